@@ -1,0 +1,61 @@
+import { cdktf, javascript } from 'projen';
+
+const CDKTF = '0.21.0';
+const CONSTRUCTS = '10.4.2';
+// Provider v6 (the stage arguments moved off the deployment): @cdktf/provider-aws 21.x.
+const PROVIDER_AWS_RANGE = '>=21.0.0 <22.0.0';
+
+const project = new cdktf.ConstructLibraryCdktf({
+  name: 'cdktf-rest-api-deployment',
+  description:
+    'CDK for Terraform construct for API Gateway REST API deployments and stages that redeploy exactly when the API changes.',
+  author: 'cdktf-rest-api-deployment contributors',
+  authorAddress: 'https://github.com/cdktf-rest-api-deployment/cdktf-rest-api-deployment',
+  repositoryUrl: 'https://github.com/cdktf-rest-api-deployment/cdktf-rest-api-deployment.git',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  github: false,
+  release: false,
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.0',
+  minNodeVersion: '20.0.0',
+  cdktfVersion: `^${CDKTF}`,
+  constructsVersion: `^${CONSTRUCTS}`,
+  peerDeps: [`@cdktf/provider-aws@${PROVIDER_AWS_RANGE}`],
+  // projen pins each peer at its lowest version as a dev dependency: we build and test
+  // against the oldest release we claim to support.
+  devDeps: ['ts-node'],
+  // Non-jsii runtime dependencies are bundled into the package.
+  bundledDeps: ['yaml@^2.8.0'],
+  keywords: ['cdktf', 'terraform', 'aws', 'api-gateway', 'rest-api', 'deployment'],
+  docgen: true,
+  eslint: true,
+  jestOptions: {
+    // Snapshots are assertions: a changed synth output must fail the run, never rewrite it.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testTimeout: 60_000,
+    },
+  },
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+    compilerOptions: {},
+  },
+  gitignore: ['cdktf.out/', 'examples/**/cdktf.out/', '.venv/', '*.tsbuildinfo'],
+});
+
+project.eslint?.addLintPattern('examples');
+project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/');
+
+// `npm test` is the whole check a newcomer runs: jsii build (with API.md), jest, eslint.
+project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);
+project.testTask.prependSpawn(project.compileTask);
+
+project.addTask('example', {
+  description: 'Synthesize every example stack and print each deployment\'s trigger entries',
+  exec: 'ts-node --project test/tsconfig.json examples/synth-all.ts',
+});
+
+project.synth();

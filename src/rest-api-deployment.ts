@@ -1,0 +1,318 @@
+import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
+import {
+  Annotations,
+  DefaultTokenResolver,
+  Fn,
+  IResolveContext,
+  Lazy,
+  StringConcat,
+  TerraformResource,
+  TerraformStack,
+  Token,
+  Tokenization,
+} from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { invalidProperty } from './errors';
+import { computeRedeployTriggers, REFERENCES_TRIGGER_KEY } from './triggers/redeploy-triggers';
+import { validateStageName, validateStageVariables } from './validation';
+
+const REST_API_DEPLOYMENT_SYMBOL = Symbol.for('cdktf-rest-api-deployment.RestApiDeployment');
+
+/**
+ * Properties of a {@link RestApiDeployment}.
+ */
+export interface RestApiDeploymentProps {
+  /**
+   * The REST API to deploy. The construct then finds every resource of this API in the
+   * stack (resources, methods, integrations, models, authorizers, ...) and redeploys
+   * whenever the configuration of any of them changes.
+   *
+   * Give exactly one of `restApi` and `restApiId`.
+   *
+   * @default - none; `restApiId` must be given
+   */
+  readonly restApi?: ApiGatewayRestApi;
+
+  /**
+   * The id of a REST API defined elsewhere (another stack, a module, a data source).
+   * Automatic discovery is off then: the API redeploys only when one of `resources`
+   * or `triggers` changes.
+   *
+   * Give exactly one of `restApi` and `restApiId`.
+   *
+   * @default - none; `restApi` must be given
+   */
+  readonly restApiId?: string;
+
+  /**
+   * The name of the stage that serves the deployment: 1 to 128 letters, digits,
+   * `_` or `-`. It appears in the invoke URL.
+   *
+   * @default "prod"
+   */
+  readonly stageName?: string;
+
+  /**
+   * The description of the stage.
+   *
+   * @default - no description
+   */
+  readonly stageDescription?: string;
+
+  /**
+   * The description of each deployment.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * Stage variables: names of letters, digits and `_`; values of letters, digits and
+   * `-._~:/?#&=,`. Changing them updates the stage and never redeploys.
+   *
+   * @default - no stage variables
+   */
+  readonly variables?: { [name: string]: string };
+
+  /**
+   * Extra trigger entries, merged with the automatic ones: change a value to force a
+   * redeploy. A key that an automatic entry uses is an error.
+   *
+   * @default - only the automatic entries
+   */
+  readonly triggers?: { [key: string]: string };
+
+  /**
+   * Resources whose configuration also decides when to redeploy, in addition to the
+   * discovered ones (or instead of them, with `autoDiscover: false`). Each gets a
+   * trigger entry keyed by its Terraform address.
+   *
+   * @default - none
+   */
+  readonly resources?: TerraformResource[];
+
+  /**
+   * Whether to find the API's resources in the stack by their `rest_api_id`.
+   * Only possible with `restApi`.
+   *
+   * @default - true with `restApi`, false with `restApiId`
+   */
+  readonly autoDiscover?: boolean;
+}
+
+/**
+ * A deployment of an API Gateway REST API and the stage that serves it, redeployed
+ * exactly when the API's configuration changes.
+ *
+ * Creates an `aws_api_gateway_deployment` with `create_before_destroy` and triggers
+ * computed from every resource of the API (one entry per resource, keyed by its
+ * Terraform address, so `terraform plan` shows which part changed), and an
+ * `aws_api_gateway_stage` that points at it.
+ */
+export class RestApiDeployment extends Construct {
+  /**
+   * Whether a value is a RestApiDeployment.
+   */
+  public static isRestApiDeployment(x: any): x is RestApiDeployment {
+    return x !== null && typeof x === 'object' && REST_API_DEPLOYMENT_SYMBOL in x;
+  }
+
+  /** The `aws_api_gateway_deployment` resource. */
+  public readonly deployment: ApiGatewayDeployment;
+
+  /** The `aws_api_gateway_stage` resource. */
+  public readonly stage: ApiGatewayStage;
+
+  /** The name of the stage. */
+  public readonly stageName: string;
+
+  /** The id of the deployed REST API. */
+  public readonly restApiId: string;
+
+  private readonly restApi?: ApiGatewayRestApi;
+  private readonly autoDiscover: boolean;
+  private readonly userTriggers: Record<string, string> = {};
+  private readonly extraResources: TerraformResource[] = [];
+  private readonly warned = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: RestApiDeploymentProps) {
+    super(scope, id);
+    Object.defineProperty(this, REST_API_DEPLOYMENT_SYMBOL, { value: true });
+
+    if ((props.restApi === undefined) === (props.restApiId === undefined)) {
+      throw invalidProperty(this, 'restApi', props.restApi === undefined ? undefined : props.restApi.node.path,
+        `exactly one of 'restApi' and 'restApiId' (given: ${props.restApi ? "both" : "neither"})`);
+    }
+    if (props.restApiId !== undefined && props.restApiId.length === 0) {
+      throw invalidProperty(this, 'restApiId', props.restApiId, 'the id of a REST API, not an empty string');
+    }
+    if (props.restApiId !== undefined && props.autoDiscover === true) {
+      throw invalidProperty(this, 'autoDiscover', true,
+        "false or unset when the API is given by 'restApiId': discovery needs the ApiGatewayRestApi itself ('restApi')");
+    }
+    this.restApi = props.restApi;
+    this.restApiId = props.restApi?.id ?? props.restApiId!;
+    this.autoDiscover = props.autoDiscover ?? props.restApi !== undefined;
+    this.stageName = props.stageName ?? 'prod';
+    validateStageName(this, 'stageName', this.stageName);
+    validateStageVariables(this, 'variables', props.variables);
+    this.assertStageIsFree();
+
+    for (const [key, value] of Object.entries(props.triggers ?? {})) {
+      this.addTrigger(key, value);
+    }
+    (props.resources ?? []).forEach((resource) => this.addResource(resource));
+
+    const provider = props.restApi?.provider;
+    this.deployment = new ApiGatewayDeployment(this, 'Deployment', {
+      restApiId: this.restApiId,
+      description: props.description,
+      triggers: Token.asStringMap(Lazy.anyValue({ produce: (context) => this.renderTriggers(context) })),
+      lifecycle: { createBeforeDestroy: true },
+      provider,
+    });
+    this.stage = new ApiGatewayStage(this, 'Stage', {
+      restApiId: this.restApiId,
+      deploymentId: this.deployment.id,
+      stageName: this.stageName,
+      description: props.stageDescription,
+      variables: props.variables,
+      provider,
+    });
+  }
+
+  /** The id of the current deployment. */
+  public get deploymentId(): string {
+    return this.deployment.id;
+  }
+
+  /** When the current deployment was created. */
+  public get createdDate(): string {
+    return this.deployment.createdDate;
+  }
+
+  /** The URL that invokes the stage, e.g. `https://abc123.execute-api.eu-west-2.amazonaws.com/prod`. */
+  public get invokeUrl(): string {
+    return this.stage.invokeUrl;
+  }
+
+  /**
+   * The execution ARN of the stage, e.g. `arn:aws:execute-api:eu-west-2:123456789012:abc123/prod`.
+   */
+  public get executionArn(): string {
+    return this.stage.executionArn;
+  }
+
+  /** The ARN of the stage resource. */
+  public get stageArn(): string {
+    return this.stage.arn;
+  }
+
+  /**
+   * The URL of a path on the stage.
+   *
+   * @param path the path, starting with `/`
+   * @default "/"
+   */
+  public urlForPath(path: string = '/'): string {
+    if (!Token.isUnresolved(path) && !path.startsWith('/')) {
+      throw invalidProperty(this, 'urlForPath(path)', path, 'a path that starts with "/"');
+    }
+    return `${this.invokeUrl}${path}`;
+  }
+
+  /**
+   * The execute-api ARN for a method, path and stage, for the `source_arn` of an
+   * `aws_lambda_permission`. With `restApi` it is built from the API's execution ARN,
+   * so the permission does not depend on the deployment and no dependency cycle can form.
+   *
+   * @param method the HTTP method; `*` or `ANY` for every method
+   * @param path the resource path, starting with `/`; `/*` for every path
+   * @param stage the stage name; `*` for every stage
+   */
+  public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
+    if (!Token.isUnresolved(path) && !path.startsWith('/')) {
+      throw invalidProperty(this, 'arnForExecuteApi(path)', path, 'a path that starts with "/", e.g. "/*" or "/pets/{id}"');
+    }
+    const apiArn = this.restApi?.executionArn ?? Fn.element(Fn.split('/', this.stage.executionArn), 0);
+    const methodPart = method.toUpperCase() === 'ANY' ? '*' : method;
+    return `${apiArn}/${stage ?? this.stageName}/${methodPart}${path}`;
+  }
+
+  /**
+   * Adds a trigger entry: changing its value redeploys the API.
+   *
+   * @param key a key no other entry uses
+   * @param value any string, usually a digest or a Terraform reference
+   */
+  public addTrigger(key: string, value: string): void {
+    if (key === REFERENCES_TRIGGER_KEY || key in this.userTriggers) {
+      throw invalidProperty(this, `triggers.${key}`, value,
+        key === REFERENCES_TRIGGER_KEY
+          ? `a key other than "${REFERENCES_TRIGGER_KEY}", which holds the automatic entry over Terraform references`
+          : 'a key not given before');
+    }
+    this.userTriggers[key] = value;
+  }
+
+  /**
+   * Adds a resource whose configuration decides, like the discovered ones, when to
+   * redeploy. It gets a trigger entry keyed by its Terraform address.
+   */
+  public addResource(resource: TerraformResource): void {
+    this.extraResources.push(resource);
+  }
+
+  private renderTriggers(context: IResolveContext): Record<string, string> | undefined {
+    const { triggers, warnings } = computeRedeployTriggers({
+      owner: this,
+      searchRoot: TerraformStack.of(this),
+      restApi: this.restApi,
+      autoDiscover: this.autoDiscover,
+      resources: this.extraResources,
+      userTriggers: this.userTriggers,
+    }, (value) => context.resolve(value));
+    for (const warning of warnings.filter((text) => !this.warned.has(text))) {
+      this.warned.add(warning);
+      Annotations.of(this).addWarning(warning);
+    }
+    if (Object.keys(triggers).length === 0 && !this.warned.has(NO_TRIGGERS)) {
+      this.warned.add(NO_TRIGGERS);
+      Annotations.of(this).addWarning(NO_TRIGGERS);
+    }
+    return Object.keys(triggers).length > 0 ? triggers : undefined;
+  }
+
+  /** Fails when another RestApiDeployment in the stack already creates this stage of this API. */
+  private assertStageIsFree(): void {
+    const stack = TerraformStack.of(this);
+    const apiIdentity = (deployment: RestApiDeployment) =>
+      deployment.restApi ? `api:${deployment.restApi.node.path}` : `id:${resolveQuietly(stack, deployment.restApiId)}`;
+    const mine = apiIdentity(this);
+    const owner = stack.node.findAll().find((other: IConstruct) =>
+      other !== this && RestApiDeployment.isRestApiDeployment(other)
+      && other.stageName === this.stageName && apiIdentity(other) === mine);
+    if (owner !== undefined) {
+      throw invalidProperty(this, 'stageName', this.stageName,
+        `a stage name not yet used for this REST API: '${owner.node.path}' already creates the stage "${this.stageName}"`);
+    }
+  }
+}
+
+const NO_TRIGGERS =
+  'This deployment has no redeploy triggers: it is created once and never redeployed. ' +
+  "Give 'restApi' (with discovery on), 'resources' or 'triggers'.";
+
+function resolveQuietly(stack: TerraformStack, value: string): string {
+  try {
+    return JSON.stringify(Tokenization.resolve(value, {
+      scope: stack,
+      preparing: false,
+      resolver: new DefaultTokenResolver(new StringConcat()),
+    }));
+  } catch {
+    return value;
+  }
+}

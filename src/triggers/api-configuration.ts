@@ -1,0 +1,77 @@
+import { IConstruct } from 'constructs';
+import { TerraformResource } from 'cdktf';
+import { REDEPLOY_RESOURCE_TYPES } from './api-resource-types';
+
+/** One Terraform resource with its configuration as it will be synthesized. */
+export interface ResolvedResource {
+  /** `type.name`, e.g. `aws_api_gateway_method.pets_get_1A2B3C4D`. */
+  readonly address: string;
+  readonly type: string;
+  readonly resource: TerraformResource;
+  /** The resolved configuration block (undefined for a resource that was moved away). */
+  readonly config: Record<string, unknown>;
+}
+
+/** Resolves tokens in a value, as cdktf does when it renders the stack. */
+export type Resolver = (value: unknown) => any;
+
+/** The Terraform address of a resource: `type.name`. */
+export function addressOf(resource: TerraformResource): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+}
+
+/**
+ * A resource's configuration block with every token resolved, escape-hatch overrides
+ * applied; undefined when the resource renders no block (it was moved).
+ */
+export function resolveResource(resource: TerraformResource, resolve: Resolver): ResolvedResource | undefined {
+  const fragment = resource.toTerraform() as { resource?: Record<string, Record<string, unknown>> };
+  const block = fragment.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
+  if (block === undefined) {
+    return undefined;
+  }
+  return {
+    address: addressOf(resource),
+    type: resource.terraformResourceType,
+    resource,
+    config: resolve(block) as Record<string, unknown>,
+  };
+}
+
+/**
+ * Every resource below `root` of a type that needs a redeploy and whose `rest_api_id`
+ * resolves to `restApiIdReference`, in a stable order (by address).
+ */
+export function discoverApiResources(
+  root: IConstruct,
+  restApiIdReference: string,
+  resolve: Resolver,
+): ResolvedResource[] {
+  const found: ResolvedResource[] = [];
+  for (const construct of root.node.findAll()) {
+    if (!TerraformResource.isTerraformResource(construct) || !REDEPLOY_RESOURCE_TYPES.has(construct.terraformResourceType)) {
+      continue;
+    }
+    const resolved = resolveResource(construct, resolve);
+    if (resolved !== undefined && resolved.config.rest_api_id === restApiIdReference) {
+      found.push(resolved);
+    }
+  }
+  return found.sort((a, b) => compare(a.address, b.address));
+}
+
+/** Every Terraform resource below `root`, by address. */
+export function resourcesByAddress(root: IConstruct): Map<string, TerraformResource> {
+  const byAddress = new Map<string, TerraformResource>();
+  for (const construct of root.node.findAll()) {
+    if (TerraformResource.isTerraformResource(construct)) {
+      byAddress.set(addressOf(construct), construct);
+    }
+  }
+  return byAddress;
+}
+
+/** Ordinal string comparison, the same on every machine and locale. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

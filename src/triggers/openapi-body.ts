@@ -1,0 +1,77 @@
+import { parse as parseYaml } from 'yaml';
+import { canonicalDigest, NestingTooDeepError } from './canonical-json';
+import { hasInterpolation } from './terraform-references';
+
+/** Raised when a literal OpenAPI body cannot be used; the message says why. */
+export class InvalidOpenApiBodyError extends Error {}
+
+/**
+ * The trigger value for a REST API's OpenAPI `body`.
+ *
+ * - A literal JSON or YAML document is parsed and digested canonically, so key order,
+ *   whitespace and JSON-versus-YAML do not matter and a real change does.
+ * - A body that Terraform computes (`file(...)`, `templatefile(...)`, `jsonencode(...)`,
+ *   or a document with interpolations in it) is digested by Terraform at plan time
+ *   through `bodyReference`, the REST API's own `body` attribute, so that the trigger
+ *   never holds the body's text.
+ *
+ * @param body the resolved body
+ * @param bodyReference Terraform address of the body attribute, e.g. `aws_api_gateway_rest_api.api.body`
+ */
+export function openApiBodyTrigger(body: string, bodyReference: string): string {
+  if (hasInterpolation(body)) {
+    return `\${sha1(${bodyReference})}`;
+  }
+  const document = parseOpenApiDocument(body);
+  try {
+    return canonicalDigest(document);
+  } catch (error) {
+    if (error instanceof NestingTooDeepError) {
+      throw new InvalidOpenApiBodyError(`an OpenAPI document that does not nest so deeply (it ${error.message})`);
+    }
+    throw error;
+  }
+}
+
+function parseOpenApiDocument(body: string): Record<string, unknown> {
+  const document = parseJsonOrYaml(body);
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
+    throw new InvalidOpenApiBodyError(`an OpenAPI document (a JSON or YAML object), not ${describeKind(document)}`);
+  }
+  const record = document as Record<string, unknown>;
+  if (record.openapi === undefined && record.swagger === undefined) {
+    throw new InvalidOpenApiBodyError('an OpenAPI document with an "openapi" (3.x) or "swagger" (2.0) field at its top level');
+  }
+  return record;
+}
+
+function parseJsonOrYaml(body: string): unknown {
+  let jsonError: string;
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    jsonError = messageOf(error);
+  }
+  try {
+    return parseYaml(body, { uniqueKeys: true, maxAliasCount: 1000, prettyErrors: false });
+  } catch (error) {
+    throw new InvalidOpenApiBodyError(
+      `an OpenAPI document in JSON or YAML; it parses as neither (JSON: ${firstLine(jsonError)}; YAML: ${firstLine(messageOf(error))})`,
+    );
+  }
+}
+
+function describeKind(value: unknown): string {
+  if (value === null || value === undefined) {
+    return 'an empty document';
+  }
+  return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0];
+}

@@ -1,0 +1,220 @@
+import { IConstruct } from 'constructs';
+import { TerraformResource } from 'cdktf';
+import { invalidProperty } from '../errors';
+import {
+  addressOf,
+  compare,
+  discoverApiResources,
+  ResolvedResource,
+  resolveResource,
+  Resolver,
+  resourcesByAddress,
+} from './api-configuration';
+import {
+  IGNORED_CONFIGURATION_KEYS,
+  IGNORED_REST_API_KEYS,
+  INTEGRATION_TYPE,
+  METHOD_TYPE,
+  REST_API_PUT_TYPE,
+} from './api-resource-types';
+import { canonicalDigest } from './canonical-json';
+import { InvalidOpenApiBodyError, openApiBodyTrigger } from './openapi-body';
+import { ANY_INSTANCE, findReferences } from './terraform-references';
+
+/**
+ * The trigger key whose value is a Terraform expression over every reference found in
+ * the API's configuration, evaluated at plan time.
+ */
+export const REFERENCES_TRIGGER_KEY = 'references';
+
+/** The suffix of the trigger key for a REST API's OpenAPI body: `<api address>.body`. */
+export const BODY_TRIGGER_SUFFIX = '.body';
+
+/** What the redeploy triggers are computed from. */
+export interface RedeployTriggerSources {
+  /** The construct that owns the triggers, named in errors. */
+  readonly owner: IConstruct;
+  /** Where discovery looks: the owner's stack. */
+  readonly searchRoot: IConstruct;
+  /** The REST API, when the owner knows it; undefined for an API given by id. */
+  readonly restApi?: TerraformResource;
+  /** Whether to find the REST API's resources by their `rest_api_id`. */
+  readonly autoDiscover: boolean;
+  /** Resources to hash in addition to the discovered ones. */
+  readonly resources: readonly TerraformResource[];
+  /** Trigger entries given by the user, passed through unchanged. */
+  readonly userTriggers: Readonly<Record<string, string>>;
+}
+
+/** The computed triggers and what the computation noticed on the way. */
+export interface RedeployTriggers {
+  /** Every trigger entry, keys in sorted order. */
+  readonly triggers: Record<string, string>;
+  /** Configurations that will fail at deploy time, in words. */
+  readonly warnings: string[];
+}
+
+/**
+ * Computes the deployment's triggers: one digest per API resource, keyed by its
+ * Terraform address; one for the OpenAPI body; one Terraform expression over every
+ * reference and resource id; and the user's own entries.
+ */
+export function computeRedeployTriggers(sources: RedeployTriggerSources, resolve: Resolver): RedeployTriggers {
+  const hashed = collectResources(sources, resolve);
+  const api = sources.restApi ? hashed.get(addressOf(sources.restApi)) : undefined;
+  const automatic: Record<string, string> = {};
+  const references = new Set<string>();
+
+  for (const item of hashed.values()) {
+    const configuration = withoutKeys(item.config, item === api ? [IGNORED_CONFIGURATION_KEYS, IGNORED_REST_API_KEYS] : [IGNORED_CONFIGURATION_KEYS]);
+    automatic[item.address] = canonicalDigest(configuration);
+    findReferences(configuration).forEach((reference) => references.add(reference));
+    if (item !== api) {
+      references.add(idReference(item));
+    }
+  }
+  if (api && typeof api.config.body === 'string') {
+    automatic[api.address + BODY_TRIGGER_SUFFIX] = bodyTrigger(sources, api);
+  }
+  if (references.size > 0) {
+    automatic[REFERENCES_TRIGGER_KEY] = referencesExpression(references, sources.searchRoot);
+  }
+
+  for (const [key, value] of Object.entries(sources.userTriggers)) {
+    if (key in automatic) {
+      throw invalidProperty(sources.owner, `triggers.${key}`, value,
+        `a key that none of the automatic trigger entries use (there is an automatic entry "${key}"); choose another key`);
+    }
+    automatic[key] = value;
+  }
+
+  return {
+    triggers: sortedByKey(automatic),
+    warnings: sources.autoDiscover && api ? deployWarnings(api, [...hashed.values()]) : [],
+  };
+}
+
+function collectResources(sources: RedeployTriggerSources, resolve: Resolver): Map<string, ResolvedResource> {
+  const collected = new Map<string, ResolvedResource>();
+  const add = (item: ResolvedResource | undefined) => {
+    if (item !== undefined && !collected.has(item.address)) {
+      collected.set(item.address, item);
+    }
+  };
+  if (sources.restApi) {
+    add(resolveResource(sources.restApi, resolve));
+    if (sources.autoDiscover) {
+      const restApiIdReference = resolve(sources.restApi.getStringAttribute('id')) as string;
+      discoverApiResources(sources.searchRoot, restApiIdReference, resolve).forEach(add);
+    }
+  }
+  for (const resource of sources.resources) {
+    if (!collected.has(addressOf(resource))) {
+      add(resolveResource(resource, resolve));
+    }
+  }
+  return collected;
+}
+
+function bodyTrigger(sources: RedeployTriggerSources, api: ResolvedResource): string {
+  const body = api.config.body as string;
+  try {
+    return openApiBodyTrigger(body, api.address + BODY_TRIGGER_SUFFIX);
+  } catch (error) {
+    if (error instanceof InvalidOpenApiBodyError) {
+      throw invalidProperty(sources.owner, `restApi.body (of '${api.resource.node.path}')`, body, error.message);
+    }
+    throw error;
+  }
+}
+
+function withoutKeys(config: Record<string, unknown>, ignored: ReadonlySet<string>[]): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (!ignored.some((keys) => keys.has(key))) {
+      kept[key] = value;
+    }
+  }
+  return kept;
+}
+
+/** `type.name.id`, or the ids of every instance for a resource with `count` or `for_each`. */
+function idReference(item: ResolvedResource): string {
+  if (item.config.for_each !== undefined) {
+    return `values(${item.address})${ANY_INSTANCE}.id`;
+  }
+  if (item.config.count !== undefined) {
+    return `${item.address}${ANY_INSTANCE}.id`;
+  }
+  return `${item.address}.id`;
+}
+
+/**
+ * `${sha1(jsonencode([...]))}` over the references, sorted. A reference that indexes a
+ * `for_each` resource with a value known only inside the referring resource takes the
+ * values of every instance.
+ */
+function referencesExpression(references: Set<string>, searchRoot: IConstruct): string {
+  let resources: Map<string, TerraformResource> | undefined;
+  const rewritten = [...references].map((reference) => {
+    const wildcard = reference.indexOf(ANY_INSTANCE);
+    if (wildcard < 0 || reference.startsWith('values(')) {
+      return reference;
+    }
+    const address = reference.slice(0, wildcard);
+    resources ??= resourcesByAddress(searchRoot);
+    return resources.get(address)?.forEach !== undefined
+      ? `values(${address})${reference.slice(wildcard)}`
+      : reference;
+  });
+  const unique = [...new Set(rewritten)].sort(compare);
+  return `\${sha1(jsonencode([${unique.join(', ')}]))}`;
+}
+
+function deployWarnings(api: ResolvedResource, items: ResolvedResource[]): string[] {
+  const methods = items.filter((item) => item.type === METHOD_TYPE);
+  const integrations = items.filter((item) => item.type === INTEGRATION_TYPE);
+  const hasBody = api.config.body !== undefined || items.some((item) => item.type === REST_API_PUT_TYPE);
+  const warnings: string[] = [];
+  if (methods.length === 0 && !hasBody) {
+    warnings.push(
+      `The REST API ${api.address} has no methods and no OpenAPI body: AWS refuses to deploy it ("The REST API doesn't contain any methods"). ` +
+      'Add an aws_api_gateway_method with its integration, or a body.',
+    );
+  }
+  if ([...methods, ...integrations].some(isMultiInstance)) {
+    return warnings; // which method each instance of a counted resource serves is only known at plan time
+  }
+  const httpMethodOf = new Map(methods.map((method) => [method.address, method.config.http_method]));
+  const integrated = new Set(integrations.map((integration) => {
+    const httpMethod = integration.config.http_method;
+    const referenced = /^\$\{(aws_api_gateway_method\.[^.}]+)\.http_method\}$/.exec(String(httpMethod));
+    const method = referenced ? httpMethodOf.get(referenced[1]) ?? httpMethod : httpMethod;
+    return methodKey(integration.config.resource_id, method);
+  }));
+  for (const method of methods) {
+    if (!integrated.has(methodKey(method.config.resource_id, method.config.http_method))) {
+      warnings.push(
+        `The method ${method.address} ('${method.resource.node.path}') has no aws_api_gateway_integration: ` +
+        'the deployment will fail with "No integration defined for method". Add an integration for it.',
+      );
+    }
+  }
+  return warnings;
+}
+
+function isMultiInstance(item: ResolvedResource): boolean {
+  return item.config.count !== undefined || item.config.for_each !== undefined;
+}
+
+function methodKey(resourceId: unknown, httpMethod: unknown): string {
+  return JSON.stringify([resourceId, httpMethod]);
+}
+
+function sortedByKey(record: Record<string, string>): Record<string, string> {
+  const sorted: Record<string, string> = {};
+  for (const key of Object.keys(record).sort(compare)) {
+    sorted[key] = record[key];
+  }
+  return sorted;
+}

@@ -1,0 +1,32 @@
+import { Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { invalidProperty } from './errors';
+
+const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+const STAGE_VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
+const STAGE_VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]+$/;
+
+/** A stage name is 1 to 128 letters, digits, `_` or `-` (checked unless it is a token). */
+export function validateStageName(scope: IConstruct, property: string, name: string): void {
+  if (typeof name !== 'string' || (!Token.isUnresolved(name) && !STAGE_NAME.test(name))) {
+    throw invalidProperty(scope, property, name, "1 to 128 characters, each a letter, a digit, '_' or '-'");
+  }
+}
+
+/** Stage variable names and values as API Gateway accepts them (tokens are not checked). */
+export function validateStageVariables(
+  scope: IConstruct,
+  property: string,
+  variables: { [name: string]: string } | undefined,
+): void {
+  for (const [name, value] of Object.entries(variables ?? {})) {
+    if (!Token.isUnresolved(name) && !STAGE_VARIABLE_NAME.test(name)) {
+      throw invalidProperty(scope, `${property}.${name}`, value,
+        "a variable name of letters, digits and '_' only");
+    }
+    if (typeof value !== 'string' || (!Token.isUnresolved(value) && !STAGE_VARIABLE_VALUE.test(value))) {
+      throw invalidProperty(scope, `${property}.${name}`, value,
+        "a non-empty value of letters, digits and the characters -._~:/?#&=,");
+    }
+  }
+}
