@@ -1,0 +1,196 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { RestApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { synthesize } from './support/synth';
+
+describe('bad input fails at synth with the construct path, property, value and expectation', () => {
+  test('both restApi and restApiId', () => {
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, restApiId: 'abc123' });
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'restApi' is \"stack/api\"; expected exactly one of 'restApi' and 'restApiId' (given: both).");
+  });
+
+  test('neither restApi nor restApiId', () => {
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', {});
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'restApi' is undefined; expected exactly one of 'restApi' and 'restApiId' (given: neither).");
+  });
+
+  test('an empty restApiId', () => {
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApiId: '' });
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'restApiId' is \"\"; expected the id of a REST API, not an empty string.");
+  });
+
+  test('autoDiscover with an API given by id', () => {
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApiId: 'abc123', autoDiscover: true });
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'autoDiscover' is true; expected false or unset when the API is given by 'restApiId'");
+  });
+
+  test.each([
+    ['with a space', 'my stage'],
+    ['empty', ''],
+    ['with a dot', 'v1.0'],
+    ['129 characters long', 'a'.repeat(129)],
+  ])('a stage name %s', (_case, stageName) => {
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName });
+    })).toThrow(`RestApiDeployment at 'stack/deploy': property 'stageName' is ${JSON.stringify(stageName).slice(0, 117)}`);
+  });
+
+  test('a stage name of 128 letters, digits, _ and - is accepted', () => {
+    const stageName = `A-z_0${'9'.repeat(123)}`;
+    const json = synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName });
+    });
+    expect(Object.values(json.resource.aws_api_gateway_stage)[0]).toMatchObject({ stage_name: stageName });
+  });
+
+  test('a stage name error says what is expected', () => {
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName: 'my stage' });
+    })).toThrow("expected 1 to 128 characters, each a letter, a digit, '_' or '-'.");
+  });
+
+  test('a stage variable with a bad name', () => {
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, variables: { 'my-var': 'x' } });
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'variables.my-var' is \"x\"; expected a variable name of letters, digits and '_' only.");
+  });
+
+  test('a stage variable with a bad value', () => {
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, variables: { greeting: 'hello world' } });
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'variables.greeting' is \"hello world\"; expected a non-empty value of letters, digits and the characters -._~:/?#&=,.");
+  });
+
+  describe('an OpenAPI body', () => {
+    function withBody(body: string) {
+      return () => synthesize((stack) => {
+        const api = new ApiGatewayRestApi(stack, 'api', { name: 'example', body });
+        new RestApiDeployment(stack, 'deploy', { restApi: api });
+      });
+    }
+
+    test('that parses as neither JSON nor YAML', () => {
+      expect(withBody('{"openapi": "3.0.1", "paths": {')).toThrow(
+        /RestApiDeployment at 'stack\/deploy': property 'restApi.body \(of 'stack\/api'\)' is "\{\\"openapi\\": \\"3.0.1\\", \\"paths\\": \{"; expected an OpenAPI document in JSON or YAML; it parses as neither \(JSON: .+; YAML: .+\)\./,
+      );
+    });
+
+    test('without an openapi or swagger field', () => {
+      expect(withBody('{"info": {"title": "x"}, "paths": {}}')).toThrow(
+        "RestApiDeployment at 'stack/deploy': property 'restApi.body (of 'stack/api')' is \"{\\\"info\\\": {\\\"title\\\": \\\"x\\\"}, \\\"paths\\\": {}}\"; " +
+        'expected an OpenAPI document with an "openapi" (3.x) or "swagger" (2.0) field at its top level.',
+      );
+    });
+
+    test.each([
+      ['a list', '[1, 2]'],
+      ['a number', '42'],
+      ['an empty document', ''],
+    ])('that is %s', (kind, body) => {
+      expect(withBody(body)).toThrow(`expected an OpenAPI document (a JSON or YAML object), not ${kind}.`);
+    });
+
+    test('with duplicate YAML keys', () => {
+      expect(withBody('openapi: 3.0.1\nopenapi: 3.0.2\n')).toThrow(/property 'restApi.body \(of 'stack\/api'\)'.*parses as neither/);
+    });
+
+    test('nested deeper than the hashing allows', () => {
+      const deep = `{"openapi": "3.0.1", "x": ${'['.repeat(1000)}${']'.repeat(1000)}}`;
+      expect(withBody(deep)).toThrow(/property 'restApi.body \(of 'stack\/api'\)'.*expected an OpenAPI document that does not nest so deeply \(it nests deeper than 512 levels\)/);
+    });
+
+    test('a long body is shortened in the message', () => {
+      expect(withBody(`{"paths": {}, "x": "${'y'.repeat(10_000)}"}`)).toThrow(/is "\{\\"paths\\": \{\}, \\"x\\": \\"y+\.\.\.; expected/);
+    });
+  });
+
+  describe('trigger keys', () => {
+    test('a user key that an automatic entry uses', () => {
+      expect(() => synthesize((stack) => {
+        new RestApiDeployment(stack, 'deploy', {
+          restApi: petsApi(stack).api,
+          triggers: { 'aws_api_gateway_method.pets_get': 'mine' },
+        });
+      })).toThrow("RestApiDeployment at 'stack/deploy': property 'triggers.aws_api_gateway_method.pets_get' is \"mine\"; " +
+        'expected a key that none of the automatic trigger entries use (there is an automatic entry "aws_api_gateway_method.pets_get"); choose another key.');
+    });
+
+    test('the reserved key "references"', () => {
+      expect(() => synthesize((stack) => {
+        new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, triggers: { references: 'x' } });
+      })).toThrow("RestApiDeployment at 'stack/deploy': property 'triggers.references' is \"x\"; expected a key other than \"references\"");
+    });
+
+    test('addTrigger with a key given before', () => {
+      expect(() => synthesize((stack) => {
+        const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, triggers: { release: '1' } });
+        deployment.addTrigger('release', '2');
+      })).toThrow("RestApiDeployment at 'stack/deploy': property 'triggers.release' is \"2\"; expected a key not given before.");
+    });
+  });
+
+  describe('stages', () => {
+    test('two RestApiDeployments creating the same stage of the same API', () => {
+      expect(() => synthesize((stack) => {
+        const { api } = petsApi(stack);
+        new RestApiDeployment(stack, 'first', { restApi: api, stageName: 'live' });
+        new RestApiDeployment(stack, 'second', { restApi: api, stageName: 'live' });
+      })).toThrow("RestApiDeployment at 'stack/second': property 'stageName' is \"live\"; " +
+        "expected a stage name not yet used for this REST API: 'stack/first' already creates the stage \"live\".");
+    });
+
+    test('the same stage name of an API given twice by id', () => {
+      expect(() => synthesize((stack) => {
+        new RestApiDeployment(stack, 'first', { restApiId: 'abc123', triggers: { v: '1' } });
+        new RestApiDeployment(stack, 'second', { restApiId: 'abc123', triggers: { v: '1' } });
+      })).toThrow("'stack/first' already creates the stage \"prod\"");
+    });
+
+    test('the same stage name on two different APIs is fine', () => {
+      const json = synthesize((stack) => {
+        new RestApiDeployment(stack, 'first', { restApi: petsApi(stack).api });
+        new RestApiDeployment(stack, 'second', { restApi: petsApi(stack, {}, 'other_').api });
+      });
+      expect(Object.keys(json.resource.aws_api_gateway_stage)).toHaveLength(2);
+    });
+  });
+
+  test('urlForPath without a leading slash', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    expect(() => deployment.urlForPath('pets')).toThrow(
+      "RestApiDeployment at 'stack/deploy': property 'urlForPath(path)' is \"pets\"; expected a path that starts with \"/\".",
+    );
+  });
+
+  test('arnForExecuteApi without a leading slash', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    expect(() => deployment.arnForExecuteApi('GET', 'pets')).toThrow(
+      "RestApiDeployment at 'stack/deploy': property 'arnForExecuteApi(path)' is \"pets\"; expected a path that starts with \"/\"",
+    );
+  });
+});
+
+describe('a failed synth leaves no partial output behind', () => {
+  test('an invalid body in a later stack stops the app before any stack is written', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'rest-api-deployment-'));
+    const app = new App({ outdir });
+    const good = new TerraformStack(app, 'good');
+    new RestApiDeployment(good, 'deploy', { restApi: petsApi(good).api });
+    const bad = new TerraformStack(app, 'bad');
+    new RestApiDeployment(bad, 'deploy', { restApi: new ApiGatewayRestApi(bad, 'api', { name: 'x', body: '{"paths": {}}' }) });
+
+    expect(() => app.synth()).toThrow("RestApiDeployment at 'bad/deploy': property 'restApi.body (of 'bad/api')'");
+    expect(fs.existsSync(path.join(outdir, 'stacks', 'good', 'cdk.tf.json'))).toBe(false);
+    expect(fs.existsSync(path.join(outdir, 'manifest.json'))).toBe(false);
+  });
+});

@@ -1,0 +1,357 @@
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { Fn, TerraformIterator, TerraformLocal, TerraformStack, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import { RestApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { EVERY_DISCOVERED_TYPE } from './support/every-resource-type';
+import { beforeAndAfter, changedTriggerKeys, synthesize, triggersOf } from './support/synth';
+
+/** The expression of the `references` entry, without `${sha1(jsonencode([` and `]))}`. */
+function referencesIn(triggers: Record<string, string>): string[] {
+  const match = /^\$\{sha1\(jsonencode\(\[(.*)\]\)\)\}$/.exec(triggers.references);
+  if (!match) {
+    throw new Error(`references entry has an unexpected shape: ${triggers.references}`);
+  }
+  return match[1].split(', ');
+}
+
+describe('one trigger entry per API resource', () => {
+  test('keys are Terraform addresses, values are digests, plus one references entry', () => {
+    const triggers = triggersOf(synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    }));
+
+    expect(Object.keys(triggers)).toEqual([
+      'aws_api_gateway_integration.pets_get_integration',
+      'aws_api_gateway_method.pets_get',
+      'aws_api_gateway_resource.pets',
+      'aws_api_gateway_rest_api.api',
+      'references',
+    ]);
+    for (const [key, value] of Object.entries(triggers)) {
+      if (key !== 'references') {
+        expect(value).toMatch(/^[0-9a-f]{32}$/);
+      }
+    }
+  });
+
+  test.each(Object.keys(EVERY_DISCOVERED_TYPE))('a change to an %s redeploys, and only its entry changes', (type) => {
+    // GIVEN the same API twice, differing in one setting of one resource of this type
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const api = petsApi(stack);
+      EVERY_DISCOVERED_TYPE[type](stack, api, changed);
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    });
+
+    // THEN exactly the entry of that resource differs
+    expect(triggersOf(before)[`${type}.subject`]).toBeDefined();
+    expect(changedTriggerKeys(before, after)).toEqual([`${type}.subject`]);
+  });
+
+  test.each(Object.keys(EVERY_DISCOVERED_TYPE))('adding an %s redeploys', (type) => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const api = petsApi(stack);
+      if (changed) {
+        EVERY_DISCOVERED_TYPE[type](stack, api, false);
+      }
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual([`${type}.subject`, 'references']);
+  });
+
+  test('a change to the REST API itself (binary media types) changes its entry', () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const { api } = petsApi(stack, { binaryMediaTypes: changed ? ['image/png'] : undefined });
+      new RestApiDeployment(stack, 'deploy', { restApi: api });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_rest_api.api']);
+  });
+
+  test('resources inside nested constructs are discovered like any other', () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const api = petsApi(stack);
+      const nested = new Construct(new Construct(stack, 'routes'), 'orders');
+      new ApiGatewayResource(nested, 'orders', { restApiId: api.api.id, parentId: api.api.rootResourceId, pathPart: changed ? 'order' : 'orders' });
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_resource.routes_orders_68AB923D']);
+  });
+
+  test('resources created after the deployment are discovered too', () => {
+    const triggers = triggersOf(synthesize((stack) => {
+      const api = petsApi(stack);
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+      new ApiGatewayResource(stack, 'late', { restApiId: api.api.id, parentId: api.api.rootResourceId, pathPart: 'late' });
+    }));
+
+    expect(triggers['aws_api_gateway_resource.late']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test('escape-hatch overrides count as configuration', () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const api = petsApi(stack);
+      if (changed) {
+        api.integration.addOverride('timeout_milliseconds', 5000);
+      }
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_integration.pets_get_integration']);
+  });
+
+  test('count decides what exists, so changing it redeploys', () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const api = petsApi(stack);
+      const extra = new ApiGatewayResource(stack, 'extra', { restApiId: api.api.id, parentId: api.api.rootResourceId, pathPart: 'extra' });
+      extra.count = changed ? 2 : 1;
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_resource.extra']);
+    expect(referencesIn(triggersOf(after))).toContain('aws_api_gateway_resource.extra[*].id');
+  });
+
+  test('resources with for_each are referenced through values()', () => {
+    const triggers = triggersOf(synthesize((stack) => {
+      const api = petsApi(stack);
+      const paths = TerraformIterator.fromList(['a', 'b']);
+      new ApiGatewayResource(stack, 'many', {
+        forEach: paths,
+        restApiId: api.api.id,
+        parentId: api.api.rootResourceId,
+        pathPart: paths.value,
+      });
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    }));
+
+    expect(referencesIn(triggers)).toContain('values(aws_api_gateway_resource.many)[*].id');
+    expect(referencesIn(triggers).some((reference) => reference.startsWith('each.'))).toBe(false);
+  });
+});
+
+describe('never redeploy for', () => {
+  test('tag changes on the REST API', () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const { api } = petsApi(stack, { tags: { team: changed ? 'checkout' : 'pets' } });
+      new RestApiDeployment(stack, 'deploy', { restApi: api });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual([]);
+  });
+
+  test('the REST API name and description', () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const { api } = petsApi(stack, { name: changed ? 'pets-v2' : 'pets', description: changed ? 'new' : 'old' });
+      new RestApiDeployment(stack, 'deploy', { restApi: api });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual([]);
+  });
+
+  test('stage settings: variables, stage description, stage name', () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      new RestApiDeployment(stack, 'deploy', {
+        restApi: petsApi(stack).api,
+        variables: { backend: changed ? 'b' : 'a' },
+        stageDescription: changed ? 'two' : 'one',
+        stageName: changed ? 'live' : 'prod',
+      });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual([]);
+  });
+
+  test('method settings on the stage', () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      new ApiGatewayMethodSettings(stack, 'settings', {
+        restApiId: deployment.restApiId,
+        stageName: deployment.stage.stageName,
+        methodPath: '*/*',
+        settings: { metricsEnabled: changed, loggingLevel: changed ? 'INFO' : 'OFF' },
+      });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual([]);
+  });
+
+  test("another API's resources", () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const mine = petsApi(stack);
+      const other = petsApi(stack, { name: 'other' }, 'other_');
+      other.integration.addOverride('request_templates', { 'application/json': changed ? '{"v": 2}' : '{"v": 1}' });
+      new RestApiDeployment(stack, 'deploy', { restApi: mine.api });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual([]);
+    expect(Object.keys(triggersOf(after)).some((key) => key.includes('other_'))).toBe(false);
+  });
+
+  test('unrelated resources', () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      new SnsTopic(stack, 'alerts', { name: changed ? 'alerts-v2' : 'alerts' });
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual([]);
+  });
+
+  test('the order in which constructs were created', () => {
+    const [first, second] = beforeAndAfter((stack, reversed) => {
+      const api = petsApi(stack);
+      const makeOrders = () => new ApiGatewayResource(stack, 'orders', { restApiId: api.api.id, parentId: api.api.rootResourceId, pathPart: 'orders' });
+      const makeDeployment = () => new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+      if (reversed) {
+        makeDeployment();
+        makeOrders();
+      } else {
+        makeOrders();
+        makeDeployment();
+      }
+    });
+
+    expect(JSON.stringify(triggersOf(first))).toBe(JSON.stringify(triggersOf(second)));
+  });
+
+  test('depends_on, lifecycle and provider meta-arguments of API resources', () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const api = petsApi(stack);
+      if (changed) {
+        const topic = new SnsTopic(stack, 'topic', { name: 't' });
+        api.get.dependsOn = [topic.fqn];
+        api.get.lifecycle = { createBeforeDestroy: true };
+      }
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual([]);
+  });
+});
+
+describe('values known only at plan or apply time', () => {
+  function withLambda(stack: TerraformStack, uri: (fn: LambdaFunction, alias: LambdaAlias) => string) {
+    const api = petsApi(stack);
+    const fn = new LambdaFunction(stack, 'fn', { functionName: 'pets', role: 'arn:aws:iam::123456789012:role/pets', filename: 'pets.zip', handler: 'index.handler', runtime: 'nodejs20.x' });
+    const alias = new LambdaAlias(stack, 'live', { name: 'live', functionName: fn.functionName, functionVersion: '$LATEST' });
+    new ApiGatewayIntegration(stack, 'lambda', {
+      restApiId: api.api.id,
+      resourceId: api.pets.id,
+      httpMethod: 'POST',
+      type: 'AWS_PROXY',
+      integrationHttpMethod: 'POST',
+      uri: uri(fn, alias),
+    });
+    new ApiGatewayMethod(stack, 'post', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'POST', authorization: 'NONE' });
+    new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+  }
+
+  test('a Lambda invoke ARN is referenced, so a replaced function redeploys at plan time', () => {
+    const triggers = triggersOf(synthesize((stack) => withLambda(stack, (fn) => fn.invokeArn)));
+
+    expect(referencesIn(triggers)).toContain('aws_lambda_function.fn.invoke_arn');
+  });
+
+  test('a reference embedded in a longer string (an alias ARN in an invoke URI) is found', () => {
+    const triggers = triggersOf(synthesize((stack) => withLambda(stack, (_fn, alias) =>
+      `arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/${alias.arn}/invocations`)));
+
+    expect(referencesIn(triggers)).toContain('aws_lambda_alias.live.arn');
+  });
+
+  test('switching the integration to another function changes its entry', () => {
+    const [before, after] = beforeAndAfter((stack, changed) =>
+      withLambda(stack, (fn, alias) => (changed ? alias.invokeArn : fn.invokeArn)));
+
+    expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_integration.lambda', 'references']);
+  });
+
+  test('variables, locals and data sources are referenced; each, count and self are not', () => {
+    const triggers = triggersOf(synthesize((stack) => {
+      const api = petsApi(stack);
+      const backend = new TerraformVariable(stack, 'backend', { type: 'string' });
+      const version = new TerraformLocal(stack, 'version', 'v1');
+      const me = new DataAwsCallerIdentity(stack, 'me');
+      const many = new ApiGatewayIntegration(stack, 'counted', {
+        restApiId: api.api.id,
+        resourceId: api.pets.id,
+        httpMethod: 'PUT',
+        type: 'HTTP',
+        integrationHttpMethod: 'PUT',
+        uri: `https://${backend.stringValue}/${version.asString}/${me.accountId}/\${count.index}`,
+      });
+      many.count = 2;
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    }));
+
+    const references = referencesIn(triggers);
+    expect(references).toEqual(expect.arrayContaining(['var.backend', 'local.version', 'data.aws_caller_identity.me.account_id']));
+    expect(references.filter((reference) => /^(each|count|self)\./.test(reference))).toEqual([]);
+  });
+
+  test('a changed variable reference redeploys through the references entry', () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const api = petsApi(stack);
+      const a = new TerraformVariable(stack, 'a', { type: 'string' });
+      const b = new TerraformVariable(stack, 'b', { type: 'string' });
+      api.integration.addOverride('uri', `https://${(changed ? b : a).stringValue}/pets`);
+      api.integration.addOverride('type', 'HTTP');
+      api.integration.addOverride('integration_http_method', 'GET');
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_integration.pets_get_integration', 'references']);
+    expect(referencesIn(triggersOf(after))).toContain('var.b');
+    expect(referencesIn(triggersOf(after))).not.toContain('var.a');
+  });
+
+  test('the ids of every discovered resource are referenced, ordering the deployment after them', () => {
+    const triggers = triggersOf(synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    }));
+
+    expect(referencesIn(triggers)).toEqual(expect.arrayContaining([
+      'aws_api_gateway_method.pets_get.id',
+      'aws_api_gateway_integration.pets_get_integration.id',
+      'aws_api_gateway_resource.pets.id',
+    ]));
+  });
+
+  test('a function call result in a template is evaluated at plan time, its inputs referenced', () => {
+    const triggers = triggersOf(synthesize((stack) => {
+      const api = petsApi(stack);
+      const topic = new SnsTopic(stack, 'topic', { name: 't' });
+      api.integration.addOverride('request_templates', { 'application/json': `{"topic": "${Fn.lower(topic.arn)}"}` });
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    }));
+
+    expect(referencesIn(triggers)).toContain('aws_sns_topic.topic.arn');
+    expect(referencesIn(triggers).some((reference) => reference.includes('lower'))).toBe(false);
+  });
+});
+
+describe('trigger values never hold configuration values', () => {
+  test('headers, templates and bodies appear only as digests', () => {
+    const secret = 'sk_live_0123456789abcdef';
+    const json = synthesize((stack) => {
+      const api = petsApi(stack, {
+        body: JSON.stringify({ openapi: '3.0.1', info: { title: secret, version: '1' }, paths: {} }),
+      });
+      api.integration.addOverride('request_parameters', { 'integration.request.header.X-Api-Key': `'${secret}'` });
+      api.integration.addOverride('request_templates', { 'application/json': `{"key": "${secret}"}` });
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    });
+
+    expect(JSON.stringify(triggersOf(json))).not.toContain(secret);
+    expect(JSON.stringify(triggersOf(json))).not.toContain('sk_live');
+  });
+});

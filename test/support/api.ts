@@ -1,0 +1,37 @@
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
+import { ApiGatewayRestApi, ApiGatewayRestApiConfig } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { Construct } from 'constructs';
+
+/** A small REST API: `/pets` with a GET method and a MOCK integration. */
+export interface PetsApi {
+  readonly api: ApiGatewayRestApi;
+  readonly pets: ApiGatewayResource;
+  readonly get: ApiGatewayMethod;
+  readonly integration: ApiGatewayIntegration;
+}
+
+/** Builds the `/pets` API inside `scope`; `overrides` change the REST API's own settings. */
+export function petsApi(scope: Construct, overrides: Partial<ApiGatewayRestApiConfig> = {}, prefix = ''): PetsApi {
+  const api = new ApiGatewayRestApi(scope, `${prefix}api`, { name: 'pets', ...overrides });
+  const pets = new ApiGatewayResource(scope, `${prefix}pets`, {
+    restApiId: api.id,
+    parentId: api.rootResourceId,
+    pathPart: 'pets',
+  });
+  const get = new ApiGatewayMethod(scope, `${prefix}pets_get`, {
+    restApiId: api.id,
+    resourceId: pets.id,
+    httpMethod: 'GET',
+    authorization: 'NONE',
+  });
+  const integration = new ApiGatewayIntegration(scope, `${prefix}pets_get_integration`, {
+    restApiId: api.id,
+    resourceId: pets.id,
+    httpMethod: get.httpMethod,
+    type: 'MOCK',
+    requestTemplates: { 'application/json': '{"statusCode": 200}' },
+  });
+  return { api, pets, get, integration };
+}
