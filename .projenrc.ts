@@ -1,4 +1,4 @@
-import { cdktf, javascript } from 'projen';
+import { cdktf, javascript, JsonFile } from 'projen';
 
 const CDKTF = '0.21.0';
 const CONSTRUCTS = '10.4.2';
@@ -40,12 +40,22 @@ const project = new cdktf.ConstructLibraryCdktf({
     },
   },
   tsconfigDev: {
+    // Tests import the examples and the benchmark.
     include: ['../examples/**/*.ts', '../bench/**/*.ts'],
     compilerOptions: {},
   },
   gitignore: ['cdktf.out/', 'examples/**/cdktf.out/', '.venv/', '*.tsbuildinfo'],
 });
 
+// The examples are cdktf apps of their own (`cdktf synth` in their folder); this config
+// serves ts-node there and eslint's project service.
+new JsonFile(project, 'examples/tsconfig.json', {
+  obj: {
+    extends: '../tsconfig.json',
+    compilerOptions: { rootDir: '..', noEmit: true },
+    include: ['**/*.ts', '../src/**/*.ts'],
+  },
+});
 project.eslint?.addLintPattern('examples');
 project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/');
 
@@ -55,7 +65,7 @@ project.testTask.prependSpawn(project.compileTask);
 
 project.addTask('example', {
   description: 'Synthesize every example stack and print each deployment\'s trigger entries',
-  exec: 'ts-node --project test/tsconfig.json examples/synth-all.ts',
+  exec: 'ts-node --project examples/tsconfig.json examples/synth-all.ts',
 });
 
 project.synth();

@@ -143,7 +143,7 @@ export class RestApiDeployment extends Construct {
 
     if ((props.restApi === undefined) === (props.restApiId === undefined)) {
       throw invalidProperty(this, 'restApi', props.restApi === undefined ? undefined : props.restApi.node.path,
-        `exactly one of 'restApi' and 'restApiId' (given: ${props.restApi ? "both" : "neither"})`);
+        `exactly one of 'restApi' and 'restApiId' (given: ${props.restApi ? 'both' : 'neither'})`);
     }
     if (props.restApiId !== undefined && props.restApiId.length === 0) {
       throw invalidProperty(this, 'restApiId', props.restApiId, 'the id of a REST API, not an empty string');

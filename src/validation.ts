@@ -26,7 +26,7 @@ export function validateStageVariables(
     }
     if (typeof value !== 'string' || (!Token.isUnresolved(value) && !STAGE_VARIABLE_VALUE.test(value))) {
       throw invalidProperty(scope, `${property}.${name}`, value,
-        "a non-empty value of letters, digits and the characters -._~:/?#&=,");
+        'a non-empty value of letters, digits and the characters -._~:/?#&=,');
     }
   }
 }

@@ -1,5 +1,5 @@
-import { IConstruct } from 'constructs';
 import { TerraformResource } from 'cdktf';
+import { IConstruct } from 'constructs';
 import { REDEPLOY_RESOURCE_TYPES } from './api-resource-types';
 
 /** One Terraform resource with its configuration as it will be synthesized. */

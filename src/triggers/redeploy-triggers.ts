@@ -1,5 +1,5 @@
-import { IConstruct } from 'constructs';
 import { TerraformResource } from 'cdktf';
+import { IConstruct } from 'constructs';
 import { invalidProperty } from '../errors';
 import {
   addressOf,

@@ -47,18 +47,6 @@ export function hasInterpolation(text: string): boolean {
   return templateExpressions(text).length > 0;
 }
 
-/**
- * When the whole string is exactly one interpolation (`${file("api.yaml")}`), the
- * expression inside it; otherwise undefined.
- */
-export function soleExpression(text: string): string | undefined {
-  if (!text.startsWith('${') || !text.endsWith('}')) {
-    return undefined;
-  }
-  const end = closingBrace(text, 2);
-  return end === text.length - 1 ? text.slice(2, end) : undefined;
-}
-
 function visitStrings(value: unknown, visit: (text: string) => void): void {
   const pending: unknown[] = [value];
   while (pending.length > 0) {

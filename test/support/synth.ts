@@ -1,4 +1,4 @@
-import { App, TerraformStack, Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, App, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 
 /** A synthesized stack as Terraform JSON. */
@@ -52,7 +52,7 @@ export function beforeAndAfter(program: (stack: TerraformStack, changed: boolean
 
 /** The annotations (warnings, errors) attached to a construct, as text. */
 export function warningsOf(construct: Construct): string[] {
-  return construct.node.metadata.filter((entry) => entry.type === 'warning').map((entry) => String(entry.data));
+  return construct.node.metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN).map((entry) => String(entry.data));
 }
 
 /** A new App writing to `outdir`, for tests that run a full `app.synth()`. */

@@ -1,0 +1,34 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { EXAMPLES, synthesizeExample } from '../examples/synth-all';
+
+/** The example's stacks without cdktf's `//` metadata, which records local paths. */
+function synthesized(name: string): Record<string, any> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `example-${name}-`));
+  const stacks = synthesizeExample(name, outdir);
+  return JSON.parse(JSON.stringify(stacks, (key, value) => (key === '//' ? undefined : value)));
+}
+
+describe.each(Object.keys(EXAMPLES))('examples/%s', (name) => {
+  test('synthesizes the same stack as before (snapshot)', () => {
+    expect(synthesized(name)).toMatchSnapshot();
+  });
+});
+
+test('examples/resources redeploys on its Lambda through the references entry', () => {
+  const triggers: Record<string, string> = Object.values<any>(synthesized('resources').resources.resource.aws_api_gateway_deployment)[0].triggers;
+
+  expect(triggers.references).toContain('aws_lambda_function.hello.invoke_arn');
+  expect(Object.keys(triggers)).toEqual(expect.arrayContaining([
+    'aws_api_gateway_integration.hello_any_integration',
+    'aws_api_gateway_method.hello_any',
+    'aws_api_gateway_resource.hello_resource',
+  ]));
+});
+
+test('examples/resources grants API Gateway the right to invoke the Lambda without depending on the deployment', () => {
+  const json = synthesized('resources').resources;
+
+  expect(json.resource.aws_lambda_permission.hello_invoke.source_arn).toBe('${aws_api_gateway_rest_api.example.execution_arn}/example/*/hello');
+});

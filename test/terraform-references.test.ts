@@ -1,0 +1,35 @@
+import { findReferences } from '../src/triggers/terraform-references';
+
+describe('findReferences', () => {
+  test.each([
+    ['a resource attribute', '${aws_lambda_function.fn.invoke_arn}', ['aws_lambda_function.fn.invoke_arn']],
+    ['a reference inside a longer string', 'arn:${aws_lambda_alias.live.arn}/invocations', ['aws_lambda_alias.live.arn']],
+    ['two references in one string', '${var.a}-${local.b}', ['local.b', 'var.a']],
+    ['a data source', '${data.aws_region.current.name}', ['data.aws_region.current.name']],
+    ['a module output', '${module.network.vpc_id}', ['module.network.vpc_id']],
+    ['function arguments', '${lower(aws_sns_topic.t.arn)}', ['aws_sns_topic.t.arn']],
+    ['literal indexes', '${aws_x.y[0].arn} ${aws_x.z["k"].arn}', ['aws_x.y[0].arn', 'aws_x.z["k"].arn']],
+    ['an index known only inside the resource', '${aws_x.y[count.index].arn}', ['aws_x.y[*].arn']],
+    ['templates nested in string literals', '${format("%s", "${aws_x.y.id}")}', ['aws_x.y.id']],
+    ['no attribute of a function result', '${jsondecode(var.doc).aws_x.y}', ['var.doc']],
+  ])('finds %s', (_case, text, expected) => {
+    expect(findReferences({ value: text })).toEqual(expected);
+  });
+
+  test.each([
+    ['each', '${each.value.name}'],
+    ['count', '${count.index}'],
+    ['self', '${self.id}'],
+    ['path', '${path.module}/x'],
+    ['string literal contents', '${replace(var.x, "aws_fake.name.attr", "")}'],
+    ['escaped interpolations', '$${aws_x.y.id}'],
+    ['text without interpolation', 'aws_x.y.id'],
+    ['for-expression variables', '${[for v in var.list : v.id]}'],
+  ])('ignores %s', (_case, text) => {
+    expect(findReferences([text]).filter((reference) => reference !== 'var.x' && reference !== 'var.list')).toEqual([]);
+  });
+
+  test('walks nested objects and arrays and returns each reference once, sorted', () => {
+    expect(findReferences({ a: ['${var.z}', { b: '${var.a}' }], c: '${var.z}', d: 3, e: null })).toEqual(['var.a', 'var.z']);
+  });
+});

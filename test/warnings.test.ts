@@ -1,0 +1,81 @@
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { TerraformStack, Testing } from 'cdktf';
+import { RestApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { synthesizeStack, warningsOf } from './support/synth';
+
+/** Builds a stack, synthesizes it, and returns the deployment's warnings. */
+function warningsFor(build: (stack: TerraformStack) => RestApiDeployment): string[] {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const deployment = build(stack);
+  synthesizeStack(stack);
+  return warningsOf(deployment);
+}
+
+describe('warnings for configurations that fail at deploy time', () => {
+  test('a complete API gets no warning', () => {
+    expect(warningsFor((stack) => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }))).toEqual([]);
+  });
+
+  test('a method without an integration', () => {
+    const warnings = warningsFor((stack) => {
+      const api = petsApi(stack);
+      new ApiGatewayMethod(stack, 'pets_post', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'POST', authorization: 'NONE' });
+      return new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    });
+
+    expect(warnings).toEqual([
+      "The method aws_api_gateway_method.pets_post ('stack/pets_post') has no aws_api_gateway_integration: " +
+      'the deployment will fail with "No integration defined for method". Add an integration for it.',
+    ]);
+  });
+
+  test('an integration that names its method with a literal HTTP method counts', () => {
+    const warnings = warningsFor((stack) => {
+      const api = petsApi(stack);
+      new ApiGatewayMethod(stack, 'pets_post', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'POST', authorization: 'NONE' });
+      new ApiGatewayIntegration(stack, 'pets_post_integration', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'POST', type: 'MOCK' });
+      return new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    });
+
+    expect(warnings).toEqual([]);
+  });
+
+  test('an API with neither methods nor a body', () => {
+    const warnings = warningsFor((stack) =>
+      new RestApiDeployment(stack, 'deploy', { restApi: new ApiGatewayRestApi(stack, 'api', { name: 'empty' }) }));
+
+    expect(warnings).toEqual([
+      'The REST API aws_api_gateway_rest_api.api has no methods and no OpenAPI body: AWS refuses to deploy it ' +
+      '("The REST API doesn\'t contain any methods"). Add an aws_api_gateway_method with its integration, or a body.',
+    ]);
+  });
+
+  test('an API with a body and no method resources gets no warning', () => {
+    const warnings = warningsFor((stack) => new RestApiDeployment(stack, 'deploy', {
+      restApi: new ApiGatewayRestApi(stack, 'api', { name: 'openapi', body: '{"openapi": "3.0.1", "paths": {}}' }),
+    }));
+
+    expect(warnings).toEqual([]);
+  });
+
+  test('a deployment with nothing to trigger on', () => {
+    const warnings = warningsFor((stack) => new RestApiDeployment(stack, 'deploy', { restApiId: 'abc123' }));
+
+    expect(warnings).toEqual([
+      'This deployment has no redeploy triggers: it is created once and never redeployed. ' +
+      "Give 'restApi' (with discovery on), 'resources' or 'triggers'.",
+    ]);
+  });
+
+  test('each warning is given once, however often the stack is synthesized', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: new ApiGatewayRestApi(stack, 'api', { name: 'empty' }) });
+    synthesizeStack(stack);
+    synthesizeStack(stack);
+
+    expect(warningsOf(deployment)).toHaveLength(1);
+  });
+});
