@@ -266,21 +266,19 @@ export class RestApiDeployment extends Construct {
   }
 
   private renderTriggers(context: IResolveContext): Record<string, string> | undefined {
-    const { triggers, warnings } = computeRedeployTriggers({
+    const { triggers, warnings, neverRedeploys } = computeRedeployTriggers({
       owner: this,
       searchRoot: TerraformStack.of(this),
       restApi: this.restApi,
       autoDiscover: this.autoDiscover,
       resources: this.extraResources,
       userTriggers: this.userTriggers,
-    }, (value) => context.resolve(value));
-    for (const warning of warnings.filter((text) => !this.warned.has(text))) {
-      this.warned.add(warning);
-      Annotations.of(this).addWarning(warning);
-    }
-    if (Object.keys(triggers).length === 0 && !this.warned.has(NO_TRIGGERS)) {
-      this.warned.add(NO_TRIGGERS);
-      Annotations.of(this).addWarning(NO_TRIGGERS);
+    }, (value) => context.resolve(value), context.preparing ? 'check' : 'full');
+    for (const warning of neverRedeploys ? [...warnings, NO_TRIGGERS] : warnings) {
+      if (!this.warned.has(warning)) {
+        this.warned.add(warning);
+        Annotations.of(this).addWarning(warning);
+      }
     }
     return Object.keys(triggers).length > 0 ? triggers : undefined;
   }

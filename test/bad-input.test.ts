@@ -193,4 +193,37 @@ describe('a failed synth leaves no partial output behind', () => {
     expect(fs.existsSync(path.join(outdir, 'stacks', 'good', 'cdk.tf.json'))).toBe(false);
     expect(fs.existsSync(path.join(outdir, 'manifest.json'))).toBe(false);
   });
+
+  test('a trigger key collision in a later stack stops the app before any stack is written', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'rest-api-deployment-'));
+    const app = new App({ outdir, skipValidation: true });
+    const good = new TerraformStack(app, 'good');
+    new RestApiDeployment(good, 'deploy', { restApi: petsApi(good).api });
+    const bad = new TerraformStack(app, 'bad');
+    new RestApiDeployment(bad, 'deploy', { restApi: petsApi(bad).api, triggers: { 'aws_api_gateway_resource.pets': 'x' } });
+
+    expect(() => app.synth()).toThrow("RestApiDeployment at 'bad/deploy': property 'triggers.aws_api_gateway_resource.pets'");
+    expect(fs.existsSync(path.join(outdir, 'stacks', 'good', 'cdk.tf.json'))).toBe(false);
+  });
+
+  test('a full app synth writes the complete triggers after the checking pass', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'rest-api-deployment-'));
+    const app = new App({ outdir, skipValidation: true });
+    const stack = new TerraformStack(app, 'stack');
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, triggers: { release: '1' } });
+
+    app.synth();
+
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'stack', 'cdk.tf.json'), 'utf8'));
+    const triggers = Object.values<any>(json.resource.aws_api_gateway_deployment)[0].triggers;
+    expect(Object.keys(triggers)).toEqual([
+      'aws_api_gateway_integration.pets_get_integration',
+      'aws_api_gateway_method.pets_get',
+      'aws_api_gateway_resource.pets',
+      'aws_api_gateway_rest_api.api',
+      'references',
+      'release',
+    ]);
+    expect(triggers['aws_api_gateway_method.pets_get']).toMatch(/^[0-9a-f]{32}$/);
+  });
 });

@@ -1,7 +1,10 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
-import { TerraformStack, Testing } from 'cdktf';
+import { App, TerraformStack, Testing } from 'cdktf';
 import { RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { synthesizeStack, warningsOf } from './support/synth';
@@ -77,5 +80,23 @@ describe('warnings for configurations that fail at deploy time', () => {
     synthesizeStack(stack);
 
     expect(warningsOf(deployment)).toHaveLength(1);
+  });
+
+  test('cdktf synth records the warnings in the manifest, where the CLI prints them', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'rest-api-deployment-'));
+    const app = new App({ outdir, skipValidation: true });
+    const stack = new TerraformStack(app, 'stack');
+    const api = petsApi(stack);
+    new ApiGatewayMethod(stack, 'pets_post', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'POST', authorization: 'NONE' });
+    new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+
+    app.synth();
+
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+    expect(manifest.stacks.stack.annotations).toEqual([expect.objectContaining({
+      constructPath: 'stack/deploy',
+      level: '@cdktf/warn',
+      message: expect.stringContaining("The method aws_api_gateway_method.pets_post ('stack/pets_post') has no aws_api_gateway_integration"),
+    })]);
   });
 });

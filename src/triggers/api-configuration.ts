@@ -21,10 +21,19 @@ export function addressOf(resource: TerraformResource): string {
 }
 
 /**
+ * The configuration keys that say which API, resource and method a resource belongs to,
+ * and whether it has several instances: enough to discover and to check, far cheaper
+ * to resolve than the whole configuration.
+ */
+export const IDENTIFYING_KEYS: readonly string[] = ['rest_api_id', 'resource_id', 'http_method', 'count', 'for_each'];
+
+/**
  * A resource's configuration block with every token resolved, escape-hatch overrides
  * applied; undefined when the resource renders no block (it was moved).
+ *
+ * @param onlyKeys resolve only these keys of the block (all when undefined)
  */
-export function resolveResource(resource: TerraformResource, resolve: Resolver): ResolvedResource | undefined {
+export function resolveResource(resource: TerraformResource, resolve: Resolver, onlyKeys?: readonly string[]): ResolvedResource | undefined {
   const fragment = resource.toTerraform() as { resource?: Record<string, Record<string, unknown>> };
   const block = fragment.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
   if (block === undefined) {
@@ -34,8 +43,18 @@ export function resolveResource(resource: TerraformResource, resolve: Resolver):
     address: addressOf(resource),
     type: resource.terraformResourceType,
     resource,
-    config: resolve(block) as Record<string, unknown>,
+    config: resolve(onlyKeys ? pick(block as Record<string, unknown>, onlyKeys) : block) as Record<string, unknown>,
   };
+}
+
+function pick(block: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (block[key] !== undefined) {
+      picked[key] = block[key];
+    }
+  }
+  return picked;
 }
 
 /**
@@ -46,13 +65,14 @@ export function discoverApiResources(
   root: IConstruct,
   restApiIdReference: string,
   resolve: Resolver,
+  onlyKeys?: readonly string[],
 ): ResolvedResource[] {
   const found: ResolvedResource[] = [];
   for (const construct of root.node.findAll()) {
     if (!TerraformResource.isTerraformResource(construct) || !REDEPLOY_RESOURCE_TYPES.has(construct.terraformResourceType)) {
       continue;
     }
-    const resolved = resolveResource(construct, resolve);
+    const resolved = resolveResource(construct, resolve, onlyKeys);
     if (resolved !== undefined && resolved.config.rest_api_id === restApiIdReference) {
       found.push(resolved);
     }

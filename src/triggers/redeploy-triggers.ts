@@ -5,6 +5,7 @@ import {
   addressOf,
   compare,
   discoverApiResources,
+  IDENTIFYING_KEYS,
   ResolvedResource,
   resolveResource,
   Resolver,
@@ -46,12 +47,23 @@ export interface RedeployTriggerSources {
   readonly userTriggers: Readonly<Record<string, string>>;
 }
 
+/**
+ * How much to compute. `check` finds the API's resources and everything that is wrong
+ * or worth a warning, resolving only the few keys that identify each resource; `full`
+ * also digests every configuration. cdktf resolves a stack twice (prepare, then
+ * render): checking in the first pass and digesting in the second fails a bad app
+ * before any stack is written while resolving each API resource fully only once.
+ */
+export type TriggerComputation = 'check' | 'full';
+
 /** The computed triggers and what the computation noticed on the way. */
 export interface RedeployTriggers {
-  /** Every trigger entry, keys in sorted order. */
+  /** Every trigger entry, keys in sorted order; with `check`, the user's entries only. */
   readonly triggers: Record<string, string>;
   /** Configurations that will fail at deploy time, in words. */
   readonly warnings: string[];
+  /** Whether there is no trigger entry at all, so the API would never be redeployed. */
+  readonly neverRedeploys: boolean;
 }
 
 /**
@@ -59,13 +71,22 @@ export interface RedeployTriggers {
  * Terraform address; one for the OpenAPI body; one Terraform expression over every
  * reference and resource id; and the user's own entries.
  */
-export function computeRedeployTriggers(sources: RedeployTriggerSources, resolve: Resolver): RedeployTriggers {
-  const hashed = collectResources(sources, resolve);
-  const api = sources.restApi ? hashed.get(addressOf(sources.restApi)) : undefined;
+export function computeRedeployTriggers(
+  sources: RedeployTriggerSources,
+  resolve: Resolver,
+  computation: TriggerComputation = 'full',
+): RedeployTriggers {
+  const full = computation === 'full';
+  const collected = collectResources(sources, resolve, full);
+  const api = sources.restApi ? collected.get(addressOf(sources.restApi)) : undefined;
   const automatic: Record<string, string> = {};
   const references = new Set<string>();
 
-  for (const item of hashed.values()) {
+  for (const item of collected.values()) {
+    if (!full) {
+      automatic[item.address] = '';
+      continue;
+    }
     const configuration = withoutKeys(item.config, item === api ? [IGNORED_CONFIGURATION_KEYS, IGNORED_REST_API_KEYS] : [IGNORED_CONFIGURATION_KEYS]);
     automatic[item.address] = canonicalDigest(configuration);
     findReferences(configuration).forEach((reference) => references.add(reference));
@@ -80,21 +101,28 @@ export function computeRedeployTriggers(sources: RedeployTriggerSources, resolve
     automatic[REFERENCES_TRIGGER_KEY] = referencesExpression(references, sources.searchRoot);
   }
 
+  const triggers: Record<string, string> = full ? automatic : {};
   for (const [key, value] of Object.entries(sources.userTriggers)) {
     if (key in automatic) {
       throw invalidProperty(sources.owner, `triggers.${key}`, value,
         `a key that none of the automatic trigger entries use (there is an automatic entry "${key}"); choose another key`);
     }
-    automatic[key] = value;
+    triggers[key] = value;
   }
 
   return {
-    triggers: sortedByKey(automatic),
-    warnings: sources.autoDiscover && api ? deployWarnings(api, [...hashed.values()]) : [],
+    triggers: sortedByKey(triggers),
+    warnings: sources.autoDiscover && api ? deployWarnings(api, [...collected.values()]) : [],
+    neverRedeploys: Object.keys(automatic).length + Object.keys(sources.userTriggers).length === 0,
   };
 }
 
-function collectResources(sources: RedeployTriggerSources, resolve: Resolver): Map<string, ResolvedResource> {
+/**
+ * The REST API (always resolved whole: its body is checked), the discovered resources
+ * and the given ones, by address. With `full` false, only their identifying keys.
+ */
+function collectResources(sources: RedeployTriggerSources, resolve: Resolver, full: boolean): Map<string, ResolvedResource> {
+  const onlyKeys = full ? undefined : IDENTIFYING_KEYS;
   const collected = new Map<string, ResolvedResource>();
   const add = (item: ResolvedResource | undefined) => {
     if (item !== undefined && !collected.has(item.address)) {
@@ -105,12 +133,12 @@ function collectResources(sources: RedeployTriggerSources, resolve: Resolver): M
     add(resolveResource(sources.restApi, resolve));
     if (sources.autoDiscover) {
       const restApiIdReference = resolve(sources.restApi.getStringAttribute('id')) as string;
-      discoverApiResources(sources.searchRoot, restApiIdReference, resolve).forEach(add);
+      discoverApiResources(sources.searchRoot, restApiIdReference, resolve, onlyKeys).forEach(add);
     }
   }
   for (const resource of sources.resources) {
     if (!collected.has(addressOf(resource))) {
-      add(resolveResource(resource, resolve));
+      add(resolveResource(resource, resolve, onlyKeys));
     }
   }
   return collected;

@@ -1,0 +1,75 @@
+/**
+ * Synthesizes one REST API of N resource+method+integration triples (MOCK integrations
+ * with a request template; every third a Lambda proxy) and prints one JSON line with
+ * the time and memory it took. Run one configuration per fresh process:
+ *
+ *   node -r ts-node/register/transpile-only bench/synth-api.ts <seed|library> <N>
+ *
+ * seed: the provider page's hand-written pattern (deep imports, a
+ * `sha1(jsonencode(ids))` trigger, a separate stage). library: RestApiDeployment over
+ * the same resources, loaded from the compiled package entry point (lib/).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const started = process.hrtime.bigint();
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { App, Fn, TerraformStack } = require('cdktf');
+const { ApiGatewayDeployment } = require('@cdktf/provider-aws/lib/api-gateway-deployment');
+const { ApiGatewayIntegration } = require('@cdktf/provider-aws/lib/api-gateway-integration');
+const { ApiGatewayMethod } = require('@cdktf/provider-aws/lib/api-gateway-method');
+const { ApiGatewayResource } = require('@cdktf/provider-aws/lib/api-gateway-resource');
+const { ApiGatewayRestApi } = require('@cdktf/provider-aws/lib/api-gateway-rest-api');
+const { ApiGatewayStage } = require('@cdktf/provider-aws/lib/api-gateway-stage');
+const { LambdaFunction } = require('@cdktf/provider-aws/lib/lambda-function');
+const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+type Mode = 'seed' | 'library';
+
+function buildApi(stack: any, n: number): { api: any; ids: string[] } {
+  const api = new ApiGatewayRestApi(stack, 'api', { name: 'bench' });
+  const fn = new LambdaFunction(stack, 'fn', { functionName: 'bench', role: 'arn:aws:iam::123456789012:role/bench', filename: 'f.zip', handler: 'index.handler', runtime: 'nodejs20.x' });
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const resource = new ApiGatewayResource(stack, `r${i}`, { restApiId: api.id, parentId: api.rootResourceId, pathPart: `p${i}` });
+    const method = new ApiGatewayMethod(stack, `m${i}`, { restApiId: api.id, resourceId: resource.id, httpMethod: 'GET', authorization: 'NONE' });
+    const integration = new ApiGatewayIntegration(stack, `i${i}`, i % 3 === 2
+      ? { restApiId: api.id, resourceId: resource.id, httpMethod: method.httpMethod, type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: fn.invokeArn }
+      : { restApiId: api.id, resourceId: resource.id, httpMethod: method.httpMethod, type: 'MOCK', requestTemplates: { 'application/json': `{"statusCode": 200, "n": ${i}}` } });
+    ids.push(resource.id, method.id, integration.id);
+  }
+  return { api, ids };
+}
+
+function main(): void {
+  const [mode, nText] = process.argv.slice(2) as [Mode, string];
+  const n = Number(nText);
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${mode}-${n}-`));
+  const loaded = process.hrtime.bigint();
+  const app = new App({ outdir });
+  const stack = new TerraformStack(app, 'bench');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  const { api, ids } = buildApi(stack, n);
+  if (mode === 'seed') {
+    const deployment = new ApiGatewayDeployment(stack, 'deployment', {
+      restApiId: api.id,
+      triggers: { redeployment: Fn.sha1(Fn.jsonencode(ids)) },
+      lifecycle: { createBeforeDestroy: true },
+    });
+    new ApiGatewayStage(stack, 'stage', { restApiId: api.id, deploymentId: deployment.id, stageName: 'prod' });
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { RestApiDeployment } = require(path.join(__dirname, '..', 'lib'));
+    new RestApiDeployment(stack, 'deployment', { restApi: api });
+  }
+  const built = process.hrtime.bigint();
+  app.synth();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const phase = (from: bigint, to: bigint) => Number((Number(to - from) / 1e9).toFixed(3));
+  console.log(JSON.stringify({ mode, n, seconds: Number(seconds.toFixed(3)), load: phase(started, loaded), build: phase(loaded, built), synth: phase(built, process.hrtime.bigint()), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+}
+
+main();
