@@ -3,11 +3,15 @@ import * as os from 'os';
 import * as path from 'path';
 import { EXAMPLES, synthesizeExample } from '../examples/synth-all';
 
-/** The example's stacks without cdktf's `//` metadata, which records local paths. */
+/**
+ * The example's stacks without cdktf's `//` metadata, and with the checkout's directory
+ * (in the default local backend's state path) written as `<checkout>`.
+ */
 function synthesized(name: string): Record<string, any> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `example-${name}-`));
   const stacks = synthesizeExample(name, outdir);
-  return JSON.parse(JSON.stringify(stacks, (key, value) => (key === '//' ? undefined : value)));
+  const text = JSON.stringify(stacks, (key, value) => (key === '//' ? undefined : value));
+  return JSON.parse(text.split(JSON.stringify(process.cwd()).slice(1, -1)).join('<checkout>'));
 }
 
 describe.each(Object.keys(EXAMPLES))('examples/%s', (name) => {

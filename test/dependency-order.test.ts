@@ -1,0 +1,88 @@
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { RestApiDeployment } from '../src';
+import { findReferences } from '../src/triggers/terraform-references';
+import { petsApi } from './support/api';
+import { synthesize, TerraformJson } from './support/synth';
+
+/** Terraform's dependency graph of the resources: address -> addresses it refers to or depends on. */
+function dependencyGraph(json: TerraformJson): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const [type, byName] of Object.entries<Record<string, any>>(json.resource)) {
+    for (const [name, config] of Object.entries(byName)) {
+      const targets = [...findReferences(config), ...(config.depends_on ?? []).map((d: string) => d.replace(/^\$\{|\}$/g, ''))]
+        .map((reference) => reference.replace(/^values\(/, '').split(/[.[)]/).slice(0, 2).join('.'));
+      graph.set(`${type}.${name}`, new Set(targets));
+    }
+  }
+  return graph;
+}
+
+function findCycle(graph: Map<string, Set<string>>): string[] | undefined {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (node: string, trail: string[]): string[] | undefined => {
+    if (state.get(node) === 'visiting') {
+      return [...trail, node];
+    }
+    if (state.get(node) === 'done' || !graph.has(node)) {
+      return undefined;
+    }
+    state.set(node, 'visiting');
+    for (const next of graph.get(node)!) {
+      const cycle = visit(next, [...trail, node]);
+      if (cycle) {
+        return cycle;
+      }
+    }
+    state.set(node, 'done');
+    return undefined;
+  };
+  for (const node of graph.keys()) {
+    const cycle = visit(node, []);
+    if (cycle) {
+      return cycle;
+    }
+  }
+  return undefined;
+}
+
+describe('dependency order', () => {
+  function lambdaApi(sourceArn: (deployment: RestApiDeployment) => string): TerraformJson {
+    return synthesize((stack) => {
+      const api = petsApi(stack);
+      const fn = new LambdaFunction(stack, 'fn', { functionName: 'pets', role: 'arn:aws:iam::123456789012:role/pets', filename: 'pets.zip', handler: 'index.handler', runtime: 'nodejs20.x' });
+      api.integration.addOverride('type', 'AWS_PROXY');
+      api.integration.addOverride('integration_http_method', 'POST');
+      api.integration.addOverride('uri', fn.invokeArn);
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+      new LambdaPermission(stack, 'invoke', {
+        functionName: fn.functionName,
+        action: 'lambda:InvokeFunction',
+        principal: 'apigateway.amazonaws.com',
+        sourceArn: sourceArn(deployment),
+      });
+    });
+  }
+
+  test('the deployment is created after every method and integration of the API', () => {
+    const graph = dependencyGraph(lambdaApi((d) => d.arnForExecuteApi()));
+    const deployment = [...graph.keys()].find((address) => address.startsWith('aws_api_gateway_deployment.'))!;
+
+    expect([...graph.get(deployment)!]).toEqual(expect.arrayContaining([
+      'aws_api_gateway_method.pets_get',
+      'aws_api_gateway_integration.pets_get_integration',
+    ]));
+  });
+
+  test.each([
+    ['arnForExecuteApi()', (d: RestApiDeployment) => d.arnForExecuteApi()],
+    ['executionArn', (d: RestApiDeployment) => `${d.executionArn}/*/*`],
+  ])('a Lambda permission built on %s forms no dependency cycle', (_name, sourceArn) => {
+    expect(findCycle(dependencyGraph(lambdaApi(sourceArn)))).toBeUndefined();
+  });
+
+  test('the cycle check notices a cycle', () => {
+    const graph = new Map([['a.x', new Set(['b.y'])], ['b.y', new Set(['a.x'])]]);
+    expect(findCycle(graph)).toEqual(['a.x', 'b.y', 'a.x']);
+  });
+});
