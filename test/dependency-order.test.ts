@@ -1,9 +1,9 @@
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { RestApiDeployment } from '../src';
-import { findReferences } from '../src/triggers/terraform-references';
 import { petsApi } from './support/api';
 import { synthesize, TerraformJson } from './support/synth';
+import { findReferences } from '../src/triggers/terraform-references';
 
 /** Terraform's dependency graph of the resources: address -> addresses it refers to or depends on. */
 function dependencyGraph(json: TerraformJson): Map<string, Set<string>> {
