@@ -7,10 +7,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { buildApp as openapi } from './openapi/main';
+import { buildApp as production } from './production/main';
 import { buildApp as resources } from './resources/main';
 
 /** Every example, by folder name. */
-export const EXAMPLES: Record<string, (outdir?: string) => App> = { openapi, resources };
+export const EXAMPLES: Record<string, (outdir?: string) => App> = { openapi, production, resources };
 
 /** Synthesizes one example into `examples/<name>/cdktf.out`; returns each stack's Terraform JSON by stack name. */
 export function synthesizeExample(name: string, outdir = path.join(__dirname, name, 'cdktf.out')): Record<string, any> {

@@ -8,6 +8,7 @@ import {
   IResolveContext,
   Lazy,
   StringConcat,
+  TerraformProvider,
   TerraformResource,
   TerraformStack,
   Token,
@@ -15,15 +16,37 @@ import {
 } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { invalidProperty } from './errors';
+import { RestApiStage, StageOptions, StageSettings } from './rest-api-stage';
 import { computeRedeployTriggers, REFERENCES_TRIGGER_KEY } from './triggers/redeploy-triggers';
-import { validateStageName, validateStageVariables } from './validation';
+import { validateStageVariables } from './validation';
 
 const REST_API_DEPLOYMENT_SYMBOL = Symbol.for('cdktf-rest-api-deployment.RestApiDeployment');
 
 /**
+ * A canary release on the main stage: a share of the traffic goes to a second
+ * deployment with the current API, the rest stays on the last promoted one.
+ */
+export interface CanaryOptions {
+  /** The percentage of traffic the canary gets, from 0 to 100. */
+  readonly percentTraffic: number;
+
+  /**
+   * Stage variables that differ for canary traffic.
+   * @default - the stage's own variables
+   */
+  readonly stageVariableOverrides?: { [name: string]: string };
+
+  /**
+   * Whether canary requests use the stage cache.
+   * @default false
+   */
+  readonly useStageCache?: boolean;
+}
+
+/**
  * Properties of a {@link RestApiDeployment}.
  */
-export interface RestApiDeploymentProps {
+export interface RestApiDeploymentProps extends StageSettings {
   /**
    * The REST API to deploy. The construct then finds every resource of this API in the
    * stack (resources, methods, integrations, models, authorizers, ...) and redeploys
@@ -69,14 +92,6 @@ export interface RestApiDeploymentProps {
   readonly description?: string;
 
   /**
-   * Stage variables: names of letters, digits and `_`; values of letters, digits and
-   * `-._~:/?#&=,`. Changing them updates the stage and never redeploys.
-   *
-   * @default - no stage variables
-   */
-  readonly variables?: { [name: string]: string };
-
-  /**
    * Extra trigger entries, merged with the automatic ones: change a value to force a
    * redeploy. A key that an automatic entry uses is an error.
    *
@@ -100,6 +115,27 @@ export interface RestApiDeploymentProps {
    * @default - true with `restApi`, false with `restApiId`
    */
   readonly autoDiscover?: boolean;
+
+  /**
+   * Run a canary release on the main stage. While set, the main deployment keeps
+   * serving the API as it was when the canary started (its triggers are ignored), and a
+   * canary deployment with the current API gets `percentTraffic` percent of the
+   * requests. Removing it promotes: the main deployment is replaced with the current
+   * API and the canary deployment is deleted, in one apply.
+   *
+   * @default - no canary
+   */
+  readonly canary?: CanaryOptions;
+
+  /**
+   * Adopt an existing stage of this name instead of creating it: emits a Terraform
+   * `import` block for `REST-API-ID/STAGE-NAME` (Terraform 1.5 or later; 1.6 or later
+   * when the API id is a reference). For moving from a provider-v5 deployment with
+   * `stage_name`. Remove it after the first apply.
+   *
+   * @default false
+   */
+  readonly importExistingStage?: boolean;
 }
 
 /**
@@ -122,8 +158,14 @@ export class RestApiDeployment extends Construct {
   /** The `aws_api_gateway_deployment` resource. */
   public readonly deployment: ApiGatewayDeployment;
 
-  /** The `aws_api_gateway_stage` resource. */
+  /** The `aws_api_gateway_stage` resource of the main stage. */
   public readonly stage: ApiGatewayStage;
+
+  /** The main stage with its method settings, access logs and web ACL association. */
+  public readonly mainStage: RestApiStage;
+
+  /** The canary deployment, while `canary` is set. */
+  public readonly canaryDeployment?: ApiGatewayDeployment;
 
   /** The name of the stage. */
   public readonly stageName: string;
@@ -136,6 +178,8 @@ export class RestApiDeployment extends Construct {
   private readonly userTriggers: Record<string, string> = {};
   private readonly extraResources: TerraformResource[] = [];
   private readonly warned = new Set<string>();
+  private readonly provider?: TerraformProvider;
+  private readonly stages: RestApiStage[] = [];
 
   constructor(scope: Construct, id: string, props: RestApiDeploymentProps) {
     super(scope, id);
@@ -156,31 +200,75 @@ export class RestApiDeployment extends Construct {
     this.restApiId = props.restApi?.id ?? props.restApiId!;
     this.autoDiscover = props.autoDiscover ?? props.restApi !== undefined;
     this.stageName = props.stageName ?? 'prod';
-    validateStageName(this, 'stageName', this.stageName);
-    validateStageVariables(this, 'variables', props.variables);
-    this.assertStageIsFree();
+    validateCanary(this, props.canary);
 
     for (const [key, value] of Object.entries(props.triggers ?? {})) {
       this.addTrigger(key, value);
     }
     (props.resources ?? []).forEach((resource) => this.addResource(resource));
 
-    const provider = props.restApi?.provider;
+    this.provider = props.restApi?.provider;
+    const triggers = Token.asStringMap(Lazy.anyValue({ produce: (context) => this.renderTriggers(context) }));
     this.deployment = new ApiGatewayDeployment(this, 'Deployment', {
       restApiId: this.restApiId,
       description: props.description,
-      triggers: Token.asStringMap(Lazy.anyValue({ produce: (context) => this.renderTriggers(context) })),
-      lifecycle: { createBeforeDestroy: true },
-      provider,
+      triggers,
+      // While a canary runs, the main deployment keeps the snapshot it was created with.
+      lifecycle: props.canary ? { createBeforeDestroy: true, ignoreChanges: ['triggers'] } : { createBeforeDestroy: true },
+      provider: this.provider,
     });
-    this.stage = new ApiGatewayStage(this, 'Stage', {
+    if (props.canary) {
+      this.canaryDeployment = new ApiGatewayDeployment(this, 'CanaryDeployment', {
+        restApiId: this.restApiId,
+        description: props.description,
+        triggers,
+        lifecycle: { createBeforeDestroy: true },
+        provider: this.provider,
+      });
+    }
+
+    this.mainStage = new RestApiStage(this, 'Stage', {
+      ...stageSettingsOf(props),
+      description: props.stageDescription,
       restApiId: this.restApiId,
       deploymentId: this.deployment.id,
       stageName: this.stageName,
-      description: props.stageDescription,
-      variables: props.variables,
-      provider,
+      provider: this.provider,
     });
+    this.stage = this.mainStage.stage;
+    this.assertStageIsFree(this.stageName, 'stageName');
+    this.stages.push(this.mainStage);
+
+    if (props.canary && this.canaryDeployment) {
+      this.stage.putCanarySettings({
+        deploymentId: this.canaryDeployment.id,
+        percentTraffic: props.canary.percentTraffic,
+        stageVariableOverrides: props.canary.stageVariableOverrides,
+        useStageCache: props.canary.useStageCache,
+      });
+    }
+    if (props.importExistingStage) {
+      this.stage.importFrom(`${this.restApiId}/${this.stageName}`, this.provider);
+    }
+  }
+
+  /**
+   * Adds another stage that serves the same deployment, with its own settings.
+   *
+   * @param stageName the name of the stage; no other stage of this API may have it
+   * @param options the stage's settings
+   */
+  public addStage(stageName: string, options: StageOptions = {}): RestApiStage {
+    this.assertStageIsFree(stageName, `addStage(${stageName})`);
+    const stage = new RestApiStage(this, `Stage_${stageName}`, {
+      ...options,
+      restApiId: this.restApiId,
+      deploymentId: this.deployment.id,
+      stageName,
+      provider: this.provider,
+    });
+    this.stages.push(stage);
+    return stage;
   }
 
   /** The id of the current deployment. */
@@ -283,20 +371,50 @@ export class RestApiDeployment extends Construct {
     return Object.keys(triggers).length > 0 ? triggers : undefined;
   }
 
-  /** Fails when another RestApiDeployment in the stack already creates this stage of this API. */
-  private assertStageIsFree(): void {
+  /** Fails when a stage of this name of this API already exists, here or in another RestApiDeployment of the stack. */
+  private assertStageIsFree(stageName: string, property: string): void {
     const stack = TerraformStack.of(this);
     const apiIdentity = (deployment: RestApiDeployment) =>
       deployment.restApi ? `api:${deployment.restApi.node.path}` : `id:${resolveQuietly(stack, deployment.restApiId)}`;
     const mine = apiIdentity(this);
     const owner = stack.node.findAll().find((other: IConstruct) =>
-      other !== this && RestApiDeployment.isRestApiDeployment(other)
-      && other.stageName === this.stageName && apiIdentity(other) === mine);
+      RestApiDeployment.isRestApiDeployment(other)
+      && other.stages.some((stage) => stage.stageName === stageName)
+      && apiIdentity(other) === mine);
     if (owner !== undefined) {
-      throw invalidProperty(this, 'stageName', this.stageName,
-        `a stage name not yet used for this REST API: '${owner.node.path}' already creates the stage "${this.stageName}"`);
+      throw invalidProperty(this, property, stageName,
+        `a stage name not yet used for this REST API: '${owner.node.path}' already creates the stage "${stageName}"`);
     }
   }
+}
+
+/** The props that configure the main stage, as the stage's own settings. */
+function stageSettingsOf(props: RestApiDeploymentProps): StageSettings {
+  return {
+    variables: props.variables,
+    accessLogSettings: props.accessLogSettings,
+    accessLogging: props.accessLogging,
+    xrayTracingEnabled: props.xrayTracingEnabled,
+    cacheClusterEnabled: props.cacheClusterEnabled,
+    cacheClusterSize: props.cacheClusterSize,
+    clientCertificateId: props.clientCertificateId,
+    documentationVersion: props.documentationVersion,
+    tags: props.tags,
+    webAclArn: props.webAclArn,
+    methodSettings: props.methodSettings,
+    methodOptions: props.methodOptions,
+  };
+}
+
+function validateCanary(scope: IConstruct, canary: CanaryOptions | undefined): void {
+  if (canary === undefined) {
+    return;
+  }
+  const percent = canary.percentTraffic;
+  if (!Token.isUnresolved(percent) && (typeof percent !== 'number' || Number.isNaN(percent) || percent < 0 || percent > 100)) {
+    throw invalidProperty(scope, 'canary.percentTraffic', percent, 'a number from 0 to 100');
+  }
+  validateStageVariables(scope, 'canary.stageVariableOverrides', canary.stageVariableOverrides);
 }
 
 const NO_TRIGGERS =

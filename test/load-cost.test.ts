@@ -19,7 +19,10 @@ describe('loading the library', () => {
     expect(loaded).not.toContain('lib/index.js');
     expect(loaded.sort()).toEqual([
       'lib/api-gateway-deployment/index.js',
+      'lib/api-gateway-method-settings/index.js',
       'lib/api-gateway-stage/index.js',
+      'lib/cloudwatch-log-group/index.js',
+      'lib/wafv2-web-acl-association/index.js',
     ]);
   });
 });

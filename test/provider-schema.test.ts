@@ -6,7 +6,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { EXAMPLES, synthesizeExample } from '../examples/synth-all';
-import { RestApiDeployment } from '../src';
+import { AccessLogFormat, CacheClusterSize, MethodLoggingLevel, RestApiDeployment, UnauthorizedCacheControlHeaderStrategy } from '../src';
 import { petsApi } from './support/api';
 import { EVERY_DISCOVERED_TYPE } from './support/every-resource-type';
 import { knownResourceTypeCount, schemaViolations } from './support/provider-schema';
@@ -58,6 +58,44 @@ describe('synthesized resources match the provider schema shipped in @cdktf/prov
       new RestApiDeployment(stack, 'deploy', { restApi: api });
       new RestApiDeployment(stack, 'by_id', { restApiId: 'abc123', stageName: 'other', triggers: { v: '1' } });
     });
+    expect(schemaViolations(json)).toEqual([]);
+  });
+
+  test('a stack with every stage option, a canary, a second stage and an imported stage', () => {
+    const json = synthesize((stack) => {
+      const deployment = new RestApiDeployment(stack, 'deploy', {
+        restApi: petsApi(stack).api,
+        importExistingStage: true,
+        canary: { percentTraffic: 10, stageVariableOverrides: { backend: 'canary' }, useStageCache: true },
+        variables: { backend: 'main' },
+        accessLogSettings: { destinationArn: 'arn:aws:logs:eu-west-1:123456789012:log-group:api', format: AccessLogFormat.clf() },
+        xrayTracingEnabled: true,
+        cacheClusterEnabled: true,
+        cacheClusterSize: CacheClusterSize.GB_1_6,
+        clientCertificateId: 'cert',
+        documentationVersion: '1',
+        tags: { a: 'b' },
+        webAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/y',
+        methodSettings: {
+          metricsEnabled: true,
+          loggingLevel: MethodLoggingLevel.INFO,
+          dataTraceEnabled: true,
+          throttlingBurstLimit: 5,
+          throttlingRateLimit: 5,
+          cachingEnabled: true,
+          cacheTtl: 30,
+          cacheDataEncrypted: true,
+          requireAuthorizationForCacheControl: true,
+          unauthorizedCacheControlHeaderStrategy: UnauthorizedCacheControlHeaderStrategy.SUCCEED_WITHOUT_RESPONSE_HEADER,
+        },
+        methodOptions: { '/pets/GET': { throttlingRateLimit: 1 } },
+      });
+      deployment.addStage('beta', { accessLogging: { retentionInDays: 1 }, webAclArn: 'arn:acl' });
+    });
+    expect(Object.keys(json.resource).sort()).toEqual([
+      'aws_api_gateway_deployment', 'aws_api_gateway_integration', 'aws_api_gateway_method', 'aws_api_gateway_method_settings',
+      'aws_api_gateway_resource', 'aws_api_gateway_rest_api', 'aws_api_gateway_stage', 'aws_cloudwatch_log_group', 'aws_wafv2_web_acl_association',
+    ]);
     expect(schemaViolations(json)).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ interface JsiiType {
   interfaces?: string[];
   properties?: JsiiProperty[];
   docs?: { summary?: string };
+  initializer?: { parameters?: Array<{ name: string; type: { fqn?: string } }> };
 }
 
 /** Keys Terraform accepts on every resource, whatever its schema. */
@@ -46,14 +47,16 @@ function loadSchema() {
   const resources = new Map<string, BlockSchema>();
   const dataSources = new Map<string, BlockSchema>();
   for (const type of Object.values(types)) {
-    if (type.kind !== 'class' || !types[`${type.fqn}Config`]) {
+    // The config struct is usually `<Class>Config`, but not always (`Wafv2WebAclAssociationConfigA`).
+    const configFqn = type.initializer?.parameters?.find((parameter) => parameter.name === 'config')?.type.fqn;
+    if (type.kind !== 'class' || !configFqn || !types[configFqn]) {
       continue;
     }
     const link = /\/docs\/(resources|data-sources)\/([a-z0-9_]+) (aws_[a-z0-9_]+|[a-z0-9_]+)\}/.exec(type.docs?.summary ?? '');
     if (!link) {
       continue;
     }
-    const block = blockSchema(types, types[`${type.fqn}Config`]);
+    const block = blockSchema(types, types[configFqn]);
     (link[1] === 'resources' ? resources : dataSources).set(link[3], block);
   }
   cached = { resources, dataSources };

@@ -1,0 +1,180 @@
+import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
+import { Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { invalidProperty } from './errors';
+
+/** How much a stage logs to CloudWatch (execution logs). */
+export enum MethodLoggingLevel {
+  /** No execution logs. */
+  OFF = 'OFF',
+  /** Errors only. */
+  ERROR = 'ERROR',
+  /** Errors and informational events. */
+  INFO = 'INFO',
+}
+
+/** What API Gateway does with a `Cache-Control: max-age=0` header from an unauthorized caller. */
+export enum UnauthorizedCacheControlHeaderStrategy {
+  /** Refuse the request with 403. */
+  FAIL_WITH_403 = 'FAIL_WITH_403',
+  /** Ignore the header and answer with a warning header. */
+  SUCCEED_WITH_RESPONSE_HEADER = 'SUCCEED_WITH_RESPONSE_HEADER',
+  /** Ignore the header silently. */
+  SUCCEED_WITHOUT_RESPONSE_HEADER = 'SUCCEED_WITHOUT_RESPONSE_HEADER',
+}
+
+/**
+ * Settings for the methods of a stage: logging, metrics, throttling and caching.
+ * Applied by `aws_api_gateway_method_settings`; they never need a redeploy.
+ */
+export interface MethodSettingsOptions {
+  /**
+   * Whether to send CloudWatch metrics per method.
+   * @default - API Gateway's default (false)
+   */
+  readonly metricsEnabled?: boolean;
+
+  /**
+   * The level of execution logs. Needs the account's CloudWatch role
+   * (`aws_api_gateway_account`).
+   * @default - API Gateway's default (OFF)
+   */
+  readonly loggingLevel?: MethodLoggingLevel;
+
+  /**
+   * Whether to log full requests and responses (data trace). Logs may hold sensitive data.
+   * @default - API Gateway's default (false)
+   */
+  readonly dataTraceEnabled?: boolean;
+
+  /**
+   * The throttling burst limit: requests at once. Whole number, 0 or more.
+   * @default - the account's limit
+   */
+  readonly throttlingBurstLimit?: number;
+
+  /**
+   * The throttling rate limit: requests per second, 0 or more.
+   * @default - the account's limit
+   */
+  readonly throttlingRateLimit?: number;
+
+  /**
+   * Whether responses are cached. Needs the stage's cache cluster (`cacheClusterEnabled`).
+   * @default - API Gateway's default (false)
+   */
+  readonly cachingEnabled?: boolean;
+
+  /**
+   * How long responses stay in the cache, in seconds: 0 to 3600.
+   * @default - API Gateway's default (300)
+   */
+  readonly cacheTtl?: number;
+
+  /**
+   * Whether cached responses are encrypted.
+   * @default - API Gateway's default (false)
+   */
+  readonly cacheDataEncrypted?: boolean;
+
+  /**
+   * Whether invalidating the cache (`Cache-Control: max-age=0`) needs authorization.
+   * @default - API Gateway's default (true)
+   */
+  readonly requireAuthorizationForCacheControl?: boolean;
+
+  /**
+   * What to do with an unauthorized cache invalidation request.
+   * @default - API Gateway's default (SUCCEED_WITH_RESPONSE_HEADER)
+   */
+  readonly unauthorizedCacheControlHeaderStrategy?: UnauthorizedCacheControlHeaderStrategy;
+}
+
+const HTTP_METHOD = '(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|ANY|\\*)';
+const RESOURCE_PATH = '[A-Za-z0-9._~{}+\\-]+(/[A-Za-z0-9._~{}+\\-]+)*';
+const METHOD_PATH = new RegExp(`^(\\*/\\*|(${RESOURCE_PATH}|\\*)/${HTTP_METHOD})$`);
+
+/** Where method settings are declared, for error messages and construct ids. */
+export interface MethodSettingsTarget {
+  /** The construct that creates the settings (named in errors). */
+  readonly owner: IConstruct;
+  /** The property the settings come from, e.g. `methodOptions`. */
+  readonly property: string;
+  /** The REST API id. */
+  readonly restApiId: string;
+  /** The stage name, as a reference to the stage, so the settings wait for it. */
+  readonly stageName: string;
+  /** Whether the stage has a cache cluster. */
+  readonly cacheClusterEnabled: boolean;
+}
+
+/**
+ * The method path the provider expects: `*` + `/` + `*`, or `{resource_path}/{HTTP_METHOD}`
+ * without a leading slash. Throws when the path has neither shape.
+ */
+export function methodPathOf(target: MethodSettingsTarget, path: string): string {
+  const trimmed = path.startsWith('/') ? path.slice(1) : path;
+  if (!Token.isUnresolved(path) && !METHOD_PATH.test(trimmed)) {
+    throw invalidProperty(target.owner, `${target.property}.${path}`, path,
+      'a method path "{resource_path}/{HTTP_METHOD}" such as "/pets/GET" or "pets/{id}/*", or "*/*"');
+  }
+  return trimmed;
+}
+
+/**
+ * Creates one `aws_api_gateway_method_settings` for `path` (`*` + `/` + `*` for the whole stage).
+ */
+export function addMethodSettings(
+  scope: Construct,
+  id: string,
+  target: MethodSettingsTarget,
+  path: string,
+  options: MethodSettingsOptions,
+): ApiGatewayMethodSettings {
+  const property = `${target.property}${path === '*/*' ? '' : `.${path}`}`;
+  validateMethodSettings(target, property, options);
+  return new ApiGatewayMethodSettings(scope, id, {
+    restApiId: target.restApiId,
+    stageName: target.stageName,
+    methodPath: methodPathOf(target, path),
+    settings: {
+      metricsEnabled: options.metricsEnabled,
+      loggingLevel: options.loggingLevel,
+      dataTraceEnabled: options.dataTraceEnabled,
+      throttlingBurstLimit: options.throttlingBurstLimit,
+      throttlingRateLimit: options.throttlingRateLimit,
+      cachingEnabled: options.cachingEnabled,
+      cacheTtlInSeconds: options.cacheTtl,
+      cacheDataEncrypted: options.cacheDataEncrypted,
+      requireAuthorizationForCacheControl: options.requireAuthorizationForCacheControl,
+      unauthorizedCacheControlHeaderStrategy: options.unauthorizedCacheControlHeaderStrategy,
+    },
+  });
+}
+
+function validateMethodSettings(target: MethodSettingsTarget, property: string, options: MethodSettingsOptions): void {
+  const { owner } = target;
+  const inRange = (name: keyof MethodSettingsOptions, value: number | undefined, min: number, max: number, whole: boolean) => {
+    if (value === undefined || Token.isUnresolved(value)) {
+      return;
+    }
+    if (typeof value !== 'number' || Number.isNaN(value) || value < min || value > max || (whole && !Number.isInteger(value))) {
+      const range = max === Infinity ? `${min} or more` : `from ${min} to ${max}`;
+      throw invalidProperty(owner, `${property}.${name}`, value, `a ${whole ? 'whole ' : ''}number ${range}`);
+    }
+  };
+  inRange('throttlingBurstLimit', options.throttlingBurstLimit, 0, Infinity, true);
+  inRange('throttlingRateLimit', options.throttlingRateLimit, 0, Infinity, false);
+  inRange('cacheTtl', options.cacheTtl, 0, 3600, true);
+  const oneOf = (name: keyof MethodSettingsOptions, value: string | undefined, allowed: string[]) => {
+    if (value !== undefined && !Token.isUnresolved(value) && !allowed.includes(value)) {
+      throw invalidProperty(owner, `${property}.${name}`, value, `one of ${allowed.join(', ')}`);
+    }
+  };
+  oneOf('loggingLevel', options.loggingLevel, Object.values(MethodLoggingLevel));
+  oneOf('unauthorizedCacheControlHeaderStrategy', options.unauthorizedCacheControlHeaderStrategy, Object.values(UnauthorizedCacheControlHeaderStrategy));
+  if (options.cachingEnabled === true && !target.cacheClusterEnabled) {
+    throw invalidProperty(owner, `${property}.cachingEnabled`, true,
+      "false unless the stage has a cache cluster: set 'cacheClusterEnabled: true' on the stage");
+  }
+}

@@ -1,0 +1,93 @@
+import { RestApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { onlyResource, resourcesOfType, synthesize, TerraformJson } from './support/synth';
+
+/**
+ * The canary flow of DESIGN.md section 3, one synthesis per phase:
+ * off -> on -> an API change while on -> promote (canary removed).
+ */
+function phase(options: { canary: boolean; apiChanged: boolean }): TerraformJson {
+  return synthesize((stack) => {
+    const api = petsApi(stack);
+    if (options.apiChanged) {
+      api.integration.addOverride('request_templates', { 'application/json': '{"statusCode": 200, "version": 2}' });
+    }
+    new RestApiDeployment(stack, 'deploy', {
+      restApi: api.api,
+      canary: options.canary ? { percentTraffic: 10, stageVariableOverrides: { backend: 'canary' }, useStageCache: false } : undefined,
+    });
+  });
+}
+
+const MAIN = 'deploy_Deployment_49668023';
+const CANARY = 'deploy_CanaryDeployment_5C187555';
+
+function deployments(json: TerraformJson): Record<string, any> {
+  return resourcesOfType(json, 'aws_api_gateway_deployment');
+}
+
+describe('canary releases', () => {
+  const off = phase({ canary: false, apiChanged: false });
+  const on = phase({ canary: true, apiChanged: false });
+  const changedWhileOn = phase({ canary: true, apiChanged: true });
+  const promoted = phase({ canary: false, apiChanged: true });
+
+  test('off: one deployment, no canary settings', () => {
+    expect(Object.keys(deployments(off))).toEqual([MAIN]);
+    expect(deployments(off)[MAIN].lifecycle).toEqual({ create_before_destroy: true });
+    expect(onlyResource(off, 'aws_api_gateway_stage').canary_settings).toBeUndefined();
+  });
+
+  test('on: the main deployment ignores trigger changes, a canary deployment carries the live triggers', () => {
+    expect(Object.keys(deployments(on)).sort()).toEqual([CANARY, MAIN]);
+    expect(deployments(on)[MAIN].lifecycle).toEqual({ create_before_destroy: true, ignore_changes: ['triggers'] });
+    expect(deployments(on)[CANARY].lifecycle).toEqual({ create_before_destroy: true });
+    expect(deployments(on)[CANARY].triggers).toEqual(deployments(off)[MAIN].triggers);
+    // Turning the canary on does not touch the main deployment's triggers.
+    expect(deployments(on)[MAIN].triggers).toEqual(deployments(off)[MAIN].triggers);
+  });
+
+  test('on: the stage keeps serving the main deployment and sends the canary share to the canary deployment', () => {
+    const stage = onlyResource(on, 'aws_api_gateway_stage');
+    expect(stage.deployment_id).toBe(`\${aws_api_gateway_deployment.${MAIN}.id}`);
+    expect(stage.canary_settings).toEqual({
+      deployment_id: `\${aws_api_gateway_deployment.${CANARY}.id}`,
+      percent_traffic: 10,
+      stage_variable_overrides: { backend: 'canary' },
+      use_stage_cache: false,
+    });
+  });
+
+  test('an API change while on replaces only the canary deployment', () => {
+    // The canary's triggers change: Terraform replaces it.
+    expect(deployments(changedWhileOn)[CANARY].triggers['aws_api_gateway_integration.pets_get_integration'])
+      .not.toBe(deployments(on)[CANARY].triggers['aws_api_gateway_integration.pets_get_integration']);
+    // The main deployment's triggers change in configuration too, but are ignored: it stays.
+    expect(deployments(changedWhileOn)[MAIN].lifecycle.ignore_changes).toEqual(['triggers']);
+    expect(onlyResource(changedWhileOn, 'aws_api_gateway_stage').deployment_id).toBe(`\${aws_api_gateway_deployment.${MAIN}.id}`);
+  });
+
+  test('promote: the main deployment is replaced with the current API, the canary and its settings go', () => {
+    expect(Object.keys(deployments(promoted))).toEqual([MAIN]);
+    expect(deployments(promoted)[MAIN].lifecycle).toEqual({ create_before_destroy: true });
+    // State still holds the triggers the main deployment was created with (they were ignored while on),
+    // so the now-current triggers differ from them: Terraform replaces the main deployment.
+    expect(deployments(promoted)[MAIN].triggers).not.toEqual(deployments(on)[MAIN].triggers);
+    expect(deployments(promoted)[MAIN].triggers).toEqual(deployments(changedWhileOn)[CANARY].triggers);
+    expect(onlyResource(promoted, 'aws_api_gateway_stage').canary_settings).toBeUndefined();
+  });
+
+  test('a canary percentage outside 0 to 100 is an error', () => {
+    for (const percentTraffic of [-1, 100.5, NaN]) {
+      expect(() => synthesize((stack) => {
+        new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic } });
+      })).toThrow(`RestApiDeployment at 'stack/deploy': property 'canary.percentTraffic' is ${JSON.stringify(percentTraffic) ?? 'null'}; expected a number from 0 to 100.`);
+    }
+  });
+
+  test('canary stage variable overrides are checked like stage variables', () => {
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic: 5, stageVariableOverrides: { 'bad-name': 'x' } } });
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'canary.stageVariableOverrides.bad-name' is \"x\"; expected a variable name of letters, digits and '_' only.");
+  });
+});

@@ -1,0 +1,226 @@
+import { TerraformStack, Testing } from 'cdktf';
+import { AccessLogFormat, CacheClusterSize, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps, UnauthorizedCacheControlHeaderStrategy } from '../src';
+import { petsApi } from './support/api';
+import { beforeAndAfter, changedTriggerKeys, onlyResource, resourcesOfType, synthesize } from './support/synth';
+
+function deployWith(props: Partial<RestApiDeploymentProps>) {
+  return synthesize((stack) => {
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, ...props });
+  });
+}
+
+const STAGE_REF = '${aws_api_gateway_stage.deploy_Stage_4076BD38';
+
+describe('stage options pass through to the stage', () => {
+  test('tracing, cache cluster, client certificate, documentation version, tags', () => {
+    const stage = onlyResource(deployWith({
+      xrayTracingEnabled: true,
+      cacheClusterEnabled: true,
+      cacheClusterSize: CacheClusterSize.GB_6_1,
+      clientCertificateId: 'cert123',
+      documentationVersion: '1.2',
+      tags: { team: 'pets' },
+    }), 'aws_api_gateway_stage');
+
+    expect(stage).toMatchObject({
+      xray_tracing_enabled: true,
+      cache_cluster_enabled: true,
+      cache_cluster_size: '6.1',
+      client_certificate_id: 'cert123',
+      documentation_version: '1.2',
+      tags: { team: 'pets' },
+    });
+  });
+
+  test('CacheClusterSize.of accepts every offered size', () => {
+    for (const size of CacheClusterSize.ALLOWED_SIZES) {
+      expect(onlyResource(deployWith({ cacheClusterEnabled: true, cacheClusterSize: CacheClusterSize.of(size) }), 'aws_api_gateway_stage').cache_cluster_size).toBe(size);
+    }
+  });
+
+  test('accessLogSettings sends logs to the given destination, JSON with standard fields by default', () => {
+    const stage = onlyResource(deployWith({ accessLogSettings: { destinationArn: 'arn:aws:logs:eu-west-1:123456789012:log-group:api' } }), 'aws_api_gateway_stage');
+
+    expect(stage.access_log_settings.destination_arn).toBe('arn:aws:logs:eu-west-1:123456789012:log-group:api');
+    expect(JSON.parse(stage.access_log_settings.format)).toEqual({
+      requestId: '$context.requestId',
+      ip: '$context.identity.sourceIp',
+      user: '$context.identity.user',
+      caller: '$context.identity.caller',
+      requestTime: '$context.requestTime',
+      httpMethod: '$context.httpMethod',
+      resourcePath: '$context.resourcePath',
+      status: '$context.status',
+      protocol: '$context.protocol',
+      responseLength: '$context.responseLength',
+    });
+  });
+
+  test('AccessLogFormat presets and custom formats', () => {
+    const format = (accessLogFormat: AccessLogFormat) =>
+      onlyResource(deployWith({ accessLogSettings: { destinationArn: 'arn:x', format: accessLogFormat } }), 'aws_api_gateway_stage').access_log_settings.format;
+
+    expect(format(AccessLogFormat.clf())).toBe(
+      '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] ' +
+      '"$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId');
+    expect(format(AccessLogFormat.custom('$context.extendedRequestId $context.status'))).toBe('$context.extendedRequestId $context.status');
+  });
+
+  test('accessLogging creates a log group with the retention and wires it as destination', () => {
+    const json = deployWith({ accessLogging: { retentionInDays: 30, format: AccessLogFormat.clf() } });
+
+    const group = onlyResource(json, 'aws_cloudwatch_log_group');
+    expect(group).toEqual({ name: 'API-Gateway-Access-Logs_${aws_api_gateway_rest_api.api.id}/prod', retention_in_days: 30 });
+    const groupName = Object.keys(resourcesOfType(json, 'aws_cloudwatch_log_group'))[0];
+    expect(onlyResource(json, 'aws_api_gateway_stage').access_log_settings).toEqual({
+      destination_arn: `\${aws_cloudwatch_log_group.${groupName}.arn}`,
+      format: AccessLogFormat.clf().toString(),
+    });
+  });
+
+  test('webAclArn associates the web ACL with the stage ARN', () => {
+    const json = deployWith({ webAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/api/abc' });
+
+    expect(onlyResource(json, 'aws_wafv2_web_acl_association')).toEqual({
+      resource_arn: `${STAGE_REF}.arn}`,
+      web_acl_arn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/api/abc',
+    });
+  });
+
+  test('no stage option redeploys', () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      new RestApiDeployment(stack, 'deploy', {
+        restApi: petsApi(stack).api,
+        ...(changed ? {
+          xrayTracingEnabled: true,
+          cacheClusterEnabled: true,
+          cacheClusterSize: CacheClusterSize.GB_0_5,
+          tags: { a: 'b' },
+          accessLogging: { retentionInDays: 7 },
+          webAclArn: 'arn:acl',
+          methodSettings: { metricsEnabled: true, loggingLevel: MethodLoggingLevel.INFO, cachingEnabled: true },
+          methodOptions: { '/pets/GET': { throttlingRateLimit: 10 } },
+        } : {}),
+      });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual([]);
+  });
+});
+
+describe('method settings', () => {
+  test('methodSettings applies to every method of the stage', () => {
+    const settings = onlyResource(deployWith({
+      cacheClusterEnabled: true,
+      methodSettings: {
+        metricsEnabled: true,
+        loggingLevel: MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        throttlingBurstLimit: 100,
+        throttlingRateLimit: 50.5,
+        cachingEnabled: true,
+        cacheTtl: 600,
+        cacheDataEncrypted: true,
+        requireAuthorizationForCacheControl: true,
+        unauthorizedCacheControlHeaderStrategy: UnauthorizedCacheControlHeaderStrategy.FAIL_WITH_403,
+      },
+    }), 'aws_api_gateway_method_settings');
+
+    expect(settings).toEqual({
+      rest_api_id: '${aws_api_gateway_rest_api.api.id}',
+      stage_name: `${STAGE_REF}.stage_name}`,
+      method_path: '*/*',
+      settings: {
+        metrics_enabled: true,
+        logging_level: 'ERROR',
+        data_trace_enabled: false,
+        throttling_burst_limit: 100,
+        throttling_rate_limit: 50.5,
+        caching_enabled: true,
+        cache_ttl_in_seconds: 600,
+        cache_data_encrypted: true,
+        require_authorization_for_cache_control: true,
+        unauthorized_cache_control_header_strategy: 'FAIL_WITH_403',
+      },
+    });
+  });
+
+  test('methodOptions creates one resource per method path, leading slash trimmed', () => {
+    const json = deployWith({
+      methodSettings: { metricsEnabled: true },
+      methodOptions: {
+        '/pets/GET': { throttlingRateLimit: 10 },
+        'pets/{id}/*': { loggingLevel: MethodLoggingLevel.INFO },
+      },
+    });
+
+    const paths = Object.values<any>(resourcesOfType(json, 'aws_api_gateway_method_settings')).map((s) => s.method_path).sort();
+    expect(paths).toEqual(['*/*', 'pets/GET', 'pets/{id}/*']);
+  });
+});
+
+describe('bad stage options', () => {
+  const expectError = (props: Partial<RestApiDeploymentProps>, message: string) =>
+    expect(() => deployWith(props)).toThrow(message);
+
+  test('a cache cluster size that is not offered', () => {
+    expectError({ cacheClusterEnabled: true, cacheClusterSize: CacheClusterSize.of('2') },
+      "RestApiDeployment at 'stack/deploy': property 'cacheClusterSize' is \"2\"; expected one of 0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237 (GB).");
+  });
+
+  test('a cache cluster size without a cache cluster', () => {
+    expectError({ cacheClusterSize: CacheClusterSize.GB_0_5 },
+      "RestApiDeployment at 'stack/deploy': property 'cacheClusterSize' is \"0.5\"; expected no size unless 'cacheClusterEnabled' is true.");
+  });
+
+  test('a literal access log format without the request id', () => {
+    expectError({ accessLogSettings: { destinationArn: 'arn:x', format: AccessLogFormat.custom('$context.status') } },
+      "RestApiDeployment at 'stack/deploy': property 'accessLogSettings.format' is \"$context.status\"; " +
+      'expected a format that logs $context.requestId or $context.extendedRequestId, so each line can be matched with a request.');
+  });
+
+  test('a format without a destination', () => {
+    expectError({ accessLogSettings: { destinationArn: '', format: AccessLogFormat.clf() } },
+      "RestApiDeployment at 'stack/deploy': property 'accessLogSettings.destinationArn' is \"\"; expected the ARN of a CloudWatch log group or Firehose stream: a format needs a destination.");
+  });
+
+  test('both accessLogSettings and accessLogging', () => {
+    expectError({ accessLogSettings: { destinationArn: 'arn:x' }, accessLogging: {} },
+      "RestApiDeployment at 'stack/deploy': property 'accessLogging' is {}; expected no 'accessLogging' when 'accessLogSettings' is given");
+  });
+
+  test('a log retention CloudWatch does not offer', () => {
+    expectError({ accessLogging: { retentionInDays: 10 } },
+      "RestApiDeployment at 'stack/deploy': property 'accessLogging.retentionInDays' is 10; expected one of 1, 3, 5, 7, 14, 30");
+  });
+
+  test.each([
+    [{ cacheTtl: 3601 }, 'methodSettings.cacheTtl', '3601', 'a whole number from 0 to 3600'],
+    [{ cacheTtl: -1 }, 'methodSettings.cacheTtl', '-1', 'a whole number from 0 to 3600'],
+    [{ throttlingBurstLimit: 1.5 }, 'methodSettings.throttlingBurstLimit', '1.5', 'a whole number 0 or more'],
+    [{ throttlingRateLimit: -2 }, 'methodSettings.throttlingRateLimit', '-2', 'a number 0 or more'],
+    [{ loggingLevel: 'DEBUG' as MethodLoggingLevel }, 'methodSettings.loggingLevel', '"DEBUG"', 'one of OFF, ERROR, INFO'],
+    [{ unauthorizedCacheControlHeaderStrategy: 'IGNORE' as UnauthorizedCacheControlHeaderStrategy }, 'methodSettings.unauthorizedCacheControlHeaderStrategy', '"IGNORE"',
+      'one of FAIL_WITH_403, SUCCEED_WITH_RESPONSE_HEADER, SUCCEED_WITHOUT_RESPONSE_HEADER'],
+    [{ cachingEnabled: true }, 'methodSettings.cachingEnabled', 'true', "false unless the stage has a cache cluster: set 'cacheClusterEnabled: true' on the stage"],
+  ])('method settings %j', (methodSettings, property, value, expected) => {
+    expectError({ methodSettings }, `RestApiDeployment at 'stack/deploy': property '${property}' is ${value}; expected ${expected}.`);
+  });
+
+  test.each(['pets', '/pets/get', 'pets/GET/', '*/GET x', ''])('a method path %j', (path) => {
+    expectError({ methodOptions: { [path]: { metricsEnabled: true } } },
+      `RestApiDeployment at 'stack/deploy': property 'methodOptions.${path}' is ${JSON.stringify(path)}; expected a method path "{resource_path}/{HTTP_METHOD}"`);
+  });
+
+  test('the same method path twice', () => {
+    expectError({ methodOptions: { '/pets/GET': {}, 'pets/GET': {} } },
+      "RestApiDeployment at 'stack/deploy': property 'methodOptions.pets/GET' is \"pets/GET\"; expected a method path given once (it is the same as \"/pets/GET\").");
+  });
+
+  test('a method path that is a token is taken on trust', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const { api, pets } = petsApi(stack);
+    new RestApiDeployment(stack, 'deploy', { restApi: api, methodOptions: { [`${pets.pathPart}/GET`]: { metricsEnabled: true } } });
+    expect(() => Testing.synth(stack)).not.toThrow();
+  });
+});

@@ -1,0 +1,103 @@
+import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { MethodLoggingLevel, RestApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { resourcesOfType, synthesize, synthesizeStack } from './support/synth';
+
+describe('several stages', () => {
+  test('addStage adds a stage on the same deployment with its own settings', () => {
+    const json = synthesize((stack) => {
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      deployment.addStage('beta', {
+        description: 'beta testers',
+        variables: { backend: 'beta' },
+        methodSettings: { loggingLevel: MethodLoggingLevel.INFO },
+        accessLogging: { retentionInDays: 7 },
+      });
+    });
+
+    const stages = resourcesOfType(json, 'aws_api_gateway_stage');
+    expect(Object.values<any>(stages).map((s) => s.stage_name).sort()).toEqual(['beta', 'prod']);
+    const beta = Object.values<any>(stages).find((s) => s.stage_name === 'beta');
+    expect(beta).toMatchObject({
+      deployment_id: '${aws_api_gateway_deployment.deploy_Deployment_49668023.id}',
+      description: 'beta testers',
+      variables: { backend: 'beta' },
+    });
+    const settings = Object.values<any>(resourcesOfType(json, 'aws_api_gateway_method_settings'));
+    expect(settings).toHaveLength(1);
+    expect(settings[0].stage_name).toMatch(/^\$\{aws_api_gateway_stage\.deploy_Stage_beta_[0-9A-F]{8}\.stage_name\}$/);
+    expect(Object.values<any>(resourcesOfType(json, 'aws_cloudwatch_log_group'))[0].name)
+      .toBe('API-Gateway-Access-Logs_${aws_api_gateway_rest_api.api.id}/beta');
+  });
+
+  test('each added stage exposes its invoke URL, execution ARN, stage ARN and URLs for paths', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const beta = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addStage('beta');
+    new TerraformOutput(stack, 'invoke', { value: beta.invokeUrl });
+    new TerraformOutput(stack, 'execution', { value: beta.executionArn });
+    new TerraformOutput(stack, 'arn', { value: beta.stageArn });
+    new TerraformOutput(stack, 'url', { value: beta.urlForPath('/pets') });
+
+    const outputs = synthesizeStack(stack).output;
+    expect(outputs.invoke.value).toMatch(/^\$\{aws_api_gateway_stage\.deploy_Stage_beta_[0-9A-F]{8}\.invoke_url\}$/);
+    expect(outputs.execution.value).toContain('.execution_arn}');
+    expect(outputs.arn.value).toContain('.arn}');
+    expect(outputs.url.value).toMatch(/\.invoke_url\}\/pets$/);
+    expect(beta.stageName).toBe('beta');
+  });
+
+  test('adding a stage never redeploys', () => {
+    const triggers = (withBeta: boolean) => synthesize((stack) => {
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      if (withBeta) {
+        deployment.addStage('beta');
+      }
+    }).resource.aws_api_gateway_deployment;
+    expect(triggers(true)).toEqual(triggers(false));
+  });
+
+  test.each([
+    ['the main stage name', (d: RestApiDeployment) => d.addStage('prod'), "'stack/deploy' already creates the stage \"prod\""],
+    ['a name added before', (d: RestApiDeployment) => { d.addStage('beta'); d.addStage('beta'); }, "'stack/deploy' already creates the stage \"beta\""],
+  ])('a duplicate stage name: %s', (_case, add, message) => {
+    expect(() => synthesize((stack) => add(new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api })))).toThrow(message);
+  });
+
+  test('a stage name another RestApiDeployment of the same API uses', () => {
+    expect(() => synthesize((stack) => {
+      const { api } = petsApi(stack);
+      new RestApiDeployment(stack, 'first', { restApi: api, stageName: 'v1' }).addStage('beta');
+      new RestApiDeployment(stack, 'second', { restApi: api, stageName: 'v2' }).addStage('beta');
+    })).toThrow("RestApiDeployment at 'stack/second': property 'addStage(beta)' is \"beta\"; expected a stage name not yet used for this REST API: 'stack/first' already creates the stage \"beta\".");
+  });
+
+  test('an added stage with a bad name', () => {
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addStage('my stage');
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'addStage(my stage).stageName' is \"my stage\"");
+  });
+});
+
+describe('adopting an existing stage', () => {
+  test('importExistingStage emits an import block for REST-API-ID/STAGE-NAME', () => {
+    const json = synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName: 'live', importExistingStage: true });
+    });
+
+    expect(json.import).toEqual([{ id: '${aws_api_gateway_rest_api.api.id}/live', to: 'aws_api_gateway_stage.deploy_Stage_4076BD38' }]);
+  });
+
+  test('with an API given by id the import id is literal', () => {
+    const json = synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApiId: 'a1b2c3d4e5', triggers: { v: '1' }, importExistingStage: true });
+    });
+
+    expect(json.import).toEqual([{ id: 'a1b2c3d4e5/prod', to: 'aws_api_gateway_stage.deploy_Stage_4076BD38' }]);
+  });
+
+  test('no import block by default', () => {
+    expect(synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    }).import).toBeUndefined();
+  });
+});
