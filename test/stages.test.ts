@@ -71,6 +71,13 @@ describe('several stages', () => {
     })).toThrow("RestApiDeployment at 'stack/second': property 'addStage(beta)' is \"beta\"; expected a stage name not yet used for this REST API: 'stack/first' already creates the stage \"beta\".");
   });
 
+  test('urlForPath of an added stage without a leading slash', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const beta = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addStage('beta');
+    expect(() => beta.urlForPath('pets')).toThrow(
+      "RestApiDeployment at 'stack/deploy': property 'urlForPath(path)' is \"pets\"; expected a path that starts with \"/\".");
+  });
+
   test('an added stage with a bad name', () => {
     expect(() => synthesize((stack) => {
       new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addStage('my stage');
