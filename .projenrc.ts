@@ -26,7 +26,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   peerDeps: [`@cdktf/provider-aws@${PROVIDER_AWS_RANGE}`],
   // projen pins each peer at its lowest version as a dev dependency: we build and test
   // against the oldest release we claim to support.
-  devDeps: ['ts-node'],
+  devDeps: ['ts-node', 'fast-check@^4'],
   // Non-jsii runtime dependencies are bundled into the package.
   bundledDeps: ['yaml@^2.8.0'],
   keywords: ['cdktf', 'terraform', 'aws', 'api-gateway', 'rest-api', 'deployment'],

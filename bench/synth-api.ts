@@ -28,8 +28,21 @@ const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
 
 type Mode = 'seed' | 'library';
 
+/** An OpenAPI document of about `megabytes` MB, for memory checks (BODY_MB=5). */
+function bigBody(megabytes: number): string {
+  const paths: Record<string, unknown> = {};
+  let size = 0;
+  for (let i = 0; size < megabytes * 1024 * 1024; i++) {
+    const item = { get: { 'x-amazon-apigateway-integration': { type: 'MOCK', requestTemplates: { 'application/json': `{"n": ${i}}` } } } };
+    paths[`/p${i}`] = item;
+    size += JSON.stringify(item).length + 12;
+  }
+  return JSON.stringify({ openapi: '3.0.1', info: { title: 'bench', version: '1' }, paths });
+}
+
 function buildApi(stack: any, n: number): { api: any; ids: string[] } {
-  const api = new ApiGatewayRestApi(stack, 'api', { name: 'bench' });
+  const bodyMb = Number(process.env.BODY_MB ?? 0);
+  const api = new ApiGatewayRestApi(stack, 'api', { name: 'bench', body: bodyMb > 0 ? bigBody(bodyMb) : undefined });
   const fn = new LambdaFunction(stack, 'fn', { functionName: 'bench', role: 'arn:aws:iam::123456789012:role/bench', filename: 'f.zip', handler: 'index.handler', runtime: 'nodejs20.x' });
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {

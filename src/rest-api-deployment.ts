@@ -18,7 +18,7 @@ import { Construct, IConstruct } from 'constructs';
 import { invalidProperty } from './errors';
 import { RestApiStage, StageOptions, StageSettings } from './rest-api-stage';
 import { computeRedeployTriggers, REFERENCES_TRIGGER_KEY } from './triggers/redeploy-triggers';
-import { validateStageVariables } from './validation';
+import { validateStageName, validateStageVariables } from './validation';
 
 const REST_API_DEPLOYMENT_SYMBOL = Symbol.for('cdktf-rest-api-deployment.RestApiDeployment');
 
@@ -175,7 +175,7 @@ export class RestApiDeployment extends Construct {
 
   private readonly restApi?: ApiGatewayRestApi;
   private readonly autoDiscover: boolean;
-  private readonly userTriggers: Record<string, string> = {};
+  private readonly userTriggers = new Map<string, string>();
   private readonly extraResources: TerraformResource[] = [];
   private readonly warned = new Set<string>();
   private readonly provider?: TerraformProvider;
@@ -259,6 +259,7 @@ export class RestApiDeployment extends Construct {
    * @param options the stage's settings
    */
   public addStage(stageName: string, options: StageOptions = {}): RestApiStage {
+    validateStageName(this, `addStage(${stageName}).stageName`, stageName);
     this.assertStageIsFree(stageName, `addStage(${stageName})`);
     const stage = new RestApiStage(this, `Stage_${stageName}`, {
       ...options,
@@ -336,13 +337,13 @@ export class RestApiDeployment extends Construct {
    * @param value any string, usually a digest or a Terraform reference
    */
   public addTrigger(key: string, value: string): void {
-    if (key === REFERENCES_TRIGGER_KEY || key in this.userTriggers) {
+    if (key === REFERENCES_TRIGGER_KEY || this.userTriggers.has(key)) {
       throw invalidProperty(this, `triggers.${key}`, value,
         key === REFERENCES_TRIGGER_KEY
           ? `a key other than "${REFERENCES_TRIGGER_KEY}", which holds the automatic entry over Terraform references`
           : 'a key not given before');
     }
-    this.userTriggers[key] = value;
+    this.userTriggers.set(key, value);
   }
 
   /**

@@ -44,7 +44,7 @@ export interface RedeployTriggerSources {
   /** Resources to hash in addition to the discovered ones. */
   readonly resources: readonly TerraformResource[];
   /** Trigger entries given by the user, passed through unchanged. */
-  readonly userTriggers: Readonly<Record<string, string>>;
+  readonly userTriggers: ReadonlyMap<string, string>;
 }
 
 /**
@@ -79,41 +79,42 @@ export function computeRedeployTriggers(
   const full = computation === 'full';
   const collected = collectResources(sources, resolve, full);
   const api = sources.restApi ? collected.get(addressOf(sources.restApi)) : undefined;
-  const automatic: Record<string, string> = {};
+  // Maps, not objects: keys such as "constructor" or "__proto__" are plain keys here.
+  const automatic = new Map<string, string>();
   const references = new Set<string>();
 
   for (const item of collected.values()) {
     if (!full) {
-      automatic[item.address] = '';
+      automatic.set(item.address, '');
       continue;
     }
     const configuration = withoutKeys(item.config, item === api ? [IGNORED_CONFIGURATION_KEYS, IGNORED_REST_API_KEYS] : [IGNORED_CONFIGURATION_KEYS]);
-    automatic[item.address] = canonicalDigest(configuration);
+    automatic.set(item.address, canonicalDigest(configuration));
     findReferences(configuration).forEach((reference) => references.add(reference));
     if (item !== api) {
       references.add(idReference(item));
     }
   }
   if (api && typeof api.config.body === 'string') {
-    automatic[api.address + BODY_TRIGGER_SUFFIX] = bodyTrigger(sources, api);
+    automatic.set(api.address + BODY_TRIGGER_SUFFIX, bodyTrigger(sources, api));
   }
   if (references.size > 0) {
-    automatic[REFERENCES_TRIGGER_KEY] = referencesExpression(references, sources.searchRoot);
+    automatic.set(REFERENCES_TRIGGER_KEY, referencesExpression(references, sources.searchRoot));
   }
 
-  const triggers: Record<string, string> = full ? automatic : {};
-  for (const [key, value] of Object.entries(sources.userTriggers)) {
-    if (key in automatic) {
+  const triggers = new Map(full ? automatic : []);
+  for (const [key, value] of sources.userTriggers) {
+    if (automatic.has(key)) {
       throw invalidProperty(sources.owner, `triggers.${key}`, value,
         `a key that none of the automatic trigger entries use (there is an automatic entry "${key}"); choose another key`);
     }
-    triggers[key] = value;
+    triggers.set(key, value);
   }
 
   return {
     triggers: sortedByKey(triggers),
     warnings: sources.autoDiscover && api ? deployWarnings(api, [...collected.values()]) : [],
-    neverRedeploys: Object.keys(automatic).length + Object.keys(sources.userTriggers).length === 0,
+    neverRedeploys: automatic.size + sources.userTriggers.size === 0,
   };
 }
 
@@ -157,13 +158,7 @@ function bodyTrigger(sources: RedeployTriggerSources, api: ResolvedResource): st
 }
 
 function withoutKeys(config: Record<string, unknown>, ignored: ReadonlySet<string>[]): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(config)) {
-    if (!ignored.some((keys) => keys.has(key))) {
-      kept[key] = value;
-    }
-  }
-  return kept;
+  return Object.fromEntries(Object.entries(config).filter(([key]) => !ignored.some((keys) => keys.has(key))));
 }
 
 /** `type.name.id`, or the ids of every instance for a resource with `count` or `for_each`. */
@@ -239,10 +234,6 @@ function methodKey(resourceId: unknown, httpMethod: unknown): string {
   return JSON.stringify([resourceId, httpMethod]);
 }
 
-function sortedByKey(record: Record<string, string>): Record<string, string> {
-  const sorted: Record<string, string> = {};
-  for (const key of Object.keys(record).sort(compare)) {
-    sorted[key] = record[key];
-  }
-  return sorted;
+function sortedByKey(entries: Map<string, string>): Record<string, string> {
+  return Object.fromEntries([...entries].sort(([a], [b]) => compare(a, b)));
 }
