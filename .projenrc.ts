@@ -44,7 +44,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     include: ['../examples/**/*.ts', '../bench/**/*.ts'],
     compilerOptions: {},
   },
-  gitignore: ['cdktf.out/', 'examples/**/cdktf.out/', '.venv/', '*.tsbuildinfo'],
+  gitignore: ['cdktf.out/', 'examples/**/cdktf.out/', '.venv/', '.venv-scan/', '*.tsbuildinfo'],
 });
 
 // The examples are cdktf apps of their own (`cdktf synth` in their folder); this config
@@ -57,11 +57,25 @@ new JsonFile(project, 'examples/tsconfig.json', {
   },
 });
 project.eslint?.addLintPattern('examples');
-project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/');
+project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/', '/scan/');
 
 // `npm test` is the whole check a newcomer runs: jsii build (with API.md), jest, eslint.
 project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);
 project.testTask.prependSpawn(project.compileTask);
+
+project.addTask('bench', {
+  description: 'Benchmark synth time against the seed pattern and AWS CDK (options: --sizes 100,1000,3000 --runs 3 --out ... --chart ...)',
+  steps: [
+    { exec: 'npm ci --prefix bench --no-audit --no-fund' },
+    { spawn: 'compile' },
+    { exec: 'ts-node --project test/tsconfig.json bench/run.ts', receiveArgs: true },
+  ],
+});
+
+project.addTask('scan', {
+  description: 'checkov over every example stack; writes docs/security-scan.md, fails on a new failed check in examples/production',
+  exec: 'bash scan/run.sh',
+});
 
 project.addTask('example', {
   description: 'Synthesize every example stack and print each deployment\'s trigger entries',

@@ -35,6 +35,13 @@ export interface AccessLoggingOptions {
    * @default AccessLogFormat.jsonWithStandardFields()
    */
   readonly format?: AccessLogFormat;
+
+  /**
+   * The ARN of a KMS key to encrypt the log group with. The key policy must allow the
+   * CloudWatch Logs service principal of the region to use it.
+   * @default - encrypted with a key CloudWatch Logs manages
+   */
+  readonly kmsKeyId?: string;
 }
 
 /**
@@ -115,7 +122,9 @@ export interface StageSettings {
 
   /**
    * Method settings for single methods, keyed by method path: `/pets/GET`,
-   * `/pets/{id}/*` (the leading slash is optional and trimmed).
+   * `/pets/{id}/*` (the leading slash is optional and trimmed). Each entry overrides the
+   * stage-wide `methodSettings` for that method: settings it does not name keep the
+   * stage-wide values.
    * @default - none
    */
   readonly methodOptions?: { [path: string]: MethodSettingsOptions };
@@ -269,6 +278,7 @@ export class RestApiStage extends Construct {
     const group = new CloudwatchLogGroup(this, 'AccessLogs', {
       name: `API-Gateway-Access-Logs_${props.restApiId}/${props.stageName}`,
       retentionInDays: retention,
+      kmsKeyId: props.accessLogging!.kmsKeyId,
       provider: props.provider,
     });
     return { destinationArn: group.arn, format, group };
@@ -277,7 +287,8 @@ export class RestApiStage extends Construct {
   private addMethodSettings(owner: Construct, prefix: string, props: RestApiStageProps): void {
     const entries: Array<[string, MethodSettingsOptions]> = [
       ...(props.methodSettings ? [['*/*', props.methodSettings] as [string, MethodSettingsOptions]] : []),
-      ...Object.entries(props.methodOptions ?? {}),
+      ...Object.entries(props.methodOptions ?? {}).map(([path, options]) =>
+        [path, { ...props.methodSettings, ...withoutUndefined(options) }] as [string, MethodSettingsOptions]),
     ];
     if (entries.length === 0) {
       return;
@@ -292,7 +303,7 @@ export class RestApiStage extends Construct {
     const container = new Construct(this, 'MethodSettings');
     const seen = new Map<string, string>();
     for (const [index, [path, options]] of entries.entries()) {
-      const settingsTarget = path === '*/*' && props.methodSettings === options ? { ...target, property: `${prefix}methodSettings` } : target;
+      const settingsTarget = index === 0 && props.methodSettings !== undefined ? { ...target, property: `${prefix}methodSettings` } : target;
       const methodPath = methodPathOf(settingsTarget, path);
       if (seen.has(methodPath)) {
         throw invalidProperty(owner, `${settingsTarget.property}.${path}`, path,
@@ -303,4 +314,8 @@ export class RestApiStage extends Construct {
       addMethodSettings(container, id, settingsTarget, path, options);
     }
   }
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

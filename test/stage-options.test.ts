@@ -67,10 +67,14 @@ describe('stage options pass through to the stage', () => {
   });
 
   test('accessLogging creates a log group with the retention and wires it as destination', () => {
-    const json = deployWith({ accessLogging: { retentionInDays: 30, format: AccessLogFormat.clf() } });
+    const json = deployWith({ accessLogging: { retentionInDays: 30, format: AccessLogFormat.clf(), kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/abc' } });
 
     const group = onlyResource(json, 'aws_cloudwatch_log_group');
-    expect(group).toEqual({ name: 'API-Gateway-Access-Logs_${aws_api_gateway_rest_api.api.id}/prod', retention_in_days: 30 });
+    expect(group).toEqual({
+      name: 'API-Gateway-Access-Logs_${aws_api_gateway_rest_api.api.id}/prod',
+      retention_in_days: 30,
+      kms_key_id: 'arn:aws:kms:eu-west-1:123456789012:key/abc',
+    });
     const groupName = Object.keys(resourcesOfType(json, 'aws_cloudwatch_log_group'))[0];
     expect(onlyResource(json, 'aws_api_gateway_stage').access_log_settings).toEqual({
       destination_arn: `\${aws_cloudwatch_log_group.${groupName}.arn}`,
@@ -156,6 +160,17 @@ describe('method settings', () => {
 
     const paths = Object.values<any>(resourcesOfType(json, 'aws_api_gateway_method_settings')).map((s) => s.method_path).sort();
     expect(paths).toEqual(['*/*', 'pets/GET', 'pets/{id}/*']);
+  });
+
+  test('a method override keeps the stage-wide settings it does not name', () => {
+    const json = deployWith({
+      methodSettings: { metricsEnabled: true, loggingLevel: MethodLoggingLevel.ERROR },
+      methodOptions: { '/pets/GET': { loggingLevel: MethodLoggingLevel.INFO, throttlingRateLimit: 10 } },
+    });
+
+    const byPath = Object.fromEntries(Object.values<any>(resourcesOfType(json, 'aws_api_gateway_method_settings')).map((s) => [s.method_path, s.settings]));
+    expect(byPath['*/*']).toEqual({ metrics_enabled: true, logging_level: 'ERROR' });
+    expect(byPath['pets/GET']).toEqual({ metrics_enabled: true, logging_level: 'INFO', throttling_rate_limit: 10 });
   });
 });
 

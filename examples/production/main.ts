@@ -1,15 +1,21 @@
 /**
- * A production stage: access logs to a log group the construct creates, X-Ray tracing,
- * execution logging and metrics for every method, throttling for one method, a cache
- * cluster with encrypted cache data, and a second stage ("staging") on the same
- * deployment.
+ * A production stage: access logs to a KMS-encrypted log group the construct creates,
+ * X-Ray tracing, execution logging and metrics for every method, throttling for one
+ * method, a cache cluster with encrypted cache data, a client certificate for the
+ * backend, and a second stage ("staging") on the same deployment. `npm run scan` checks
+ * it with checkov (docs/security-scan.md).
  *
  * Run with `cdktf synth` in this folder, or `npm run example` at the repository root.
  */
+import { ApiGatewayClientCertificate } from '@cdktf/provider-aws/lib/api-gateway-client-certificate';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayRequestValidator } from '@cdktf/provider-aws/lib/api-gateway-request-validator';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
@@ -22,9 +28,20 @@ export class ProductionExampleStack extends TerraformStack {
     super(scope, id);
     new AwsProvider(this, 'aws', { region: 'eu-west-2' });
 
-    const api = new ApiGatewayRestApi(this, 'orders', { name: 'orders' });
+    const api = new ApiGatewayRestApi(this, 'orders', { name: 'orders', lifecycle: { createBeforeDestroy: true } });
     const orders = new ApiGatewayResource(this, 'orders_resource', { restApiId: api.id, parentId: api.rootResourceId, pathPart: 'orders' });
-    const list = new ApiGatewayMethod(this, 'orders_get', { restApiId: api.id, resourceId: orders.id, httpMethod: 'GET', authorization: 'AWS_IAM' });
+    const validator = new ApiGatewayRequestValidator(this, 'validate_parameters', {
+      restApiId: api.id,
+      name: 'parameters',
+      validateRequestParameters: true,
+    });
+    const list = new ApiGatewayMethod(this, 'orders_get', {
+      restApiId: api.id,
+      resourceId: orders.id,
+      httpMethod: 'GET',
+      authorization: 'AWS_IAM',
+      requestValidatorId: validator.id,
+    });
     new ApiGatewayIntegration(this, 'orders_get_integration', {
       restApiId: api.id,
       resourceId: orders.id,
@@ -34,12 +51,36 @@ export class ProductionExampleStack extends TerraformStack {
       uri: 'https://orders.internal.example.com/orders',
     });
 
+    // The access log groups are encrypted with this key; CloudWatch Logs must be allowed to use it.
+    const account = new DataAwsCallerIdentity(this, 'account');
+    const region = new DataAwsRegion(this, 'region');
+    const logsKey = new KmsKey(this, 'logs_key', {
+      description: 'API Gateway access logs',
+      enableKeyRotation: true,
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'Account', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account.accountId}:root` }, Action: 'kms:*', Resource: '*' },
+          {
+            Sid: 'CloudWatchLogs',
+            Effect: 'Allow',
+            Principal: { Service: `logs.${region.region}.amazonaws.com` },
+            Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+            Resource: '*',
+          },
+        ],
+      }),
+    });
+    // API Gateway presents this certificate to the backend, which can then refuse other callers.
+    const certificate = new ApiGatewayClientCertificate(this, 'backend_certificate', { description: 'orders backend' });
+
     // Execution logs need the account-wide CloudWatch role (aws_api_gateway_account), set once per region.
     const deployment = new RestApiDeployment(this, 'deployment', {
       restApi: api,
       stageName: 'prod',
       stageDescription: 'production',
-      accessLogging: { retentionInDays: 365, format: AccessLogFormat.jsonWithStandardFields() },
+      accessLogging: { retentionInDays: 365, format: AccessLogFormat.jsonWithStandardFields(), kmsKeyId: logsKey.arn },
+      clientCertificateId: certificate.id,
       xrayTracingEnabled: true,
       cacheClusterEnabled: true,
       cacheClusterSize: CacheClusterSize.GB_0_5,
@@ -58,9 +99,12 @@ export class ProductionExampleStack extends TerraformStack {
 
     const staging = deployment.addStage('staging', {
       description: 'staging, on the same deployment',
-      accessLogging: { retentionInDays: 30 },
+      accessLogging: { retentionInDays: 365, kmsKeyId: logsKey.arn },
+      clientCertificateId: certificate.id,
       xrayTracingEnabled: true,
-      methodSettings: { metricsEnabled: true, loggingLevel: MethodLoggingLevel.INFO },
+      cacheClusterEnabled: true,
+      cacheClusterSize: CacheClusterSize.GB_0_5,
+      methodSettings: { metricsEnabled: true, loggingLevel: MethodLoggingLevel.INFO, cachingEnabled: true, cacheTtl: 10, cacheDataEncrypted: true },
     });
 
     new TerraformOutput(this, 'prod_url', { value: deployment.urlForPath('/orders') });

@@ -1,0 +1,46 @@
+/**
+ * The benchmark's AWS CDK side: the same API as synth-api.ts (N resources, each with a
+ * GET method; MOCK integrations with a request template, every third a Lambda proxy),
+ * built with aws-cdk-lib's RestApi and synthesized to CloudFormation. Prints one JSON
+ * line like synth-api.ts.
+ *
+ *   node -r ts-node/register/transpile-only bench/awscdk-api.ts <N>
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const started = process.hrtime.bigint();
+/* eslint-disable @typescript-eslint/no-require-imports */
+const cdk = require('aws-cdk-lib');
+const apigateway = require('aws-cdk-lib/aws-apigateway');
+const lambda = require('aws-cdk-lib/aws-lambda');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+function main(): void {
+  const n = Number(process.argv[2]);
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-awscdk-${n}-`));
+  const loaded = process.hrtime.bigint();
+  // The default limit of 500 resources per stack would refuse the larger APIs.
+  const app = new cdk.App({ outdir, context: { '@aws-cdk/core:stackResourceLimit': 100_000 } });
+  const stack = new cdk.Stack(app, 'bench', { env: { account: '123456789012', region: 'eu-west-1' } });
+  const fn = new lambda.Function(stack, 'fn', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})') });
+  const proxy = new apigateway.LambdaIntegration(fn);
+  const api = new apigateway.RestApi(stack, 'api', { restApiName: 'bench', deployOptions: { stageName: 'prod' } });
+  for (let i = 0; i < n; i++) {
+    const resource = api.root.addResource(`p${i}`);
+    const integration = i % 3 === 2 ? proxy : new apigateway.MockIntegration({ requestTemplates: { 'application/json': `{"statusCode": 200, "n": ${i}}` } });
+    resource.addMethod('GET', integration);
+  }
+  const built = process.hrtime.bigint();
+  app.synth();
+  const phase = (from: bigint, to: bigint) => Number((Number(to - from) / 1e9).toFixed(3));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  fs.rmSync(outdir, { recursive: true, force: true });
+  console.log(JSON.stringify({
+    mode: 'awscdk', n, seconds: Number(seconds.toFixed(3)), load: phase(started, loaded), build: phase(loaded, built),
+    synth: phase(built, process.hrtime.bigint()), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }));
+}
+
+main();
