@@ -30,6 +30,20 @@ const project = new cdktf.ConstructLibraryCdktf({
   // Non-jsii runtime dependencies are bundled into the package.
   bundledDeps: ['yaml@^2.8.0'],
   keywords: ['cdktf', 'terraform', 'aws', 'api-gateway', 'rest-api', 'deployment'],
+  // jsii targets (README, "Other languages"). release: false, so these only build packages into dist/.
+  publishToPypi: {
+    distName: 'cdktf-rest-api-deployment',
+    module: 'cdktf_rest_api_deployment',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdktf_rest_api_deployment',
+    mavenGroupId: 'io.github.cdktf-rest-api-deployment',
+    mavenArtifactId: 'cdktf-rest-api-deployment',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdktf-rest-api-deployment/cdktf-rest-api-deployment-go',
+    packageName: 'cdktfrestapideployment',
+  },
   docgen: true,
   eslint: true,
   jestOptions: {
@@ -75,6 +89,11 @@ project.addTask('bench', {
 project.addTask('scan', {
   description: 'checkov over every example stack; writes docs/security-scan.md, fails on a new failed check in examples/production',
   exec: 'bash scan/run.sh',
+});
+
+project.addTask('test:python', {
+  description: 'Build the Python package and run the Python end-to-end tests (examples/python)',
+  exec: 'bash examples/python/e2e.sh',
 });
 
 project.addTask('example', {
