@@ -54,24 +54,38 @@ const project = new cdktf.ConstructLibraryCdktf({
     },
   },
   tsconfigDev: {
-    // Tests import the examples and the benchmark.
-    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+    // Tests import the examples and the benchmark; the scripts are type-checked with them.
+    include: ['../examples/**/*.ts', '../bench/**/*.ts', '../scan/**/*.ts', '../scripts/**/*.ts'],
     compilerOptions: {},
   },
-  gitignore: ['cdktf.out/', 'examples/**/cdktf.out/', '.venv/', '.venv-scan/', '*.tsbuildinfo'],
+  gitignore: ['cdktf.out/', 'examples/**/cdktf.out/', '.venv/', '.venv-scan/', '*.tsbuildinfo', '/build/', 'examples/java/target/', '__pycache__/'],
 });
 
-// The examples are cdktf apps of their own (`cdktf synth` in their folder); this config
-// serves ts-node there and eslint's project service.
-new JsonFile(project, 'examples/tsconfig.json', {
-  obj: {
-    extends: '../tsconfig.json',
-    compilerOptions: { rootDir: '..', noEmit: true },
-    include: ['**/*.ts', '../src/**/*.ts'],
-  },
+// Folders of TypeScript outside src/ and test/: each gets a tsconfig for ts-node and eslint's
+// project service. The examples are cdktf apps of their own (`cdktf synth` in their folder).
+const scriptFolders: Record<string, string[]> = {
+  examples: ['../src/**/*.ts'],
+  bench: [],
+  scan: [],
+  scripts: ['../src/**/*.ts', '../examples/**/*.ts'],
+};
+for (const [folder, alsoInclude] of Object.entries(scriptFolders)) {
+  new JsonFile(project, `${folder}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { rootDir: '..', noEmit: true },
+      include: ['**/*.ts', ...alsoInclude],
+      exclude: ['node_modules'],
+    },
+  });
+}
+Object.keys(scriptFolders).forEach((folder) => project.eslint?.addLintPattern(folder));
+// The benchmark has a package.json of its own (aws-cdk-lib, resvg) next to the project's.
+project.eslint?.addOverride({
+  files: ['bench/**/*.ts'],
+  rules: { 'import/no-extraneous-dependencies': ['error', { packageDir: ['.', 'bench'], devDependencies: true, peerDependencies: true }] },
 });
-project.eslint?.addLintPattern('examples');
-project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/', '/scan/');
+project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/', '/scan/', '/scripts/', '/build/');
 
 // `npm test` is the whole check a newcomer runs: jsii build (with API.md), jest, eslint.
 project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);
@@ -91,6 +105,18 @@ project.addTask('scan', {
   exec: 'bash scan/run.sh',
 });
 
+// The published Java and Go packages of cdktf and the AWS provider cannot be had from the
+// registries; these scripts build what the library needs locally (scripts/provider-aws-subset.ts).
+project.tasks.tryFind('package:java')!.reset('bash scripts/package-java.sh');
+project.tasks.tryFind('package:go')!.reset('bash scripts/package-go.sh');
+project.addTask('test:java', {
+  description: 'Build the Java packages and compile the README Java example (examples/java)',
+  exec: 'bash examples/java/build.sh',
+});
+project.addTask('test:go', {
+  description: 'Build the Go module and compile the README Go example (examples/go)',
+  exec: 'bash examples/go/build.sh',
+});
 project.addTask('test:python', {
   description: 'Build the Python package and run the Python end-to-end tests (examples/python)',
   exec: 'bash examples/python/e2e.sh',

@@ -38,8 +38,13 @@ function main(): void {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   fs.rmSync(outdir, { recursive: true, force: true });
   console.log(JSON.stringify({
-    mode: 'awscdk', n, seconds: Number(seconds.toFixed(3)), load: phase(started, loaded), build: phase(loaded, built),
-    synth: phase(built, process.hrtime.bigint()), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    mode: 'awscdk',
+    n,
+    seconds: Number(seconds.toFixed(3)),
+    load: phase(started, loaded),
+    build: phase(loaded, built),
+    synth: phase(built, process.hrtime.bigint()),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }));
 }
 

@@ -15,7 +15,6 @@ import * as path from 'path';
 
 const started = process.hrtime.bigint();
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { App, Fn, TerraformStack } = require('cdktf');
 const { ApiGatewayDeployment } = require('@cdktf/provider-aws/lib/api-gateway-deployment');
 const { ApiGatewayIntegration } = require('@cdktf/provider-aws/lib/api-gateway-integration');
 const { ApiGatewayMethod } = require('@cdktf/provider-aws/lib/api-gateway-method');
@@ -24,6 +23,7 @@ const { ApiGatewayRestApi } = require('@cdktf/provider-aws/lib/api-gateway-rest-
 const { ApiGatewayStage } = require('@cdktf/provider-aws/lib/api-gateway-stage');
 const { LambdaFunction } = require('@cdktf/provider-aws/lib/lambda-function');
 const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
+const { App, Fn, TerraformStack } = require('cdktf');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 type Mode = 'seed' | 'library';
@@ -82,7 +82,15 @@ function main(): void {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   fs.rmSync(outdir, { recursive: true, force: true });
   const phase = (from: bigint, to: bigint) => Number((Number(to - from) / 1e9).toFixed(3));
-  console.log(JSON.stringify({ mode, n, seconds: Number(seconds.toFixed(3)), load: phase(started, loaded), build: phase(loaded, built), synth: phase(built, process.hrtime.bigint()), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  console.log(JSON.stringify({
+    mode,
+    n,
+    seconds: Number(seconds.toFixed(3)),
+    load: phase(started, loaded),
+    build: phase(loaded, built),
+    synth: phase(built, process.hrtime.bigint()),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }));
 }
 
 main();
