@@ -12,6 +12,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { printReport } from './report';
 
 const started = process.hrtime.bigint();
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -79,18 +80,8 @@ function main(): void {
   }
   const built = process.hrtime.bigint();
   app.synth();
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  printReport(mode, n, { started, loaded, built });
   fs.rmSync(outdir, { recursive: true, force: true });
-  const phase = (from: bigint, to: bigint) => Number((Number(to - from) / 1e9).toFixed(3));
-  console.log(JSON.stringify({
-    mode,
-    n,
-    seconds: Number(seconds.toFixed(3)),
-    load: phase(started, loaded),
-    build: phase(loaded, built),
-    synth: phase(built, process.hrtime.bigint()),
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-  }));
 }
 
 main();

@@ -284,19 +284,19 @@ export class RestApiDeployment extends Construct {
 
   /** The URL that invokes the stage, e.g. `https://abc123.execute-api.eu-west-2.amazonaws.com/prod`. */
   public get invokeUrl(): string {
-    return this.stage.invokeUrl;
+    return this.mainStage.invokeUrl;
   }
 
   /**
    * The execution ARN of the stage, e.g. `arn:aws:execute-api:eu-west-2:123456789012:abc123/prod`.
    */
   public get executionArn(): string {
-    return this.stage.executionArn;
+    return this.mainStage.executionArn;
   }
 
   /** The ARN of the stage resource. */
   public get stageArn(): string {
-    return this.stage.arn;
+    return this.mainStage.stageArn;
   }
 
   /**
@@ -306,10 +306,7 @@ export class RestApiDeployment extends Construct {
    * @default "/"
    */
   public urlForPath(path: string = '/'): string {
-    if (!Token.isUnresolved(path) && !path.startsWith('/')) {
-      throw invalidProperty(this, 'urlForPath(path)', path, 'a path that starts with "/"');
-    }
-    return `${this.invokeUrl}${path}`;
+    return this.mainStage.urlForPath(path);
   }
 
   /**
