@@ -15,12 +15,12 @@ import {
   Tokenization,
 } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { isMarkedRestApiDeployment, REST_API_DEPLOYMENT_SYMBOL } from './deployment-marker';
 import { invalidProperty } from './errors';
 import { RestApiStage, StageOptions, StageSettings } from './rest-api-stage';
 import { computeRedeployTriggers, REFERENCES_TRIGGER_KEY } from './triggers/redeploy-triggers';
 import { validateStageName, validateStageVariables } from './validation';
 
-const REST_API_DEPLOYMENT_SYMBOL = Symbol.for('cdktf-rest-api-deployment.RestApiDeployment');
 
 /**
  * A canary release on the main stage: a share of the traffic goes to a second
@@ -152,7 +152,7 @@ export class RestApiDeployment extends Construct {
    * Whether a value is a RestApiDeployment.
    */
   public static isRestApiDeployment(x: any): x is RestApiDeployment {
-    return x !== null && typeof x === 'object' && REST_API_DEPLOYMENT_SYMBOL in x;
+    return isMarkedRestApiDeployment(x);
   }
 
   /** The `aws_api_gateway_deployment` resource. */

@@ -2,9 +2,10 @@ import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { TerraformProvider, Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { AccessLogFormat } from './access-log';
 import { CacheClusterSize } from './cache-cluster-size';
+import { stageErrorOwner } from './deployment-marker';
 import { invalidProperty } from './errors';
 import { addMethodSettings, methodPathOf, MethodSettingsOptions, MethodSettingsTarget } from './method-settings';
 import { validateStageName, validateStageVariables } from './validation';
@@ -175,9 +176,10 @@ export class RestApiStage extends Construct {
 
   constructor(scope: Construct, id: string, props: RestApiStageProps) {
     super(scope, id);
-    // Errors name the construct the user created, and the properties as the user wrote them.
-    const owner = scope;
-    const prefix = id === 'Stage' ? '' : `addStage(${props.stageName}).`;
+    // Errors name the construct the user created, and the properties as the user wrote them:
+    // a RestApiDeployment's main stage takes its props, addStage() its options.
+    const owner = stageErrorOwner(this);
+    const prefix = owner !== this && id !== 'Stage' ? `addStage(${props.stageName}).` : '';
     validateStageName(owner, `${prefix}stageName`, props.stageName);
     validateStageVariables(owner, `${prefix}variables`, props.variables);
     this.stageName = props.stageName;
@@ -244,12 +246,12 @@ export class RestApiStage extends Construct {
    */
   public urlForPath(path: string = '/'): string {
     if (!Token.isUnresolved(path) && !path.startsWith('/')) {
-      throw invalidProperty(this.node.scope!, 'urlForPath(path)', path, 'a path that starts with "/"');
+      throw invalidProperty(stageErrorOwner(this), 'urlForPath(path)', path, 'a path that starts with "/"');
     }
     return `${this.invokeUrl}${path}`;
   }
 
-  private accessLogDestination(owner: Construct, prefix: string, props: RestApiStageProps) {
+  private accessLogDestination(owner: IConstruct, prefix: string, props: RestApiStageProps) {
     if (props.accessLogSettings && props.accessLogging) {
       throw invalidProperty(owner, `${prefix}accessLogging`, props.accessLogging,
         "no 'accessLogging' when 'accessLogSettings' is given: one sends logs to your destination, the other creates a log group");
@@ -284,7 +286,7 @@ export class RestApiStage extends Construct {
     return { destinationArn: group.arn, format, group };
   }
 
-  private addMethodSettings(owner: Construct, prefix: string, props: RestApiStageProps): void {
+  private addMethodSettings(owner: IConstruct, prefix: string, props: RestApiStageProps): void {
     const entries: Array<[string, MethodSettingsOptions]> = [
       ...(props.methodSettings ? [['*/*', props.methodSettings] as [string, MethodSettingsOptions]] : []),
       ...Object.entries(props.methodOptions ?? {}).map(([path, options]) =>

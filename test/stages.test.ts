@@ -1,5 +1,5 @@
 import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
-import { MethodLoggingLevel, RestApiDeployment } from '../src';
+import { MethodLoggingLevel, RestApiDeployment, RestApiStage } from '../src';
 import { petsApi } from './support/api';
 import { resourcesOfType, synthesize, synthesizeStack } from './support/synth';
 
@@ -106,5 +106,25 @@ describe('adopting an existing stage', () => {
     expect(synthesize((stack) => {
       new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
     }).import).toBeUndefined();
+  });
+});
+
+describe('a RestApiStage created on its own', () => {
+  test('serves the deployment it is given', () => {
+    const json = synthesize((stack) => {
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      new RestApiStage(stack, 'canary_stage', { restApiId: deployment.restApiId, deploymentId: deployment.deploymentId, stageName: 'manual' });
+    });
+    const manual = Object.values<any>(resourcesOfType(json, 'aws_api_gateway_stage')).find((s) => s.stage_name === 'manual');
+    expect(manual.deployment_id).toBe('${aws_api_gateway_deployment.deploy_Deployment_49668023.id}');
+  });
+
+  test('names itself in errors', () => {
+    expect(() => synthesize((stack) => {
+      new RestApiStage(stack, 'manual', { restApiId: 'abc123', deploymentId: 'd1', stageName: 'bad name' });
+    })).toThrow("RestApiStage at 'stack/manual': property 'stageName' is \"bad name\"");
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const stage = new RestApiStage(stack, 'manual', { restApiId: 'abc123', deploymentId: 'd1', stageName: 'ok' });
+    expect(() => stage.urlForPath('x')).toThrow("RestApiStage at 'stack/manual': property 'urlForPath(path)' is \"x\"");
   });
 });
