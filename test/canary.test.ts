@@ -77,6 +77,16 @@ describe('canary releases', () => {
     expect(onlyResource(promoted, 'aws_api_gateway_stage').canary_settings).toBeUndefined();
   });
 
+  test('changing the canary percentage never redeploys', () => {
+    const withPercent = (percentTraffic: number) => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic } });
+    });
+    const [ten, fifty] = [withPercent(10), withPercent(50)];
+
+    expect(deployments(fifty)).toEqual(deployments(ten));
+    expect(onlyResource(fifty, 'aws_api_gateway_stage').canary_settings.percent_traffic).toBe(50);
+  });
+
   test('a canary percentage outside 0 to 100 is an error', () => {
     for (const percentTraffic of [-1, 100.5, NaN]) {
       expect(() => synthesize((stack) => {
