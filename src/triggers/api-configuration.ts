@@ -34,16 +34,22 @@ export const IDENTIFYING_KEYS: readonly string[] = ['rest_api_id', 'resource_id'
  * @param onlyKeys resolve only these keys of the block (all when undefined)
  */
 export function resolveResource(resource: TerraformResource, resolve: Resolver, onlyKeys?: readonly string[]): ResolvedResource | undefined {
-  const fragment = resource.toTerraform() as { resource?: Record<string, Record<string, unknown>> };
-  const block = fragment.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
-  if (block === undefined) {
-    return undefined;
-  }
+  const block = configurationBlock(resource);
+  return block === undefined ? undefined : resolveBlock(resource, block, resolve, onlyKeys);
+}
+
+/** The resource's configuration block as it renders, tokens unresolved. */
+function configurationBlock(resource: TerraformResource): Record<string, unknown> | undefined {
+  const fragment = resource.toTerraform() as { resource?: Record<string, Record<string, Record<string, unknown>>> };
+  return fragment.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
+}
+
+function resolveBlock(resource: TerraformResource, block: Record<string, unknown>, resolve: Resolver, onlyKeys?: readonly string[]): ResolvedResource {
   return {
     address: addressOf(resource),
     type: resource.terraformResourceType,
     resource,
-    config: resolve(onlyKeys ? pick(block as Record<string, unknown>, onlyKeys) : block) as Record<string, unknown>,
+    config: resolve(onlyKeys ? pick(block, onlyKeys) : block) as Record<string, unknown>,
   };
 }
 
@@ -72,9 +78,10 @@ export function discoverApiResources(
     if (!TerraformResource.isTerraformResource(construct) || !REDEPLOY_RESOURCE_TYPES.has(construct.terraformResourceType)) {
       continue;
     }
-    const resolved = resolveResource(construct, resolve, onlyKeys);
-    if (resolved !== undefined && resolved.config.rest_api_id === restApiIdReference) {
-      found.push(resolved);
+    // Resolve rest_api_id alone first: another API's resources are never resolved whole.
+    const block = configurationBlock(construct);
+    if (block !== undefined && resolve(block.rest_api_id) === restApiIdReference) {
+      found.push(resolveBlock(construct, block, resolve, onlyKeys));
     }
   }
   return found.sort((a, b) => compare(a.address, b.address));
