@@ -44,7 +44,12 @@ function configurationBlock(resource: TerraformResource): Record<string, unknown
   return fragment.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
 }
 
-function resolveBlock(resource: TerraformResource, block: Record<string, unknown>, resolve: Resolver, onlyKeys?: readonly string[]): ResolvedResource {
+function resolveBlock(
+  resource: TerraformResource,
+  block: Record<string, unknown>,
+  resolve: Resolver,
+  onlyKeys?: readonly string[],
+): ResolvedResource {
   return {
     address: addressOf(resource),
     type: resource.terraformResourceType,
