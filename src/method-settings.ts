@@ -94,12 +94,10 @@ const HTTP_METHOD = '(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|ANY|\\*)';
 const RESOURCE_PATH = '[A-Za-z0-9._~{}+\\-]+(/[A-Za-z0-9._~{}+\\-]+)*';
 const METHOD_PATH = new RegExp(`^(\\*/\\*|(${RESOURCE_PATH}|\\*)/${HTTP_METHOD})$`);
 
-/** Where method settings are declared, for error messages and construct ids. */
+/** The stage method settings belong to. */
 export interface MethodSettingsTarget {
-  /** The construct that creates the settings (named in errors). */
+  /** The construct errors name. */
   readonly owner: IConstruct;
-  /** The property the settings come from, e.g. `methodOptions`. */
-  readonly property: string;
   /** The REST API id. */
   readonly restApiId: string;
   /** The stage name, as a reference to the stage, so the settings wait for it. */
@@ -110,33 +108,34 @@ export interface MethodSettingsTarget {
 
 /**
  * The method path the provider expects: `*` + `/` + `*`, or `{resource_path}/{HTTP_METHOD}`
- * without a leading slash. Throws when the path has neither shape.
+ * without a leading slash. Throws, naming `property`, when the path has neither shape.
  */
-export function methodPathOf(target: MethodSettingsTarget, path: string): string {
+export function methodPathOf(owner: IConstruct, property: string, path: string): string {
   const trimmed = path.startsWith('/') ? path.slice(1) : path;
   if (!Token.isUnresolved(path) && !METHOD_PATH.test(trimmed)) {
-    throw invalidProperty(target.owner, `${target.property}.${path}`, path,
+    throw invalidProperty(owner, property, path,
       'a method path "{resource_path}/{HTTP_METHOD}" such as "/pets/GET" or "pets/{id}/*", or "*/*"');
   }
   return trimmed;
 }
 
 /**
- * Creates one `aws_api_gateway_method_settings` for `path` (`*` + `/` + `*` for the whole stage).
+ * Validates `options` (errors name `property`) and creates one `aws_api_gateway_method_settings`
+ * for `methodPath` (as {@link methodPathOf} returns it).
  */
 export function addMethodSettings(
   scope: Construct,
   id: string,
   target: MethodSettingsTarget,
-  path: string,
+  property: string,
+  methodPath: string,
   options: MethodSettingsOptions,
 ): ApiGatewayMethodSettings {
-  const property = `${target.property}${path === '*/*' ? '' : `.${path}`}`;
   validateMethodSettings(target, property, options);
   return new ApiGatewayMethodSettings(scope, id, {
     restApiId: target.restApiId,
     stageName: target.stageName,
-    methodPath: methodPathOf(target, path),
+    methodPath,
     settings: {
       metricsEnabled: options.metricsEnabled,
       loggingLevel: options.loggingLevel,

@@ -287,33 +287,32 @@ export class RestApiStage extends Construct {
   }
 
   private addMethodSettings(owner: IConstruct, prefix: string, props: RestApiStageProps): void {
-    const entries: Array<[string, MethodSettingsOptions]> = [
-      ...(props.methodSettings ? [['*/*', props.methodSettings] as [string, MethodSettingsOptions]] : []),
+    // Each entry: the path, the property errors name, and the settings (an override keeps
+    // the stage-wide settings it does not name).
+    const entries: Array<[string, string, MethodSettingsOptions]> = [
+      ...(props.methodSettings ? [['*/*', `${prefix}methodSettings`, props.methodSettings] as [string, string, MethodSettingsOptions]] : []),
       ...Object.entries(props.methodOptions ?? {}).map(([path, options]) =>
-        [path, { ...props.methodSettings, ...withoutUndefined(options) }] as [string, MethodSettingsOptions]),
+        [path, `${prefix}methodOptions.${path}`, { ...props.methodSettings, ...withoutUndefined(options) }] as [string, string, MethodSettingsOptions]),
     ];
     if (entries.length === 0) {
       return;
     }
     const target: MethodSettingsTarget = {
       owner,
-      property: `${prefix}methodOptions`,
       restApiId: props.restApiId,
       stageName: this.stage.stageName,
       cacheClusterEnabled: props.cacheClusterEnabled === true,
     };
     const container = new Construct(this, 'MethodSettings');
     const seen = new Map<string, string>();
-    for (const [index, [path, options]] of entries.entries()) {
-      const settingsTarget = index === 0 && props.methodSettings !== undefined ? { ...target, property: `${prefix}methodSettings` } : target;
-      const methodPath = methodPathOf(settingsTarget, path);
+    for (const [index, [path, property, options]] of entries.entries()) {
+      const methodPath = methodPathOf(owner, property, path);
       if (seen.has(methodPath)) {
-        throw invalidProperty(owner, `${settingsTarget.property}.${path}`, path,
-          `a method path given once (it is the same as "${seen.get(methodPath)}")`);
+        throw invalidProperty(owner, property, path, `a method path given once (it is the same as "${seen.get(methodPath)}")`);
       }
       seen.set(methodPath, path);
       const id = methodPath === '*/*' ? 'AllMethods' : Token.isUnresolved(methodPath) ? `Path${index}` : methodPath.replace(/\//g, '_');
-      addMethodSettings(container, id, settingsTarget, path, options);
+      addMethodSettings(container, id, target, property, methodPath, options);
     }
   }
 }
