@@ -26,7 +26,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   peerDeps: [`@cdktf/provider-aws@${PROVIDER_AWS_RANGE}`],
   // projen pins each peer at its lowest version as a dev dependency: we build and test
   // against the oldest release we claim to support.
-  devDeps: ['ts-node', 'fast-check@^4'],
+  devDeps: ['ts-node', 'fast-check@^4', '@aws-sdk/client-api-gateway@^3'],
   // Non-jsii runtime dependencies are bundled into the package.
   bundledDeps: ['yaml@^2.8.0'],
   keywords: ['cdktf', 'terraform', 'aws', 'api-gateway', 'rest-api', 'deployment'],
@@ -120,6 +120,19 @@ project.addTask('test:go', {
 project.addTask('test:python', {
   description: 'Build the Python package and run the Python end-to-end tests (examples/python)',
   exec: 'bash examples/python/e2e.sh',
+});
+
+// Real Terraform, the real AWS provider and moto's emulator (test/terraform, README "Check it
+// with Terraform"). Its tests are *.terraform.ts so that `npm test` does not run them.
+project.addTask('test:terraform', {
+  description: 'Validate, plan and apply every example and the redeploy scenarios with Terraform, the AWS provider and moto',
+  steps: [
+    { exec: 'ts-node --project test/tsconfig.json test/terraform/prepare.ts' },
+    {
+      exec: 'jest --runInBand --coverage=false --testMatch "<rootDir>/test/terraform/**/*.terraform.ts"',
+      receiveArgs: true,
+    },
+  ],
 });
 
 project.addTask('example', {

@@ -6,7 +6,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
-import { Fn, TerraformIterator, TerraformLocal, TerraformStack, TerraformVariable } from 'cdktf';
+import { Fn, TerraformIterator, TerraformLocal, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
@@ -65,6 +65,33 @@ describe('one trigger entry per API resource', () => {
     });
 
     expect(changedTriggerKeys(before, after)).toEqual([`${type}.subject`, 'references']);
+  });
+
+  test.each(Object.keys(EVERY_DISCOVERED_TYPE))('the references entry orders the deployment after an %s through an attribute the type has', (type) => {
+    // GIVEN an API with one resource of this type
+    let subject: TerraformResource | undefined;
+    const triggers = triggersOf(synthesize((stack) => {
+      const api = petsApi(stack);
+      subject = EVERY_DISCOVERED_TYPE[type](stack, api, false);
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    }));
+
+    // THEN the reference to it names an attribute its L1 class (generated from the provider schema) exposes
+    const reference = referencesIn(triggers).find((candidate) => candidate.startsWith(`${type}.subject.`))!;
+    const attribute = reference.slice(`${type}.subject.`.length);
+    const getter = attribute.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+    expect(getter in subject!).toBe(true);
+  });
+
+  test('an aws_api_gateway_rest_api_put, which has no id, is referenced by its rest_api_id', () => {
+    const triggers = triggersOf(synthesize((stack) => {
+      const api = petsApi(stack);
+      EVERY_DISCOVERED_TYPE.aws_api_gateway_rest_api_put(stack, api, false);
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    }));
+
+    expect(referencesIn(triggers)).toContain('aws_api_gateway_rest_api_put.subject.rest_api_id');
+    expect(referencesIn(triggers)).not.toContain('aws_api_gateway_rest_api_put.subject.id');
   });
 
   test('a change to the REST API itself (binary media types) changes its entry', () => {

@@ -8,9 +8,10 @@ two synthesize the same Terraform JSON; test_example.py checks that.
 """
 import json
 import sys
+from pathlib import Path
 
 from constructs import Construct
-from cdktf import App, TerraformOutput, TerraformStack
+from cdktf import App, AssetType, Fn, TerraformAsset, TerraformOutput, TerraformStack
 from cdktf_cdktf_provider_aws.api_gateway_integration import ApiGatewayIntegration
 from cdktf_cdktf_provider_aws.api_gateway_method import ApiGatewayMethod
 from cdktf_cdktf_provider_aws.api_gateway_resource import ApiGatewayResource
@@ -60,6 +61,8 @@ class ResourcesExampleStack(TerraformStack):
             ),
         )
         IamRolePolicyAttachment(self, "hello_logs", role=role.name, policy_arn="arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")
+        # cdktf zips the TypeScript example's lambda/ folder into the stack's assets folder at synth.
+        code = TerraformAsset(self, "hello_code", path=str(Path(__file__).resolve().parent.parent / "resources" / "lambda"), type=AssetType.ARCHIVE)
         hello = LambdaFunction(
             self,
             "hello",
@@ -67,8 +70,8 @@ class ResourcesExampleStack(TerraformStack):
             role=role.arn,
             runtime="nodejs20.x",
             handler="index.handler",
-            filename="hello.zip",
-            source_code_hash='${filebase64sha256("hello.zip")}',
+            filename=code.path,
+            source_code_hash=Fn.filebase64sha256(code.path),
         )
         hello_resource = ApiGatewayResource(self, "hello_resource", rest_api_id=api.id, parent_id=api.root_resource_id, path_part="hello")
         any_hello = ApiGatewayMethod(self, "hello_any", rest_api_id=api.id, resource_id=hello_resource.id, http_method="ANY", authorization="NONE")

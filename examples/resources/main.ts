@@ -6,6 +6,7 @@
  *
  * Run with `cdktf synth` in this folder, or `npm run example` at the repository root.
  */
+import * as path from 'path';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
@@ -15,7 +16,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, TerraformOutput, TerraformStack } from 'cdktf';
+import { App, AssetType, Fn, TerraformAsset, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 // In your own project: import { RestApiDeployment } from 'cdktf-rest-api-deployment';
 import { RestApiDeployment } from '../../src';
@@ -60,13 +61,18 @@ export class ResourcesExampleStack extends TerraformStack {
       role: role.name,
       policyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
     });
+    // cdktf zips lambda/ into the stack's assets folder at synth.
+    const code = new TerraformAsset(this, 'hello_code', {
+      path: path.join(__dirname, 'lambda'),
+      type: AssetType.ARCHIVE,
+    });
     const hello = new LambdaFunction(this, 'hello', {
       functionName: 'hello',
       role: role.arn,
       runtime: 'nodejs20.x',
       handler: 'index.handler',
-      filename: 'hello.zip', // a zip with index.js next to cdk.tf.json
-      sourceCodeHash: '${filebase64sha256("hello.zip")}',
+      filename: code.path,
+      sourceCodeHash: Fn.filebase64sha256(code.path),
     });
     const helloResource = new ApiGatewayResource(this, 'hello_resource', {
       restApiId: api.id,

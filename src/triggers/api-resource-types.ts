@@ -20,6 +20,15 @@ export const REDEPLOY_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   'aws_api_gateway_rest_api_put',
 ]);
 
+/**
+ * The attribute the `references` entry reads to order the deployment after a resource:
+ * `id`, except for types whose schema has none (`aws_api_gateway_rest_api_put` is a
+ * plugin-framework resource without an `id`; `terraform validate` refuses `.id` on it).
+ */
+export function orderingAttributeOf(type: string): string {
+  return type === REST_API_PUT_TYPE ? 'rest_api_id' : 'id';
+}
+
 export const REST_API_TYPE = 'aws_api_gateway_rest_api';
 export const METHOD_TYPE = 'aws_api_gateway_method';
 export const INTEGRATION_TYPE = 'aws_api_gateway_integration';

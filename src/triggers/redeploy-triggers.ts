@@ -16,6 +16,7 @@ import {
   IGNORED_REST_API_KEYS,
   INTEGRATION_TYPE,
   METHOD_TYPE,
+  orderingAttributeOf,
   REST_API_PUT_TYPE,
 } from './api-resource-types';
 import { canonicalDigest } from './canonical-json';
@@ -161,15 +162,19 @@ function withoutKeys(config: Record<string, unknown>, ignored: ReadonlySet<strin
   return Object.fromEntries(Object.entries(config).filter(([key]) => !ignored.some((keys) => keys.has(key))));
 }
 
-/** `type.name.id`, or the ids of every instance for a resource with `count` or `for_each`. */
+/**
+ * `type.name.id` (or the type's ordering attribute), or that attribute of every instance for
+ * a resource with `count` or `for_each`.
+ */
 function idReference(item: ResolvedResource): string {
+  const attribute = orderingAttributeOf(item.type);
   if (item.config.for_each !== undefined) {
-    return `values(${item.address})${ANY_INSTANCE}.id`;
+    return `values(${item.address})${ANY_INSTANCE}.${attribute}`;
   }
   if (item.config.count !== undefined) {
-    return `${item.address}${ANY_INSTANCE}.id`;
+    return `${item.address}${ANY_INSTANCE}.${attribute}`;
   }
-  return `${item.address}.id`;
+  return `${item.address}.${attribute}`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { ApiGatewayRequestValidator } from '@cdktf/provider-aws/lib/api-gateway-
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApiPolicy } from '@cdktf/provider-aws/lib/api-gateway-rest-api-policy';
 import { ApiGatewayRestApiPut } from '@cdktf/provider-aws/lib/api-gateway-rest-api-put';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { PetsApi } from './api';
 
@@ -19,7 +20,7 @@ import { PetsApi } from './api';
  * resource of that type for the pets API, in one of two variants that differ in one
  * deployed setting.
  */
-export const EVERY_DISCOVERED_TYPE: Record<string, (scope: Construct, api: PetsApi, changed: boolean) => void> = {
+export const EVERY_DISCOVERED_TYPE: Record<string, (scope: Construct, api: PetsApi, changed: boolean) => TerraformResource> = {
   aws_api_gateway_resource: (scope, { api }, changed) =>
     new ApiGatewayResource(scope, 'subject', {
       restApiId: api.id,

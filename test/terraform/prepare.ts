@@ -1,0 +1,58 @@
+/**
+ * First step of `npm run test:terraform`: checks Terraform is there, installs moto into the
+ * project's Python environment and makes `hashicorp/aws` installable (built from source where
+ * the registry cannot be reached). Writes what the tests need to `build/terraform/harness.json`.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { App, TerraformStack } from 'cdktf';
+import { REPOSITORY_ROOT, VENV_PYTHON } from './emulator/emulator';
+import { obtainAwsProvider } from './provider/aws-provider';
+import { commandOnPath, run } from './support/commands';
+import { HARNESS_STATE_FILE, HarnessState } from './support/harness-state';
+
+/** The `hashicorp/aws` version the synthesized JSON of this checkout requires. */
+function requiredProviderVersion(): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'required-provider-'));
+  try {
+    const app = new App({ outdir });
+    new AwsProvider(new TerraformStack(app, 'probe'), 'aws', {});
+    app.synth();
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'probe', 'cdk.tf.json'), 'utf8'));
+    return json.terraform.required_providers.aws.version;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function installEmulator(log: (line: string) => void): void {
+  commandOnPath('python3', 'The AWS emulator (moto) runs on Python 3.9 or later: install python3 and put it on PATH.');
+  if (!fs.existsSync(VENV_PYTHON)) {
+    run('python3', ['-m', 'venv', path.join(REPOSITORY_ROOT, '.venv')], { what: 'creating the Python environment .venv' });
+  }
+  run(VENV_PYTHON, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', path.join(__dirname, 'emulator', 'requirements.txt')], {
+    what: 'installing moto from PyPI into .venv',
+  });
+  log(`moto: ${run(VENV_PYTHON, ['-c', 'import moto; print(moto.__version__)'], { what: 'checking moto' }).trim()} in .venv`);
+}
+
+async function main(): Promise<void> {
+  const log = (line: string) => console.log(`[test:terraform] ${line}`);
+  const started = Date.now();
+  commandOnPath('terraform', 'Install Terraform 1.5 or later and put it on PATH.');
+  log(run('terraform', ['version'], { what: 'terraform version' }).split('\n')[0]);
+  installEmulator(log);
+  const version = requiredProviderVersion();
+  const provider = await obtainAwsProvider([version], log);
+  const state: HarnessState = { provider, providerVersion: version };
+  fs.mkdirSync(path.dirname(HARNESS_STATE_FILE), { recursive: true });
+  fs.writeFileSync(HARNESS_STATE_FILE, JSON.stringify(state, null, 2));
+  log(`prepared in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+main().catch((error) => {
+  console.error(`[test:terraform] ${error.message}`);
+  process.exit(1);
+});

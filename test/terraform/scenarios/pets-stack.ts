@@ -1,0 +1,39 @@
+/**
+ * The stack the stage, canary and import scenarios apply: the `/pets` API (GET, MOCK
+ * integration) deployed by a `RestApiDeployment` at `deploy`, in the versions a user would
+ * write one after another.
+ */
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { App, TerraformOutput, TerraformStack } from 'cdktf';
+import { RestApiDeployment, RestApiDeploymentProps } from '../../../src';
+import { petsApi } from '../../support/api';
+
+/** The stack's name in `cdktf.out/stacks/`. */
+export const PETS_STACK = 'pets';
+
+/** One version of the pets app. */
+export interface PetsStackVersion {
+  /** The GET /pets integration's request template. @default '{"statusCode": 200}' */
+  readonly template?: string;
+  /** The RestApiDeployment's props besides `restApi`; `false`: no deployment at all (the API alone). */
+  readonly deployment?: Omit<RestApiDeploymentProps, 'restApi'> | false;
+}
+
+/** A function that builds this version of the app into `outdir`. */
+export function petsApp(version: PetsStackVersion = {}): (outdir: string) => App {
+  return (outdir) => {
+    const app = new App({ outdir });
+    const stack = new TerraformStack(app, PETS_STACK);
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const { api, integration } = petsApi(stack);
+    if (version.template !== undefined) {
+      integration.requestTemplates = { 'application/json': version.template };
+    }
+    new TerraformOutput(stack, 'rest_api_id', { value: api.id });
+    if (version.deployment !== false) {
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api, ...version.deployment });
+      new TerraformOutput(stack, 'url', { value: deployment.urlForPath('/pets') });
+    }
+    return app;
+  };
+}

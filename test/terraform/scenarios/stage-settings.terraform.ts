@@ -1,0 +1,72 @@
+/**
+ * Stage settings never redeploy, and nothing the library creates (stage, method settings,
+ * access log group) shows a perpetual diff: run by Terraform against the emulator.
+ */
+import { GetStageCommand } from '@aws-sdk/client-api-gateway';
+import { petsApp, PETS_STACK } from './pets-stack';
+import { MethodLoggingLevel } from '../../../src';
+import { Emulator } from '../emulator/emulator';
+import { synthesizeStack, TerraformWorkdir } from '../support/terraform-workdir';
+
+jest.setTimeout(20 * 60_000);
+
+const DEPLOYMENT = 'aws_api_gateway_deployment.deploy_Deployment_49668023';
+const STAGE = 'aws_api_gateway_stage.deploy_Stage_4076BD38';
+
+let emulator: Emulator;
+let workdir: TerraformWorkdir;
+
+beforeAll(async () => {
+  emulator = await Emulator.start();
+  workdir = new TerraformWorkdir('stage-settings', emulator);
+});
+afterAll(() => emulator?.stop());
+
+test('stage variables, method settings, X-Ray tracing and tags change without a redeploy; no perpetual diff', async () => {
+  // GIVEN a stage with access logging (a log group), method settings, variables and tags
+  const first = petsApp({
+    deployment: {
+      stageName: 'prod',
+      accessLogging: { retentionInDays: 30 },
+      methodSettings: { metricsEnabled: true, throttlingBurstLimit: 100, throttlingRateLimit: 50 },
+      methodOptions: { '/pets/GET': { throttlingBurstLimit: 10 } },
+      variables: { backend: 'blue' },
+      tags: { team: 'pets' },
+    },
+  });
+  workdir.load(synthesizeStack(first, PETS_STACK)).init();
+  workdir.plan();
+  workdir.apply();
+
+  // THEN a second plan has nothing to do
+  const again = workdir.planExitCode();
+  expect({ code: again.code, output: again.code === 0 ? '' : again.output }).toEqual({ code: 0, output: '' });
+
+  // WHEN every stage setting changes
+  const second = petsApp({
+    deployment: {
+      stageName: 'prod',
+      accessLogging: { retentionInDays: 30 },
+      methodSettings: { metricsEnabled: false, loggingLevel: MethodLoggingLevel.OFF, throttlingBurstLimit: 200, throttlingRateLimit: 50 },
+      methodOptions: { '/pets/GET': { throttlingBurstLimit: 20 } },
+      variables: { backend: 'green' },
+      xrayTracingEnabled: true,
+      tags: { team: 'pets', cost_center: '42' },
+    },
+  });
+  const plan = workdir.load(synthesizeStack(second, PETS_STACK)).plan();
+
+  // THEN no deployment is touched; the stage and its method settings are updated in place
+  expect(plan.actions(DEPLOYMENT)).toEqual(['no-op']);
+  for (const actions of Object.values(plan.changedResources())) {
+    expect(actions).toEqual(['update']);
+  }
+  expect(Object.keys(plan.changedResources())).toEqual(expect.arrayContaining([STAGE]));
+  workdir.apply();
+  const state = workdir.state();
+  const stage = await emulator.apiGateway().send(new GetStageCommand({ restApiId: state[STAGE].rest_api_id, stageName: 'prod' }));
+  expect(stage).toMatchObject({ deploymentId: state[DEPLOYMENT].id, variables: { backend: 'green' }, tracingEnabled: true });
+  expect(workdir.planExitCode().code).toBe(0);
+
+  workdir.destroy();
+});

@@ -1,0 +1,49 @@
+/**
+ * The README's `terraform plan` excerpts are checked against real plans: each excerpt follows
+ * a marker `<!-- terraform-plan: NAME -->`, and the scenario that produces plan NAME checks
+ * that every line of the excerpt occurs, in order, in the plan Terraform printed. A line `...`
+ * stands for lines left out. Ids the emulator makes up (values of 10 lowercase letters and digits) and
+ * timestamps, and the `references` entry's SHA-1 (of those ids), are compared as `<id>`,
+ * `<date>` and `<sha1>`, so the README can show the run it was copied from.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+const README = path.resolve(__dirname, '..', '..', '..', 'README.md');
+const MARKER = /<!-- terraform-plan: ([\w-]+) -->\n```[a-z]*\n([\s\S]*?)\n```/g;
+
+/** The plan excerpts of the README, by name. */
+export function readmePlanExcerpts(): Map<string, string[]> {
+  const excerpts = new Map<string, string[]>();
+  for (const [, name, body] of fs.readFileSync(README, 'utf8').matchAll(MARKER)) {
+    excerpts.set(name, body.split('\n'));
+  }
+  return excerpts;
+}
+
+function normalized(line: string): string {
+  return line.trim()
+    .replace(/(= |-> )"[a-z0-9]{10}"/g, '$1"<id>"')
+    .replace(/"[0-9a-f]{40}"/g, '"<sha1>"')
+    .replace(/"\d{4}-\d\d-\d\dT[\d:.]+Z"/g, '"<date>"');
+}
+
+/**
+ * Fails unless the README has excerpt `name` and each of its lines occurs in `planText` in
+ * the same order.
+ */
+export function expectReadmePlanExcerpt(name: string, planText: string): void {
+  const excerpt = readmePlanExcerpts().get(name);
+  if (!excerpt) {
+    throw new Error(`README.md has no plan excerpt marked <!-- terraform-plan: ${name} -->. The real plan:\n${planText}`);
+  }
+  const planLines = planText.split('\n').map(normalized);
+  let position = 0;
+  for (const line of excerpt.map(normalized).filter((candidate) => candidate !== '...')) {
+    const found = planLines.indexOf(line, position);
+    if (found < 0) {
+      throw new Error(`README.md's plan excerpt "${name}" has a line the real plan does not have (in this order):\n  ${line}\nThe real plan:\n${planText}`);
+    }
+    position = found + 1;
+  }
+}
