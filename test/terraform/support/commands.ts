@@ -1,5 +1,7 @@
 /** Running the harness's external commands with errors that say what to do. */
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
 
 /** A failure of the harness itself (a missing tool, a failed build), not of a test's assertion. */
 export class HarnessError extends Error {
@@ -9,10 +11,17 @@ export class HarnessError extends Error {
   }
 }
 
-/** Fails with `advice` when `command` is not on PATH. */
+/** Fails with `advice` when `command` is not an executable file in a folder of PATH. */
 export function commandOnPath(command: string, advice: string): void {
-  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
-  if (found.status !== 0) {
+  const found = (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+    try {
+      fs.accessSync(path.join(dir, command), fs.constants.X_OK);
+      return fs.statSync(path.join(dir, command)).isFile();
+    } catch {
+      return false;
+    }
+  });
+  if (!found) {
     throw new HarnessError(`'${command}' was not found on PATH. ${advice}`);
   }
 }
