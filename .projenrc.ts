@@ -29,7 +29,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   devDeps: ['ts-node', 'fast-check@^4', '@aws-sdk/client-api-gateway@^3'],
   // Non-jsii runtime dependencies are bundled into the package.
   bundledDeps: ['yaml@^2.8.0'],
-  keywords: ['cdktf', 'terraform', 'aws', 'api-gateway', 'rest-api', 'deployment'],
+  keywords: ['cdktf', 'terraform', 'constructs', 'aws', 'apigateway', 'api-gateway', 'rest-api', 'deployment', 'canary'],
   // jsii targets (README, "Other languages"). release: false, so these only build packages into dist/.
   publishToPypi: {
     distName: 'cdktf-rest-api-deployment',
@@ -61,6 +61,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   gitignore: ['cdktf.out/', 'examples/**/cdktf.out/', '.venv/', '.venv-scan/', '*.tsbuildinfo', '/build/', 'examples/java/target/', '__pycache__/'],
 });
 
+// The released version (CHANGELOG.md). release: false, so projen would write 0.0.0.
+project.package.addVersion('0.1.0');
+
 // Folders of TypeScript outside src/ and test/: each gets a tsconfig for ts-node and eslint's
 // project service. The examples are cdktf apps of their own (`cdktf synth` in their folder).
 const scriptFolders: Record<string, string[]> = {
@@ -85,7 +88,8 @@ project.eslint?.addOverride({
   files: ['bench/**/*.ts'],
   rules: { 'import/no-extraneous-dependencies': ['error', { packageDir: ['.', 'bench'], devDependencies: true, peerDependencies: true }] },
 });
-project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/', '/scan/', '/scripts/', '/build/');
+// The Python environments (.venv: the Python package's test and moto) must never be packed.
+project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/', '/scan/', '/scripts/', '/build/', '/.venv/', '/.venv-scan/', '/cdktf.out/');
 
 // `npm test` is the whole check a newcomer runs: jsii build (with API.md), jest, eslint.
 project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);
@@ -116,6 +120,10 @@ project.addTask('test:java', {
 project.addTask('test:go', {
   description: 'Build the Go module and compile the README Go example (examples/go)',
   exec: 'bash examples/go/build.sh',
+});
+project.addTask('release', {
+  description: "Build every package (npm, Python, Java, Go) into a fresh dist/ in one run (scripts/release.sh)",
+  exec: 'bash scripts/release.sh',
 });
 project.addTask('test:python', {
   description: 'Build the Python package and run the Python end-to-end tests (examples/python)',

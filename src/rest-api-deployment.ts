@@ -2,9 +2,11 @@ import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deploy
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import {
+  AnnotationMetadataEntryType,
   Annotations,
   DefaultTokenResolver,
   Fn,
+  IResolvable,
   IResolveContext,
   Lazy,
   StringConcat,
@@ -15,9 +17,11 @@ import {
   Tokenization,
 } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { isMarkedRestApiDeployment, REST_API_DEPLOYMENT_SYMBOL } from './deployment-marker';
 import { invalidProperty } from './errors';
 import { RestApiStage, StageOptions, StageSettings } from './rest-api-stage';
+import { cloudWatchRoleWarning, logsToCloudWatch } from './stage-logging';
 import { computeRedeployTriggers, REFERENCES_TRIGGER_KEY } from './triggers/redeploy-triggers';
 import { validateStageName, validateStageVariables } from './validation';
 
@@ -136,6 +140,22 @@ export interface RestApiDeploymentProps extends StageSettings {
    * @default false
    */
   readonly importExistingStage?: boolean;
+
+  /**
+   * Create the account's CloudWatch role for API Gateway here (an
+   * {@link ApiGatewayCloudWatchRole}: an IAM role with `AmazonAPIGatewayPushToCloudWatchLogs`,
+   * set by an `aws_api_gateway_account`), and make the deployment and the stages depend on
+   * it, so that logging stages deploy on the first apply.
+   *
+   * The setting is one per account and region: let one stack own it. Destroying it resets
+   * the setting, which stops the logs of every API in that account and region.
+   *
+   * `false` says the role is set elsewhere and silences the warning that a logging stage
+   * without it gets.
+   *
+   * @default - no role; a synth warning when a stage writes access or execution logs to CloudWatch
+   */
+  readonly cloudWatchRole?: boolean;
 }
 
 /**
@@ -153,6 +173,24 @@ export class RestApiDeployment extends Construct {
    */
   public static isRestApiDeployment(x: any): x is RestApiDeployment {
     return isMarkedRestApiDeployment(x);
+  }
+
+  /**
+   * The synth warnings of every RestApiDeployment in `scope` (`scope` itself included), in
+   * construct-tree order: the messages `cdktf synth` prints for them. For tests:
+   * `Testing.synth` does not show warnings. The warnings that depend on the rest of the
+   * stack (discovery) are computed here, so it can be called before or after synthesizing.
+   *
+   * @param scope a stack, an app, or any construct
+   */
+  public static warningsOf(scope: IConstruct): string[] {
+    const deployments = scope.node.findAll().filter((construct): construct is RestApiDeployment => RestApiDeployment.isRestApiDeployment(construct));
+    return deployments.flatMap((deployment) => {
+      deployment.checkTriggers();
+      return deployment.node.metadata
+        .filter((entry) => entry.type === AnnotationMetadataEntryType.WARN)
+        .map((entry) => String(entry.data));
+    });
   }
 
   /** The `aws_api_gateway_deployment` resource. */
@@ -173,6 +211,9 @@ export class RestApiDeployment extends Construct {
   /** The id of the deployed REST API. */
   public readonly restApiId: string;
 
+  /** The account's CloudWatch role, when `cloudWatchRole` is true. */
+  public readonly cloudWatchRole?: ApiGatewayCloudWatchRole;
+
   private readonly restApi?: ApiGatewayRestApi;
   private readonly autoDiscover: boolean;
   private readonly userTriggers = new Map<string, string>();
@@ -180,6 +221,8 @@ export class RestApiDeployment extends Construct {
   private readonly warned = new Set<string>();
   private readonly provider?: TerraformProvider;
   private readonly stages: RestApiStage[] = [];
+  private readonly cloudWatchRoleChoice?: boolean;
+  private readonly triggersToken: IResolvable;
 
   constructor(scope: Construct, id: string, props: RestApiDeploymentProps) {
     super(scope, id);
@@ -208,13 +251,19 @@ export class RestApiDeployment extends Construct {
     (props.resources ?? []).forEach((resource) => this.addResource(resource));
 
     this.provider = props.restApi?.provider;
-    const triggers = Token.asStringMap(Lazy.anyValue({ produce: (context) => this.renderTriggers(context) }));
+    this.cloudWatchRoleChoice = props.cloudWatchRole;
+    if (props.cloudWatchRole === true) {
+      this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.provider });
+    }
+    this.triggersToken = Lazy.anyValue({ produce: (context) => this.renderTriggers(context) });
+    const triggers = Token.asStringMap(this.triggersToken);
     this.deployment = new ApiGatewayDeployment(this, 'Deployment', {
       restApiId: this.restApiId,
       description: props.description,
       triggers,
       // While a canary runs, the main deployment keeps the snapshot it was created with.
       lifecycle: props.canary ? { createBeforeDestroy: true, ignoreChanges: ['triggers'] } : { createBeforeDestroy: true },
+      dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
       provider: this.provider,
     });
     if (props.canary) {
@@ -223,6 +272,7 @@ export class RestApiDeployment extends Construct {
         description: props.description,
         triggers,
         lifecycle: { createBeforeDestroy: true },
+        dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
         provider: this.provider,
       });
     }
@@ -238,6 +288,7 @@ export class RestApiDeployment extends Construct {
     this.stage = this.mainStage.stage;
     this.assertStageIsFree(this.stageName, 'stageName');
     this.stages.push(this.mainStage);
+    this.prepareStageLogging(this.mainStage, stageSettingsOf(props));
 
     if (props.canary && this.canaryDeployment) {
       this.stage.putCanarySettings({
@@ -256,7 +307,7 @@ export class RestApiDeployment extends Construct {
    * Adds another stage that serves the same deployment, with its own settings.
    *
    * @param stageName the name of the stage; no other stage of this API may have it
-   * @param options the stage's settings
+   * @param options the stage's settings. Default: none (a stage with no options set)
    */
   public addStage(stageName: string, options: StageOptions = {}): RestApiStage {
     validateStageName(this, `addStage(${stageName}).stageName`, stageName);
@@ -269,6 +320,7 @@ export class RestApiDeployment extends Construct {
       provider: this.provider,
     });
     this.stages.push(stage);
+    this.prepareStageLogging(stage, options);
     return stage;
   }
 
@@ -302,8 +354,7 @@ export class RestApiDeployment extends Construct {
   /**
    * The URL of a path on the stage.
    *
-   * @param path the path, starting with `/`
-   * @default "/"
+   * @param path the path, starting with `/`. Default: `/`
    */
   public urlForPath(path: string = '/'): string {
     return this.mainStage.urlForPath(path);
@@ -314,9 +365,9 @@ export class RestApiDeployment extends Construct {
    * `aws_lambda_permission`. With `restApi` it is built from the API's execution ARN,
    * so the permission does not depend on the deployment and no dependency cycle can form.
    *
-   * @param method the HTTP method; `*` or `ANY` for every method
-   * @param path the resource path, starting with `/`; `/*` for every path
-   * @param stage the stage name; `*` for every stage
+   * @param method the HTTP method; `*` or `ANY` for every method. Default: `*`
+   * @param path the resource path, starting with `/`; `/*` for every path. Default: `/*`
+   * @param stage the stage name; `*` for every stage. Default: this construct's `stageName`
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
     if (!Token.isUnresolved(path) && !path.startsWith('/')) {
@@ -351,6 +402,15 @@ export class RestApiDeployment extends Construct {
     this.extraResources.push(resource);
   }
 
+  /** Runs the trigger computation's checks (cdktf's prepare pass does the same), which records its warnings. */
+  private checkTriggers(): void {
+    Tokenization.resolve(this.triggersToken, {
+      scope: this,
+      preparing: true,
+      resolver: new DefaultTokenResolver(new StringConcat()),
+    });
+  }
+
   private renderTriggers(context: IResolveContext): Record<string, string> | undefined {
     const { triggers, warnings, neverRedeploys } = computeRedeployTriggers({
       owner: this,
@@ -367,6 +427,23 @@ export class RestApiDeployment extends Construct {
       }
     }
     return Object.keys(triggers).length > 0 ? triggers : undefined;
+  }
+
+  /**
+   * Makes the stage wait for the account's CloudWatch role when this construct creates it;
+   * warns when the stage logs to CloudWatch and `cloudWatchRole` says nothing about the role.
+   */
+  private prepareStageLogging(stage: RestApiStage, settings: StageSettings): void {
+    if (this.cloudWatchRole) {
+      for (const resource of stage.node.findAll()) {
+        if (resource instanceof TerraformResource && STAGE_RESOURCE_TYPES.includes(resource.terraformResourceType)) {
+          const account = this.cloudWatchRole.account;
+          resource.dependsOn = [...(resource.dependsOn ?? []), `${account.terraformResourceType}.${account.friendlyUniqueId}`];
+        }
+      }
+    } else if (this.cloudWatchRoleChoice === undefined && logsToCloudWatch(settings)) {
+      Annotations.of(this).addWarning(cloudWatchRoleWarning(stage.stageName));
+    }
   }
 
   /** Fails when a stage of this name of this API already exists, here or in another RestApiDeployment of the stack. */
@@ -414,6 +491,9 @@ function validateCanary(scope: IConstruct, canary: CanaryOptions | undefined): v
   }
   validateStageVariables(scope, 'canary.stageVariableOverrides', canary.stageVariableOverrides);
 }
+
+/** The resources of a stage that fail to deploy with logging on before the account's CloudWatch role is set. */
+const STAGE_RESOURCE_TYPES = ['aws_api_gateway_stage', 'aws_api_gateway_method_settings'];
 
 const NO_TRIGGERS =
   'This deployment has no redeploy triggers: it is created once and never redeployed. ' +

@@ -241,8 +241,7 @@ export class RestApiStage extends Construct {
   /**
    * The URL of a path on the stage.
    *
-   * @param path the path, starting with `/`
-   * @default "/"
+   * @param path the path, starting with `/`. Default: `/`
    */
   public urlForPath(path: string = '/'): string {
     if (!Token.isUnresolved(path) && !path.startsWith('/')) {

@@ -18,10 +18,14 @@ describe('loading the library', () => {
 
     expect(loaded).not.toContain('lib/index.js');
     expect(loaded.sort()).toEqual([
+      'lib/api-gateway-account/index.js', // cloudWatchRole
       'lib/api-gateway-deployment/index.js',
       'lib/api-gateway-method-settings/index.js',
       'lib/api-gateway-stage/index.js',
       'lib/cloudwatch-log-group/index.js',
+      'lib/data-aws-partition/index.js', // cloudWatchRole
+      'lib/iam-role-policy-attachment/index.js', // cloudWatchRole
+      'lib/iam-role/index.js', // cloudWatchRole
       'lib/wafv2-web-acl-association/index.js',
     ]);
   });

@@ -74,10 +74,12 @@ export class ProductionExampleStack extends TerraformStack {
     // API Gateway presents this certificate to the backend, which can then refuse other callers.
     const certificate = new ApiGatewayClientCertificate(this, 'backend_certificate', { description: 'orders backend' });
 
-    // Execution logs need the account-wide CloudWatch role (aws_api_gateway_account), set once per region.
     const deployment = new RestApiDeployment(this, 'deployment', {
       restApi: api,
       stageName: 'prod',
+      // Execution and access logs need the account's CloudWatch role (one per account and
+      // region): this stack owns it. In an account where another stack sets it: false.
+      cloudWatchRole: true,
       stageDescription: 'production',
       accessLogging: { retentionInDays: 365, format: AccessLogFormat.jsonWithStandardFields(), kmsKeyId: logsKey.arn },
       clientCertificateId: certificate.id,

@@ -86,7 +86,7 @@ export class Emulator {
     }
     const exited = new Promise((resolve) => this.server.once('exit', resolve));
     this.server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     if (this.server.exitCode === null) {
       this.server.kill('SIGKILL');
     }
@@ -123,4 +123,22 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Starts an emulator before the tests of the calling file and stops it after them (also when
+ * one fails); returns a function that gives the running emulator.
+ */
+export function emulatorForThisFile(): () => Emulator {
+  let emulator: Emulator | undefined;
+  beforeAll(async () => {
+    emulator = await Emulator.start();
+  });
+  afterAll(() => emulator?.stop());
+  return () => {
+    if (!emulator) {
+      throw new HarnessError('the emulator is not running: call emulatorForThisFile() at the top of the test file');
+    }
+    return emulator;
+  };
 }

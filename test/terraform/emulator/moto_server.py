@@ -9,6 +9,8 @@ Patches (each one is an API Gateway behaviour the real service has; docs/interna
   examples/production creates one for its stage.
 - Tags of a REST API (TagResource, UntagResource, GetTags on `arn:...::/restapis/{id}`): moto
   tags only stages, and has no route for a REST API's ARN.
+- UpdateAccount with a "replace" that has no value (how the provider resets cloudwatchRoleArn
+  when an aws_api_gateway_account is destroyed): moto fails with a KeyError (HTTP 500).
 - Stage clientCertificateId: moto's Stage drops it, so every plan would set it again.
 - Stage canarySettings: moto's Stage has none. CreateStage ignores them, GetStage never returns
   them, and UpdateStage applies "/canarySettings/deploymentId" to the stage's own deploymentId
@@ -246,6 +248,16 @@ responses.APIGatewayResponse.get_tags = get_tags
 responses.APIGatewayResponse.tag_resource = tag_resource
 responses.APIGatewayResponse.untag_resource = untag_resource
 urls.url_paths["{0}/tags/arn:(?P<partition>[^/]+):apigateway:(?P<region_name>[^/]+)::/restapis/(?P<function_id>[^/]+)$"] = responses.APIGatewayResponse.dispatch
+
+
+_original_account_patch = models.Account.apply_patch_operations
+
+
+def _account_apply_patch_operations(self, patch_operations):
+    return _original_account_patch(self, [{"value": None, **operation} for operation in patch_operations])
+
+
+models.Account.apply_patch_operations = _account_apply_patch_operations
 
 
 if __name__ == "__main__":

@@ -3,25 +3,21 @@
  * on, changing the API under it, and promoting it in one apply.
  */
 import { GetDeploymentsCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
-import { petsApp, PETS_STACK, PetsStackVersion } from './pets-stack';
-import { Emulator } from '../emulator/emulator';
+import { petsApp, PETS_ADDRESSES, PETS_STACK, PetsStackVersion } from './pets-stack';
+import { emulatorForThisFile } from '../emulator/emulator';
 import { expectReadmePlanExcerpt } from '../support/readme-plans';
 import { synthesizeStack, TerraformWorkdir } from '../support/terraform-workdir';
 
 jest.setTimeout(20 * 60_000);
 
-const MAIN = 'aws_api_gateway_deployment.deploy_Deployment_49668023';
-const CANARY = 'aws_api_gateway_deployment.deploy_CanaryDeployment_5C187555';
-const STAGE = 'aws_api_gateway_stage.deploy_Stage_4076BD38';
+const { deployment: MAIN, canaryDeployment: CANARY, stage: STAGE } = PETS_ADDRESSES;
 
-let emulator: Emulator;
+const emulator = emulatorForThisFile();
 let workdir: TerraformWorkdir;
 
-beforeAll(async () => {
-  emulator = await Emulator.start();
-  workdir = new TerraformWorkdir('canary', emulator);
+beforeAll(() => {
+  workdir = new TerraformWorkdir('canary', emulator());
 });
-afterAll(() => emulator?.stop());
 
 function planVersion(version: PetsStackVersion) {
   return workdir.load(synthesizeStack(petsApp(version), PETS_STACK)).plan();
@@ -29,8 +25,8 @@ function planVersion(version: PetsStackVersion) {
 
 async function emulatedStage() {
   const state = workdir.state();
-  const stage = await emulator.apiGateway().send(new GetStageCommand({ restApiId: state[STAGE].rest_api_id, stageName: 'prod' }));
-  const deployments = await emulator.apiGateway().send(new GetDeploymentsCommand({ restApiId: state[STAGE].rest_api_id }));
+  const stage = await emulator().apiGateway().send(new GetStageCommand({ restApiId: state[STAGE].rest_api_id, stageName: 'prod' }));
+  const deployments = await emulator().apiGateway().send(new GetDeploymentsCommand({ restApiId: state[STAGE].rest_api_id }));
   return { state, stage, deploymentIds: (deployments.items ?? []).map((item) => item.id).sort() };
 }
 

@@ -6,20 +6,30 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { GetRestApisCommand } from '@aws-sdk/client-api-gateway';
+import { GetAccountCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import { EVERY_TYPE_STACK, everyDiscoveredTypeApp } from './every-discovered-type-stack';
 import { EXAMPLES } from '../../../examples/synth-all';
-import { Emulator } from '../emulator/emulator';
+import { emulatorForThisFile } from '../emulator/emulator';
 import { synthesizeStack, TerraformWorkdir } from '../support/terraform-workdir';
 
 jest.setTimeout(20 * 60_000);
 
-let emulator: Emulator;
+const emulator = emulatorForThisFile();
 
-beforeAll(async () => {
-  emulator = await Emulator.start();
-});
-afterAll(() => emulator?.stop());
+/** What else to check of an example once it is applied, by example name. */
+const AFTER_APPLY: Record<string, (workdir: TerraformWorkdir, applyLog: string) => Promise<void>> = {
+  // cloudWatchRole: the account's CloudWatch role is set before any stage is deployed.
+  production: async (workdir, applyLog) => {
+    const state = workdir.state();
+    const [role] = workdir.stateAddressesOf('aws_iam_role').filter((address) => address.includes('CloudWatchRole'));
+    const account = await emulator().apiGateway().send(new GetAccountCommand({}));
+    expect(account.cloudwatchRoleArn).toBe(state[role].arn);
+    const accountSet = applyLog.search(/aws_api_gateway_account\.\w+: Creation complete/);
+    const firstStage = applyLog.search(/aws_api_gateway_stage\.\w+: Creating\.\.\./);
+    expect(accountSet).toBeGreaterThanOrEqual(0);
+    expect(firstStage).toBeGreaterThan(accountSet);
+  },
+};
 
 /** The stacks an example app synthesizes, by name. */
 function stacksOf(name: string): string[] {
@@ -30,7 +40,7 @@ function stacksOf(name: string): string[] {
 
 describe.each(Object.keys(EXAMPLES))('examples/%s', (name) => {
   test.each(stacksOf(name))('stack %s validates, plans, deploys as shipped, has nothing left to do, and destroys', async (stack) => {
-    const workdir = new TerraformWorkdir(`example-${name}-${stack}`, emulator);
+    const workdir = new TerraformWorkdir(`example-${name}-${stack}`, emulator());
     workdir.load(synthesizeStack(EXAMPLES[name], stack));
     workdir.init();
     expect(workdir.validate()).toMatch(/The configuration is valid/);
@@ -40,19 +50,20 @@ describe.each(Object.keys(EXAMPLES))('examples/%s', (name) => {
     }
 
     try {
-      workdir.apply();
+      const applyLog = workdir.apply();
+      await AFTER_APPLY[name]?.(workdir, applyLog);
       const second = workdir.planExitCode();
       expect({ code: second.code, output: second.code === 0 ? '' : second.output }).toEqual({ code: 0, output: '' });
     } finally {
       workdir.destroy();
     }
-    const apis = await emulator.apiGateway().send(new GetRestApisCommand({}));
+    const apis = await emulator().apiGateway().send(new GetRestApisCommand({}));
     expect(apis.items ?? []).toEqual([]);
   });
 });
 
 test('a stack with every discovered type, a computed body, count, for_each, variables, locals and data sources validates and plans', () => {
-  const workdir = new TerraformWorkdir('every-type', emulator);
+  const workdir = new TerraformWorkdir('every-type', emulator());
   workdir.load(synthesizeStack(everyDiscoveredTypeApp, EVERY_TYPE_STACK));
   workdir.init();
 

@@ -3,22 +3,20 @@
  * recreated; run by Terraform against the emulator.
  */
 import { CreateDeploymentCommand, GetStageCommand, GetStagesCommand } from '@aws-sdk/client-api-gateway';
-import { petsApp, PETS_STACK } from './pets-stack';
-import { Emulator } from '../emulator/emulator';
+import { petsApp, PETS_ADDRESSES, PETS_STACK } from './pets-stack';
+import { emulatorForThisFile } from '../emulator/emulator';
 import { synthesizeStack, TerraformWorkdir } from '../support/terraform-workdir';
 
 jest.setTimeout(20 * 60_000);
 
-const STAGE = 'aws_api_gateway_stage.deploy_Stage_4076BD38';
+const { deployment: DEPLOYMENT, stage: STAGE } = PETS_ADDRESSES;
 
-let emulator: Emulator;
+const emulator = emulatorForThisFile();
 let workdir: TerraformWorkdir;
 
-beforeAll(async () => {
-  emulator = await Emulator.start();
-  workdir = new TerraformWorkdir('import-stage', emulator);
+beforeAll(() => {
+  workdir = new TerraformWorkdir('import-stage', emulator());
 });
-afterAll(() => emulator?.stop());
 
 test('a stage created through the SDK is imported and moved to the new deployment, never recreated', async () => {
   // GIVEN the API in Terraform, and a deployment and stage "prod" made by hand
@@ -26,7 +24,7 @@ test('a stage created through the SDK is imported and moved to the new deploymen
   workdir.plan();
   workdir.apply();
   const restApiId = workdir.state()['aws_api_gateway_rest_api.api'].id;
-  const handMade = await emulator.apiGateway().send(new CreateDeploymentCommand({
+  const handMade = await emulator().apiGateway().send(new CreateDeploymentCommand({
     restApiId, stageName: 'prod', stageDescription: 'made by hand',
   }));
 
@@ -38,9 +36,9 @@ test('a stage created through the SDK is imported and moved to the new deploymen
   expect(plan.actions(STAGE)).toEqual(['update']);
   workdir.apply();
   const state = workdir.state();
-  const stage = await emulator.apiGateway().send(new GetStageCommand({ restApiId, stageName: 'prod' }));
-  const stages = await emulator.apiGateway().send(new GetStagesCommand({ restApiId }));
-  expect(stage.deploymentId).toBe(state['aws_api_gateway_deployment.deploy_Deployment_49668023'].id);
+  const stage = await emulator().apiGateway().send(new GetStageCommand({ restApiId, stageName: 'prod' }));
+  const stages = await emulator().apiGateway().send(new GetStagesCommand({ restApiId }));
+  expect(stage.deploymentId).toBe(state[DEPLOYMENT].id);
   expect(stage.deploymentId).not.toBe(handMade.id);
   expect((stages.item ?? []).map((item) => item.stageName)).toEqual(['prod']);
   expect(workdir.planExitCode().code).toBe(0);

@@ -11,6 +11,13 @@ import { petsApi } from '../../support/api';
 /** The stack's name in `cdktf.out/stacks/`. */
 export const PETS_STACK = 'pets';
 
+/** The Terraform addresses of what the `RestApiDeployment` at `deploy` creates. */
+export const PETS_ADDRESSES = {
+  deployment: 'aws_api_gateway_deployment.deploy_Deployment_49668023',
+  canaryDeployment: 'aws_api_gateway_deployment.deploy_CanaryDeployment_5C187555',
+  stage: 'aws_api_gateway_stage.deploy_Stage_4076BD38',
+};
+
 /** One version of the pets app. */
 export interface PetsStackVersion {
   /** The GET /pets integration's request template. @default '{"statusCode": 200}' */

@@ -5,7 +5,7 @@
  */
 import { GetDeploymentsCommand, GetRestApisCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
 import { RESOURCES_STACK, resourcesExample, ResourcesEdits } from './resources-example-versions';
-import { Emulator } from '../emulator/emulator';
+import { emulatorForThisFile } from '../emulator/emulator';
 import { expectReadmePlanExcerpt } from '../support/readme-plans';
 import { synthesizeStack, TerraformWorkdir } from '../support/terraform-workdir';
 
@@ -14,15 +14,13 @@ jest.setTimeout(20 * 60_000);
 const DEPLOYMENT = 'aws_api_gateway_deployment.deployment_Deployment_E18B84BC';
 const STAGE = 'aws_api_gateway_stage.deployment_Stage_B284FC1F';
 
-let emulator: Emulator;
+const emulator = emulatorForThisFile();
 let workdir: TerraformWorkdir;
 
-beforeAll(async () => {
-  emulator = await Emulator.start();
-  workdir = new TerraformWorkdir('redeploy', emulator);
+beforeAll(() => {
+  workdir = new TerraformWorkdir('redeploy', emulator());
   workdir.load(synthesizeStack(resourcesExample(), RESOURCES_STACK)).init();
 });
-afterAll(() => emulator?.stop());
 
 function planEdits(edits: ResourcesEdits) {
   return workdir.load(synthesizeStack(resourcesExample(edits), RESOURCES_STACK)).plan();
@@ -32,8 +30,8 @@ function planEdits(edits: ResourcesEdits) {
 async function emulated() {
   const state = workdir.state();
   const restApiId = state[STAGE].rest_api_id;
-  const stage = await emulator.apiGateway().send(new GetStageCommand({ restApiId, stageName: 'example' }));
-  const deployments = await emulator.apiGateway().send(new GetDeploymentsCommand({ restApiId }));
+  const stage = await emulator().apiGateway().send(new GetStageCommand({ restApiId, stageName: 'example' }));
+  const deployments = await emulator().apiGateway().send(new GetDeploymentsCommand({ restApiId }));
   return { deploymentId: state[DEPLOYMENT].id, stage, deploymentIds: (deployments.items ?? []).map((item) => item.id) };
 }
 
@@ -119,7 +117,7 @@ describe('examples/resources under Terraform', () => {
   test('destroy leaves no API Gateway object behind', async () => {
     workdir.destroy();
 
-    const apis = await emulator.apiGateway().send(new GetRestApisCommand({}));
+    const apis = await emulator().apiGateway().send(new GetRestApisCommand({}));
     expect(apis.items ?? []).toEqual([]);
     expect(Object.keys(workdir.state())).toEqual([]);
   });

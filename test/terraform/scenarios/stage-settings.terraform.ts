@@ -3,24 +3,21 @@
  * access log group) shows a perpetual diff: run by Terraform against the emulator.
  */
 import { GetStageCommand } from '@aws-sdk/client-api-gateway';
-import { petsApp, PETS_STACK } from './pets-stack';
+import { petsApp, PETS_ADDRESSES, PETS_STACK } from './pets-stack';
 import { MethodLoggingLevel } from '../../../src';
-import { Emulator } from '../emulator/emulator';
+import { emulatorForThisFile } from '../emulator/emulator';
 import { synthesizeStack, TerraformWorkdir } from '../support/terraform-workdir';
 
 jest.setTimeout(20 * 60_000);
 
-const DEPLOYMENT = 'aws_api_gateway_deployment.deploy_Deployment_49668023';
-const STAGE = 'aws_api_gateway_stage.deploy_Stage_4076BD38';
+const { deployment: DEPLOYMENT, stage: STAGE } = PETS_ADDRESSES;
 
-let emulator: Emulator;
+const emulator = emulatorForThisFile();
 let workdir: TerraformWorkdir;
 
-beforeAll(async () => {
-  emulator = await Emulator.start();
-  workdir = new TerraformWorkdir('stage-settings', emulator);
+beforeAll(() => {
+  workdir = new TerraformWorkdir('stage-settings', emulator());
 });
-afterAll(() => emulator?.stop());
 
 test('stage variables, method settings, X-Ray tracing and tags change without a redeploy; no perpetual diff', async () => {
   // GIVEN a stage with access logging (a log group), method settings, variables and tags
@@ -64,7 +61,7 @@ test('stage variables, method settings, X-Ray tracing and tags change without a 
   expect(Object.keys(plan.changedResources())).toEqual(expect.arrayContaining([STAGE]));
   workdir.apply();
   const state = workdir.state();
-  const stage = await emulator.apiGateway().send(new GetStageCommand({ restApiId: state[STAGE].rest_api_id, stageName: 'prod' }));
+  const stage = await emulator().apiGateway().send(new GetStageCommand({ restApiId: state[STAGE].rest_api_id, stageName: 'prod' }));
   expect(stage).toMatchObject({ deploymentId: state[DEPLOYMENT].id, variables: { backend: 'green' }, tracingEnabled: true });
   expect(workdir.planExitCode().code).toBe(0);
 

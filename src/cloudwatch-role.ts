@@ -1,0 +1,62 @@
+import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+
+/** Props of {@link ApiGatewayCloudWatchRole}. */
+export interface ApiGatewayCloudWatchRoleProps {
+  /**
+   * The provider (and so the account and region) whose API Gateway settings to set.
+   * @default - the stack's default AWS provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * The account's CloudWatch role for API Gateway: an IAM role that `apigateway.amazonaws.com`
+ * assumes, with the AWS managed policy `AmazonAPIGatewayPushToCloudWatchLogs`, set as the
+ * account's `cloudwatch_role_arn` by an `aws_api_gateway_account`.
+ *
+ * API Gateway writes execution and access logs only once this is set, for every REST API of
+ * the account in that region. It is one setting per account and region: let one stack own it.
+ * Destroying it resets the setting (provider v6), which stops the logs of every API there.
+ */
+export class ApiGatewayCloudWatchRole extends Construct {
+  /** The IAM role API Gateway assumes to write logs. */
+  public readonly role: IamRole;
+
+  /** The `aws_api_gateway_account` that sets the role for the account and region. */
+  public readonly account: ApiGatewayAccount;
+
+  /**
+   * @param scope the construct to create it in
+   * @param id its construct id
+   * @param props its settings. Default: the stack's default AWS provider
+   */
+  constructor(scope: Construct, id: string, props: ApiGatewayCloudWatchRoleProps = {}) {
+    super(scope, id);
+    const partition = new DataAwsPartition(this, 'Partition', { provider: props.provider });
+    this.role = new IamRole(this, 'Role', {
+      namePrefix: 'api-gateway-cloudwatch-',
+      description: 'Lets API Gateway write execution and access logs to CloudWatch Logs (the account setting cloudwatch_role_arn).',
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+      provider: props.provider,
+    });
+    const policy = new IamRolePolicyAttachment(this, 'PushToCloudWatchLogs', {
+      role: this.role.name,
+      policyArn: `arn:${partition.partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs`,
+      provider: props.provider,
+    });
+    this.account = new ApiGatewayAccount(this, 'Account', {
+      cloudwatchRoleArn: this.role.arn,
+      // API Gateway checks the role's permissions when the setting is made.
+      dependsOn: [policy],
+      provider: props.provider,
+    });
+  }
+}

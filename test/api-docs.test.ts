@@ -1,0 +1,44 @@
+/**
+ * API.md (jsii-docgen) shows what the jsii assembly documents: every optional prop states its
+ * default (`@default`), every optional parameter says "Default:" in its description, and every
+ * public type and member has a summary.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+const assembly = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '.jsii'), 'utf8'));
+const ownTypes = Object.values<any>(assembly.types).filter((type) => type.fqn.startsWith(`${assembly.name}.`));
+
+test('the assembly has the library\'s types', () => {
+  expect(ownTypes.map((type) => type.name)).toEqual(expect.arrayContaining(['RestApiDeployment', 'RestApiDeploymentProps', 'ApiGatewayCloudWatchRole']));
+});
+
+test('every optional prop of a props struct states its default', () => {
+  const missing = ownTypes.filter((type) => type.datatype).flatMap((type) => (type.properties ?? [])
+    .filter((property: any) => property.optional && property.docs?.default === undefined)
+    .map((property: any) => `${type.name}.${property.name}`));
+
+  expect(missing).toEqual([]);
+});
+
+test('every optional parameter says its default', () => {
+  const callables = ownTypes.flatMap((type) => [
+    ...(type.initializer ? [{ name: `${type.name}.constructor`, callable: type.initializer }] : []),
+    ...(type.methods ?? []).map((method: any) => ({ name: `${type.name}.${method.name}`, callable: method })),
+  ]);
+  const missing = callables.flatMap(({ name, callable }) => (callable.parameters ?? [])
+    .filter((parameter: any) => parameter.optional && !/Default:|@default/.test(`${parameter.docs?.summary ?? ''} ${parameter.docs?.remarks ?? ''}`))
+    .map((parameter: any) => `${name}(${parameter.name})`));
+
+  expect(missing).toEqual([]);
+});
+
+test('every public type, prop and method has a summary', () => {
+  const members = ownTypes.flatMap((type) => [
+    { name: type.name, docs: type.docs },
+    ...(type.properties ?? []).map((property: any) => ({ name: `${type.name}.${property.name}`, docs: property.docs })),
+    ...(type.methods ?? []).map((method: any) => ({ name: `${type.name}.${method.name}()`, docs: method.docs })),
+  ]);
+
+  expect(members.filter((member) => !member.docs?.summary).map((member) => member.name)).toEqual([]);
+});

@@ -1,0 +1,159 @@
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
+import { AccessLogFormat, ApiGatewayCloudWatchRole, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps } from '../src';
+import { petsApi } from './support/api';
+import { onlyResource, resourcesOfType, synthesize, synthesizeStack } from './support/synth';
+
+const ROLE_WARNING = (stage: string) =>
+  `The stage "${stage}" writes logs to CloudWatch, which API Gateway does only once the account's CloudWatch role is set in this region ` +
+  '(aws_api_gateway_account); without it the stage fails to deploy with "CloudWatch Logs role ARN must be set in account settings to enable logging". ' +
+  "Set 'cloudWatchRole: true' to create and set the role in this stack (one stack per account and region), " +
+  "or 'cloudWatchRole: false' when it is set elsewhere.";
+
+/** The warnings of a pets API deployed with `props`, after `extra` ran on the deployment. */
+function warningsWith(props: Omit<RestApiDeploymentProps, 'restApi'>, extra: (deployment: RestApiDeployment) => void = () => undefined): string[] {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, ...props });
+  extra(deployment);
+  return RestApiDeployment.warningsOf(stack);
+}
+
+describe('cloudWatchRole: true', () => {
+  const json = synthesize((stack) => {
+    const deployment = new RestApiDeployment(stack, 'deploy', {
+      restApi: petsApi(stack).api,
+      cloudWatchRole: true,
+      methodSettings: { loggingLevel: MethodLoggingLevel.INFO },
+    });
+    deployment.addStage('beta', { accessLogging: {} });
+  });
+  const account = onlyResource(json, 'aws_api_gateway_account');
+  const accountAddress = `aws_api_gateway_account.${Object.keys(resourcesOfType(json, 'aws_api_gateway_account'))[0]}`;
+
+  test('creates a role API Gateway assumes, with the managed policy for pushing to CloudWatch Logs', () => {
+    const role = onlyResource(json, 'aws_iam_role');
+    const attachment = onlyResource(json, 'aws_iam_role_policy_attachment');
+
+    expect(JSON.parse(role.assume_role_policy)).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    });
+    expect(attachment.policy_arn).toMatch(/^arn:\$\{data\.aws_partition\.\w+\.partition\}:iam::aws:policy\/service-role\/AmazonAPIGatewayPushToCloudWatchLogs$/);
+    expect(attachment.role).toMatch(/^\$\{aws_iam_role\.\w+\.name\}$/);
+  });
+
+  test('sets it as the account\'s CloudWatch role once the policy is attached', () => {
+    expect(account.cloudwatch_role_arn).toMatch(/^\$\{aws_iam_role\.\w+\.arn\}$/);
+    expect(account.depends_on).toEqual([expect.stringMatching(/^aws_iam_role_policy_attachment\./)]);
+  });
+
+  test('the deployment, every stage and their method settings wait for the account setting', () => {
+    expect(onlyResource(json, 'aws_api_gateway_deployment').depends_on).toEqual([accountAddress]);
+    const stages = Object.values<any>(resourcesOfType(json, 'aws_api_gateway_stage'));
+    expect(stages).toHaveLength(2);
+    for (const resource of [...stages, ...Object.values<any>(resourcesOfType(json, 'aws_api_gateway_method_settings'))]) {
+      expect(resource.depends_on).toEqual([accountAddress]);
+    }
+  });
+
+  test('the canary deployment waits for it too', () => {
+    const canary = synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, cloudWatchRole: true, canary: { percentTraffic: 5 } });
+    });
+
+    for (const deployment of Object.values<any>(resourcesOfType(canary, 'aws_api_gateway_deployment'))) {
+      expect(deployment.depends_on).toEqual([expect.stringMatching(/^aws_api_gateway_account\./)]);
+    }
+  });
+
+  test('exposes the role and the account resource', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, cloudWatchRole: true });
+
+    expect(deployment.cloudWatchRole).toBeInstanceOf(ApiGatewayCloudWatchRole);
+    expect(deployment.cloudWatchRole!.account.terraformResourceType).toBe('aws_api_gateway_account');
+  });
+});
+
+describe('without cloudWatchRole', () => {
+  test('creates no role and no account setting', () => {
+    const json = synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, accessLogging: {} });
+    });
+
+    expect(resourcesOfType(json, 'aws_api_gateway_account')).toEqual({});
+    expect(resourcesOfType(json, 'aws_iam_role')).toEqual({});
+    expect(onlyResource(json, 'aws_api_gateway_deployment').depends_on).toBeUndefined();
+  });
+
+  test.each([
+    ['access logs to a created log group', { accessLogging: {} }],
+    ['access logs to a log group of yours', { accessLogSettings: { destinationArn: 'arn:aws:logs:eu-west-1:123456789012:log-group:api' } }],
+    ['execution logs (INFO)', { methodSettings: { loggingLevel: MethodLoggingLevel.INFO } }],
+    ['execution logs (ERROR) on one method', { methodOptions: { '/pets/GET': { loggingLevel: MethodLoggingLevel.ERROR } } }],
+    ['full request logging', { methodSettings: { dataTraceEnabled: true } }],
+  ])('a stage with %s gets a warning that names the stage, the failure and both fixes', (_name, settings) => {
+    expect(warningsWith({ stageName: 'prod', ...settings })).toEqual([ROLE_WARNING('prod')]);
+  });
+
+  test('an added stage that logs gets the warning too', () => {
+    expect(warningsWith({ stageName: 'prod' }, (deployment) => deployment.addStage('beta', { accessLogging: {} }))).toEqual([ROLE_WARNING('beta')]);
+  });
+
+  test.each([
+    ['no logging at all', {}],
+    ['metrics and logging OFF', { methodSettings: { metricsEnabled: true, loggingLevel: MethodLoggingLevel.OFF } }],
+    ['access logs to a Firehose stream', { accessLogSettings: { destinationArn: 'arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-logs', format: AccessLogFormat.clf() } }],
+  ])('%s: no warning', (_name, settings) => {
+    expect(warningsWith(settings)).toEqual([]);
+  });
+
+  test('cloudWatchRole: false (set elsewhere) silences the warning and creates nothing', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, cloudWatchRole: false, accessLogging: {} })
+      .addStage('beta', { methodSettings: { loggingLevel: MethodLoggingLevel.ERROR } });
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+    expect(resourcesOfType(synthesizeStack(stack), 'aws_api_gateway_account')).toEqual({});
+  });
+
+  test('cloudWatchRole: true needs no warning', () => {
+    expect(warningsWith({ cloudWatchRole: true, accessLogging: {}, methodSettings: { loggingLevel: MethodLoggingLevel.INFO } })).toEqual([]);
+  });
+});
+
+test('ApiGatewayCloudWatchRole on its own, for a stack that owns the account setting for other stacks, uses the given provider', () => {
+  const json = synthesize((stack) => {
+    const ireland = new AwsProvider(stack, 'ireland', { region: 'eu-west-1', alias: 'ireland' });
+    new ApiGatewayCloudWatchRole(stack, 'logs_role', { provider: ireland });
+  });
+
+  for (const type of ['aws_api_gateway_account', 'aws_iam_role', 'aws_iam_role_policy_attachment']) {
+    expect(onlyResource(json, type).provider).toBe('aws.ireland');
+  }
+  expect(Object.values<any>(json.data.aws_partition)[0].provider).toBe('aws.ireland');
+});
+
+describe('RestApiDeployment.warningsOf', () => {
+  test('gives the warnings of every deployment in a scope, before any synth, without duplicates after one', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = petsApi(stack);
+    new ApiGatewayMethod(stack, 'pets_post', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'POST', authorization: 'NONE' });
+    new RestApiDeployment(stack, 'deploy', { restApi: api.api, accessLogging: {} });
+
+    const before = RestApiDeployment.warningsOf(stack);
+    Testing.synth(stack);
+
+    expect(before).toEqual([
+      ROLE_WARNING('prod'),
+      "The method aws_api_gateway_method.pets_post ('stack/pets_post') has no aws_api_gateway_integration: " +
+      'the deployment will fail with "No integration defined for method". Add an integration for it.',
+    ]);
+    expect(RestApiDeployment.warningsOf(stack)).toEqual(before);
+  });
+
+  test('is empty for a scope without deployments', () => {
+    expect(RestApiDeployment.warningsOf(new TerraformStack(Testing.app(), 'empty'))).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * The README's testing guide runs as written: its `pets.test.ts` block is compiled and its
+ * tests are run here, with the package name pointing at this checkout's sources.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Testing } from 'cdktf';
+import * as ts from 'typescript';
+
+Testing.setupJest();
+
+function readmeBlock(name: string): string {
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  const match = new RegExp(`<!-- readme-test: ${name.replace('.', '\\.')} -->\\n\`\`\`ts\\n([\\s\\S]*?)\\n\`\`\``).exec(readme);
+  if (!match) {
+    throw new Error(`README.md has no block marked <!-- readme-test: ${name} -->`);
+  }
+  return match[1];
+}
+
+/** The tests the block declares, by name, ready to run. */
+function testsOf(source: string): Map<string, () => void> {
+  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+  const declared = new Map<string, () => void>();
+  const requireFromReadme = (id: string) => require(id === 'cdktf-rest-api-deployment' ? '../src' : id);
+  new Function('require', 'test', 'expect', 'exports', outputText)(requireFromReadme, (name: string, body: () => void) => declared.set(name, body), expect, {});
+  return declared;
+}
+
+const declared = testsOf(readmeBlock('pets.test.ts'));
+
+test('the README testing guide declares its tests', () => {
+  expect([...declared.keys()]).toEqual([
+    'prod serves the API and redeploys on its resources',
+    'warnings: an API without methods cannot be deployed',
+  ]);
+});
+
+test.each([...declared.keys()])('README testing guide: %s', (name) => {
+  declared.get(name)!();
+});
