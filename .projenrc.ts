@@ -122,7 +122,7 @@ project.addTask('test:go', {
   exec: 'bash examples/go/build.sh',
 });
 project.addTask('release', {
-  description: "Build every package (npm, Python, Java, Go) into a fresh dist/ in one run (scripts/release.sh)",
+  description: 'Build every package (npm, Python, Java, Go) into a fresh dist/ in one run (scripts/release.sh)',
   exec: 'bash scripts/release.sh',
 });
 project.addTask('test:python', {

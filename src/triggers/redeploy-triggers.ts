@@ -20,6 +20,7 @@ import {
   REST_API_PUT_TYPE,
 } from './api-resource-types';
 import { canonicalDigest } from './canonical-json';
+import { equivalentConfiguration } from './equivalent-configuration';
 import { InvalidOpenApiBodyError, openApiBodyTrigger } from './openapi-body';
 import { ANY_INSTANCE, findReferences } from './terraform-references';
 
@@ -90,7 +91,7 @@ export function computeRedeployTriggers(
       continue;
     }
     const configuration = withoutKeys(item.config, item === api ? [IGNORED_CONFIGURATION_KEYS, IGNORED_REST_API_KEYS] : [IGNORED_CONFIGURATION_KEYS]);
-    automatic.set(item.address, canonicalDigest(configuration));
+    automatic.set(item.address, canonicalDigest(equivalentConfiguration(item.type, configuration)));
     findReferences(configuration).forEach((reference) => references.add(reference));
     if (item !== api) {
       references.add(idReference(item));

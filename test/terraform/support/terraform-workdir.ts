@@ -93,6 +93,11 @@ export class TerraformWorkdir {
     return { code: result.status, output: result.stdout };
   }
 
+  /** `terraform providers schema -json` of the initialized folder. */
+  providersSchema(): any {
+    return JSON.parse(this.terraform(['providers', 'schema', '-json'], 'terraform providers schema -json'));
+  }
+
   destroy(): string {
     return this.terraform(['destroy', '-no-color', '-auto-approve'], 'terraform destroy');
   }

@@ -1,0 +1,76 @@
+/**
+ * The facts the trigger digests rely on, checked against the AWS provider itself: which
+ * attributes of the discovered types are sets (its schema), and which JSON attributes it
+ * compares by meaning (its source). `src/triggers/equivalent-configuration.ts` keeps them as a
+ * table; this fails when the provider disagrees with it.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { petsApp, PETS_STACK } from './pets-stack';
+import { REDEPLOY_RESOURCE_TYPES, REST_API_TYPE } from '../../../src/triggers/api-resource-types';
+import { JSON_DOCUMENT_ATTRIBUTES, SET_ATTRIBUTES } from '../../../src/triggers/equivalent-configuration';
+import { emulatorForThisFile } from '../emulator/emulator';
+import { PROVIDER_MODULE, PROVIDER_SOURCE_VERSION } from '../provider/aws-provider';
+import { commandOnPath, run } from '../support/commands';
+import { synthesizeStack, TerraformWorkdir } from '../support/terraform-workdir';
+
+jest.setTimeout(10 * 60_000);
+
+const emulator = emulatorForThisFile();
+const DISCOVERED_TYPES = [REST_API_TYPE, ...REDEPLOY_RESOURCE_TYPES].sort();
+
+/** The dotted names of the set-typed attributes of a schema block, nested blocks included. */
+function setAttributes(block: any, prefix = ''): string[] {
+  const own = Object.entries<any>(block.attributes ?? {})
+    .filter(([, attribute]) => Array.isArray(attribute.type) && attribute.type[0] === 'set')
+    .map(([name]) => `${prefix}${name}`);
+  const nested = Object.entries<any>(block.block_types ?? {}).flatMap(([name, blockType]) => setAttributes(blockType.block, `${prefix}${name}.`));
+  return [...own, ...nested].sort();
+}
+
+test("the set-typed attributes of every discovered type are the table's", () => {
+  const workdir = new TerraformWorkdir('provider-facts', emulator()).load(synthesizeStack(petsApp(), PETS_STACK));
+  workdir.init();
+  const schemas = workdir.providersSchema().provider_schemas['registry.terraform.io/hashicorp/aws'].resource_schemas;
+
+  const fromSchema = Object.fromEntries(DISCOVERED_TYPES
+    .map((type) => [type, setAttributes(schemas[type].block)])
+    .filter(([, attributes]) => attributes.length > 0));
+  expect(fromSchema).toEqual(Object.fromEntries(Object.entries(SET_ATTRIBUTES).map(([type, attributes]) => [type, [...attributes].sort()])));
+});
+
+/** The provider's API Gateway source folder (the Go module cache has it once the provider was built from source). */
+function apiGatewaySource(): string {
+  commandOnPath('go', 'Reading the AWS provider source needs Go 1.23 or later on PATH.');
+  const download = JSON.parse(run('go', ['mod', 'download', '-json', `${PROVIDER_MODULE}@${PROVIDER_SOURCE_VERSION}`], { what: 'locating the AWS provider source' }));
+  return path.join(download.Dir, 'internal', 'service', 'apigateway');
+}
+
+/** `names.AttrSchema` -> `schema`, `"cloudwatch_role_arn"` -> itself. */
+function attributeName(key: string): string {
+  return key.startsWith('names.Attr') ? key.slice('names.Attr'.length).replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase() : key.replace(/"/g, '');
+}
+
+test("the JSON attributes the provider compares by meaning, among the discovered types, are the table's", () => {
+  const dir = apiGatewaySource();
+  const found: Record<string, Record<string, string>> = {};
+  for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.go') && !name.endsWith('_test.go'))) {
+    const lines = fs.readFileSync(path.join(dir, file), 'utf8').split('\n');
+    const type = /@(?:SDK|Framework)Resource\("(\w+)"/.exec(lines.join('\n'))?.[1];
+    if (type === undefined || !DISCOVERED_TYPES.includes(type)) {
+      continue;
+    }
+    lines.forEach((line, index) => {
+      const equivalence = /SuppressEquivalentPolicyDiffs|IAMPolicyDocumentSchema/.test(line) ? 'iam-policy'
+        : /SuppressEquivalentJSONDiffs/.test(line) ? 'json' : undefined;
+      if (equivalence === undefined) {
+        return;
+      }
+      const keyLine = lines.slice(0, index + 1).reverse().find((candidate) => /^\s*(names\.Attr\w+|"\w+"):\s*(\{|sdkv2\.)/.test(candidate))!;
+      const key = /^\s*(names\.Attr\w+|"\w+"):/.exec(keyLine)![1];
+      (found[type] ??= {})[attributeName(key)] = equivalence;
+    });
+  }
+
+  expect(found).toEqual(JSON_DOCUMENT_ATTRIBUTES);
+});
