@@ -3,6 +3,7 @@
  * tests are run here, with the package name pointing at this checkout's sources.
  */
 import * as fs from 'fs';
+import { createRequire } from 'module';
 import * as path from 'path';
 import { Testing } from 'cdktf';
 import * as ts from 'typescript';
@@ -22,7 +23,8 @@ function readmeBlock(name: string): string {
 function testsOf(source: string): Map<string, () => void> {
   const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
   const declared = new Map<string, () => void>();
-  const requireFromReadme = (id: string) => require(id === 'cdktf-rest-api-deployment' ? '../src' : id);
+  const load = createRequire(__filename);
+  const requireFromReadme = (id: string) => load(id === 'cdktf-rest-api-deployment' ? '../src' : id);
   new Function('require', 'test', 'expect', 'exports', outputText)(requireFromReadme, (name: string, body: () => void) => declared.set(name, body), expect, {});
   return declared;
 }
