@@ -8,8 +8,9 @@ npm run package:java
 repo="$PWD/build/m2"
 # Maven keeps a release it has seen: drop the copies of the packages built above.
 rm -rf "$repo/com/hashicorp" "$repo/io/github/cdktf-rest-api-deployment"
-mvn -B -q -f examples/java/pom.xml -Dmaven.repo.local="$repo" package
-mvn -B -q -f examples/java/pom.xml -Dmaven.repo.local="$repo" dependency:build-classpath -Dmdep.outputFile="$PWD/build/java-classpath.txt"
+version=$(node -p "require('./package.json').version")
+mvn -B -q -f examples/java/pom.xml -Dmaven.repo.local="$repo" -Dlibrary.version="$version" package
+mvn -B -q -f examples/java/pom.xml -Dmaven.repo.local="$repo" -Dlibrary.version="$version" dependency:build-classpath -Dmdep.outputFile="$PWD/build/java-classpath.txt"
 out=build/java-example-out
 rm -rf "$out"
 java -cp "$(ls examples/java/target/*.jar):$(cat build/java-classpath.txt)" example.Main "$out"
