@@ -221,7 +221,8 @@ export class RestApiDeployment extends Construct {
   private readonly warned = new Set<string>();
   private readonly provider?: TerraformProvider;
   private readonly stages: RestApiStage[] = [];
-  private readonly cloudWatchRoleChoice?: boolean;
+  /** Whether a stage that logs to CloudWatch gets a warning: `cloudWatchRole` left out. */
+  private readonly warnWhenLogging: boolean;
   private readonly triggersToken: IResolvable;
 
   constructor(scope: Construct, id: string, props: RestApiDeploymentProps) {
@@ -251,7 +252,7 @@ export class RestApiDeployment extends Construct {
     (props.resources ?? []).forEach((resource) => this.addResource(resource));
 
     this.provider = props.restApi?.provider;
-    this.cloudWatchRoleChoice = props.cloudWatchRole;
+    this.warnWhenLogging = props.cloudWatchRole === undefined;
     if (props.cloudWatchRole === true) {
       this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.provider });
     }
@@ -435,13 +436,14 @@ export class RestApiDeployment extends Construct {
    */
   private prepareStageLogging(stage: RestApiStage, settings: StageSettings): void {
     if (this.cloudWatchRole) {
+      const account = this.cloudWatchRole.account;
+      const accountAddress = `${account.terraformResourceType}.${account.friendlyUniqueId}`;
       for (const resource of stage.node.findAll()) {
         if (resource instanceof TerraformResource && STAGE_RESOURCE_TYPES.includes(resource.terraformResourceType)) {
-          const account = this.cloudWatchRole.account;
-          resource.dependsOn = [...(resource.dependsOn ?? []), `${account.terraformResourceType}.${account.friendlyUniqueId}`];
+          resource.dependsOn = [...(resource.dependsOn ?? []), accountAddress];
         }
       }
-    } else if (this.cloudWatchRoleChoice === undefined && logsToCloudWatch(settings)) {
+    } else if (this.warnWhenLogging && logsToCloudWatch(settings)) {
       Annotations.of(this).addWarning(cloudWatchRoleWarning(stage.stageName));
     }
   }

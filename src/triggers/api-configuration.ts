@@ -1,6 +1,7 @@
 import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { REDEPLOY_RESOURCE_TYPES } from './api-resource-types';
+import { compare } from './canonical-json';
 
 /** One Terraform resource with its configuration as it will be synthesized. */
 export interface ResolvedResource {
@@ -103,7 +104,3 @@ export function resourcesByAddress(root: IConstruct): Map<string, TerraformResou
   return byAddress;
 }
 
-/** Ordinal string comparison, the same on every machine and locale. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

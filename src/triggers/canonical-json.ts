@@ -37,6 +37,11 @@ function write(value: unknown, depth: number): string {
   return `{${members.join(',')}}`;
 }
 
+/** Ordinal string comparison, the same on every machine and locale. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Length of a digest in hex characters: 128 bits, plenty to notice any change. */
 const DIGEST_LENGTH = 32;
 

@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, compare } from './canonical-json';
 
 /**
  * Attributes the AWS provider's schema declares as sets: their order never changes what is
@@ -91,7 +91,7 @@ function canonicalPolicy(policy: unknown): unknown {
   if (statements === undefined) {
     return policy;
   }
-  const canonical = statements.map(canonicalStatement).sort((a, b) => compareText(canonicalJson(a), canonicalJson(b)));
+  const canonical = statements.map(canonicalStatement).sort((a, b) => compare(canonicalJson(a), canonicalJson(b)));
   return { ...policy, Statement: canonical };
 }
 
@@ -123,10 +123,6 @@ function stringList(value: unknown): unknown {
     return [value];
   }
   return Array.isArray(value) ? sortedSet(value) : value;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,6 @@ import { IConstruct } from 'constructs';
 import { invalidProperty } from '../errors';
 import {
   addressOf,
-  compare,
   discoverApiResources,
   IDENTIFYING_KEYS,
   ResolvedResource,
@@ -19,7 +18,7 @@ import {
   orderingAttributeOf,
   REST_API_PUT_TYPE,
 } from './api-resource-types';
-import { canonicalDigest } from './canonical-json';
+import { canonicalDigest, compare } from './canonical-json';
 import { equivalentConfiguration } from './equivalent-configuration';
 import { InvalidOpenApiBodyError, openApiBodyTrigger } from './openapi-body';
 import { ANY_INSTANCE, findReferences } from './terraform-references';
