@@ -2,68 +2,74 @@ import { ApiGatewayAuthorizer } from '@cdktf/provider-aws/lib/api-gateway-author
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayModel } from '@cdktf/provider-aws/lib/api-gateway-model';
+import { ApiGatewayRestApiConfig } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayRestApiPolicy } from '@cdktf/provider-aws/lib/api-gateway-rest-api-policy';
+import { TerraformStack } from 'cdktf';
 import { RestApiDeployment } from '../src';
-import { petsApi } from './support/api';
-import { changedTriggerKeys, synthesize } from './support/synth';
+import { petsApi, PetsApi } from './support/api';
+import { beforeAndAfter, changedTriggerKeys } from './support/synth';
 
-/** The trigger keys that differ between two versions of one program. */
-function changedBetween(program: (variant: 'a' | 'b') => (stack: any) => void): string[] {
-  return changedTriggerKeys(synthesize(program('a')), synthesize(program('b')));
+/**
+ * The trigger keys that differ between two versions of the pets API deployed by a
+ * RestApiDeployment: `build` adds to it, `apiSettings` sets the REST API's own settings;
+ * both are told which version they build.
+ */
+function changedBetween(
+  build: (stack: TerraformStack, api: PetsApi, changed: boolean) => void,
+  apiSettings: (changed: boolean) => Partial<ApiGatewayRestApiConfig> = () => ({}),
+): string[] {
+  return changedTriggerKeys(...beforeAndAfter((stack, changed) => {
+    const api = petsApi(stack, apiSettings(changed));
+    build(stack, api, changed);
+    new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+  }));
 }
 
+/** Adds nothing: the version differs in the REST API's own settings only. */
+const nothing = () => undefined;
+
 describe('set-typed attributes hash as sets: order and repeats never redeploy', () => {
+  const pools = ['arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_a', 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_b'];
+  const endpoints = ['vpce-0a', 'vpce-0b'];
   test.each([
-    ['aws_api_gateway_integration.cache_key_parameters', (variant: 'a' | 'b') => (stack: any) => {
-      const api = petsApi(stack);
+    ['aws_api_gateway_integration.cache_key_parameters', (stack: TerraformStack, api: PetsApi, changed: boolean) => {
       new ApiGatewayIntegration(stack, 'subject', {
         restApiId: api.api.id,
         resourceId: api.pets.id,
         httpMethod: 'PUT',
         type: 'MOCK',
-        cacheKeyParameters: variant === 'a' ? ['method.request.path.id', 'method.request.header.X'] : ['method.request.header.X', 'method.request.path.id'],
+        cacheKeyParameters: changed ? ['method.request.header.X', 'method.request.path.id'] : ['method.request.path.id', 'method.request.header.X'],
       });
-      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
-    }],
-    ['aws_api_gateway_method.authorization_scopes', (variant: 'a' | 'b') => (stack: any) => {
-      const api = petsApi(stack);
+    }, undefined],
+    ['aws_api_gateway_method.authorization_scopes', (stack: TerraformStack, api: PetsApi, changed: boolean) => {
       new ApiGatewayMethod(stack, 'subject', {
         restApiId: api.api.id,
         resourceId: api.pets.id,
         httpMethod: 'PUT',
         authorization: 'COGNITO_USER_POOLS',
-        authorizationScopes: variant === 'a' ? ['pets/read', 'pets/write'] : ['pets/write', 'pets/read', 'pets/read'],
+        authorizationScopes: changed ? ['pets/write', 'pets/read', 'pets/read'] : ['pets/read', 'pets/write'],
       });
-      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
-    }],
-    ['aws_api_gateway_authorizer.provider_arns', (variant: 'a' | 'b') => (stack: any) => {
-      const api = petsApi(stack);
-      const pools = ['arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_a', 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_b'];
+    }, undefined],
+    ['aws_api_gateway_authorizer.provider_arns', (stack: TerraformStack, api: PetsApi, changed: boolean) => {
       new ApiGatewayAuthorizer(stack, 'subject', {
-        restApiId: api.api.id, name: 'users', type: 'COGNITO_USER_POOLS', providerArns: variant === 'a' ? pools : [...pools].reverse(),
+        restApiId: api.api.id, name: 'users', type: 'COGNITO_USER_POOLS', providerArns: changed ? [...pools].reverse() : pools,
       });
-      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
-    }],
-    ['aws_api_gateway_rest_api.endpoint_configuration.vpc_endpoint_ids', (variant: 'a' | 'b') => (stack: any) => {
-      const endpoints = ['vpce-0a', 'vpce-0b'];
-      const api = petsApi(stack, { endpointConfiguration: { types: ['PRIVATE'], vpcEndpointIds: variant === 'a' ? endpoints : [...endpoints].reverse() } });
-      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
-    }],
-  ])('%s', (_attribute, program) => {
-    expect(changedBetween(program)).toEqual([]);
+    }, undefined],
+    ['aws_api_gateway_rest_api.endpoint_configuration.vpc_endpoint_ids', nothing,
+      (changed: boolean) => ({ endpointConfiguration: { types: ['PRIVATE'], vpcEndpointIds: changed ? [...endpoints].reverse() : endpoints } })],
+  ])('%s', (_attribute, build, apiSettings) => {
+    expect(changedBetween(build, apiSettings)).toEqual([]);
   });
 
   test('a changed member of a set still redeploys', () => {
-    expect(changedBetween((variant) => (stack) => {
-      const api = petsApi(stack);
+    expect(changedBetween((stack, api, changed) => {
       new ApiGatewayMethod(stack, 'subject', {
         restApiId: api.api.id,
         resourceId: api.pets.id,
         httpMethod: 'PUT',
         authorization: 'COGNITO_USER_POOLS',
-        authorizationScopes: variant === 'a' ? ['pets/read'] : ['pets/read', 'pets/admin'],
+        authorizationScopes: changed ? ['pets/read', 'pets/admin'] : ['pets/read'],
       });
-      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
     })).toEqual(['aws_api_gateway_method.subject']);
   });
 });
@@ -71,53 +77,47 @@ describe('set-typed attributes hash as sets: order and repeats never redeploy', 
 describe('JSON documents the provider compares by meaning hash as parsed documents', () => {
   const allow = { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' };
   const deny = { Effect: 'Deny', Principal: '*', Action: ['execute-api:Invoke'], Resource: 'execute-api:/*', Condition: { NotIpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.0.0/16'] } } };
-  const policyProgram = (policy: (variant: 'a' | 'b') => string) => (variant: 'a' | 'b') => (stack: any) => {
-    const api = petsApi(stack);
-    new ApiGatewayRestApiPolicy(stack, 'subject', { restApiId: api.api.id, policy: policy(variant) });
-    new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+  const restApiPolicy = (policy: (changed: boolean) => string) => (stack: TerraformStack, api: PetsApi, changed: boolean) => {
+    new ApiGatewayRestApiPolicy(stack, 'subject', { restApiId: api.api.id, policy: policy(changed) });
+  };
+  const model = (schema: (changed: boolean) => string) => (stack: TerraformStack, api: PetsApi, changed: boolean) => {
+    new ApiGatewayModel(stack, 'subject', { restApiId: api.api.id, name: 'Pet', contentType: 'application/json', schema: schema(changed) });
   };
 
   test('an IAM policy: key order, whitespace, statement order, list order and a one-element list never redeploy', () => {
-    expect(changedBetween(policyProgram((variant) => (variant === 'a'
-      ? JSON.stringify({ Version: '2012-10-17', Statement: [allow, deny] })
-      : JSON.stringify({
+    expect(changedBetween(restApiPolicy((changed) => (changed
+      ? JSON.stringify({
         Statement: [
           { ...deny, Action: 'execute-api:Invoke', Condition: { NotIpAddress: { 'aws:SourceIp': ['192.168.0.0/16', '10.0.0.0/8'] } } },
           { Resource: 'execute-api:/*', Action: ['execute-api:Invoke'], Principal: '*', Effect: 'Allow' },
         ],
         Version: '2012-10-17',
-      }, null, 2))))).toEqual([]);
+      }, null, 2)
+      : JSON.stringify({ Version: '2012-10-17', Statement: [allow, deny] }))))).toEqual([]);
   });
 
   test('an IAM policy whose meaning changes redeploys', () => {
-    expect(changedBetween(policyProgram((variant) => JSON.stringify({ Version: '2012-10-17', Statement: [{ ...allow, Effect: variant === 'a' ? 'Allow' : 'Deny' }] }))))
+    expect(changedBetween(restApiPolicy((changed) => JSON.stringify({ Version: '2012-10-17', Statement: [{ ...allow, Effect: changed ? 'Deny' : 'Allow' }] }))))
       .toEqual(['aws_api_gateway_rest_api_policy.subject']);
   });
 
   test("the REST API's own policy is compared the same way", () => {
-    expect(changedBetween((variant) => (stack) => {
-      const statement = variant === 'a' ? allow : { ...allow, Action: ['execute-api:Invoke'] };
-      const api = petsApi(stack, { policy: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }, null, variant === 'a' ? 0 : 4) });
-      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    expect(changedBetween(nothing, (changed) => {
+      const statement = changed ? { ...allow, Action: ['execute-api:Invoke'] } : allow;
+      return { policy: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }, null, changed ? 4 : 0) };
     })).toEqual([]);
   });
 
   test("a model's schema: key order and whitespace never redeploy, a change does", () => {
-    const modelProgram = (schema: (variant: 'a' | 'b') => string) => (variant: 'a' | 'b') => (stack: any) => {
-      const api = petsApi(stack);
-      new ApiGatewayModel(stack, 'subject', { restApiId: api.api.id, name: 'Pet', contentType: 'application/json', schema: schema(variant) });
-      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
-    };
-
-    expect(changedBetween(modelProgram((variant) => (variant === 'a'
-      ? JSON.stringify({ type: 'object', required: ['name'] })
-      : '{\n  "required": ["name"],\n  "type": "object"\n}')))).toEqual([]);
-    expect(changedBetween(modelProgram((variant) => JSON.stringify({ type: 'object', required: variant === 'a' ? ['name'] : ['age', 'name'] }))))
+    expect(changedBetween(model((changed) => (changed
+      ? '{\n  "required": ["name"],\n  "type": "object"\n}'
+      : JSON.stringify({ type: 'object', required: ['name'] }))))).toEqual([]);
+    expect(changedBetween(model((changed) => JSON.stringify({ type: 'object', required: changed ? ['age', 'name'] : ['name'] }))))
       .toEqual(['aws_api_gateway_model.subject']);
   });
 
   test('a document that is not literal JSON (computed by Terraform) is hashed as written', () => {
-    expect(changedBetween(policyProgram((variant) => (variant === 'a' ? '${data.aws_iam_policy_document.a.json}' : '${data.aws_iam_policy_document.b.json}'))))
+    expect(changedBetween(restApiPolicy((changed) => (changed ? '${data.aws_iam_policy_document.b.json}' : '${data.aws_iam_policy_document.a.json}'))))
       .toEqual(['aws_api_gateway_rest_api_policy.subject', 'references']);
   });
 });

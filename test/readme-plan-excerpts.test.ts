@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { README_PATH } from './support/readme';
 import { readmePlanExcerpts } from './terraform/support/readme-plans';
 
 /** The excerpt names the Terraform scenarios check (`expectReadmePlanExcerpt('name', ...)`). */
@@ -19,7 +20,7 @@ test('every terraform plan excerpt in the README is checked against a real plan 
 });
 
 test('the README has no terraform plan excerpt outside the checked ones', () => {
-  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  const readme = fs.readFileSync(README_PATH, 'utf8');
   const planBlocks = [...readme.matchAll(/(<!-- terraform-plan: [\w-]+ -->\n)?```[a-z]*\n(?:(?!```)[\s\S])*?(must be replaced|will be updated in-place|will be created|will be destroyed)[\s\S]*?```/g)];
 
   expect(planBlocks.length).toBeGreaterThanOrEqual(6);

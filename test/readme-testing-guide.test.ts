@@ -2,22 +2,12 @@
  * The README's testing guide runs as written: its `pets.test.ts` block is compiled and its
  * tests are run here, with the package name pointing at this checkout's sources.
  */
-import * as fs from 'fs';
 import { createRequire } from 'module';
-import * as path from 'path';
 import { Testing } from 'cdktf';
 import * as ts from 'typescript';
+import { readmeBlock } from './support/readme';
 
 Testing.setupJest();
-
-function readmeBlock(name: string): string {
-  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-  const match = new RegExp(`<!-- readme-test: ${name.replace('.', '\\.')} -->\\n\`\`\`ts\\n([\\s\\S]*?)\\n\`\`\``).exec(readme);
-  if (!match) {
-    throw new Error(`README.md has no block marked <!-- readme-test: ${name} -->`);
-  }
-  return match[1];
-}
 
 /** The tests the block declares, by name, ready to run. */
 function testsOf(source: string): Map<string, () => void> {
@@ -29,7 +19,7 @@ function testsOf(source: string): Map<string, () => void> {
   return declared;
 }
 
-const declared = testsOf(readmeBlock('pets.test.ts'));
+const declared = testsOf(readmeBlock('readme-test', 'pets.test.ts'));
 
 test('the README testing guide declares its tests', () => {
   expect([...declared.keys()]).toEqual([

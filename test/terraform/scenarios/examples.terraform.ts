@@ -21,7 +21,7 @@ const AFTER_APPLY: Record<string, (workdir: TerraformWorkdir, applyLog: string) 
   // cloudWatchRole: the account's CloudWatch role is set before any stage is deployed.
   production: async (workdir, applyLog) => {
     const state = workdir.state();
-    const [role] = workdir.stateAddressesOf('aws_iam_role').filter((address) => address.includes('CloudWatchRole'));
+    const [role] = Object.keys(state).filter((address) => address.startsWith('aws_iam_role.') && address.includes('CloudWatchRole'));
     const account = await emulator().apiGateway().send(new GetAccountCommand({}));
     expect(account.cloudwatchRoleArn).toBe(state[role].arn);
     const accountSet = applyLog.search(/aws_api_gateway_account\.\w+: Creation complete/);

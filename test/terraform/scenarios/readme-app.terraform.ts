@@ -6,28 +6,21 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { readmeBlock } from '../../support/readme';
 import { emulatorForThisFile, REPOSITORY_ROOT } from '../emulator/emulator';
 import { run } from '../support/commands';
 import { TerraformWorkdir } from '../support/terraform-workdir';
 
 jest.setTimeout(20 * 60_000);
 
-const README = fs.readFileSync(path.join(REPOSITORY_ROOT, 'README.md'), 'utf8');
-
 /** The code block that follows `<!-- readme-app: NAME -->` in the README. */
-function readmeBlock(name: string): string {
-  const match = new RegExp(`<!-- readme-app: ${name.replace('.', '\\.')} -->\\n\`\`\`[a-z]*\\n([\\s\\S]*?)\\n\`\`\``).exec(README);
-  if (!match) {
-    throw new Error(`README.md has no block marked <!-- readme-app: ${name} -->`);
-  }
-  return match[1];
-}
+const appBlock = (name: string) => readmeBlock('readme-app', name);
 
 /** The install block's commands, each with the folder it runs in (the clone or the app), as the comments above them say. */
 function installCommands(appDir: string): { cwd: string; command: string }[] {
   let cwd = '';
   const commands: { cwd: string; command: string }[] = [];
-  for (const line of readmeBlock('install').split('\n')) {
+  for (const line of appBlock('install').split('\n')) {
     if (line.startsWith('# in the clone')) {
       cwd = REPOSITORY_ROOT;
     } else if (line.startsWith("# in your app's folder")) {
@@ -56,11 +49,11 @@ test("the README's install commands, files and synth give a stack that Terraform
     ['.jsii', 'API.md', 'CHANGELOG.md', 'LICENSE', 'README.md', 'lib', 'node_modules', 'package.json']);
   expect([...new Set(entries.filter((entry) => entry.startsWith('package/node_modules/')).map((entry) => entry.split('/')[2]))]).toEqual(['yaml']);
   for (const file of ['cdktf.json', 'tsconfig.json', 'main.ts']) {
-    fs.writeFileSync(path.join(appDir, file), `${readmeBlock(file)}\n`);
+    fs.writeFileSync(path.join(appDir, file), `${appBlock(file)}\n`);
   }
 
   // cdktf synth runs the app command of cdktf.json
-  const appCommand = JSON.parse(readmeBlock('cdktf.json')).app;
+  const appCommand = JSON.parse(appBlock('cdktf.json')).app;
   run('sh', ['-c', appCommand], { what: `the app command \`${appCommand}\` (what cdktf synth runs)`, cwd: appDir });
 
   const installed = JSON.parse(fs.readFileSync(path.join(appDir, 'node_modules', 'cdktf-rest-api-deployment', 'package.json'), 'utf8'));

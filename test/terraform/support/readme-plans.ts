@@ -6,19 +6,11 @@
  * timestamps, and the `references` entry's SHA-1 (of those ids), are compared as `<id>`,
  * `<date>` and `<sha1>`, so the README can show the run it was copied from.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import { readmeBlocks } from '../../support/readme';
 
-const README = path.resolve(__dirname, '..', '..', '..', 'README.md');
-const MARKER = /<!-- terraform-plan: ([\w-]+) -->\n```[a-z]*\n([\s\S]*?)\n```/g;
-
-/** The plan excerpts of the README, by name. */
+/** The plan excerpts of the README, by name, as lines. */
 export function readmePlanExcerpts(): Map<string, string[]> {
-  const excerpts = new Map<string, string[]>();
-  for (const [, name, body] of fs.readFileSync(README, 'utf8').matchAll(MARKER)) {
-    excerpts.set(name, body.split('\n'));
-  }
-  return excerpts;
+  return new Map([...readmeBlocks('terraform-plan')].map(([name, body]) => [name, body.split('\n')]));
 }
 
 function normalized(line: string): string {

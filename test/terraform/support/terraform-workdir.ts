@@ -108,11 +108,6 @@ export class TerraformWorkdir {
     return Object.fromEntries((json.values?.root_module?.resources ?? []).map((resource: any) => [resource.address, resource.values]));
   }
 
-  /** The addresses in the state of resources of `type`, sorted. */
-  stateAddressesOf(type: string): string[] {
-    return Object.keys(this.state()).filter((address) => address.startsWith(`${type}.`)).sort();
-  }
-
   private terraform(args: string[], what: string): string {
     try {
       return run('terraform', args, { what, cwd: this.dir, env: this.env });
