@@ -10,6 +10,7 @@ import {
   IResolveContext,
   Lazy,
   StringConcat,
+  TerraformElement,
   TerraformProvider,
   TerraformResource,
   TerraformStack,
@@ -22,7 +23,10 @@ import { isMarkedRestApiDeployment, REST_API_DEPLOYMENT_SYMBOL } from './deploym
 import { invalidProperty } from './errors';
 import { RestApiStage, StageOptions, StageSettings } from './rest-api-stage';
 import { cloudWatchRoleWarning, logsToCloudWatch } from './stage-logging';
-import { computeRedeployTriggers, REFERENCES_TRIGGER_KEY } from './triggers/redeploy-triggers';
+import { AppBlocks, CrossStackTokens } from './triggers/app-blocks';
+import { computeRedeployTriggers, RedeployTriggers, RESOURCE_IDS_TRIGGER_KEY, TriggerComputation } from './triggers/redeploy-triggers';
+import { Block, BlockReader, blocksOf } from './triggers/rendered-blocks';
+import { StackRenderHook } from './triggers/stack-render-hook';
 import { validateStageName, validateStageVariables } from './validation';
 
 
@@ -52,9 +56,12 @@ export interface CanaryOptions {
  */
 export interface RestApiDeploymentProps extends StageSettings {
   /**
-   * The REST API to deploy. The construct then finds every resource of this API in the
-   * stack (resources, methods, integrations, models, authorizers, ...) and redeploys
-   * whenever the configuration of any of them changes.
+   * The REST API to deploy. The construct then finds every resource of this API
+   * (resources, methods, integrations, models, authorizers, ...) and redeploys whenever
+   * the configuration of any of them changes. The API may be in another stack of the
+   * app: its resources are found in the API's stack, in this stack, and in any stack that
+   * references the API, and what they reference reaches this stack through cdktf's
+   * cross-stack references.
    *
    * Give exactly one of `restApi` and `restApiId`.
    *
@@ -63,8 +70,8 @@ export interface RestApiDeploymentProps extends StageSettings {
   readonly restApi?: ApiGatewayRestApi;
 
   /**
-   * The id of a REST API defined elsewhere (another stack, a module, a data source).
-   * Automatic discovery is off then: the API redeploys only when one of `resources`
+   * The id of a REST API defined outside this app (a module, a data source, another
+   * Terraform configuration). Automatic discovery is off then: the API redeploys only when one of `resources`
    * or `triggers` changes.
    *
    * Give exactly one of `restApi` and `restApiId`.
@@ -156,6 +163,17 @@ export interface RestApiDeploymentProps extends StageSettings {
    * @default - no role; a synth warning when a stage writes access or execution logs to CloudWatch
    */
   readonly cloudWatchRole?: boolean;
+
+  /**
+   * Constructs that use the API where discovery cannot see, once handled: a Terraform
+   * module that gets the API's id (give the deployment a trigger entry that changes with
+   * the module), a resource of a type the library does not know that names the API, an
+   * API resource whose escape-hatch override gives it another API's id. The synth
+   * warning each of them gets is not given for these (or for anything inside them).
+   *
+   * @default - none; each blind spot gets a synth warning
+   */
+  readonly acknowledgedBlindSpots?: IConstruct[];
 }
 
 /**
@@ -224,6 +242,10 @@ export class RestApiDeployment extends Construct {
   /** Whether a stage that logs to CloudWatch gets a warning: `cloudWatchRole` left out. */
   private readonly warnWhenLogging: boolean;
   private readonly triggersToken: IResolvable;
+  private readonly acknowledgedBlindSpots: IConstruct[];
+  /** The cross-stack references of the triggers, kept from cdktf's prepare pass to its render pass. */
+  private readonly crossStackTokens: CrossStackTokens = new Map();
+  private readonly renderHook: StackRenderHook;
 
   constructor(scope: Construct, id: string, props: RestApiDeploymentProps) {
     super(scope, id);
@@ -256,6 +278,12 @@ export class RestApiDeployment extends Construct {
     if (props.cloudWatchRole === true) {
       this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.provider });
     }
+    this.acknowledgedBlindSpots = [...(props.acknowledgedBlindSpots ?? [])];
+    this.renderHook = StackRenderHook.of(TerraformStack.of(this));
+    this.renderHook.add({
+      afterPrepare: (blocks) => this.computeTriggers(blocks, 'check'),
+      afterRender: (blocks) => this.completeTriggers(blocks),
+    });
     this.triggersToken = Lazy.anyValue({ produce: (context) => this.renderTriggers(context) });
     const triggers = Token.asStringMap(this.triggersToken);
     this.deployment = new ApiGatewayDeployment(this, 'Deployment', {
@@ -386,10 +414,10 @@ export class RestApiDeployment extends Construct {
    * @param value any string, usually a digest or a Terraform reference
    */
   public addTrigger(key: string, value: string): void {
-    if (key === REFERENCES_TRIGGER_KEY || this.userTriggers.has(key)) {
+    if (key === RESOURCE_IDS_TRIGGER_KEY || this.userTriggers.has(key)) {
       throw invalidProperty(this, `triggers.${key}`, value,
-        key === REFERENCES_TRIGGER_KEY
-          ? `a key other than "${REFERENCES_TRIGGER_KEY}", which holds the automatic entry over Terraform references`
+        key === RESOURCE_IDS_TRIGGER_KEY
+          ? `a key other than "${RESOURCE_IDS_TRIGGER_KEY}", which holds the automatic entry over the API resources' ids`
           : 'a key not given before');
     }
     this.userTriggers.set(key, value);
@@ -412,22 +440,60 @@ export class RestApiDeployment extends Construct {
     });
   }
 
+  /**
+   * The triggers token's value. While the stack hook renders, a placeholder that
+   * {@link completeTriggers} replaces with the triggers computed from the rendered blocks;
+   * in any other rendering (HCL output, a direct resolve), the triggers computed here,
+   * resolving the blocks they need.
+   */
   private renderTriggers(context: IResolveContext): Record<string, string> | undefined {
-    const { triggers, warnings, neverRedeploys } = computeRedeployTriggers({
+    if (this.renderHook.active) {
+      return { ...Object.fromEntries(this.userTriggers), [PENDING_TRIGGERS_KEY]: '' };
+    }
+    const resolved = new Map<TerraformElement, Block | undefined>();
+    const homeBlocks: BlockReader = (element) => {
+      if (!resolved.has(element)) {
+        resolved.set(element, blocksOf(context.resolve(element.toTerraform()))(element));
+      }
+      return resolved.get(element);
+    };
+    const { triggers } = this.computeTriggers(homeBlocks, context.preparing ? 'check' : 'full', context.preparing);
+    return Object.keys(triggers).length > 0 ? triggers : undefined;
+  }
+
+  /** Writes the triggers into the rendered JSON of the deployment(s), unless an override replaced them. */
+  private completeTriggers(blocks: BlockReader): void {
+    const { triggers } = this.computeTriggers(blocks, 'full');
+    for (const deployment of [this.deployment, this.canaryDeployment]) {
+      const block = deployment === undefined ? undefined : blocks(deployment);
+      if (block?.triggers === undefined || !(PENDING_TRIGGERS_KEY in (block.triggers as object))) {
+        continue;
+      }
+      if (Object.keys(triggers).length > 0) {
+        block.triggers = triggers;
+      } else {
+        delete block.triggers;
+      }
+    }
+  }
+
+  /** Computes the triggers from the stack's blocks and records the warnings found on the way. */
+  private computeTriggers(homeBlocks: BlockReader, computation: TriggerComputation, preparing = computation === 'check'): RedeployTriggers {
+    const result = computeRedeployTriggers({
       owner: this,
-      searchRoot: TerraformStack.of(this),
       restApi: this.restApi,
       autoDiscover: this.autoDiscover,
       resources: this.extraResources,
       userTriggers: this.userTriggers,
-    }, (value) => context.resolve(value), context.preparing ? 'check' : 'full');
-    for (const warning of neverRedeploys ? [...warnings, NO_TRIGGERS] : warnings) {
+      acknowledgedBlindSpots: this.acknowledgedBlindSpots,
+    }, new AppBlocks(this, homeBlocks, preparing, this.crossStackTokens), computation);
+    for (const warning of result.neverRedeploys ? [...result.warnings, NO_TRIGGERS] : result.warnings) {
       if (!this.warned.has(warning)) {
         this.warned.add(warning);
         Annotations.of(this).addWarning(warning);
       }
     }
-    return Object.keys(triggers).length > 0 ? triggers : undefined;
+    return result;
   }
 
   /**
@@ -496,6 +562,9 @@ function validateCanary(scope: IConstruct, canary: CanaryOptions | undefined): v
 
 /** The resources of a stage that fail to deploy with logging on before the account's CloudWatch role is set. */
 const STAGE_RESOURCE_TYPES = ['aws_api_gateway_stage', 'aws_api_gateway_method_settings'];
+
+/** The key of the placeholder entry the triggers token renders until the stack hook completes it. */
+const PENDING_TRIGGERS_KEY = '__triggers_pending__';
 
 const NO_TRIGGERS =
   'This deployment has no redeploy triggers: it is created once and never redeployed. ' +

@@ -123,10 +123,10 @@ describe('bad input fails at synth with the construct path, property, value and 
         'expected a key that none of the automatic trigger entries use (there is an automatic entry "aws_api_gateway_method.pets_get"); choose another key.');
     });
 
-    test('the reserved key "references"', () => {
+    test('the reserved key "resource_ids"', () => {
       expect(() => synthesize((stack) => {
-        new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, triggers: { references: 'x' } });
-      })).toThrow("RestApiDeployment at 'stack/deploy': property 'triggers.references' is \"x\"; expected a key other than \"references\"");
+        new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, triggers: { resource_ids: 'x' } });
+      })).toThrow("RestApiDeployment at 'stack/deploy': property 'triggers.resource_ids' is \"x\"; expected a key other than \"resource_ids\"");
     });
 
     test('addTrigger with a key given before', () => {
@@ -221,8 +221,8 @@ describe('a failed synth leaves no partial output behind', () => {
       'aws_api_gateway_method.pets_get',
       'aws_api_gateway_resource.pets',
       'aws_api_gateway_rest_api.api',
-      'references',
       'release',
+      'resource_ids',
     ]);
     expect(triggers['aws_api_gateway_method.pets_get']).toMatch(/^[0-9a-f]{32}$/);
   });

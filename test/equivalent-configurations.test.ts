@@ -118,6 +118,6 @@ describe('JSON documents the provider compares by meaning hash as parsed documen
 
   test('a document that is not literal JSON (computed by Terraform) is hashed as written', () => {
     expect(changedBetween(restApiPolicy((changed) => (changed ? '${data.aws_iam_policy_document.b.json}' : '${data.aws_iam_policy_document.a.json}'))))
-      .toEqual(['aws_api_gateway_rest_api_policy.subject', 'references']);
+      .toEqual(['aws_api_gateway_rest_api_policy.subject', 'data.aws_iam_policy_document.a', 'data.aws_iam_policy_document.b']);
   });
 });

@@ -20,10 +20,10 @@ describe.each(Object.keys(EXAMPLES))('examples/%s', (name) => {
   });
 });
 
-test('examples/resources redeploys on its Lambda through the references entry', () => {
+test('examples/resources redeploys on its Lambda through an entry keyed by the function', () => {
   const triggers: Record<string, string> = Object.values<any>(synthesized('resources').resources.resource.aws_api_gateway_deployment)[0].triggers;
 
-  expect(triggers.references).toContain('aws_lambda_function.hello.invoke_arn');
+  expect(triggers['aws_lambda_function.hello']).toBe('${sha1(jsonencode([aws_lambda_function.hello.invoke_arn]))}');
   expect(Object.keys(triggers)).toEqual(expect.arrayContaining([
     'aws_api_gateway_integration.hello_any_integration',
     'aws_api_gateway_method.hello_any',

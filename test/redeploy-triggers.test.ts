@@ -13,17 +13,22 @@ import { petsApi } from './support/api';
 import { EVERY_DISCOVERED_TYPE } from './support/every-resource-type';
 import { beforeAndAfter, changedTriggerKeys, synthesize, triggersOf } from './support/synth';
 
-/** The expression of the `references` entry, without `${sha1(jsonencode([` and `]))}`. */
-function referencesIn(triggers: Record<string, string>): string[] {
-  const match = /^\$\{sha1\(jsonencode\(\[(.*)\]\)\)\}$/.exec(triggers.references);
+/** The expressions hashed by a Terraform-evaluated entry, without `${sha1(jsonencode([` and `]))}`. */
+function referencesIn(triggers: Record<string, string>, key: string): string[] {
+  const match = /^\$\{sha1\(jsonencode\(\[(.*)\]\)\)\}$/.exec(triggers[key] ?? '');
   if (!match) {
-    throw new Error(`references entry has an unexpected shape: ${triggers.references}`);
+    throw new Error(`the "${key}" entry has an unexpected shape: ${triggers[key]}`);
   }
   return match[1].split(', ');
 }
 
+/** The ids of the API's resources that the `resource_ids` entry reads. */
+function idsIn(triggers: Record<string, string>): string[] {
+  return referencesIn(triggers, 'resource_ids');
+}
+
 describe('one trigger entry per API resource', () => {
-  test('keys are Terraform addresses, values are digests, plus one references entry', () => {
+  test('keys are Terraform addresses, values are digests, plus one entry over the resource ids', () => {
     const triggers = triggersOf(synthesize((stack) => {
       new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
     }));
@@ -33,10 +38,10 @@ describe('one trigger entry per API resource', () => {
       'aws_api_gateway_method.pets_get',
       'aws_api_gateway_resource.pets',
       'aws_api_gateway_rest_api.api',
-      'references',
+      'resource_ids',
     ]);
     for (const [key, value] of Object.entries(triggers)) {
-      if (key !== 'references') {
+      if (key !== 'resource_ids') {
         expect(value).toMatch(/^[0-9a-f]{32}$/);
       }
     }
@@ -64,10 +69,10 @@ describe('one trigger entry per API resource', () => {
       new RestApiDeployment(stack, 'deploy', { restApi: api.api });
     });
 
-    expect(changedTriggerKeys(before, after)).toEqual([`${type}.subject`, 'references']);
+    expect(changedTriggerKeys(before, after)).toEqual([`${type}.subject`, 'resource_ids']);
   });
 
-  test.each(Object.keys(EVERY_DISCOVERED_TYPE))('the references entry orders the deployment after an %s through an attribute the type has', (type) => {
+  test.each(Object.keys(EVERY_DISCOVERED_TYPE))('the resource_ids entry orders the deployment after an %s through an attribute the type has', (type) => {
     // GIVEN an API with one resource of this type
     let subject: TerraformResource | undefined;
     const triggers = triggersOf(synthesize((stack) => {
@@ -77,7 +82,7 @@ describe('one trigger entry per API resource', () => {
     }));
 
     // THEN the reference to it names an attribute its L1 class (generated from the provider schema) exposes
-    const reference = referencesIn(triggers).find((candidate) => candidate.startsWith(`${type}.subject.`))!;
+    const reference = idsIn(triggers).find((candidate) => candidate.startsWith(`${type}.subject.`))!;
     const attribute = reference.slice(`${type}.subject.`.length);
     const getter = attribute.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
     expect(getter in subject!).toBe(true);
@@ -90,8 +95,8 @@ describe('one trigger entry per API resource', () => {
       new RestApiDeployment(stack, 'deploy', { restApi: api.api });
     }));
 
-    expect(referencesIn(triggers)).toContain('aws_api_gateway_rest_api_put.subject.rest_api_id');
-    expect(referencesIn(triggers)).not.toContain('aws_api_gateway_rest_api_put.subject.id');
+    expect(idsIn(triggers)).toContain('aws_api_gateway_rest_api_put.subject.rest_api_id');
+    expect(idsIn(triggers)).not.toContain('aws_api_gateway_rest_api_put.subject.id');
   });
 
   test('a change to the REST API itself (binary media types) changes its entry', () => {
@@ -145,7 +150,7 @@ describe('one trigger entry per API resource', () => {
     });
 
     expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_resource.extra']);
-    expect(referencesIn(triggersOf(after))).toContain('aws_api_gateway_resource.extra[*].id');
+    expect(idsIn(triggersOf(after))).toContain('aws_api_gateway_resource.extra[*].id');
   });
 
   test('resources with for_each are referenced through values()', () => {
@@ -161,8 +166,8 @@ describe('one trigger entry per API resource', () => {
       new RestApiDeployment(stack, 'deploy', { restApi: api.api });
     }));
 
-    expect(referencesIn(triggers)).toContain('values(aws_api_gateway_resource.many)[*].id');
-    expect(referencesIn(triggers).some((reference) => reference.startsWith('each.'))).toBe(false);
+    expect(idsIn(triggers)).toContain('values(aws_api_gateway_resource.many)[*].id');
+    expect(idsIn(triggers).some((reference) => reference.startsWith('each.'))).toBe(false);
   });
 });
 
@@ -282,27 +287,27 @@ describe('values known only at plan or apply time', () => {
     new RestApiDeployment(stack, 'deploy', { restApi: api.api });
   }
 
-  test('a Lambda invoke ARN is referenced, so a replaced function redeploys at plan time', () => {
+  test('a Lambda invoke ARN gets an entry of its own, keyed by the function, so a replaced function redeploys', () => {
     const triggers = triggersOf(synthesize((stack) => withLambda(stack, (fn) => fn.invokeArn)));
 
-    expect(referencesIn(triggers)).toContain('aws_lambda_function.fn.invoke_arn');
+    expect(triggers['aws_lambda_function.fn']).toBe('${sha1(jsonencode([aws_lambda_function.fn.invoke_arn]))}');
   });
 
   test('a reference embedded in a longer string (an alias ARN in an invoke URI) is found', () => {
     const triggers = triggersOf(synthesize((stack) => withLambda(stack, (_fn, alias) =>
       `arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/${alias.arn}/invocations`)));
 
-    expect(referencesIn(triggers)).toContain('aws_lambda_alias.live.arn');
+    expect(referencesIn(triggers, 'aws_lambda_alias.live')).toEqual(['aws_lambda_alias.live.arn']);
   });
 
-  test('switching the integration to another function changes its entry', () => {
+  test('switching the integration to another function changes its entry, and the entries of both functions', () => {
     const [before, after] = beforeAndAfter((stack, changed) =>
       withLambda(stack, (fn, alias) => (changed ? alias.invokeArn : fn.invokeArn)));
 
-    expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_integration.lambda', 'references']);
+    expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_integration.lambda', 'aws_lambda_alias.live', 'aws_lambda_function.fn']);
   });
 
-  test('variables, locals and data sources are referenced; each, count and self are not', () => {
+  test('variables, locals and data sources get an entry each; each, count and self do not', () => {
     const triggers = triggersOf(synthesize((stack) => {
       const api = petsApi(stack);
       const backend = new TerraformVariable(stack, 'backend', { type: 'string' });
@@ -320,12 +325,13 @@ describe('values known only at plan or apply time', () => {
       new RestApiDeployment(stack, 'deploy', { restApi: api.api });
     }));
 
-    const references = referencesIn(triggers);
-    expect(references).toEqual(expect.arrayContaining(['var.backend', 'local.version', 'data.aws_caller_identity.me.account_id']));
-    expect(references.filter((reference) => /^(each|count|self)\./.test(reference))).toEqual([]);
+    expect(referencesIn(triggers, 'var.backend')).toEqual(['var.backend']);
+    expect(referencesIn(triggers, 'local.version')).toEqual(['local.version']);
+    expect(referencesIn(triggers, 'data.aws_caller_identity.me')).toEqual(['data.aws_caller_identity.me.account_id']);
+    expect(Object.keys(triggers).filter((key) => /^(each|count|self)\./.test(key))).toEqual([]);
   });
 
-  test('a changed variable reference redeploys through the references entry', () => {
+  test('a changed variable reference redeploys, and the plan names both variables', () => {
     const [before, after] = beforeAndAfter((stack, changed) => {
       const api = petsApi(stack);
       const a = new TerraformVariable(stack, 'a', { type: 'string' });
@@ -336,9 +342,9 @@ describe('values known only at plan or apply time', () => {
       new RestApiDeployment(stack, 'deploy', { restApi: api.api });
     });
 
-    expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_integration.pets_get_integration', 'references']);
-    expect(referencesIn(triggersOf(after))).toContain('var.b');
-    expect(referencesIn(triggersOf(after))).not.toContain('var.a');
+    expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_integration.pets_get_integration', 'var.a', 'var.b']);
+    expect(triggersOf(after)['var.b']).toBe('${sha1(jsonencode([var.b]))}');
+    expect(triggersOf(after)['var.a']).toBeUndefined();
   });
 
   test('the ids of every discovered resource are referenced, ordering the deployment after them', () => {
@@ -346,7 +352,7 @@ describe('values known only at plan or apply time', () => {
       new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
     }));
 
-    expect(referencesIn(triggers)).toEqual(expect.arrayContaining([
+    expect(idsIn(triggers)).toEqual(expect.arrayContaining([
       'aws_api_gateway_method.pets_get.id',
       'aws_api_gateway_integration.pets_get_integration.id',
       'aws_api_gateway_resource.pets.id',
@@ -361,8 +367,7 @@ describe('values known only at plan or apply time', () => {
       new RestApiDeployment(stack, 'deploy', { restApi: api.api });
     }));
 
-    expect(referencesIn(triggers)).toContain('aws_sns_topic.topic.arn');
-    expect(referencesIn(triggers).some((reference) => reference.includes('lower'))).toBe(false);
+    expect(referencesIn(triggers, 'aws_sns_topic.topic')).toEqual(['aws_sns_topic.topic.arn']);
   });
 });
 

@@ -59,11 +59,16 @@ describe('RestApiDeployment resources', () => {
 
     const deployment = onlyResource(json, 'aws_api_gateway_deployment');
     expect(deployment.rest_api_id).toBe('abc123');
+    // The API's other resources are not known here: what the integration reads of them gets an entry each.
     expect(Object.keys(deployment.triggers)).toEqual([
       'aws_api_gateway_integration.pets_get_integration',
-      'references',
+      'aws_api_gateway_method.pets_get',
+      'aws_api_gateway_resource.pets',
+      'aws_api_gateway_rest_api.api',
       'release',
+      'resource_ids',
     ]);
+    expect(deployment.triggers['aws_api_gateway_method.pets_get']).toBe('${sha1(jsonencode([aws_api_gateway_method.pets_get.http_method]))}');
     expect(deployment.triggers.release).toBe('2026-11-26');
     expect(onlyResource(json, 'aws_api_gateway_stage').rest_api_id).toBe('abc123');
   });
@@ -178,8 +183,9 @@ describe('trigger entries given by hand', () => {
 
     expect(Object.keys(triggersOf(json))).toEqual([
       'aws_api_gateway_method.pets_get',
+      'aws_api_gateway_resource.pets',
       'aws_api_gateway_rest_api.api',
-      'references',
+      'resource_ids',
     ]);
   });
 

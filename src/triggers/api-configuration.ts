@@ -1,20 +1,26 @@
-import { TerraformResource } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { TerraformResource, TerraformStack } from 'cdktf';
 import { REDEPLOY_RESOURCE_TYPES } from './api-resource-types';
+import { AppBlocks } from './app-blocks';
 import { compare } from './canonical-json';
+import { Block } from './rendered-blocks';
+import { allStacks, constructsOf } from './stack-constructs';
 
 /** One Terraform resource with its configuration as it will be synthesized. */
 export interface ResolvedResource {
-  /** `type.name`, e.g. `aws_api_gateway_method.pets_get_1A2B3C4D`. */
+  /**
+   * Its trigger key: the address, prefixed with the stack's path and `/` for a
+   * resource of another stack (`api-stack/aws_api_gateway_method.get`).
+   */
+  readonly key: string;
+  /** `type.name` in its own stack, e.g. `aws_api_gateway_method.pets_get_1A2B3C4D`. */
   readonly address: string;
   readonly type: string;
   readonly resource: TerraformResource;
-  /** The resolved configuration block (undefined for a resource that was moved away). */
-  readonly config: Record<string, unknown>;
+  /** The stack it belongs to. */
+  readonly stack: TerraformStack;
+  /** The resolved configuration block. */
+  readonly config: Block;
 }
-
-/** Resolves tokens in a value, as cdktf does when it renders the stack. */
-export type Resolver = (value: unknown) => any;
 
 /** The Terraform address of a resource: `type.name`. */
 export function addressOf(resource: TerraformResource): string {
@@ -22,85 +28,96 @@ export function addressOf(resource: TerraformResource): string {
 }
 
 /**
- * The configuration keys that say which API, resource and method a resource belongs to,
- * and whether it has several instances: enough to discover and to check, far cheaper
- * to resolve than the whole configuration.
- */
-export const IDENTIFYING_KEYS: readonly string[] = ['rest_api_id', 'resource_id', 'http_method', 'count', 'for_each'];
-
-/**
- * A resource's configuration block with every token resolved, escape-hatch overrides
- * applied; undefined when the resource renders no block (it was moved).
+ * A resource with its block, keyed for the home stack; undefined when it renders no block (it was moved).
  *
- * @param onlyKeys resolve only these keys of the block (all when undefined)
+ * @param stack the resource's stack, when the caller knows it
  */
-export function resolveResource(resource: TerraformResource, resolve: Resolver, onlyKeys?: readonly string[]): ResolvedResource | undefined {
-  const block = configurationBlock(resource);
-  return block === undefined ? undefined : resolveBlock(resource, block, resolve, onlyKeys);
-}
-
-/** The resource's configuration block as it renders, tokens unresolved. */
-function configurationBlock(resource: TerraformResource): Record<string, unknown> | undefined {
-  const fragment = resource.toTerraform() as { resource?: Record<string, Record<string, Record<string, unknown>>> };
-  return fragment.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
-}
-
-function resolveBlock(
-  resource: TerraformResource,
-  block: Record<string, unknown>,
-  resolve: Resolver,
-  onlyKeys?: readonly string[],
-): ResolvedResource {
+export function resolvedResource(resource: TerraformResource, blocks: AppBlocks, stack = TerraformStack.of(resource)): ResolvedResource | undefined {
+  const config = blocks.blockOf(resource, stack);
+  if (config === undefined) {
+    return undefined;
+  }
+  const address = addressOf(resource);
   return {
-    address: addressOf(resource),
+    key: keyInHome(stack, address, blocks.home),
+    address,
     type: resource.terraformResourceType,
     resource,
-    config: resolve(onlyKeys ? pick(block, onlyKeys) : block) as Record<string, unknown>,
+    stack,
+    config,
   };
 }
 
-function pick(block: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  const picked: Record<string, unknown> = {};
-  for (const key of keys) {
-    if (block[key] !== undefined) {
-      picked[key] = block[key];
-    }
-  }
-  return picked;
+/** A trigger key for an address of `stack`: the address itself at home, else prefixed with the stack's path. */
+export function keyInHome(stack: TerraformStack, address: string, home: TerraformStack): string {
+  return stack === home ? address : `${stack.node.path}/${address}`;
+}
+
+/** A stack where the API's resources may be, and how its `rest_api_id` reads there. */
+export interface ApiStack {
+  readonly stack: TerraformStack;
+  /** The expressions that name the API in this stack, without `${}`: its id (and, in its own stack, its root resource id). */
+  readonly apiExpressions: readonly string[];
 }
 
 /**
- * Every resource below `root` of a type that needs a redeploy and whose `rest_api_id`
- * resolves to `restApiIdReference`, in a stable order (by address).
+ * The stacks of the app that can hold resources of `api`: its own stack, the home stack,
+ * and every other stack that depends on the API's stack (a cross-stack reference is the
+ * only way another stack can name the API), each with the expression its id has there.
  */
-export function discoverApiResources(
-  root: IConstruct,
-  restApiIdReference: string,
-  resolve: Resolver,
-  onlyKeys?: readonly string[],
-): ResolvedResource[] {
-  const found: ResolvedResource[] = [];
-  for (const construct of root.node.findAll()) {
-    if (!TerraformResource.isTerraformResource(construct) || !REDEPLOY_RESOURCE_TYPES.has(construct.terraformResourceType)) {
+export function stacksOfApi(api: TerraformResource, blocks: AppBlocks): ApiStack[] {
+  const apiStack = TerraformStack.of(api);
+  const apiAddress = addressOf(api);
+  const apiId = `${apiAddress}.id`;
+  const found: ApiStack[] = [];
+  for (const stack of allStacks(api)) {
+    if (stack === apiStack) {
+      found.push({ stack, apiExpressions: [apiId, `${apiAddress}.root_resource_id`] });
       continue;
     }
-    // Resolve rest_api_id alone first: another API's resources are never resolved whole.
-    const block = configurationBlock(construct);
-    if (block !== undefined && resolve(block.rest_api_id) === restApiIdReference) {
-      found.push(resolveBlock(construct, block, resolve, onlyKeys));
+    if (stack !== blocks.home) {
+      // Preparing: resolving its API resources registers the stack's own cross-stack references first.
+      resourcesOfTypes(stack, REDEPLOY_RESOURCE_TYPES).forEach((resource) => blocks.blockOf(resource));
+      if (!stack.dependencies.includes(apiStack)) {
+        continue;
+      }
     }
+    found.push({ stack, apiExpressions: [blocks.expressionIn(stack, apiId, apiStack)] });
   }
-  return found.sort((a, b) => compare(a.address, b.address));
+  return found;
 }
 
-/** Every Terraform resource below `root`, by address. */
-export function resourcesByAddress(root: IConstruct): Map<string, TerraformResource> {
+/**
+ * Every resource of the given stacks of a type that needs a redeploy and whose
+ * `rest_api_id` names the API, in a stable order (by key).
+ */
+export function discoverApiResources(stacks: readonly ApiStack[], blocks: AppBlocks): ResolvedResource[] {
+  const found: ResolvedResource[] = [];
+  for (const { stack, apiExpressions } of stacks) {
+    const apiId = `\${${apiExpressions[0]}}`;
+    for (const resource of resourcesOfTypes(stack, REDEPLOY_RESOURCE_TYPES)) {
+      // Compare rest_api_id first: another API's resources are never made into items.
+      if (blocks.blockOf(resource, stack)?.rest_api_id === apiId) {
+        found.push(resolvedResource(resource, blocks, stack)!);
+      }
+    }
+  }
+  return found.sort((a, b) => compare(a.key, b.key));
+}
+
+/** The resources of `stack` (not of nested stacks) whose type is in `types`, in construct order. */
+export function resourcesOfTypes(stack: TerraformStack, types: ReadonlySet<string>): TerraformResource[] {
+  return constructsOf(stack).filter((construct): construct is TerraformResource =>
+    TerraformResource.isTerraformResource(construct) && types.has(construct.terraformResourceType));
+}
+
+/** Every Terraform resource of `stack`, by address. */
+export function resourcesByAddress(stack: TerraformStack): Map<string, TerraformResource> {
   const byAddress = new Map<string, TerraformResource>();
-  for (const construct of root.node.findAll()) {
+  for (const construct of constructsOf(stack)) {
     if (TerraformResource.isTerraformResource(construct)) {
       byAddress.set(addressOf(construct), construct);
     }
   }
   return byAddress;
 }
-

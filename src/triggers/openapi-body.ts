@@ -16,11 +16,12 @@ export class InvalidOpenApiBodyError extends Error {}
  *   never holds the body's text.
  *
  * @param body the resolved body
- * @param bodyReference Terraform address of the body attribute, e.g. `aws_api_gateway_rest_api.api.body`
+ * @param bodyReference gives the Terraform expression of the body attribute, e.g. `aws_api_gateway_rest_api.api.body`
+ *   (called only for a computed body: in another stack, the expression is a cross-stack reference)
  */
-export function openApiBodyTrigger(body: string, bodyReference: string): string {
+export function openApiBodyTrigger(body: string, bodyReference: () => string): string {
   if (hasInterpolation(body)) {
-    return `\${sha1(${bodyReference})}`;
+    return `\${sha1(${bodyReference()})}`;
   }
   const document = parseOpenApiDocument(body);
   try {

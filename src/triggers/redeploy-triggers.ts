@@ -1,15 +1,7 @@
 import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../errors';
-import {
-  addressOf,
-  discoverApiResources,
-  IDENTIFYING_KEYS,
-  ResolvedResource,
-  resolveResource,
-  Resolver,
-  resourcesByAddress,
-} from './api-configuration';
+import { ApiStack, discoverApiResources, ResolvedResource, resolvedResource, stacksOfApi } from './api-configuration';
 import {
   IGNORED_CONFIGURATION_KEYS,
   IGNORED_REST_API_KEYS,
@@ -18,16 +10,20 @@ import {
   orderingAttributeOf,
   REST_API_PUT_TYPE,
 } from './api-resource-types';
+import { AppBlocks } from './app-blocks';
+import { blindSpotWarnings } from './blind-spots';
 import { canonicalDigest, compare } from './canonical-json';
 import { equivalentConfiguration } from './equivalent-configuration';
 import { InvalidOpenApiBodyError, openApiBodyTrigger } from './openapi-body';
+import { hashExpression, ReferenceEntries } from './reference-entries';
 import { ANY_INSTANCE, findReferences } from './terraform-references';
 
 /**
- * The trigger key whose value is a Terraform expression over every reference found in
- * the API's configuration, evaluated at plan time.
+ * The trigger key whose value is a Terraform expression over the ids of the API's
+ * resources in the deployment's stack: it changes when one is replaced, and it makes
+ * Terraform create the deployment after all of them.
  */
-export const REFERENCES_TRIGGER_KEY = 'references';
+export const RESOURCE_IDS_TRIGGER_KEY = 'resource_ids';
 
 /** The suffix of the trigger key for a REST API's OpenAPI body: `<api address>.body`. */
 export const BODY_TRIGGER_SUFFIX = '.body';
@@ -36,8 +32,6 @@ export const BODY_TRIGGER_SUFFIX = '.body';
 export interface RedeployTriggerSources {
   /** The construct that owns the triggers, named in errors. */
   readonly owner: IConstruct;
-  /** Where discovery looks: the owner's stack. */
-  readonly searchRoot: IConstruct;
   /** The REST API, when the owner knows it; undefined for an API given by id. */
   readonly restApi?: TerraformResource;
   /** Whether to find the REST API's resources by their `rest_api_id`. */
@@ -46,22 +40,23 @@ export interface RedeployTriggerSources {
   readonly resources: readonly TerraformResource[];
   /** Trigger entries given by the user, passed through unchanged. */
   readonly userTriggers: ReadonlyMap<string, string>;
+  /** Constructs whose blind-spot warnings the user has acknowledged. */
+  readonly acknowledgedBlindSpots: readonly IConstruct[];
 }
 
 /**
- * How much to compute. `check` finds the API's resources and everything that is wrong
- * or worth a warning, resolving only the few keys that identify each resource; `full`
- * also digests every configuration. cdktf resolves a stack twice (prepare, then
- * render): checking in the first pass and digesting in the second fails a bad app
- * before any stack is written while resolving each API resource fully only once.
+ * How much to compute. `check` finds the API's resources, registers cross-stack
+ * references, and finds everything that is wrong or worth a warning; `full` also
+ * digests every configuration. cdktf prepares every stack before it writes any: checking
+ * while preparing fails a bad app before any stack is written.
  */
 export type TriggerComputation = 'check' | 'full';
 
 /** The computed triggers and what the computation noticed on the way. */
 export interface RedeployTriggers {
-  /** Every trigger entry, keys in sorted order; with `check`, the user's entries only. */
+  /** Every trigger entry, keys in sorted order; none with `check`. */
   readonly triggers: Record<string, string>;
-  /** Configurations that will fail at deploy time, in words. */
+  /** With `check`: configurations that will fail at deploy time, and parts of the API discovery cannot see, in words. */
   readonly warnings: string[];
   /** Whether there is no trigger entry at all, so the API would never be redeployed. */
   readonly neverRedeploys: boolean;
@@ -69,41 +64,48 @@ export interface RedeployTriggers {
 
 /**
  * Computes the deployment's triggers: one digest per API resource, keyed by its
- * Terraform address; one for the OpenAPI body; one Terraform expression over every
- * reference and resource id; and the user's own entries.
+ * Terraform address; one for the OpenAPI body; one Terraform expression per object the
+ * configuration references (a Lambda function, a variable, ...), keyed by its address;
+ * one over the ids of the API's resources; and the user's own entries.
  */
 export function computeRedeployTriggers(
   sources: RedeployTriggerSources,
-  resolve: Resolver,
+  blocks: AppBlocks,
   computation: TriggerComputation = 'full',
 ): RedeployTriggers {
   const full = computation === 'full';
-  const collected = collectResources(sources, resolve, full);
-  const api = sources.restApi ? collected.get(addressOf(sources.restApi)) : undefined;
+  const { items, apiStacks } = collectResources(sources, blocks);
+  const api = items.find((item) => item.resource === sources.restApi);
+  // Checking needs the automatic keys only to compare them with the user's (and, for
+  // another stack's resources, the references, to register them across stacks).
+  const keysNeeded = full || sources.userTriggers.size > 0;
   // Maps, not objects: keys such as "constructor" or "__proto__" are plain keys here.
   const automatic = new Map<string, string>();
-  const references = new Set<string>();
+  const references = new ReferenceEntries(blocks, items);
+  const ids: string[] = [];
 
-  for (const item of collected.values()) {
-    if (!full) {
-      automatic.set(item.address, '');
+  for (const item of items) {
+    if (!keysNeeded && item.stack === blocks.home) {
       continue;
     }
     const configuration = withoutKeys(item.config, item === api ? [IGNORED_CONFIGURATION_KEYS, IGNORED_REST_API_KEYS] : [IGNORED_CONFIGURATION_KEYS]);
-    automatic.set(item.address, canonicalDigest(equivalentConfiguration(item.type, configuration)));
-    findReferences(configuration).forEach((reference) => references.add(reference));
-    if (item !== api) {
-      references.add(idReference(item));
+    automatic.set(item.key, full ? canonicalDigest(equivalentConfiguration(item.type, configuration)) : '');
+    references.addAll(item.stack, findReferences(configuration));
+    if (item !== api && item.stack === blocks.home) {
+      ids.push(idReference(item));
     }
   }
   if (api && typeof api.config.body === 'string') {
-    automatic.set(api.address + BODY_TRIGGER_SUFFIX, bodyTrigger(sources, api));
+    automatic.set(api.key + BODY_TRIGGER_SUFFIX, bodyTrigger(sources, api, blocks));
   }
-  if (references.size > 0) {
-    automatic.set(REFERENCES_TRIGGER_KEY, referencesExpression(references, sources.searchRoot));
+  for (const [key, value] of references.entries()) {
+    automatic.set(key, value);
+  }
+  if (ids.length > 0) {
+    automatic.set(RESOURCE_IDS_TRIGGER_KEY, full ? hashExpression(ids) : '');
   }
 
-  const triggers = new Map(full ? automatic : []);
+  const triggers = new Map(automatic);
   for (const [key, value] of sources.userTriggers) {
     if (automatic.has(key)) {
       throw invalidProperty(sources.owner, `triggers.${key}`, value,
@@ -112,44 +114,47 @@ export function computeRedeployTriggers(
     triggers.set(key, value);
   }
 
+  const warnings = !full && sources.autoDiscover && api
+    ? [...deployWarnings(api, items), ...blindSpotWarnings(api, apiStacks, items, blocks, sources.acknowledgedBlindSpots)]
+    : [];
   return {
-    triggers: sortedByKey(triggers),
-    warnings: sources.autoDiscover && api ? deployWarnings(api, [...collected.values()]) : [],
-    neverRedeploys: automatic.size + sources.userTriggers.size === 0,
+    triggers: full ? sortedByKey(triggers) : {},
+    warnings,
+    neverRedeploys: triggers.size === 0 && items.length === 0,
   };
 }
 
 /**
- * The REST API (always resolved whole: its body is checked), the discovered resources
- * and the given ones, by address. With `full` false, only their identifying keys.
+ * The REST API, the discovered resources (in every stack that can hold them) and the
+ * given ones, each once.
  */
-function collectResources(sources: RedeployTriggerSources, resolve: Resolver, full: boolean): Map<string, ResolvedResource> {
-  const onlyKeys = full ? undefined : IDENTIFYING_KEYS;
-  const collected = new Map<string, ResolvedResource>();
+function collectResources(sources: RedeployTriggerSources, blocks: AppBlocks): { items: ResolvedResource[]; apiStacks: ApiStack[] } {
+  const collected = new Map<TerraformResource, ResolvedResource>();
   const add = (item: ResolvedResource | undefined) => {
-    if (item !== undefined && !collected.has(item.address)) {
-      collected.set(item.address, item);
+    if (item !== undefined && !collected.has(item.resource)) {
+      collected.set(item.resource, item);
     }
   };
+  let apiStacks: ApiStack[] = [];
   if (sources.restApi) {
-    add(resolveResource(sources.restApi, resolve));
+    add(resolvedResource(sources.restApi, blocks));
     if (sources.autoDiscover) {
-      const restApiIdReference = resolve(sources.restApi.getStringAttribute('id')) as string;
-      discoverApiResources(sources.searchRoot, restApiIdReference, resolve, onlyKeys).forEach(add);
+      apiStacks = stacksOfApi(sources.restApi, blocks);
+      discoverApiResources(apiStacks, blocks).forEach(add);
     }
   }
   for (const resource of sources.resources) {
-    if (!collected.has(addressOf(resource))) {
-      add(resolveResource(resource, resolve, onlyKeys));
+    if (!collected.has(resource)) {
+      add(resolvedResource(resource, blocks));
     }
   }
-  return collected;
+  return { items: [...collected.values()], apiStacks };
 }
 
-function bodyTrigger(sources: RedeployTriggerSources, api: ResolvedResource): string {
+function bodyTrigger(sources: RedeployTriggerSources, api: ResolvedResource, blocks: AppBlocks): string {
   const body = api.config.body as string;
   try {
-    return openApiBodyTrigger(body, api.address + BODY_TRIGGER_SUFFIX);
+    return openApiBodyTrigger(body, () => blocks.expressionInHome(api.address + BODY_TRIGGER_SUFFIX, api.stack));
   } catch (error) {
     if (error instanceof InvalidOpenApiBodyError) {
       throw invalidProperty(sources.owner, `restApi.body (of '${api.resource.node.path}')`, body, error.message);
@@ -175,28 +180,6 @@ function idReference(item: ResolvedResource): string {
     return `${item.address}${ANY_INSTANCE}.${attribute}`;
   }
   return `${item.address}.${attribute}`;
-}
-
-/**
- * `${sha1(jsonencode([...]))}` over the references, sorted. A reference that indexes a
- * `for_each` resource with a value known only inside the referring resource takes the
- * values of every instance.
- */
-function referencesExpression(references: Set<string>, searchRoot: IConstruct): string {
-  let resources: Map<string, TerraformResource> | undefined;
-  const rewritten = [...references].map((reference) => {
-    const wildcard = reference.indexOf(ANY_INSTANCE);
-    if (wildcard < 0 || reference.startsWith('values(')) {
-      return reference;
-    }
-    const address = reference.slice(0, wildcard);
-    resources ??= resourcesByAddress(searchRoot);
-    return resources.get(address)?.forEach !== undefined
-      ? `values(${address})${reference.slice(wildcard)}`
-      : reference;
-  });
-  const unique = [...new Set(rewritten)].sort(compare);
-  return `\${sha1(jsonencode([${unique.join(', ')}]))}`;
 }
 
 function deployWarnings(api: ResolvedResource, items: ResolvedResource[]): string[] {

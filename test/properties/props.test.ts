@@ -75,10 +75,10 @@ describe('property: random props either synthesize schema-valid output or fail w
   });
 
   test('trigger maps', () => {
-    const key = fc.oneof(anyText(30), fc.constantFrom('references', 'aws_api_gateway_method.pets_get', 'aws_api_gateway_rest_api.api', 'release'));
+    const key = fc.oneof(anyText(30), fc.constantFrom('resource_ids', 'aws_api_gateway_method.pets_get', 'aws_api_gateway_rest_api.api', 'release'));
     fc.assert(fc.property(fc.dictionary(key, anyText(60), { maxKeys: 5 }), (triggers) => {
       const outcome = libraryOutcome('triggers.', deployWith({ triggers }));
-      const collides = Object.keys(triggers).some((k) => ['references', 'aws_api_gateway_method.pets_get', 'aws_api_gateway_rest_api.api',
+      const collides = Object.keys(triggers).some((k) => ['resource_ids', 'aws_api_gateway_method.pets_get', 'aws_api_gateway_rest_api.api',
         'aws_api_gateway_resource.pets', 'aws_api_gateway_integration.pets_get_integration'].includes(k));
       expect(outcome).toBe(collides ? 'rejected' : 'synthesized');
     }), parameters());

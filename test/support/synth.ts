@@ -1,5 +1,6 @@
-import { AnnotationMetadataEntryType, App, TerraformStack, Testing } from 'cdktf';
+import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
+import { RestApiDeployment } from '../../src';
 
 /** A synthesized stack as Terraform JSON. */
 export type TerraformJson = Record<string, any>;
@@ -50,9 +51,12 @@ export function beforeAndAfter(program: (stack: TerraformStack, changed: boolean
   return [synthesize((stack) => program(stack, false)), synthesize((stack) => program(stack, true))];
 }
 
-/** The annotations (warnings, errors) attached to a construct, as text. */
+/**
+ * The warnings of a RestApiDeployment (or of every one in a scope), as `cdktf synth` prints them:
+ * those found while checking (cdktf's prepare pass, which `Testing.synth` does not run) included.
+ */
 export function warningsOf(construct: Construct): string[] {
-  return construct.node.metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN).map((entry) => String(entry.data));
+  return RestApiDeployment.warningsOf(construct);
 }
 
 /** A new App writing to `outdir`, for tests that run a full `app.synth()`. */

@@ -1,0 +1,49 @@
+import { TerraformDataSource, TerraformElement, TerraformModule, TerraformResource } from 'cdktf';
+
+/** A configuration block as Terraform will read it: every token resolved, overrides applied. */
+export type Block = Record<string, unknown>;
+
+/**
+ * The resolved configuration block of a resource, data source or module; undefined for
+ * an element that renders no such block (a resource moved away, an output, a provider).
+ */
+export type BlockReader = (element: TerraformElement) => Block | undefined;
+
+/** The parts of a synthesized stack (or of a fragment of one) that hold blocks. */
+interface StackJson {
+  readonly resource?: Record<string, Record<string, Block>>;
+  readonly data?: Record<string, Record<string, Block>>;
+  readonly module?: Record<string, Block>;
+}
+
+/** Reads blocks out of a stack's synthesized JSON (or of fragments merged like it). */
+export function blocksOf(json: StackJson): BlockReader {
+  return (element) => {
+    if (TerraformResource.isTerraformResource(element)) {
+      return json.resource?.[element.terraformResourceType]?.[element.friendlyUniqueId];
+    }
+    if (TerraformDataSource.isTerraformDataSource(element)) {
+      return json.data?.[element.terraformResourceType]?.[element.friendlyUniqueId];
+    }
+    if (element instanceof TerraformModule) {
+      return json.module?.[element.friendlyUniqueId];
+    }
+    return undefined;
+  };
+}
+
+/**
+ * Adds the blocks of one element's resolved fragment (`{ resource: { type: { name: block } } }`)
+ * to `into`. Only resources, data sources and modules are kept.
+ */
+export function mergeBlocks(into: Record<string, any>, fragment: Record<string, any>): void {
+  for (const kind of ['resource', 'data'] as const) {
+    for (const [type, byName] of Object.entries(fragment[kind] ?? {})) {
+      into[kind] ??= {};
+      into[kind][type] = Object.assign(into[kind][type] ?? {}, byName);
+    }
+  }
+  if (fragment.module !== undefined) {
+    into.module = Object.assign(into.module ?? {}, fragment.module);
+  }
+}
