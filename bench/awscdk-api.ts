@@ -4,7 +4,7 @@
  * built with aws-cdk-lib's RestApi and synthesized to CloudFormation. Prints one JSON
  * line like synth-api.ts.
  *
- *   node -r ts-node/register/transpile-only bench/awscdk-api.ts <N>
+ *   node bench/.compiled/awscdk-api.js <N>
  */
 import * as fs from 'fs';
 import * as os from 'os';

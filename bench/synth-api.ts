@@ -1,9 +1,10 @@
 /**
  * Synthesizes one REST API of N resource+method+integration triples (MOCK integrations
  * with a request template; every third a Lambda proxy) and prints one JSON line with
- * the time and memory it took. Run one configuration per fresh process:
+ * the time and memory it took. Run one configuration per fresh process, compiled, as users
+ * run their apps (`npm run bench` compiles the benchmark into bench/.compiled first):
  *
- *   node -r ts-node/register/transpile-only bench/synth-api.ts <seed|library> <N>
+ *   node bench/.compiled/synth-api.js <seed|library> <N>
  *
  * seed: the provider page's hand-written pattern (deep imports, a
  * `sha1(jsonencode(ids))` trigger, a separate stage). library: RestApiDeployment over
@@ -12,6 +13,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { REPOSITORY_ROOT } from './paths';
 import { printReport } from './report';
 
 const started = process.hrtime.bigint();
@@ -75,7 +77,7 @@ function main(): void {
     new ApiGatewayStage(stack, 'stage', { restApiId: api.id, deploymentId: deployment.id, stageName: 'prod' });
   } else {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { RestApiDeployment } = require(path.join(__dirname, '..', 'lib'));
+    const { RestApiDeployment } = require(path.join(REPOSITORY_ROOT, 'lib'));
     new RestApiDeployment(stack, 'deployment', { restApi: api });
   }
   const built = process.hrtime.bigint();

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
-import { App, TerraformStack, Testing } from 'cdktf';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { synthesize } from './support/synth';
@@ -203,6 +203,22 @@ describe('a failed synth leaves no partial output behind', () => {
     new RestApiDeployment(bad, 'deploy', { restApi: petsApi(bad).api, triggers: { 'aws_api_gateway_resource.pets': 'x' } });
 
     expect(() => app.synth()).toThrow("RestApiDeployment at 'bad/deploy': property 'triggers.aws_api_gateway_resource.pets'");
+    expect(fs.existsSync(path.join(outdir, 'stacks', 'good', 'cdk.tf.json'))).toBe(false);
+  });
+
+  test("a user key that an object's reference entry uses stops the app before any stack is written", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'rest-api-deployment-'));
+    const app = new App({ outdir });
+    const good = new TerraformStack(app, 'good');
+    new RestApiDeployment(good, 'deploy', { restApi: petsApi(good).api });
+    const bad = new TerraformStack(app, 'bad');
+    const api = petsApi(bad);
+    const backend = new TerraformVariable(bad, 'backend_host', { type: 'string' });
+    api.integration.requestTemplates = { 'application/json': `{"host": "${backend.stringValue}"}` };
+    new RestApiDeployment(bad, 'deploy', { restApi: api.api, triggers: { 'var.backend_host': 'mine' } });
+
+    expect(() => app.synth()).toThrow("RestApiDeployment at 'bad/deploy': property 'triggers.var.backend_host' is \"mine\"; " +
+      'expected a key that none of the automatic trigger entries use (there is an automatic entry "var.backend_host"); choose another key.');
     expect(fs.existsSync(path.join(outdir, 'stacks', 'good', 'cdk.tf.json'))).toBe(false);
   });
 

@@ -1,4 +1,5 @@
 /** A saved plan as `terraform show -json` prints it, with the questions the scenarios ask of it. */
+import { findReferences } from '../../../src/triggers/terraform-references';
 
 /** Terraform's actions for one resource: `['create', 'delete']` is a replacement that creates first. */
 export type Actions = string[];
@@ -62,10 +63,12 @@ export class TerraformPlan {
    * The trigger keys whose value differs between the state and the plan: added, removed,
    * changed, or unknown until the apply.
    *
-   * When any entry is unknown at plan time (the `references` entry over a resource that is
-   * being created or replaced), the AWS provider's SDKv2 map type makes the whole `triggers`
-   * map unknown. The entries are then compared with the configuration: a literal entry
-   * (a digest) counts when it differs from the state, an expression entry always counts.
+   * When any entry is unknown at plan time (an entry over a resource that is being created or
+   * replaced), the AWS provider's SDKv2 map type makes the whole `triggers` map unknown. The
+   * entries are then compared with the configuration: a literal entry (a digest) counts when it
+   * differs from the state; an expression entry counts when it is new, or reads a resource
+   * this plan creates (or replaces), or reads a variable, local or data source (whose value the
+   * plan does not show).
    */
   changedTriggerKeys(address: string): string[] {
     const { before, after, after_unknown: unknown } = this.change(address).change;
@@ -73,7 +76,13 @@ export class TerraformPlan {
     if (unknown?.triggers === true) {
       const configured: Record<string, string> = this.configuredResource(address).triggers ?? {};
       const keys = new Set([...Object.keys(old), ...Object.keys(configured)]);
-      return [...keys].filter((key) => old[key] !== configured[key] || configured[key].includes('${')).sort();
+      const created = new Set(this.changes.filter((change) => change.change.actions.includes('create')).map((change) => change.address));
+      const readsChange = (expression: string) => findReferences(expression).some((reference) => {
+        const root = reference.replace(/^values\(/, '').split(/[.[)]/).slice(0, 2).join('.');
+        return /^(var|local|data|module)\./.test(reference) || created.has(root);
+      });
+      return [...keys].filter((key) => old[key] !== configured[key]
+        || (configured[key].includes('${') && (!(key in old) || readsChange(configured[key])))).sort();
     }
     const now: Record<string, string> = after?.triggers ?? {};
     const unknownKeys = Object.keys(unknown?.triggers ?? {});

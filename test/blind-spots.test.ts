@@ -1,0 +1,144 @@
+import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
+import { App, TerraformHclModule, TerraformStack, Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { RestApiDeployment } from '../src';
+import { petsApi, PetsApi } from './support/api';
+import { synthesizeStack, triggersOf } from './support/synth';
+
+/** The warnings of a deployment of the pets API, next to what `build` adds to the stack. */
+function warningsWith(build: (stack: TerraformStack, api: PetsApi) => IConstruct[] | void): string[] {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const api = petsApi(stack);
+  const acknowledged = build(stack, api) ?? undefined;
+  new RestApiDeployment(stack, 'deploy', { restApi: api.api, acknowledgedBlindSpots: acknowledged === undefined ? undefined : acknowledged });
+  return RestApiDeployment.warningsOf(stack);
+}
+
+function usersModule(stack: TerraformStack, api: PetsApi): TerraformHclModule {
+  return new TerraformHclModule(stack, 'users', {
+    source: 'acme/api-routes/aws',
+    version: '1.2.0',
+    variables: { rest_api_id: api.api.id, parent_id: api.api.rootResourceId },
+  });
+}
+
+describe('a Terraform module that gets the API', () => {
+  test('warns: its resources are invisible; suggests triggers and names the way to silence it', () => {
+    expect(warningsWith((stack, api) => {
+      usersModule(stack, api);
+    })).toEqual([
+      "The module module.users ('stack/users') gets the id of the REST API aws_api_gateway_rest_api.api as an input: " +
+      'the resources it creates are invisible to discovery, so changing them does not redeploy the API. ' +
+      "Give the deployment a trigger entry that changes with them ('triggers', e.g. a hash of the module's inputs), then list it in 'acknowledgedBlindSpots'.",
+    ]);
+  });
+
+  test('is silent once acknowledged', () => {
+    expect(warningsWith((stack, api) => [usersModule(stack, api)])).toEqual([]);
+  });
+
+  test('a module that does not get the API is no blind spot', () => {
+    expect(warningsWith((stack) => {
+      new TerraformHclModule(stack, 'network', { source: 'terraform-aws-modules/vpc/aws', version: '5.0.0', variables: { cidr: '10.0.0.0/16' } });
+    })).toEqual([]);
+  });
+});
+
+describe('a resource of a type the library does not know that names the API', () => {
+  const parameter = (stack: TerraformStack, api: PetsApi) =>
+    new SsmParameter(stack, 'api_id', { name: '/pets/api-id', type: 'String', value: api.api.id });
+
+  test('warns that it is not treated as needing a redeploy', () => {
+    expect(warningsWith((stack, api) => {
+      parameter(stack, api);
+    })).toEqual([
+      "The resource aws_ssm_parameter.api_id ('stack/api_id') names the REST API aws_api_gateway_rest_api.api, but its type is not one the library knows: " +
+      'it is not treated as needing a redeploy, so changing it does not redeploy the API. ' +
+      "If it changes what the API serves, add it to 'resources'; otherwise list it in 'acknowledgedBlindSpots'.",
+    ]);
+  });
+
+  test('is silent once acknowledged, or once given in resources (then it is hashed)', () => {
+    expect(warningsWith((stack, api) => [parameter(stack, api)])).toEqual([]);
+
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = petsApi(stack);
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api.api, resources: [parameter(stack, api)] });
+    expect(RestApiDeployment.warningsOf(deployment)).toEqual([]);
+    expect(triggersOf(synthesizeStack(stack))['aws_ssm_parameter.api_id']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test('types that name the API without changing what it serves get no warning', () => {
+    expect(warningsWith((stack, api) => {
+      new LambdaPermission(stack, 'invoke', {
+        functionName: 'pets', action: 'lambda:InvokeFunction', principal: 'apigateway.amazonaws.com',
+        sourceArn: `arn:aws:execute-api:eu-west-1:123456789012:${api.api.id}/*`,
+      });
+      new CloudwatchLogGroup(stack, 'execution_logs', { name: `API-Gateway-Execution-Logs_${api.api.id}/prod` });
+      new ApiGatewayBasePathMapping(stack, 'mapping', { apiId: api.api.id, domainName: 'api.example.com' });
+    })).toEqual([]);
+  });
+
+  test("the construct's own resources (stage, log group, method settings) get no warning", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = petsApi(stack);
+    new RestApiDeployment(stack, 'deploy', {
+      restApi: api.api,
+      cloudWatchRole: true,
+      accessLogging: true,
+      methodSettings: { metricsEnabled: true },
+    });
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+  });
+});
+
+describe('an escape-hatch override that moves an API resource to another API', () => {
+  const moved = (stack: TerraformStack, api: PetsApi) => {
+    const other = new ApiGatewayRestApi(stack, 'other', { name: 'other' });
+    const method = new ApiGatewayMethod(stack, 'moved', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'PATCH', authorization: 'NONE' });
+    method.addOverride('rest_api_id', other.id);
+    return method;
+  };
+
+  test('warns, and the resource is not part of the triggers', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = petsApi(stack);
+    moved(stack, api);
+    new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([
+      "The resource aws_api_gateway_method.moved ('stack/moved') is configured with the REST API aws_api_gateway_rest_api.api, " +
+      'but an escape-hatch override sets its rest_api_id to "${aws_api_gateway_rest_api.other.id}": discovery follows the override, ' +
+      "so it is not part of this deployment's triggers. Remove the override, or, if the resource belongs to the other API, list it in 'acknowledgedBlindSpots'.",
+    ]);
+    expect(triggersOf(synthesizeStack(stack))['aws_api_gateway_method.moved']).toBeUndefined();
+  });
+
+  test('is silent once acknowledged', () => {
+    expect(warningsWith((stack, api) => [moved(stack, api)])).toEqual([]);
+  });
+
+  test('an override that keeps the same API is no blind spot', () => {
+    expect(warningsWith((stack, api) => {
+      api.get.addOverride('rest_api_id', api.api.id);
+    })).toEqual([]);
+  });
+});
+
+test('a module in the API\'s stack warns the deployment in another stack', () => {
+  const app = new App({ skipValidation: true });
+  const apiStack = new TerraformStack(app, 'api');
+  const api = petsApi(apiStack);
+  usersModule(apiStack, api);
+  const deployStack = new TerraformStack(app, 'deploy');
+  new RestApiDeployment(deployStack, 'deploy', { restApi: api.api });
+
+  expect(RestApiDeployment.warningsOf(deployStack)).toEqual([
+    expect.stringContaining("The module module.users ('api/users') gets the id of the REST API aws_api_gateway_rest_api.api as an input"),
+  ]);
+});

@@ -1,0 +1,189 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { App, TerraformLocal, TerraformStack, TerraformVariable } from 'cdktf';
+import { RestApiDeployment } from '../src';
+import { findReferences } from '../src/triggers/terraform-references';
+import { petsApi, PetsApi } from './support/api';
+import { TerraformJson } from './support/synth';
+
+/** What a test may change in the split app. */
+interface SplitAppVersion {
+  readonly template?: string;
+  readonly extraMethod?: boolean;
+  readonly functionName?: string;
+  readonly tags?: Record<string, string>;
+}
+
+/** The API in stack "api" (with a Lambda and a variable behind it), deployed from stack "deploy". */
+function splitApp(version: SplitAppVersion = {}) {
+  return (app: App) => {
+    const apiStack = new TerraformStack(app, 'api');
+    const api = petsApi(apiStack, { tags: version.tags });
+    if (version.template !== undefined) {
+      api.integration.requestTemplates = { 'application/json': version.template };
+    }
+    const fn = new LambdaFunction(apiStack, 'fn', {
+      functionName: version.functionName ?? 'pets', role: 'arn:aws:iam::123456789012:role/pets', filename: 'pets.zip', handler: 'index.handler', runtime: 'nodejs20.x',
+    });
+    const backend = new TerraformVariable(apiStack, 'backend_host', { type: 'string', default: 'pets.example.com' });
+    new ApiGatewayMethod(apiStack, 'pets_post', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'POST', authorization: 'NONE' });
+    new ApiGatewayIntegration(apiStack, 'pets_post_integration', {
+      restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'POST', type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: fn.invokeArn,
+    });
+    new ApiGatewayMethod(apiStack, 'pets_put', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'PUT', authorization: 'NONE' });
+    new ApiGatewayIntegration(apiStack, 'pets_put_integration', {
+      restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'PUT', type: 'HTTP_PROXY', integrationHttpMethod: 'PUT', uri: `https://${backend.stringValue}/pets`,
+    });
+    if (version.extraMethod) {
+      addDeleteMethod(apiStack, api);
+    }
+    const deployStack = new TerraformStack(app, 'deploy');
+    new RestApiDeployment(deployStack, 'deployment', { restApi: api.api });
+  };
+}
+
+function addDeleteMethod(stack: TerraformStack, api: PetsApi): void {
+  new ApiGatewayMethod(stack, 'pets_delete', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'DELETE', authorization: 'NONE' });
+  new ApiGatewayIntegration(stack, 'pets_delete_integration', {
+    restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'DELETE', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 204}' },
+  });
+}
+
+/** Runs a full `app.synth()` (cross-stack references exist only then) and returns every stack's JSON. */
+function synthApp(build: (app: App) => void): Record<string, TerraformJson> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cross-stack-'));
+  const app = new App({ outdir, skipValidation: true }); // no provider blocks: these stacks are only read, never planned
+  build(app);
+  app.synth();
+  const stacks: Record<string, TerraformJson> = {};
+  for (const stack of fs.readdirSync(path.join(outdir, 'stacks'))) {
+    stacks[stack] = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+  }
+  fs.rmSync(outdir, { recursive: true, force: true });
+  return stacks;
+}
+
+function deploymentTriggers(json: TerraformJson): Record<string, string> {
+  return Object.values<any>(json.resource.aws_api_gateway_deployment)[0].triggers;
+}
+
+function changedKeys(a: Record<string, string>, b: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => a[key] !== b[key]).sort();
+}
+
+/** The deploy stack's triggers for two versions of the split app. */
+function triggersBeforeAndAfter(after: SplitAppVersion): [Record<string, string>, Record<string, string>] {
+  return [deploymentTriggers(synthApp(splitApp()).deploy), deploymentTriggers(synthApp(splitApp(after)).deploy)];
+}
+
+describe('an API in one stack, deployed from another', () => {
+  test("every resource of the API's stack has an entry, keyed with the stack's name", () => {
+    const triggers = deploymentTriggers(synthApp(splitApp()).deploy);
+
+    expect(Object.keys(triggers)).toEqual([
+      'api/aws_api_gateway_integration.pets_get_integration',
+      'api/aws_api_gateway_integration.pets_post_integration',
+      'api/aws_api_gateway_integration.pets_put_integration',
+      'api/aws_api_gateway_method.pets_get',
+      'api/aws_api_gateway_method.pets_post',
+      'api/aws_api_gateway_method.pets_put',
+      'api/aws_api_gateway_resource.pets',
+      'api/aws_api_gateway_rest_api.api',
+      'api/aws_lambda_function.fn',
+      'api/var.backend_host',
+    ]);
+  });
+
+  test("references reach the deploy stack through cdktf's cross-stack outputs, never as another stack's address", () => {
+    const { api, deploy } = synthApp(splitApp());
+    const triggers = deploymentTriggers(deploy);
+
+    expect(triggers['api/aws_lambda_function.fn']).toBe(
+      '${sha1(jsonencode([data.terraform_remote_state.cross-stack-reference-input-api.outputs.cross-stack-output-aws_lambda_functionfninvoke_arn]))}');
+    expect(triggers['api/var.backend_host']).toBe(
+      '${sha1(jsonencode([data.terraform_remote_state.cross-stack-reference-input-api.outputs.cross-stack-output-varbackend_host]))}');
+    expect(api.output['cross-stack-output-aws_lambda_functionfninvoke_arn'].value).toBe('${aws_lambda_function.fn.invoke_arn}');
+    expect(api.output['cross-stack-output-varbackend_host'].value).toBe('${var.backend_host}');
+    // Every expression of the deploy stack reads only the deploy stack's own objects.
+    const own = new Set(Object.entries<any>(deploy.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)));
+    for (const reference of findReferences(deploy.resource)) {
+      const root = reference.split('.').slice(0, reference.startsWith('data.') ? 3 : 2).join('.');
+      expect(root.startsWith('data.terraform_remote_state.') || own.has(root)).toBe(true);
+    }
+  });
+
+  test("an integration change in the API's stack changes that integration's entry only", () => {
+    expect(changedKeys(...triggersBeforeAndAfter({ template: '{"statusCode": 201}' }))).toEqual(['api/aws_api_gateway_integration.pets_get_integration']);
+  });
+
+  test("a method added in the API's stack adds its entries", () => {
+    expect(changedKeys(...triggersBeforeAndAfter({ extraMethod: true })))
+      .toEqual(['api/aws_api_gateway_integration.pets_delete_integration', 'api/aws_api_gateway_method.pets_delete']);
+  });
+
+  test("a replaced Lambda redeploys through its entry, evaluated by Terraform from the API stack's output", () => {
+    // The function's new name is known only to Terraform: the entry's expression stays, its value changes at plan time.
+    const [before, after] = triggersBeforeAndAfter({ functionName: 'pets-v2' });
+    expect(changedKeys(before, after)).toEqual([]);
+    expect(after['api/aws_lambda_function.fn']).toContain('cross-stack-output-aws_lambda_functionfninvoke_arn');
+  });
+
+  test('a tag change changes nothing', () => {
+    expect(changedKeys(...triggersBeforeAndAfter({ tags: { team: 'pets' } }))).toEqual([]);
+  });
+
+  test("the API's resources in the deploy stack itself are found too", () => {
+    const { deploy } = synthApp((app) => {
+      const apiStack = new TerraformStack(app, 'api');
+      const api = petsApi(apiStack);
+      const deployStack = new TerraformStack(app, 'deploy');
+      addDeleteMethod(deployStack, api);
+      new RestApiDeployment(deployStack, 'deployment', { restApi: api.api });
+    });
+    const triggers = deploymentTriggers(deploy);
+
+    expect(triggers['aws_api_gateway_method.pets_delete']).toMatch(/^[0-9a-f]{32}$/);
+    expect(triggers['api/aws_api_gateway_method.pets_get']).toMatch(/^[0-9a-f]{32}$/);
+    // Only the deploy stack's own resources order the deployment through their ids.
+    expect(triggers.resource_ids).toBe('${sha1(jsonencode([aws_api_gateway_integration.pets_delete_integration.id, aws_api_gateway_method.pets_delete.id]))}');
+  });
+
+  test('a third stack that adds resources to the API is searched; a stack with its own API of the same name is not', () => {
+    const { deploy } = synthApp((app) => {
+      const apiStack = new TerraformStack(app, 'api');
+      const api = petsApi(apiStack);
+      const routes = new TerraformStack(app, 'routes');
+      addDeleteMethod(routes, api);
+      const other = new TerraformStack(app, 'other');
+      new RestApiDeployment(other, 'deployment', { restApi: petsApi(other).api });
+      const deployStack = new TerraformStack(app, 'deploy');
+      new RestApiDeployment(deployStack, 'deployment', { restApi: api.api });
+    });
+    const keys = Object.keys(deploymentTriggers(deploy));
+
+    expect(keys).toContain('routes/aws_api_gateway_method.pets_delete');
+    expect(keys.filter((key) => key.startsWith('other/'))).toEqual([]);
+  });
+
+  test('variables and locals of the API stack become outputs read by the deploy stack', () => {
+    const { deploy } = synthApp((app) => {
+      const apiStack = new TerraformStack(app, 'api');
+      const api = petsApi(apiStack);
+      const version = new TerraformLocal(apiStack, 'version', 'v1');
+      api.integration.requestTemplates = { 'application/json': `{"version": "${version.asString}"}` };
+      const deployStack = new TerraformStack(app, 'deploy');
+      new RestApiDeployment(deployStack, 'deployment', { restApi: api.api });
+    });
+
+    expect(deploymentTriggers(deploy)['api/local.version']).toBe(
+      '${sha1(jsonencode([data.terraform_remote_state.cross-stack-reference-input-api.outputs.cross-stack-output-localversion]))}');
+  });
+
+  test('the same app synthesizes byte-identical stacks every time', () => {
+    expect(JSON.stringify(synthApp(splitApp()))).toBe(JSON.stringify(synthApp(splitApp())));
+  });
+});
