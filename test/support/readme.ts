@@ -1,6 +1,6 @@
 /**
  * The README's marked code blocks: a block that follows `<!-- KIND: NAME -->` is one the tests
- * run, compare or check (KIND `readme-app`, `readme-test`, `terraform-plan`).
+ * run, compare or check (KIND `readme-app`, `readme-test`, `readme-snippet`, `terraform-plan`).
  */
 import * as fs from 'fs';
 import * as path from 'path';

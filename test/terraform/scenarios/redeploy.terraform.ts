@@ -88,18 +88,18 @@ describe('examples/resources under Terraform', () => {
       'aws_api_gateway_integration.status_get_integration',
       'aws_api_gateway_method.status_get',
       'aws_api_gateway_resource.status_resource',
-      'references',
+      'resource_ids',
     ]);
     expectReadmePlanExcerpt('method-added', plan.text);
     await expectStageMovesOnApply();
   });
 
-  test('the Lambda function behind the proxy integration is replaced: redeployed through the references entry', async () => {
+  test("the Lambda function behind the proxy integration is replaced: redeployed through the function's own entry", async () => {
     const plan = planEdits({ exampleTemplate: '{"statusCode": 201}', statusMethod: true, functionName: 'hello-v2' });
 
     expect(plan.actions('aws_lambda_function.hello')).toEqual(['create', 'delete']);
     expect(plan.actions(DEPLOYMENT)).toEqual(['create', 'delete']);
-    expect(plan.changedTriggerKeys(DEPLOYMENT)).toEqual(['references']);
+    expect(plan.changedTriggerKeys(DEPLOYMENT)).toEqual(['aws_lambda_function.hello']);
     expectReadmePlanExcerpt('lambda-replaced', plan.text);
     await expectStageMovesOnApply();
   });

@@ -3,7 +3,7 @@
  * a marker `<!-- terraform-plan: NAME -->`, and the scenario that produces plan NAME checks
  * that every line of the excerpt occurs, in order, in the plan Terraform printed. A line `...`
  * stands for lines left out. Ids the emulator makes up (values of 10 lowercase letters and digits) and
- * timestamps, and the `references` entry's SHA-1 (of those ids), are compared as `<id>`,
+ * timestamps, and the SHA-1 of entries Terraform evaluates (over those ids and ARNs), are compared as `<id>`,
  * `<date>` and `<sha1>`, so the README can show the run it was copied from.
  */
 import { readmeBlocks } from '../../support/readme';

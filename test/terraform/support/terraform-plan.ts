@@ -81,8 +81,10 @@ export class TerraformPlan {
         const root = reference.replace(/^values\(/, '').split(/[.[)]/).slice(0, 2).join('.');
         return /^(var|local|data|module)\./.test(reference) || created.has(root);
       });
-      return [...keys].filter((key) => old[key] !== configured[key]
-        || (configured[key].includes('${') && (!(key in old) || readsChange(configured[key])))).sort();
+      return [...keys].filter((key) => {
+        const expression = configured[key]?.includes('${');
+        return expression ? !(key in old) || readsChange(configured[key]) : old[key] !== configured[key];
+      }).sort();
     }
     const now: Record<string, string> = after?.triggers ?? {};
     const unknownKeys = Object.keys(unknown?.triggers ?? {});
