@@ -120,8 +120,8 @@ export interface RestApiDeploymentProps extends StageSettings {
   readonly resources?: TerraformResource[];
 
   /**
-   * Whether to find the API's resources in the stack by their `rest_api_id`.
-   * Only possible with `restApi`.
+   * Whether to find the API's resources by their `rest_api_id`, in the API's stack, this
+   * stack and any stack that references the API. Only possible with `restApi`.
    *
    * @default - true with `restApi`, false with `restApiId`
    */
@@ -181,9 +181,9 @@ export interface RestApiDeploymentProps extends StageSettings {
  * exactly when the API's configuration changes.
  *
  * Creates an `aws_api_gateway_deployment` with `create_before_destroy` and triggers
- * computed from every resource of the API (one entry per resource, keyed by its
- * Terraform address, so `terraform plan` shows which part changed), and an
- * `aws_api_gateway_stage` that points at it.
+ * computed from every resource of the API and every object its configuration references
+ * (one entry each, keyed by its Terraform address, so `terraform plan` shows which part
+ * changed), and an `aws_api_gateway_stage` that points at it.
  */
 export class RestApiDeployment extends Construct {
   /**

@@ -76,7 +76,9 @@ describe('a resource of a type the library does not know that names the API', ()
   test('types that name the API without changing what it serves get no warning', () => {
     expect(warningsWith((stack, api) => {
       new LambdaPermission(stack, 'invoke', {
-        functionName: 'pets', action: 'lambda:InvokeFunction', principal: 'apigateway.amazonaws.com',
+        functionName: 'pets',
+        action: 'lambda:InvokeFunction',
+        principal: 'apigateway.amazonaws.com',
         sourceArn: `arn:aws:execute-api:eu-west-1:123456789012:${api.api.id}/*`,
       });
       new CloudwatchLogGroup(stack, 'execution_logs', { name: `API-Gateway-Execution-Logs_${api.api.id}/prod` });

@@ -6,9 +6,9 @@ import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { App, TerraformLocal, TerraformStack, TerraformVariable } from 'cdktf';
 import { RestApiDeployment } from '../src';
-import { findReferences } from '../src/triggers/terraform-references';
 import { petsApi, PetsApi } from './support/api';
 import { TerraformJson } from './support/synth';
+import { findReferences } from '../src/triggers/terraform-references';
 
 /** What a test may change in the split app. */
 interface SplitAppVersion {

@@ -5,8 +5,8 @@ import { ApiStack, ResolvedResource } from './api-configuration';
 import { REDEPLOY_RESOURCE_TYPES } from './api-resource-types';
 import { AppBlocks } from './app-blocks';
 import { Block } from './rendered-blocks';
-import { resolveIn } from './stack-render-hook';
 import { constructsOf } from './stack-constructs';
+import { resolveIn } from './stack-render-hook';
 import { findReferences } from './terraform-references';
 
 /**
