@@ -46,7 +46,7 @@ def test_python_example_synthesizes_the_same_stack_as_the_typescript_example():
 
     assert python == typescript
     triggers = next(iter(python["resource"]["aws_api_gateway_deployment"].values()))["triggers"]
-    assert "aws_lambda_function.hello.invoke_arn" in triggers["references"]
+    assert triggers["aws_lambda_function.hello"] == "${sha1(jsonencode([aws_lambda_function.hello.invoke_arn]))}"
     assert "aws_api_gateway_integration.hello_any_integration" in triggers
 
 

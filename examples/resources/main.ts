@@ -1,8 +1,8 @@
 /**
  * The seed's "Terraform Resources" example, with a Lambda proxy integration: a REST API
  * built from resources, methods and integrations. The deployment finds each of them,
- * gives each a trigger entry keyed by its Terraform address, and references the
- * Lambda's invoke ARN so that a replaced function redeploys too.
+ * gives each a trigger entry keyed by its Terraform address, and gives the Lambda function
+ * an entry over its invoke ARN, evaluated by Terraform, so that a replaced function redeploys too.
  *
  * Run with `cdktf synth` in this folder, or `npm run example` at the repository root.
  */

@@ -3,8 +3,10 @@
  * integration) deployed by a `RestApiDeployment` at `deploy`, in the versions a user would
  * write one after another.
  */
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, TerraformOutput, TerraformStack } from 'cdktf';
+import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { RestApiDeployment, RestApiDeploymentProps } from '../../../src';
 import { petsApi } from '../../support/api';
 
@@ -22,6 +24,11 @@ export const PETS_ADDRESSES = {
 export interface PetsStackVersion {
   /** The GET /pets integration's request template. @default '{"statusCode": 200}' */
   readonly template?: string;
+  /**
+   * Adds POST /pets, an HTTP proxy to `https://<backend_host>/pets`, where `backend_host` is a
+   * Terraform variable with this default. @default - no POST method
+   */
+  readonly backendHost?: string;
   /** The RestApiDeployment's props besides `restApi`; `false`: no deployment at all (the API alone). */
   readonly deployment?: Omit<RestApiDeploymentProps, 'restApi'> | false;
 }
@@ -32,9 +39,17 @@ export function petsApp(version: PetsStackVersion = {}): (outdir: string) => App
     const app = new App({ outdir });
     const stack = new TerraformStack(app, PETS_STACK);
     new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
-    const { api, integration } = petsApi(stack);
+    const { api, pets, integration } = petsApi(stack);
     if (version.template !== undefined) {
       integration.requestTemplates = { 'application/json': version.template };
+    }
+    if (version.backendHost !== undefined) {
+      const backendHost = new TerraformVariable(stack, 'backend_host', { type: 'string', default: version.backendHost });
+      const post = new ApiGatewayMethod(stack, 'pets_post', { restApiId: api.id, resourceId: pets.id, httpMethod: 'POST', authorization: 'NONE' });
+      new ApiGatewayIntegration(stack, 'pets_post_integration', {
+        restApiId: api.id, resourceId: pets.id, httpMethod: post.httpMethod, type: 'HTTP_PROXY', integrationHttpMethod: 'POST',
+        uri: `https://${backendHost.stringValue}/pets`,
+      });
     }
     new TerraformOutput(stack, 'rest_api_id', { value: api.id });
     if (version.deployment !== false) {
