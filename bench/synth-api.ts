@@ -76,8 +76,9 @@ function main(): void {
     });
     new ApiGatewayStage(stack, 'stage', { restApiId: api.id, deploymentId: deployment.id, stageName: 'prod' });
   } else {
+    // BENCH_LIBRARY: another build of the library (the memory test loads the cdktn flavour's).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { RestApiDeployment } = require(path.join(REPOSITORY_ROOT, 'lib'));
+    const { RestApiDeployment } = require(process.env.BENCH_LIBRARY ?? path.join(REPOSITORY_ROOT, 'lib'));
     new RestApiDeployment(stack, 'deployment', { restApi: api });
   }
   const built = process.hrtime.bigint();

@@ -1,4 +1,15 @@
-import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformStack, Tokenization } from 'cdktf';
+import {
+  DefaultTokenResolver,
+  IResolvable,
+  IResolveContext,
+  StringConcat,
+  TerraformDataSource,
+  TerraformElement,
+  TerraformModule,
+  TerraformResource,
+  TerraformStack,
+  Tokenization,
+} from 'cdktf';
 import { IConstruct } from 'constructs';
 import { BlockReader, blocksOf, mergeBlocks } from './rendered-blocks';
 import { constructsOf } from './stack-constructs';
@@ -21,8 +32,8 @@ const HOOKS = new WeakMap<TerraformStack, StackRenderHook>();
  * resolving every API resource a second time (which cost about 20 % of a large stack's
  * synth). Installed once per stack by the first participant, on the stack instance:
  *
- * - `prepareStack` does what cdktf's does (a backend, then every element resolved with
- *   `preparing`), keeps the resolved blocks and hands them to the participants;
+ * - `prepareStack` runs the stack's own, while each element with a block hands over its
+ *   fragment as that pass resolves it; the participants then get those blocks;
  * - `toTerraform` renders as before; the participants then complete the JSON.
  *
  * While either runs, {@link StackRenderHook.active} is true: a participant's own tokens
@@ -44,8 +55,9 @@ export class StackRenderHook {
   private depth = 0;
 
   private constructor(private readonly stack: TerraformStack) {
+    const prepare = stack.prepareStack.bind(stack);
     const render = stack.toTerraform.bind(stack);
-    stack.prepareStack = () => this.prepare();
+    stack.prepareStack = () => this.prepare(prepare);
     stack.toTerraform = () => this.render(render);
   }
 
@@ -59,15 +71,24 @@ export class StackRenderHook {
     this.participants.push(participant);
   }
 
-  private prepare(): void {
-    this.stack.ensureBackendExists();
+  /**
+   * Runs the stack's own prepare (whatever the framework does there: a backend, function
+   * usage, cross-stack references) while each element with a block hands its resolved
+   * fragment over as the prepare pass resolves it.
+   */
+  private prepare(prepare: () => void): void {
     const prepared: Record<string, any> = {};
-    this.whileActive(() => {
-      for (const element of elementsOf(this.stack)) {
-        // A preparing resolve may add elements (cross-stack outputs), as in cdktf's own prepare.
-        mergeBlocks(prepared, resolveIn(this.stack, element.toTerraform(), true));
-      }
+    const restore = elementsOf(this.stack).filter(hasBlock).map((element) => {
+      const own = Object.getOwnPropertyDescriptor(element, 'toTerraform');
+      const toTerraform = element.toTerraform;
+      element.toTerraform = () => capturing(toTerraform.call(element), (resolved) => mergeBlocks(prepared, resolved));
+      return () => (own ? Object.defineProperty(element, 'toTerraform', own) : delete (element as { toTerraform?: unknown }).toTerraform);
     });
+    try {
+      this.whileActive(prepare);
+    } finally {
+      restore.forEach((undo) => undo());
+    }
     const blocks = blocksOf(prepared);
     this.participants.forEach((participant) => participant.afterPrepare(blocks));
   }
@@ -95,6 +116,28 @@ export function resolveIn(scope: IConstruct, value: unknown, preparing: boolean)
 }
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+/**
+ * A token for an element's fragment in the prepare pass: resolved, it resolves the fragment
+ * (with everything that pass does on the way) and hands the result to `keep`. It resolves to
+ * nothing, since the prepare pass throws its results away (so nothing walks them twice). A
+ * plain IResolvable: `Lazy` would capture a stack trace per element.
+ */
+function capturing(fragment: unknown, keep: (resolved: Record<string, any>) => void): IResolvable {
+  return {
+    creationStack: [],
+    resolve: (context: IResolveContext) => {
+      keep(context.resolve(fragment));
+      return undefined;
+    },
+    toString: () => 'the resolved block of a Terraform element',
+  };
+}
+
+/** Resources, data sources and modules: the elements that render a configuration block. */
+function hasBlock(element: TerraformElement): boolean {
+  return TerraformResource.isTerraformResource(element) || TerraformDataSource.isTerraformDataSource(element) || element instanceof TerraformModule;
+}
 
 /** The stack's Terraform elements in construct order, without those of nested stacks (as cdktf lists them). */
 function elementsOf(stack: TerraformStack): TerraformElement[] {

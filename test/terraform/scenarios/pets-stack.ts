@@ -47,7 +47,11 @@ export function petsApp(version: PetsStackVersion = {}): (outdir: string) => App
       const backendHost = new TerraformVariable(stack, 'backend_host', { type: 'string', default: version.backendHost });
       const post = new ApiGatewayMethod(stack, 'pets_post', { restApiId: api.id, resourceId: pets.id, httpMethod: 'POST', authorization: 'NONE' });
       new ApiGatewayIntegration(stack, 'pets_post_integration', {
-        restApiId: api.id, resourceId: pets.id, httpMethod: post.httpMethod, type: 'HTTP_PROXY', integrationHttpMethod: 'POST',
+        restApiId: api.id,
+        resourceId: pets.id,
+        httpMethod: post.httpMethod,
+        type: 'HTTP_PROXY',
+        integrationHttpMethod: 'POST',
         uri: `https://${backendHost.stringValue}/pets`,
       });
     }
