@@ -58,7 +58,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     include: ['../examples/**/*.ts', '../bench/**/*.ts', '../scan/**/*.ts', '../scripts/**/*.ts'],
     compilerOptions: {},
   },
-  gitignore: ['cdktf.out/', 'examples/**/cdktf.out/', 'bench/.compiled/', '.venv/', '.venv-scan/', '*.tsbuildinfo', '/build/', 'examples/java/target/', '__pycache__/'],
+  gitignore: ['cdktf.out/', 'examples/**/cdktf.out/', 'bench/.compiled/', '.venv/', '.venv-cdktn/', '.venv-scan/', '*.tsbuildinfo', '/build/', 'examples/java/target/', '__pycache__/'],
 });
 
 // The released version (CHANGELOG.md). release: false, so projen would write 0.0.0.
@@ -89,9 +89,19 @@ project.eslint?.addOverride({
   rules: { 'import/no-extraneous-dependencies': ['error', { packageDir: ['.', 'bench'], devDependencies: true, peerDependencies: true }] },
 });
 // The Python environments (.venv: the Python package's test and moto) must never be packed.
-project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/', '/scan/', '/scripts/', '/build/', '/.venv/', '/.venv-scan/', '/cdktf.out/');
+project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/', '/scan/', '/scripts/', '/build/', '/.venv/', '/.venv-cdktn/', '/.venv-scan/', '/cdktf.out/');
 
 // `npm test` is the whole check a newcomer runs: jsii build (with API.md), jest, eslint.
+// The CDK Terrain flavour: generated from src/ into build/cdktn, compiled with jsii, and the whole
+// jest suite run against it (scripts/cdktn-flavour.ts, test/flavours/). Part of `npm test`.
+const testCdktn = project.addTask('test:cdktn', {
+  description: 'Generate and compile the cdktn flavour (build/cdktn) and run the jest suite against it',
+  steps: [
+    { exec: 'ts-node --project scripts/tsconfig.json scripts/cdktn-flavour.ts --compile' },
+    { exec: 'jest --config test/flavours/cdktn.jest.config.js --ci', receiveArgs: true },
+  ],
+});
+project.testTask.spawn(testCdktn);
 project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);
 project.testTask.prependSpawn(project.compileTask);
 

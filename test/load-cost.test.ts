@@ -1,19 +1,19 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { PACKAGE_DIR, PROVIDER_PACKAGE } from './support/flavour';
 
 describe('loading the library', () => {
-  test('does not load the @cdktf/provider-aws index, only the resource modules it uses', () => {
+  test(`does not load the ${PROVIDER_PACKAGE} index, only the resource modules it uses`, () => {
     // The package's entry point as users load it (npm test compiles it first), in a fresh
     // process, so that no other test has filled the require cache.
-    const root = path.join(__dirname, '..');
-    const entryPoint = path.join(root, JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).main);
+    const entryPoint = path.join(PACKAGE_DIR, JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')).main);
     const script = `
       require(${JSON.stringify(entryPoint)});
-      const loaded = Object.keys(require.cache).filter((file) => file.includes('@cdktf/provider-aws'));
-      console.log(JSON.stringify(loaded.map((file) => file.split('@cdktf/provider-aws/')[1])));
+      const loaded = Object.keys(require.cache).filter((file) => file.includes(${JSON.stringify(`${PROVIDER_PACKAGE}/`)}));
+      console.log(JSON.stringify(loaded.map((file) => file.split(${JSON.stringify(`${PROVIDER_PACKAGE}/`)})[1])));
     `;
-    const output = execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['-e', script], { cwd: PACKAGE_DIR, encoding: 'utf8' });
     const loaded: string[] = JSON.parse(output.trim().split('\n').pop()!);
 
     expect(loaded).not.toContain('lib/index.js');

@@ -1,5 +1,6 @@
 """End-to-end checks of the Python package built by jsii-pacmak (run by python/e2e.sh)."""
 import json
+import os
 import subprocess
 import tempfile
 from pathlib import Path
@@ -10,7 +11,10 @@ from cdktf import App, TerraformStack
 from cdktf_rest_api_deployment import RestApiDeployment
 from main import build_app
 
-ROOT = Path(__file__).resolve().parents[2]
+# e2e.sh also runs a copy of this file for the cdktn flavour, from build/cdktn/examples/python.
+ROOT = Path(os.environ.get("REPOSITORY_ROOT", Path(__file__).resolve().parents[2]))
+# The TypeScript example synthesized with the flavour under test: cdktn through a require hook.
+FLAVOUR_NODE_ARGS = ["-r", str(ROOT / "test" / "flavours" / "cdktn-require.js")] if os.environ.get("CDKTF_RAD_FLAVOUR") == "cdktn" else []
 
 
 def without_metadata(value):
@@ -30,8 +34,8 @@ def typescript_example(outdir: Path) -> dict:
     """Synthesizes examples/resources with the TypeScript sources, from the same working directory."""
     script = f"require('./examples/synth-all').synthesizeExample('resources', {json.dumps(str(outdir))})"
     subprocess.run(
-        ["npx", "ts-node", "--project", "examples/tsconfig.json", "-e", script],
-        cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+        ["node", *FLAVOUR_NODE_ARGS, "-r", "ts-node/register", "-e", script],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env={**os.environ, "TS_NODE_PROJECT": "examples/tsconfig.json"},
     )
     return synthesized_stack(outdir)
 

@@ -46,6 +46,7 @@ function loadSchema() {
   const types: Record<string, JsiiType> = JSON.parse(fs.readFileSync(assemblyPath, 'utf8')).types;
   const resources = new Map<string, BlockSchema>();
   const dataSources = new Map<string, BlockSchema>();
+  const blocks = new Map<string, BlockSchema>();
   for (const type of Object.values(types)) {
     // The config struct is usually `<Class>Config`, but not always (`Wafv2WebAclAssociationConfigA`).
     const configFqn = type.initializer?.parameters?.find((parameter) => parameter.name === 'config')?.type.fqn;
@@ -56,15 +57,24 @@ function loadSchema() {
     if (!link) {
       continue;
     }
-    const block = blockSchema(types, types[configFqn]);
+    const block = blockSchema(types, types[configFqn], blocks);
     (link[1] === 'resources' ? resources : dataSources).set(link[3], block);
   }
   cached = { resources, dataSources };
   return cached;
 }
 
-function blockSchema(types: Record<string, JsiiType>, type: JsiiType): BlockSchema {
+/**
+ * The schema of a block type, once per type: a type that contains itself (newer providers'
+ * WAF statements nest statements) gets a schema that contains itself, instead of recursing forever.
+ */
+function blockSchema(types: Record<string, JsiiType>, type: JsiiType, blocks: Map<string, BlockSchema>): BlockSchema {
+  const known = blocks.get(type.fqn);
+  if (known) {
+    return known;
+  }
   const schema: BlockSchema = new Map();
+  blocks.set(type.fqn, schema);
   for (const property of type.properties ?? []) {
     const docs = `${property.docs?.summary ?? ''} ${property.docs?.remarks ?? ''}`;
     const name = /#([a-z0-9_]+) /.exec(docs)?.[1] ?? snakeCase(property.name);
@@ -72,7 +82,7 @@ function blockSchema(types: Record<string, JsiiType>, type: JsiiType): BlockSche
       .map((t) => t.fqn ?? t.collection?.elementtype?.fqn as string | undefined);
     const nestedFqn = candidates.find((fqn) => fqn !== undefined && types[fqn]?.datatype);
     const nested = nestedFqn ? types[nestedFqn] : undefined;
-    schema.set(name, { required: !property.optional, block: nested ? blockSchema(types, nested) : undefined });
+    schema.set(name, { required: !property.optional, block: nested ? blockSchema(types, nested, blocks) : undefined });
   }
   return schema;
 }

@@ -12,6 +12,7 @@ import { REPOSITORY_ROOT, VENV_PYTHON } from './emulator/emulator';
 import { obtainAwsProvider } from './provider/aws-provider';
 import { commandOnPath, run } from './support/commands';
 import { HARNESS_STATE_FILE, HarnessState } from './support/harness-state';
+import { CDKTN_DIR, generate as generateCdktnFlavour } from '../../scripts/cdktn-flavour';
 
 /** The `hashicorp/aws` version the synthesized JSON of this checkout requires. */
 function requiredProviderVersion(): string {
@@ -38,6 +39,13 @@ function installEmulator(log: (line: string) => void): void {
   log(`moto: ${run(VENV_PYTHON, ['-c', 'import moto; print(moto.__version__)'], { what: 'checking moto' }).trim()} in .venv`);
 }
 
+/** The `hashicorp/aws` version the cdktn flavour's JSON requires (its packages are installed into build/cdktn first). */
+function cdktnProviderVersion(): string {
+  generateCdktnFlavour();
+  const manifest = path.join(CDKTN_DIR, 'node_modules', '@cdktn', 'provider-aws', 'package.json');
+  return JSON.parse(fs.readFileSync(manifest, 'utf8')).cdktn.provider.version;
+}
+
 async function main(): Promise<void> {
   const log = (line: string) => console.log(`[test:terraform] ${line}`);
   const started = Date.now();
@@ -45,8 +53,10 @@ async function main(): Promise<void> {
   log(run('terraform', ['version'], { what: 'terraform version' }).split('\n')[0]);
   installEmulator(log);
   const version = requiredProviderVersion();
-  const provider = await obtainAwsProvider([version], log);
-  const state: HarnessState = { provider, providerVersion: version };
+  const cdktnVersion = cdktnProviderVersion();
+  log(`hashicorp/aws versions the JSON asks for: ${version} (cdktf flavour), ${cdktnVersion} (cdktn flavour)`);
+  const provider = await obtainAwsProvider([...new Set([version, cdktnVersion])], log);
+  const state: HarnessState = { provider, providerVersion: version, cdktnProviderVersion: cdktnVersion };
   fs.mkdirSync(path.dirname(HARNESS_STATE_FILE), { recursive: true });
   fs.writeFileSync(HARNESS_STATE_FILE, JSON.stringify(state, null, 2));
   log(`prepared in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -11,6 +11,8 @@ export interface HarnessState {
   readonly provider: ProviderInstallation;
   /** The `hashicorp/aws` version the synthesized JSON requires. */
   readonly providerVersion: string;
+  /** The `hashicorp/aws` version the cdktn flavour's synthesized JSON requires. */
+  readonly cdktnProviderVersion: string;
 }
 
 /** The prepared harness, or a clear error when the prepare step has not run. */

@@ -1,0 +1,149 @@
+/**
+ * Generates the CDK Terrain flavour of the library, `cdktn-rest-api-deployment`, from the one
+ * source in `src/` (the cdktf flavour is the primary source; nothing of this one is kept by
+ * hand), and builds it with jsii:
+ *
+ *   build/cdktn/src/          src/ with the import specifiers `cdktf` and `@cdktf/provider-aws/...`
+ *                             rewritten to `cdktn` and `@cdktn/provider-aws/...`
+ *   build/cdktn/package.json  the root package.json's metadata, cdktn's peer dependencies, and
+ *                             the cdktn package names of each jsii target
+ *   build/cdktn/node_modules  cdktn, @cdktn/provider-aws and constructs at the versions below
+ *   build/cdktn/lib, .jsii    the compiled library (`--compile`)
+ *
+ *   ts-node scripts/cdktn-flavour.ts [--compile]
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..');
+export const CDKTN_DIR = path.join(ROOT, 'build', 'cdktn');
+
+/** The CDK Terrain packages the flavour is built and tested with. */
+export const CDKTN_VERSIONS = {
+  'cdktn': '0.24.0',
+  '@cdktn/provider-aws': '25.7.0',
+  'constructs': '10.6.0',
+} as const;
+
+/** The peer dependency ranges the flavour declares. */
+const CDKTN_PEERS = {
+  'cdktn': '^0.24.0',
+  '@cdktn/provider-aws': '>=25.7.0 <26.0.0',
+  'constructs': '>=10.6.0 <10.8.0',
+};
+
+/** An import or require specifier of the cdktf flavour, rewritten for cdktn. */
+export function cdktnSpecifier(specifier: string): string {
+  if (specifier === 'cdktf') {
+    return 'cdktn';
+  }
+  return specifier.startsWith('@cdktf/provider-aws/') || specifier === '@cdktf/provider-aws'
+    ? specifier.replace('@cdktf/provider-aws', '@cdktn/provider-aws')
+    : specifier;
+}
+
+/** TypeScript source with every `from '...'` / `import('...')` / `require('...')` specifier rewritten. */
+export function rewriteSource(source: string): string {
+  return source.replace(/(\bfrom\s+|\bimport\(\s*|\brequire\(\s*)(['"])([^'"]+)\2/g,
+    (_match, lead: string, quote: string, specifier: string) => `${lead}${quote}${cdktnSpecifier(specifier)}${quote}`);
+}
+
+/** The flavour's package.json, derived from the root one. */
+export function cdktnPackageJson(root: Record<string, any>): Record<string, any> {
+  const targets = root.jsii.targets;
+  return {
+    name: 'cdktn-rest-api-deployment',
+    description: `${root.description} For CDK Terrain (cdktn), the continuation of CDK for Terraform.`,
+    version: root.version,
+    license: root.license,
+    author: root.author,
+    repository: root.repository,
+    keywords: [...new Set([...root.keywords.filter((keyword: string) => keyword !== 'cdktf'), 'cdktn', 'cdk-terrain'])].sort(),
+    main: root.main,
+    types: root.types,
+    engines: root.engines,
+    stability: root.stability,
+    dependencies: root.dependencies,
+    bundledDependencies: root.bundledDependencies,
+    peerDependencies: CDKTN_PEERS,
+    devDependencies: { ...CDKTN_VERSIONS },
+    jsii: {
+      outdir: 'dist',
+      targets: {
+        python: { distName: 'cdktn-rest-api-deployment', module: 'cdktn_rest_api_deployment' },
+        java: {
+          package: targets.java.package.replace('cdktf_', 'cdktn_'),
+          maven: { groupId: targets.java.maven.groupId.replace('cdktf-', 'cdktn-'), artifactId: 'cdktn-rest-api-deployment' },
+        },
+        go: { moduleName: targets.go.moduleName.replace(/cdktf-/g, 'cdktn-'), packageName: 'cdktnrestapideployment' },
+      },
+      tsconfig: 'tsconfig.json',
+      validateTsconfig: 'strict',
+    },
+  };
+}
+
+/** Writes build/cdktn (sources, package.json, tsconfig.json, README, LICENSE) and installs its packages. */
+export function generate(): void {
+  fs.rmSync(path.join(CDKTN_DIR, 'src'), { recursive: true, force: true });
+  fs.mkdirSync(CDKTN_DIR, { recursive: true });
+  copyRewritten(path.join(ROOT, 'src'), path.join(CDKTN_DIR, 'src'));
+  const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  fs.writeFileSync(path.join(CDKTN_DIR, 'package.json'), `${JSON.stringify(cdktnPackageJson(root), null, 2)}\n`);
+  const tsconfig = JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8'));
+  delete tsconfig['//'];
+  fs.writeFileSync(path.join(CDKTN_DIR, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+  fs.copyFileSync(path.join(ROOT, 'LICENSE'), path.join(CDKTN_DIR, 'LICENSE'));
+  fs.writeFileSync(path.join(CDKTN_DIR, 'README.md'), [
+    '# cdktn-rest-api-deployment',
+    '',
+    'The CDK Terrain (`cdktn`) flavour of `cdktf-rest-api-deployment`: the same construct API, built from the same source',
+    'for `cdktn` and `@cdktn/provider-aws`. See the README of cdktf-rest-api-deployment for the guide.',
+    '',
+  ].join('\n'));
+  installPackages();
+}
+
+/** Installs the cdktn packages (and yaml) into build/cdktn/node_modules, unless they are there at these versions. */
+function installPackages(): void {
+  const wanted = { ...CDKTN_VERSIONS, yaml: readInstalledVersion(ROOT, 'yaml') };
+  const missing = Object.entries(wanted).filter(([name, version]) => readInstalledVersion(CDKTN_DIR, name) !== version);
+  if (missing.length === 0) {
+    return;
+  }
+  execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error',
+    ...Object.entries(wanted).map(([name, version]) => `${name}@${version}`)], { cwd: CDKTN_DIR, stdio: 'inherit' });
+}
+
+function readInstalledVersion(dir: string, name: string): string | undefined {
+  const manifest = path.join(dir, 'node_modules', name, 'package.json');
+  return fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')).version : undefined;
+}
+
+/** Compiles build/cdktn with jsii (lib/ and the .jsii assembly). */
+export function compile(): void {
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'jsii'), ['--silence-warnings=reserved-word'], { cwd: CDKTN_DIR, stdio: 'inherit' });
+}
+
+function copyRewritten(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      copyRewritten(source, target);
+    } else if (entry.name.endsWith('.ts')) {
+      fs.writeFileSync(target, rewriteSource(fs.readFileSync(source, 'utf8')));
+    } else {
+      fs.copyFileSync(source, target);
+    }
+  }
+}
+
+if (require.main === module) {
+  generate();
+  if (process.argv.includes('--compile')) {
+    compile();
+  }
+}
