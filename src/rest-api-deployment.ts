@@ -461,7 +461,11 @@ export class RestApiDeployment extends Construct {
     return Object.keys(triggers).length > 0 ? triggers : undefined;
   }
 
-  /** Writes the triggers into the rendered JSON of the deployment(s), unless an override replaced them. */
+  /**
+   * Writes the triggers over the placeholder in the rendered JSON of the deployment(s). (A block
+   * without the placeholder is left alone; cdktf refuses overrides of a token map, so today
+   * every block has it.)
+   */
   private completeTriggers(blocks: BlockReader): void {
     const { triggers } = this.computeTriggers(blocks, 'full');
     for (const deployment of [this.deployment, this.canaryDeployment]) {
