@@ -10,7 +10,6 @@ import {
   IResolveContext,
   Lazy,
   StringConcat,
-  TerraformElement,
   TerraformProvider,
   TerraformResource,
   TerraformStack,
@@ -23,9 +22,10 @@ import { isMarkedRestApiDeployment, REST_API_DEPLOYMENT_SYMBOL } from './deploym
 import { invalidProperty } from './errors';
 import { RestApiStage, StageOptions, StageSettings } from './rest-api-stage';
 import { cloudWatchRoleWarning, logsToCloudWatch } from './stage-logging';
+import { addressOf } from './triggers/api-configuration';
 import { AppBlocks, CrossStackTokens } from './triggers/app-blocks';
 import { computeRedeployTriggers, RedeployTriggers, RESOURCE_IDS_TRIGGER_KEY, TriggerComputation } from './triggers/redeploy-triggers';
-import { Block, BlockReader, blocksOf } from './triggers/rendered-blocks';
+import { BlockReader, resolvedBlocks } from './triggers/rendered-blocks';
 import { StackRenderHook } from './triggers/stack-render-hook';
 import { validateStageName, validateStageVariables } from './validation';
 
@@ -450,13 +450,7 @@ export class RestApiDeployment extends Construct {
     if (this.renderHook.active) {
       return { ...Object.fromEntries(this.userTriggers), [PENDING_TRIGGERS_KEY]: '' };
     }
-    const resolved = new Map<TerraformElement, Block | undefined>();
-    const homeBlocks: BlockReader = (element) => {
-      if (!resolved.has(element)) {
-        resolved.set(element, blocksOf(context.resolve(element.toTerraform()))(element));
-      }
-      return resolved.get(element);
-    };
+    const homeBlocks = resolvedBlocks((fragment) => context.resolve(fragment));
     const { triggers } = this.computeTriggers(homeBlocks, context.preparing ? 'check' : 'full', context.preparing);
     return Object.keys(triggers).length > 0 ? triggers : undefined;
   }
@@ -507,7 +501,7 @@ export class RestApiDeployment extends Construct {
   private prepareStageLogging(stage: RestApiStage, settings: StageSettings): void {
     if (this.cloudWatchRole) {
       const account = this.cloudWatchRole.account;
-      const accountAddress = `${account.terraformResourceType}.${account.friendlyUniqueId}`;
+      const accountAddress = addressOf(account);
       for (const resource of stage.node.findAll()) {
         if (resource instanceof TerraformResource && STAGE_RESOURCE_TYPES.includes(resource.terraformResourceType)) {
           resource.dependsOn = [...(resource.dependsOn ?? []), accountAddress];

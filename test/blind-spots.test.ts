@@ -92,7 +92,7 @@ describe('a resource of a type the library does not know that names the API', ()
     new RestApiDeployment(stack, 'deploy', {
       restApi: api.api,
       cloudWatchRole: true,
-      accessLogging: true,
+      accessLogging: {},
       methodSettings: { metricsEnabled: true },
     });
     expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
@@ -126,7 +126,7 @@ describe('an escape-hatch override that moves an API resource to another API', (
   });
 
   test('an override that keeps the same API is no blind spot', () => {
-    expect(warningsWith((stack, api) => {
+    expect(warningsWith((_stack, api) => {
       api.get.addOverride('rest_api_id', api.api.id);
     })).toEqual([]);
   });

@@ -27,19 +27,17 @@ export function addressOf(resource: TerraformResource): string {
   return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }
 
-/**
- * A resource with its block, keyed for the home stack; undefined when it renders no block (it was moved).
- *
- * @param stack the resource's stack, when the caller knows it
- */
-export function resolvedResource(resource: TerraformResource, blocks: AppBlocks, stack = TerraformStack.of(resource)): ResolvedResource | undefined {
+/** A resource with its block, keyed for the home stack; undefined when it renders no block (it was moved). */
+export function resolvedResource(resource: TerraformResource, blocks: AppBlocks): ResolvedResource | undefined {
+  const stack = TerraformStack.of(resource);
   const config = blocks.blockOf(resource, stack);
-  if (config === undefined) {
-    return undefined;
-  }
+  return config === undefined ? undefined : itemOf(resource, stack, config, blocks.home);
+}
+
+function itemOf(resource: TerraformResource, stack: TerraformStack, config: Block, home: TerraformStack): ResolvedResource {
   const address = addressOf(resource);
   return {
-    key: keyInHome(stack, address, blocks.home),
+    key: keyInHome(stack, address, home),
     address,
     type: resource.terraformResourceType,
     resource,
@@ -96,9 +94,9 @@ export function discoverApiResources(stacks: readonly ApiStack[], blocks: AppBlo
   for (const { stack, apiExpressions } of stacks) {
     const apiId = `\${${apiExpressions[0]}}`;
     for (const resource of resourcesOfTypes(stack, REDEPLOY_RESOURCE_TYPES)) {
-      // Compare rest_api_id first: another API's resources are never made into items.
-      if (blocks.blockOf(resource, stack)?.rest_api_id === apiId) {
-        found.push(resolvedResource(resource, blocks, stack)!);
+      const config = blocks.blockOf(resource, stack);
+      if (config?.rest_api_id === apiId) {
+        found.push(itemOf(resource, stack, config, blocks.home));
       }
     }
   }

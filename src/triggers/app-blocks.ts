@@ -1,6 +1,6 @@
 import { IResolvable, ref, TerraformElement, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { Block, BlockReader, blocksOf } from './rendered-blocks';
+import { Block, BlockReader, resolvedBlocks } from './rendered-blocks';
 import { resolveIn } from './stack-render-hook';
 
 /**
@@ -18,7 +18,8 @@ export type CrossStackTokens = Map<string, IResolvable>;
 export class AppBlocks {
   /** The stack the triggers are written to. */
   public readonly home: TerraformStack;
-  private readonly foreign = new Map<TerraformElement, Block | undefined>();
+  /** Readers of the other stacks' blocks, resolving in their own stack. */
+  private readonly foreign = new Map<TerraformStack, BlockReader>();
 
   /**
    * @param owner the construct whose stack is home; cross-stack expressions are resolved in its context
@@ -44,10 +45,12 @@ export class AppBlocks {
     if (stack === this.home) {
       return this.homeBlocks(element);
     }
-    if (!this.foreign.has(element)) {
-      this.foreign.set(element, blocksOf(resolveIn(stack, element.toTerraform(), this.preparing))(element));
+    let blocks = this.foreign.get(stack);
+    if (blocks === undefined) {
+      blocks = resolvedBlocks((fragment) => resolveIn(stack, fragment, this.preparing));
+      this.foreign.set(stack, blocks);
     }
-    return this.foreign.get(element);
+    return blocks(element);
   }
 
   /**
@@ -75,6 +78,6 @@ export class AppBlocks {
 }
 
 /** `aws_x.y.id` from `${aws_x.y.id}`. */
-export function unwrap(interpolation: string): string {
+function unwrap(interpolation: string): string {
   return interpolation.startsWith('${') && interpolation.endsWith('}') ? interpolation.slice(2, -1) : interpolation;
 }

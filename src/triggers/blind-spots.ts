@@ -1,7 +1,7 @@
 import { TerraformModule, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { isMarkedRestApiDeployment } from '../deployment-marker';
-import { ApiStack, ResolvedResource } from './api-configuration';
+import { addressOf, ApiStack, ResolvedResource } from './api-configuration';
 import { REDEPLOY_RESOURCE_TYPES } from './api-resource-types';
 import { AppBlocks } from './app-blocks';
 import { Block } from './rendered-blocks';
@@ -102,15 +102,13 @@ function moduleWarning(module: TerraformModule, api: ResolvedResource): string {
 }
 
 function unknownTypeWarning(resource: TerraformResource, api: ResolvedResource): string {
-  const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
-  return `The resource ${describe(resource, address)} names the REST API ${api.address}, but its type is not one the library knows: ` +
+  return `The resource ${describe(resource, addressOf(resource))} names the REST API ${api.address}, but its type is not one the library knows: ` +
     'it is not treated as needing a redeploy, so changing it does not redeploy the API. ' +
     `If it changes what the API serves, add it to 'resources'; otherwise ${ACKNOWLEDGE}.`;
 }
 
 function overrideWarning(resource: TerraformResource, api: ResolvedResource, movedTo: unknown): string {
-  const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
-  return `The resource ${describe(resource, address)} is configured with the REST API ${api.address}, but an escape-hatch override ` +
+  return `The resource ${describe(resource, addressOf(resource))} is configured with the REST API ${api.address}, but an escape-hatch override ` +
     `sets its rest_api_id to ${JSON.stringify(movedTo)}: discovery follows the override, so it is not part of this deployment's triggers. ` +
     `Remove the override, or, if the resource belongs to the other API, ${ACKNOWLEDGE}.`;
 }

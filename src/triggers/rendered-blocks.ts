@@ -32,6 +32,17 @@ export function blocksOf(json: StackJson): BlockReader {
   };
 }
 
+/** Reads blocks by resolving each element's fragment with `resolve`, once per element. */
+export function resolvedBlocks(resolve: (fragment: unknown) => any): BlockReader {
+  const resolved = new Map<TerraformElement, Block | undefined>();
+  return (element) => {
+    if (!resolved.has(element)) {
+      resolved.set(element, blocksOf(resolve(element.toTerraform()))(element));
+    }
+    return resolved.get(element);
+  };
+}
+
 /**
  * Adds the blocks of one element's resolved fragment (`{ resource: { type: { name: block } } }`)
  * to `into`. Only resources, data sources and modules are kept.

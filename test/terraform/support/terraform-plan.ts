@@ -1,4 +1,5 @@
 /** A saved plan as `terraform show -json` prints it, with the questions the scenarios ask of it. */
+import { referencedObject } from '../../../src/triggers/reference-entries';
 import { findReferences } from '../../../src/triggers/terraform-references';
 
 /** Terraform's actions for one resource: `['create', 'delete']` is a replacement that creates first. */
@@ -77,10 +78,8 @@ export class TerraformPlan {
       const configured: Record<string, string> = this.configuredResource(address).triggers ?? {};
       const keys = new Set([...Object.keys(old), ...Object.keys(configured)]);
       const created = new Set(this.changes.filter((change) => change.change.actions.includes('create')).map((change) => change.address));
-      const readsChange = (expression: string) => findReferences(expression).some((reference) => {
-        const root = reference.replace(/^values\(/, '').split(/[.[)]/).slice(0, 2).join('.');
-        return /^(var|local|data|module)\./.test(reference) || created.has(root);
-      });
+      const readsChange = (expression: string) => findReferences(expression)
+        .some((reference) => /^(var|local|data|module)\./.test(reference) || created.has(referencedObject(reference)));
       return [...keys].filter((key) => {
         const expression = configured[key]?.includes('${');
         return expression ? !(key in old) || readsChange(configured[key]) : old[key] !== configured[key];
