@@ -126,19 +126,19 @@ project.addTask('scan', {
 project.tasks.tryFind('package:java')!.reset('bash scripts/package-java.sh');
 project.tasks.tryFind('package:go')!.reset('bash scripts/package-go.sh');
 project.addTask('test:java', {
-  description: 'Build the Java packages and compile the README Java example (examples/java)',
+  description: 'Build the Java packages of both flavours (cdktf, cdktn); compile, run and compare the README Java example (examples/java) with each',
   exec: 'bash examples/java/build.sh',
 });
 project.addTask('test:go', {
-  description: 'Build the Go module and compile the README Go example (examples/go)',
+  description: 'Build the Go modules of both flavours (cdktf, cdktn); compile, run and compare the README Go example (examples/go) with each',
   exec: 'bash examples/go/build.sh',
 });
 project.addTask('release', {
-  description: 'Build every package (npm, Python, Java, Go) into a fresh dist/ in one run (scripts/release.sh)',
+  description: 'Build every package (npm, Python, Java, Go; cdktn flavour in dist/cdktn) into a fresh dist/ in one run (scripts/release.sh)',
   exec: 'bash scripts/release.sh',
 });
 project.addTask('test:python', {
-  description: 'Build the Python package and run the Python end-to-end tests (examples/python)',
+  description: 'Build the Python packages of both flavours and run the Python end-to-end tests (examples/python) with each',
   exec: 'bash examples/python/e2e.sh',
 });
 

@@ -62,6 +62,8 @@ export function cdktnPackageJson(root: Record<string, any>): Record<string, any>
     keywords: [...new Set([...root.keywords.filter((keyword: string) => keyword !== 'cdktf'), 'cdktn', 'cdk-terrain'])].sort(),
     main: root.main,
     types: root.types,
+    // What the npm package holds: build/cdktn also has the sources and the examples' cdktn copies.
+    files: ['lib/**/*.js', 'lib/**/*.d.ts', '.jsii'],
     engines: root.engines,
     stability: root.stability,
     dependencies: root.dependencies,

@@ -2,20 +2,32 @@
  * Writes build/provider-aws-subset/: a jsii package named @cdktf/provider-aws, at the
  * installed version, holding only the submodules this library's public API uses (and
  * what they use in turn), taken unchanged from the installed package's assembly and JS.
+ * With `--flavour cdktn`, the same for the CDK Terrain flavour: @cdktn/provider-aws as
+ * installed in build/cdktn, against the flavour's compiled assembly, into
+ * build/cdktn-provider-aws-subset/.
  *
- * Why: the published Java and Go bindings of @cdktf/provider-aws cannot be had from the
- * registries (the Go module exceeds the Go proxy's 500 MB limit; 21.x is not on Maven
- * Central), so `npm run package:java` / `package:go` build the bindings of this subset
- * with jsii-pacmak next to the library's own, and compile against them.
+ * Why: the published Java and Go bindings of the provider cannot be had from the
+ * registries (cdktf's Go module exceeds the Go proxy's 500 MB limit; 21.x is not on Maven
+ * Central; the proxy and Maven registry here serve neither of cdktn's), so
+ * `npm run package:java` / `package:go` build the bindings of this subset with
+ * jsii-pacmak next to the library's own, and compile against them.
  *
- *   ts-node scripts/provider-aws-subset.ts
+ *   ts-node scripts/provider-aws-subset.ts [--flavour cdktf|cdktn]
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
-const ROOT = path.join(__dirname, '..');
-const PROVIDER = '@cdktf/provider-aws';
-const OUT = path.join(ROOT, 'build', 'provider-aws-subset');
+const BUILD = path.join(__dirname, '..', 'build');
+const FLAVOURS = {
+  cdktf: { provider: '@cdktf/provider-aws', library: path.join(__dirname, '..'), out: path.join(BUILD, 'provider-aws-subset') },
+  cdktn: { provider: '@cdktn/provider-aws', library: path.join(BUILD, 'cdktn'), out: path.join(BUILD, 'cdktn-provider-aws-subset') },
+};
+const flavourArgument = process.argv.indexOf('--flavour');
+const FLAVOUR = flavourArgument === -1 ? 'cdktf' : process.argv[flavourArgument + 1];
+if (!(FLAVOUR in FLAVOURS)) {
+  throw new Error(`--flavour: expected one of ${Object.keys(FLAVOURS).join(', ')}, got "${FLAVOUR}"`);
+}
+const { provider: PROVIDER, library: ROOT, out: OUT } = FLAVOURS[FLAVOUR as keyof typeof FLAVOURS];
 
 function referencedFqns(value: unknown, prefix: string): Set<string> {
   const found = new Set<string>();
@@ -56,12 +68,17 @@ function main(): void {
     ...provider,
     types: Object.fromEntries(Object.entries<any>(provider.types).filter(([fqn]) => submodules.has(submoduleOf(fqn)))),
     submodules: Object.fromEntries(Object.entries<any>(provider.submodules).filter(([name]) => submodules.has(name))),
-    readme: { markdown: `Subset of ${PROVIDER} ${provider.version} for compiling cdktf-rest-api-deployment's Java and Go packages.` },
+    readme: { markdown: `Subset of ${PROVIDER} ${provider.version} for compiling ${library.name}'s Java and Go packages.` },
   };
 
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(path.join(OUT, 'lib'), { recursive: true });
   fs.writeFileSync(path.join(OUT, '.jsii'), JSON.stringify(subset));
+  if (!OUT.startsWith(`${ROOT}${path.sep}`)) {
+    // Outside the library's folder: jsii-pacmak finds the subset's dependencies (cdktn,
+    // constructs) where the library has them.
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(OUT, 'node_modules'), 'dir');
+  }
   const packageJson = JSON.parse(fs.readFileSync(path.join(providerDir, 'package.json'), 'utf8'));
   fs.writeFileSync(path.join(OUT, 'package.json'), JSON.stringify({
     name: packageJson.name,
@@ -89,7 +106,7 @@ function main(): void {
   for (const file of fs.readdirSync(path.join(ROOT, 'lib'), { recursive: true }) as string[]) {
     if (file.endsWith('.js')) {
       const text = fs.readFileSync(path.join(ROOT, 'lib', file), 'utf8');
-      for (const match of text.matchAll(/@cdktf\/provider-aws\/lib\/([a-z0-9-]+)/g)) {
+      for (const match of text.matchAll(/@cdkt[fn]\/provider-aws\/lib\/([a-z0-9-]+)/g)) {
         loadedAtRunTime.add(match[1]);
       }
     }
@@ -100,7 +117,7 @@ function main(): void {
   fs.writeFileSync(path.join(OUT, 'lib', 'index.js'), index.join('\n') + '\n');
   fs.writeFileSync(path.join(OUT, 'lib', 'index.d.ts'), [...submodules].sort()
     .map((name) => `export * as ${name.split('.')[1]} from './${directoryOf(name)}';`).join('\n') + '\n');
-  console.log(`wrote ${path.relative(ROOT, OUT)}: ${Object.keys(subset.types).length} types in ${submodules.size} submodules (${[...submodules].join(', ')})`);
+  console.log(`wrote ${path.relative(path.join(BUILD, '..'), OUT)}: ${Object.keys(subset.types).length} types in ${submodules.size} submodules (${[...submodules].join(', ')})`);
 }
 
 main();

@@ -1,17 +1,31 @@
 #!/usr/bin/env bash
 # npm run test:java: builds the Java packages, compiles examples/java against them, runs it, and
 # checks that it synthesizes the same stack as the TypeScript examples/openapi.
+# Then the same for the CDK Terrain flavour (io.github.cdktn-rest-api-deployment): its packages
+# built by `scripts/package-java.sh cdktn`, the example's copy with its imports and dependencies
+# renamed (scripts/cdktn-example.ts), compared with the TypeScript example synthesized with cdktn.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-npm run package:java
 
 repo="$PWD/build/m2"
-# Maven keeps a release it has seen: drop the copies of the packages built above.
-rm -rf "$repo/com/hashicorp" "$repo/io/github/cdktf-rest-api-deployment"
 version=$(node -p "require('./package.json').version")
-mvn -B -q -f examples/java/pom.xml -Dmaven.repo.local="$repo" -Dlibrary.version="$version" package
-mvn -B -q -f examples/java/pom.xml -Dmaven.repo.local="$repo" -Dlibrary.version="$version" dependency:build-classpath -Dmdep.outputFile="$PWD/build/java-classpath.txt"
-out=build/java-example-out
-rm -rf "$out"
-java -cp "$(ls examples/java/target/*.jar):$(cat build/java-classpath.txt)" example.Main "$out"
-npx ts-node --transpile-only --project examples/tsconfig.json scripts/compare-with-typescript.ts openapi openapi "$out"
+export TS_NODE_TRANSPILE_ONLY=true TS_NODE_PROJECT=examples/tsconfig.json
+
+run_and_compare() { # <example dir> <output dir> [node -r hook]
+  local maven=(mvn -B -q -f "$1/pom.xml" -Dmaven.repo.local="$repo" -Dlibrary.version="$version")
+  "${maven[@]}" package
+  "${maven[@]}" dependency:build-classpath -Dmdep.outputFile="$PWD/$2.classpath"
+  rm -rf "$2"
+  java -cp "$(ls "$1"/target/*.jar):$(cat "$2.classpath")" example.Main "$2"
+  node ${3:+-r "$3"} -r ts-node/register scripts/compare-with-typescript.ts openapi openapi "$2"
+}
+
+# Maven keeps a release it has seen: drop the copies of the packages built here.
+rm -rf "$repo/com/hashicorp" "$repo/io/cdktn" "$repo/io/github/cdktf-rest-api-deployment" "$repo/io/github/cdktn-rest-api-deployment"
+
+npm run package:java
+run_and_compare examples/java build/java-example-out
+
+bash scripts/package-java.sh cdktn
+npx ts-node --transpile-only --project scripts/tsconfig.json scripts/cdktn-example.ts java
+run_and_compare build/cdktn/examples/java build/cdktn-java-example-out "$PWD/test/flavours/cdktn-require.js"
