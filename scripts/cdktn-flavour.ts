@@ -33,14 +33,22 @@ const CDKTN_PEERS = {
   'constructs': '>=10.6.0 <10.8.0',
 };
 
+/**
+ * The packages the source names (cdktf, @cdktf/provider-aws and its submodules, constructs) and
+ * their cdktn counterparts: the one table the source rewrite here, the jest run
+ * (test/flavours/cdktn.jest.config.js) and child processes (test/flavours/cdktn-require.js) use.
+ */
+export const CDKTN_PACKAGES: Readonly<Record<string, string>> = JSON.parse(
+  fs.readFileSync(path.join(__dirname, 'cdktn-packages.json'), 'utf8'));
+
 /** An import or require specifier of the cdktf flavour, rewritten for cdktn. */
 export function cdktnSpecifier(specifier: string): string {
-  if (specifier === 'cdktf') {
-    return 'cdktn';
+  for (const [cdktf, cdktn] of Object.entries(CDKTN_PACKAGES)) {
+    if (specifier === cdktf || specifier.startsWith(`${cdktf}/`)) {
+      return cdktn + specifier.slice(cdktf.length);
+    }
   }
-  return specifier.startsWith('@cdktf/provider-aws/') || specifier === '@cdktf/provider-aws'
-    ? specifier.replace('@cdktf/provider-aws', '@cdktn/provider-aws')
-    : specifier;
+  return specifier;
 }
 
 /** TypeScript source with every `from '...'` / `import('...')` / `require('...')` specifier rewritten. */

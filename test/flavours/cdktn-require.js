@@ -1,20 +1,17 @@
 /**
  * `node -r` hook for child processes of the cdktn run: resolves `cdktf`, `@cdktf/provider-aws/...`
- * and `constructs` to the cdktn flavour's packages, as cdktn.jest.config.js maps them for jest.
+ * and `constructs` to the cdktn flavour's packages (scripts/cdktn-packages.json), as
+ * cdktn.jest.config.js maps them for jest.
  */
 const Module = require('module');
 const path = require('path');
 
-const modules = path.resolve(__dirname, '..', '..', 'build', 'cdktn', 'node_modules');
+const root = path.resolve(__dirname, '..', '..');
+const modules = path.join(root, 'build', 'cdktn', 'node_modules');
+const packages = Object.entries(require(path.join(root, 'scripts', 'cdktn-packages.json')));
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
-  let mapped = request;
-  if (request === 'cdktf') {
-    mapped = path.join(modules, 'cdktn');
-  } else if (request.startsWith('@cdktf/provider-aws/')) {
-    mapped = path.join(modules, '@cdktn', 'provider-aws', request.slice('@cdktf/provider-aws/'.length));
-  } else if (request === 'constructs') {
-    mapped = path.join(modules, 'constructs');
-  }
+  const match = packages.find(([cdktf]) => request === cdktf || request.startsWith(`${cdktf}/`));
+  const mapped = match ? path.join(modules, match[1] + request.slice(match[0].length)) : request;
   return resolve.call(this, mapped, ...rest);
 };
