@@ -3,7 +3,7 @@ import { REDEPLOY_RESOURCE_TYPES } from './api-resource-types';
 import { AppBlocks } from './app-blocks';
 import { compare } from './canonical-json';
 import { Block } from './rendered-blocks';
-import { allStacks, constructsOf } from './stack-constructs';
+import { allStacks } from './stack-constructs';
 
 /** One Terraform resource with its configuration as it will be synthesized. */
 export interface ResolvedResource {
@@ -75,7 +75,7 @@ export function stacksOfApi(api: TerraformResource, blocks: AppBlocks): ApiStack
     }
     if (stack !== blocks.home) {
       // Preparing: resolving its API resources registers the stack's own cross-stack references first.
-      resourcesOfTypes(stack, REDEPLOY_RESOURCE_TYPES).forEach((resource) => blocks.blockOf(resource));
+      resourcesOfTypes(blocks, stack, REDEPLOY_RESOURCE_TYPES).forEach((resource) => blocks.blockOf(resource));
       if (!stack.dependencies.includes(apiStack)) {
         continue;
       }
@@ -93,7 +93,7 @@ export function discoverApiResources(stacks: readonly ApiStack[], blocks: AppBlo
   const found: ResolvedResource[] = [];
   for (const { stack, apiExpressions } of stacks) {
     const apiId = `\${${apiExpressions[0]}}`;
-    for (const resource of resourcesOfTypes(stack, REDEPLOY_RESOURCE_TYPES)) {
+    for (const resource of resourcesOfTypes(blocks, stack, REDEPLOY_RESOURCE_TYPES)) {
       const config = blocks.blockOf(resource, stack);
       if (config?.rest_api_id === apiId) {
         found.push(itemOf(resource, stack, config, blocks.home));
@@ -104,15 +104,15 @@ export function discoverApiResources(stacks: readonly ApiStack[], blocks: AppBlo
 }
 
 /** The resources of `stack` (not of nested stacks) whose type is in `types`, in construct order. */
-export function resourcesOfTypes(stack: TerraformStack, types: ReadonlySet<string>): TerraformResource[] {
-  return constructsOf(stack).filter((construct): construct is TerraformResource =>
+export function resourcesOfTypes(blocks: AppBlocks, stack: TerraformStack, types: ReadonlySet<string>): TerraformResource[] {
+  return blocks.constructsOf(stack).filter((construct): construct is TerraformResource =>
     TerraformResource.isTerraformResource(construct) && types.has(construct.terraformResourceType));
 }
 
 /** Every Terraform resource of `stack`, by address. */
-export function resourcesByAddress(stack: TerraformStack): Map<string, TerraformResource> {
+export function resourcesByAddress(blocks: AppBlocks, stack: TerraformStack): Map<string, TerraformResource> {
   const byAddress = new Map<string, TerraformResource>();
-  for (const construct of constructsOf(stack)) {
+  for (const construct of blocks.constructsOf(stack)) {
     if (TerraformResource.isTerraformResource(construct)) {
       byAddress.set(addressOf(construct), construct);
     }

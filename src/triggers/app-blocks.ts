@@ -1,6 +1,7 @@
 import { IResolvable, ref, TerraformElement, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { Block, BlockReader, resolvedBlocks } from './rendered-blocks';
+import { constructsOf } from './stack-constructs';
 import { resolveIn } from './stack-render-hook';
 
 /**
@@ -20,6 +21,8 @@ export class AppBlocks {
   public readonly home: TerraformStack;
   /** Readers of the other stacks' blocks, resolving in their own stack. */
   private readonly foreign = new Map<TerraformStack, BlockReader>();
+  /** Each stack's constructs, walked once (discovery, reference entries and warnings all read them). */
+  private readonly constructsByStack = new Map<TerraformStack, readonly IConstruct[]>();
 
   /**
    * @param owner the construct whose stack is home; cross-stack expressions are resolved in its context
@@ -51,6 +54,16 @@ export class AppBlocks {
       this.foreign.set(stack, blocks);
     }
     return blocks(element);
+  }
+
+  /** Every construct of `stack` but those of nested stacks, in construct order. */
+  public constructsOf(stack: TerraformStack): readonly IConstruct[] {
+    let constructs = this.constructsByStack.get(stack);
+    if (constructs === undefined) {
+      constructs = constructsOf(stack);
+      this.constructsByStack.set(stack, constructs);
+    }
+    return constructs;
   }
 
   /**

@@ -5,7 +5,6 @@ import { addressOf, ApiStack, ResolvedResource } from './api-configuration';
 import { REDEPLOY_RESOURCE_TYPES } from './api-resource-types';
 import { AppBlocks } from './app-blocks';
 import { Block } from './rendered-blocks';
-import { constructsOf } from './stack-constructs';
 import { resolveIn } from './stack-render-hook';
 import { findReferences } from './terraform-references';
 
@@ -50,7 +49,7 @@ export function blindSpotWarnings(
     }
   };
   for (const { stack, apiExpressions } of stacks) {
-    for (const construct of constructsOf(stack)) {
+    for (const construct of blocks.constructsOf(stack)) {
       if (construct instanceof TerraformModule) {
         if (namesApi(blocks.blockOf(construct), apiExpressions)) {
           warn(construct, moduleWarning(construct, api));

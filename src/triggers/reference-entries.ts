@@ -60,7 +60,7 @@ export class ReferenceEntries {
     const byAddress = new Map<TerraformStack, Map<string, TerraformResource>>();
     return [...this.byKey].map(([key, { stack, references }]) => {
       if (!byAddress.has(stack)) {
-        byAddress.set(stack, resourcesByAddress(stack));
+        byAddress.set(stack, resourcesByAddress(this.blocks, stack));
       }
       const local = rewriteForEach([...references], byAddress.get(stack)!);
       return [key, hashExpression(local.map((reference) => this.blocks.expressionInHome(reference, stack)))];
