@@ -12,7 +12,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CDKTN_DIR, CDKTN_VERSIONS } from './cdktn-flavour';
+import { CDKTN_DIR, CDKTN_VERSIONS, copyTransformed } from './cdktn-flavour';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -88,31 +88,8 @@ function goReplaces(exampleDir: string): string {
   ].join('\n');
 }
 
+/** Build output, and the scripts that build and run the cdktf example (the cdktn copy is run by them). */
 const SKIPPED = new Set(['target', '__pycache__', 'go.sum', 'e2e.sh', 'build.sh']);
-
-function copyRenamed(from: string, to: string, renames: readonly Rename[], applied: Set<Rename>): void {
-  fs.mkdirSync(to, { recursive: true });
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    if (SKIPPED.has(entry.name)) {
-      continue;
-    }
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) {
-      copyRenamed(source, target, renames, applied);
-      continue;
-    }
-    let text = fs.readFileSync(source, 'utf8');
-    for (const item of renames.filter(({ files }) => files.test(entry.name))) {
-      const renamed = text.replace(item.from, item.to);
-      if (renamed !== text) {
-        applied.add(item);
-      }
-      text = renamed;
-    }
-    fs.writeFileSync(target, text);
-  }
-}
 
 /** The languages that have a cdktn copy. */
 export const CDKTN_EXAMPLE_LANGUAGES = Object.keys(RENAMES);
@@ -129,7 +106,14 @@ export function writeCdktnExample(language: string, to = path.join(CDKTN_DIR, 'e
   }
   fs.rmSync(to, { recursive: true, force: true });
   const applied = new Set<Rename>();
-  copyRenamed(from, to, renames, applied);
+  const renamed = (fileName: string, text: string) => renames.filter(({ files }) => files.test(fileName)).reduce((before, item) => {
+    const after = before.replace(item.from, item.to);
+    if (after !== before) {
+      applied.add(item);
+    }
+    return after;
+  }, text);
+  copyTransformed(from, to, renamed, SKIPPED);
   const unused = renames.filter((item) => !applied.has(item));
   if (unused.length > 0) {
     fs.rmSync(to, { recursive: true, force: true });

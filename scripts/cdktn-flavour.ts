@@ -98,7 +98,7 @@ export function cdktnPackageJson(root: Record<string, any>): Record<string, any>
 export function generate(): void {
   fs.rmSync(path.join(CDKTN_DIR, 'src'), { recursive: true, force: true });
   fs.mkdirSync(CDKTN_DIR, { recursive: true });
-  copyRewritten(path.join(ROOT, 'src'), path.join(CDKTN_DIR, 'src'));
+  copyTransformed(path.join(ROOT, 'src'), path.join(CDKTN_DIR, 'src'), (name, text) => (name.endsWith('.ts') ? rewriteSource(text) : text));
   const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   fs.writeFileSync(path.join(CDKTN_DIR, 'package.json'), `${JSON.stringify(cdktnPackageJson(root), null, 2)}\n`);
   const tsconfig = JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8'));
@@ -136,17 +136,24 @@ export function compile(): void {
   execFileSync(path.join(ROOT, 'node_modules', '.bin', 'jsii'), ['--silence-warnings=reserved-word'], { cwd: CDKTN_DIR, stdio: 'inherit' });
 }
 
-function copyRewritten(from: string, to: string): void {
+/**
+ * Copies the tree `from` to `to`, each file's text passed through `transform` (given the file's
+ * name); entries named in `skipped` are left out. The flavour's sources and the examples' cdktn
+ * copies (scripts/cdktn-example.ts) are both made this way.
+ */
+export function copyTransformed(from: string, to: string, transform: (fileName: string, text: string) => string,
+  skipped: ReadonlySet<string> = new Set()): void {
   fs.mkdirSync(to, { recursive: true });
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (skipped.has(entry.name)) {
+      continue;
+    }
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) {
-      copyRewritten(source, target);
-    } else if (entry.name.endsWith('.ts')) {
-      fs.writeFileSync(target, rewriteSource(fs.readFileSync(source, 'utf8')));
+      copyTransformed(source, target, transform, skipped);
     } else {
-      fs.copyFileSync(source, target);
+      fs.writeFileSync(target, transform(entry.name, fs.readFileSync(source, 'utf8')));
     }
   }
 }

@@ -16,11 +16,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { CDKTN_DIR } from './cdktn-flavour';
 
 const BUILD = path.join(__dirname, '..', 'build');
 const FLAVOURS = {
   cdktf: { provider: '@cdktf/provider-aws', library: path.join(__dirname, '..'), out: path.join(BUILD, 'provider-aws-subset') },
-  cdktn: { provider: '@cdktn/provider-aws', library: path.join(BUILD, 'cdktn'), out: path.join(BUILD, 'cdktn-provider-aws-subset') },
+  cdktn: { provider: '@cdktn/provider-aws', library: CDKTN_DIR, out: path.join(BUILD, 'cdktn-provider-aws-subset') },
 };
 const flavourArgument = process.argv.indexOf('--flavour');
 const FLAVOUR = flavourArgument === -1 ? 'cdktf' : process.argv[flavourArgument + 1];
