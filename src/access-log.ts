@@ -70,3 +70,66 @@ export class AccessLogFormat {
     return this.format;
   }
 }
+
+/** A CloudWatch log group the stage creates for its access logs. */
+export interface AccessLogGroupOptions {
+  /**
+   * How many days to keep the logs: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
+   * 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.
+   * @default - kept forever
+   */
+  readonly retentionInDays?: number;
+
+  /**
+   * The ARN of a KMS key to encrypt the log group with. The key policy must allow the
+   * CloudWatch Logs service principal of the region to use it.
+   * @default - encrypted with a key CloudWatch Logs manages
+   */
+  readonly kmsKeyId?: string;
+}
+
+/**
+ * Where a stage sends its access logs: a log group the stage creates, or a destination you
+ * have (a CloudWatch log group or a Kinesis Data Firehose stream, by ARN).
+ */
+export class AccessLogDestination {
+  /**
+   * A CloudWatch log group created with the stage, named
+   * `API-Gateway-Access-Logs_<api id>/<stage name>`.
+   *
+   * @param options its retention and encryption. Default: kept forever, encrypted with a key CloudWatch Logs manages
+   */
+  public static newLogGroup(options: AccessLogGroupOptions = {}): AccessLogDestination {
+    return new AccessLogDestination(undefined, options);
+  }
+
+  /**
+   * An existing destination: the ARN of a CloudWatch log group or of a Kinesis Data Firehose
+   * stream whose name starts with `amazon-apigateway-`.
+   *
+   * @param destinationArn the destination's ARN
+   */
+  public static arn(destinationArn: string): AccessLogDestination {
+    return new AccessLogDestination(destinationArn, undefined);
+  }
+
+  /** The ARN of an existing destination; undefined when the stage creates a log group. */
+  public readonly destinationArn?: string;
+
+  /** The log group the stage creates; undefined for an existing destination. */
+  public readonly newLogGroupOptions?: AccessLogGroupOptions;
+
+  private constructor(destinationArn: string | undefined, newLogGroupOptions: AccessLogGroupOptions | undefined) {
+    this.destinationArn = destinationArn;
+    this.newLogGroupOptions = newLogGroupOptions;
+  }
+
+  /**
+   * Whether API Gateway writes these logs to CloudWatch Logs, which it does only once the
+   * account's CloudWatch role is set (not for a Firehose stream).
+   */
+  public get isCloudWatchLogs(): boolean {
+    const arn = this.destinationArn;
+    return arn === undefined || Token.isUnresolved(arn) || !arn.includes(':firehose:');
+  }
+}

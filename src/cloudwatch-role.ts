@@ -5,7 +5,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 
-/** Props of {@link ApiGatewayCloudWatchRole}. */
+/** Props of `ApiGatewayCloudWatchRole`. */
 export interface ApiGatewayCloudWatchRoleProps {
   /**
    * The provider (and so the account and region) whose API Gateway settings to set.

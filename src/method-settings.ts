@@ -24,10 +24,10 @@ export enum UnauthorizedCacheControlHeaderStrategy {
 }
 
 /**
- * Settings for the methods of a stage: logging, metrics, throttling and caching.
- * Applied by `aws_api_gateway_method_settings`; they never need a redeploy.
+ * Settings for the methods of a stage: logging, metrics, throttling and caching (AWS CDK's
+ * name for them). Applied by `aws_api_gateway_method_settings`; they never need a redeploy.
  */
-export interface MethodSettingsOptions {
+export interface MethodDeploymentOptions {
   /**
    * Whether to send CloudWatch metrics per method.
    * @default - API Gateway's default (false)
@@ -90,6 +90,34 @@ export interface MethodSettingsOptions {
   readonly unauthorizedCacheControlHeaderStrategy?: UnauthorizedCacheControlHeaderStrategy;
 }
 
+/**
+ * The settings of a stage's methods.
+ * @deprecated use `MethodDeploymentOptions` (the same fields under AWS CDK's name); removed in 0.3.0
+ */
+export interface MethodSettingsOptions extends MethodDeploymentOptions {}
+
+/** The fields of `MethodDeploymentOptions`, to pick them out of a stage's options. */
+export const METHOD_DEPLOYMENT_OPTION_NAMES: ReadonlyArray<keyof MethodDeploymentOptions> = [
+  'metricsEnabled',
+  'loggingLevel',
+  'dataTraceEnabled',
+  'throttlingBurstLimit',
+  'throttlingRateLimit',
+  'cachingEnabled',
+  'cacheTtl',
+  'cacheDataEncrypted',
+  'requireAuthorizationForCacheControl',
+  'unauthorizedCacheControlHeaderStrategy',
+];
+
+/** The method settings among `options` (a stage's options); undefined when none is set. */
+export function methodDeploymentOptionsOf(options: MethodDeploymentOptions): MethodDeploymentOptions | undefined {
+  const picked = Object.fromEntries(METHOD_DEPLOYMENT_OPTION_NAMES
+    .filter((name) => options[name] !== undefined)
+    .map((name) => [name, options[name]]));
+  return Object.keys(picked).length > 0 ? picked : undefined;
+}
+
 const HTTP_METHOD = '(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|ANY|\\*)';
 const RESOURCE_PATH = '[A-Za-z0-9._~{}+\\-]+(/[A-Za-z0-9._~{}+\\-]+)*';
 const METHOD_PATH = new RegExp(`^(\\*/\\*|(${RESOURCE_PATH}|\\*)/${HTTP_METHOD})$`);
@@ -120,8 +148,9 @@ export function methodPathOf(owner: IConstruct, property: string, path: string):
 }
 
 /**
- * Validates `options` (errors name `property`) and creates one `aws_api_gateway_method_settings`
- * for `methodPath` (as {@link methodPathOf} returns it).
+ * Validates `options` (errors name `property`, the object that holds them: `methodOptions./pets/GET`;
+ * an empty string for a stage's own options) and creates one `aws_api_gateway_method_settings`
+ * for `methodPath` (as `methodPathOf` returns it).
  */
 export function addMethodSettings(
   scope: Construct,
@@ -129,7 +158,7 @@ export function addMethodSettings(
   target: MethodSettingsTarget,
   property: string,
   methodPath: string,
-  options: MethodSettingsOptions,
+  options: MethodDeploymentOptions,
 ): ApiGatewayMethodSettings {
   validateMethodSettings(target, property, options);
   return new ApiGatewayMethodSettings(scope, id, {
@@ -151,29 +180,34 @@ export function addMethodSettings(
   });
 }
 
-function validateMethodSettings(target: MethodSettingsTarget, property: string, options: MethodSettingsOptions): void {
+function validateMethodSettings(target: MethodSettingsTarget, property: string, options: MethodDeploymentOptions): void {
   const { owner } = target;
-  const inRange = (name: keyof MethodSettingsOptions, value: number | undefined, min: number, max: number, whole: boolean) => {
+  const inRange = (name: keyof MethodDeploymentOptions, value: number | undefined, min: number, max: number, whole: boolean) => {
     if (value === undefined || Token.isUnresolved(value)) {
       return;
     }
     if (typeof value !== 'number' || Number.isNaN(value) || value < min || value > max || (whole && !Number.isInteger(value))) {
       const range = max === Infinity ? `${min} or more` : `from ${min} to ${max}`;
-      throw invalidProperty(owner, `${property}.${name}`, value, `a ${whole ? 'whole ' : ''}number ${range}`);
+      throw invalidProperty(owner, propertyPath(property, name), value, `a ${whole ? 'whole ' : ''}number ${range}`);
     }
   };
   inRange('throttlingBurstLimit', options.throttlingBurstLimit, 0, Infinity, true);
   inRange('throttlingRateLimit', options.throttlingRateLimit, 0, Infinity, false);
   inRange('cacheTtl', options.cacheTtl, 0, 3600, true);
-  const oneOf = (name: keyof MethodSettingsOptions, value: string | undefined, allowed: string[]) => {
+  const oneOf = (name: keyof MethodDeploymentOptions, value: string | undefined, allowed: string[]) => {
     if (value !== undefined && !Token.isUnresolved(value) && !allowed.includes(value)) {
-      throw invalidProperty(owner, `${property}.${name}`, value, `one of ${allowed.join(', ')}`);
+      throw invalidProperty(owner, propertyPath(property, name), value, `one of ${allowed.join(', ')}`);
     }
   };
   oneOf('loggingLevel', options.loggingLevel, Object.values(MethodLoggingLevel));
   oneOf('unauthorizedCacheControlHeaderStrategy', options.unauthorizedCacheControlHeaderStrategy, Object.values(UnauthorizedCacheControlHeaderStrategy));
   if (options.cachingEnabled === true && !target.cacheClusterEnabled) {
-    throw invalidProperty(owner, `${property}.cachingEnabled`, true,
+    throw invalidProperty(owner, propertyPath(property, 'cachingEnabled'), true,
       "false unless the stage has a cache cluster: set 'cacheClusterEnabled: true' on the stage");
   }
+}
+
+/** `parent.name`, or `name` alone for the options at the top of the props. */
+function propertyPath(parent: string, name: string): string {
+  return parent === '' ? name : `${parent}.${name}`;
 }

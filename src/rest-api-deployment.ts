@@ -20,8 +20,8 @@ import { Construct, IConstruct } from 'constructs';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { isMarkedRestApiDeployment, REST_API_DEPLOYMENT_SYMBOL } from './deployment-marker';
 import { invalidProperty } from './errors';
-import { RestApiStage, StageOptions, StageSettings } from './rest-api-stage';
-import { cloudWatchRoleWarning, logsToCloudWatch } from './stage-logging';
+import { RestApiStage, StageOptions } from './rest-api-stage';
+import { cloudWatchRoleWarning } from './stage-logging';
 import { addressOf } from './triggers/api-configuration';
 import { AppBlocks, CrossStackTokens } from './triggers/app-blocks';
 import { computeRedeployTriggers, RedeployTriggers, RESOURCE_IDS_TRIGGER_KEY, TriggerComputation } from './triggers/redeploy-triggers';
@@ -52,9 +52,10 @@ export interface CanaryOptions {
 }
 
 /**
- * Properties of a {@link RestApiDeployment}.
+ * Properties of a `RestApiDeployment`: the API, what redeploys it, and the options of its main
+ * stage (the same `StageOptions` that `addStage` takes).
  */
-export interface RestApiDeploymentProps extends StageSettings {
+export interface RestApiDeploymentProps extends StageOptions {
   /**
    * The REST API to deploy. The construct then finds every resource of this API
    * (resources, methods, integrations, models, authorizers, ...) and redeploys whenever
@@ -87,13 +88,6 @@ export interface RestApiDeploymentProps extends StageSettings {
    * @default "prod"
    */
   readonly stageName?: string;
-
-  /**
-   * The description of the stage.
-   *
-   * @default - no description
-   */
-  readonly stageDescription?: string;
 
   /**
    * The description of each deployment.
@@ -150,7 +144,7 @@ export interface RestApiDeploymentProps extends StageSettings {
 
   /**
    * Create the account's CloudWatch role for API Gateway here (an
-   * {@link ApiGatewayCloudWatchRole}: an IAM role with `AmazonAPIGatewayPushToCloudWatchLogs`,
+   * `ApiGatewayCloudWatchRole`: an IAM role with `AmazonAPIGatewayPushToCloudWatchLogs`,
    * set by an `aws_api_gateway_account`), and make the deployment and the stages depend on
    * it, so that logging stages deploy on the first apply.
    *
@@ -214,11 +208,11 @@ export class RestApiDeployment extends Construct {
   /** The `aws_api_gateway_deployment` resource. */
   public readonly deployment: ApiGatewayDeployment;
 
-  /** The `aws_api_gateway_stage` resource of the main stage. */
-  public readonly stage: ApiGatewayStage;
-
-  /** The main stage with its method settings, access logs and web ACL association. */
-  public readonly mainStage: RestApiStage;
+  /**
+   * The main stage (named `stageName`): its `aws_api_gateway_stage` (`deploymentStage.stage`),
+   * method settings, access log group and web ACL association.
+   */
+  public readonly deploymentStage: RestApiStage;
 
   /** The canary deployment, while `canary` is set. */
   public readonly canaryDeployment?: ApiGatewayDeployment;
@@ -306,21 +300,19 @@ export class RestApiDeployment extends Construct {
       });
     }
 
-    this.mainStage = new RestApiStage(this, 'Stage', {
-      ...stageSettingsOf(props),
-      description: props.stageDescription,
+    this.deploymentStage = new RestApiStage(this, 'Stage', {
+      ...stageOptionsOf(props),
       restApiId: this.restApiId,
       deploymentId: this.deployment.id,
       stageName: this.stageName,
       provider: this.provider,
     });
-    this.stage = this.mainStage.stage;
     this.assertStageIsFree(this.stageName, 'stageName');
-    this.stages.push(this.mainStage);
-    this.prepareStageLogging(this.mainStage, stageSettingsOf(props));
+    this.stages.push(this.deploymentStage);
+    this.prepareStageLogging(this.deploymentStage);
 
     if (props.canary && this.canaryDeployment) {
-      this.stage.putCanarySettings({
+      this.deploymentStage.stage.putCanarySettings({
         deploymentId: this.canaryDeployment.id,
         percentTraffic: props.canary.percentTraffic,
         stageVariableOverrides: props.canary.stageVariableOverrides,
@@ -328,7 +320,7 @@ export class RestApiDeployment extends Construct {
       });
     }
     if (props.importExistingStage) {
-      this.stage.importFrom(`${this.restApiId}/${this.stageName}`, this.provider);
+      this.deploymentStage.stage.importFrom(`${this.restApiId}/${this.stageName}`, this.provider);
     }
   }
 
@@ -336,11 +328,18 @@ export class RestApiDeployment extends Construct {
    * Adds another stage that serves the same deployment, with its own settings.
    *
    * @param stageName the name of the stage; no other stage of this API may have it
-   * @param options the stage's settings. Default: none (a stage with no options set)
+   * @param options the stage's options, the same as the main stage's. Default: none (a stage with no options set)
    */
   public addStage(stageName: string, options: StageOptions = {}): RestApiStage {
     validateStageName(this, `addStage(${stageName}).stageName`, stageName);
     this.assertStageIsFree(stageName, `addStage(${stageName})`);
+    const description = (options as { description?: unknown }).description;
+    if (description !== undefined) {
+      // Before 0.2.0 an added stage's description was `description`; in the shared StageOptions
+      // that name is the deployment's, so it cannot stay as a deprecated alias (CHANGELOG).
+      throw invalidProperty(this, `addStage(${stageName}).description`, description,
+        "'stageDescription' for the stage's description (the name the main stage uses too)");
+    }
     const stage = new RestApiStage(this, `Stage_${stageName}`, {
       ...options,
       restApiId: this.restApiId,
@@ -349,7 +348,7 @@ export class RestApiDeployment extends Construct {
       provider: this.provider,
     });
     this.stages.push(stage);
-    this.prepareStageLogging(stage, options);
+    this.prepareStageLogging(stage);
     return stage;
   }
 
@@ -363,21 +362,37 @@ export class RestApiDeployment extends Construct {
     return this.deployment.createdDate;
   }
 
+  /**
+   * The main stage with its method settings, access logs and web ACL association.
+   * @deprecated use `deploymentStage` (AWS CDK's name); removed in 0.3.0
+   */
+  public get mainStage(): RestApiStage {
+    return this.deploymentStage;
+  }
+
+  /**
+   * The `aws_api_gateway_stage` resource of the main stage.
+   * @deprecated use `deploymentStage.stage`; removed in 0.3.0
+   */
+  public get stage(): ApiGatewayStage {
+    return this.deploymentStage.stage;
+  }
+
   /** The URL that invokes the stage, e.g. `https://abc123.execute-api.eu-west-2.amazonaws.com/prod`. */
   public get invokeUrl(): string {
-    return this.mainStage.invokeUrl;
+    return this.deploymentStage.invokeUrl;
   }
 
   /**
    * The execution ARN of the stage, e.g. `arn:aws:execute-api:eu-west-2:123456789012:abc123/prod`.
    */
   public get executionArn(): string {
-    return this.mainStage.executionArn;
+    return this.deploymentStage.executionArn;
   }
 
   /** The ARN of the stage resource. */
   public get stageArn(): string {
-    return this.mainStage.stageArn;
+    return this.deploymentStage.stageArn;
   }
 
   /**
@@ -386,7 +401,7 @@ export class RestApiDeployment extends Construct {
    * @param path the path, starting with `/`. Default: `/`
    */
   public urlForPath(path: string = '/'): string {
-    return this.mainStage.urlForPath(path);
+    return this.deploymentStage.urlForPath(path);
   }
 
   /**
@@ -402,7 +417,7 @@ export class RestApiDeployment extends Construct {
     if (!Token.isUnresolved(path) && !path.startsWith('/')) {
       throw invalidProperty(this, 'arnForExecuteApi(path)', path, 'a path that starts with "/", e.g. "/*" or "/pets/{id}"');
     }
-    const apiArn = this.restApi?.executionArn ?? Fn.element(Fn.split('/', this.stage.executionArn), 0);
+    const apiArn = this.restApi?.executionArn ?? Fn.element(Fn.split('/', this.deploymentStage.executionArn), 0);
     const methodPart = method.toUpperCase() === 'ANY' ? '*' : method;
     return `${apiArn}/${stage ?? this.stageName}/${methodPart}${path}`;
   }
@@ -442,7 +457,7 @@ export class RestApiDeployment extends Construct {
 
   /**
    * The triggers token's value. While the stack hook renders, a placeholder that
-   * {@link completeTriggers} replaces with the triggers computed from the rendered blocks;
+   * `completeTriggers` replaces with the triggers computed from the rendered blocks;
    * in any other rendering (HCL output, a direct resolve), the triggers computed here,
    * resolving the blocks they need.
    */
@@ -498,7 +513,7 @@ export class RestApiDeployment extends Construct {
    * Makes the stage wait for the account's CloudWatch role when this construct creates it;
    * warns when the stage logs to CloudWatch and `cloudWatchRole` says nothing about the role.
    */
-  private prepareStageLogging(stage: RestApiStage, settings: StageSettings): void {
+  private prepareStageLogging(stage: RestApiStage): void {
     if (this.cloudWatchRole) {
       const account = this.cloudWatchRole.account;
       const accountAddress = addressOf(account);
@@ -507,7 +522,7 @@ export class RestApiDeployment extends Construct {
           resource.dependsOn = [...(resource.dependsOn ?? []), accountAddress];
         }
       }
-    } else if (this.warnWhenLogging && logsToCloudWatch(settings)) {
+    } else if (this.warnWhenLogging && stage._logsToCloudWatch) {
       Annotations.of(this).addWarning(cloudWatchRoleWarning(stage.stageName));
     }
   }
@@ -529,22 +544,13 @@ export class RestApiDeployment extends Construct {
   }
 }
 
-/** The props that configure the main stage, as the stage's own settings. */
-function stageSettingsOf(props: RestApiDeploymentProps): StageSettings {
-  return {
-    variables: props.variables,
-    accessLogSettings: props.accessLogSettings,
-    accessLogging: props.accessLogging,
-    xrayTracingEnabled: props.xrayTracingEnabled,
-    cacheClusterEnabled: props.cacheClusterEnabled,
-    cacheClusterSize: props.cacheClusterSize,
-    clientCertificateId: props.clientCertificateId,
-    documentationVersion: props.documentationVersion,
-    tags: props.tags,
-    webAclArn: props.webAclArn,
-    methodSettings: props.methodSettings,
-    methodOptions: props.methodOptions,
-  };
+/** The props that configure the main stage: all but the deployment's own. */
+function stageOptionsOf(props: RestApiDeploymentProps): StageOptions {
+  const {
+    restApi, restApiId, stageName, description, triggers, resources, autoDiscover, canary,
+    importExistingStage, cloudWatchRole, acknowledgedBlindSpots, ...stageOptions
+  } = props;
+  return stageOptions;
 }
 
 function validateCanary(scope: IConstruct, canary: CanaryOptions | undefined): void {

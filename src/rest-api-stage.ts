@@ -3,54 +3,30 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { AccessLogFormat } from './access-log';
+import { AccessLogDestination, AccessLogFormat } from './access-log';
+import { newAccessLogGroup } from './access-log-group';
 import { CacheClusterSize } from './cache-cluster-size';
 import { stageErrorOwner } from './deployment-marker';
+import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-options';
 import { invalidProperty } from './errors';
-import { addMethodSettings, methodPathOf, MethodSettingsOptions, MethodSettingsTarget } from './method-settings';
+import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, methodPathOf, MethodSettingsTarget } from './method-settings';
+import { logsToCloudWatch } from './stage-logging';
 import { validateStageName, validateStageVariables } from './validation';
 
-/** Where a stage sends its access logs. */
-export interface AccessLogSettings {
-  /** The ARN of the destination: a CloudWatch log group or a Kinesis Data Firehose stream. */
-  readonly destinationArn: string;
-
-  /**
-   * The format of each line.
-   * @default AccessLogFormat.jsonWithStandardFields()
-   */
-  readonly format?: AccessLogFormat;
-}
-
-/** A CloudWatch log group created for the stage's access logs. */
-export interface AccessLoggingOptions {
-  /**
-   * How many days to keep the logs: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
-   * 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.
-   * @default - kept forever
-   */
-  readonly retentionInDays?: number;
-
-  /**
-   * The format of each line.
-   * @default AccessLogFormat.jsonWithStandardFields()
-   */
-  readonly format?: AccessLogFormat;
-
-  /**
-   * The ARN of a KMS key to encrypt the log group with. The key policy must allow the
-   * CloudWatch Logs service principal of the region to use it.
-   * @default - encrypted with a key CloudWatch Logs manages
-   */
-  readonly kmsKeyId?: string;
-}
-
 /**
- * The settings of a stage: everything `aws_api_gateway_stage` and
- * `aws_api_gateway_method_settings` offer, except the description. None of them needs
- * a redeploy.
+ * The options of a stage: everything `aws_api_gateway_stage` and
+ * `aws_api_gateway_method_settings` offer. The same for the main stage (the props of a
+ * `RestApiDeployment`) and for `addStage`. The method settings at the top level apply to
+ * every method (method path `*` + `/` + `*`); `methodOptions` override them per method. None
+ * of them needs a redeploy.
  */
-export interface StageSettings {
+export interface StageOptions extends MethodDeploymentOptions, DeprecatedStageOptions {
+  /**
+   * The description of the stage.
+   * @default - no description
+   */
+  readonly stageDescription?: string;
+
   /**
    * Stage variables: names of letters, digits and `_`; values of letters, digits and
    * `-._~:/?#&=,`.
@@ -59,24 +35,23 @@ export interface StageSettings {
   readonly variables?: { [name: string]: string };
 
   /**
-   * Send access logs to an existing destination. Give at most one of
-   * `accessLogSettings` and `accessLogging`.
+   * Where to send access logs: `AccessLogDestination.newLogGroup()` creates a CloudWatch log
+   * group for the stage, `AccessLogDestination.arn(...)` names one you have (or a Firehose stream).
    * @default - no access logs
    */
-  readonly accessLogSettings?: AccessLogSettings;
+  readonly accessLogDestination?: AccessLogDestination;
 
   /**
-   * Create a CloudWatch log group named `API-Gateway-Access-Logs_<rest api id>/<stage name>`
-   * and send access logs to it. Give at most one of `accessLogSettings` and `accessLogging`.
-   * @default - no access logs
+   * The format of each access log line; only with `accessLogDestination`.
+   * @default - AccessLogFormat.jsonWithStandardFields() when there is a destination
    */
-  readonly accessLogging?: AccessLoggingOptions;
+  readonly accessLogFormat?: AccessLogFormat;
 
   /**
    * Whether X-Ray tracing is on.
    * @default false
    */
-  readonly xrayTracingEnabled?: boolean;
+  readonly tracingEnabled?: boolean;
 
   /**
    * Whether the stage has a cache cluster (billed by the hour).
@@ -116,31 +91,22 @@ export interface StageSettings {
   readonly webAclArn?: string;
 
   /**
-   * Method settings for every method of the stage (method path `*` + `/` + `*`).
-   * @default - API Gateway's defaults
-   */
-  readonly methodSettings?: MethodSettingsOptions;
-
-  /**
    * Method settings for single methods, keyed by method path: `/pets/GET`,
    * `/pets/{id}/*` (the leading slash is optional and trimmed). Each entry overrides the
-   * stage-wide `methodSettings` for that method: settings it does not name keep the
-   * stage-wide values.
+   * stage's own method settings for that method: settings it does not name keep the
+   * stage's values.
    * @default - none
    */
-  readonly methodOptions?: { [path: string]: MethodSettingsOptions };
+  readonly methodOptions?: { [path: string]: MethodDeploymentOptions };
 }
 
-/** The settings of an additional stage. */
-export interface StageOptions extends StageSettings {
-  /**
-   * The description of the stage.
-   * @default - no description
-   */
-  readonly description?: string;
-}
+/**
+ * The settings of a stage.
+ * @deprecated use `StageOptions` (the same, with the stage description); removed in 0.3.0
+ */
+export interface StageSettings extends StageOptions {}
 
-/** Properties of a {@link RestApiStage}. */
+/** Properties of a `RestApiStage`. */
 export interface RestApiStageProps extends StageOptions {
   /** The id of the REST API. */
   readonly restApiId: string;
@@ -158,8 +124,6 @@ export interface RestApiStageProps extends StageOptions {
   readonly provider?: TerraformProvider;
 }
 
-const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-
 /**
  * A stage of a REST API: the `aws_api_gateway_stage`, and the method settings, access
  * log group and web ACL association its options ask for.
@@ -171,8 +135,14 @@ export class RestApiStage extends Construct {
   /** The name of the stage. */
   public readonly stageName: string;
 
-  /** The log group created for the access logs, when `accessLogging` was given. */
+  /** The log group created for the access logs, with `AccessLogDestination.newLogGroup()`. */
   public readonly accessLogGroup?: CloudwatchLogGroup;
+
+  /**
+   * Whether API Gateway writes this stage's logs to CloudWatch Logs (which needs the account's CloudWatch role).
+   * @internal
+   */
+  public readonly _logsToCloudWatch: boolean;
 
   constructor(scope: Construct, id: string, props: RestApiStageProps) {
     super(scope, id);
@@ -181,43 +151,45 @@ export class RestApiStage extends Construct {
     const owner = stageErrorOwner(this);
     const prefix = owner !== this && id !== 'Stage' ? `addStage(${props.stageName}).` : '';
     validateStageName(owner, `${prefix}stageName`, props.stageName);
-    validateStageVariables(owner, `${prefix}variables`, props.variables);
+    const options = currentStageOptions(owner, prefix, props);
+    validateStageVariables(owner, `${prefix}variables`, options.variables);
     this.stageName = props.stageName;
+    this._logsToCloudWatch = logsToCloudWatch(options);
 
-    if (props.cacheClusterSize && !props.cacheClusterSize.isOffered) {
-      throw invalidProperty(owner, `${prefix}cacheClusterSize`, props.cacheClusterSize.size,
+    if (options.cacheClusterSize && !options.cacheClusterSize.isOffered) {
+      throw invalidProperty(owner, `${prefix}cacheClusterSize`, options.cacheClusterSize.size,
         `one of ${CacheClusterSize.ALLOWED_SIZES.join(', ')} (GB)`);
     }
-    if (props.cacheClusterSize && props.cacheClusterEnabled !== true) {
-      throw invalidProperty(owner, `${prefix}cacheClusterSize`, props.cacheClusterSize.size,
+    if (options.cacheClusterSize && options.cacheClusterEnabled !== true) {
+      throw invalidProperty(owner, `${prefix}cacheClusterSize`, options.cacheClusterSize.size,
         "no size unless 'cacheClusterEnabled' is true");
     }
 
-    const accessLog = this.accessLogDestination(owner, prefix, props);
+    const accessLog = this.accessLogSettings(owner, prefix, props, options);
     this.accessLogGroup = accessLog?.group;
 
     this.stage = new ApiGatewayStage(this, 'Default', {
       restApiId: props.restApiId,
       deploymentId: props.deploymentId,
       stageName: props.stageName,
-      description: props.description,
-      variables: props.variables,
-      xrayTracingEnabled: props.xrayTracingEnabled,
-      cacheClusterEnabled: props.cacheClusterEnabled,
-      cacheClusterSize: props.cacheClusterSize?.size,
-      clientCertificateId: props.clientCertificateId,
-      documentationVersion: props.documentationVersion,
-      tags: props.tags,
-      accessLogSettings: accessLog ? { destinationArn: accessLog.destinationArn, format: accessLog.format.toString() } : undefined,
+      description: options.stageDescription,
+      variables: options.variables,
+      xrayTracingEnabled: options.tracingEnabled,
+      cacheClusterEnabled: options.cacheClusterEnabled,
+      cacheClusterSize: options.cacheClusterSize?.size,
+      clientCertificateId: options.clientCertificateId,
+      documentationVersion: options.documentationVersion,
+      tags: options.tags,
+      accessLogSettings: accessLog ? { destinationArn: accessLog.destinationArn, format: accessLog.format } : undefined,
       provider: props.provider,
     });
 
-    this.addMethodSettings(owner, prefix, props);
+    this.addMethodSettings(owner, prefix, props, options);
 
-    if (props.webAclArn !== undefined) {
+    if (options.webAclArn !== undefined) {
       new Wafv2WebAclAssociation(this, 'WebAcl', {
         resourceArn: this.stage.arn,
-        webAclArn: props.webAclArn,
+        webAclArn: options.webAclArn,
         provider: props.provider,
       });
     }
@@ -250,48 +222,40 @@ export class RestApiStage extends Construct {
     return `${this.invokeUrl}${path}`;
   }
 
-  private accessLogDestination(owner: IConstruct, prefix: string, props: RestApiStageProps) {
-    if (props.accessLogSettings && props.accessLogging) {
-      throw invalidProperty(owner, `${prefix}accessLogging`, props.accessLogging,
-        "no 'accessLogging' when 'accessLogSettings' is given: one sends logs to your destination, the other creates a log group");
-    }
-    const requested = props.accessLogSettings ?? props.accessLogging;
-    if (!requested) {
+  /** The stage's `access_log_settings`, creating the log group it asks for. */
+  private accessLogSettings(owner: IConstruct, prefix: string, props: RestApiStageProps, options: StageOptions) {
+    const destination = options.accessLogDestination;
+    if (destination === undefined) {
+      if (options.accessLogFormat !== undefined) {
+        throw invalidProperty(owner, `${prefix}accessLogFormat`, options.accessLogFormat.toString(),
+          "no format without 'accessLogDestination': a format needs a destination");
+      }
       return undefined;
     }
-    const property = `${prefix}${props.accessLogSettings ? 'accessLogSettings' : 'accessLogging'}`;
-    const format = requested.format ?? AccessLogFormat.jsonWithStandardFields();
+    const format = options.accessLogFormat ?? AccessLogFormat.jsonWithStandardFields();
     if (!format.identifiesRequests) {
-      throw invalidProperty(owner, `${property}.format`, format.toString(),
+      throw invalidProperty(owner, `${prefix}accessLogFormat`, format.toString(),
         'a format that logs $context.requestId or $context.extendedRequestId, so each line can be matched with a request');
     }
-    if (props.accessLogSettings) {
-      if (!props.accessLogSettings.destinationArn) {
-        throw invalidProperty(owner, `${property}.destinationArn`, props.accessLogSettings.destinationArn,
-          'the ARN of a CloudWatch log group or Firehose stream: a format needs a destination');
+    if (destination.destinationArn !== undefined) {
+      if (destination.destinationArn === '') {
+        throw invalidProperty(owner, `${prefix}accessLogDestination`, destination.destinationArn,
+          'AccessLogDestination.arn() with the ARN of a CloudWatch log group or Firehose stream, not an empty string');
       }
-      return { destinationArn: props.accessLogSettings.destinationArn, format, group: undefined };
+      return { destinationArn: destination.destinationArn, format: format.toString(), group: undefined };
     }
-    const retention = props.accessLogging!.retentionInDays;
-    if (retention !== undefined && !Token.isUnresolved(retention) && !LOG_RETENTION_DAYS.includes(retention)) {
-      throw invalidProperty(owner, `${property}.retentionInDays`, retention, `one of ${LOG_RETENTION_DAYS.join(', ')}`);
-    }
-    const group = new CloudwatchLogGroup(this, 'AccessLogs', {
-      name: `API-Gateway-Access-Logs_${props.restApiId}/${props.stageName}`,
-      retentionInDays: retention,
-      kmsKeyId: props.accessLogging!.kmsKeyId,
-      provider: props.provider,
-    });
-    return { destinationArn: group.arn, format, group };
+    const group = newAccessLogGroup(this, owner, `${prefix}accessLogDestination`, destination, `API-Gateway-Access-Logs_${props.restApiId}/${props.stageName}`, props.provider);
+    return { destinationArn: group.arn, format: format.toString(), group };
   }
 
-  private addMethodSettings(owner: IConstruct, prefix: string, props: RestApiStageProps): void {
+  private addMethodSettings(owner: IConstruct, prefix: string, props: RestApiStageProps, options: StageOptions): void {
     // Each entry: the path, the property errors name, and the settings (an override keeps
     // the stage-wide settings it does not name).
-    const entries: Array<[string, string, MethodSettingsOptions]> = [
-      ...(props.methodSettings ? [['*/*', `${prefix}methodSettings`, props.methodSettings] as [string, string, MethodSettingsOptions]] : []),
-      ...Object.entries(props.methodOptions ?? {}).map(([path, options]) =>
-        [path, `${prefix}methodOptions.${path}`, { ...props.methodSettings, ...withoutUndefined(options) }] as [string, string, MethodSettingsOptions]),
+    const stageWide = methodDeploymentOptionsOf(options);
+    const entries: Array<[string, string, MethodDeploymentOptions]> = [
+      ...(stageWide ? [['*/*', prefix.replace(/\.$/, ''), stageWide] as [string, string, MethodDeploymentOptions]] : []),
+      ...Object.entries(options.methodOptions ?? {}).map(([path, methodOptions]) =>
+        [path, `${prefix}methodOptions.${path}`, { ...stageWide, ...withoutUndefined(methodOptions) }] as [string, string, MethodDeploymentOptions]),
     ];
     if (entries.length === 0) {
       return;
@@ -300,18 +264,18 @@ export class RestApiStage extends Construct {
       owner,
       restApiId: props.restApiId,
       stageName: this.stage.stageName,
-      cacheClusterEnabled: props.cacheClusterEnabled === true,
+      cacheClusterEnabled: options.cacheClusterEnabled === true,
     };
     const container = new Construct(this, 'MethodSettings');
     const seen = new Map<string, string>();
-    for (const [index, [path, property, options]] of entries.entries()) {
+    for (const [index, [path, property, settings]] of entries.entries()) {
       const methodPath = methodPathOf(owner, property, path);
       if (seen.has(methodPath)) {
         throw invalidProperty(owner, property, path, `a method path given once (it is the same as "${seen.get(methodPath)}")`);
       }
       seen.set(methodPath, path);
       const id = methodPath === '*/*' ? 'AllMethods' : Token.isUnresolved(methodPath) ? `Path${index}` : methodPath.replace(/\//g, '_');
-      addMethodSettings(container, id, target, property, methodPath, options);
+      addMethodSettings(container, id, target, property, methodPath, settings);
     }
   }
 }

@@ -1,19 +1,18 @@
-import { Token } from 'cdktf';
-import { MethodLoggingLevel, MethodSettingsOptions } from './method-settings';
-import { StageSettings } from './rest-api-stage';
+import { MethodDeploymentOptions, MethodLoggingLevel } from './method-settings';
+import type { StageOptions } from './rest-api-stage';
 
 /**
- * Whether a stage with these settings makes API Gateway write to CloudWatch Logs, which it
+ * Whether a stage with these options makes API Gateway write to CloudWatch Logs, which it
  * does only once the account's CloudWatch role is set: access logs to a log group (not to a
  * Firehose stream), or execution logs (`loggingLevel` ERROR or INFO, `dataTraceEnabled`).
+ *
+ * @param options the stage's options, deprecated names already replaced
  */
-export function logsToCloudWatch(settings: StageSettings): boolean {
-  const accessLogDestination = settings.accessLogSettings?.destinationArn;
-  const accessLogs = settings.accessLogging !== undefined
-    || (accessLogDestination !== undefined && (Token.isUnresolved(accessLogDestination) || !accessLogDestination.includes(':firehose:')));
-  const methods: MethodSettingsOptions[] = [settings.methodSettings ?? {}, ...Object.values(settings.methodOptions ?? {})];
-  const executionLogs = methods.some((options) =>
-    options.dataTraceEnabled === true || options.loggingLevel === MethodLoggingLevel.ERROR || options.loggingLevel === MethodLoggingLevel.INFO);
+export function logsToCloudWatch(options: StageOptions): boolean {
+  const accessLogs = options.accessLogDestination?.isCloudWatchLogs === true;
+  const methods: MethodDeploymentOptions[] = [options, ...Object.values(options.methodOptions ?? {})];
+  const executionLogs = methods.some((method) =>
+    method.dataTraceEnabled === true || method.loggingLevel === MethodLoggingLevel.ERROR || method.loggingLevel === MethodLoggingLevel.INFO);
   return accessLogs || executionLogs;
 }
 

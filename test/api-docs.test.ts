@@ -42,3 +42,27 @@ test('every public type, prop and method has a summary', () => {
 
   expect(members.filter((member) => !member.docs?.summary).map((member) => member.name)).toEqual([]);
 });
+
+test('API.md shows no raw {@link ...}: jsii-docgen does not render it', () => {
+  const apiMd = fs.readFileSync(path.join(__dirname, '..', 'API.md'), 'utf8');
+
+  expect(apiMd.match(/\{@link[^}]*\}/g) ?? []).toEqual([]);
+});
+
+test('the main stage and addStage take one set of stage options', () => {
+  const fqn = (name: string) => `${assembly.name}.${name}`;
+  const addStage = assembly.types[fqn('RestApiDeployment')].methods.find((method: any) => method.name === 'addStage');
+
+  expect(assembly.types[fqn('RestApiDeploymentProps')].interfaces).toEqual([fqn('StageOptions')]);
+  expect(addStage.parameters[1].type).toEqual({ fqn: fqn('StageOptions') });
+});
+
+test('every deprecated name says what replaces it and when it goes', () => {
+  const deprecated = ownTypes.flatMap((type) => [
+    { name: type.name, docs: type.docs },
+    ...(type.properties ?? []).map((property: any) => ({ name: `${type.name}.${property.name}`, docs: property.docs })),
+  ]).filter((member) => member.docs?.deprecated !== undefined);
+
+  expect(deprecated.length).toBeGreaterThan(0);
+  expect(deprecated.filter((member) => !/^(use|set) .*removed in 0\.3\.0$/.test(member.docs.deprecated)).map((member) => member.name)).toEqual([]);
+});

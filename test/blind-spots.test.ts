@@ -6,7 +6,7 @@ import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { App, TerraformHclModule, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { RestApiDeployment } from '../src';
+import { AccessLogDestination, RestApiDeployment } from '../src';
 import { petsApi, PetsApi } from './support/api';
 import { synthesizeStack, triggersOf } from './support/synth';
 
@@ -92,8 +92,8 @@ describe('a resource of a type the library does not know that names the API', ()
     new RestApiDeployment(stack, 'deploy', {
       restApi: api.api,
       cloudWatchRole: true,
-      accessLogging: {},
-      methodSettings: { metricsEnabled: true },
+      accessLogDestination: AccessLogDestination.newLogGroup(),
+      metricsEnabled: true,
     });
     expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
-import { AccessLogFormat, ApiGatewayCloudWatchRole, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps } from '../src';
+import { AccessLogDestination, AccessLogFormat, ApiGatewayCloudWatchRole, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps } from '../src';
 import { petsApi } from './support/api';
 import { onlyResource, resourcesOfType, synthesize, synthesizeStack } from './support/synth';
 
@@ -24,9 +24,9 @@ describe('cloudWatchRole: true', () => {
     const deployment = new RestApiDeployment(stack, 'deploy', {
       restApi: petsApi(stack).api,
       cloudWatchRole: true,
-      methodSettings: { loggingLevel: MethodLoggingLevel.INFO },
+      loggingLevel: MethodLoggingLevel.INFO,
     });
-    deployment.addStage('beta', { accessLogging: {} });
+    deployment.addStage('beta', { accessLogDestination: AccessLogDestination.newLogGroup() });
   });
   const account = onlyResource(json, 'aws_api_gateway_account');
   const accountAddress = `aws_api_gateway_account.${Object.keys(resourcesOfType(json, 'aws_api_gateway_account'))[0]}`;
@@ -79,7 +79,7 @@ describe('cloudWatchRole: true', () => {
 describe('without cloudWatchRole', () => {
   test('creates no role and no account setting', () => {
     const json = synthesize((stack) => {
-      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, accessLogging: {} });
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, accessLogDestination: AccessLogDestination.newLogGroup() });
     });
 
     expect(resourcesOfType(json, 'aws_api_gateway_account')).toEqual({});
@@ -88,38 +88,39 @@ describe('without cloudWatchRole', () => {
   });
 
   test.each([
-    ['access logs to a created log group', { accessLogging: {} }],
-    ['access logs to a log group of yours', { accessLogSettings: { destinationArn: 'arn:aws:logs:eu-west-1:123456789012:log-group:api' } }],
-    ['execution logs (INFO)', { methodSettings: { loggingLevel: MethodLoggingLevel.INFO } }],
+    ['access logs to a created log group', { accessLogDestination: AccessLogDestination.newLogGroup() }],
+    ['access logs to a log group of yours', { accessLogDestination: AccessLogDestination.arn('arn:aws:logs:eu-west-1:123456789012:log-group:api') }],
+    ['execution logs (INFO)', { loggingLevel: MethodLoggingLevel.INFO }],
     ['execution logs (ERROR) on one method', { methodOptions: { '/pets/GET': { loggingLevel: MethodLoggingLevel.ERROR } } }],
-    ['full request logging', { methodSettings: { dataTraceEnabled: true } }],
+    ['full request logging', { dataTraceEnabled: true }],
   ])('a stage with %s gets a warning that names the stage, the failure and both fixes', (_name, settings) => {
     expect(warningsWith({ stageName: 'prod', ...settings })).toEqual([ROLE_WARNING('prod')]);
   });
 
   test('an added stage that logs gets the warning too', () => {
-    expect(warningsWith({ stageName: 'prod' }, (deployment) => deployment.addStage('beta', { accessLogging: {} }))).toEqual([ROLE_WARNING('beta')]);
+    expect(warningsWith({ stageName: 'prod' }, (deployment) => deployment.addStage('beta', { accessLogDestination: AccessLogDestination.newLogGroup() }))).toEqual([ROLE_WARNING('beta')]);
   });
 
   test.each([
     ['no logging at all', {}],
-    ['metrics and logging OFF', { methodSettings: { metricsEnabled: true, loggingLevel: MethodLoggingLevel.OFF } }],
-    ['access logs to a Firehose stream', { accessLogSettings: { destinationArn: 'arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-logs', format: AccessLogFormat.clf() } }],
+    ['metrics and logging OFF', { metricsEnabled: true, loggingLevel: MethodLoggingLevel.OFF }],
+    ['access logs to a Firehose stream', { accessLogDestination: AccessLogDestination.arn('arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-logs'), accessLogFormat: AccessLogFormat.clf() }],
   ])('%s: no warning', (_name, settings) => {
     expect(warningsWith(settings)).toEqual([]);
   });
 
   test('cloudWatchRole: false (set elsewhere) silences the warning and creates nothing', () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
-    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, cloudWatchRole: false, accessLogging: {} })
-      .addStage('beta', { methodSettings: { loggingLevel: MethodLoggingLevel.ERROR } });
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, cloudWatchRole: false, accessLogDestination: AccessLogDestination.newLogGroup() })
+      .addStage('beta', { loggingLevel: MethodLoggingLevel.ERROR });
 
     expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
     expect(resourcesOfType(synthesizeStack(stack), 'aws_api_gateway_account')).toEqual({});
   });
 
   test('cloudWatchRole: true needs no warning', () => {
-    expect(warningsWith({ cloudWatchRole: true, accessLogging: {}, methodSettings: { loggingLevel: MethodLoggingLevel.INFO } })).toEqual([]);
+    const props = { cloudWatchRole: true, accessLogDestination: AccessLogDestination.newLogGroup(), loggingLevel: MethodLoggingLevel.INFO };
+    expect(warningsWith(props)).toEqual([]);
   });
 });
 
@@ -140,7 +141,7 @@ describe('RestApiDeployment.warningsOf', () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
     const api = petsApi(stack);
     new ApiGatewayMethod(stack, 'pets_post', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'POST', authorization: 'NONE' });
-    new RestApiDeployment(stack, 'deploy', { restApi: api.api, accessLogging: {} });
+    new RestApiDeployment(stack, 'deploy', { restApi: api.api, accessLogDestination: AccessLogDestination.newLogGroup() });
 
     const before = RestApiDeployment.warningsOf(stack);
     Testing.synth(stack);

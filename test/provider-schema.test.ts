@@ -6,7 +6,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { EXAMPLES, synthesizeExample } from '../examples/synth-all';
-import { AccessLogFormat, CacheClusterSize, MethodLoggingLevel, RestApiDeployment, UnauthorizedCacheControlHeaderStrategy } from '../src';
+import { AccessLogDestination, AccessLogFormat, CacheClusterSize, MethodLoggingLevel, RestApiDeployment, UnauthorizedCacheControlHeaderStrategy } from '../src';
 import { petsApi } from './support/api';
 import { EVERY_DISCOVERED_TYPE } from './support/every-resource-type';
 import { knownResourceTypeCount, schemaViolations } from './support/provider-schema';
@@ -68,29 +68,28 @@ describe('synthesized resources match the provider schema shipped in @cdktf/prov
         importExistingStage: true,
         canary: { percentTraffic: 10, stageVariableOverrides: { backend: 'canary' }, useStageCache: true },
         variables: { backend: 'main' },
-        accessLogSettings: { destinationArn: 'arn:aws:logs:eu-west-1:123456789012:log-group:api', format: AccessLogFormat.clf() },
-        xrayTracingEnabled: true,
+        accessLogDestination: AccessLogDestination.arn('arn:aws:logs:eu-west-1:123456789012:log-group:api'),
+        accessLogFormat: AccessLogFormat.clf(),
+        tracingEnabled: true,
         cacheClusterEnabled: true,
         cacheClusterSize: CacheClusterSize.GB_1_6,
         clientCertificateId: 'cert',
         documentationVersion: '1',
         tags: { a: 'b' },
         webAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/y',
-        methodSettings: {
-          metricsEnabled: true,
-          loggingLevel: MethodLoggingLevel.INFO,
-          dataTraceEnabled: true,
-          throttlingBurstLimit: 5,
-          throttlingRateLimit: 5,
-          cachingEnabled: true,
-          cacheTtl: 30,
-          cacheDataEncrypted: true,
-          requireAuthorizationForCacheControl: true,
-          unauthorizedCacheControlHeaderStrategy: UnauthorizedCacheControlHeaderStrategy.SUCCEED_WITHOUT_RESPONSE_HEADER,
-        },
+        metricsEnabled: true,
+        loggingLevel: MethodLoggingLevel.INFO,
+        dataTraceEnabled: true,
+        throttlingBurstLimit: 5,
+        throttlingRateLimit: 5,
+        cachingEnabled: true,
+        cacheTtl: 30,
+        cacheDataEncrypted: true,
+        requireAuthorizationForCacheControl: true,
+        unauthorizedCacheControlHeaderStrategy: UnauthorizedCacheControlHeaderStrategy.SUCCEED_WITHOUT_RESPONSE_HEADER,
         methodOptions: { '/pets/GET': { throttlingRateLimit: 1 } },
       });
-      deployment.addStage('beta', { accessLogging: { retentionInDays: 1 }, webAclArn: 'arn:acl' });
+      deployment.addStage('beta', { accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 1 }), webAclArn: 'arn:acl' });
     });
     expect(Object.keys(json.resource).sort()).toEqual([
       'aws_api_gateway_deployment', 'aws_api_gateway_integration', 'aws_api_gateway_method', 'aws_api_gateway_method_settings',

@@ -208,7 +208,7 @@ describe('never redeploy for', () => {
       const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
       new ApiGatewayMethodSettings(stack, 'settings', {
         restApiId: deployment.restApiId,
-        stageName: deployment.stage.stageName,
+        stageName: deployment.deploymentStage.stage.stageName,
         methodPath: '*/*',
         settings: { metricsEnabled: changed, loggingLevel: changed ? 'INFO' : 'OFF' },
       });

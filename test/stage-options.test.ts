@@ -1,5 +1,5 @@
 import { TerraformStack, Testing } from 'cdktf';
-import { AccessLogFormat, CacheClusterSize, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps, UnauthorizedCacheControlHeaderStrategy } from '../src';
+import { AccessLogDestination, AccessLogFormat, CacheClusterSize, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps, UnauthorizedCacheControlHeaderStrategy } from '../src';
 import { petsApi } from './support/api';
 import { beforeAndAfter, changedTriggerKeys, onlyResource, resourcesOfType, synthesize } from './support/synth';
 
@@ -14,7 +14,7 @@ const STAGE_REF = '${aws_api_gateway_stage.deploy_Stage_4076BD38';
 describe('stage options pass through to the stage', () => {
   test('tracing, cache cluster, client certificate, documentation version, tags', () => {
     const stage = onlyResource(deployWith({
-      xrayTracingEnabled: true,
+      tracingEnabled: true,
       cacheClusterEnabled: true,
       cacheClusterSize: CacheClusterSize.GB_6_1,
       clientCertificateId: 'cert123',
@@ -38,8 +38,8 @@ describe('stage options pass through to the stage', () => {
     }
   });
 
-  test('accessLogSettings sends logs to the given destination, JSON with standard fields by default', () => {
-    const stage = onlyResource(deployWith({ accessLogSettings: { destinationArn: 'arn:aws:logs:eu-west-1:123456789012:log-group:api' } }), 'aws_api_gateway_stage');
+  test('AccessLogDestination.arn sends logs to the given destination, JSON with standard fields by default', () => {
+    const stage = onlyResource(deployWith({ accessLogDestination: AccessLogDestination.arn('arn:aws:logs:eu-west-1:123456789012:log-group:api') }), 'aws_api_gateway_stage');
 
     expect(stage.access_log_settings.destination_arn).toBe('arn:aws:logs:eu-west-1:123456789012:log-group:api');
     expect(JSON.parse(stage.access_log_settings.format)).toEqual({
@@ -58,7 +58,7 @@ describe('stage options pass through to the stage', () => {
 
   test('AccessLogFormat presets and custom formats', () => {
     const format = (accessLogFormat: AccessLogFormat) =>
-      onlyResource(deployWith({ accessLogSettings: { destinationArn: 'arn:x', format: accessLogFormat } }), 'aws_api_gateway_stage').access_log_settings.format;
+      onlyResource(deployWith({ accessLogDestination: AccessLogDestination.arn('arn:x'), accessLogFormat }), 'aws_api_gateway_stage').access_log_settings.format;
 
     expect(format(AccessLogFormat.clf())).toBe(
       '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] ' +
@@ -66,8 +66,11 @@ describe('stage options pass through to the stage', () => {
     expect(format(AccessLogFormat.custom('$context.extendedRequestId $context.status'))).toBe('$context.extendedRequestId $context.status');
   });
 
-  test('accessLogging creates a log group with the retention and wires it as destination', () => {
-    const json = deployWith({ accessLogging: { retentionInDays: 30, format: AccessLogFormat.clf(), kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/abc' } });
+  test('AccessLogDestination.newLogGroup creates a log group with the retention and wires it as destination', () => {
+    const json = deployWith({
+      accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 30, kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/abc' }),
+      accessLogFormat: AccessLogFormat.clf(),
+    });
 
     const group = onlyResource(json, 'aws_cloudwatch_log_group');
     expect(group).toEqual({
@@ -96,13 +99,15 @@ describe('stage options pass through to the stage', () => {
       new RestApiDeployment(stack, 'deploy', {
         restApi: petsApi(stack).api,
         ...(changed ? {
-          xrayTracingEnabled: true,
+          tracingEnabled: true,
           cacheClusterEnabled: true,
           cacheClusterSize: CacheClusterSize.GB_0_5,
           tags: { a: 'b' },
-          accessLogging: { retentionInDays: 7 },
+          accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 7 }),
           webAclArn: 'arn:acl',
-          methodSettings: { metricsEnabled: true, loggingLevel: MethodLoggingLevel.INFO, cachingEnabled: true },
+          metricsEnabled: true,
+          loggingLevel: MethodLoggingLevel.INFO,
+          cachingEnabled: true,
           methodOptions: { '/pets/GET': { throttlingRateLimit: 10 } },
         } : {}),
       });
@@ -113,21 +118,19 @@ describe('stage options pass through to the stage', () => {
 });
 
 describe('method settings', () => {
-  test('methodSettings applies to every method of the stage', () => {
+  test("the stage's own method settings apply to every method of the stage", () => {
     const settings = onlyResource(deployWith({
       cacheClusterEnabled: true,
-      methodSettings: {
-        metricsEnabled: true,
-        loggingLevel: MethodLoggingLevel.ERROR,
-        dataTraceEnabled: false,
-        throttlingBurstLimit: 100,
-        throttlingRateLimit: 50.5,
-        cachingEnabled: true,
-        cacheTtl: 600,
-        cacheDataEncrypted: true,
-        requireAuthorizationForCacheControl: true,
-        unauthorizedCacheControlHeaderStrategy: UnauthorizedCacheControlHeaderStrategy.FAIL_WITH_403,
-      },
+      metricsEnabled: true,
+      loggingLevel: MethodLoggingLevel.ERROR,
+      dataTraceEnabled: false,
+      throttlingBurstLimit: 100,
+      throttlingRateLimit: 50.5,
+      cachingEnabled: true,
+      cacheTtl: 600,
+      cacheDataEncrypted: true,
+      requireAuthorizationForCacheControl: true,
+      unauthorizedCacheControlHeaderStrategy: UnauthorizedCacheControlHeaderStrategy.FAIL_WITH_403,
     }), 'aws_api_gateway_method_settings');
 
     expect(settings).toEqual({
@@ -151,7 +154,7 @@ describe('method settings', () => {
 
   test('methodOptions creates one resource per method path, leading slash trimmed', () => {
     const json = deployWith({
-      methodSettings: { metricsEnabled: true },
+      metricsEnabled: true,
       methodOptions: {
         '/pets/GET': { throttlingRateLimit: 10 },
         'pets/{id}/*': { loggingLevel: MethodLoggingLevel.INFO },
@@ -164,7 +167,8 @@ describe('method settings', () => {
 
   test('a method override keeps the stage-wide settings it does not name', () => {
     const json = deployWith({
-      methodSettings: { metricsEnabled: true, loggingLevel: MethodLoggingLevel.ERROR },
+      metricsEnabled: true,
+      loggingLevel: MethodLoggingLevel.ERROR,
       methodOptions: { '/pets/GET': { loggingLevel: MethodLoggingLevel.INFO, throttlingRateLimit: 10 } },
     });
 
@@ -189,37 +193,40 @@ describe('bad stage options', () => {
   });
 
   test('a literal access log format without the request id', () => {
-    expectError({ accessLogSettings: { destinationArn: 'arn:x', format: AccessLogFormat.custom('$context.status') } },
-      "RestApiDeployment at 'stack/deploy': property 'accessLogSettings.format' is \"$context.status\"; " +
+    expectError({ accessLogDestination: AccessLogDestination.arn('arn:x'), accessLogFormat: AccessLogFormat.custom('$context.status') },
+      "RestApiDeployment at 'stack/deploy': property 'accessLogFormat' is \"$context.status\"; " +
       'expected a format that logs $context.requestId or $context.extendedRequestId, so each line can be matched with a request.');
   });
 
   test('a format without a destination', () => {
-    expectError({ accessLogSettings: { destinationArn: '', format: AccessLogFormat.clf() } },
-      "RestApiDeployment at 'stack/deploy': property 'accessLogSettings.destinationArn' is \"\"; expected the ARN of a CloudWatch log group or Firehose stream: a format needs a destination.");
+    expectError({ accessLogFormat: AccessLogFormat.clf() },
+      "RestApiDeployment at 'stack/deploy': property 'accessLogFormat' is \"$context.identity.sourceIp");
+    expectError({ accessLogFormat: AccessLogFormat.clf() }, "expected no format without 'accessLogDestination': a format needs a destination.");
   });
 
-  test('both accessLogSettings and accessLogging', () => {
-    expectError({ accessLogSettings: { destinationArn: 'arn:x' }, accessLogging: {} },
-      "RestApiDeployment at 'stack/deploy': property 'accessLogging' is {}; expected no 'accessLogging' when 'accessLogSettings' is given");
+  test('a destination ARN that is empty', () => {
+    expectError({ accessLogDestination: AccessLogDestination.arn('') },
+      "RestApiDeployment at 'stack/deploy': property 'accessLogDestination' is \"\"; expected AccessLogDestination.arn() with the ARN of a CloudWatch log group or Firehose stream, not an empty string.");
   });
 
   test('a log retention CloudWatch does not offer', () => {
-    expectError({ accessLogging: { retentionInDays: 10 } },
-      "RestApiDeployment at 'stack/deploy': property 'accessLogging.retentionInDays' is 10; expected one of 1, 3, 5, 7, 14, 30");
+    expectError({ accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 10 }) },
+      "RestApiDeployment at 'stack/deploy': property 'accessLogDestination.retentionInDays' is 10; expected one of 1, 3, 5, 7, 14, 30");
   });
 
   test.each([
-    [{ cacheTtl: 3601 }, 'methodSettings.cacheTtl', '3601', 'a whole number from 0 to 3600'],
-    [{ cacheTtl: -1 }, 'methodSettings.cacheTtl', '-1', 'a whole number from 0 to 3600'],
-    [{ throttlingBurstLimit: 1.5 }, 'methodSettings.throttlingBurstLimit', '1.5', 'a whole number 0 or more'],
-    [{ throttlingRateLimit: -2 }, 'methodSettings.throttlingRateLimit', '-2', 'a number 0 or more'],
-    [{ loggingLevel: 'DEBUG' as MethodLoggingLevel }, 'methodSettings.loggingLevel', '"DEBUG"', 'one of OFF, ERROR, INFO'],
-    [{ unauthorizedCacheControlHeaderStrategy: 'IGNORE' as UnauthorizedCacheControlHeaderStrategy }, 'methodSettings.unauthorizedCacheControlHeaderStrategy', '"IGNORE"',
+    [{ cacheTtl: 3601 }, 'cacheTtl', '3601', 'a whole number from 0 to 3600'],
+    [{ cacheTtl: -1 }, 'cacheTtl', '-1', 'a whole number from 0 to 3600'],
+    [{ throttlingBurstLimit: 1.5 }, 'throttlingBurstLimit', '1.5', 'a whole number 0 or more'],
+    [{ throttlingRateLimit: -2 }, 'throttlingRateLimit', '-2', 'a number 0 or more'],
+    [{ loggingLevel: 'DEBUG' as MethodLoggingLevel }, 'loggingLevel', '"DEBUG"', 'one of OFF, ERROR, INFO'],
+    [{ unauthorizedCacheControlHeaderStrategy: 'IGNORE' as UnauthorizedCacheControlHeaderStrategy }, 'unauthorizedCacheControlHeaderStrategy', '"IGNORE"',
       'one of FAIL_WITH_403, SUCCEED_WITH_RESPONSE_HEADER, SUCCEED_WITHOUT_RESPONSE_HEADER'],
-    [{ cachingEnabled: true }, 'methodSettings.cachingEnabled', 'true', "false unless the stage has a cache cluster: set 'cacheClusterEnabled: true' on the stage"],
+    [{ cachingEnabled: true }, 'cachingEnabled', 'true', "false unless the stage has a cache cluster: set 'cacheClusterEnabled: true' on the stage"],
   ])('method settings %j', (methodSettings, property, value, expected) => {
-    expectError({ methodSettings }, `RestApiDeployment at 'stack/deploy': property '${property}' is ${value}; expected ${expected}.`);
+    expectError(methodSettings, `RestApiDeployment at 'stack/deploy': property '${property}' is ${value}; expected ${expected}.`);
+    expectError({ methodOptions: { '/pets/GET': methodSettings } },
+      `RestApiDeployment at 'stack/deploy': property 'methodOptions./pets/GET.${property}' is ${value}; expected ${expected}.`);
   });
 
   test.each(['pets', '/pets/get', 'pets/GET/', '*/GET x', ''])('a method path %j', (path) => {

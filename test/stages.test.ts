@@ -1,5 +1,5 @@
 import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
-import { MethodLoggingLevel, RestApiDeployment, RestApiStage } from '../src';
+import { AccessLogDestination, MethodLoggingLevel, RestApiDeployment, RestApiStage } from '../src';
 import { petsApi } from './support/api';
 import { resourcesOfType, synthesize, synthesizeStack } from './support/synth';
 
@@ -8,10 +8,10 @@ describe('several stages', () => {
     const json = synthesize((stack) => {
       const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
       deployment.addStage('beta', {
-        description: 'beta testers',
+        stageDescription: 'beta testers',
         variables: { backend: 'beta' },
-        methodSettings: { loggingLevel: MethodLoggingLevel.INFO },
-        accessLogging: { retentionInDays: 7 },
+        loggingLevel: MethodLoggingLevel.INFO,
+        accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 7 }),
       });
     });
 

@@ -20,7 +20,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 // In your own project: import { ... } from 'cdktf-rest-api-deployment';
-import { AccessLogFormat, CacheClusterSize, MethodLoggingLevel, RestApiDeployment } from '../../src';
+import { AccessLogDestination, AccessLogFormat, CacheClusterSize, MethodLoggingLevel, RestApiDeployment } from '../../src';
 
 /** A REST API with a production and a staging stage. */
 export class ProductionExampleStack extends TerraformStack {
@@ -81,18 +81,18 @@ export class ProductionExampleStack extends TerraformStack {
       // region): this stack owns it. In an account where another stack sets it: false.
       cloudWatchRole: true,
       stageDescription: 'production',
-      accessLogging: { retentionInDays: 365, format: AccessLogFormat.jsonWithStandardFields(), kmsKeyId: logsKey.arn },
+      accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 365, kmsKeyId: logsKey.arn }),
+      accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
       clientCertificateId: certificate.id,
-      xrayTracingEnabled: true,
+      tracingEnabled: true,
       cacheClusterEnabled: true,
       cacheClusterSize: CacheClusterSize.GB_0_5,
-      methodSettings: {
-        metricsEnabled: true,
-        loggingLevel: MethodLoggingLevel.ERROR,
-        cachingEnabled: true,
-        cacheTtl: 60,
-        cacheDataEncrypted: true,
-      },
+      // Method settings for every method of the stage; methodOptions override them per method.
+      metricsEnabled: true,
+      loggingLevel: MethodLoggingLevel.ERROR,
+      cachingEnabled: true,
+      cacheTtl: 60,
+      cacheDataEncrypted: true,
       methodOptions: {
         '/orders/GET': { throttlingBurstLimit: 200, throttlingRateLimit: 100, loggingLevel: MethodLoggingLevel.INFO },
       },
@@ -100,13 +100,17 @@ export class ProductionExampleStack extends TerraformStack {
     });
 
     const staging = deployment.addStage('staging', {
-      description: 'staging, on the same deployment',
-      accessLogging: { retentionInDays: 365, kmsKeyId: logsKey.arn },
+      stageDescription: 'staging, on the same deployment',
+      accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 365, kmsKeyId: logsKey.arn }),
       clientCertificateId: certificate.id,
-      xrayTracingEnabled: true,
+      tracingEnabled: true,
       cacheClusterEnabled: true,
       cacheClusterSize: CacheClusterSize.GB_0_5,
-      methodSettings: { metricsEnabled: true, loggingLevel: MethodLoggingLevel.INFO, cachingEnabled: true, cacheTtl: 10, cacheDataEncrypted: true },
+      metricsEnabled: true,
+      loggingLevel: MethodLoggingLevel.INFO,
+      cachingEnabled: true,
+      cacheTtl: 10,
+      cacheDataEncrypted: true,
     });
 
     new TerraformOutput(this, 'prod_url', { value: deployment.urlForPath('/orders') });

@@ -75,7 +75,7 @@ export class AppBlocks {
     return this.expressionIn(this.home, expression, origin);
   }
 
-  /** A Terraform expression valid in `origin`, as an expression valid in `target` (see {@link expressionInHome}). */
+  /** A Terraform expression valid in `origin`, as an expression valid in `target` (see `expressionInHome`). */
   public expressionIn(target: TerraformStack, expression: string, origin: TerraformStack): string {
     if (origin === target) {
       return expression;

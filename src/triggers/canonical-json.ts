@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 /** How deep a document may nest before it is refused instead of overflowing the stack. */
 export const MAX_NESTING_DEPTH = 512;
 
-/** Raised when a value nests deeper than {@link MAX_NESTING_DEPTH}. */
+/** Raised when a value nests deeper than `MAX_NESTING_DEPTH`. */
 export class NestingTooDeepError extends Error {
   constructor() {
     super(`nests deeper than ${MAX_NESTING_DEPTH} levels`);

@@ -36,7 +36,7 @@ const HOOKS = new WeakMap<TerraformStack, StackRenderHook>();
  *   fragment as that pass resolves it; the participants then get those blocks;
  * - `toTerraform` renders as before; the participants then complete the JSON.
  *
- * While either runs, {@link StackRenderHook.active} is true: a participant's own tokens
+ * While either runs, `StackRenderHook.active` is true: a participant's own tokens
  * render a placeholder that `afterRender` replaces. Any other rendering (HCL output, a
  * direct resolve) finds it false and computes the value itself.
  */

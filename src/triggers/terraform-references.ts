@@ -26,7 +26,7 @@ export const ANY_INSTANCE = '[*]';
 /**
  * All references in a resolved value (strings nested anywhere in objects and arrays),
  * unique and sorted. An index that is not a literal (`aws_x.y[count.index].arn`) is
- * replaced by {@link ANY_INSTANCE}.
+ * replaced by `ANY_INSTANCE`.
  */
 export function findReferences(value: unknown): string[] {
   const found = new Set<string>();

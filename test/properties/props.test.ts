@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { anyText, libraryOutcome, parameters } from './support';
-import { MethodLoggingLevel, MethodSettingsOptions, RestApiDeployment, RestApiDeploymentProps, UnauthorizedCacheControlHeaderStrategy } from '../../src';
+import { MethodDeploymentOptions, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps, UnauthorizedCacheControlHeaderStrategy } from '../../src';
+import { METHOD_DEPLOYMENT_OPTION_NAMES } from '../../src/method-settings';
 import { petsApi } from '../support/api';
 import { synthesize } from '../support/synth';
 
@@ -39,7 +40,7 @@ describe('property: random props either synthesize schema-valid output or fail w
 
   test('method settings paths and values', () => {
     const number = fc.oneof(fc.integer({ min: -10, max: 5000 }), fc.double({ noDefaultInfinity: false }), fc.constantFrom(NaN, Infinity, -0));
-    const settings: fc.Arbitrary<MethodSettingsOptions> = fc.record({
+    const settings: fc.Arbitrary<MethodDeploymentOptions> = fc.record({
       metricsEnabled: fc.boolean(),
       loggingLevel: fc.oneof(fc.constantFrom(...Object.values(MethodLoggingLevel)), anyText(10)) as fc.Arbitrary<MethodLoggingLevel>,
       throttlingBurstLimit: number,
@@ -59,7 +60,7 @@ describe('property: random props either synthesize schema-valid output or fail w
     );
     const optionsByPath = fc.dictionary(path, settings, { maxKeys: 3 });
     fc.assert(fc.property(optionsByPath, settings, fc.boolean(), (methodOptions, methodSettings, cacheClusterEnabled) => {
-      const outcome = libraryOutcome('method', deployWith({ methodOptions, methodSettings, cacheClusterEnabled }));
+      const outcome = libraryOutcome(['methodOptions', ...METHOD_DEPLOYMENT_OPTION_NAMES], deployWith({ methodOptions, ...methodSettings, cacheClusterEnabled }));
       if (outcome === 'synthesized') {
         expect(cacheClusterEnabled || ![methodSettings, ...Object.values(methodOptions)].some((s) => s.cachingEnabled)).toBe(true);
       }

@@ -13,9 +13,10 @@ export function parameters<T>(numRuns = RUNS): fc.Parameters<T> {
 
 /**
  * The only two acceptable outcomes of a synth: output that matches the provider schema,
- * or the library's own error naming the property. Returns which one it was.
+ * or the library's own error naming the property (one of them). Returns which one it was.
  */
-export function libraryOutcome(property: string, synth: () => TerraformJson): 'synthesized' | 'rejected' {
+export function libraryOutcome(property: string | readonly string[], synth: () => TerraformJson): 'synthesized' | 'rejected' {
+  const properties = typeof property === 'string' ? [property] : property;
   let json: TerraformJson;
   try {
     json = synth();
@@ -23,8 +24,8 @@ export function libraryOutcome(property: string, synth: () => TerraformJson): 's
     if (!(error instanceof Error) || error instanceof TypeError || error instanceof RangeError) {
       throw new Error(`expected the library's own error, got ${String(error)}`);
     }
-    if (!error.message.includes('RestApiDeployment at ') || !error.message.includes(`property '${property}`)) {
-      throw new Error(`expected an error naming property '${property}', got: ${error.message.slice(0, 500)}`);
+    if (!error.message.includes('RestApiDeployment at ') || !properties.some((name) => error.message.includes(`property '${name}`))) {
+      throw new Error(`expected an error naming property '${properties.join("' or '")}', got: ${error.message.slice(0, 500)}`);
     }
     return 'rejected';
   }

@@ -4,7 +4,7 @@
  */
 import { GetStageCommand } from '@aws-sdk/client-api-gateway';
 import { petsApp, PETS_ADDRESSES, PETS_STACK } from './pets-stack';
-import { MethodLoggingLevel } from '../../../src';
+import { AccessLogDestination, MethodLoggingLevel } from '../../../src';
 import { emulatorForThisFile } from '../emulator/emulator';
 import { synthesizeStack, TerraformWorkdir } from '../support/terraform-workdir';
 
@@ -24,8 +24,10 @@ test('stage variables, method settings, X-Ray tracing and tags change without a 
   const first = petsApp({
     deployment: {
       stageName: 'prod',
-      accessLogging: { retentionInDays: 30 },
-      methodSettings: { metricsEnabled: true, throttlingBurstLimit: 100, throttlingRateLimit: 50 },
+      accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 30 }),
+      metricsEnabled: true,
+      throttlingBurstLimit: 100,
+      throttlingRateLimit: 50,
       methodOptions: { '/pets/GET': { throttlingBurstLimit: 10 } },
       variables: { backend: 'blue' },
       tags: { team: 'pets' },
@@ -43,11 +45,14 @@ test('stage variables, method settings, X-Ray tracing and tags change without a 
   const second = petsApp({
     deployment: {
       stageName: 'prod',
-      accessLogging: { retentionInDays: 30 },
-      methodSettings: { metricsEnabled: false, loggingLevel: MethodLoggingLevel.OFF, throttlingBurstLimit: 200, throttlingRateLimit: 50 },
+      accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 30 }),
+      metricsEnabled: false,
+      loggingLevel: MethodLoggingLevel.OFF,
+      throttlingBurstLimit: 200,
+      throttlingRateLimit: 50,
       methodOptions: { '/pets/GET': { throttlingBurstLimit: 20 } },
       variables: { backend: 'green' },
-      xrayTracingEnabled: true,
+      tracingEnabled: true,
       tags: { team: 'pets', cost_center: '42' },
     },
   });
