@@ -1,11 +1,16 @@
-import { cdktf, javascript, JsonFile } from 'projen';
+import { cdk, javascript, JsonFile } from 'projen';
 
 const CDKTF = '0.21.0';
 const CONSTRUCTS = '10.4.2';
 // Provider v6 (the stage arguments moved off the deployment): @cdktf/provider-aws 21.x.
 const PROVIDER_AWS_RANGE = '>=21.0.0 <22.0.0';
 
-const project = new cdktf.ConstructLibraryCdktf({
+// The project type: cdk.JsiiProject with cdktf's peers, rather than projen's cdktf.ConstructLibraryCdktf
+// (deprecated since HashiCorp archived CDKTF; it only adds these two peers and a keyword) or
+// cdktn.ConstructLibraryCdktn (it would make cdktn the primary source, and the cdktn toolchain
+// needs Node.js 22.19, where the quick start must work on the machines' Node.js 20). Both flavours
+// come from one source written for cdktf (scripts/cdktn-flavour.ts); CONTRIBUTING.md, "The project type".
+const project = new cdk.JsiiProject({
   name: 'cdktf-rest-api-deployment',
   description:
     'CDK for Terraform construct for API Gateway REST API deployments and stages that redeploy exactly when the API changes.',
@@ -21,15 +26,13 @@ const project = new cdktf.ConstructLibraryCdktf({
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.0',
   minNodeVersion: '20.0.0',
-  cdktfVersion: `^${CDKTF}`,
-  constructsVersion: `^${CONSTRUCTS}`,
-  peerDeps: [`@cdktf/provider-aws@${PROVIDER_AWS_RANGE}`],
+  peerDeps: [`constructs@^${CONSTRUCTS}`, `cdktf@^${CDKTF}`, `@cdktf/provider-aws@${PROVIDER_AWS_RANGE}`],
   // projen pins each peer at its lowest version as a dev dependency: we build and test
   // against the oldest release we claim to support.
   devDeps: ['ts-node', 'fast-check@^4', '@aws-sdk/client-api-gateway@^3'],
   // Non-jsii runtime dependencies are bundled into the package.
   bundledDeps: ['yaml@^2.8.0'],
-  keywords: ['cdktf', 'terraform', 'constructs', 'aws', 'apigateway', 'api-gateway', 'rest-api', 'deployment', 'canary'],
+  keywords: ['cdk', 'cdktf', 'terraform', 'constructs', 'aws', 'apigateway', 'api-gateway', 'rest-api', 'deployment', 'canary'],
   // jsii targets (README, "Other languages"). release: false, so these only build packages into dist/.
   publishToPypi: {
     distName: 'cdktf-rest-api-deployment',
@@ -62,7 +65,7 @@ const project = new cdktf.ConstructLibraryCdktf({
 });
 
 // The released version (CHANGELOG.md). release: false, so projen would write 0.0.0.
-project.package.addVersion('0.1.0');
+project.package.addVersion('0.2.0');
 
 // Folders of TypeScript outside src/ and test/: each gets a tsconfig for ts-node and eslint's
 // project service. The examples are cdktf apps of their own (`cdktf synth` in their folder).
@@ -125,6 +128,14 @@ project.addTask('scan', {
 // registries; these scripts build what the library needs locally (scripts/provider-aws-subset.ts).
 project.tasks.tryFind('package:java')!.reset('bash scripts/package-java.sh');
 project.tasks.tryFind('package:go')!.reset('bash scripts/package-go.sh');
+project.addTask('package:cdktn-js', {
+  description: "Build the cdktn flavour's npm tarball into dist/cdktn/js (the README's cdktn install)",
+  steps: [
+    { exec: 'ts-node --project scripts/tsconfig.json scripts/cdktn-flavour.ts --compile' },
+    { exec: 'jsii-docgen -o API.md', cwd: 'build/cdktn' },
+    { exec: 'jsii-pacmak --targets js -o dist/cdktn build/cdktn' },
+  ],
+});
 project.addTask('test:java', {
   description: 'Build the Java packages of both flavours (cdktf, cdktn); compile, run and compare the README Java example (examples/java) with each',
   exec: 'bash examples/java/build.sh',

@@ -51,9 +51,9 @@ export function cdktnSpecifier(specifier: string): string {
   return specifier;
 }
 
-/** TypeScript source with every `from '...'` / `import('...')` / `require('...')` specifier rewritten. */
+/** TypeScript source with every `from '...'` / `import '...'` / `import('...')` / `require('...')` specifier rewritten. */
 export function rewriteSource(source: string): string {
-  return source.replace(/(\bfrom\s+|\bimport\(\s*|\brequire\(\s*)(['"])([^'"]+)\2/g,
+  return source.replace(/(\bfrom\s+|\bimport\s+|\bimport\(\s*|\brequire\(\s*)(['"])([^'"]+)\2/g,
     (_match, lead: string, quote: string, specifier: string) => `${lead}${quote}${cdktnSpecifier(specifier)}${quote}`);
 }
 
@@ -70,8 +70,9 @@ export function cdktnPackageJson(root: Record<string, any>): Record<string, any>
     keywords: [...new Set([...root.keywords.filter((keyword: string) => keyword !== 'cdktf'), 'cdktn', 'cdk-terrain'])].sort(),
     main: root.main,
     types: root.types,
-    // What the npm package holds: build/cdktn also has the sources and the examples' cdktn copies.
-    files: ['lib/**/*.js', 'lib/**/*.d.ts', '.jsii'],
+    // What the npm package holds (as the cdktf one: README, LICENSE, CHANGELOG, API.md):
+    // build/cdktn also has the sources and the examples' cdktn copies.
+    files: ['lib/**/*.js', 'lib/**/*.d.ts', '.jsii', 'API.md', 'CHANGELOG.md'],
     engines: root.engines,
     stability: root.stability,
     dependencies: root.dependencies,
@@ -94,7 +95,11 @@ export function cdktnPackageJson(root: Record<string, any>): Record<string, any>
   };
 }
 
-/** Writes build/cdktn (sources, package.json, tsconfig.json, README, LICENSE) and installs its packages. */
+/**
+ * Writes build/cdktn (sources, package.json, tsconfig.json, README, CHANGELOG, LICENSE) and installs
+ * its packages. The README is the project's: it is the guide for both flavours. (API.md, with the
+ * flavour's names, is written by jsii-docgen in build/cdktn when the package is built.)
+ */
 export function generate(): void {
   fs.rmSync(path.join(CDKTN_DIR, 'src'), { recursive: true, force: true });
   fs.mkdirSync(CDKTN_DIR, { recursive: true });
@@ -104,14 +109,9 @@ export function generate(): void {
   const tsconfig = JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8'));
   delete tsconfig['//'];
   fs.writeFileSync(path.join(CDKTN_DIR, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
-  fs.copyFileSync(path.join(ROOT, 'LICENSE'), path.join(CDKTN_DIR, 'LICENSE'));
-  fs.writeFileSync(path.join(CDKTN_DIR, 'README.md'), [
-    '# cdktn-rest-api-deployment',
-    '',
-    'The CDK Terrain (`cdktn`) flavour of `cdktf-rest-api-deployment`: the same construct API, built from the same source',
-    'for `cdktn` and `@cdktn/provider-aws`. See the README of cdktf-rest-api-deployment for the guide.',
-    '',
-  ].join('\n'));
+  for (const file of ['LICENSE', 'README.md', 'CHANGELOG.md']) {
+    fs.copyFileSync(path.join(ROOT, file), path.join(CDKTN_DIR, file));
+  }
   installPackages();
 }
 

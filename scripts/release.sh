@@ -24,6 +24,7 @@ npx jsii-pacmak --targets java -o dist build/provider-aws-subset
 npx jsii-pacmak -v --targets js python java -o dist .
 bash scripts/package-go.sh
 bash scripts/package-java.sh cdktn
+(cd build/cdktn && npx jsii-docgen -o API.md)
 npx jsii-pacmak -v --targets js python -o dist/cdktn build/cdktn
 bash scripts/package-go.sh cdktn
 echo "release: every package built in $(( $(date +%s) - started )) s:"

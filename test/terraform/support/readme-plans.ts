@@ -1,6 +1,6 @@
 /**
- * The README's `terraform plan` excerpts are checked against real plans: each excerpt follows
- * a marker `<!-- terraform-plan: NAME -->`, and the scenario that produces plan NAME checks
+ * The `terraform plan` excerpts of the README and docs/plans.md are checked against real plans:
+ * each excerpt follows a marker `<!-- terraform-plan: NAME -->`, and the scenario that produces plan NAME checks
  * that every line of the excerpt occurs, in order, in the plan Terraform printed. A line `...`
  * stands for lines left out. Ids the emulator makes up (values of 10 lowercase letters and digits) and
  * timestamps, and the SHA-1 of entries Terraform evaluates (over those ids and ARNs), are compared as `<id>`,
@@ -8,7 +8,7 @@
  */
 import { readmeBlocks } from '../../support/readme';
 
-/** The plan excerpts of the README, by name, as lines. */
+/** The plan excerpts of the checked documents, by name, as lines. */
 export function readmePlanExcerpts(): Map<string, string[]> {
   return new Map([...readmeBlocks('terraform-plan')].map(([name, body]) => [name, body.split('\n')]));
 }
@@ -21,20 +21,20 @@ function normalized(line: string): string {
 }
 
 /**
- * Fails unless the README has excerpt `name` and each of its lines occurs in `planText` in
+ * Fails unless the documents have excerpt `name` and each of its lines occurs in `planText` in
  * the same order.
  */
 export function expectReadmePlanExcerpt(name: string, planText: string): void {
   const excerpt = readmePlanExcerpts().get(name);
   if (!excerpt) {
-    throw new Error(`README.md has no plan excerpt marked <!-- terraform-plan: ${name} -->. The real plan:\n${planText}`);
+    throw new Error(`neither README.md nor docs/plans.md has a plan excerpt marked <!-- terraform-plan: ${name} -->. The real plan:\n${planText}`);
   }
   const planLines = planText.split('\n').map(normalized);
   let position = 0;
   for (const line of excerpt.map(normalized).filter((candidate) => candidate !== '...')) {
     const found = planLines.indexOf(line, position);
     if (found < 0) {
-      throw new Error(`README.md's plan excerpt "${name}" has a line the real plan does not have (in this order):\n  ${line}\nThe real plan:\n${planText}`);
+      throw new Error(`The plan excerpt "${name}" has a line the real plan does not have (in this order):\n  ${line}\nThe real plan:\n${planText}`);
     }
     position = found + 1;
   }

@@ -1,0 +1,103 @@
+/**
+ * The README's TypeScript snippets run as written, and do what the README says of them.
+ */
+import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
+import { Fn, TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { AccessLogDestination, RestApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { readmeBlock } from './support/readme';
+import { runSnippet } from './support/readme-snippet';
+import { changedTriggerKeys, TerraformJson } from './support/synth';
+
+const NAMES = { ApiGatewayDeployment, ApiGatewayStage, Fn, TerraformOutput, RestApiDeployment, AccessLogDestination };
+
+/**
+ * The `/pets` API and a snippet in one stack; `changed` edits the integration's request template
+ * (an in-place change: the integration keeps its id) and adds `POST /pets` with its integration.
+ */
+function petsStackWith(snippet: string, changed: boolean): TerraformJson {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const { api, pets, get, integration } = petsApi(stack);
+  if (changed) {
+    integration.requestTemplates = { 'application/json': '{"statusCode": 201}' };
+    const post = new ApiGatewayMethod(stack, 'pets_post', { restApiId: api.id, resourceId: pets.id, httpMethod: 'POST', authorization: 'NONE' });
+    new ApiGatewayIntegration(stack, 'pets_post_integration', { restApiId: api.id, resourceId: pets.id, httpMethod: post.httpMethod, type: 'MOCK' });
+  }
+  runSnippet(snippet, stack, { ...NAMES, api, pets, get, integration });
+  return JSON.parse(Testing.synth(stack));
+}
+
+describe("the README's before and after", () => {
+  test("before: the provider page's pattern does not redeploy when an integration changes or a method is added", () => {
+    const before = readmeBlock('readme-snippet', 'before');
+
+    expect(changedTriggerKeys(petsStackWith(before, false), petsStackWith(before, true))).toEqual([]);
+  });
+
+  test('after: the construct redeploys, and the trigger keys name what changed', () => {
+    const after = readmeBlock('readme-snippet', 'after');
+
+    expect(changedTriggerKeys(petsStackWith(after, false), petsStackWith(after, true))).toEqual([
+      'aws_api_gateway_integration.pets_get_integration',
+      'aws_api_gateway_integration.pets_post_integration',
+      'aws_api_gateway_method.pets_post',
+      'resource_ids',
+    ]);
+  });
+});
+
+function synthesizeSnippet(snippet: string, names: Record<string, unknown> = {}): { json: TerraformJson; declared: Record<string, unknown> } {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const pets = petsApi(stack);
+  const declared = runSnippet(snippet, stack, { ...NAMES, ...pets, ...names });
+  return { json: JSON.parse(Testing.synth(stack)), declared };
+}
+
+test('an API defined elsewhere: only the given resources and triggers redeploy it', () => {
+  const { json } = synthesizeSnippet(readmeBlock('readme-snippet', 'defined-elsewhere'), { sharedApiId: 'a1b2c3d4e5' });
+
+  const [deployment] = Object.values<any>(json.resource.aws_api_gateway_deployment);
+  expect(deployment.rest_api_id).toBe('a1b2c3d4e5');
+  expect(deployment.triggers.release).toBe('2026-11-26');
+  // Digests only for the given resource; what its configuration references (the method, the
+  // resource, the API) gets plan-time entries as for any referenced object, not discovery's digests.
+  const digested = Object.entries<string>(deployment.triggers).filter(([, value]) => /^[0-9a-f]{32}$/.test(value)).map(([key]) => key);
+  expect(digested).toEqual(['aws_api_gateway_integration.pets_get_integration']);
+  expect(deployment.triggers['aws_api_gateway_method.pets_get']).toBe('${sha1(jsonencode([aws_api_gateway_method.pets_get.http_method]))}');
+});
+
+test('addStage: a second stage on the same deployment, with its own log group and output', () => {
+  const { json } = synthesizeSnippet(`const deployment = new RestApiDeployment(this, 'deployment', { restApi: api });\n${readmeBlock('readme-snippet', 'add-stage')}`);
+
+  const stages = Object.values<any>(json.resource.aws_api_gateway_stage);
+  expect(stages.map((stage) => stage.stage_name).sort()).toEqual(['prod', 'staging']);
+  expect(new Set(stages.map((stage) => stage.deployment_id)).size).toBe(1);
+  expect(Object.values<any>(json.resource.aws_cloudwatch_log_group)[0]).toMatchObject({ retention_in_days: 30 });
+  expect(json.output.staging_url.value).toMatch(/\.invoke_url\}\/orders$/);
+});
+
+test("adopting the provider page's pattern: both resources are moved into the construct's addresses", () => {
+  const { json } = synthesizeSnippet(readmeBlock('readme-snippet', 'adopt-hand-written'));
+
+  expect(json.moved).toEqual([
+    { from: 'aws_api_gateway_deployment.deployment', to: 'aws_api_gateway_deployment.deployment_Deployment_E18B84BC' },
+    { from: 'aws_api_gateway_stage.stage', to: 'aws_api_gateway_stage.deployment_Stage_B284FC1F' },
+  ]);
+});
+
+test('adopting a v5 stage_name deployment: the stage is imported, the old deployment moved', () => {
+  const { json } = synthesizeSnippet(readmeBlock('readme-snippet', 'adopt-v5'));
+
+  expect(json.import).toEqual([{ id: '${aws_api_gateway_rest_api.api.id}/prod', to: 'aws_api_gateway_stage.deployment_Stage_B284FC1F' }]);
+  expect(json.moved).toEqual([{ from: 'aws_api_gateway_deployment.old_deployment', to: 'aws_api_gateway_deployment.deployment_Deployment_E18B84BC' }]);
+});
+
+test("the README's example error is the one a stage name with a space gives", () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+
+  expect(() => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName: 'my stage' }))
+    .toThrow(readmeBlock('readme-output', 'error-stage-name'));
+});

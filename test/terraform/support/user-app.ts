@@ -1,0 +1,154 @@
+/**
+ * A user's app made exactly as the README says, for one flavour: its install commands (the
+ * tarball built in this clone, the peer packages, the CLI), its files, its CLI commands and its
+ * jest project, run against the emulator. The app is left as the README writes it: the AWS
+ * provider finds the emulator through the AWS SDK's endpoint variables (AWS_ENDPOINT_URL), as a
+ * user's credentials would point it at AWS.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { run, runWithStatus } from './commands';
+import { harnessState } from './harness-state';
+import { rewriteSource } from '../../../scripts/cdktn-flavour';
+import { readmeBlock } from '../../support/readme';
+import { REPOSITORY_ROOT } from '../emulator/emulator';
+import type { Emulator } from '../emulator/emulator';
+
+export type Flavour = 'cdktf' | 'cdktn';
+
+const WORK_ROOT = path.join(REPOSITORY_ROOT, 'build', 'terraform');
+
+/** The integration request template of the README's app, and what the scenarios change it to. */
+export const TEMPLATE_BEFORE = '{"statusCode": 200}';
+export const TEMPLATE_AFTER = '{"statusCode": 201}';
+
+/** Text without terminal colours (the CLIs colour some of their output whatever NO_COLOR says). */
+export function withoutColours(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/** A README TypeScript file as the given flavour's user writes it: the cdktn flavour renames the imports. */
+function inFlavour(source: string, flavour: Flavour): string {
+  return flavour === 'cdktf' ? source : rewriteSource(source).replace(/'cdktf-rest-api-deployment'/g, "'cdktn-rest-api-deployment'");
+}
+
+/** One app folder, `build/terraform/cli-<flavour>-app` (its package name, from `npm init -y`, is the folder's). */
+export class UserApp {
+  readonly dir: string;
+  /** The CLI's command: `cdktf` or `cdktn`. */
+  readonly cliName: string;
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(readonly flavour: Flavour, emulator: Emulator) {
+    this.dir = path.join(WORK_ROOT, `cli-${flavour}-app`);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+    fs.mkdirSync(this.dir, { recursive: true });
+    this.cliName = flavour;
+    const { provider } = harnessState();
+    // cdktn's CLI and provider bindings need Node.js 22.19 or later; the README says so.
+    const node22 = flavour === 'cdktn' ? run('bash', [path.join(REPOSITORY_ROOT, 'scripts', 'node-22.sh')], { what: 'getting Node.js 22 (scripts/node-22.sh)' }).trim() : undefined;
+    this.env = {
+      ...process.env,
+      PATH: node22 ? `${node22}${path.delimiter}${process.env.PATH}` : process.env.PATH,
+      AWS_ENDPOINT_URL: emulator.endpoint,
+      AWS_ACCESS_KEY_ID: 'emulated',
+      AWS_SECRET_ACCESS_KEY: 'emulated',
+      AWS_REGION: 'eu-west-2',
+      // An operation the emulator lacks fails in seconds instead of being retried for minutes.
+      AWS_MAX_ATTEMPTS: '2',
+      CHECKPOINT_DISABLE: '1',
+      CI: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      TF_IN_AUTOMATION: '1',
+      ...(provider.cliConfigFile ? { TF_CLI_CONFIG_FILE: provider.cliConfigFile } : {}),
+    };
+  }
+
+  /** Runs the README's install commands for the flavour, each in the folder its comment names. */
+  install(): void {
+    run('npm', ['init', '-y'], { what: 'npm init -y in an empty folder', cwd: this.dir, env: this.env });
+    const block = this.flavour === 'cdktf' ? readmeBlock('readme-app', 'install') : readmeBlock('readme-app', 'install-cdktn');
+    let cwd: string | undefined;
+    for (const line of block.split('\n')) {
+      if (line.startsWith('# in the clone')) {
+        cwd = REPOSITORY_ROOT;
+      } else if (line.startsWith("# in your app's folder")) {
+        cwd = this.dir;
+      } else if (line.trim() !== '' && !line.startsWith('#')) {
+        if (cwd === undefined) {
+          throw new Error(`the README's install block has a command before it says where to run it: ${line}`);
+        }
+        const command = line.split('<clone>').join(REPOSITORY_ROOT);
+        run('sh', ['-c', command], { what: `the README's install command \`${command}\``, cwd, env: this.env, timeoutMs: 15 * 60_000 });
+      }
+    }
+  }
+
+  /** The tarball the install commands built and installed. */
+  tarball(): string {
+    const installed = this.installedLibrary();
+    const folder = this.flavour === 'cdktf' ? path.join('dist', 'js') : path.join('dist', 'cdktn', 'js');
+    return path.join(REPOSITORY_ROOT, folder, `${installed.name}@${installed.version}.jsii.tgz`);
+  }
+
+  /** The library's package.json as installed in the app. */
+  installedLibrary(): { name: string; version: string } {
+    const name = `${this.flavour}-rest-api-deployment`;
+    return JSON.parse(fs.readFileSync(path.join(this.dir, 'node_modules', name, 'package.json'), 'utf8'));
+  }
+
+  /** Writes the README's app files: cdktf.json, tsconfig.json, pets-stack.ts, main.ts. */
+  writeAppFiles(): void {
+    this.write('cdktf.json', readmeBlock('readme-app', 'cdktf.json'));
+    this.write('tsconfig.json', readmeBlock('readme-app', 'tsconfig.json'));
+    this.write('pets-stack.ts', inFlavour(readmeBlock('readme-app', 'pets-stack.ts'), this.flavour));
+    this.write('main.ts', inFlavour(readmeBlock('readme-app', 'main.ts'), this.flavour));
+  }
+
+  /** Installs jest as the README's testing guide says and writes its config and test file. */
+  addJestProject(): void {
+    const install = readmeBlock('readme-app', 'test-install');
+    run('sh', ['-c', install], { what: `the README's \`${install}\``, cwd: this.dir, env: this.env, timeoutMs: 10 * 60_000 });
+    this.write('jest.config.js', readmeBlock('readme-app', 'jest.config.js'));
+    this.write('pets-stack.test.ts', inFlavour(readmeBlock('readme-app', 'pets-stack.test.ts'), this.flavour));
+  }
+
+  /** `npx jest` (with `--ci`, a missing or different snapshot fails); the exit code and output. */
+  jest(ci: boolean): { status: number; output: string } {
+    const result = runWithStatus('npx', ['jest', `--ci=${ci}`], { what: 'npx jest in the app', cwd: this.dir, env: this.env, okExitCodes: [0, 1] });
+    return { status: result.status, output: withoutColours(`${result.stdout}\n${result.stderr}`) };
+  }
+
+  /**
+   * Runs one of the README's CLI commands (`npx cdktf deploy`; `npx cdktn deploy` for cdktn),
+   * unattended and offline: `--auto-approve` where it asks, `--skip-provider-lock` where it would
+   * ask the public registry for other platforms' checksums (README, Troubleshooting).
+   */
+  cli(command: 'synth' | 'diff' | 'deploy' | 'destroy'): string {
+    const line = readmeBlock('readme-shell', 'cli').split('\n').find((candidate) => candidate.startsWith(`npx cdktf ${command} `));
+    if (line === undefined) {
+      throw new Error(`the README's CLI block has no \`npx cdktf ${command}\``);
+    }
+    const args = [this.cliName, command,
+      ...(['deploy', 'destroy'].includes(command) ? ['--auto-approve'] : []),
+      ...(command === 'synth' ? [] : ['--skip-provider-lock'])];
+    return withoutColours(run('npx', args, { what: `npx ${args.join(' ')} in the README's app`, cwd: this.dir, env: this.env, timeoutMs: 15 * 60_000 }));
+  }
+
+  /** Changes the request template of the README app's integration. */
+  changeIntegrationTemplate(): void {
+    const file = path.join(this.dir, 'pets-stack.ts');
+    const source = fs.readFileSync(file, 'utf8');
+    const before = `'application/json': '${TEMPLATE_BEFORE}'`;
+    if (!source.includes(before)) {
+      throw new Error(`the README's pets-stack.ts no longer has the template ${before}`);
+    }
+    fs.writeFileSync(file, source.replace(before, `'application/json': '${TEMPLATE_AFTER}'`));
+  }
+
+  private write(name: string, body: string): void {
+    fs.writeFileSync(path.join(this.dir, name), `${body}\n`);
+  }
+}
