@@ -4,9 +4,9 @@
  * the time and memory it took. Run one configuration per fresh process, compiled, as users
  * run their apps (`npm run bench` compiles the benchmark into bench/.compiled first):
  *
- *   node bench/.compiled/synth-api.js <seed|library> <N>
+ *   node bench/.compiled/synth-api.js <hand-written|library> <N>
  *
- * seed: the provider page's hand-written pattern (deep imports, a
+ * hand-written: the provider page's hand-written pattern (deep imports, a
  * `sha1(jsonencode(ids))` trigger, a separate stage). library: RestApiDeployment over
  * the same resources, loaded from the compiled package entry point (lib/).
  */
@@ -29,7 +29,7 @@ const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
 const { App, Fn, TerraformStack } = require('cdktf');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-type Mode = 'seed' | 'library';
+type Mode = 'hand-written' | 'library';
 
 /** An OpenAPI document of about `megabytes` MB, for memory checks (BODY_MB=5). */
 function bigBody(megabytes: number): string {
@@ -68,7 +68,7 @@ function main(): void {
   const stack = new TerraformStack(app, 'bench');
   new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
   const { api, ids } = buildApi(stack, n);
-  if (mode === 'seed') {
+  if (mode === 'hand-written') {
     const deployment = new ApiGatewayDeployment(stack, 'deployment', {
       restApiId: api.id,
       triggers: { redeployment: Fn.sha1(Fn.jsonencode(ids)) },
