@@ -1,21 +1,39 @@
 import { IConstruct } from 'constructs';
 
-/**
- * Marks RestApiDeployment instances, so that modules it imports (the stage) can recognise
- * one without importing it back, and so that the check works across copies of the library.
- */
-export const REST_API_DEPLOYMENT_SYMBOL = Symbol.for('cdktf-rest-api-deployment.RestApiDeployment');
+/** The library's deployment constructs. */
+export type DeploymentKind = 'RestApiDeployment' | 'HttpApiDeployment' | 'WebSocketApiDeployment';
 
-/** Whether a construct is a RestApiDeployment. */
-export function isMarkedRestApiDeployment(x: unknown): boolean {
-  return x !== null && typeof x === 'object' && REST_API_DEPLOYMENT_SYMBOL in x;
+/**
+ * Marks the deployment constructs, so that modules they import (the stages, the trigger
+ * engine) can recognise one without importing it back, and so that the check works across
+ * copies of the library.
+ */
+const SYMBOLS: Readonly<Record<DeploymentKind, symbol>> = {
+  RestApiDeployment: Symbol.for('cdktf-rest-api-deployment.RestApiDeployment'),
+  HttpApiDeployment: Symbol.for('cdktf-rest-api-deployment.HttpApiDeployment'),
+  WebSocketApiDeployment: Symbol.for('cdktf-rest-api-deployment.WebSocketApiDeployment'),
+};
+
+/** Marks `construct` as a deployment construct of `kind`. */
+export function markDeployment(construct: IConstruct, kind: DeploymentKind): void {
+  Object.defineProperty(construct, SYMBOLS[kind], { value: true });
+}
+
+/** Whether `x` is a deployment construct of `kind`. */
+export function isDeploymentOfKind(x: unknown, kind: DeploymentKind): boolean {
+  return x !== null && typeof x === 'object' && SYMBOLS[kind] in x;
+}
+
+/** Whether `x` is any of the library's deployment constructs. */
+export function isLibraryDeployment(x: unknown): boolean {
+  return (Object.keys(SYMBOLS) as DeploymentKind[]).some((kind) => isDeploymentOfKind(x, kind));
 }
 
 /**
- * The construct errors about a stage should name: the RestApiDeployment the user wrote,
+ * The construct errors about a stage should name: the deployment construct the user wrote,
  * when the stage belongs to one, else the stage itself.
  */
 export function stageErrorOwner(stage: IConstruct): IConstruct {
   const scope = stage.node.scope;
-  return scope && isMarkedRestApiDeployment(scope) ? scope : stage;
+  return scope && isLibraryDeployment(scope) ? scope : stage;
 }

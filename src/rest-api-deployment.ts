@@ -6,9 +6,6 @@ import {
   Annotations,
   DefaultTokenResolver,
   Fn,
-  IResolvable,
-  IResolveContext,
-  Lazy,
   StringConcat,
   TerraformProvider,
   TerraformResource,
@@ -18,15 +15,13 @@ import {
 } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
-import { isMarkedRestApiDeployment, REST_API_DEPLOYMENT_SYMBOL } from './deployment-marker';
+import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { invalidProperty } from './errors';
 import { RestApiStage, StageOptions } from './rest-api-stage';
 import { cloudWatchRoleWarning } from './stage-logging';
-import { addressOf } from './triggers/api-configuration';
-import { AppBlocks, CrossStackTokens } from './triggers/app-blocks';
-import { computeRedeployTriggers, RedeployTriggers, RESOURCE_IDS_TRIGGER_KEY, TriggerComputation } from './triggers/redeploy-triggers';
-import { BlockReader, resolvedBlocks } from './triggers/rendered-blocks';
-import { StackRenderHook } from './triggers/stack-render-hook';
+import { addressOf } from './triggers/api-snapshot';
+import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
+import { REST_API_FAMILY } from './triggers/rest-api-family';
 import { validateStageName, validateStageVariables } from './validation';
 
 
@@ -184,7 +179,7 @@ export class RestApiDeployment extends Construct {
    * Whether a value is a RestApiDeployment.
    */
   public static isRestApiDeployment(x: any): x is RestApiDeployment {
-    return isMarkedRestApiDeployment(x);
+    return isDeploymentOfKind(x, 'RestApiDeployment');
   }
 
   /**
@@ -198,7 +193,7 @@ export class RestApiDeployment extends Construct {
   public static warningsOf(scope: IConstruct): string[] {
     const deployments = scope.node.findAll().filter((construct): construct is RestApiDeployment => RestApiDeployment.isRestApiDeployment(construct));
     return deployments.flatMap((deployment) => {
-      deployment.checkTriggers();
+      deployment.triggerEngine.check();
       return deployment.node.metadata
         .filter((entry) => entry.type === AnnotationMetadataEntryType.WARN)
         .map((entry) => String(entry.data));
@@ -227,23 +222,15 @@ export class RestApiDeployment extends Construct {
   public readonly cloudWatchRole?: ApiGatewayCloudWatchRole;
 
   private readonly restApi?: ApiGatewayRestApi;
-  private readonly autoDiscover: boolean;
-  private readonly userTriggers = new Map<string, string>();
-  private readonly extraResources: TerraformResource[] = [];
-  private readonly warned = new Set<string>();
   private readonly provider?: TerraformProvider;
   private readonly stages: RestApiStage[] = [];
   /** Whether a stage that logs to CloudWatch gets a warning: `cloudWatchRole` left out. */
   private readonly warnWhenLogging: boolean;
-  private readonly triggersToken: IResolvable;
-  private readonly acknowledgedBlindSpots: IConstruct[];
-  /** The cross-stack references of the triggers, kept from cdktf's prepare pass to its render pass. */
-  private readonly crossStackTokens: CrossStackTokens = new Map();
-  private readonly renderHook: StackRenderHook;
+  private readonly triggerEngine: RedeployTriggerEngine;
 
   constructor(scope: Construct, id: string, props: RestApiDeploymentProps) {
     super(scope, id);
-    Object.defineProperty(this, REST_API_DEPLOYMENT_SYMBOL, { value: true });
+    markDeployment(this, 'RestApiDeployment');
 
     if ((props.restApi === undefined) === (props.restApiId === undefined)) {
       throw invalidProperty(this, 'restApi', props.restApi === undefined ? undefined : props.restApi.node.path,
@@ -258,28 +245,27 @@ export class RestApiDeployment extends Construct {
     }
     this.restApi = props.restApi;
     this.restApiId = props.restApi?.id ?? props.restApiId!;
-    this.autoDiscover = props.autoDiscover ?? props.restApi !== undefined;
     this.stageName = props.stageName ?? 'prod';
     validateCanary(this, props.canary);
 
+    this.triggerEngine = new RedeployTriggerEngine(this, {
+      family: REST_API_FAMILY,
+      api: props.restApi,
+      apiProperty: 'restApi',
+      autoDiscover: props.autoDiscover ?? props.restApi !== undefined,
+    });
     for (const [key, value] of Object.entries(props.triggers ?? {})) {
       this.addTrigger(key, value);
     }
     (props.resources ?? []).forEach((resource) => this.addResource(resource));
+    this.triggerEngine.acknowledge(props.acknowledgedBlindSpots ?? []);
 
     this.provider = props.restApi?.provider;
     this.warnWhenLogging = props.cloudWatchRole === undefined;
     if (props.cloudWatchRole === true) {
       this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.provider });
     }
-    this.acknowledgedBlindSpots = [...(props.acknowledgedBlindSpots ?? [])];
-    this.renderHook = StackRenderHook.of(TerraformStack.of(this));
-    this.renderHook.add({
-      afterPrepare: (blocks) => this.computeTriggers(blocks, 'check'),
-      afterRender: (blocks) => this.completeTriggers(blocks),
-    });
-    this.triggersToken = Lazy.anyValue({ produce: (context) => this.renderTriggers(context) });
-    const triggers = Token.asStringMap(this.triggersToken);
+    const triggers = this.triggerEngine.triggers;
     this.deployment = new ApiGatewayDeployment(this, 'Deployment', {
       restApiId: this.restApiId,
       description: props.description,
@@ -299,6 +285,7 @@ export class RestApiDeployment extends Construct {
         provider: this.provider,
       });
     }
+    [this.deployment, this.canaryDeployment].forEach((deployment) => deployment && this.triggerEngine.completes(deployment));
 
     this.deploymentStage = new RestApiStage(this, 'Stage', {
       ...stageOptionsOf(props),
@@ -429,13 +416,7 @@ export class RestApiDeployment extends Construct {
    * @param value any string, usually a digest or a Terraform reference
    */
   public addTrigger(key: string, value: string): void {
-    if (key === RESOURCE_IDS_TRIGGER_KEY || this.userTriggers.has(key)) {
-      throw invalidProperty(this, `triggers.${key}`, value,
-        key === RESOURCE_IDS_TRIGGER_KEY
-          ? `a key other than "${RESOURCE_IDS_TRIGGER_KEY}", which holds the automatic entry over the API resources' ids`
-          : 'a key not given before');
-    }
-    this.userTriggers.set(key, value);
+    this.triggerEngine.addTrigger(key, value);
   }
 
   /**
@@ -443,70 +424,7 @@ export class RestApiDeployment extends Construct {
    * redeploy. It gets a trigger entry keyed by its Terraform address.
    */
   public addResource(resource: TerraformResource): void {
-    this.extraResources.push(resource);
-  }
-
-  /** Runs the trigger computation's checks (cdktf's prepare pass does the same), which records its warnings. */
-  private checkTriggers(): void {
-    Tokenization.resolve(this.triggersToken, {
-      scope: this,
-      preparing: true,
-      resolver: new DefaultTokenResolver(new StringConcat()),
-    });
-  }
-
-  /**
-   * The triggers token's value. While the stack hook renders, a placeholder that
-   * `completeTriggers` replaces with the triggers computed from the rendered blocks;
-   * in any other rendering (HCL output, a direct resolve), the triggers computed here,
-   * resolving the blocks they need.
-   */
-  private renderTriggers(context: IResolveContext): Record<string, string> | undefined {
-    if (this.renderHook.active) {
-      return { ...Object.fromEntries(this.userTriggers), [PENDING_TRIGGERS_KEY]: '' };
-    }
-    const homeBlocks = resolvedBlocks((fragment) => context.resolve(fragment));
-    const { triggers } = this.computeTriggers(homeBlocks, context.preparing ? 'check' : 'full', context.preparing);
-    return Object.keys(triggers).length > 0 ? triggers : undefined;
-  }
-
-  /**
-   * Writes the triggers over the placeholder in the rendered JSON of the deployment(s). (A block
-   * without the placeholder is left alone; cdktf refuses overrides of a token map, so today
-   * every block has it.)
-   */
-  private completeTriggers(blocks: BlockReader): void {
-    const { triggers } = this.computeTriggers(blocks, 'full');
-    for (const deployment of [this.deployment, this.canaryDeployment]) {
-      const block = deployment === undefined ? undefined : blocks(deployment);
-      if (block?.triggers === undefined || !(PENDING_TRIGGERS_KEY in (block.triggers as object))) {
-        continue;
-      }
-      if (Object.keys(triggers).length > 0) {
-        block.triggers = triggers;
-      } else {
-        delete block.triggers;
-      }
-    }
-  }
-
-  /** Computes the triggers from the stack's blocks and records the warnings found on the way. */
-  private computeTriggers(homeBlocks: BlockReader, computation: TriggerComputation, preparing = computation === 'check'): RedeployTriggers {
-    const result = computeRedeployTriggers({
-      owner: this,
-      restApi: this.restApi,
-      autoDiscover: this.autoDiscover,
-      resources: this.extraResources,
-      userTriggers: this.userTriggers,
-      acknowledgedBlindSpots: this.acknowledgedBlindSpots,
-    }, new AppBlocks(this, homeBlocks, preparing, this.crossStackTokens), computation);
-    for (const warning of result.neverRedeploys ? [...result.warnings, NO_TRIGGERS] : result.warnings) {
-      if (!this.warned.has(warning)) {
-        this.warned.add(warning);
-        Annotations.of(this).addWarning(warning);
-      }
-    }
-    return result;
+    this.triggerEngine.addResource(resource);
   }
 
   /**
@@ -567,12 +485,7 @@ function validateCanary(scope: IConstruct, canary: CanaryOptions | undefined): v
 /** The resources of a stage that fail to deploy with logging on before the account's CloudWatch role is set. */
 const STAGE_RESOURCE_TYPES = ['aws_api_gateway_stage', 'aws_api_gateway_method_settings'];
 
-/** The key of the placeholder entry the triggers token renders until the stack hook completes it. */
-const PENDING_TRIGGERS_KEY = '__triggers_pending__';
 
-const NO_TRIGGERS =
-  'This deployment has no redeploy triggers: it is created once and never redeployed. ' +
-  "Give 'restApi' (with discovery on), 'resources' or 'triggers'.";
 
 function resolveQuietly(stack: TerraformStack, value: string): string {
   try {

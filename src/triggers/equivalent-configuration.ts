@@ -1,48 +1,66 @@
 import { canonicalJson, compare } from './canonical-json';
 
 /**
- * Attributes the AWS provider's schema declares as sets: their order never changes what is
- * deployed, and Terraform shows no change when only the order differs. Taken from
- * `terraform providers schema -json` (AWS provider 6.x); `provider-facts.terraform.ts` fails when
- * the provider's schema disagrees. A dotted name is an attribute of a nested block.
+ * How the provider compares an attribute: as a set (order and repeats never count; for
+ * `set-case-insensitive`, letter case neither: the provider hashes its elements lowercased),
+ * as an IAM policy, or as a JSON document.
  */
-export const SET_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  aws_api_gateway_rest_api: ['endpoint_configuration.vpc_endpoint_ids'],
-  aws_api_gateway_method: ['authorization_scopes'],
-  aws_api_gateway_integration: ['cache_key_parameters'],
-  aws_api_gateway_authorizer: ['provider_arns'],
-};
-
-/** How the provider compares a JSON document attribute: as an IAM policy, or as plain JSON. */
-export type JsonEquivalence = 'iam-policy' | 'json';
+export type Equivalence = 'set' | 'set-case-insensitive' | 'iam-policy' | 'json';
 
 /**
- * Attributes holding a JSON document that the provider compares by meaning
- * (`verify.SuppressEquivalentPolicyDiffs` / `SuppressEquivalentJSONDiffs` in its source):
- * key order and whitespace never count, and for IAM policies neither does the order of
- * statements and list elements, nor a one-element list written as its element.
+ * Attributes that Terraform compares by meaning rather than as written, from the AWS provider's
+ * source: set-typed attributes (`schema.TypeSet`; `sdkv2.StringCaseInsensitiveSetFunc` for the
+ * case-insensitive ones) and JSON documents compared with `verify.SuppressEquivalentPolicyDiffs`
+ * or `SuppressEquivalentJSONDiffs`. A dotted name is an attribute of a nested block.
+ * `provider-facts.terraform.ts` fails when the real provider's schema disagrees about the sets.
  */
-export const JSON_DOCUMENT_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, JsonEquivalence>>>> = {
-  aws_api_gateway_rest_api: { policy: 'iam-policy' },
+export const EQUIVALENCES: Readonly<Record<string, Readonly<Record<string, Equivalence>>>> = {
+  aws_api_gateway_rest_api: { 'endpoint_configuration.vpc_endpoint_ids': 'set', 'policy': 'iam-policy' },
+  aws_api_gateway_method: { authorization_scopes: 'set' },
+  aws_api_gateway_integration: { cache_key_parameters: 'set' },
+  aws_api_gateway_authorizer: { provider_arns: 'set' },
   aws_api_gateway_rest_api_policy: { policy: 'iam-policy' },
   aws_api_gateway_model: { schema: 'json' },
+  aws_apigatewayv2_api: {
+    'cors_configuration.allow_headers': 'set-case-insensitive',
+    'cors_configuration.allow_methods': 'set-case-insensitive',
+    'cors_configuration.allow_origins': 'set-case-insensitive',
+    'cors_configuration.expose_headers': 'set-case-insensitive',
+  },
+  aws_apigatewayv2_route: { authorization_scopes: 'set', request_parameter: 'set' },
+  aws_apigatewayv2_integration: { response_parameters: 'set' },
+  aws_apigatewayv2_authorizer: { 'identity_sources': 'set', 'jwt_configuration.audience': 'set' },
+  aws_apigatewayv2_model: { schema: 'json' },
 };
 
+/** The set-typed attributes of each type (`EQUIVALENCES`' sets), as `provider-facts.terraform.ts` compares them with the provider schema. */
+export const SET_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(Object.entries(EQUIVALENCES)
+  .map(([type, attributes]) => [type, Object.keys(attributes).filter((name) => attributes[name].startsWith('set'))])
+  .filter(([, names]) => names.length > 0));
+
 /**
- * The configuration of a resource of `type` with every set attribute sorted and every JSON
- * document attribute parsed into its canonical form, so that configurations Terraform treats
- * as equal digest equally. Values that are not literal (a document Terraform computes) stay
- * as they are.
+ * The configuration of a resource with every attribute of `equivalences` in its canonical
+ * form: sets sorted, JSON documents parsed (IAM policies into their canonical form), so that
+ * configurations Terraform treats as equal digest equally. Values that are not literal (a
+ * document Terraform computes) stay as they are.
  */
-export function equivalentConfiguration(type: string, config: Record<string, unknown>): Record<string, unknown> {
+export function equivalentConfiguration(config: Record<string, unknown>, equivalences: Readonly<Record<string, Equivalence>> | undefined): Record<string, unknown> {
   let result = config;
-  for (const attribute of SET_ATTRIBUTES[type] ?? []) {
-    result = mapAttribute(result, attribute.split('.'), sortedSet);
-  }
-  for (const [attribute, equivalence] of Object.entries(JSON_DOCUMENT_ATTRIBUTES[type] ?? {})) {
-    result = mapAttribute(result, [attribute], (value) => parsedDocument(value, equivalence));
+  for (const [attribute, equivalence] of Object.entries(equivalences ?? {})) {
+    result = mapAttribute(result, attribute.split('.'), (value) => canonicalValue(value, equivalence));
   }
   return result;
+}
+
+function canonicalValue(value: unknown, equivalence: Equivalence): unknown {
+  switch (equivalence) {
+    case 'set':
+      return sortedSet(value);
+    case 'set-case-insensitive':
+      return sortedSet(Array.isArray(value) ? value.map((item) => (typeof item === 'string' && !item.includes('${') ? item.toLowerCase() : item)) : value);
+    default:
+      return parsedDocument(value, equivalence);
+  }
 }
 
 /** `config` with the attribute at `path` (through nested blocks, single or repeated) replaced by `map(value)`. */
@@ -63,7 +81,7 @@ function sortedSet(value: unknown): unknown {
   return Array.isArray(value) ? [...new Set(value.map((item) => canonicalJson(item)))].sort().map((item) => JSON.parse(item)) : value;
 }
 
-function parsedDocument(value: unknown, equivalence: JsonEquivalence): unknown {
+function parsedDocument(value: unknown, equivalence: 'iam-policy' | 'json'): unknown {
   if (typeof value !== 'string' || value.startsWith('${')) {
     return value;
   }

@@ -1,7 +1,7 @@
-import { TerraformResource, TerraformStack } from 'cdktf';
-import { keyInHome, ResolvedResource, resourcesByAddress } from './api-configuration';
-import { AppBlocks } from './app-blocks';
+import { TerraformStack } from 'cdktf';
+import { ApiSnapshot, keyInHome } from './api-snapshot';
 import { compare } from './canonical-json';
+import { CrossStackExpressions } from './cross-stack-expressions';
 import { ANY_INSTANCE } from './terraform-references';
 
 /**
@@ -29,17 +29,17 @@ export class ReferenceEntries {
   private readonly itemKeys: Set<string>;
 
   /**
-   * @param blocks the app's blocks
-   * @param items the API's resources: references to them need no entry of their own
+   * @param snapshot the API and its resources: references to them need no entry of their own
+   * @param expressions turns another stack's expressions into the home stack's
    */
-  constructor(private readonly blocks: AppBlocks, items: readonly ResolvedResource[]) {
-    this.itemKeys = new Set(items.map((item) => item.key));
+  constructor(private readonly snapshot: ApiSnapshot, private readonly expressions: CrossStackExpressions) {
+    this.itemKeys = new Set(snapshot.resources.map((item) => item.key));
   }
 
   /** Adds references found in the configuration of a resource of `stack`. */
   public addAll(stack: TerraformStack, references: readonly string[]): void {
     for (const reference of references) {
-      const key = keyInHome(stack, referencedObject(reference), this.blocks.home);
+      const key = keyInHome(stack, referencedObject(reference), this.snapshot.home);
       if (this.itemKeys.has(key)) {
         continue;
       }
@@ -57,13 +57,9 @@ export class ReferenceEntries {
    * expressions valid in the home stack (cdktf cross-stack references for another stack).
    */
   public entries(): Array<[string, string]> {
-    const byAddress = new Map<TerraformStack, Map<string, TerraformResource>>();
     return [...this.byKey].map(([key, { stack, references }]) => {
-      if (!byAddress.has(stack)) {
-        byAddress.set(stack, resourcesByAddress(this.blocks, stack));
-      }
-      const local = rewriteForEach([...references], byAddress.get(stack)!);
-      return [key, hashExpression(local.map((reference) => this.blocks.expressionInHome(reference, stack)))];
+      const local = rewriteForEach([...references], this.snapshot.forEachAddresses.get(stack) ?? new Set());
+      return [key, hashExpression(local.map((reference) => this.expressions.inHome(reference, stack)))];
     });
   }
 }
@@ -79,13 +75,13 @@ export function hashExpression(expressions: readonly string[]): string {
  * referring resource (`aws_x.y[*].arn`) takes the values of every instance:
  * `values(aws_x.y)[*].arn`.
  */
-export function rewriteForEach(references: readonly string[], resources: ReadonlyMap<string, TerraformResource>): string[] {
+export function rewriteForEach(references: readonly string[], forEachAddresses: ReadonlySet<string>): string[] {
   return references.map((reference) => {
     const wildcard = reference.indexOf(ANY_INSTANCE);
     if (wildcard < 0 || reference.startsWith('values(')) {
       return reference;
     }
     const address = reference.slice(0, wildcard);
-    return resources.get(address)?.forEach !== undefined ? `values(${address})${reference.slice(wildcard)}` : reference;
+    return forEachAddresses.has(address) ? `values(${address})${reference.slice(wildcard)}` : reference;
   });
 }

@@ -150,3 +150,9 @@ function checkBlock(where: string, schema: BlockSchema, config: Record<string, a
     }
   }
 }
+
+/** The top-level arguments of a resource type, as the provider bindings record them; undefined for an unknown type. */
+export function resourceArguments(type: string): string[] | undefined {
+  const schema = loadSchema().resources.get(type);
+  return schema ? [...schema.keys()].sort() : undefined;
+}

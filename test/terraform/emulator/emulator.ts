@@ -16,7 +16,7 @@ export const VENV_PYTHON = path.join(REPOSITORY_ROOT, '.venv', 'bin', 'python');
 export const EMULATED_REGION = 'eu-west-2';
 
 /** The services the provider is pointed at; every other endpoint stays unreachable. */
-const EMULATED_SERVICES = ['apigateway', 'cloudwatchlogs', 'iam', 'kms', 'lambda', 'sts', 'wafv2'];
+const EMULATED_SERVICES = ['apigateway', 'apigatewayv2', 'cloudwatchlogs', 'iam', 'kms', 'lambda', 'sts', 'wafv2'];
 
 /** A running emulator. */
 export class Emulator {

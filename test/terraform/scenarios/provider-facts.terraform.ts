@@ -7,8 +7,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { petsApp, PETS_STACK } from './pets-stack';
-import { REDEPLOY_RESOURCE_TYPES, REST_API_TYPE } from '../../../src/triggers/api-resource-types';
-import { JSON_DOCUMENT_ATTRIBUTES, SET_ATTRIBUTES } from '../../../src/triggers/equivalent-configuration';
+import { HTTP_API_FAMILY } from '../../../src/triggers/api-gateway-v2-family';
+import { EQUIVALENCES, SET_ATTRIBUTES } from '../../../src/triggers/equivalent-configuration';
+import { REST_API_FAMILY } from '../../../src/triggers/rest-api-family';
 import { emulatorForThisFile } from '../emulator/emulator';
 import { PROVIDER_MODULE, PROVIDER_SOURCE_VERSION } from '../provider/aws-provider';
 import { commandOnPath, run } from '../support/commands';
@@ -17,7 +18,14 @@ import { synthesizeStack, TerraformWorkdir } from '../support/terraform-workdir'
 jest.setTimeout(10 * 60_000);
 
 const emulator = emulatorForThisFile();
-const DISCOVERED_TYPES = [REST_API_TYPE, ...REDEPLOY_RESOURCE_TYPES].sort();
+const DISCOVERED_TYPES = [REST_API_FAMILY, HTTP_API_FAMILY].flatMap((family) => [family.apiType, ...family.redeployTypes]).sort();
+
+/** The table's entries of the given kinds, by type. */
+function tableOf(kinds: readonly string[]): Record<string, Record<string, string>> {
+  return Object.fromEntries(Object.entries(EQUIVALENCES)
+    .map(([type, attributes]) => [type, Object.fromEntries(Object.entries(attributes).filter(([, kind]) => kinds.includes(kind)))])
+    .filter(([, attributes]) => Object.keys(attributes).length > 0));
+}
 
 /** The dotted names of the set-typed attributes of a schema block, nested blocks included. */
 function setAttributes(block: any, prefix = ''): string[] {
@@ -39,11 +47,46 @@ test("the set-typed attributes of every discovered type are the table's", () => 
   expect(fromSchema).toEqual(Object.fromEntries(Object.entries(SET_ATTRIBUTES).map(([type, attributes]) => [type, [...attributes].sort()])));
 });
 
-/** The provider's API Gateway source folder (the Go module cache has it once the provider was built from source). */
-function apiGatewaySource(): string {
+/** The provider's API Gateway source folders (the Go module cache has them once the provider was built from source). */
+function apiGatewaySources(): string[] {
   commandOnPath('go', 'Reading the AWS provider source needs Go 1.23 or later on PATH.');
   const download = JSON.parse(run('go', ['mod', 'download', '-json', `${PROVIDER_MODULE}@${PROVIDER_SOURCE_VERSION}`], { what: 'locating the AWS provider source' }));
-  return path.join(download.Dir, 'internal', 'service', 'apigateway');
+  return ['apigateway', 'apigatewayv2'].map((service) => path.join(download.Dir, 'internal', 'service', service));
+}
+
+/**
+ * For each discovered type's source file, the attributes (by their schema key) of each line that
+ * `classify` recognises, keyed by what it returns.
+ */
+function attributesInSource(classify: (line: string) => string | undefined): Record<string, Record<string, string>> {
+  const found: Record<string, Record<string, string>> = {};
+  for (const dir of apiGatewaySources()) {
+    for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.go') && !name.endsWith('_test.go'))) {
+      const lines = fs.readFileSync(path.join(dir, file), 'utf8').split('\n');
+      const type = /@(?:SDK|Framework)Resource\("(\w+)"/.exec(lines.join('\n'))?.[1];
+      if (type === undefined || !DISCOVERED_TYPES.includes(type)) {
+        continue;
+      }
+      lines.forEach((line, index) => {
+        const kind = classify(line);
+        if (kind === undefined) {
+          return;
+        }
+        const keyLines = lines.slice(0, index + 1).reverse().filter((candidate) => /^\s*(names\.Attr\w+|"\w+"):\s*(\{|sdkv2\.)/.test(candidate));
+        (found[type] ??= {})[dottedName(keyLines, lines, index)] = kind;
+      });
+    }
+  }
+  return found;
+}
+
+/** The attribute's name, with its enclosing block's (`cors_configuration.allow_headers`) when it is nested one level. */
+function dottedName(keyLines: string[], lines: string[], index: number): string {
+  const own = keyLines[0];
+  const depth = (line: string) => /^\t*/.exec(line)![0].length;
+  const parent = keyLines.find((candidate) => depth(candidate) < depth(own) - 1 && /Elem:\s*&schema\.Resource/.test(lines.slice(lines.indexOf(candidate), index).join('\n')));
+  const name = attributeName(/^\s*(names\.Attr\w+|"\w+"):/.exec(own)![1]);
+  return parent ? `${attributeName(/^\s*(names\.Attr\w+|"\w+"):/.exec(parent)![1])}.${name}` : name;
 }
 
 /** `names.AttrSchema` -> `schema`, `"cloudwatch_role_arn"` -> itself. */
@@ -52,25 +95,14 @@ function attributeName(key: string): string {
 }
 
 test("the JSON attributes the provider compares by meaning, among the discovered types, are the table's", () => {
-  const dir = apiGatewaySource();
-  const found: Record<string, Record<string, string>> = {};
-  for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.go') && !name.endsWith('_test.go'))) {
-    const lines = fs.readFileSync(path.join(dir, file), 'utf8').split('\n');
-    const type = /@(?:SDK|Framework)Resource\("(\w+)"/.exec(lines.join('\n'))?.[1];
-    if (type === undefined || !DISCOVERED_TYPES.includes(type)) {
-      continue;
-    }
-    lines.forEach((line, index) => {
-      const equivalence = /SuppressEquivalentPolicyDiffs|IAMPolicyDocumentSchema/.test(line) ? 'iam-policy'
-        : /SuppressEquivalentJSONDiffs/.test(line) ? 'json' : undefined;
-      if (equivalence === undefined) {
-        return;
-      }
-      const keyLine = lines.slice(0, index + 1).reverse().find((candidate) => /^\s*(names\.Attr\w+|"\w+"):\s*(\{|sdkv2\.)/.test(candidate))!;
-      const key = /^\s*(names\.Attr\w+|"\w+"):/.exec(keyLine)![1];
-      (found[type] ??= {})[attributeName(key)] = equivalence;
-    });
-  }
+  const found = attributesInSource((line) => (/SuppressEquivalentPolicyDiffs|IAMPolicyDocumentSchema/.test(line) ? 'iam-policy'
+    : /SuppressEquivalentJSONDiffs/.test(line) ? 'json' : undefined));
 
-  expect(found).toEqual(JSON_DOCUMENT_ATTRIBUTES);
+  expect(found).toEqual(tableOf(['iam-policy', 'json']));
+});
+
+test("the sets the provider hashes case-insensitively are the table's", () => {
+  const found = attributesInSource((line) => (/StringCaseInsensitiveSetFunc/.test(line) ? 'set-case-insensitive' : undefined));
+
+  expect(found).toEqual(tableOf(['set-case-insensitive']));
 });

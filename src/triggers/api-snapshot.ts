@@ -1,0 +1,225 @@
+import { TerraformModule, TerraformResource, TerraformStack } from 'cdktf';
+import { ApiFamily, ApiResourceBlock } from './api-family';
+import { BlockSource } from './block-source';
+import { compare } from './canonical-json';
+import { CrossStackExpressions } from './cross-stack-expressions';
+import { Block } from './rendered-blocks';
+import { allStacks } from './stack-constructs';
+import { resolveIn } from './stack-render-hook';
+
+/** One Terraform resource with its configuration as it will be synthesized. */
+export interface SnapshotResource extends ApiResourceBlock {
+  /**
+   * Its trigger key: the address, prefixed with the stack's path and `/` for a resource of
+   * another stack (`api-stack/aws_api_gateway_method.get`).
+   */
+  readonly key: string;
+  readonly construct: TerraformResource;
+  /** The stack it belongs to. */
+  readonly stack: TerraformStack;
+}
+
+/** A module, or a resource of a type that is not the API's, in a stack where the API's resources may be. */
+export interface SnapshotElement {
+  readonly construct: TerraformResource | TerraformModule;
+  /** `module.name` or `type.name`. */
+  readonly address: string;
+  /** The resource type; undefined for a module. */
+  readonly type?: string;
+  readonly config?: Block;
+  /**
+   * For a resource of one of the API's types configured with this API: the API id an
+   * escape-hatch override gives it instead (it is then not the API's).
+   */
+  readonly overriddenApiId?: unknown;
+}
+
+/** A stack where the API's resources may be. */
+export interface SnapshotStack {
+  readonly stack: TerraformStack;
+  /** The expressions that name the API in this stack, without `${}`: its id first (and, in its own stack, its other attributes). */
+  readonly apiExpressions: readonly string[];
+  /** With the `check` depth: every module and every other resource of the stack, for the blind-spot warnings. */
+  readonly others: readonly SnapshotElement[];
+}
+
+/** What a trigger computation reads: the API, its resources and where they are, resolved once. */
+export interface ApiSnapshot {
+  /** The stack the triggers are written to. */
+  readonly home: TerraformStack;
+  /** The API's own block; undefined for an API given by id. */
+  readonly api?: SnapshotResource;
+  /** The API (first), the discovered resources (by key) and the given ones, each once. */
+  readonly resources: readonly SnapshotResource[];
+  /** The stacks the API's resources were looked for in (none without discovery). */
+  readonly stacks: readonly SnapshotStack[];
+  /** The addresses of the resources with `for_each`, per stack of the resources. */
+  readonly forEachAddresses: ReadonlyMap<TerraformStack, ReadonlySet<string>>;
+}
+
+/** What the triggers are computed from. */
+export interface TriggerSources {
+  /** The API, when the owner knows it; undefined for an API given by id. */
+  readonly api?: TerraformResource;
+  /** Whether to find the API's resources by their API id argument. */
+  readonly autoDiscover: boolean;
+  /** Resources to hash in addition to the discovered ones. */
+  readonly resources: readonly TerraformResource[];
+}
+
+/**
+ * How much to gather: `compute` the API and its resources; `check` also every other module and
+ * resource of the stacks where they may be, for the blind-spot warnings.
+ */
+export type SnapshotDepth = 'check' | 'compute';
+
+/** The Terraform address of a resource: `type.name`. */
+export function addressOf(resource: TerraformResource): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+}
+
+/** A trigger key for an address of `stack`: the address itself at home, else prefixed with the stack's path. */
+export function keyInHome(stack: TerraformStack, address: string, home: TerraformStack): string {
+  return stack === home ? address : `${stack.node.path}/${address}`;
+}
+
+/**
+ * Gathers the snapshot: the API's block; with discovery, the stacks where its resources may be
+ * and every resource of the family's types there that names the API; the given resources.
+ */
+export function gatherSnapshot(
+  family: ApiFamily,
+  sources: TriggerSources,
+  blocks: BlockSource,
+  expressions: CrossStackExpressions,
+  depth: SnapshotDepth,
+): ApiSnapshot {
+  const home = blocks.home;
+  const collected = new Map<TerraformResource, SnapshotResource>();
+  const add = (resource: TerraformResource, stack = TerraformStack.of(resource), config = blocks.blockOf(resource, stack)) => {
+    if (config !== undefined && !collected.has(resource)) {
+      collected.set(resource, {
+        key: keyInHome(stack, addressOf(resource), home),
+        address: addressOf(resource),
+        type: resource.terraformResourceType,
+        path: resource.node.path,
+        construct: resource,
+        stack,
+        config,
+      });
+    }
+  };
+  let stacks: SnapshotStack[] = [];
+  if (sources.api) {
+    add(sources.api);
+    if (sources.autoDiscover) {
+      stacks = stacksOfApi(family, sources.api, blocks, expressions);
+      discover(family, stacks, blocks).forEach(({ resource, stack, config }) => add(resource, stack, config));
+    }
+  }
+  sources.resources.forEach((resource) => add(resource));
+  if (depth === 'check') {
+    stacks = stacks.map((apiStack) => ({ ...apiStack, others: othersOf(family, apiStack, collected, blocks) }));
+  }
+  const resources = [...collected.values()];
+  return {
+    home,
+    api: sources.api ? collected.get(sources.api) : undefined,
+    resources,
+    stacks,
+    forEachAddresses: forEachAddresses(resources, blocks),
+  };
+}
+
+/**
+ * The stacks of the app that can hold resources of `api`: its own stack, the home stack, and
+ * every other stack that depends on the API's stack (a cross-stack reference is the only way
+ * another stack can name the API), each with the expression its id has there.
+ */
+function stacksOfApi(family: ApiFamily, api: TerraformResource, blocks: BlockSource, expressions: CrossStackExpressions): SnapshotStack[] {
+  const apiStack = TerraformStack.of(api);
+  const apiAddress = addressOf(api);
+  const apiId = `${apiAddress}.id`;
+  const found: SnapshotStack[] = [];
+  for (const stack of allStacks(api)) {
+    if (stack === apiStack) {
+      found.push({ stack, apiExpressions: family.apiAttributes.map((attribute) => `${apiAddress}.${attribute}`), others: [] });
+      continue;
+    }
+    if (stack !== blocks.home) {
+      // Preparing: resolving its API resources registers the stack's own cross-stack references first.
+      resourcesOfTypes(blocks, stack, family.redeployTypes).forEach((resource) => blocks.blockOf(resource, stack));
+      if (!stack.dependencies.includes(apiStack)) {
+        continue;
+      }
+    }
+    found.push({ stack, apiExpressions: [expressions.in(stack, apiId, apiStack)], others: [] });
+  }
+  return found;
+}
+
+/** Every resource of the stacks of a type that needs a redeploy and whose API id argument names the API, by key. */
+function discover(family: ApiFamily, stacks: readonly SnapshotStack[], blocks: BlockSource) {
+  const found: Array<{ resource: TerraformResource; stack: TerraformStack; config: Block; key: string }> = [];
+  for (const { stack, apiExpressions } of stacks) {
+    const apiId = `\${${apiExpressions[0]}}`;
+    for (const resource of resourcesOfTypes(blocks, stack, family.redeployTypes)) {
+      const config = blocks.blockOf(resource, stack);
+      if (config?.[family.apiIdArgument] === apiId) {
+        found.push({ resource, stack, config, key: keyInHome(stack, addressOf(resource), blocks.home) });
+      }
+    }
+  }
+  return found.sort((a, b) => compare(a.key, b.key));
+}
+
+/** The modules and the resources of `apiStack` that discovery did not take, with what the blind-spot check needs. */
+function othersOf(family: ApiFamily, apiStack: SnapshotStack, collected: ReadonlyMap<TerraformResource, SnapshotResource>, blocks: BlockSource): SnapshotElement[] {
+  const others: SnapshotElement[] = [];
+  for (const construct of blocks.constructsOf(apiStack.stack)) {
+    if (construct instanceof TerraformModule) {
+      others.push({ construct, address: `module.${construct.friendlyUniqueId}`, config: blocks.blockOf(construct, apiStack.stack) });
+    } else if (TerraformResource.isTerraformResource(construct) && !collected.has(construct)) {
+      const type = construct.terraformResourceType;
+      const element = { construct, address: addressOf(construct), type };
+      if (family.redeployTypes.has(type)) {
+        others.push({ ...element, overriddenApiId: overriddenApiId(family, construct, apiStack, blocks) });
+      } else if (!family.typesWithoutRedeploy.has(type)) {
+        others.push({ ...element, config: blocks.blockOf(construct, apiStack.stack) });
+      }
+    }
+  }
+  return others;
+}
+
+/**
+ * The API id an escape-hatch override gives a resource that was configured with the API's id;
+ * undefined when there is no such override.
+ */
+function overriddenApiId(family: ApiFamily, resource: TerraformResource, apiStack: SnapshotStack, blocks: BlockSource): unknown {
+  const escapeHatch = resource as unknown as { rawOverrides?: Block; synthesizeAttributes(): Block };
+  if (escapeHatch.rawOverrides?.[family.apiIdArgument] === undefined) {
+    return undefined;
+  }
+  const rendered = blocks.blockOf(resource, apiStack.stack)?.[family.apiIdArgument];
+  const configured = resolveIn(resource, escapeHatch.synthesizeAttributes()[family.apiIdArgument], false);
+  const apiInterpolation = `\${${apiStack.apiExpressions[0]}}`;
+  return configured === apiInterpolation && rendered !== apiInterpolation ? rendered : undefined;
+}
+
+/** The resources of `stack` (not of nested stacks) whose type is in `types`, in construct order. */
+function resourcesOfTypes(blocks: BlockSource, stack: TerraformStack, types: ReadonlySet<string>): TerraformResource[] {
+  return blocks.constructsOf(stack).filter((construct): construct is TerraformResource =>
+    TerraformResource.isTerraformResource(construct) && types.has(construct.terraformResourceType));
+}
+
+/** The addresses of resources with `for_each`, in each stack the resources are in. */
+function forEachAddresses(resources: readonly SnapshotResource[], blocks: BlockSource): Map<TerraformStack, Set<string>> {
+  const byStack = new Map<TerraformStack, Set<string>>();
+  for (const stack of new Set(resources.map((resource) => resource.stack))) {
+    byStack.set(stack, new Set(blocks.constructsOf(stack)
+      .filter((construct): construct is TerraformResource => TerraformResource.isTerraformResource(construct) && construct.forEach !== undefined)
+      .map(addressOf)));
+  }
+  return byStack;
+}

@@ -1,0 +1,94 @@
+import { ApiFamily, ApiResourceBlock, forTypes } from './api-family';
+import { ARGUMENT_ROLES } from './argument-roles';
+import { EQUIVALENCES } from './equivalent-configuration';
+
+const REST_API_TYPE = 'aws_api_gateway_rest_api';
+const METHOD_TYPE = 'aws_api_gateway_method';
+const INTEGRATION_TYPE = 'aws_api_gateway_integration';
+const REST_API_PUT_TYPE = 'aws_api_gateway_rest_api_put';
+
+/**
+ * Terraform resource types whose changes AWS only serves after a new deployment ("Updates to
+ * REST APIs that require redeployment"). Stage-level resources (`aws_api_gateway_stage`,
+ * `aws_api_gateway_method_settings`) are deliberately absent: UpdateStage applies them.
+ */
+const REDEPLOY_TYPES: ReadonlySet<string> = new Set([
+  'aws_api_gateway_resource',
+  METHOD_TYPE,
+  'aws_api_gateway_method_response',
+  INTEGRATION_TYPE,
+  'aws_api_gateway_integration_response',
+  'aws_api_gateway_model',
+  'aws_api_gateway_authorizer',
+  'aws_api_gateway_request_validator',
+  'aws_api_gateway_gateway_response',
+  'aws_api_gateway_rest_api_policy',
+  'aws_api_gateway_documentation_part',
+  'aws_api_gateway_documentation_version',
+  REST_API_PUT_TYPE,
+]);
+
+/** REST APIs: `aws_api_gateway_*`. */
+export const REST_API_FAMILY: ApiFamily = {
+  apiKind: 'REST API',
+  apiType: REST_API_TYPE,
+  apiIdArgument: 'rest_api_id',
+  apiAttributes: ['id', 'root_resource_id'],
+  redeployTypes: REDEPLOY_TYPES,
+  typesWithoutRedeploy: new Set([
+    'aws_api_gateway_deployment',
+    'aws_api_gateway_stage',
+    'aws_api_gateway_method_settings',
+    'aws_api_gateway_base_path_mapping',
+    'aws_api_gateway_usage_plan',
+    'aws_cloudwatch_log_group',
+    'aws_lambda_permission',
+    'aws_wafv2_web_acl_association',
+  ]),
+  argumentRoles: forTypes(ARGUMENT_ROLES, [REST_API_TYPE, ...REDEPLOY_TYPES]),
+  equivalences: forTypes(EQUIVALENCES, [REST_API_TYPE, ...REDEPLOY_TYPES]),
+  // aws_api_gateway_rest_api_put is a plugin-framework resource without an `id`.
+  orderingAttribute: (type) => (type === REST_API_PUT_TYPE ? 'rest_api_id' : 'id'),
+  deployWarnings: restApiDeployWarnings,
+};
+
+function restApiDeployWarnings(api: ApiResourceBlock, resources: readonly ApiResourceBlock[]): string[] {
+  const methods = resources.filter((item) => item.type === METHOD_TYPE);
+  const integrations = resources.filter((item) => item.type === INTEGRATION_TYPE);
+  const hasBody = api.config.body !== undefined || resources.some((item) => item.type === REST_API_PUT_TYPE);
+  const warnings: string[] = [];
+  if (methods.length === 0 && !hasBody) {
+    warnings.push(
+      `The REST API ${api.address} has no methods and no OpenAPI body: AWS refuses to deploy it ("The REST API doesn't contain any methods"). ` +
+      'Add an aws_api_gateway_method with its integration, or a body.',
+    );
+  }
+  if ([...methods, ...integrations].some(isMultiInstance)) {
+    return warnings; // which method each instance of a counted resource serves is only known at plan time
+  }
+  const httpMethodOf = new Map(methods.map((method) => [method.address, method.config.http_method]));
+  const integrated = new Set(integrations.map((integration) => {
+    const httpMethod = integration.config.http_method;
+    const referenced = /^\$\{(aws_api_gateway_method\.[^.}]+)\.http_method\}$/.exec(String(httpMethod));
+    const method = referenced ? httpMethodOf.get(referenced[1]) ?? httpMethod : httpMethod;
+    return methodKey(integration.config.resource_id, method);
+  }));
+  for (const method of methods) {
+    if (!integrated.has(methodKey(method.config.resource_id, method.config.http_method))) {
+      warnings.push(
+        `The method ${method.address} ('${method.path}') has no aws_api_gateway_integration: ` +
+        'the deployment will fail with "No integration defined for method". Add an integration for it.',
+      );
+    }
+  }
+  return warnings;
+}
+
+/** Whether a resource has `count` or `for_each`. */
+export function isMultiInstance(item: ApiResourceBlock): boolean {
+  return item.config.count !== undefined || item.config.for_each !== undefined;
+}
+
+function methodKey(resourceId: unknown, httpMethod: unknown): string {
+  return JSON.stringify([resourceId, httpMethod]);
+}

@@ -1,0 +1,30 @@
+/**
+ * The table of what each argument of each discovered type does (`src/triggers/argument-roles.ts`)
+ * classifies exactly the arguments the installed provider bindings have: an argument the table
+ * does not know would be hashed (a false redeploy at worst), but the table must say so.
+ */
+import { ARGUMENT_ROLES } from '../src/triggers/argument-roles';
+import { HTTP_API_FAMILY, WEBSOCKET_API_FAMILY } from '../src/triggers/api-gateway-v2-family';
+import { REST_API_FAMILY } from '../src/triggers/rest-api-family';
+import { resourceArguments } from './support/provider-schema';
+
+const FAMILIES = [REST_API_FAMILY, HTTP_API_FAMILY, WEBSOCKET_API_FAMILY];
+
+test('every type of every API family is in the table', () => {
+  const types = [...new Set(FAMILIES.flatMap((family) => [family.apiType, ...family.redeployTypes]))];
+
+  expect(types.filter((type) => !(type in ARGUMENT_ROLES))).toEqual([]);
+  expect(Object.keys(ARGUMENT_ROLES).filter((type) => !types.includes(type))).toEqual([]);
+});
+
+describe.each(Object.entries(ARGUMENT_ROLES))('%s', (type, roles) => {
+  const classified = [...roles.deployed, ...roles.ownEntry ?? [], ...roles.notDeployed ?? [], ...roles.provider];
+
+  test('every argument of the provider bindings is classified, and only those', () => {
+    expect([...classified].sort()).toEqual(resourceArguments(type));
+  });
+
+  test('each argument has one role', () => {
+    expect(classified.filter((argument, index) => classified.indexOf(argument) !== index)).toEqual([]);
+  });
+});
