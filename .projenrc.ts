@@ -11,12 +11,12 @@ const PROVIDER_AWS_RANGE = '>=21.0.0 <22.0.0';
 // needs Node.js 22.19, where the quick start must work on the machines' Node.js 20). Both flavours
 // come from one source written for cdktf (scripts/cdktn-flavour.ts); CONTRIBUTING.md, "The project type".
 const project = new cdk.JsiiProject({
-  name: 'cdktf-rest-api-deployment',
+  name: 'cdktf-api-gateway-deployment',
   description:
-    'CDK for Terraform construct for API Gateway REST API deployments and stages that redeploy exactly when the API changes.',
-  author: 'cdktf-rest-api-deployment contributors',
-  authorAddress: 'https://github.com/cdktf-rest-api-deployment/cdktf-rest-api-deployment',
-  repositoryUrl: 'https://github.com/cdktf-rest-api-deployment/cdktf-rest-api-deployment.git',
+    'CDK for Terraform constructs that deploy API Gateway REST, HTTP and WebSocket APIs to stages and redeploy them exactly when the API changes.',
+  author: 'cdktf-api-gateway-deployment contributors',
+  authorAddress: 'https://github.com/cdktf-api-gateway-deployment/cdktf-api-gateway-deployment',
+  repositoryUrl: 'https://github.com/cdktf-api-gateway-deployment/cdktf-api-gateway-deployment.git',
   license: 'Apache-2.0',
   defaultReleaseBranch: 'main',
   projenrcTs: true,
@@ -32,20 +32,20 @@ const project = new cdk.JsiiProject({
   devDeps: ['ts-node', 'fast-check@^4', '@aws-sdk/client-api-gateway@^3'],
   // Non-jsii runtime dependencies are bundled into the package.
   bundledDeps: ['yaml@^2.8.0'],
-  keywords: ['cdk', 'cdktf', 'terraform', 'constructs', 'aws', 'apigateway', 'api-gateway', 'rest-api', 'deployment', 'canary'],
+  keywords: ['cdk', 'cdktf', 'terraform', 'constructs', 'aws', 'apigateway', 'api-gateway', 'apigatewayv2', 'rest-api', 'http-api', 'websocket', 'deployment', 'canary'],
   // jsii targets (README, "Other languages"). release: false, so these only build packages into dist/.
   publishToPypi: {
-    distName: 'cdktf-rest-api-deployment',
-    module: 'cdktf_rest_api_deployment',
+    distName: 'cdktf-api-gateway-deployment',
+    module: 'cdktf_api_gateway_deployment',
   },
   publishToMaven: {
-    javaPackage: 'io.github.cdktf_rest_api_deployment',
-    mavenGroupId: 'io.github.cdktf-rest-api-deployment',
-    mavenArtifactId: 'cdktf-rest-api-deployment',
+    javaPackage: 'io.github.cdktf_api_gateway_deployment',
+    mavenGroupId: 'io.github.cdktf-api-gateway-deployment',
+    mavenArtifactId: 'cdktf-api-gateway-deployment',
   },
   publishToGo: {
-    moduleName: 'github.com/cdktf-rest-api-deployment/cdktf-rest-api-deployment-go',
-    packageName: 'cdktfrestapideployment',
+    moduleName: 'github.com/cdktf-api-gateway-deployment/cdktf-api-gateway-deployment-go',
+    packageName: 'cdktfapigatewaydeployment',
   },
   docgen: true,
   eslint: true,
@@ -109,7 +109,7 @@ project.testTask.prependSpawn(project.tasks.tryFind('post-compile')!);
 project.testTask.prependSpawn(project.compileTask);
 
 project.addTask('bench', {
-  description: 'Benchmark synth time against the seed pattern and AWS CDK (options: --sizes 100,1000,3000 --runs 3 --out ... --chart ...)',
+  description: "Benchmark synth time against the provider page's pattern and AWS CDK (options: --sizes 100,1000,3000 --runs 3 --out ... --chart ...)",
   steps: [
     { exec: 'npm ci --prefix bench --no-audit --no-fund' },
     { spawn: 'compile' },

@@ -14,11 +14,11 @@ export const BENCH_DIR = path.join(REPOSITORY_ROOT, 'bench');
 function findRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'cdktf-rest-api-deployment') {
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'cdktf-api-gateway-deployment') {
       return dir;
     }
     if (path.dirname(dir) === dir) {
-      throw new Error(`bench: no cdktf-rest-api-deployment package.json above ${from}`);
+      throw new Error(`bench: no cdktf-api-gateway-deployment package.json above ${from}`);
     }
   }
 }

@@ -42,25 +42,25 @@ const RENAMES: Record<string, readonly Rename[]> = {
   python: [
     rename(/^from cdktf import/gm, 'from cdktn import'),
     rename('cdktf_cdktf_provider_aws', 'cdktn_provider_aws'),
-    rename('cdktf_rest_api_deployment', 'cdktn_rest_api_deployment'),
+    rename('cdktf_api_gateway_deployment', 'cdktn_api_gateway_deployment'),
     // cdktn's CLI reads cdktf.json too (the file keeps its name).
-    rename('"projectId": "cdktf-rest-api-deployment-', '"projectId": "cdktn-rest-api-deployment-', /^cdktf\.json$/),
+    rename('"projectId": "cdktf-api-gateway-deployment-', '"projectId": "cdktn-api-gateway-deployment-', /^cdktf\.json$/),
   ],
   java: [
     rename('import com.hashicorp.cdktf.providers.aws.', 'import io.cdktn.providers.aws.'),
     rename('import com.hashicorp.cdktf.', 'import io.cdktn.cdktn.'),
-    rename('import io.github.cdktf_rest_api_deployment.', 'import io.github.cdktn_rest_api_deployment.'),
-    mavenDependency('io.github.cdktf-rest-api-deployment', 'cdktf-rest-api-deployment',
-      { groupId: 'io.github.cdktn-rest-api-deployment', artifactId: 'cdktn-rest-api-deployment', version: '${library.version}' }),
+    rename('import io.github.cdktf_api_gateway_deployment.', 'import io.github.cdktn_api_gateway_deployment.'),
+    mavenDependency('io.github.cdktf-api-gateway-deployment', 'cdktf-api-gateway-deployment',
+      { groupId: 'io.github.cdktn-api-gateway-deployment', artifactId: 'cdktn-api-gateway-deployment', version: '${library.version}' }),
     mavenDependency('com.hashicorp', 'cdktf', { groupId: 'io.cdktn', artifactId: 'cdktn', version: CDKTN }),
     mavenDependency('com.hashicorp', 'cdktf-provider-aws', { groupId: 'io.cdktn', artifactId: 'cdktn-provider-aws', version: PROVIDER }),
     // The packages `scripts/package-java.sh cdktn` builds, seen from build/cdktn/examples/java.
     rename('${project.basedir}/../../dist/java', '${project.basedir}/../../../../dist/cdktn/java', /^pom\.xml$/),
   ],
   go: [
-    rename('github.com/cdktf-rest-api-deployment/cdktf-rest-api-deployment-go/cdktfrestapideployment',
-      'github.com/cdktn-rest-api-deployment/cdktn-rest-api-deployment-go/cdktnrestapideployment'),
-    rename(/\bcdktfrestapideployment\./g, 'cdktnrestapideployment.', /\.go$/),
+    rename('github.com/cdktf-api-gateway-deployment/cdktf-api-gateway-deployment-go/cdktfapigatewaydeployment',
+      'github.com/cdktn-api-gateway-deployment/cdktn-api-gateway-deployment-go/cdktnapigatewaydeployment'),
+    rename(/\bcdktfapigatewaydeployment\./g, 'cdktnapigatewaydeployment.', /\.go$/),
     rename(/(github\.com\/cdktf\/cdktf-provider-aws-go\/aws\/v21) v[0-9.]+/g, `$1 v${PROVIDER}`, /^go\.mod$/),
     rename('github.com/cdktf/cdktf-provider-aws-go/aws/v21', 'github.com/cdktn-io/cdktn-provider-aws-go/aws/v25'),
     rename(/(github\.com\/hashicorp\/terraform-cdk-go\/cdktf) v[0-9.]+/g, `$1 v${CDKTN}`, /^go\.mod$/),
@@ -75,7 +75,7 @@ const RENAMES: Record<string, readonly Rename[]> = {
 /** Replaces in go.mod once the renames above ran: the generated modules, none of which the Go proxy serves. */
 function goReplaces(exampleDir: string): string {
   const modules: Array<[string, string]> = [
-    ['github.com/cdktn-rest-api-deployment/cdktn-rest-api-deployment-go/cdktnrestapideployment', path.join(ROOT, 'dist', 'cdktn', 'go', 'cdktnrestapideployment')],
+    ['github.com/cdktn-api-gateway-deployment/cdktn-api-gateway-deployment-go/cdktnapigatewaydeployment', path.join(ROOT, 'dist', 'cdktn', 'go', 'cdktnapigatewaydeployment')],
     ['github.com/cdktn-io/cdktn-provider-aws-go/aws/v25', path.join(CDKTN_GO_BINDINGS, 'aws')],
     ['github.com/open-constructs/cdk-terrain-go/cdktn', path.join(CDKTN_GO_BINDINGS, 'cdktn')],
     ['github.com/aws/constructs-go/constructs/v10', path.join(CDKTN_GO_BINDINGS, 'constructs')],

@@ -1,5 +1,5 @@
 /**
- * Generates the CDK Terrain flavour of the library, `cdktn-rest-api-deployment`, from the one
+ * Generates the CDK Terrain flavour of the library, `cdktn-api-gateway-deployment`, from the one
  * source in `src/` (the cdktf flavour is the primary source; nothing of this one is kept by
  * hand), and builds it with jsii:
  *
@@ -61,7 +61,7 @@ export function rewriteSource(source: string): string {
 export function cdktnPackageJson(root: Record<string, any>): Record<string, any> {
   const targets = root.jsii.targets;
   return {
-    name: 'cdktn-rest-api-deployment',
+    name: 'cdktn-api-gateway-deployment',
     description: `${root.description} For CDK Terrain (cdktn), the continuation of CDK for Terraform.`,
     version: root.version,
     license: root.license,
@@ -82,12 +82,12 @@ export function cdktnPackageJson(root: Record<string, any>): Record<string, any>
     jsii: {
       outdir: 'dist',
       targets: {
-        python: { distName: 'cdktn-rest-api-deployment', module: 'cdktn_rest_api_deployment' },
+        python: { distName: 'cdktn-api-gateway-deployment', module: 'cdktn_api_gateway_deployment' },
         java: {
           package: targets.java.package.replace('cdktf_', 'cdktn_'),
-          maven: { groupId: targets.java.maven.groupId.replace('cdktf-', 'cdktn-'), artifactId: 'cdktn-rest-api-deployment' },
+          maven: { groupId: targets.java.maven.groupId.replace('cdktf-', 'cdktn-'), artifactId: 'cdktn-api-gateway-deployment' },
         },
-        go: { moduleName: targets.go.moduleName.replace(/cdktf-/g, 'cdktn-'), packageName: 'cdktnrestapideployment' },
+        go: { moduleName: targets.go.moduleName.replace(/cdktf-/g, 'cdktn-'), packageName: 'cdktnapigatewaydeployment' },
       },
       tsconfig: 'tsconfig.json',
       validateTsconfig: 'strict',

@@ -2,7 +2,7 @@
 # Prints the folder of a Node.js 22 `node` for this machine: the `node` on PATH when it is 22.19
 # or later in the 22 line, else Node.js NODE_22_VERSION from the npm registry (the package
 # node-<os>-<arch>, a plain binary), installed once into a cache outside the repository
-# ($CDKTF_RAD_CACHE or ~/.cache/cdktf-rest-api-deployment). Use: PATH="$(bash scripts/node-22.sh):$PATH"
+# ($CDKTF_AGD_CACHE or ~/.cache/cdktf-api-gateway-deployment). Use: PATH="$(bash scripts/node-22.sh):$PATH"
 #
 # Node 22.19 is the floor: cdktn-cli 0.24 declares node >= 22.19 (it needs util.markAsUncloneable, 22.10), and
 # @cdktn/provider-aws 25.x declares node >= 22.11.
@@ -29,7 +29,7 @@ case "$(uname -m)" in
 esac
 
 package="node-$os-$arch"
-prefix="${CDKTF_RAD_CACHE:-$HOME/.cache/cdktf-rest-api-deployment}/node-$NODE_22_VERSION"
+prefix="${CDKTF_AGD_CACHE:-$HOME/.cache/cdktf-api-gateway-deployment}/node-$NODE_22_VERSION"
 bin="$prefix/node_modules/$package/bin"
 if [ ! -x "$bin/node" ]; then
   echo "scripts/node-22.sh: installing $package@$NODE_22_VERSION from the npm registry into $prefix" >&2

@@ -19,7 +19,7 @@ case "$flavour" in
     pacmak_java -o dist node_modules/cdktf
     pacmak_java -o dist build/provider-aws-subset
     pacmak_java -v -o dist .
-    ls dist/java/io/github/cdktf-rest-api-deployment/cdktf-rest-api-deployment/*/cdktf-rest-api-deployment-*.jar
+    ls dist/java/io/github/cdktf-api-gateway-deployment/cdktf-api-gateway-deployment/*/cdktf-api-gateway-deployment-*.jar
     ;;
   cdktn)
     npx ts-node --project scripts/tsconfig.json scripts/cdktn-flavour.ts --compile
@@ -28,7 +28,7 @@ case "$flavour" in
     pacmak_java -o dist/cdktn build/cdktn/node_modules/cdktn
     pacmak_java -o dist/cdktn build/cdktn-provider-aws-subset
     pacmak_java -v -o dist/cdktn build/cdktn
-    ls dist/cdktn/java/io/github/cdktn-rest-api-deployment/cdktn-rest-api-deployment/*/cdktn-rest-api-deployment-*.jar
+    ls dist/cdktn/java/io/github/cdktn-api-gateway-deployment/cdktn-api-gateway-deployment/*/cdktn-api-gateway-deployment-*.jar
     ;;
   *) echo "package-java.sh: expected cdktf or cdktn, got \"$flavour\"" >&2; exit 2 ;;
 esac

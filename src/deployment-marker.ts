@@ -9,9 +9,9 @@ export type DeploymentKind = 'RestApiDeployment' | 'HttpApiDeployment' | 'WebSoc
  * copies of the library.
  */
 const SYMBOLS: Readonly<Record<DeploymentKind, symbol>> = {
-  RestApiDeployment: Symbol.for('cdktf-rest-api-deployment.RestApiDeployment'),
-  HttpApiDeployment: Symbol.for('cdktf-rest-api-deployment.HttpApiDeployment'),
-  WebSocketApiDeployment: Symbol.for('cdktf-rest-api-deployment.WebSocketApiDeployment'),
+  RestApiDeployment: Symbol.for('cdktf-api-gateway-deployment.RestApiDeployment'),
+  HttpApiDeployment: Symbol.for('cdktf-api-gateway-deployment.HttpApiDeployment'),
+  WebSocketApiDeployment: Symbol.for('cdktf-api-gateway-deployment.WebSocketApiDeployment'),
 };
 
 /** Marks `construct` as a deployment construct of `kind`. */

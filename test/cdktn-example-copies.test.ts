@@ -24,9 +24,9 @@ function filesOf(dir: string): Record<string, string> {
 
 /** Names of the cdktf packages, modules and imports in each language. */
 const CDKTF_NAMES = [
-  'from cdktf import', 'cdktf_cdktf_provider_aws', 'cdktf_rest_api_deployment',
-  'com.hashicorp', 'cdktf-provider-aws', 'cdktf-rest-api-deployment',
-  'terraform-cdk-go', 'cdktfrestapideployment', 'cdktf.New',
+  'from cdktf import', 'cdktf_cdktf_provider_aws', 'cdktf_api_gateway_deployment',
+  'com.hashicorp', 'cdktf-provider-aws', 'cdktf-api-gateway-deployment',
+  'terraform-cdk-go', 'cdktfapigatewaydeployment', 'cdktf.New',
 ];
 
 let workDir: string;
@@ -59,11 +59,11 @@ test('the Java copy depends on the cdktn packages at the flavour versions and fi
 
   expect(pom).toMatch(/<groupId>io\.cdktn<\/groupId>\s*<artifactId>cdktn<\/artifactId>\s*<version>0\.24\.0<\/version>/);
   expect(pom).toMatch(/<groupId>io\.cdktn<\/groupId>\s*<artifactId>cdktn-provider-aws<\/artifactId>\s*<version>25\.7\.0<\/version>/);
-  expect(pom).toMatch(/<artifactId>cdktn-rest-api-deployment<\/artifactId>\s*<version>\$\{library\.version\}<\/version>/);
+  expect(pom).toMatch(/<artifactId>cdktn-api-gateway-deployment<\/artifactId>\s*<version>\$\{library\.version\}<\/version>/);
   expect(pom).toContain('<url>file://${project.basedir}/../../../../dist/cdktn/java</url>');
   expect(main).toContain('import io.cdktn.cdktn.App;');
   expect(main).toContain('import io.cdktn.providers.aws.api_gateway_rest_api.ApiGatewayRestApi;');
-  expect(main).toContain('import io.github.cdktn_rest_api_deployment.RestApiDeployment;');
+  expect(main).toContain('import io.github.cdktn_api_gateway_deployment.RestApiDeployment;');
 });
 
 test('the Go copy replaces every generated module with the directory package-go.sh writes', () => {
@@ -73,13 +73,13 @@ test('the Go copy replaces every generated module with the directory package-go.
     .map(([, module, target]) => [module, path.resolve(dir, target)]));
 
   expect(replaces).toEqual({
-    'github.com/cdktn-rest-api-deployment/cdktn-rest-api-deployment-go/cdktnrestapideployment':
-      path.join(ROOT, 'dist', 'cdktn', 'go', 'cdktnrestapideployment'),
+    'github.com/cdktn-api-gateway-deployment/cdktn-api-gateway-deployment-go/cdktnapigatewaydeployment':
+      path.join(ROOT, 'dist', 'cdktn', 'go', 'cdktnapigatewaydeployment'),
     'github.com/cdktn-io/cdktn-provider-aws-go/aws/v25': path.join(CDKTN_GO_BINDINGS, 'aws'),
     'github.com/open-constructs/cdk-terrain-go/cdktn': path.join(CDKTN_GO_BINDINGS, 'cdktn'),
     'github.com/aws/constructs-go/constructs/v10': path.join(CDKTN_GO_BINDINGS, 'constructs'),
   });
-  expect(goMod).toMatch(/^module example\.com\/rest-api-deployment-go-example-cdktn$/m);
+  expect(goMod).toMatch(/^module example\.com\/api-gateway-deployment-go-example-cdktn$/m);
   expect(goMod).toContain('github.com/cdktn-io/cdktn-provider-aws-go/aws/v25 v25.7.0');
   expect(goMod).toContain('github.com/open-constructs/cdk-terrain-go/cdktn v0.24.0');
 });

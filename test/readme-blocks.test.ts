@@ -89,7 +89,7 @@ test('the cdktf -> cdktn import diff is the rename the flavour makes', () => {
   const added = lines.filter((line) => line.startsWith('+')).map((line) => line.slice(1));
   const renamed = removed.map((line) => line
     .replace(/'([^']+)'/, (_match, specifier: string) => `'${cdktnSpecifier(specifier)}'`)
-    .replace("'cdktf-rest-api-deployment'", "'cdktn-rest-api-deployment'"));
+    .replace("'cdktf-api-gateway-deployment'", "'cdktn-api-gateway-deployment'"));
 
   expect(removed.length).toBeGreaterThan(0);
   expect(renamed).toEqual(added);
@@ -172,7 +172,7 @@ describe('versions', () => {
 
   test('the install commands install the package version of package.json and the tested peers', () => {
     const commands = `${readmeBlock('readme-app', 'install')}\n${readmeBlock('readme-app', 'install-cdktn')}`;
-    const tarballs = [...commands.matchAll(/-rest-api-deployment@([\d.]+)\.jsii\.tgz/g)].map((match) => match[1]);
+    const tarballs = [...commands.matchAll(/-api-gateway-deployment@([\d.]+)\.jsii\.tgz/g)].map((match) => match[1]);
 
     expect(new Set(tarballs)).toEqual(new Set([packageJson.version]));
     for (const [name, version] of [['cdktf', tested.cdktf], ['@cdktf/provider-aws', tested['@cdktf/provider-aws']], ...Object.entries(CDKTN_VERSIONS)]) {

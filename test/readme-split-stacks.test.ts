@@ -17,7 +17,7 @@ import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack } from 'cdktf';
-import { RestApiDeployment } from 'cdktf-rest-api-deployment';
+import { RestApiDeployment } from 'cdktf-api-gateway-deployment';
 `;
 
 test('the README split-stacks snippet deploys the shared API from each environment stack', () => {
@@ -36,7 +36,7 @@ test('the README split-stacks snippet deploys the shared API from each environme
     if (id === 'cdktf') {
       return { ...cdktf, App: ScratchApp };
     }
-    return load(id === 'cdktf-rest-api-deployment' ? '../src' : id);
+    return load(id === 'cdktf-api-gateway-deployment' ? '../src' : id);
   };
   new Function('require', 'exports', outputText)(requireFromReadme, {});
 

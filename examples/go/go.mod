@@ -1,10 +1,10 @@
-module example.com/rest-api-deployment-go-example
+module example.com/api-gateway-deployment-go-example
 
 go 1.25.0
 
 require (
 	github.com/aws/jsii-runtime-go v1.140.0
-	github.com/cdktf-rest-api-deployment/cdktf-rest-api-deployment-go/cdktfrestapideployment v0.0.0
+	github.com/cdktf-api-gateway-deployment/cdktf-api-gateway-deployment-go/cdktfapigatewaydeployment v0.0.0
 	github.com/cdktf/cdktf-provider-aws-go/aws/v21 v21.0.0
 	github.com/hashicorp/terraform-cdk-go/cdktf v0.21.0
 )
@@ -28,6 +28,6 @@ require (
 
 // The library's module as `npm run package:go` generates it, and the AWS provider subset it
 // compiles against (the published provider module is too large for the Go proxy).
-replace github.com/cdktf-rest-api-deployment/cdktf-rest-api-deployment-go/cdktfrestapideployment => ../../dist/go/cdktfrestapideployment
+replace github.com/cdktf-api-gateway-deployment/cdktf-api-gateway-deployment-go/cdktfapigatewaydeployment => ../../dist/go/cdktfapigatewaydeployment
 
 replace github.com/cdktf/cdktf-provider-aws-go/aws/v21 => ../../build/go-subset/go/aws

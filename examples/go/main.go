@@ -6,7 +6,7 @@ import (
 	"os"
 
 	"github.com/aws/jsii-runtime-go"
-	"github.com/cdktf-rest-api-deployment/cdktf-rest-api-deployment-go/cdktfrestapideployment"
+	"github.com/cdktf-api-gateway-deployment/cdktf-api-gateway-deployment-go/cdktfapigatewaydeployment"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v21/apigatewayrestapi"
 	"github.com/cdktf/cdktf-provider-aws-go/aws/v21/provider"
 	"github.com/hashicorp/terraform-cdk-go/cdktf"
@@ -26,7 +26,7 @@ func main() {
 		Name: jsii.String("example"),
 		Body: jsii.String(openAPI),
 	})
-	deployment := cdktfrestapideployment.NewRestApiDeployment(stack, jsii.String("deployment"), &cdktfrestapideployment.RestApiDeploymentProps{
+	deployment := cdktfapigatewaydeployment.NewRestApiDeployment(stack, jsii.String("deployment"), &cdktfapigatewaydeployment.RestApiDeploymentProps{
 		RestApi:   api,
 		StageName: jsii.String("example"),
 	})

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run test:java: builds the Java packages, compiles examples/java against them, runs it, and
 # checks that it synthesizes the same stack as the TypeScript examples/openapi.
-# Then the same for the CDK Terrain flavour (io.github.cdktn-rest-api-deployment): its packages
+# Then the same for the CDK Terrain flavour (io.github.cdktn-api-gateway-deployment): its packages
 # built by `scripts/package-java.sh cdktn`, the example's copy with its imports and dependencies
 # renamed (scripts/cdktn-example.ts), compared with the TypeScript example synthesized with cdktn.
 set -euo pipefail
@@ -21,7 +21,7 @@ run_and_compare() { # <example dir> <output dir> [node -r hook]
 }
 
 # Maven keeps a release it has seen: drop the copies of the packages built here.
-rm -rf "$repo/com/hashicorp" "$repo/io/cdktn" "$repo/io/github/cdktf-rest-api-deployment" "$repo/io/github/cdktn-rest-api-deployment"
+rm -rf "$repo/com/hashicorp" "$repo/io/cdktn" "$repo/io/github/cdktf-api-gateway-deployment" "$repo/io/github/cdktn-api-gateway-deployment"
 
 npm run package:java
 run_and_compare examples/java build/java-example-out

@@ -9,7 +9,7 @@ import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api'
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-// In your own project: import { RestApiDeployment } from 'cdktf-rest-api-deployment';
+// In your own project: import { RestApiDeployment } from 'cdktf-api-gateway-deployment';
 import { RestApiDeployment } from '../../src';
 
 /** An OpenAPI-defined REST API and its deployment. */

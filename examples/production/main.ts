@@ -19,7 +19,7 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-// In your own project: import { ... } from 'cdktf-rest-api-deployment';
+// In your own project: import { ... } from 'cdktf-api-gateway-deployment';
 import { AccessLogDestination, AccessLogFormat, CacheClusterSize, MethodLoggingLevel, RestApiDeployment } from '../../src';
 
 /** A REST API with a production and a staging stage. */

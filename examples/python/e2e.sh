@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run test:python: builds the Python package with jsii-pacmak, installs it with cdktf and
 # the AWS provider (the versions the TypeScript tests use) into .venv, and runs pytest.
-# Then the same for the CDK Terrain flavour (cdktn-rest-api-deployment, built by
+# Then the same for the CDK Terrain flavour (cdktn-api-gateway-deployment, built by
 # scripts/cdktn-flavour.ts): cdktn and cdktn-provider-aws from PyPI into .venv-cdktn, and the
 # same example and test with their imports renamed (cdktf -> cdktn, scripts/cdktn-example.ts),
 # checked against the TypeScript example synthesized with cdktn.
@@ -12,7 +12,7 @@ pip_install() { "$1"/bin/pip install --quiet --disable-pip-version-check "${@:2}
 
 npx projen compile
 npx projen package:python
-wheel=$(ls dist/python/cdktf_rest_api_deployment-*.whl)
+wheel=$(ls dist/python/cdktf_api_gateway_deployment-*.whl)
 
 python3 -m venv .venv
 pip_install .venv "cdktf==0.21.0" "cdktf-cdktf-provider-aws==21.0.0" "constructs==10.4.2" "pytest==8.3.5" "$wheel"
@@ -22,7 +22,7 @@ pip_install .venv "cdktf==0.21.0" "cdktf-cdktf-provider-aws==21.0.0" "constructs
 npx ts-node --project scripts/tsconfig.json scripts/cdktn-flavour.ts --compile
 rm -rf dist/cdktn/python
 npx jsii-pacmak --targets python -o dist/cdktn build/cdktn
-cdktn_wheel=$(ls dist/cdktn/python/cdktn_rest_api_deployment-*.whl)
+cdktn_wheel=$(ls dist/cdktn/python/cdktn_api_gateway_deployment-*.whl)
 npx ts-node --transpile-only --project scripts/tsconfig.json scripts/cdktn-example.ts python
 example=build/cdktn/examples/python
 python3 -m venv .venv-cdktn

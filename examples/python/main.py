@@ -22,7 +22,7 @@ from cdktf_cdktf_provider_aws.lambda_function import LambdaFunction
 from cdktf_cdktf_provider_aws.lambda_permission import LambdaPermission
 from cdktf_cdktf_provider_aws.provider import AwsProvider
 
-from cdktf_rest_api_deployment import RestApiDeployment
+from cdktf_api_gateway_deployment import RestApiDeployment
 
 
 class ResourcesExampleStack(TerraformStack):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from cdktf import App, TerraformStack
 
-from cdktf_rest_api_deployment import RestApiDeployment
+from cdktf_api_gateway_deployment import RestApiDeployment
 from main import build_app
 
 # e2e.sh also runs a copy of this file for the cdktn flavour, from build/cdktn/examples/python.

@@ -18,7 +18,7 @@ import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, AssetType, Fn, TerraformAsset, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-// In your own project: import { RestApiDeployment } from 'cdktf-rest-api-deployment';
+// In your own project: import { RestApiDeployment } from 'cdktf-api-gateway-deployment';
 import { RestApiDeployment } from '../../src';
 
 /** A REST API made of resources, with a MOCK method and a Lambda proxy method. */

@@ -33,7 +33,7 @@ test('no terraform on PATH: the error says to install Terraform', async () => {
 test('the provider must be built but there is no go on PATH: the error says why Go is needed', async () => {
   process.env.PATH = folderWith(['terraform']);
   process.env.TF_HARNESS_PROVIDER = 'source';
-  process.env.CDKTF_RAD_CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-cache-'));
+  process.env.CDKTF_AGD_CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-cache-'));
 
   await expect(obtainAwsProvider(['6.0.0'], () => undefined)).rejects.toThrow(
     /'go' was not found on PATH\. The AWS provider is built from source where the Terraform registry cannot be reached: install Go 1\.23 or later/,

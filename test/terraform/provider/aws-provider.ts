@@ -44,10 +44,10 @@ export interface ProviderInstallation {
   readonly binary?: string;
 }
 
-/** The cache folder outside the repository: `$CDKTF_RAD_CACHE`, else `$XDG_CACHE_HOME` or `~/.cache`. */
+/** The cache folder outside the repository: `$CDKTF_AGD_CACHE`, else `$XDG_CACHE_HOME` or `~/.cache`. */
 export function cacheRoot(): string {
-  return process.env.CDKTF_RAD_CACHE
-    ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'cdktf-rest-api-deployment');
+  return process.env.CDKTF_AGD_CACHE
+    ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'cdktf-api-gateway-deployment');
 }
 
 /**

@@ -30,7 +30,7 @@ export function withoutColours(text: string): string {
 
 /** A README TypeScript file as the given flavour's user writes it: the cdktn flavour renames the imports. */
 function inFlavour(source: string, flavour: Flavour): string {
-  return flavour === 'cdktf' ? source : rewriteSource(source).replace(/'cdktf-rest-api-deployment'/g, "'cdktn-rest-api-deployment'");
+  return flavour === 'cdktf' ? source : rewriteSource(source).replace(/'cdktf-api-gateway-deployment'/g, "'cdktn-api-gateway-deployment'");
 }
 
 /** One app folder, `build/terraform/cli-<flavour>-app` (its package name, from `npm init -y`, is the folder's). */
@@ -95,7 +95,7 @@ export class UserApp {
 
   /** The library's package.json as installed in the app. */
   installedLibrary(): { name: string; version: string } {
-    const name = `${this.flavour}-rest-api-deployment`;
+    const name = `${this.flavour}-api-gateway-deployment`;
     return JSON.parse(fs.readFileSync(path.join(this.dir, 'node_modules', name, 'package.json'), 'utf8'));
   }
 

@@ -9,8 +9,8 @@ import com.hashicorp.cdktf.providers.aws.api_gateway_rest_api.ApiGatewayRestApi;
 import com.hashicorp.cdktf.providers.aws.api_gateway_rest_api.ApiGatewayRestApiConfig;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
-import io.github.cdktf_rest_api_deployment.RestApiDeployment;
-import io.github.cdktf_rest_api_deployment.RestApiDeploymentProps;
+import io.github.cdktf_api_gateway_deployment.RestApiDeployment;
+import io.github.cdktf_api_gateway_deployment.RestApiDeploymentProps;
 
 /**
  * examples/openapi in Java: an OpenAPI-defined REST API and its deployment. It synthesizes the
