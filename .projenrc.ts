@@ -29,7 +29,7 @@ const project = new cdk.JsiiProject({
   peerDeps: [`constructs@^${CONSTRUCTS}`, `cdktf@^${CDKTF}`, `@cdktf/provider-aws@${PROVIDER_AWS_RANGE}`],
   // projen pins each peer at its lowest version as a dev dependency: we build and test
   // against the oldest release we claim to support.
-  devDeps: ['ts-node', 'fast-check@^4', '@aws-sdk/client-api-gateway@^3'],
+  devDeps: ['ts-node', 'fast-check@^4', '@aws-sdk/client-api-gateway@^3', '@aws-sdk/client-apigatewayv2@^3'],
   // Non-jsii runtime dependencies are bundled into the package.
   bundledDeps: ['yaml@^2.8.0'],
   keywords: ['cdk', 'cdktf', 'terraform', 'constructs', 'aws', 'apigateway', 'api-gateway', 'apigatewayv2', 'rest-api', 'http-api', 'websocket', 'deployment', 'canary'],

@@ -44,6 +44,40 @@ export class AccessLogFormat {
   }
 
   /**
+   * One JSON object per request of an HTTP API: requestId, ip, requestTime, httpMethod,
+   * routeKey, status, protocol, responseLength (the HTTP API's `$context` variables).
+   */
+  public static jsonWithHttpApiFields(): AccessLogFormat {
+    return new AccessLogFormat(JSON.stringify({
+      requestId: '$context.requestId',
+      ip: '$context.identity.sourceIp',
+      requestTime: '$context.requestTime',
+      httpMethod: '$context.httpMethod',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+      protocol: '$context.protocol',
+      responseLength: '$context.responseLength',
+    }));
+  }
+
+  /**
+   * One JSON object per message or connection event of a WebSocket API: requestId, ip,
+   * requestTime, eventType (CONNECT, MESSAGE, DISCONNECT), routeKey, status, connectionId (the
+   * WebSocket API's `$context` variables).
+   */
+  public static jsonWithWebSocketFields(): AccessLogFormat {
+    return new AccessLogFormat(JSON.stringify({
+      requestId: '$context.requestId',
+      ip: '$context.identity.sourceIp',
+      requestTime: '$context.requestTime',
+      eventType: '$context.eventType',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+      connectionId: '$context.connectionId',
+    }));
+  }
+
+  /**
    * A format of your own, using `$context` variables.
    *
    * @param format the format; a literal one must contain `$context.requestId` or `$context.extendedRequestId`

@@ -2,24 +2,19 @@ import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deploy
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import {
-  AnnotationMetadataEntryType,
-  Annotations,
-  DefaultTokenResolver,
   Fn,
-  StringConcat,
   TerraformProvider,
   TerraformResource,
-  TerraformStack,
   Token,
-  Tokenization,
 } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
+import { deploymentWarnings, validateApiChoice, validatePath } from './deployment-construct';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { invalidProperty } from './errors';
 import { RestApiStage, StageOptions } from './rest-api-stage';
-import { cloudWatchRoleWarning } from './stage-logging';
-import { addressOf } from './triggers/api-snapshot';
+import { apiIdentity, claimStage } from './stage-registry';
+import { prepareStageLogging } from './stage-logging';
 import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
 import { REST_API_FAMILY } from './triggers/rest-api-family';
 import { validateStageName, validateStageVariables } from './validation';
@@ -191,13 +186,7 @@ export class RestApiDeployment extends Construct {
    * @param scope a stack, an app, or any construct
    */
   public static warningsOf(scope: IConstruct): string[] {
-    const deployments = scope.node.findAll().filter((construct): construct is RestApiDeployment => RestApiDeployment.isRestApiDeployment(construct));
-    return deployments.flatMap((deployment) => {
-      deployment.triggerEngine.check();
-      return deployment.node.metadata
-        .filter((entry) => entry.type === AnnotationMetadataEntryType.WARN)
-        .map((entry) => String(entry.data));
-    });
+    return deploymentWarnings(scope, (construct) => (RestApiDeployment.isRestApiDeployment(construct) ? construct.triggerEngine : undefined));
   }
 
   /** The `aws_api_gateway_deployment` resource. */
@@ -223,7 +212,8 @@ export class RestApiDeployment extends Construct {
 
   private readonly restApi?: ApiGatewayRestApi;
   private readonly provider?: TerraformProvider;
-  private readonly stages: RestApiStage[] = [];
+  /** How this deployment's API is told apart from others in the stack (for stage names). */
+  private readonly apiIdentity: string;
   /** Whether a stage that logs to CloudWatch gets a warning: `cloudWatchRole` left out. */
   private readonly warnWhenLogging: boolean;
   private readonly triggerEngine: RedeployTriggerEngine;
@@ -232,20 +222,14 @@ export class RestApiDeployment extends Construct {
     super(scope, id);
     markDeployment(this, 'RestApiDeployment');
 
-    if ((props.restApi === undefined) === (props.restApiId === undefined)) {
-      throw invalidProperty(this, 'restApi', props.restApi === undefined ? undefined : props.restApi.node.path,
-        `exactly one of 'restApi' and 'restApiId' (given: ${props.restApi ? 'both' : 'neither'})`);
-    }
-    if (props.restApiId !== undefined && props.restApiId.length === 0) {
-      throw invalidProperty(this, 'restApiId', props.restApiId, 'the id of a REST API, not an empty string');
-    }
-    if (props.restApiId !== undefined && props.autoDiscover === true) {
-      throw invalidProperty(this, 'autoDiscover', true,
-        "false or unset when the API is given by 'restApiId': discovery needs the ApiGatewayRestApi itself ('restApi')");
-    }
+    validateApiChoice(this, {
+      apiProperty: 'restApi', api: props.restApi, idProperty: 'restApiId', apiId: props.restApiId,
+      autoDiscover: props.autoDiscover, apiKind: 'REST API', apiClass: 'ApiGatewayRestApi',
+    });
     this.restApi = props.restApi;
     this.restApiId = props.restApi?.id ?? props.restApiId!;
     this.stageName = props.stageName ?? 'prod';
+    this.apiIdentity = apiIdentity(this, props.restApi, this.restApiId);
     validateCanary(this, props.canary);
 
     this.triggerEngine = new RedeployTriggerEngine(this, {
@@ -294,9 +278,8 @@ export class RestApiDeployment extends Construct {
       stageName: this.stageName,
       provider: this.provider,
     });
-    this.assertStageIsFree(this.stageName, 'stageName');
-    this.stages.push(this.deploymentStage);
-    this.prepareStageLogging(this.deploymentStage);
+    claimStage(this, this.apiIdentity, this.stageName, 'stageName', 'REST API');
+    prepareStageLogging(this, this.deploymentStage, this.cloudWatchRole, this.warnWhenLogging, STAGE_RESOURCE_TYPES);
 
     if (props.canary && this.canaryDeployment) {
       this.deploymentStage.stage.putCanarySettings({
@@ -319,7 +302,7 @@ export class RestApiDeployment extends Construct {
    */
   public addStage(stageName: string, options: StageOptions = {}): RestApiStage {
     validateStageName(this, `addStage(${stageName}).stageName`, stageName);
-    this.assertStageIsFree(stageName, `addStage(${stageName})`);
+    claimStage(this, this.apiIdentity, stageName, `addStage(${stageName})`, 'REST API');
     const description = (options as { description?: unknown }).description;
     if (description !== undefined) {
       // Before 0.2.0 an added stage's description was `description`; in the shared StageOptions
@@ -334,8 +317,7 @@ export class RestApiDeployment extends Construct {
       stageName,
       provider: this.provider,
     });
-    this.stages.push(stage);
-    this.prepareStageLogging(stage);
+    prepareStageLogging(this, stage, this.cloudWatchRole, this.warnWhenLogging, STAGE_RESOURCE_TYPES);
     return stage;
   }
 
@@ -401,9 +383,7 @@ export class RestApiDeployment extends Construct {
    * @param stage the stage name; `*` for every stage. Default: this construct's `stageName`
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
-    if (!Token.isUnresolved(path) && !path.startsWith('/')) {
-      throw invalidProperty(this, 'arnForExecuteApi(path)', path, 'a path that starts with "/", e.g. "/*" or "/pets/{id}"');
-    }
+    validatePath(this, 'arnForExecuteApi(path)', path, 'a path that starts with "/", e.g. "/*" or "/pets/{id}"');
     const apiArn = this.restApi?.executionArn ?? Fn.element(Fn.split('/', this.deploymentStage.executionArn), 0);
     const methodPart = method.toUpperCase() === 'ANY' ? '*' : method;
     return `${apiArn}/${stage ?? this.stageName}/${methodPart}${path}`;
@@ -425,40 +405,6 @@ export class RestApiDeployment extends Construct {
    */
   public addResource(resource: TerraformResource): void {
     this.triggerEngine.addResource(resource);
-  }
-
-  /**
-   * Makes the stage wait for the account's CloudWatch role when this construct creates it;
-   * warns when the stage logs to CloudWatch and `cloudWatchRole` says nothing about the role.
-   */
-  private prepareStageLogging(stage: RestApiStage): void {
-    if (this.cloudWatchRole) {
-      const account = this.cloudWatchRole.account;
-      const accountAddress = addressOf(account);
-      for (const resource of stage.node.findAll()) {
-        if (resource instanceof TerraformResource && STAGE_RESOURCE_TYPES.includes(resource.terraformResourceType)) {
-          resource.dependsOn = [...(resource.dependsOn ?? []), accountAddress];
-        }
-      }
-    } else if (this.warnWhenLogging && stage._logsToCloudWatch) {
-      Annotations.of(this).addWarning(cloudWatchRoleWarning(stage.stageName));
-    }
-  }
-
-  /** Fails when a stage of this name of this API already exists, here or in another RestApiDeployment of the stack. */
-  private assertStageIsFree(stageName: string, property: string): void {
-    const stack = TerraformStack.of(this);
-    const apiIdentity = (deployment: RestApiDeployment) =>
-      deployment.restApi ? `api:${deployment.restApi.node.path}` : `id:${resolveQuietly(stack, deployment.restApiId)}`;
-    const mine = apiIdentity(this);
-    const owner = stack.node.findAll().find((other: IConstruct) =>
-      RestApiDeployment.isRestApiDeployment(other)
-      && other.stages.some((stage) => stage.stageName === stageName)
-      && apiIdentity(other) === mine);
-    if (owner !== undefined) {
-      throw invalidProperty(this, property, stageName,
-        `a stage name not yet used for this REST API: '${owner.node.path}' already creates the stage "${stageName}"`);
-    }
   }
 }
 
@@ -484,17 +430,3 @@ function validateCanary(scope: IConstruct, canary: CanaryOptions | undefined): v
 
 /** The resources of a stage that fail to deploy with logging on before the account's CloudWatch role is set. */
 const STAGE_RESOURCE_TYPES = ['aws_api_gateway_stage', 'aws_api_gateway_method_settings'];
-
-
-
-function resolveQuietly(stack: TerraformStack, value: string): string {
-  try {
-    return JSON.stringify(Tokenization.resolve(value, {
-      scope: stack,
-      preparing: false,
-      resolver: new DefaultTokenResolver(new StringConcat()),
-    }));
-  } catch {
-    return value;
-  }
-}

@@ -3,9 +3,10 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { AccessLogDestination, AccessLogFormat } from './access-log';
-import { newAccessLogGroup } from './access-log-group';
+import { AccessLogFormat } from './access-log';
+import { accessLogSettingsOf } from './access-log-settings';
 import { CacheClusterSize } from './cache-cluster-size';
+import { CommonStageOptions } from './common-stage-options';
 import { stageErrorOwner } from './deployment-marker';
 import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-options';
 import { invalidProperty } from './errors';
@@ -20,33 +21,7 @@ import { validateStageName, validateStageVariables } from './validation';
  * every method (method path `*` + `/` + `*`); `methodOptions` override them per method. None
  * of them needs a redeploy.
  */
-export interface StageOptions extends MethodDeploymentOptions, DeprecatedStageOptions {
-  /**
-   * The description of the stage.
-   * @default - no description
-   */
-  readonly stageDescription?: string;
-
-  /**
-   * Stage variables: names of letters, digits and `_`; values of letters, digits and
-   * `-._~:/?#&=,`.
-   * @default - no stage variables
-   */
-  readonly variables?: { [name: string]: string };
-
-  /**
-   * Where to send access logs: `AccessLogDestination.newLogGroup()` creates a CloudWatch log
-   * group for the stage, `AccessLogDestination.arn(...)` names one you have (or a Firehose stream).
-   * @default - no access logs
-   */
-  readonly accessLogDestination?: AccessLogDestination;
-
-  /**
-   * The format of each access log line; only with `accessLogDestination`.
-   * @default - AccessLogFormat.jsonWithStandardFields() when there is a destination
-   */
-  readonly accessLogFormat?: AccessLogFormat;
-
+export interface StageOptions extends CommonStageOptions, MethodDeploymentOptions, DeprecatedStageOptions {
   /**
    * Whether X-Ray tracing is on.
    * @default false
@@ -76,12 +51,6 @@ export interface StageOptions extends MethodDeploymentOptions, DeprecatedStageOp
    * @default - none
    */
   readonly documentationVersion?: string;
-
-  /**
-   * Tags for the stage.
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
 
   /**
    * The ARN of a WAFv2 web ACL to associate with the stage
@@ -165,7 +134,8 @@ export class RestApiStage extends Construct {
         "no size unless 'cacheClusterEnabled' is true");
     }
 
-    const accessLog = this.accessLogSettings(owner, prefix, props, options);
+    const accessLog = accessLogSettingsOf(this, owner, prefix, options, `API-Gateway-Access-Logs_${props.restApiId}/${props.stageName}`,
+      AccessLogFormat.jsonWithStandardFields(), props.provider);
     this.accessLogGroup = accessLog?.group;
 
     this.stage = new ApiGatewayStage(this, 'Default', {
@@ -220,32 +190,6 @@ export class RestApiStage extends Construct {
       throw invalidProperty(stageErrorOwner(this), 'urlForPath(path)', path, 'a path that starts with "/"');
     }
     return `${this.invokeUrl}${path}`;
-  }
-
-  /** The stage's `access_log_settings`, creating the log group it asks for. */
-  private accessLogSettings(owner: IConstruct, prefix: string, props: RestApiStageProps, options: StageOptions) {
-    const destination = options.accessLogDestination;
-    if (destination === undefined) {
-      if (options.accessLogFormat !== undefined) {
-        throw invalidProperty(owner, `${prefix}accessLogFormat`, options.accessLogFormat.toString(),
-          "no format without 'accessLogDestination': a format needs a destination");
-      }
-      return undefined;
-    }
-    const format = options.accessLogFormat ?? AccessLogFormat.jsonWithStandardFields();
-    if (!format.identifiesRequests) {
-      throw invalidProperty(owner, `${prefix}accessLogFormat`, format.toString(),
-        'a format that logs $context.requestId or $context.extendedRequestId, so each line can be matched with a request');
-    }
-    if (destination.destinationArn !== undefined) {
-      if (destination.destinationArn === '') {
-        throw invalidProperty(owner, `${prefix}accessLogDestination`, destination.destinationArn,
-          'AccessLogDestination.arn() with the ARN of a CloudWatch log group or Firehose stream, not an empty string');
-      }
-      return { destinationArn: destination.destinationArn, format: format.toString(), group: undefined };
-    }
-    const group = newAccessLogGroup(this, owner, `${prefix}accessLogDestination`, destination, `API-Gateway-Access-Logs_${props.restApiId}/${props.stageName}`, props.provider);
-    return { destinationArn: group.arn, format: format.toString(), group };
   }
 
   private addMethodSettings(owner: IConstruct, prefix: string, props: RestApiStageProps, options: StageOptions): void {

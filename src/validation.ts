@@ -6,10 +6,13 @@ const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const STAGE_VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
 const STAGE_VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]+$/;
 
-/** A stage name is 1 to 128 letters, digits, `_` or `-` (checked unless it is a token). */
-export function validateStageName(scope: IConstruct, property: string, name: string): void {
-  if (typeof name !== 'string' || (!Token.isUnresolved(name) && !STAGE_NAME.test(name))) {
-    throw invalidProperty(scope, property, name, "1 to 128 characters, each a letter, a digit, '_' or '-'");
+/**
+ * A stage name is 1 to 128 letters, digits, `_` or `-` (checked unless it is a token); an HTTP
+ * API's may also be `$default`, the stage served at the API's root.
+ */
+export function validateStageName(scope: IConstruct, property: string, name: string, allowDefault = false): void {
+  if (typeof name !== 'string' || (!Token.isUnresolved(name) && !STAGE_NAME.test(name) && !(allowDefault && name === '$default'))) {
+    throw invalidProperty(scope, property, name, `1 to 128 characters, each a letter, a digit, '_' or '-'${allowDefault ? ", or '$default'" : ''}`);
   }
 }
 

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { HarnessError } from '../support/commands';
 
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -42,6 +43,7 @@ export class Emulator {
   /** The emulator's base URL. */
   readonly endpoint: string;
   private client?: APIGatewayClient;
+  private v2Client?: ApiGatewayV2Client;
 
   private constructor(private readonly server: ChildProcess, readonly port: number, private readonly output: string[]) {
     this.endpoint = `http://127.0.0.1:${port}`;
@@ -73,6 +75,16 @@ export class Emulator {
     return this.client;
   }
 
+  /** An AWS SDK client for reading the emulated API Gateway v2 (HTTP and WebSocket APIs) back. */
+  apiGatewayV2(): ApiGatewayV2Client {
+    this.v2Client ??= new ApiGatewayV2Client({
+      region: EMULATED_REGION,
+      endpoint: this.endpoint,
+      credentials: { accessKeyId: 'emulated', secretAccessKey: 'emulated' },
+    });
+    return this.v2Client;
+  }
+
   /** What the server printed: requests and errors, for a failed scenario's message. */
   log(): string {
     return this.output.join('');
@@ -81,6 +93,7 @@ export class Emulator {
   /** Stops the server (also when a test failed). */
   async stop(): Promise<void> {
     this.client?.destroy();
+    this.v2Client?.destroy();
     if (this.server.exitCode !== null) {
       return;
     }

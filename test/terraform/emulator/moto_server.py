@@ -1,4 +1,5 @@
-"""moto's server with the API Gateway operations the Terraform scenarios need and moto 5.2.5 lacks.
+"""moto's server with the API Gateway operations the Terraform scenarios need and moto 5.2.5 lacks
+(the API Gateway v2 ones are in moto_apigatewayv2.py).
 
 Usage: python moto_server.py <port>   (listens on 127.0.0.1)
 
@@ -258,6 +259,11 @@ def _account_apply_patch_operations(self, patch_operations):
 
 
 models.Account.apply_patch_operations = _account_apply_patch_operations
+
+
+import moto_apigatewayv2  # noqa: E402 (beside this file: the API Gateway v2 patches)
+
+moto_apigatewayv2.apply()
 
 
 if __name__ == "__main__":

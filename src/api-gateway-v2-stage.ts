@@ -1,0 +1,78 @@
+import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { Fn, TerraformProvider, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { AccessLogFormat } from './access-log';
+import { accessLogSettingsOf } from './access-log-settings';
+import { CommonStageOptions } from './common-stage-options';
+import { invalidProperty } from './errors';
+import { perRouteSettings, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
+import { validateStageName, validateStageVariables } from './validation';
+
+/** What makes one `aws_apigatewayv2_stage`: the options of either kind, and where it belongs. */
+export interface V2StageDefinition extends CommonStageOptions, WebSocketRouteOptions {
+  readonly apiId: string;
+  readonly deploymentId: string;
+  readonly stageName: string;
+  readonly provider?: TerraformProvider;
+  readonly clientCertificateId?: string;
+  readonly routeOptions?: { [routeKey: string]: WebSocketRouteOptions };
+}
+
+/** The kind of API the stage serves. */
+export interface V2StageKind {
+  /** Whether `$default` is a stage name (HTTP APIs). */
+  readonly allowsDefaultStage: boolean;
+  /** The access log format when the options give none. */
+  readonly defaultAccessLogFormat: AccessLogFormat;
+}
+
+/** The resources of one v2 stage. */
+export interface V2StageResources {
+  readonly stage: Apigatewayv2Stage;
+  readonly accessLogGroup?: CloudwatchLogGroup;
+  /** Whether API Gateway writes this stage's logs to CloudWatch Logs (access logs to a log group, execution logs). */
+  readonly logsToCloudWatch: boolean;
+}
+
+/**
+ * Creates the `aws_apigatewayv2_stage` (in `scope`, as `Default`, without `auto_deploy`) and the
+ * access log group its options ask for. Errors name `owner` and the options behind `prefix`.
+ */
+export function createV2Stage(scope: Construct, owner: IConstruct, prefix: string, definition: V2StageDefinition, kind: V2StageKind): V2StageResources {
+  validateStageName(owner, `${prefix}stageName`, definition.stageName, kind.allowsDefaultStage);
+  validateStageVariables(owner, `${prefix}variables`, definition.variables);
+  // A log group name cannot hold `$`: the `$default` stage's logs go to `.../default`.
+  const logGroupName = `API-Gateway-Access-Logs_${definition.apiId}/${definition.stageName === '$default' ? 'default' : definition.stageName}`;
+  const accessLog = accessLogSettingsOf(scope, owner, prefix, definition, logGroupName, kind.defaultAccessLogFormat, definition.provider);
+  const stageWide = routeSettingsOf(owner, prefix.replace(/\.$/, ''), definition);
+  const routes = perRouteSettings(owner, prefix, stageWide, definition.routeOptions);
+  const stage = new Apigatewayv2Stage(scope, 'Default', {
+    apiId: definition.apiId,
+    name: definition.stageName,
+    deploymentId: definition.deploymentId,
+    description: definition.stageDescription,
+    stageVariables: definition.variables,
+    clientCertificateId: definition.clientCertificateId,
+    accessLogSettings: accessLog ? { destinationArn: accessLog.destinationArn, format: accessLog.format } : undefined,
+    defaultRouteSettings: stageWide,
+    routeSettings: routes.length > 0 ? routes : undefined,
+    tags: definition.tags,
+    provider: definition.provider,
+  });
+  const executionLogs = [definition, ...Object.values(definition.routeOptions ?? {})]
+    .some((options) => options.dataTraceEnabled === true || options.loggingLevel === 'ERROR' || options.loggingLevel === 'INFO');
+  return {
+    stage,
+    accessLogGroup: accessLog?.group,
+    logsToCloudWatch: executionLogs || definition.accessLogDestination?.isCloudWatchLogs === true,
+  };
+}
+
+/** The URL of a path on a stage: its invoke URL (without the trailing `/` of a `$default` stage) and the path. */
+export function stageUrlForPath(owner: IConstruct, invokeUrl: string, path: string): string {
+  if (!Token.isUnresolved(path) && !path.startsWith('/')) {
+    throw invalidProperty(owner, 'urlForPath(path)', path, 'a path that starts with "/"');
+  }
+  return `${Fn.trimsuffix(invokeUrl, '/')}${path}`;
+}

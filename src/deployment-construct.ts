@@ -1,0 +1,63 @@
+import { AnnotationMetadataEntryType, TerraformResource, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { invalidProperty } from './errors';
+import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
+
+/**
+ * What the three deployment constructs (REST, HTTP, WebSocket) share: how they take their API,
+ * and how their warnings are read.
+ */
+
+/** How a deployment construct was given its API: the construct, or an id. */
+export interface ApiChoice {
+  /** The property that takes the API construct (`restApi`) and its value. */
+  readonly apiProperty: string;
+  readonly api: TerraformResource | undefined;
+  /** The property that takes an id instead (`restApiId`) and its value. */
+  readonly idProperty: string;
+  readonly apiId: string | undefined;
+  /** The `autoDiscover` prop. */
+  readonly autoDiscover: boolean | undefined;
+  /** The kind of API, in messages: `REST API`. */
+  readonly apiKind: string;
+  /** The class of the API construct, in messages: `ApiGatewayRestApi`. */
+  readonly apiClass: string;
+}
+
+/** Fails unless exactly one of the API and its id is given, and discovery is not asked of an id. */
+export function validateApiChoice(owner: IConstruct, choice: ApiChoice): void {
+  const { apiProperty, api, idProperty, apiId } = choice;
+  if ((api === undefined) === (apiId === undefined)) {
+    throw invalidProperty(owner, apiProperty, api === undefined ? undefined : api.node.path,
+      `exactly one of '${apiProperty}' and '${idProperty}' (given: ${api ? 'both' : 'neither'})`);
+  }
+  if (apiId !== undefined && apiId.length === 0) {
+    throw invalidProperty(owner, idProperty, apiId, `the id of a ${choice.apiKind}, not an empty string`);
+  }
+  if (apiId !== undefined && choice.autoDiscover === true) {
+    throw invalidProperty(owner, 'autoDiscover', true,
+      `false or unset when the API is given by '${idProperty}': discovery needs the ${choice.apiClass} itself ('${apiProperty}')`);
+  }
+}
+
+/** Fails unless `path`, when it is not a token, starts with `/`. */
+export function validatePath(owner: IConstruct, property: string, path: string, expected: string): void {
+  if (!Token.isUnresolved(path) && !path.startsWith('/')) {
+    throw invalidProperty(owner, property, path, expected);
+  }
+}
+
+/**
+ * The synth warnings of the deployment constructs in `scope` that `engineOf` knows, in
+ * construct-tree order; each engine runs its check first (as cdktf's prepare pass does).
+ */
+export function deploymentWarnings(scope: IConstruct, engineOf: (construct: IConstruct) => RedeployTriggerEngine | undefined): string[] {
+  return scope.node.findAll().flatMap((construct) => {
+    const engine = engineOf(construct);
+    if (engine === undefined) {
+      return [];
+    }
+    engine.check();
+    return construct.node.metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN).map((entry) => String(entry.data));
+  });
+}

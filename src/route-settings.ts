@@ -1,0 +1,109 @@
+import { Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { invalidProperty } from './errors';
+import { MethodLoggingLevel } from './method-settings';
+
+/**
+ * Settings for the routes of an HTTP API stage: throttling and metrics (AWS CDK's names). The
+ * stage's own apply to every route (`default_route_settings`); `routeOptions` override them per
+ * route key. They never need a redeploy.
+ */
+export interface HttpRouteOptions {
+  /**
+   * The throttling burst limit: requests at once. Whole number, 0 or more.
+   * @default - the account's limit
+   */
+  readonly throttlingBurstLimit?: number;
+
+  /**
+   * The throttling rate limit: requests per second, 0 or more.
+   * @default - the account's limit
+   */
+  readonly throttlingRateLimit?: number;
+
+  /**
+   * Whether to send detailed CloudWatch metrics per route.
+   * @default false
+   */
+  readonly detailedMetricsEnabled?: boolean;
+}
+
+/**
+ * Settings for the routes of a WebSocket API stage: those of an HTTP API's, and execution logs.
+ */
+export interface WebSocketRouteOptions extends HttpRouteOptions {
+  /**
+   * The level of execution logs (the same levels as a REST API's methods). Needs the account's
+   * CloudWatch role (`cloudWatchRole`).
+   * @default - API Gateway's default (OFF)
+   */
+  readonly loggingLevel?: MethodLoggingLevel;
+
+  /**
+   * Whether to log full messages (data trace). Logs may hold sensitive data.
+   * @default false
+   */
+  readonly dataTraceEnabled?: boolean;
+}
+
+/** The route settings of `aws_apigatewayv2_stage`, as the provider names them. */
+export interface RenderedRouteSettings {
+  throttlingBurstLimit?: number;
+  throttlingRateLimit?: number;
+  detailedMetricsEnabled?: boolean;
+  loggingLevel?: string;
+  dataTraceEnabled?: boolean;
+}
+
+const NAMES: ReadonlyArray<keyof WebSocketRouteOptions> = ['throttlingBurstLimit', 'throttlingRateLimit', 'detailedMetricsEnabled', 'loggingLevel', 'dataTraceEnabled'];
+
+/**
+ * The route settings among `options` (a stage's options), validated; undefined when none is set.
+ *
+ * @param owner the construct errors name
+ * @param property the object that holds them, for errors: `''` for a stage's own options, `routeOptions.$connect`
+ */
+export function routeSettingsOf(owner: IConstruct, property: string, options: WebSocketRouteOptions): RenderedRouteSettings | undefined {
+  const picked: RenderedRouteSettings = {};
+  for (const name of NAMES) {
+    if (options[name] !== undefined) {
+      (picked as Record<string, unknown>)[name] = options[name];
+    }
+  }
+  if (Object.keys(picked).length === 0) {
+    return undefined;
+  }
+  const at = (name: string) => (property === '' ? name : `${property}.${name}`);
+  const inRange = (name: 'throttlingBurstLimit' | 'throttlingRateLimit', whole: boolean) => {
+    const value = picked[name];
+    if (value !== undefined && !Token.isUnresolved(value)
+      && (typeof value !== 'number' || Number.isNaN(value) || value < 0 || !Number.isFinite(value) || (whole && !Number.isInteger(value)))) {
+      throw invalidProperty(owner, at(name), value, `a ${whole ? 'whole ' : ''}number 0 or more`);
+    }
+  };
+  inRange('throttlingBurstLimit', true);
+  inRange('throttlingRateLimit', false);
+  const level = picked.loggingLevel;
+  if (level !== undefined && !Token.isUnresolved(level) && !(Object.values(MethodLoggingLevel) as string[]).includes(level)) {
+    throw invalidProperty(owner, at('loggingLevel'), level, `one of ${Object.values(MethodLoggingLevel).join(', ')}`);
+  }
+  return picked;
+}
+
+/**
+ * `route_settings` for each entry of `routeOptions`, each keeping the stage's own settings it does
+ * not name, in the order of the route keys.
+ */
+export function perRouteSettings(
+  owner: IConstruct,
+  prefix: string,
+  stageWide: RenderedRouteSettings | undefined,
+  routeOptions: { [routeKey: string]: WebSocketRouteOptions } | undefined,
+): Array<RenderedRouteSettings & { routeKey: string }> {
+  return Object.entries(routeOptions ?? {}).map(([routeKey, options]) => {
+    if (!Token.isUnresolved(routeKey) && routeKey.trim() === '') {
+      throw invalidProperty(owner, `${prefix}routeOptions`, routeKey, "a route key such as 'GET /pets', '$default' or '$connect'");
+    }
+    return { routeKey, ...stageWide, ...routeSettingsOf(owner, `${prefix}routeOptions.${routeKey}`, options) };
+  });
+}

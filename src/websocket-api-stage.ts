@@ -1,0 +1,104 @@
+import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { Fn, TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import { AccessLogFormat } from './access-log';
+import { createV2Stage } from './api-gateway-v2-stage';
+import { CommonStageOptions } from './common-stage-options';
+import { stageErrorOwner } from './deployment-marker';
+import { WebSocketRouteOptions } from './route-settings';
+
+/**
+ * The options of a WebSocket API stage: everything `aws_apigatewayv2_stage` offers a WebSocket
+ * API. The same for the main stage (the props of a `WebSocketApiDeployment`) and for `addStage`.
+ * The route settings at the top level apply to every route; `routeOptions` override them per
+ * route. None of them needs a redeploy.
+ */
+export interface WebSocketStageOptions extends CommonStageOptions, WebSocketRouteOptions {
+  /**
+   * Route settings for single routes, keyed by route key (`$connect`, `$default`, `sendmessage`).
+   * Each entry overrides the stage's own route settings for that route: settings it does not name
+   * keep the stage's values. The route must exist.
+   * @default - none
+   */
+  readonly routeOptions?: { [routeKey: string]: WebSocketRouteOptions };
+
+  /**
+   * The id of the client certificate API Gateway presents to HTTP backends.
+   * @default - none
+   */
+  readonly clientCertificateId?: string;
+}
+
+/** Properties of a `WebSocketApiStage`. */
+export interface WebSocketApiStageProps extends WebSocketStageOptions {
+  /** The id of the WebSocket API. */
+  readonly apiId: string;
+
+  /** The id of the deployment the stage serves. */
+  readonly deploymentId: string;
+
+  /** The name of the stage: 1 to 128 letters, digits, `_` or `-`. */
+  readonly stageName: string;
+
+  /**
+   * The provider (alias) for the stage and what comes with it.
+   * @default - the stack's default AWS provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/** A stage of a WebSocket API: the `aws_apigatewayv2_stage`, and the access log group its options ask for. */
+export class WebSocketApiStage extends Construct {
+  /** The `aws_apigatewayv2_stage` resource. */
+  public readonly stage: Apigatewayv2Stage;
+
+  /** The name of the stage. */
+  public readonly stageName: string;
+
+  /** The log group created for the access logs, with `AccessLogDestination.newLogGroup()`. */
+  public readonly accessLogGroup?: CloudwatchLogGroup;
+
+  /**
+   * Whether API Gateway writes this stage's logs to CloudWatch Logs (which needs the account's CloudWatch role).
+   * @internal
+   */
+  public readonly _logsToCloudWatch: boolean;
+
+  constructor(scope: Construct, id: string, props: WebSocketApiStageProps) {
+    super(scope, id);
+    const owner = stageErrorOwner(this);
+    const prefix = owner !== this && id !== 'Stage' ? `addStage(${props.stageName}).` : '';
+    const resources = createV2Stage(this, owner, prefix, props, {
+      allowsDefaultStage: false,
+      defaultAccessLogFormat: AccessLogFormat.jsonWithWebSocketFields(),
+    });
+    this.stage = resources.stage;
+    this.accessLogGroup = resources.accessLogGroup;
+    this._logsToCloudWatch = resources.logsToCloudWatch;
+    this.stageName = props.stageName;
+  }
+
+  /** The URL clients connect to, e.g. `wss://abc123.execute-api.eu-west-2.amazonaws.com/prod`. */
+  public get invokeUrl(): string {
+    return this.stage.invokeUrl;
+  }
+
+  /**
+   * The URL a backend posts to for connected clients (`POST <callbackUrl>/@connections/{connectionId}`),
+   * e.g. `https://abc123.execute-api.eu-west-2.amazonaws.com/prod`.
+   */
+  public get callbackUrl(): string {
+    return Fn.replace(this.invokeUrl, 'wss://', 'https://');
+  }
+
+  /** The execution ARN of the stage. */
+  public get executionArn(): string {
+    return this.stage.executionArn;
+  }
+
+  /** The ARN of the stage resource. */
+  public get stageArn(): string {
+    return this.stage.arn;
+  }
+}

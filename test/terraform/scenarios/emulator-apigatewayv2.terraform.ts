@@ -1,0 +1,76 @@
+/**
+ * The API Gateway v2 operations `moto_apigatewayv2.py` adds to moto, each as the AWS SDK calls it:
+ * deployments (create, get, list, update, delete), a stage's deploymentId, UpdateStage,
+ * DeleteRouteSettings, DeleteAccessLogSettings, and the tags of a stage.
+ */
+import {
+  CreateApiCommand,
+  CreateDeploymentCommand,
+  CreateStageCommand,
+  DeleteAccessLogSettingsCommand,
+  DeleteDeploymentCommand,
+  DeleteRouteSettingsCommand,
+  GetDeploymentCommand,
+  GetDeploymentsCommand,
+  GetStageCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateDeploymentCommand,
+  UpdateStageCommand,
+} from '@aws-sdk/client-apigatewayv2';
+import { emulatorForThisFile, EMULATED_REGION } from '../emulator/emulator';
+
+const emulator = emulatorForThisFile();
+
+async function newApi(): Promise<string> {
+  return (await emulator().apiGatewayV2().send(new CreateApiCommand({ Name: 'probe', ProtocolType: 'HTTP' }))).ApiId!;
+}
+
+test('deployments: created DEPLOYED, listed, described, deleted (then not found)', async () => {
+  const client = emulator().apiGatewayV2();
+  const apiId = await newApi();
+
+  const created = await client.send(new CreateDeploymentCommand({ ApiId: apiId, Description: 'first' }));
+  expect(created).toMatchObject({ DeploymentStatus: 'DEPLOYED', AutoDeployed: false, Description: 'first' });
+  await client.send(new UpdateDeploymentCommand({ ApiId: apiId, DeploymentId: created.DeploymentId, Description: 'renamed' }));
+  expect(await client.send(new GetDeploymentCommand({ ApiId: apiId, DeploymentId: created.DeploymentId }))).toMatchObject({ Description: 'renamed' });
+  expect((await client.send(new GetDeploymentsCommand({ ApiId: apiId }))).Items?.map((item) => item.DeploymentId)).toEqual([created.DeploymentId]);
+
+  await client.send(new DeleteDeploymentCommand({ ApiId: apiId, DeploymentId: created.DeploymentId }));
+  expect((await client.send(new GetDeploymentsCommand({ ApiId: apiId }))).Items).toEqual([]);
+  await expect(client.send(new GetDeploymentCommand({ ApiId: apiId, DeploymentId: created.DeploymentId }))).rejects.toThrow(/Invalid Deployment identifier/);
+});
+
+test('stages: the deployment they serve, UpdateStage, route and access log settings removed', async () => {
+  const client = emulator().apiGatewayV2();
+  const apiId = await newApi();
+  const first = await client.send(new CreateDeploymentCommand({ ApiId: apiId }));
+  const second = await client.send(new CreateDeploymentCommand({ ApiId: apiId }));
+  await client.send(new CreateStageCommand({
+    ApiId: apiId, StageName: 'prod', DeploymentId: first.DeploymentId, StageVariables: { keep: 'a', drop: 'b' },
+    RouteSettings: { 'GET /pets': { ThrottlingRateLimit: 5 } },
+    AccessLogSettings: { DestinationArn: 'arn:aws:logs:eu-west-2:123456789012:log-group:x', Format: '$context.requestId' },
+  }));
+  expect((await client.send(new GetStageCommand({ ApiId: apiId, StageName: 'prod' }))).DeploymentId).toBe(first.DeploymentId);
+
+  await client.send(new UpdateStageCommand({ ApiId: apiId, StageName: 'prod', DeploymentId: second.DeploymentId, StageVariables: { drop: '' }, Description: 'moved' }));
+  await client.send(new DeleteRouteSettingsCommand({ ApiId: apiId, StageName: 'prod', RouteKey: 'GET /pets' }));
+  await client.send(new DeleteAccessLogSettingsCommand({ ApiId: apiId, StageName: 'prod' }));
+
+  const stage = await client.send(new GetStageCommand({ ApiId: apiId, StageName: 'prod' }));
+  expect(stage).toMatchObject({ DeploymentId: second.DeploymentId, StageVariables: { keep: 'a' }, Description: 'moved', RouteSettings: {} });
+  expect(stage.AccessLogSettings).toBeUndefined();
+});
+
+test("a stage's tags are changed by its ARN and read back with the stage", async () => {
+  const client = emulator().apiGatewayV2();
+  const apiId = await newApi();
+  const deployment = await client.send(new CreateDeploymentCommand({ ApiId: apiId }));
+  await client.send(new CreateStageCommand({ ApiId: apiId, StageName: 'prod', DeploymentId: deployment.DeploymentId, Tags: { team: 'pets' } }));
+  const arn = `arn:aws:apigateway:${EMULATED_REGION}::/apis/${apiId}/stages/prod`;
+
+  await client.send(new TagResourceCommand({ ResourceArn: arn, Tags: { cost: '42' } }));
+  await client.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ['team'] }));
+
+  expect((await client.send(new GetStageCommand({ ApiId: apiId, StageName: 'prod' }))).Tags).toEqual({ cost: '42' });
+});
