@@ -22,8 +22,8 @@ const MODES = ['hand-written', 'library', 'awscdk'] as const;
 type Mode = typeof MODES[number];
 const LABELS: Record<Mode, string> = {
   'hand-written': "(a) cdktf, the provider page's pattern",
-  library: '(b) cdktf + RestApiDeployment',
-  awscdk: '(c) AWS CDK RestApi',
+  'library': '(b) cdktf + RestApiDeployment',
+  'awscdk': '(c) AWS CDK RestApi',
 };
 
 interface Measurement {

@@ -136,8 +136,13 @@ export class HttpApiDeployment extends Construct {
     super(scope, id);
     markDeployment(this, 'HttpApiDeployment');
     validateApiChoice(this, {
-      apiProperty: 'httpApi', api: props.httpApi, idProperty: 'httpApiId', apiId: props.httpApiId,
-      autoDiscover: props.autoDiscover, apiKind: 'HTTP API', apiClass: 'Apigatewayv2Api',
+      apiProperty: 'httpApi',
+      api: props.httpApi,
+      idProperty: 'httpApiId',
+      apiId: props.httpApiId,
+      autoDiscover: props.autoDiscover,
+      apiKind: 'HTTP API',
+      apiClass: 'Apigatewayv2Api',
     });
     const protocol = props.httpApi?.protocolTypeInput;
     if (protocol !== undefined && protocol !== 'HTTP') {

@@ -13,8 +13,8 @@ import { deploymentWarnings, validateApiChoice, validatePath } from './deploymen
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { invalidProperty } from './errors';
 import { RestApiStage, StageOptions } from './rest-api-stage';
-import { apiIdentity, claimStage } from './stage-registry';
 import { prepareStageLogging } from './stage-logging';
+import { apiIdentity, claimStage } from './stage-registry';
 import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
 import { REST_API_FAMILY } from './triggers/rest-api-family';
 import { validateStageName, validateStageVariables } from './validation';
@@ -223,8 +223,13 @@ export class RestApiDeployment extends Construct {
     markDeployment(this, 'RestApiDeployment');
 
     validateApiChoice(this, {
-      apiProperty: 'restApi', api: props.restApi, idProperty: 'restApiId', apiId: props.restApiId,
-      autoDiscover: props.autoDiscover, apiKind: 'REST API', apiClass: 'ApiGatewayRestApi',
+      apiProperty: 'restApi',
+      api: props.restApi,
+      idProperty: 'restApiId',
+      apiId: props.restApiId,
+      autoDiscover: props.autoDiscover,
+      apiKind: 'REST API',
+      apiClass: 'ApiGatewayRestApi',
     });
     this.restApi = props.restApi;
     this.restApiId = props.restApi?.id ?? props.restApiId!;

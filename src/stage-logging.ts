@@ -2,8 +2,8 @@ import { Annotations, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { MethodDeploymentOptions, MethodLoggingLevel } from './method-settings';
-import { addressOf } from './triggers/api-snapshot';
 import type { StageOptions } from './rest-api-stage';
+import { addressOf } from './triggers/api-snapshot';
 
 /**
  * Whether a stage with these options makes API Gateway write to CloudWatch Logs, which it

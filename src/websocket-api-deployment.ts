@@ -154,8 +154,13 @@ export class WebSocketApiDeployment extends Construct {
     super(scope, id);
     markDeployment(this, 'WebSocketApiDeployment');
     validateApiChoice(this, {
-      apiProperty: 'webSocketApi', api: props.webSocketApi, idProperty: 'webSocketApiId', apiId: props.webSocketApiId,
-      autoDiscover: props.autoDiscover, apiKind: 'WebSocket API', apiClass: 'Apigatewayv2Api',
+      apiProperty: 'webSocketApi',
+      api: props.webSocketApi,
+      idProperty: 'webSocketApiId',
+      apiId: props.webSocketApiId,
+      autoDiscover: props.autoDiscover,
+      apiKind: 'WebSocket API',
+      apiClass: 'Apigatewayv2Api',
     });
     const protocol = props.webSocketApi?.protocolTypeInput;
     if (protocol !== undefined && protocol !== 'WEBSOCKET') {

@@ -3,10 +3,10 @@
  * classifies exactly the arguments the installed provider bindings have: an argument the table
  * does not know would be hashed (a false redeploy at worst), but the table must say so.
  */
-import { ARGUMENT_ROLES } from '../src/triggers/argument-roles';
-import { HTTP_API_FAMILY, WEBSOCKET_API_FAMILY } from '../src/triggers/api-gateway-v2-family';
-import { REST_API_FAMILY } from '../src/triggers/rest-api-family';
 import { resourceArguments } from './support/provider-schema';
+import { HTTP_API_FAMILY, WEBSOCKET_API_FAMILY } from '../src/triggers/api-gateway-v2-family';
+import { ARGUMENT_ROLES } from '../src/triggers/argument-roles';
+import { REST_API_FAMILY } from '../src/triggers/rest-api-family';
 
 const FAMILIES = [REST_API_FAMILY, HTTP_API_FAMILY, WEBSOCKET_API_FAMILY];
 

@@ -1,13 +1,10 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { App, TerraformLocal, TerraformStack, TerraformVariable } from 'cdktf';
 import { RestApiDeployment } from '../src';
 import { petsApi, PetsApi } from './support/api';
-import { TerraformJson } from './support/synth';
+import { synthesizeApp, TerraformJson } from './support/synth';
 import { findReferences } from '../src/triggers/terraform-references';
 
 /** What a test may change in the split app. */
@@ -53,20 +50,6 @@ function addDeleteMethod(stack: TerraformStack, api: PetsApi): void {
   });
 }
 
-/** Runs a full `app.synth()` (cross-stack references exist only then) and returns every stack's JSON. */
-function synthApp(build: (app: App) => void): Record<string, TerraformJson> {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cross-stack-'));
-  const app = new App({ outdir, skipValidation: true }); // no provider blocks: these stacks are only read, never planned
-  build(app);
-  app.synth();
-  const stacks: Record<string, TerraformJson> = {};
-  for (const stack of fs.readdirSync(path.join(outdir, 'stacks'))) {
-    stacks[stack] = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
-  }
-  fs.rmSync(outdir, { recursive: true, force: true });
-  return stacks;
-}
-
 function deploymentTriggers(json: TerraformJson): Record<string, string> {
   return Object.values<any>(json.resource.aws_api_gateway_deployment)[0].triggers;
 }
@@ -77,12 +60,12 @@ function changedKeys(a: Record<string, string>, b: Record<string, string>): stri
 
 /** The deploy stack's triggers for two versions of the split app. */
 function triggersBeforeAndAfter(after: SplitAppVersion): [Record<string, string>, Record<string, string>] {
-  return [deploymentTriggers(synthApp(splitApp()).deploy), deploymentTriggers(synthApp(splitApp(after)).deploy)];
+  return [deploymentTriggers(synthesizeApp(splitApp()).deploy), deploymentTriggers(synthesizeApp(splitApp(after)).deploy)];
 }
 
 describe('an API in one stack, deployed from another', () => {
   test("every resource of the API's stack has an entry, keyed with the stack's name", () => {
-    const triggers = deploymentTriggers(synthApp(splitApp()).deploy);
+    const triggers = deploymentTriggers(synthesizeApp(splitApp()).deploy);
 
     expect(Object.keys(triggers)).toEqual([
       'api/aws_api_gateway_integration.pets_get_integration',
@@ -99,7 +82,7 @@ describe('an API in one stack, deployed from another', () => {
   });
 
   test("references reach the deploy stack through cdktf's cross-stack outputs, never as another stack's address", () => {
-    const { api, deploy } = synthApp(splitApp());
+    const { api, deploy } = synthesizeApp(splitApp());
     const triggers = deploymentTriggers(deploy);
 
     expect(triggers['api/aws_lambda_function.fn']).toBe(
@@ -137,7 +120,7 @@ describe('an API in one stack, deployed from another', () => {
   });
 
   test("the API's resources in the deploy stack itself are found too", () => {
-    const { deploy } = synthApp((app) => {
+    const { deploy } = synthesizeApp((app) => {
       const apiStack = new TerraformStack(app, 'api');
       const api = petsApi(apiStack);
       const deployStack = new TerraformStack(app, 'deploy');
@@ -153,7 +136,7 @@ describe('an API in one stack, deployed from another', () => {
   });
 
   test('a third stack that adds resources to the API is searched; a stack with its own API of the same name is not', () => {
-    const { deploy } = synthApp((app) => {
+    const { deploy } = synthesizeApp((app) => {
       const apiStack = new TerraformStack(app, 'api');
       const api = petsApi(apiStack);
       const routes = new TerraformStack(app, 'routes');
@@ -170,7 +153,7 @@ describe('an API in one stack, deployed from another', () => {
   });
 
   test('variables and locals of the API stack become outputs read by the deploy stack', () => {
-    const { deploy } = synthApp((app) => {
+    const { deploy } = synthesizeApp((app) => {
       const apiStack = new TerraformStack(app, 'api');
       const api = petsApi(apiStack);
       const version = new TerraformLocal(apiStack, 'version', 'v1');
@@ -184,6 +167,6 @@ describe('an API in one stack, deployed from another', () => {
   });
 
   test('the same app synthesizes byte-identical stacks every time', () => {
-    expect(JSON.stringify(synthApp(splitApp()))).toBe(JSON.stringify(synthApp(splitApp())));
+    expect(JSON.stringify(synthesizeApp(splitApp()))).toBe(JSON.stringify(synthesizeApp(splitApp())));
   });
 });

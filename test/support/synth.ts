@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { RestApiDeployment } from '../../src';
@@ -62,4 +65,18 @@ export function warningsOf(construct: Construct): string[] {
 /** A new App writing to `outdir`, for tests that run a full `app.synth()`. */
 export function appAt(outdir: string): App {
   return new App({ outdir, skipValidation: false });
+}
+
+/** Runs a full `app.synth()` (cross-stack references exist only then) and returns every stack's JSON. */
+export function synthesizeApp(build: (app: App) => void): Record<string, TerraformJson> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cross-stack-'));
+  const app = new App({ outdir, skipValidation: true }); // no provider blocks: these stacks are only read, never planned
+  build(app);
+  app.synth();
+  const stacks: Record<string, TerraformJson> = {};
+  for (const stack of fs.readdirSync(path.join(outdir, 'stacks'))) {
+    stacks[stack] = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+  }
+  fs.rmSync(outdir, { recursive: true, force: true });
+  return stacks;
 }

@@ -47,7 +47,10 @@ test('stages: the deployment they serve, UpdateStage, route and access log setti
   const first = await client.send(new CreateDeploymentCommand({ ApiId: apiId }));
   const second = await client.send(new CreateDeploymentCommand({ ApiId: apiId }));
   await client.send(new CreateStageCommand({
-    ApiId: apiId, StageName: 'prod', DeploymentId: first.DeploymentId, StageVariables: { keep: 'a', drop: 'b' },
+    ApiId: apiId,
+    StageName: 'prod',
+    DeploymentId: first.DeploymentId,
+    StageVariables: { keep: 'a', drop: 'b' },
     RouteSettings: { 'GET /pets': { ThrottlingRateLimit: 5 } },
     AccessLogSettings: { DestinationArn: 'arn:aws:logs:eu-west-2:123456789012:log-group:x', Format: '$context.requestId' },
   }));
