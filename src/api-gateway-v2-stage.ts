@@ -39,7 +39,13 @@ export interface V2StageResources {
  * Creates the `aws_apigatewayv2_stage` (in `scope`, as `Default`, without `auto_deploy`) and the
  * access log group its options ask for. Errors name `owner` and the options behind `prefix`.
  */
-export function createV2Stage(scope: Construct, owner: IConstruct, prefix: string, definition: V2StageDefinition, kind: V2StageKind): V2StageResources {
+export function createV2Stage(
+  scope: Construct,
+  owner: IConstruct,
+  prefix: string,
+  definition: V2StageDefinition,
+  kind: V2StageKind,
+): V2StageResources {
   validateStageName(owner, `${prefix}stageName`, definition.stageName, kind.allowsDefaultStage);
   validateStageVariables(owner, `${prefix}variables`, definition.variables);
   // A log group name cannot hold `$`: the `$default` stage's logs go to `.../default`.

@@ -40,7 +40,13 @@ export interface LoggingStage extends IConstruct {
  * deployment construct `owner` creates it (`role`); without one, warns on `owner` when the stage
  * logs to CloudWatch and `warn` (the `cloudWatchRole` prop left out) says to.
  */
-export function prepareStageLogging(owner: IConstruct, stage: LoggingStage, role: ApiGatewayCloudWatchRole | undefined, warn: boolean, stageTypes: readonly string[]): void {
+export function prepareStageLogging(
+  owner: IConstruct,
+  stage: LoggingStage,
+  role: ApiGatewayCloudWatchRole | undefined,
+  warn: boolean,
+  stageTypes: readonly string[],
+): void {
   if (role) {
     const accountAddress = addressOf(role.account);
     for (const resource of stage.node.findAll()) {

@@ -174,7 +174,12 @@ function discover(family: ApiFamily, stacks: readonly SnapshotStack[], blocks: B
 }
 
 /** The modules and the resources of `apiStack` that discovery did not take, with what the blind-spot check needs. */
-function othersOf(family: ApiFamily, apiStack: SnapshotStack, collected: ReadonlyMap<TerraformResource, SnapshotResource>, blocks: BlockSource): SnapshotElement[] {
+function othersOf(
+  family: ApiFamily,
+  apiStack: SnapshotStack,
+  collected: ReadonlyMap<TerraformResource, SnapshotResource>,
+  blocks: BlockSource,
+): SnapshotElement[] {
   const others: SnapshotElement[] = [];
   for (const construct of blocks.constructsOf(apiStack.stack)) {
     if (construct instanceof TerraformModule) {

@@ -44,7 +44,10 @@ export const SET_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Objec
  * configurations Terraform treats as equal digest equally. Values that are not literal (a
  * document Terraform computes) stay as they are.
  */
-export function equivalentConfiguration(config: Record<string, unknown>, equivalences: Readonly<Record<string, Equivalence>> | undefined): Record<string, unknown> {
+export function equivalentConfiguration(
+  config: Record<string, unknown>,
+  equivalences: Readonly<Record<string, Equivalence>> | undefined,
+): Record<string, unknown> {
   let result = config;
   for (const [attribute, equivalence] of Object.entries(equivalences ?? {})) {
     result = mapAttribute(result, attribute.split('.'), (value) => canonicalValue(value, equivalence));

@@ -43,7 +43,12 @@ export interface EntryOptions {
  * for the OpenAPI body; one Terraform expression per object the configuration references (a
  * Lambda function, a variable, ...), keyed by its address; one over the ids of the resources.
  */
-export function automaticEntries(family: ApiFamily, snapshot: ApiSnapshot, expressions: CrossStackExpressions, options: EntryOptions): Map<string, string> {
+export function automaticEntries(
+  family: ApiFamily,
+  snapshot: ApiSnapshot,
+  expressions: CrossStackExpressions,
+  options: EntryOptions,
+): Map<string, string> {
   // A map, not an object: keys such as "constructor" or "__proto__" are plain keys here.
   const entries = new Map<string, string>();
   const references = new ReferenceEntries(snapshot, expressions);
