@@ -1,17 +1,19 @@
 /**
  * `npm run example`: synthesizes every example app into its own `cdktf.out` and prints,
- * per stack, the trigger entries of each API Gateway deployment: what `terraform plan`
+ * per stack, the trigger entries of each API Gateway deployment (REST, HTTP and WebSocket): what `terraform plan`
  * compares to decide whether to redeploy.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
+import { buildApp as httpApi } from './http-api/main';
 import { buildApp as openapi } from './openapi/main';
 import { buildApp as production } from './production/main';
 import { buildApp as resources } from './resources/main';
+import { buildApp as websocket } from './websocket/main';
 
 /** Every example, by folder name. */
-export const EXAMPLES: Record<string, (outdir?: string) => App> = { openapi, production, resources };
+export const EXAMPLES: Record<string, (outdir?: string) => App> = { 'openapi': openapi, 'production': production, 'resources': resources, 'http-api': httpApi, 'websocket': websocket };
 
 /** Synthesizes one example into `examples/<name>/cdktf.out`; returns each stack's Terraform JSON by stack name. */
 export function synthesizeExample(name: string, outdir = path.join(__dirname, name, 'cdktf.out')): Record<string, any> {
@@ -32,14 +34,17 @@ function warningsOf(name: string): string[] {
     (stack.annotations ?? []).map((annotation: any) => `[${annotation.constructPath}] ${annotation.message}`));
 }
 
+/** The deployment resource types of REST APIs and of HTTP and WebSocket APIs. */
+const DEPLOYMENT_TYPES = ['aws_api_gateway_deployment', 'aws_apigatewayv2_deployment'];
+
 function main(): void {
   for (const name of Object.keys(EXAMPLES)) {
     const stacks = synthesizeExample(name);
     warningsOf(name).forEach((warning) => console.log(`  warning: ${warning}`));
     for (const [stack, json] of Object.entries(stacks)) {
       console.log(`examples/${name}: stack "${stack}" -> examples/${name}/cdktf.out/stacks/${stack}/cdk.tf.json`);
-      for (const [address, deployment] of Object.entries<any>(json.resource?.aws_api_gateway_deployment ?? {})) {
-        console.log(`  aws_api_gateway_deployment.${address} triggers:`);
+      for (const [address, deployment] of DEPLOYMENT_TYPES.flatMap((type) => Object.entries<any>(json.resource?.[type] ?? {}).map(([name, block]) => [`${type}.${name}`, block]))) {
+        console.log(`  ${address} triggers:`);
         for (const [key, value] of Object.entries(deployment.triggers ?? {})) {
           console.log(`    ${key} = ${value}`);
         }

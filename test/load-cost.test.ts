@@ -22,6 +22,8 @@ describe('loading the library', () => {
       'lib/api-gateway-deployment/index.js',
       'lib/api-gateway-method-settings/index.js',
       'lib/api-gateway-stage/index.js',
+      'lib/apigatewayv2-deployment/index.js', // HttpApiDeployment, WebSocketApiDeployment
+      'lib/apigatewayv2-stage/index.js',
       'lib/cloudwatch-log-group/index.js',
       'lib/data-aws-partition/index.js', // cloudWatchRole
       'lib/iam-role-policy-attachment/index.js', // cloudWatchRole

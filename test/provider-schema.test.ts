@@ -6,11 +6,15 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { EXAMPLES, synthesizeExample } from '../examples/synth-all';
-import { AccessLogDestination, AccessLogFormat, CacheClusterSize, MethodLoggingLevel, RestApiDeployment, UnauthorizedCacheControlHeaderStrategy } from '../src';
+import {
+  AccessLogDestination, AccessLogFormat, CacheClusterSize, HttpApiDeployment, MethodLoggingLevel, RestApiDeployment, UnauthorizedCacheControlHeaderStrategy,
+  WebSocketApiDeployment,
+} from '../src';
 import { petsApi } from './support/api';
 import { EVERY_DISCOVERED_TYPE } from './support/every-resource-type';
 import { knownResourceTypeCount, schemaViolations } from './support/provider-schema';
 import { synthesize } from './support/synth';
+import { chatWebSocketApi, EVERY_V2_DISCOVERED_TYPE, petsHttpApi } from './support/v2-api';
 
 describe('synthesized resources match the provider schema shipped in @cdktf/provider-aws', () => {
   test('the schema was read from the jsii assembly', () => {
@@ -28,7 +32,7 @@ describe('synthesized resources match the provider schema shipped in @cdktf/prov
   test.each(Object.keys(EXAMPLES))('examples/%s', (name) => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `example-${name}-`));
     for (const json of Object.values(synthesizeExample(name, outdir))) {
-      expect(json.resource.aws_api_gateway_deployment).toBeDefined();
+      expect(json.resource.aws_api_gateway_deployment ?? json.resource.aws_apigatewayv2_deployment).toBeDefined();
       expect(schemaViolations(json)).toEqual([]);
     }
   });
@@ -49,6 +53,44 @@ describe('synthesized resources match the provider schema shipped in @cdktf/prov
         triggers: { release: '1' },
       });
     });
+    expect(schemaViolations(json)).toEqual([]);
+  });
+
+  test('HTTP and WebSocket APIs: every discovered v2 type, every stage option of both, added stages', () => {
+    const json = synthesize((stack) => {
+      const chat = chatWebSocketApi(stack);
+      for (const [type, build] of Object.entries(EVERY_V2_DISCOVERED_TYPE)) {
+        build(new Construct(stack, type), chat, false);
+      }
+      new WebSocketApiDeployment(stack, 'ws_deploy', {
+        webSocketApi: chat.api,
+        cloudWatchRole: true,
+        description: 'chat',
+        stageName: 'v1',
+        stageDescription: 'v1',
+        variables: { a: 'b' },
+        tags: { t: 'v' },
+        throttlingBurstLimit: 1,
+        throttlingRateLimit: 1,
+        loggingLevel: MethodLoggingLevel.INFO,
+        dataTraceEnabled: true,
+        detailedMetricsEnabled: true,
+        routeOptions: { $connect: { throttlingRateLimit: 2 } },
+        clientCertificateId: 'cert',
+        importExistingStage: true,
+        accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 1 }),
+      }).addStage('beta', { detailedMetricsEnabled: true });
+      const pets = petsHttpApi(stack);
+      new HttpApiDeployment(stack, 'http_deploy', {
+        httpApi: pets.api,
+        throttlingRateLimit: 1,
+        detailedMetricsEnabled: true,
+        routeOptions: { 'GET /pets': { throttlingBurstLimit: 3 } },
+        accessLogDestination: AccessLogDestination.arn('arn:aws:logs:eu-west-1:123456789012:log-group:x'),
+        accessLogFormat: AccessLogFormat.clf(),
+      }).addStage('beta');
+    });
+    expect(Object.keys(json.resource.aws_apigatewayv2_stage)).toHaveLength(4);
     expect(schemaViolations(json)).toEqual([]);
   });
 

@@ -12,7 +12,8 @@
  *   waits (`timeouts`), where it sends requests (`region`), `id`. Never redeploys.
  *
  * `test/argument-roles.test.ts` fails when the installed provider bindings have an argument of
- * one of these types that the table does not classify, or the table names one they lack.
+ * one of these types that the table does not classify (the table serves both flavours: it also
+ * names the arguments that only the newer provider of the cdktn flavour has).
  * Terraform's meta-arguments (`depends_on`, `lifecycle`, ...) are never hashed either.
  */
 export interface ArgumentRoles {
@@ -28,11 +29,13 @@ const ROUTING = ['id', 'region'];
 export const ARGUMENT_ROLES: Readonly<Record<string, ArgumentRoles>> = {
   // REST APIs (apigateway)
   aws_api_gateway_rest_api: {
-    deployed: ['api_key_source', 'binary_media_types', 'disable_execute_api_endpoint', 'endpoint_configuration', 'minimum_compression_size', 'parameters', 'policy'],
+    // endpoint_access_mode and security_policy: provider 6.66 (the cdktn flavour's bindings); not in 6.0's.
+    deployed: ['api_key_source', 'binary_media_types', 'disable_execute_api_endpoint', 'endpoint_configuration', 'minimum_compression_size', 'parameters', 'policy',
+      'endpoint_access_mode', 'security_policy'],
     ownEntry: ['body'],
     notDeployed: ['name', 'description', 'tags', 'tags_all'],
     // fail_on_warnings and put_rest_api_mode only go with a PutRestApi, which a changed body or parameters send.
-    provider: [...ROUTING, 'fail_on_warnings', 'put_rest_api_mode'],
+    provider: [...ROUTING, 'fail_on_warnings', 'put_rest_api_mode', 'timeouts'],
   },
   aws_api_gateway_resource: { deployed: ['rest_api_id', 'parent_id', 'path_part'], provider: ROUTING },
   aws_api_gateway_method: {
@@ -47,7 +50,9 @@ export const ARGUMENT_ROLES: Readonly<Record<string, ArgumentRoles>> = {
   aws_api_gateway_integration: {
     deployed: ['rest_api_id', 'resource_id', 'http_method', 'type', 'cache_key_parameters', 'cache_namespace', 'connection_id', 'connection_type',
       'content_handling', 'credentials', 'integration_http_method', 'passthrough_behavior', 'request_parameters', 'request_templates',
-      'timeout_milliseconds', 'tls_config', 'uri'],
+      'timeout_milliseconds', 'tls_config', 'uri',
+      // provider 6.66 (the cdktn flavour's bindings); not in 6.0's.
+      'integration_target', 'response_transfer_mode'],
     provider: ROUTING,
   },
   aws_api_gateway_integration_response: {

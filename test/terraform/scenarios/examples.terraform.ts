@@ -7,7 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { GetAccountCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
-import { EVERY_TYPE_STACK, everyDiscoveredTypeApp } from './every-discovered-type-stack';
+import { GetApisCommand, GetStageCommand } from '@aws-sdk/client-apigatewayv2';
+import { EVERY_TYPE_STACK, everyDiscoveredTypeApp, everyV2DiscoveredTypeApp } from './every-discovered-type-stack';
 import { EXAMPLES } from '../../../examples/synth-all';
 import { emulatorForThisFile } from '../emulator/emulator';
 import { synthesizeStack, TerraformWorkdir } from '../support/terraform-workdir';
@@ -19,7 +20,7 @@ const emulator = emulatorForThisFile();
 /** What else to check of an example once it is applied, by example name. */
 const AFTER_APPLY: Record<string, (workdir: TerraformWorkdir, applyLog: string) => Promise<void>> = {
   // cloudWatchRole: the account's CloudWatch role is set before any stage is deployed.
-  production: async (workdir, applyLog) => {
+  'production': async (workdir, applyLog) => {
     const state = workdir.state();
     const [role] = Object.keys(state).filter((address) => address.startsWith('aws_iam_role.') && address.includes('CloudWatchRole'));
     const account = await emulator().apiGateway().send(new GetAccountCommand({}));
@@ -29,7 +30,20 @@ const AFTER_APPLY: Record<string, (workdir: TerraformWorkdir, applyLog: string) 
     expect(accountSet).toBeGreaterThanOrEqual(0);
     expect(firstStage).toBeGreaterThan(accountSet);
   },
+  'http-api': (workdir) => expectStageServesDeployment(workdir, '$default'),
+  'websocket': (workdir) => expectStageServesDeployment(workdir, 'prod'),
 };
+
+/** The emulated v2 stage `stageName` serves the deployment in the state. */
+async function expectStageServesDeployment(workdir: TerraformWorkdir, stageName: string): Promise<void> {
+  const state = workdir.state();
+  const [deployment] = Object.keys(state).filter((address) => address.startsWith('aws_apigatewayv2_deployment.'));
+  const stage = await emulator().apiGatewayV2().send(new GetStageCommand({ ApiId: state[deployment].api_id, StageName: stageName }));
+  expect(stage.DeploymentId).toBe(state[deployment].id);
+}
+
+/** The deployments of both kinds in a plan. */
+const DEPLOYMENT_TYPES = ['aws_api_gateway_deployment', 'aws_apigatewayv2_deployment'];
 
 /** The stacks an example app synthesizes, by name. */
 function stacksOf(name: string): string[] {
@@ -45,7 +59,9 @@ describe.each(Object.keys(EXAMPLES))('examples/%s', (name) => {
     workdir.init();
     expect(workdir.validate()).toMatch(/The configuration is valid/);
     const plan = workdir.plan();
-    for (const deployment of plan.addressesOf('aws_api_gateway_deployment')) {
+    const deployments = DEPLOYMENT_TYPES.flatMap((type) => plan.addressesOf(type));
+    expect(deployments.length).toBeGreaterThan(0);
+    for (const deployment of deployments) {
       expect(plan.actions(deployment)).toEqual(['create']);
     }
 
@@ -59,6 +75,7 @@ describe.each(Object.keys(EXAMPLES))('examples/%s', (name) => {
     }
     const apis = await emulator().apiGateway().send(new GetRestApisCommand({}));
     expect(apis.items ?? []).toEqual([]);
+    expect((await emulator().apiGatewayV2().send(new GetApisCommand({}))).Items ?? []).toEqual([]);
   });
 });
 
@@ -71,6 +88,19 @@ test('a stack with every discovered type, a computed body, count, for_each, vari
   const plan = workdir.plan();
   expect(plan.addressesOf('aws_api_gateway_deployment')).toHaveLength(2);
   for (const deployment of plan.addressesOf('aws_api_gateway_deployment')) {
+    expect(plan.actions(deployment)).toEqual(['create']);
+  }
+});
+
+test('a stack with every discovered HTTP and WebSocket API type validates and plans', () => {
+  const workdir = new TerraformWorkdir('every-v2-type', emulator());
+  workdir.load(synthesizeStack(everyV2DiscoveredTypeApp, EVERY_TYPE_STACK));
+  workdir.init();
+
+  expect(workdir.validate()).toMatch(/The configuration is valid/);
+  const plan = workdir.plan();
+  expect(plan.addressesOf('aws_apigatewayv2_deployment')).toHaveLength(2);
+  for (const deployment of plan.addressesOf('aws_apigatewayv2_deployment')) {
     expect(plan.actions(deployment)).toEqual(['create']);
   }
 });
