@@ -92,7 +92,7 @@ project.eslint?.addOverride({
   rules: { 'import/no-extraneous-dependencies': ['error', { packageDir: ['.', 'bench'], devDependencies: true, peerDependencies: true }] },
 });
 // The Python environments (.venv: the Python package's test and moto) must never be packed.
-project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/docs/', '/scan/', '/scripts/', '/build/', '/.venv/', '/.venv-cdktn/', '/.venv-scan/', '/cdktf.out/');
+project.npmignore?.exclude('/CONTRIBUTING.md', '/examples/', '/bench/', '/.ci/', '/docs/', '/scan/', '/scripts/', '/build/', '/.venv/', '/.venv-cdktn/', '/.venv-scan/', '/cdktf.out/');
 
 // `npm test` is the whole check a newcomer runs: jsii build (with API.md), jest, eslint.
 // The CDK Terrain flavour: generated from src/ into build/cdktn, compiled with jsii, and the whole

@@ -43,7 +43,8 @@ function main(): void {
     warningsOf(name).forEach((warning) => console.log(`  warning: ${warning}`));
     for (const [stack, json] of Object.entries(stacks)) {
       console.log(`examples/${name}: stack "${stack}" -> examples/${name}/cdktf.out/stacks/${stack}/cdk.tf.json`);
-      for (const [address, deployment] of DEPLOYMENT_TYPES.flatMap((type) => Object.entries<any>(json.resource?.[type] ?? {}).map(([name, block]) => [`${type}.${name}`, block]))) {
+      const deployments = DEPLOYMENT_TYPES.flatMap((type) => Object.entries<any>(json.resource?.[type] ?? {}).map(([id, block]) => [`${type}.${id}`, block]));
+      for (const [address, deployment] of deployments) {
         console.log(`  ${address} triggers:`);
         for (const [key, value] of Object.entries(deployment.triggers ?? {})) {
           console.log(`    ${key} = ${value}`);

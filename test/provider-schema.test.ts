@@ -7,7 +7,13 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { EXAMPLES, synthesizeExample } from '../examples/synth-all';
 import {
-  AccessLogDestination, AccessLogFormat, CacheClusterSize, HttpApiDeployment, MethodLoggingLevel, RestApiDeployment, UnauthorizedCacheControlHeaderStrategy,
+  AccessLogDestination,
+  AccessLogFormat,
+  CacheClusterSize,
+  HttpApiDeployment,
+  MethodLoggingLevel,
+  RestApiDeployment,
+  UnauthorizedCacheControlHeaderStrategy,
   WebSocketApiDeployment,
 } from '../src';
 import { petsApi } from './support/api';
