@@ -27,4 +27,4 @@ npx ts-node --transpile-only --project scripts/tsconfig.json scripts/cdktn-examp
 example=build/cdktn/examples/python
 python3 -m venv .venv-cdktn
 pip_install .venv-cdktn "cdktn==0.24.0" "cdktn-provider-aws==25.7.0" "constructs==10.6.0" "pytest==8.3.5" "$cdktn_wheel"
-CDKTF_RAD_FLAVOUR=cdktn REPOSITORY_ROOT="$root" .venv-cdktn/bin/python -m pytest -v -p no:cacheprovider "$example/test_example.py"
+CDKTF_AGD_FLAVOUR=cdktn REPOSITORY_ROOT="$root" .venv-cdktn/bin/python -m pytest -v -p no:cacheprovider "$example/test_example.py"

@@ -1,2 +1,2 @@
 /** Tells the tests that start node processes of their own that the cdktn flavour is under test. */
-process.env.CDKTF_RAD_FLAVOUR = 'cdktn';
+process.env.CDKTF_AGD_FLAVOUR = 'cdktn';

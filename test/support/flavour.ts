@@ -5,7 +5,7 @@ import * as path from 'path';
  * `cdktn` (`npm run test:cdktn`, see test/flavours/cdktn.jest.config.js). Tests that start
  * node processes of their own use it to load the same flavour there.
  */
-export const FLAVOUR: 'cdktf' | 'cdktn' = process.env.CDKTF_RAD_FLAVOUR === 'cdktn' ? 'cdktn' : 'cdktf';
+export const FLAVOUR: 'cdktf' | 'cdktn' = process.env.CDKTF_AGD_FLAVOUR === 'cdktn' ? 'cdktn' : 'cdktf';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
