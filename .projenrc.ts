@@ -56,6 +56,14 @@ const project = new cdk.JsiiProject({
       testTimeout: 60_000,
     },
   },
+  tsconfig: {
+    compilerOptions: {
+      // Source maps beside the JavaScript, not inside it: an inline map is most of each file's bytes,
+      // and every user's synth reads them all (about 3 ms of the library's 13 ms load: docs/performance.md).
+      inlineSourceMap: false,
+      sourceMap: true,
+    },
+  },
   tsconfigDev: {
     // Tests import the examples and the benchmark; the scripts are type-checked with them.
     include: ['../examples/**/*.ts', '../bench/**/*.ts', '../scan/**/*.ts', '../scripts/**/*.ts'],

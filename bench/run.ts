@@ -7,6 +7,9 @@
  *   (a) hand-written   plain cdktf in the provider page's pattern (bench/synth-api.ts hand-written)
  *   (b) library  RestApiDeployment over the same resources (bench/synth-api.ts library)
  *   (c) awscdk   AWS CDK's RestApi with the same methods (bench/awscdk-api.ts)
+ *   (d) v2-hand-written  an HTTP API of N routes with their integrations, in the
+ *       aws_apigatewayv2_deployment page's pattern (bench/synth-api.ts v2-hand-written)
+ *   (e) v2-library       HttpApiDeployment over the same routes (bench/synth-api.ts v2-library)
  *
  * Options: --sizes 100,1000,3000  --runs 3  --out bench/RESULTS.md  --chart bench/chart.png
  */
@@ -18,12 +21,14 @@ import { renderChart, Series } from './chart';
 import { BENCH_DIR, REPOSITORY_ROOT } from './paths';
 
 const ROOT = REPOSITORY_ROOT;
-const MODES = ['hand-written', 'library', 'awscdk'] as const;
+const MODES = ['hand-written', 'library', 'awscdk', 'v2-hand-written', 'v2-library'] as const;
 type Mode = typeof MODES[number];
 const LABELS: Record<Mode, string> = {
   'hand-written': "(a) cdktf, the provider page's pattern",
   'library': '(b) cdktf + RestApiDeployment',
   'awscdk': '(c) AWS CDK RestApi',
+  'v2-hand-written': "(d) cdktf HTTP API, the provider page's pattern",
+  'v2-library': '(e) cdktf HTTP API + HttpApiDeployment',
 };
 
 interface Measurement {
@@ -118,7 +123,7 @@ function main(): void {
   lines.push(`- Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`);
   lines.push(`- Node.js ${process.version}; cdktf ${versionOf('cdktf')}; @cdktf/provider-aws ${versionOf('@cdktf/provider-aws')}; `
     + `aws-cdk-lib ${versionOf('aws-cdk-lib', BENCH_DIR)}; cdktf-api-gateway-deployment ${versionOf(ROOT)}`);
-  lines.push(`- Each configuration ran in ${runs} fresh process(es) of compiled JavaScript, the three kinds taking turns (\`node bench/.compiled/*.js\`, no ts-node);`
+  lines.push(`- Each configuration ran in ${runs} fresh process(es) of compiled JavaScript, the kinds taking turns (\`node bench/.compiled/*.js\`, no ts-node);`
     + ' the table shows medians. Wall time is the whole process'
     + ' (node start, loading, building the constructs, synthesizing to disk) measured by the parent.');
   lines.push('- The API: N resources, each with a GET method; MOCK integrations with a request template, every third a Lambda proxy.');
@@ -128,9 +133,18 @@ function main(): void {
   lines.push('| N | (a) hand-written | (b) library | (c) AWS CDK | (b)/(a) | (c)/(b) | peak RSS (a) / (b) / (c) |');
   lines.push('|---:|---:|---:|---:|---:|---:|---|');
   for (const n of sizes) {
-    const [a, b, c] = MODES.map((mode) => at(mode, n));
+    const [a, b, c] = (['hand-written', 'library', 'awscdk'] as const).map((mode) => at(mode, n));
     lines.push(`| ${n} | ${a.wallSeconds.toFixed(2)} s | ${b.wallSeconds.toFixed(2)} s | ${c.wallSeconds.toFixed(2)} s | `
       + `${(b.wallSeconds / a.wallSeconds).toFixed(2)} | ${(c.wallSeconds / b.wallSeconds).toFixed(2)} | ${a.peakRssMb} / ${b.peakRssMb} / ${c.peakRssMb} MB |`);
+  }
+  lines.push('', '### HTTP APIs', '');
+  lines.push('N routes, each with its integration (HTTP proxies, every third a Lambda proxy). (d) the `aws_apigatewayv2_deployment` page\'s pattern:');
+  lines.push('`sha1(join(",", [jsonencode(<integration>), jsonencode(<route>), ...]))` over every route and integration, a separate stage. (e) `HttpApiDeployment`.', '');
+  lines.push('| N | (d) hand-written | (e) library | (e)/(d) | peak RSS (d) / (e) |');
+  lines.push('|---:|---:|---:|---:|---|');
+  for (const n of sizes) {
+    const [d, e] = (['v2-hand-written', 'v2-library'] as const).map((mode) => at(mode, n));
+    lines.push(`| ${n} | ${d.wallSeconds.toFixed(2)} s | ${e.wallSeconds.toFixed(2)} s | ${(e.wallSeconds / d.wallSeconds).toFixed(2)} | ${d.peakRssMb} / ${e.peakRssMb} MB |`);
   }
   lines.push('', '## Targets', '');
   const target = (text: string, value: number | undefined, ok: (v: number) => boolean, digits = 2) =>
@@ -142,6 +156,10 @@ function main(): void {
   for (const n of [1000, 3000]) {
     target(`(b)/(a) peak RSS at N = ${n}, target ≤ 1.15`, has(n) ? at('library', n).peakRssMb / at('hand-written', n).peakRssMb : undefined, (v) => v <= 1.15);
   }
+  target('(e)/(d) time at N = 1000, target ≤ 1.10', has(1000) ? at('v2-library', 1000).wallSeconds / at('v2-hand-written', 1000).wallSeconds : undefined,
+    (v) => v <= 1.10);
+  target('(e)/(d) peak RSS at N = 1000, target ≤ 1.15', has(1000) ? at('v2-library', 1000).peakRssMb / at('v2-hand-written', 1000).peakRssMb : undefined,
+    (v) => v <= 1.15);
   target('(c)/(b) at N = 3000, target ≥ 3', has(3000) ? at('awscdk', 3000).wallSeconds / at('library', 3000).wallSeconds : undefined, (v) => v >= 3);
   target('(b) time(3000)/time(1000), target ≤ 3.3', has(3000) && has(1000) ? at('library', 3000).wallSeconds / at('library', 1000).wallSeconds : undefined,
     (v) => v <= 3.3);

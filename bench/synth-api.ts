@@ -4,11 +4,15 @@
  * the time and memory it took. Run one configuration per fresh process, compiled, as users
  * run their apps (`npm run bench` compiles the benchmark into bench/.compiled first):
  *
- *   node bench/.compiled/synth-api.js <hand-written|library> <N>
+ *   node bench/.compiled/synth-api.js <hand-written|library|v2-hand-written|v2-library> <N>
  *
  * hand-written: the provider page's hand-written pattern (deep imports, a
  * `sha1(jsonencode(ids))` trigger, a separate stage). library: RestApiDeployment over
  * the same resources, loaded from the compiled package entry point (lib/).
+ * v2-hand-written and v2-library: the same for an HTTP API of N routes, each with its
+ * integration (every third a Lambda proxy): the `aws_apigatewayv2_deployment` page's pattern
+ * (`sha1(join(",", [jsonencode(<integration>), jsonencode(<route>), ...]))`, a separate stage),
+ * and HttpApiDeployment.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -24,12 +28,17 @@ const { ApiGatewayMethod } = require('@cdktf/provider-aws/lib/api-gateway-method
 const { ApiGatewayResource } = require('@cdktf/provider-aws/lib/api-gateway-resource');
 const { ApiGatewayRestApi } = require('@cdktf/provider-aws/lib/api-gateway-rest-api');
 const { ApiGatewayStage } = require('@cdktf/provider-aws/lib/api-gateway-stage');
+const { Apigatewayv2Api } = require('@cdktf/provider-aws/lib/apigatewayv2-api');
+const { Apigatewayv2Deployment } = require('@cdktf/provider-aws/lib/apigatewayv2-deployment');
+const { Apigatewayv2Integration } = require('@cdktf/provider-aws/lib/apigatewayv2-integration');
+const { Apigatewayv2Route } = require('@cdktf/provider-aws/lib/apigatewayv2-route');
+const { Apigatewayv2Stage } = require('@cdktf/provider-aws/lib/apigatewayv2-stage');
 const { LambdaFunction } = require('@cdktf/provider-aws/lib/lambda-function');
 const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
 const { App, Fn, TerraformStack } = require('cdktf');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-type Mode = 'hand-written' | 'library';
+type Mode = 'hand-written' | 'library' | 'v2-hand-written' | 'v2-library';
 
 /** An OpenAPI document of about `megabytes` MB, for memory checks (BODY_MB=5). */
 function bigBody(megabytes: number): string {
@@ -59,14 +68,44 @@ function buildApi(stack: any, n: number): { api: any; ids: string[] } {
   return { api, ids };
 }
 
-function main(): void {
-  const [mode, nText] = process.argv.slice(2) as [Mode, string];
-  const n = Number(nText);
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${mode}-${n}-`));
-  const loaded = process.hrtime.bigint();
-  const app = new App({ outdir });
-  const stack = new TerraformStack(app, 'bench');
-  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+/** An HTTP API of N routes, each with its integration; every third a Lambda proxy. */
+function buildHttpApi(stack: any, n: number): { api: any; resources: any[] } {
+  const api = new Apigatewayv2Api(stack, 'api', { name: 'bench', protocolType: 'HTTP' });
+  const fn = new LambdaFunction(stack, 'fn', { functionName: 'bench', role: 'arn:aws:iam::123456789012:role/bench', filename: 'f.zip', handler: 'index.handler', runtime: 'nodejs20.x' });
+  const resources: any[] = [];
+  for (let i = 0; i < n; i++) {
+    const integration = new Apigatewayv2Integration(stack, `i${i}`, i % 3 === 2
+      ? { apiId: api.id, integrationType: 'AWS_PROXY', integrationUri: fn.invokeArn, payloadFormatVersion: '2.0' }
+      : { apiId: api.id, integrationType: 'HTTP_PROXY', integrationMethod: 'GET', integrationUri: `https://backend.example.com/p${i}` });
+    const route = new Apigatewayv2Route(stack, `r${i}`, { apiId: api.id, routeKey: `GET /p${i}`, target: `integrations/${integration.id}` });
+    resources.push(integration, route);
+  }
+  return { api, resources };
+}
+
+/** The library's compiled entry point (BENCH_LIBRARY: another build of it; the memory test loads the cdktn flavour's). */
+function library(): any {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(process.env.BENCH_LIBRARY ?? path.join(REPOSITORY_ROOT, 'lib'));
+}
+
+/** Builds the API and its deployment the way `mode` says. */
+function build(stack: any, mode: Mode, n: number): void {
+  if (mode === 'v2-hand-written' || mode === 'v2-library') {
+    const { api, resources } = buildHttpApi(stack, n);
+    if (mode === 'v2-library') {
+      new (library().HttpApiDeployment)(stack, 'deployment', { httpApi: api, stageName: 'prod' });
+      return;
+    }
+    const objects = resources.map((resource) => `jsonencode(${resource.terraformResourceType}.${resource.friendlyUniqueId})`);
+    const deployment = new Apigatewayv2Deployment(stack, 'deployment', {
+      apiId: api.id,
+      triggers: { redeployment: `\${sha1(join(",", [${objects.join(', ')}]))}` },
+      lifecycle: { createBeforeDestroy: true },
+    });
+    new Apigatewayv2Stage(stack, 'stage', { apiId: api.id, name: 'prod', deploymentId: deployment.id });
+    return;
+  }
   const { api, ids } = buildApi(stack, n);
   if (mode === 'hand-written') {
     const deployment = new ApiGatewayDeployment(stack, 'deployment', {
@@ -76,11 +115,19 @@ function main(): void {
     });
     new ApiGatewayStage(stack, 'stage', { restApiId: api.id, deploymentId: deployment.id, stageName: 'prod' });
   } else {
-    // BENCH_LIBRARY: another build of the library (the memory test loads the cdktn flavour's).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { RestApiDeployment } = require(process.env.BENCH_LIBRARY ?? path.join(REPOSITORY_ROOT, 'lib'));
-    new RestApiDeployment(stack, 'deployment', { restApi: api });
+    new (library().RestApiDeployment)(stack, 'deployment', { restApi: api });
   }
+}
+
+function main(): void {
+  const [mode, nText] = process.argv.slice(2) as [Mode, string];
+  const n = Number(nText);
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${mode}-${n}-`));
+  const loaded = process.hrtime.bigint();
+  const app = new App({ outdir });
+  const stack = new TerraformStack(app, 'bench');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  build(stack, mode, n);
   const built = process.hrtime.bigint();
   app.synth();
   printReport(mode, n, { started, loaded, built });

@@ -1,3 +1,4 @@
+import { IConstruct } from 'constructs';
 import { ArgumentRoles } from './argument-roles';
 import { Equivalence } from './equivalent-configuration';
 import { Block } from './rendered-blocks';
@@ -8,8 +9,8 @@ export interface ApiResourceBlock {
   readonly address: string;
   /** Its Terraform type. */
   readonly type: string;
-  /** The construct path, for messages. */
-  readonly path: string;
+  /** The resource's construct (its path names it in messages). */
+  readonly construct: IConstruct;
   /** The resolved configuration block. */
   readonly config: Block;
 }

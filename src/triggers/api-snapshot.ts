@@ -53,8 +53,8 @@ export interface ApiSnapshot {
   readonly resources: readonly SnapshotResource[];
   /** The stacks the API's resources were looked for in (none without discovery). */
   readonly stacks: readonly SnapshotStack[];
-  /** The addresses of the resources with `for_each`, per stack of the resources. */
-  readonly forEachAddresses: ReadonlyMap<TerraformStack, ReadonlySet<string>>;
+  /** The addresses of the resources with `for_each` in a stack of the resources (listed when first asked). */
+  forEachAddresses(stack: TerraformStack): ReadonlySet<string>;
 }
 
 /** What the triggers are computed from. */
@@ -96,13 +96,17 @@ export function gatherSnapshot(
 ): ApiSnapshot {
   const home = blocks.home;
   const collected = new Map<TerraformResource, SnapshotResource>();
-  const add = (resource: TerraformResource, stack = TerraformStack.of(resource), config = blocks.blockOf(resource, stack)) => {
+  const add = (
+    resource: TerraformResource,
+    stack = TerraformStack.of(resource),
+    config = blocks.blockOf(resource, stack),
+    address = addressOf(resource),
+  ) => {
     if (config !== undefined && !collected.has(resource)) {
       collected.set(resource, {
-        key: keyInHome(stack, addressOf(resource), home),
-        address: addressOf(resource),
+        key: keyInHome(stack, address, home),
+        address,
         type: resource.terraformResourceType,
-        path: resource.node.path,
         construct: resource,
         stack,
         config,
@@ -114,7 +118,7 @@ export function gatherSnapshot(
     add(sources.api);
     if (sources.autoDiscover) {
       stacks = stacksOfApi(family, sources.api, blocks, expressions);
-      discover(family, stacks, blocks).forEach(({ resource, stack, config }) => add(resource, stack, config));
+      discover(family, stacks, blocks).forEach(({ resource, stack, config, address }) => add(resource, stack, config, address));
     }
   }
   sources.resources.forEach((resource) => add(resource));
@@ -127,7 +131,7 @@ export function gatherSnapshot(
     api: sources.api ? collected.get(sources.api) : undefined,
     resources,
     stacks,
-    forEachAddresses: forEachAddresses(resources, blocks),
+    forEachAddresses: forEachAddressesOf(blocks),
   };
 }
 
@@ -160,13 +164,14 @@ function stacksOfApi(family: ApiFamily, api: TerraformResource, blocks: BlockSou
 
 /** Every resource of the stacks of a type that needs a redeploy and whose API id argument names the API, by key. */
 function discover(family: ApiFamily, stacks: readonly SnapshotStack[], blocks: BlockSource) {
-  const found: Array<{ resource: TerraformResource; stack: TerraformStack; config: Block; key: string }> = [];
+  const found: Array<{ resource: TerraformResource; stack: TerraformStack; config: Block; address: string; key: string }> = [];
   for (const { stack, apiExpressions } of stacks) {
     const apiId = `\${${apiExpressions[0]}}`;
     for (const resource of resourcesOfTypes(blocks, stack, family.redeployTypes)) {
       const config = blocks.blockOf(resource, stack);
       if (config?.[family.apiIdArgument] === apiId) {
-        found.push({ resource, stack, config, key: keyInHome(stack, addressOf(resource), blocks.home) });
+        const address = addressOf(resource);
+        found.push({ resource, stack, config, address, key: keyInHome(stack, address, blocks.home) });
       }
     }
   }
@@ -181,7 +186,7 @@ function othersOf(
   blocks: BlockSource,
 ): SnapshotElement[] {
   const others: SnapshotElement[] = [];
-  for (const construct of blocks.constructsOf(apiStack.stack)) {
+  for (const construct of blocks.elementsOf(apiStack.stack)) {
     if (construct instanceof TerraformModule) {
       others.push({ construct, address: `module.${construct.friendlyUniqueId}`, config: blocks.blockOf(construct, apiStack.stack) });
     } else if (TerraformResource.isTerraformResource(construct) && !collected.has(construct)) {
@@ -214,17 +219,21 @@ function overriddenApiId(family: ApiFamily, resource: TerraformResource, apiStac
 
 /** The resources of `stack` (not of nested stacks) whose type is in `types`, in construct order. */
 function resourcesOfTypes(blocks: BlockSource, stack: TerraformStack, types: ReadonlySet<string>): TerraformResource[] {
-  return blocks.constructsOf(stack).filter((construct): construct is TerraformResource =>
+  return blocks.elementsOf(stack).filter((construct): construct is TerraformResource =>
     TerraformResource.isTerraformResource(construct) && types.has(construct.terraformResourceType));
 }
 
-/** The addresses of resources with `for_each`, in each stack the resources are in. */
-function forEachAddresses(resources: readonly SnapshotResource[], blocks: BlockSource): Map<TerraformStack, Set<string>> {
-  const byStack = new Map<TerraformStack, Set<string>>();
-  for (const stack of new Set(resources.map((resource) => resource.stack))) {
-    byStack.set(stack, new Set(blocks.constructsOf(stack)
-      .filter((construct): construct is TerraformResource => TerraformResource.isTerraformResource(construct) && construct.forEach !== undefined)
-      .map(addressOf)));
-  }
-  return byStack;
+/** The addresses of the resources with `for_each` of a stack, listed once per stack. */
+function forEachAddressesOf(blocks: BlockSource): (stack: TerraformStack) => ReadonlySet<string> {
+  const byStack = new Map<TerraformStack, ReadonlySet<string>>();
+  return (stack) => {
+    let addresses = byStack.get(stack);
+    if (addresses === undefined) {
+      addresses = new Set(blocks.elementsOf(stack)
+        .filter((element): element is TerraformResource => TerraformResource.isTerraformResource(element) && element.forEach !== undefined)
+        .map(addressOf));
+      byStack.set(stack, addresses);
+    }
+    return addresses;
+  };
 }

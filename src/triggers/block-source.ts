@@ -1,8 +1,16 @@
 import { TerraformElement, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { Block, BlockReader, resolvedBlocks } from './rendered-blocks';
-import { constructsOf } from './stack-constructs';
+import { elementsWithBlocks } from './stack-constructs';
 import { resolveIn } from './stack-render-hook';
+
+/** The home stack as the pass cdktf is running sees it. */
+export interface HomeStackBlocks {
+  /** Its resolved blocks. */
+  readonly blocks: BlockReader;
+  /** Its resources, data sources and modules in construct order; undefined to list them when needed. */
+  readonly elements?: readonly TerraformElement[];
+}
 
 /**
  * The resolved blocks of the app's elements for one trigger computation: those of the home
@@ -12,16 +20,21 @@ import { resolveIn } from './stack-render-hook';
 export class BlockSource {
   /** The stack the triggers are written to. */
   public readonly home: TerraformStack;
+  private readonly homeBlocks: BlockReader;
   private readonly foreign = new Map<TerraformStack, BlockReader>();
-  private readonly constructsByStack = new Map<TerraformStack, readonly IConstruct[]>();
+  private readonly elementsByStack = new Map<TerraformStack, readonly TerraformElement[]>();
 
   /**
    * @param owner the construct whose stack is home
-   * @param homeBlocks the home stack's blocks
+   * @param homeStack the home stack's blocks (and elements, when the pass has listed them)
    * @param preparing whether cdktf is preparing (resolving registers cross-stack references then)
    */
-  constructor(owner: IConstruct, private readonly homeBlocks: BlockReader, private readonly preparing: boolean) {
+  constructor(owner: IConstruct, homeStack: HomeStackBlocks, private readonly preparing: boolean) {
     this.home = TerraformStack.of(owner);
+    this.homeBlocks = homeStack.blocks;
+    if (homeStack.elements !== undefined) {
+      this.elementsByStack.set(this.home, homeStack.elements);
+    }
   }
 
   /** The resolved block of an element of any stack of the app, as its own stack renders it. */
@@ -37,13 +50,13 @@ export class BlockSource {
     return blocks(element);
   }
 
-  /** Every construct of `stack` but those of nested stacks, in construct order, walked once. */
-  public constructsOf(stack: TerraformStack): readonly IConstruct[] {
-    let constructs = this.constructsByStack.get(stack);
-    if (constructs === undefined) {
-      constructs = constructsOf(stack);
-      this.constructsByStack.set(stack, constructs);
+  /** The resources, data sources and modules of `stack` (not of nested stacks), in construct order, listed once. */
+  public elementsOf(stack: TerraformStack): readonly TerraformElement[] {
+    let elements = this.elementsByStack.get(stack);
+    if (elements === undefined) {
+      elements = elementsWithBlocks(stack);
+      this.elementsByStack.set(stack, elements);
     }
-    return constructs;
+    return elements;
   }
 }

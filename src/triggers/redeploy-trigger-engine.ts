@@ -15,10 +15,10 @@ import { invalidProperty } from '../errors';
 import { ApiFamily } from './api-family';
 import { ApiSnapshot, gatherSnapshot, SnapshotDepth, TriggerSources } from './api-snapshot';
 import { blindSpotWarnings } from './blind-spots';
-import { BlockSource } from './block-source';
+import { BlockSource, HomeStackBlocks } from './block-source';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
-import { BlockReader, resolvedBlocks } from './rendered-blocks';
-import { StackRenderHook } from './stack-render-hook';
+import { resolvedBlocks } from './rendered-blocks';
+import { StackPass, StackRenderHook } from './stack-render-hook';
 import { assertNoCollision, automaticEntries, RESOURCE_IDS_TRIGGER_KEY, triggerMap } from './trigger-entries';
 
 /** What a deployment construct tells the engine about its API. */
@@ -63,8 +63,8 @@ export class RedeployTriggerEngine {
   constructor(private readonly owner: IConstruct, private readonly props: RedeployTriggerEngineProps) {
     this.renderHook = StackRenderHook.of(TerraformStack.of(owner));
     this.renderHook.add({
-      afterPrepare: (blocks) => this.checkWith(blocks),
-      afterRender: (blocks) => this.complete(blocks),
+      afterPrepare: (pass) => this.checkWith(pass),
+      afterRender: (pass) => this.complete(pass),
     });
     this.token = Lazy.anyValue({ produce: (context) => this.produce(context) });
     this.triggers = Token.asStringMap(this.token);
@@ -110,20 +110,20 @@ export class RedeployTriggerEngine {
     if (this.renderHook.active) {
       return { ...Object.fromEntries(this.userTriggers), [PENDING_TRIGGERS_KEY]: '' };
     }
-    const blocks = resolvedBlocks((fragment) => context.resolve(fragment));
+    const home: HomeStackBlocks = { blocks: resolvedBlocks((fragment) => context.resolve(fragment)) };
     if (context.preparing) {
-      this.checkWith(blocks);
+      this.checkWith(home);
       return undefined;
     }
-    const triggers = this.compute(blocks);
+    const triggers = this.compute(home);
     return Object.keys(triggers).length > 0 ? triggers : undefined;
   }
 
   /** Writes the triggers over the placeholder in the rendered JSON of the deployments. */
-  private complete(blocks: BlockReader): void {
-    const triggers = this.compute(blocks);
+  private complete(pass: StackPass): void {
+    const triggers = this.compute(pass);
     for (const deployment of this.deployments) {
-      const block = blocks(deployment);
+      const block = pass.blocks(deployment);
       if (block?.triggers === undefined || !(PENDING_TRIGGERS_KEY in (block.triggers as object))) {
         continue; // cdktf refuses overrides of a token map, so today every block has the placeholder
       }
@@ -136,8 +136,8 @@ export class RedeployTriggerEngine {
   }
 
   /** Check and warn: what must fail or be said before any stack is written. */
-  private checkWith(homeBlocks: BlockReader): void {
-    const { snapshot, expressions } = this.gather(homeBlocks, 'check', true);
+  private checkWith(home: HomeStackBlocks): void {
+    const { snapshot, expressions } = this.gather(home, 'check', true);
     // The entries' keys, to compare with the user's; computing them registers the cross-stack references.
     const automatic = automaticEntries(this.props.family, snapshot, expressions, {
       digests: false, homeEntries: this.userTriggers.size > 0, owner: this.owner, apiProperty: this.props.apiProperty,
@@ -154,22 +154,22 @@ export class RedeployTriggerEngine {
   }
 
   /** The whole trigger map, from the blocks of the pass cdktf runs. */
-  private compute(homeBlocks: BlockReader): Record<string, string> {
-    const { snapshot, expressions } = this.gather(homeBlocks, 'compute', false);
+  private compute(home: HomeStackBlocks): Record<string, string> {
+    const { snapshot, expressions } = this.gather(home, 'compute', false);
     const automatic = automaticEntries(this.props.family, snapshot, expressions, {
       digests: true, homeEntries: true, owner: this.owner, apiProperty: this.props.apiProperty,
     });
     return triggerMap(automatic, this.userTriggers, this.owner);
   }
 
-  private gather(homeBlocks: BlockReader, depth: SnapshotDepth, preparing: boolean): { snapshot: ApiSnapshot; expressions: CrossStackExpressions } {
+  private gather(home: HomeStackBlocks, depth: SnapshotDepth, preparing: boolean): { snapshot: ApiSnapshot; expressions: CrossStackExpressions } {
     const sources: TriggerSources = {
       api: this.props.api,
       autoDiscover: this.props.autoDiscover,
       resources: this.extraResources,
     };
     const expressions = new CrossStackExpressions(this.owner, preparing, this.crossStackTokens);
-    const snapshot = gatherSnapshot(this.props.family, sources, new BlockSource(this.owner, homeBlocks, preparing), expressions, depth);
+    const snapshot = gatherSnapshot(this.props.family, sources, new BlockSource(this.owner, home, preparing), expressions, depth);
     return { snapshot, expressions };
   }
 

@@ -1,6 +1,5 @@
 import { TerraformStack } from 'cdktf';
 import { ApiSnapshot, keyInHome } from './api-snapshot';
-import { compare } from './canonical-json';
 import { CrossStackExpressions } from './cross-stack-expressions';
 import { ANY_INSTANCE } from './terraform-references';
 
@@ -10,11 +9,26 @@ import { ANY_INSTANCE } from './terraform-references';
  * `var.v`, `local.l`, `module.m`; for another stack's output read through remote state, the output.
  */
 export function referencedObject(reference: string): string {
+  if (!reference.startsWith('data.')) {
+    return leadingParts(reference, 2);
+  }
   const parts = reference.split(/[.[]/);
-  if (parts[0] === 'data' && parts[1] === 'terraform_remote_state' && parts[3] === 'outputs') {
+  if (parts[1] === 'terraform_remote_state' && parts[3] === 'outputs') {
     return parts.slice(0, 5).join('.'); // one output of another stack: cdktf's cross-stack references all read one data source
   }
-  return parts.slice(0, parts[0] === 'data' ? 3 : 2).join('.');
+  return parts.slice(0, 3).join('.');
+}
+
+/** The first `count` parts of a reference, up to the separator (`.` or `[`) that follows them. */
+function leadingParts(reference: string, count: number): string {
+  let separators = 0;
+  for (let index = 0; index < reference.length; index++) {
+    const char = reference[index];
+    if ((char === '.' || char === '[') && ++separators === count) {
+      return reference.slice(0, index);
+    }
+  }
+  return reference;
 }
 
 /**
@@ -58,7 +72,7 @@ export class ReferenceEntries {
    */
   public entries(): Array<[string, string]> {
     return [...this.byKey].map(([key, { stack, references }]) => {
-      const local = rewriteForEach([...references], this.snapshot.forEachAddresses.get(stack) ?? new Set());
+      const local = rewriteForEach([...references], () => this.snapshot.forEachAddresses(stack));
       return [key, hashExpression(local.map((reference) => this.expressions.inHome(reference, stack)))];
     });
   }
@@ -66,7 +80,7 @@ export class ReferenceEntries {
 
 /** `${sha1(jsonencode([...]))}` over Terraform expressions, sorted and unique. */
 export function hashExpression(expressions: readonly string[]): string {
-  const unique = [...new Set(expressions)].sort(compare);
+  const unique = [...new Set(expressions)].sort(); // by UTF-16 code units, as canonical-json.ts `compare`
   return `\${sha1(jsonencode([${unique.join(', ')}]))}`;
 }
 
@@ -75,13 +89,13 @@ export function hashExpression(expressions: readonly string[]): string {
  * referring resource (`aws_x.y[*].arn`) takes the values of every instance:
  * `values(aws_x.y)[*].arn`.
  */
-export function rewriteForEach(references: readonly string[], forEachAddresses: ReadonlySet<string>): string[] {
+export function rewriteForEach(references: readonly string[], forEachAddresses: () => ReadonlySet<string>): string[] {
   return references.map((reference) => {
     const wildcard = reference.indexOf(ANY_INSTANCE);
     if (wildcard < 0 || reference.startsWith('values(')) {
       return reference;
     }
     const address = reference.slice(0, wildcard);
-    return forEachAddresses.has(address) ? `values(${address})${reference.slice(wildcard)}` : reference;
+    return forEachAddresses().has(address) ? `values(${address})${reference.slice(wildcard)}` : reference;
   });
 }

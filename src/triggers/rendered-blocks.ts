@@ -42,19 +42,3 @@ export function resolvedBlocks(resolve: (fragment: unknown) => any): BlockReader
     return resolved.get(element);
   };
 }
-
-/**
- * Adds the blocks of one element's resolved fragment (`{ resource: { type: { name: block } } }`)
- * to `into`. Only resources, data sources and modules are kept.
- */
-export function mergeBlocks(into: Record<string, any>, fragment: Record<string, any>): void {
-  for (const kind of ['resource', 'data'] as const) {
-    for (const [type, byName] of Object.entries(fragment[kind] ?? {})) {
-      into[kind] ??= {};
-      into[kind][type] = Object.assign(into[kind][type] ?? {}, byName);
-    }
-  }
-  if (fragment.module !== undefined) {
-    into.module = Object.assign(into.module ?? {}, fragment.module);
-  }
-}

@@ -76,7 +76,7 @@ function restApiDeployWarnings(api: ApiResourceBlock, resources: readonly ApiRes
   for (const method of methods) {
     if (!integrated.has(methodKey(method.config.resource_id, method.config.http_method))) {
       warnings.push(
-        `The method ${method.address} ('${method.path}') has no aws_api_gateway_integration: ` +
+        `The method ${method.address} ('${method.construct.node.path}') has no aws_api_gateway_integration: ` +
         'the deployment will fail with "No integration defined for method". Add an integration for it.',
       );
     }

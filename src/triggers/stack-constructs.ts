@@ -1,8 +1,8 @@
-import { TerraformStack } from 'cdktf';
+import { TerraformDataSource, TerraformElement, TerraformModule, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /** Every construct of `stack` (itself included) but those of nested stacks, in construct order. */
-export function constructsOf(stack: TerraformStack): IConstruct[] {
+function constructsOf(stack: TerraformStack): IConstruct[] {
   const found: IConstruct[] = [];
   const visit = (construct: IConstruct) => {
     found.push(construct);
@@ -16,7 +16,35 @@ export function constructsOf(stack: TerraformStack): IConstruct[] {
   return found;
 }
 
-/** Every stack of the app `scope` is in, in construct order. */
+/**
+ * Every stack of the app `scope` is in, in construct order. (Resources, providers and the other
+ * Terraform elements hold no stacks: their subtrees are not walked, which at a few thousand
+ * resources is most of the tree.)
+ */
 export function allStacks(scope: IConstruct): TerraformStack[] {
-  return scope.node.root.node.findAll().filter((construct): construct is TerraformStack => TerraformStack.isStack(construct));
+  const stacks: TerraformStack[] = [];
+  const visit = (construct: IConstruct) => {
+    if (TerraformStack.isStack(construct)) {
+      stacks.push(construct);
+    } else if (TerraformElement.isTerraformElement(construct)) {
+      return;
+    }
+    construct.node.children.forEach(visit);
+  };
+  visit(scope.node.root);
+  return stacks;
+}
+
+/**
+ * The resources, data sources and modules of `stack` (the elements that render a configuration
+ * block), without those of nested stacks, in construct order, as cdktf lists them.
+ */
+export function elementsWithBlocks(stack: TerraformStack): TerraformElement[] {
+  return constructsOf(stack).filter(hasBlock);
+}
+
+function hasBlock(construct: IConstruct): construct is TerraformElement {
+  return TerraformResource.isTerraformResource(construct)
+    || TerraformDataSource.isTerraformDataSource(construct)
+    || construct instanceof TerraformModule;
 }

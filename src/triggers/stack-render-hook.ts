@@ -1,18 +1,22 @@
 import {
   DefaultTokenResolver,
-  IResolvable,
-  IResolveContext,
   StringConcat,
-  TerraformDataSource,
   TerraformElement,
-  TerraformModule,
-  TerraformResource,
   TerraformStack,
   Tokenization,
 } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { BlockReader, blocksOf, mergeBlocks } from './rendered-blocks';
-import { constructsOf } from './stack-constructs';
+import { PreparedBlocks } from './prepared-blocks';
+import { BlockReader, blocksOf, resolvedBlocks } from './rendered-blocks';
+import { elementsWithBlocks } from './stack-constructs';
+
+/** One of cdktf's passes over a stack, as the participants see it after the pass. */
+export interface StackPass {
+  /** The resolved blocks of the pass. */
+  readonly blocks: BlockReader;
+  /** The stack's resources, data sources and modules, in construct order (walked once per pass for every participant). */
+  readonly elements: readonly TerraformElement[];
+}
 
 /** What a construct that completes the stack's rendered JSON does at each of cdktf's passes. */
 export interface RenderParticipant {
@@ -20,9 +24,9 @@ export interface RenderParticipant {
    * After the stack's prepare pass, with the blocks that pass resolved: check, warn, and
    * register what must exist before any stack is written (cross-stack references).
    */
-  afterPrepare(blocks: BlockReader): void;
+  afterPrepare(pass: StackPass): void;
   /** After the stack is rendered: complete its JSON in place, through the blocks (they are its objects). */
-  afterRender(blocks: BlockReader): void;
+  afterRender(pass: StackPass): void;
 }
 
 const HOOKS = new WeakMap<TerraformStack, StackRenderHook>();
@@ -74,29 +78,21 @@ export class StackRenderHook {
   /**
    * Runs the stack's own prepare (whatever the framework does there: a backend, function
    * usage, cross-stack references) while each element with a block hands its resolved
-   * fragment over as the prepare pass resolves it.
+   * fragment over as the prepare pass resolves it (`PreparedBlocks`).
    */
   private prepare(prepare: () => void): void {
-    const prepared: Record<string, any> = {};
-    const restore = elementsOf(this.stack).filter(hasBlock).map((element) => {
-      const own = Object.getOwnPropertyDescriptor(element, 'toTerraform');
-      const toTerraform = element.toTerraform;
-      element.toTerraform = () => capturing(toTerraform.call(element), (resolved) => mergeBlocks(prepared, resolved));
-      return () => (own ? Object.defineProperty(element, 'toTerraform', own) : delete (element as { toTerraform?: unknown }).toTerraform);
-    });
-    try {
-      this.whileActive(prepare);
-    } finally {
-      restore.forEach((undo) => undo());
-    }
-    const blocks = blocksOf(prepared);
-    this.participants.forEach((participant) => participant.afterPrepare(blocks));
+    // The prepare pass only adds elements without blocks of the API's kinds (a backend, cross-stack outputs and remote state).
+    const elements = elementsWithBlocks(this.stack);
+    const prepared = new PreparedBlocks(elements);
+    this.whileActive(() => prepared.during(prepare));
+    const pass: StackPass = { blocks: prepared.reader(resolvedBlocks((fragment) => resolveIn(this.stack, fragment, true))), elements };
+    this.participants.forEach((participant) => participant.afterPrepare(pass));
   }
 
   private render(render: () => any): any {
     const json = this.whileActive(render);
-    const blocks = blocksOf(json);
-    this.participants.forEach((participant) => participant.afterRender(blocks));
+    const pass: StackPass = { blocks: blocksOf(json), elements: elementsWithBlocks(this.stack) };
+    this.participants.forEach((participant) => participant.afterRender(pass));
     return json;
   }
 
@@ -116,30 +112,3 @@ export function resolveIn(scope: IConstruct, value: unknown, preparing: boolean)
 }
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
-
-/**
- * A token for an element's fragment in the prepare pass: resolved, it resolves the fragment
- * (with everything that pass does on the way) and hands the result to `keep`. It resolves to
- * nothing, since the prepare pass throws its results away (so nothing walks them twice). A
- * plain IResolvable: `Lazy` would capture a stack trace per element.
- */
-function capturing(fragment: unknown, keep: (resolved: Record<string, any>) => void): IResolvable {
-  return {
-    creationStack: [],
-    resolve: (context: IResolveContext) => {
-      keep(context.resolve(fragment));
-      return undefined;
-    },
-    toString: () => 'the resolved block of a Terraform element',
-  };
-}
-
-/** Resources, data sources and modules: the elements that render a configuration block. */
-function hasBlock(element: TerraformElement): boolean {
-  return TerraformResource.isTerraformResource(element) || TerraformDataSource.isTerraformDataSource(element) || element instanceof TerraformModule;
-}
-
-/** The stack's Terraform elements in construct order, without those of nested stacks (as cdktf lists them). */
-function elementsOf(stack: TerraformStack): TerraformElement[] {
-  return constructsOf(stack).filter((construct): construct is TerraformElement => TerraformElement.isTerraformElement(construct));
-}

@@ -18,7 +18,8 @@ const STRING_LITERAL = '"(?:[^"\\\\]|\\\\.)*"';
  * not itself the attribute of something else (`foo.aws_x.y`, `f().aws_x.y`).
  */
 const SCANNER = new RegExp(`${STRING_LITERAL}|(?<![A-Za-z0-9_.\\])-])(${ROOT})`, 'g');
-const ATTRIBUTE_STEP = new RegExp(`^(?:\\.${IDENTIFIER}|\\.\\*|\\[\\*\\]|\\[\\d+\\]|\\[${STRING_LITERAL}\\])`);
+/** One attribute or literal index step, matched where `lastIndex` says (sticky: no copy of the rest of the text). */
+const ATTRIBUTE_STEP = new RegExp(`(?:\\.${IDENTIFIER}|\\.\\*|\\[\\*\\]|\\[\\d+\\]|\\[${STRING_LITERAL}\\])`, 'y');
 
 /** The marker put where a reference indexes with a value known only inside its resource (`[count.index]`). */
 export const ANY_INSTANCE = '[*]';
@@ -27,38 +28,69 @@ export const ANY_INSTANCE = '[*]';
  * All references in a resolved value (strings nested anywhere in objects and arrays),
  * unique and sorted. An index that is not a literal (`aws_x.y[count.index].arn`) is
  * replaced by `ANY_INSTANCE`.
+ *
+ * @param omitTopLevel the top-level keys of an object `value` whose values are left out
  */
-export function findReferences(value: unknown): string[] {
+export function findReferences(value: unknown, omitTopLevel?: (key: string) => boolean): string[] {
   const found = new Set<string>();
-  visitStrings(value, (text) => {
-    if (text.includes('${') || text.includes('%{')) {
-      for (const code of templateExpressions(text)) {
-        for (const reference of referencesInExpression(code)) {
-          found.add(reference);
-        }
+  if (omitTopLevel && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const key of Object.keys(value)) {
+      if (!omitTopLevel(key)) {
+        collect((value as Record<string, unknown>)[key], found);
       }
     }
-  });
-  return [...found].sort();
+  } else {
+    collect(value, found);
+  }
+  return found.size === 0 ? [] : [...found].sort();
+}
+
+/**
+ * Adds the references of every template string in `value` to `found`. (Recursive: the values are
+ * blocks cdktf resolved recursively, with deeper stacks per level, so they nest less than a stack can.)
+ */
+function collect(value: unknown, found: Set<string>): void {
+  if (typeof value === 'string') {
+    if (value.includes('${') || value.includes('%{')) {
+      for (const reference of referencesInTemplate(value)) {
+        found.add(reference);
+      }
+    }
+    return;
+  }
+  if (value === null || typeof value !== 'object') {
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      collect(item, found);
+    }
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    collect((value as Record<string, unknown>)[key], found);
+  }
+}
+
+/** The references of each template string seen, by string: the same strings recur across an API's resources. */
+const REFERENCES_OF_TEMPLATE = new Map<string, readonly string[]>();
+const TEMPLATE_CACHE_LIMIT = 20_000;
+
+function referencesInTemplate(text: string): readonly string[] {
+  let references = REFERENCES_OF_TEMPLATE.get(text);
+  if (references === undefined) {
+    references = templateExpressions(text).flatMap(referencesInExpression);
+    if (REFERENCES_OF_TEMPLATE.size >= TEMPLATE_CACHE_LIMIT) {
+      REFERENCES_OF_TEMPLATE.clear();
+    }
+    REFERENCES_OF_TEMPLATE.set(text, references);
+  }
+  return references;
 }
 
 /** True when a string holds at least one Terraform interpolation or directive. */
 export function hasInterpolation(text: string): boolean {
   return templateExpressions(text).length > 0;
-}
-
-function visitStrings(value: unknown, visit: (text: string) => void): void {
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const item = pending.pop();
-    if (typeof item === 'string') {
-      visit(item);
-    } else if (Array.isArray(item)) {
-      pending.push(...item);
-    } else if (item !== null && typeof item === 'object') {
-      pending.push(...Object.values(item));
-    }
-  }
 }
 
 /**
@@ -165,7 +197,7 @@ function referencesInExpression(code: string): string[] {
   let match: RegExpExecArray | null;
   while ((match = SCANNER.exec(code)) !== null) {
     const root = match[1];
-    if (root === undefined || LOCAL_ONLY_ROOTS.has(root.split('.')[0])) {
+    if (root === undefined || LOCAL_ONLY_ROOTS.has(root.slice(0, root.indexOf('.')))) {
       continue;
     }
     const { steps, end } = attributeSteps(code, match.index + root.length);
@@ -183,14 +215,14 @@ function attributeSteps(code: string, start: number): { steps: string; end: numb
   let steps = '';
   let index = start;
   for (;;) {
-    const rest = code.slice(index);
-    const step = ATTRIBUTE_STEP.exec(rest);
+    ATTRIBUTE_STEP.lastIndex = index;
+    const step = ATTRIBUTE_STEP.exec(code);
     if (step) {
       steps += step[0];
       index += step[0].length;
       continue;
     }
-    if (rest.startsWith('[')) {
+    if (code[index] === '[') {
       const close = closingBracket(code, index + 1);
       if (close < code.length) {
         steps += ANY_INSTANCE;
