@@ -1,8 +1,9 @@
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AccessLogDestination } from './access-log';
 import { invalidProperty } from './errors';
+import { ProviderResources } from './provider-resources';
 
 /** The retention periods CloudWatch Logs offers, in days. */
 const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -28,7 +29,7 @@ export function newAccessLogGroup(
   if (retention !== undefined && !Token.isUnresolved(retention) && !LOG_RETENTION_DAYS.includes(retention)) {
     throw invalidProperty(owner, `${property}.retentionInDays`, retention, `one of ${LOG_RETENTION_DAYS.join(', ')}`);
   }
-  return new CloudwatchLogGroup(scope, 'AccessLogs', {
+  return new ProviderResources.CloudwatchLogGroup(scope, 'AccessLogs', {
     name,
     retentionInDays: retention,
     kmsKeyId: options.kmsKeyId,

@@ -1,4 +1,4 @@
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { TerraformProvider } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AccessLogFormat } from './access-log';

@@ -1,11 +1,12 @@
-import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import type { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
+import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Fn, TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AccessLogFormat } from './access-log';
 import { accessLogSettingsOf } from './access-log-settings';
 import { CommonStageOptions } from './common-stage-options';
 import { invalidProperty } from './errors';
+import { ProviderResources } from './provider-resources';
 import { perRouteSettings, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
 import { validateStageName, validateStageVariables } from './validation';
 
@@ -53,7 +54,7 @@ export function createV2Stage(
   const accessLog = accessLogSettingsOf(scope, owner, prefix, definition, logGroupName, kind.defaultAccessLogFormat, definition.provider);
   const stageWide = routeSettingsOf(owner, prefix.replace(/\.$/, ''), definition);
   const routes = perRouteSettings(owner, prefix, stageWide, definition.routeOptions);
-  const stage = new Apigatewayv2Stage(scope, 'Default', {
+  const stage = new ProviderResources.Apigatewayv2Stage(scope, 'Default', {
     apiId: definition.apiId,
     name: definition.stageName,
     deploymentId: definition.deploymentId,

@@ -1,9 +1,8 @@
-import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
-import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import type { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { ProviderResources } from './provider-resources';
 
 /** Props of `ApiGatewayCloudWatchRole`. */
 export interface ApiGatewayCloudWatchRoleProps {
@@ -37,8 +36,8 @@ export class ApiGatewayCloudWatchRole extends Construct {
    */
   constructor(scope: Construct, id: string, props: ApiGatewayCloudWatchRoleProps = {}) {
     super(scope, id);
-    const partition = new DataAwsPartition(this, 'Partition', { provider: props.provider });
-    this.role = new IamRole(this, 'Role', {
+    const partition = new ProviderResources.DataAwsPartition(this, 'Partition', { provider: props.provider });
+    this.role = new ProviderResources.IamRole(this, 'Role', {
       namePrefix: 'api-gateway-cloudwatch-',
       description: 'Lets API Gateway write execution and access logs to CloudWatch Logs (the account setting cloudwatch_role_arn).',
       assumeRolePolicy: JSON.stringify({
@@ -47,12 +46,12 @@ export class ApiGatewayCloudWatchRole extends Construct {
       }),
       provider: props.provider,
     });
-    const policy = new IamRolePolicyAttachment(this, 'PushToCloudWatchLogs', {
+    const policy = new ProviderResources.IamRolePolicyAttachment(this, 'PushToCloudWatchLogs', {
       role: this.role.name,
       policyArn: `arn:${partition.partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs`,
       provider: props.provider,
     });
-    this.account = new ApiGatewayAccount(this, 'Account', {
+    this.account = new ProviderResources.ApiGatewayAccount(this, 'Account', {
       cloudwatchRoleArn: this.role.arn,
       // API Gateway checks the role's permissions when the setting is made.
       dependsOn: [policy],

@@ -1,11 +1,12 @@
-import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
-import { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
+import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
 import { Fn, TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { deploymentWarnings, validateApiChoice, validatePath } from './deployment-construct';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { invalidProperty } from './errors';
 import { HttpApiStage, HttpStageOptions } from './http-api-stage';
+import { ProviderResources } from './provider-resources';
 import { apiIdentity, claimStage } from './stage-registry';
 import { HTTP_API_FAMILY } from './triggers/api-gateway-v2-family';
 import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
@@ -165,7 +166,7 @@ export class HttpApiDeployment extends Construct {
     (props.resources ?? []).forEach((resource) => this.addResource(resource));
     this.triggerEngine.acknowledge(props.acknowledgedBlindSpots ?? []);
 
-    this.deployment = new Apigatewayv2Deployment(this, 'Deployment', {
+    this.deployment = new ProviderResources.Apigatewayv2Deployment(this, 'Deployment', {
       apiId: this.httpApiId,
       description: props.description,
       triggers: this.triggerEngine.triggers,

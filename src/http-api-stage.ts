@@ -1,5 +1,5 @@
-import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import type { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
+import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccessLogFormat } from './access-log';

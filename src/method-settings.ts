@@ -1,7 +1,8 @@
-import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
+import type { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { invalidProperty } from './errors';
+import { ProviderResources } from './provider-resources';
 
 /** How much a stage logs to CloudWatch (execution logs). */
 export enum MethodLoggingLevel {
@@ -161,7 +162,7 @@ export function addMethodSettings(
   options: MethodDeploymentOptions,
 ): ApiGatewayMethodSettings {
   validateMethodSettings(target, property, options);
-  return new ApiGatewayMethodSettings(scope, id, {
+  return new ProviderResources.ApiGatewayMethodSettings(scope, id, {
     restApiId: target.restApiId,
     stageName: target.stageName,
     methodPath,

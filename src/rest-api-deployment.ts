@@ -1,6 +1,6 @@
-import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
-import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
-import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
+import type { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
+import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import type { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import {
   Fn,
   TerraformProvider,
@@ -12,6 +12,7 @@ import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { deploymentWarnings, validateApiChoice, validatePath } from './deployment-construct';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { invalidProperty } from './errors';
+import { ProviderResources } from './provider-resources';
 import { RestApiStage, StageOptions } from './rest-api-stage';
 import { prepareStageLogging } from './stage-logging';
 import { apiIdentity, claimStage } from './stage-registry';
@@ -255,7 +256,7 @@ export class RestApiDeployment extends Construct {
       this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.provider });
     }
     const triggers = this.triggerEngine.triggers;
-    this.deployment = new ApiGatewayDeployment(this, 'Deployment', {
+    this.deployment = new ProviderResources.ApiGatewayDeployment(this, 'Deployment', {
       restApiId: this.restApiId,
       description: props.description,
       triggers,
@@ -265,7 +266,7 @@ export class RestApiDeployment extends Construct {
       provider: this.provider,
     });
     if (props.canary) {
-      this.canaryDeployment = new ApiGatewayDeployment(this, 'CanaryDeployment', {
+      this.canaryDeployment = new ProviderResources.ApiGatewayDeployment(this, 'CanaryDeployment', {
         restApiId: this.restApiId,
         description: props.description,
         triggers,

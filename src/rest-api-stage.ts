@@ -1,6 +1,5 @@
-import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
+import type { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
+import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AccessLogFormat } from './access-log';
@@ -11,6 +10,7 @@ import { stageErrorOwner } from './deployment-marker';
 import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-options';
 import { invalidProperty } from './errors';
 import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, methodPathOf, MethodSettingsTarget } from './method-settings';
+import { ProviderResources } from './provider-resources';
 import { logsToCloudWatch } from './stage-logging';
 import { validateStageName, validateStageVariables } from './validation';
 
@@ -138,7 +138,7 @@ export class RestApiStage extends Construct {
       AccessLogFormat.jsonWithStandardFields(), props.provider);
     this.accessLogGroup = accessLog?.group;
 
-    this.stage = new ApiGatewayStage(this, 'Default', {
+    this.stage = new ProviderResources.ApiGatewayStage(this, 'Default', {
       restApiId: props.restApiId,
       deploymentId: props.deploymentId,
       stageName: props.stageName,
@@ -157,7 +157,7 @@ export class RestApiStage extends Construct {
     this.addMethodSettings(owner, prefix, props, options);
 
     if (options.webAclArn !== undefined) {
-      new Wafv2WebAclAssociation(this, 'WebAcl', {
+      new ProviderResources.Wafv2WebAclAssociation(this, 'WebAcl', {
         resourceArn: this.stage.arn,
         webAclArn: options.webAclArn,
         provider: props.provider,

@@ -1,11 +1,12 @@
-import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
-import { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
+import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
 import { Fn, TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { deploymentWarnings, validateApiChoice } from './deployment-construct';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { invalidProperty } from './errors';
+import { ProviderResources } from './provider-resources';
 import { prepareStageLogging } from './stage-logging';
 import { apiIdentity, claimStage } from './stage-registry';
 import { WEBSOCKET_API_FAMILY } from './triggers/api-gateway-v2-family';
@@ -187,7 +188,7 @@ export class WebSocketApiDeployment extends Construct {
     (props.resources ?? []).forEach((resource) => this.addResource(resource));
     this.triggerEngine.acknowledge(props.acknowledgedBlindSpots ?? []);
 
-    this.deployment = new Apigatewayv2Deployment(this, 'Deployment', {
+    this.deployment = new ProviderResources.Apigatewayv2Deployment(this, 'Deployment', {
       apiId: this.webSocketApiId,
       description: props.description,
       triggers: this.triggerEngine.triggers,

@@ -116,7 +116,7 @@ describe('HttpApiDeployment warnings', () => {
     new HttpApiDeployment(stack, 'deploy', { httpApi: api });
 
     expect(HttpApiDeployment.warningsOf(stack)).toEqual([
-      'The HTTP API aws_apigatewayv2_api.http_api has no routes and no OpenAPI body: AWS refuses to deploy an API without routes. ' +
+      'The HTTP API aws_apigatewayv2_api.http_api has no routes and no OpenAPI body: AWS refuses to deploy it ("Unable to deploy API because no routes exist in this API"). ' +
       'Add an aws_apigatewayv2_route with its integration, or a body.',
     ]);
   });

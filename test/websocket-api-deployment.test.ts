@@ -79,6 +79,19 @@ describe('WebSocketApiDeployment', () => {
     expect(Object.values<any>(resourcesOfType(json, 'aws_apigatewayv2_stage')).map((stage) => stage.name)).toEqual(['prod', 'beta']);
     expect(json.import).toEqual([{ id: '${aws_apigatewayv2_api.ws_api.id}/prod', to: 'aws_apigatewayv2_stage.deploy_Stage_4076BD38' }]);
   });
+
+  test('an API without routes cannot be deployed: a warning quotes what AWS answers', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const { api } = chatWebSocketApi(stack);
+    stack.node.tryRemoveChild('connect_route');
+    stack.node.tryRemoveChild('default_route');
+    new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: api });
+
+    expect(WebSocketApiDeployment.warningsOf(stack)).toEqual([
+      'The WebSocket API aws_apigatewayv2_api.ws_api has no routes and no OpenAPI body: AWS refuses to deploy it ("At least one route is required before deploying the Api"). ' +
+      'Add an aws_apigatewayv2_route with its integration, or a body.',
+    ]);
+  });
 });
 
 describe("the account's CloudWatch role", () => {

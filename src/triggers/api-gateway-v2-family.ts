@@ -49,10 +49,16 @@ export const HTTP_API_FAMILY = apiGatewayV2Family('HTTP API');
 /** WebSocket APIs: `aws_apigatewayv2_*` with protocol type WEBSOCKET. */
 export const WEBSOCKET_API_FAMILY = apiGatewayV2Family('WebSocket API');
 
+/** What AWS answers a deployment of an API without routes, by API kind. */
+const NO_ROUTES_ERRORS: Readonly<Record<string, string>> = {
+  'HTTP API': 'Unable to deploy API because no routes exist in this API',
+  'WebSocket API': 'At least one route is required before deploying the Api',
+};
+
 function deployWarnings(apiKind: string, api: ApiResourceBlock, resources: readonly ApiResourceBlock[]): string[] {
   const hasRoutes = resources.some((item) => item.type === ROUTE_TYPE) || api.config.body !== undefined || api.config.target !== undefined;
   return hasRoutes ? [] : [
-    `The ${apiKind} ${api.address} has no routes and no OpenAPI body: AWS refuses to deploy an API without routes. ` +
+    `The ${apiKind} ${api.address} has no routes and no OpenAPI body: AWS refuses to deploy it ("${NO_ROUTES_ERRORS[apiKind]}"). ` +
     'Add an aws_apigatewayv2_route with its integration, or a body.',
   ];
 }

@@ -49,11 +49,33 @@ export function equivalentConfiguration(
   equivalences: Readonly<Record<string, Equivalence>> | undefined,
 ): Record<string, unknown> {
   let result = config;
-  for (const [attribute, equivalence] of Object.entries(equivalences ?? {})) {
-    result = mapAttribute(result, attribute.split('.'), (value) => canonicalValue(value, equivalence));
+  for (const { path, equivalence } of attributePaths(equivalences)) {
+    if (path[0] in result) {
+      result = mapAttribute(result, path, (value) => canonicalValue(value, equivalence));
+    }
   }
   return result;
 }
+
+/** Each attribute of `equivalences` as a path of block names, worked out once per table. */
+function attributePaths(equivalences: Readonly<Record<string, Equivalence>> | undefined): readonly AttributePath[] {
+  if (equivalences === undefined) {
+    return [];
+  }
+  let paths = ATTRIBUTE_PATHS.get(equivalences);
+  if (paths === undefined) {
+    paths = Object.entries(equivalences).map(([attribute, equivalence]) => ({ path: attribute.split('.'), equivalence }));
+    ATTRIBUTE_PATHS.set(equivalences, paths);
+  }
+  return paths;
+}
+
+interface AttributePath {
+  readonly path: string[];
+  readonly equivalence: Equivalence;
+}
+
+const ATTRIBUTE_PATHS = new WeakMap<object, readonly AttributePath[]>();
 
 function canonicalValue(value: unknown, equivalence: Equivalence): unknown {
   switch (equivalence) {

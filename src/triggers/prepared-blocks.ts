@@ -1,5 +1,5 @@
 import { IResolvable, IResolveContext, TerraformElement } from 'cdktf';
-import { Block, BlockReader, blocksOf } from './rendered-blocks';
+import { Block, BlockReader, blockIn } from './rendered-blocks';
 
 type ToTerraform = (this: TerraformElement) => unknown;
 
@@ -60,7 +60,7 @@ export class PreparedBlocks {
       }
       inside.add(this);
       try {
-        return keeping(original.call(this), (resolved) => blocks.set(this, blocksOf(resolved)(this)));
+        return new KeptFragment(this, original.call(this), blocks);
       } finally {
         inside.delete(this);
       }
@@ -81,17 +81,25 @@ function ownerOf(object: object, key: string): object {
 
 /**
  * A token for an element's fragment: resolved, it resolves the fragment (with everything the
- * pass does on the way) and hands the result to `keep`. It resolves to nothing, since the
- * prepare pass throws its results away (so nothing walks them twice). A plain IResolvable:
- * `Lazy` would capture a stack trace per element.
+ * pass does on the way) and keeps the element's block. It resolves to nothing, since the prepare
+ * pass throws its results away (so nothing walks them twice). A plain IResolvable: `Lazy` would
+ * capture a stack trace per element.
  */
-function keeping(fragment: unknown, keep: (resolved: Record<string, any>) => void): IResolvable {
-  return {
-    creationStack: [],
-    resolve: (context: IResolveContext) => {
-      keep(context.resolve(fragment));
-      return undefined;
-    },
-    toString: () => 'the resolved block of a Terraform element',
-  };
+class KeptFragment implements IResolvable {
+  public readonly creationStack: string[] = [];
+
+  constructor(
+    private readonly element: TerraformElement,
+    private readonly fragment: unknown,
+    private readonly blocks: Map<TerraformElement, Block | undefined>,
+  ) {}
+
+  public resolve(context: IResolveContext): undefined {
+    this.blocks.set(this.element, blockIn(context.resolve(this.fragment), this.element));
+    return undefined;
+  }
+
+  public toString(): string {
+    return 'the resolved block of a Terraform element';
+  }
 }

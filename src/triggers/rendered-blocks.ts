@@ -18,18 +18,21 @@ interface StackJson {
 
 /** Reads blocks out of a stack's synthesized JSON (or of fragments merged like it). */
 export function blocksOf(json: StackJson): BlockReader {
-  return (element) => {
-    if (TerraformResource.isTerraformResource(element)) {
-      return json.resource?.[element.terraformResourceType]?.[element.friendlyUniqueId];
-    }
-    if (TerraformDataSource.isTerraformDataSource(element)) {
-      return json.data?.[element.terraformResourceType]?.[element.friendlyUniqueId];
-    }
-    if (element instanceof TerraformModule) {
-      return json.module?.[element.friendlyUniqueId];
-    }
-    return undefined;
-  };
+  return (element) => blockIn(json, element);
+}
+
+/** The block of `element` in a stack's synthesized JSON (or a fragment of it); undefined when it has none there. */
+export function blockIn(json: StackJson, element: TerraformElement): Block | undefined {
+  if (TerraformResource.isTerraformResource(element)) {
+    return json.resource?.[element.terraformResourceType]?.[element.friendlyUniqueId];
+  }
+  if (TerraformDataSource.isTerraformDataSource(element)) {
+    return json.data?.[element.terraformResourceType]?.[element.friendlyUniqueId];
+  }
+  if (element instanceof TerraformModule) {
+    return json.module?.[element.friendlyUniqueId];
+  }
+  return undefined;
 }
 
 /** Reads blocks by resolving each element's fragment with `resolve`, once per element. */
@@ -37,7 +40,7 @@ export function resolvedBlocks(resolve: (fragment: unknown) => any): BlockReader
   const resolved = new Map<TerraformElement, Block | undefined>();
   return (element) => {
     if (!resolved.has(element)) {
-      resolved.set(element, blocksOf(resolve(element.toTerraform()))(element));
+      resolved.set(element, blockIn(resolve(element.toTerraform()), element));
     }
     return resolved.get(element);
   };

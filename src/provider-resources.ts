@@ -1,0 +1,55 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+import type * as apiGatewayAccount from '@cdktf/provider-aws/lib/api-gateway-account';
+import type * as apiGatewayDeployment from '@cdktf/provider-aws/lib/api-gateway-deployment';
+import type * as apiGatewayMethodSettings from '@cdktf/provider-aws/lib/api-gateway-method-settings';
+import type * as apiGatewayStage from '@cdktf/provider-aws/lib/api-gateway-stage';
+import type * as apigatewayv2Deployment from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
+import type * as apigatewayv2Stage from '@cdktf/provider-aws/lib/apigatewayv2-stage';
+import type * as cloudwatchLogGroup from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import type * as dataAwsPartition from '@cdktf/provider-aws/lib/data-aws-partition';
+import type * as iamRole from '@cdktf/provider-aws/lib/iam-role';
+import type * as iamRolePolicyAttachment from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import type * as wafv2WebAclAssociation from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
+
+/**
+ * The AWS provider's resource classes the constructs create, each module loaded when a construct
+ * first creates one: an app that deploys only HTTP APIs never loads the REST API modules (about
+ * 390 KB of JavaScript for every synth to compile), one that deploys only REST APIs never loads
+ * the v2 ones. Deep module paths only, never the `@cdktf/provider-aws` index. (Modules used only
+ * as types are imported with `import type`, which loads nothing.)
+ */
+export const ProviderResources = {
+  get ApiGatewayAccount(): typeof apiGatewayAccount.ApiGatewayAccount {
+    return (require('@cdktf/provider-aws/lib/api-gateway-account') as typeof apiGatewayAccount).ApiGatewayAccount;
+  },
+  get ApiGatewayDeployment(): typeof apiGatewayDeployment.ApiGatewayDeployment {
+    return (require('@cdktf/provider-aws/lib/api-gateway-deployment') as typeof apiGatewayDeployment).ApiGatewayDeployment;
+  },
+  get ApiGatewayMethodSettings(): typeof apiGatewayMethodSettings.ApiGatewayMethodSettings {
+    return (require('@cdktf/provider-aws/lib/api-gateway-method-settings') as typeof apiGatewayMethodSettings).ApiGatewayMethodSettings;
+  },
+  get ApiGatewayStage(): typeof apiGatewayStage.ApiGatewayStage {
+    return (require('@cdktf/provider-aws/lib/api-gateway-stage') as typeof apiGatewayStage).ApiGatewayStage;
+  },
+  get Apigatewayv2Deployment(): typeof apigatewayv2Deployment.Apigatewayv2Deployment {
+    return (require('@cdktf/provider-aws/lib/apigatewayv2-deployment') as typeof apigatewayv2Deployment).Apigatewayv2Deployment;
+  },
+  get Apigatewayv2Stage(): typeof apigatewayv2Stage.Apigatewayv2Stage {
+    return (require('@cdktf/provider-aws/lib/apigatewayv2-stage') as typeof apigatewayv2Stage).Apigatewayv2Stage;
+  },
+  get CloudwatchLogGroup(): typeof cloudwatchLogGroup.CloudwatchLogGroup {
+    return (require('@cdktf/provider-aws/lib/cloudwatch-log-group') as typeof cloudwatchLogGroup).CloudwatchLogGroup;
+  },
+  get DataAwsPartition(): typeof dataAwsPartition.DataAwsPartition {
+    return (require('@cdktf/provider-aws/lib/data-aws-partition') as typeof dataAwsPartition).DataAwsPartition;
+  },
+  get IamRole(): typeof iamRole.IamRole {
+    return (require('@cdktf/provider-aws/lib/iam-role') as typeof iamRole).IamRole;
+  },
+  get IamRolePolicyAttachment(): typeof iamRolePolicyAttachment.IamRolePolicyAttachment {
+    return (require('@cdktf/provider-aws/lib/iam-role-policy-attachment') as typeof iamRolePolicyAttachment).IamRolePolicyAttachment;
+  },
+  get Wafv2WebAclAssociation(): typeof wafv2WebAclAssociation.Wafv2WebAclAssociation {
+    return (require('@cdktf/provider-aws/lib/wafv2-web-acl-association') as typeof wafv2WebAclAssociation).Wafv2WebAclAssociation;
+  },
+};
