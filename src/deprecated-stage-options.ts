@@ -3,7 +3,6 @@ import { IConstruct } from 'constructs';
 import { AccessLogDestination, AccessLogFormat } from './access-log';
 import { invalidProperty } from './errors';
 import { MethodDeploymentOptions, METHOD_DEPLOYMENT_OPTION_NAMES } from './method-settings';
-import type { StageOptions } from './rest-api-stage';
 
 // The stage options' names before the 0.2.0 API review, kept working until 0.3.0. Delete this
 // file (and the deprecated props) then.
@@ -95,7 +94,7 @@ const REPLACEMENTS: Record<keyof DeprecatedStageOptions, string> = {
  * @param owner the construct errors and warnings name
  * @param prefix how the options' names are written in errors: `''` or `addStage(beta).`
  */
-export function currentStageOptions(owner: IConstruct, prefix: string, options: StageOptions): StageOptions {
+export function currentStageOptions<T extends DeprecatedStageOptions & CurrentStageOptionNames>(owner: IConstruct, prefix: string, options: T): T {
   const given = (Object.keys(REPLACEMENTS) as Array<keyof DeprecatedStageOptions>).filter((name) => options[name] !== undefined);
   if (given.length === 0) {
     return options;
@@ -122,7 +121,14 @@ export function currentStageOptions(owner: IConstruct, prefix: string, options: 
     tracingEnabled: current.tracingEnabled ?? xrayTracingEnabled,
     accessLogDestination: current.accessLogDestination ?? accessLogDestinationOf(owner, prefix, accessLogSettings, accessLogging),
     accessLogFormat: current.accessLogFormat ?? accessLogSettings?.format ?? accessLogging?.format,
-  };
+  } as T;
+}
+
+/** The current names that the deprecated ones stand for (the stage options have them). */
+interface CurrentStageOptionNames extends MethodDeploymentOptions {
+  readonly tracingEnabled?: boolean;
+  readonly accessLogDestination?: AccessLogDestination;
+  readonly accessLogFormat?: AccessLogFormat;
 }
 
 function accessLogDestinationOf(

@@ -1,8 +1,8 @@
 import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
-import { Fn, TerraformProvider, TerraformResource } from 'cdktf';
+import { TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { deploymentWarnings, validateApiChoice, validatePath } from './deployment-construct';
+import { deploymentWarnings, executeApiArn, methodAndPath, validateApiChoice } from './deployment-construct';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { invalidProperty } from './errors';
 import { HttpApiStage, HttpStageOptions } from './http-api-stage';
@@ -244,10 +244,7 @@ export class HttpApiDeployment extends Construct {
    * @param stage the stage name; `*` for every stage. Default: this construct's `stageName`
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
-    validatePath(this, 'arnForExecuteApi(path)', path, 'a path that starts with "/", e.g. "/*" or "/pets/{id}"');
-    const apiArn = this.httpApi?.executionArn ?? Fn.element(Fn.split('/', this.deploymentStage.executionArn), 0);
-    const methodPart = method.toUpperCase() === 'ANY' ? '*' : method;
-    return `${apiArn}/${stage ?? this.stageName}/${methodPart}${path}`;
+    return executeApiArn(this.httpApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, methodAndPath(this, method, path));
   }
 
   /**

@@ -2,14 +2,13 @@ import type { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-d
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import type { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import {
-  Fn,
   TerraformProvider,
   TerraformResource,
   Token,
 } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
-import { deploymentWarnings, validateApiChoice, validatePath } from './deployment-construct';
+import { deploymentWarnings, executeApiArn, methodAndPath, validateApiChoice } from './deployment-construct';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { invalidProperty } from './errors';
 import { ProviderResources } from './provider-resources';
@@ -389,10 +388,7 @@ export class RestApiDeployment extends Construct {
    * @param stage the stage name; `*` for every stage. Default: this construct's `stageName`
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
-    validatePath(this, 'arnForExecuteApi(path)', path, 'a path that starts with "/", e.g. "/*" or "/pets/{id}"');
-    const apiArn = this.restApi?.executionArn ?? Fn.element(Fn.split('/', this.deploymentStage.executionArn), 0);
-    const methodPart = method.toUpperCase() === 'ANY' ? '*' : method;
-    return `${apiArn}/${stage ?? this.stageName}/${methodPart}${path}`;
+    return executeApiArn(this.restApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, methodAndPath(this, method, path));
   }
 
   /**

@@ -9,9 +9,8 @@ import { CommonStageOptions } from './common-stage-options';
 import { stageErrorOwner } from './deployment-marker';
 import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-options';
 import { invalidProperty } from './errors';
-import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, methodPathOf, MethodSettingsTarget } from './method-settings';
+import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, MethodLoggingLevel, methodPathOf, MethodSettingsTarget } from './method-settings';
 import { ProviderResources } from './provider-resources';
-import { logsToCloudWatch } from './stage-logging';
 import { validateStageName, validateStageVariables } from './validation';
 
 /**
@@ -226,4 +225,19 @@ export class RestApiStage extends Construct {
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Whether a stage with these options makes API Gateway write to CloudWatch Logs, which it
+ * does only once the account's CloudWatch role is set: access logs to a log group (not to a
+ * Firehose stream), or execution logs (`loggingLevel` ERROR or INFO, `dataTraceEnabled`).
+ *
+ * @param options the stage's options, deprecated names already replaced
+ */
+function logsToCloudWatch(options: StageOptions): boolean {
+  const accessLogs = options.accessLogDestination?.isCloudWatchLogs === true;
+  const methods: MethodDeploymentOptions[] = [options, ...Object.values(options.methodOptions ?? {})];
+  const executionLogs = methods.some((method) =>
+    method.dataTraceEnabled === true || method.loggingLevel === MethodLoggingLevel.ERROR || method.loggingLevel === MethodLoggingLevel.INFO);
+  return accessLogs || executionLogs;
 }

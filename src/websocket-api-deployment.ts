@@ -1,9 +1,9 @@
 import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
-import { Fn, TerraformProvider, TerraformResource } from 'cdktf';
+import { TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
-import { deploymentWarnings, validateApiChoice } from './deployment-construct';
+import { deploymentWarnings, executeApiArn, validateApiChoice } from './deployment-construct';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { invalidProperty } from './errors';
 import { ProviderResources } from './provider-resources';
@@ -250,8 +250,7 @@ export class WebSocketApiDeployment extends Construct {
    * @param stage the stage name; `*` for every stage. Default: this construct's `stageName`
    */
   public arnForExecuteApi(routeKey: string = '*', stage?: string): string {
-    const apiArn = this.webSocketApi?.executionArn ?? Fn.element(Fn.split('/', this.deploymentStage.executionArn), 0);
-    return `${apiArn}/${stage ?? this.stageName}/${routeKey}`;
+    return executeApiArn(this.webSocketApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, routeKey);
   }
 
   /**

@@ -27,13 +27,20 @@ function tableOf(kinds: readonly string[]): Record<string, Record<string, string
     .filter(([, attributes]) => Object.keys(attributes).length > 0));
 }
 
-/** The dotted names of the set-typed attributes of a schema block, nested blocks included. */
+/**
+ * The dotted names of what a schema block holds as a set, nested blocks included: attributes of
+ * a set type, and blocks nested as a set (`request_parameter { ... }` repeated; Terraform's JSON
+ * writes them as an array whose order does not count either).
+ */
 function setAttributes(block: any, prefix = ''): string[] {
   const own = Object.entries<any>(block.attributes ?? {})
     .filter(([, attribute]) => Array.isArray(attribute.type) && attribute.type[0] === 'set')
     .map(([name]) => `${prefix}${name}`);
+  const setBlocks = Object.entries<any>(block.block_types ?? {})
+    .filter(([, blockType]) => blockType.nesting_mode === 'set')
+    .map(([name]) => `${prefix}${name}`);
   const nested = Object.entries<any>(block.block_types ?? {}).flatMap(([name, blockType]) => setAttributes(blockType.block, `${prefix}${name}.`));
-  return [...own, ...nested].sort();
+  return [...own, ...setBlocks, ...nested].sort();
 }
 
 test("the set-typed attributes of every discovered type are the table's", () => {
