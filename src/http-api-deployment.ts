@@ -4,6 +4,7 @@ import { TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { deploymentWarnings, executeApiArn, methodAndPath, validateApiChoice } from './deployment-construct';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
+import { DeploymentOptions } from './deployment-options';
 import { invalidProperty } from './errors';
 import { HttpApiStage, HttpStageOptions } from './http-api-stage';
 import { ProviderResources } from './provider-resources';
@@ -15,7 +16,7 @@ import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
  * Properties of an `HttpApiDeployment`: the API, what redeploys it, and the options of its main
  * stage (the same `HttpStageOptions` that `addStage` takes).
  */
-export interface HttpApiDeploymentProps extends HttpStageOptions {
+export interface HttpApiDeploymentProps extends HttpStageOptions, DeploymentOptions {
   /**
    * The HTTP API to deploy (an `Apigatewayv2Api` with protocol type `HTTP`). The construct then
    * finds every route, integration, authorizer and model of this API, in its stack, this stack
@@ -45,52 +46,6 @@ export interface HttpApiDeploymentProps extends HttpStageOptions {
    * @default "$default"
    */
   readonly stageName?: string;
-
-  /**
-   * The description of each deployment.
-   *
-   * @default - no description
-   */
-  readonly description?: string;
-
-  /**
-   * Extra trigger entries, merged with the automatic ones: change a value to force a redeploy. A
-   * key that an automatic entry uses is an error.
-   *
-   * @default - only the automatic entries
-   */
-  readonly triggers?: { [key: string]: string };
-
-  /**
-   * Resources whose configuration also decides when to redeploy, in addition to the discovered
-   * ones (or instead of them, with `autoDiscover: false`).
-   *
-   * @default - none
-   */
-  readonly resources?: TerraformResource[];
-
-  /**
-   * Whether to find the API's resources by their `api_id`. Only possible with `httpApi`.
-   *
-   * @default - true with `httpApi`, false with `httpApiId`
-   */
-  readonly autoDiscover?: boolean;
-
-  /**
-   * Adopt an existing stage of this name instead of creating it: emits a Terraform `import` block
-   * for `API-ID/STAGE-NAME`. Remove it after the first apply.
-   *
-   * @default false
-   */
-  readonly importExistingStage?: boolean;
-
-  /**
-   * Constructs that use the API where discovery cannot see, once handled (see
-   * `RestApiDeploymentProps.acknowledgedBlindSpots`): they get no synth warning.
-   *
-   * @default - none; each blind spot gets a synth warning
-   */
-  readonly acknowledgedBlindSpots?: IConstruct[];
 }
 
 /**

@@ -7,6 +7,7 @@ export type { AccessLogSettings, AccessLoggingOptions, DeprecatedStageOptions } 
 export { MethodLoggingLevel, UnauthorizedCacheControlHeaderStrategy } from './method-settings';
 export type { MethodDeploymentOptions, MethodSettingsOptions } from './method-settings';
 export * from './common-stage-options';
+export * from './deployment-options';
 export * from './http-api-deployment';
 export * from './http-api-stage';
 export * from './websocket-api-deployment';

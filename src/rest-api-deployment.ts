@@ -10,6 +10,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { deploymentWarnings, executeApiArn, methodAndPath, validateApiChoice } from './deployment-construct';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
+import { DeploymentOptions } from './deployment-options';
 import { invalidProperty } from './errors';
 import { ProviderResources } from './provider-resources';
 import { RestApiStage, StageOptions } from './rest-api-stage';
@@ -45,7 +46,7 @@ export interface CanaryOptions {
  * Properties of a `RestApiDeployment`: the API, what redeploys it, and the options of its main
  * stage (the same `StageOptions` that `addStage` takes).
  */
-export interface RestApiDeploymentProps extends StageOptions {
+export interface RestApiDeploymentProps extends StageOptions, DeploymentOptions {
   /**
    * The REST API to deploy. The construct then finds every resource of this API
    * (resources, methods, integrations, models, authorizers, ...) and redeploys whenever
@@ -80,38 +81,6 @@ export interface RestApiDeploymentProps extends StageOptions {
   readonly stageName?: string;
 
   /**
-   * The description of each deployment.
-   *
-   * @default - no description
-   */
-  readonly description?: string;
-
-  /**
-   * Extra trigger entries, merged with the automatic ones: change a value to force a
-   * redeploy. A key that an automatic entry uses is an error.
-   *
-   * @default - only the automatic entries
-   */
-  readonly triggers?: { [key: string]: string };
-
-  /**
-   * Resources whose configuration also decides when to redeploy, in addition to the
-   * discovered ones (or instead of them, with `autoDiscover: false`). Each gets a
-   * trigger entry keyed by its Terraform address.
-   *
-   * @default - none
-   */
-  readonly resources?: TerraformResource[];
-
-  /**
-   * Whether to find the API's resources by their `rest_api_id`, in the API's stack, this
-   * stack and any stack that references the API. Only possible with `restApi`.
-   *
-   * @default - true with `restApi`, false with `restApiId`
-   */
-  readonly autoDiscover?: boolean;
-
-  /**
    * Run a canary release on the main stage. While set, the main deployment keeps
    * serving the API as it was when the canary started (its triggers are ignored), and a
    * canary deployment with the current API gets `percentTraffic` percent of the
@@ -121,16 +90,6 @@ export interface RestApiDeploymentProps extends StageOptions {
    * @default - no canary
    */
   readonly canary?: CanaryOptions;
-
-  /**
-   * Adopt an existing stage of this name instead of creating it: emits a Terraform
-   * `import` block for `REST-API-ID/STAGE-NAME` (Terraform 1.5 or later; 1.6 or later
-   * when the API id is a reference). For moving from a provider-v5 deployment with
-   * `stage_name`. Remove it after the first apply.
-   *
-   * @default false
-   */
-  readonly importExistingStage?: boolean;
 
   /**
    * Create the account's CloudWatch role for API Gateway here (an
@@ -147,17 +106,6 @@ export interface RestApiDeploymentProps extends StageOptions {
    * @default - no role; a synth warning when a stage writes access or execution logs to CloudWatch
    */
   readonly cloudWatchRole?: boolean;
-
-  /**
-   * Constructs that use the API where discovery cannot see, once handled: a Terraform
-   * module that gets the API's id (give the deployment a trigger entry that changes with
-   * the module), a resource of a type the library does not know that names the API, an
-   * API resource whose escape-hatch override gives it another API's id. The synth
-   * warning each of them gets is not given for these (or for anything inside them).
-   *
-   * @default - none; each blind spot gets a synth warning
-   */
-  readonly acknowledgedBlindSpots?: IConstruct[];
 }
 
 /**

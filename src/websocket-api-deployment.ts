@@ -5,6 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { deploymentWarnings, executeApiArn, validateApiChoice } from './deployment-construct';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
+import { DeploymentOptions } from './deployment-options';
 import { invalidProperty } from './errors';
 import { ProviderResources } from './provider-resources';
 import { prepareStageLogging } from './stage-logging';
@@ -17,7 +18,7 @@ import { WebSocketApiStage, WebSocketStageOptions } from './websocket-api-stage'
  * Properties of a `WebSocketApiDeployment`: the API, what redeploys it, and the options of its
  * main stage (the same `WebSocketStageOptions` that `addStage` takes).
  */
-export interface WebSocketApiDeploymentProps extends WebSocketStageOptions {
+export interface WebSocketApiDeploymentProps extends WebSocketStageOptions, DeploymentOptions {
   /**
    * The WebSocket API to deploy (an `Apigatewayv2Api` with protocol type `WEBSOCKET`). The
    * construct then finds every route, route response, integration, integration response,
@@ -50,44 +51,6 @@ export interface WebSocketApiDeploymentProps extends WebSocketStageOptions {
   readonly stageName?: string;
 
   /**
-   * The description of each deployment.
-   *
-   * @default - no description
-   */
-  readonly description?: string;
-
-  /**
-   * Extra trigger entries, merged with the automatic ones: change a value to force a redeploy. A
-   * key that an automatic entry uses is an error.
-   *
-   * @default - only the automatic entries
-   */
-  readonly triggers?: { [key: string]: string };
-
-  /**
-   * Resources whose configuration also decides when to redeploy, in addition to the discovered
-   * ones (or instead of them, with `autoDiscover: false`).
-   *
-   * @default - none
-   */
-  readonly resources?: TerraformResource[];
-
-  /**
-   * Whether to find the API's resources by their `api_id`. Only possible with `webSocketApi`.
-   *
-   * @default - true with `webSocketApi`, false with `webSocketApiId`
-   */
-  readonly autoDiscover?: boolean;
-
-  /**
-   * Adopt an existing stage of this name instead of creating it: emits a Terraform `import` block
-   * for `API-ID/STAGE-NAME`. Remove it after the first apply.
-   *
-   * @default false
-   */
-  readonly importExistingStage?: boolean;
-
-  /**
    * Create the account's CloudWatch role for API Gateway here (an `ApiGatewayCloudWatchRole`) and
    * make the deployment and the stages depend on it: WebSocket APIs, like REST APIs, write
    * execution and access logs to CloudWatch only once it is set. One per account and region.
@@ -96,14 +59,6 @@ export interface WebSocketApiDeploymentProps extends WebSocketStageOptions {
    * @default - no role; a synth warning when a stage writes logs to CloudWatch
    */
   readonly cloudWatchRole?: boolean;
-
-  /**
-   * Constructs that use the API where discovery cannot see, once handled (see
-   * `RestApiDeploymentProps.acknowledgedBlindSpots`): they get no synth warning.
-   *
-   * @default - none; each blind spot gets a synth warning
-   */
-  readonly acknowledgedBlindSpots?: IConstruct[];
 }
 
 /**

@@ -49,12 +49,16 @@ test('API.md shows no raw {@link ...}: jsii-docgen does not render it', () => {
   expect(apiMd.match(/\{@link[^}]*\}/g) ?? []).toEqual([]);
 });
 
-test('the main stage and addStage take one set of stage options', () => {
+test.each([
+  ['RestApiDeployment', 'StageOptions'],
+  ['HttpApiDeployment', 'HttpStageOptions'],
+  ['WebSocketApiDeployment', 'WebSocketStageOptions'],
+])('%s: the main stage and addStage take one set of stage options (%s); the deployment options are shared', (construct, stageOptions) => {
   const fqn = (name: string) => `${assembly.name}.${name}`;
-  const addStage = assembly.types[fqn('RestApiDeployment')].methods.find((method: any) => method.name === 'addStage');
+  const addStage = assembly.types[fqn(construct)].methods.find((method: any) => method.name === 'addStage');
 
-  expect(assembly.types[fqn('RestApiDeploymentProps')].interfaces).toEqual([fqn('StageOptions')]);
-  expect(addStage.parameters[1].type).toEqual({ fqn: fqn('StageOptions') });
+  expect(assembly.types[fqn(`${construct}Props`)].interfaces).toEqual([fqn(stageOptions), fqn('DeploymentOptions')]);
+  expect(addStage.parameters[1].type).toEqual({ fqn: fqn(stageOptions) });
 });
 
 test('every deprecated name says what replaces it and when it goes', () => {
