@@ -1,7 +1,8 @@
 /**
  * The examples synthesized with the CDK Terrain flavour (cdktn and @cdktn/provider-aws, through
  * the same require mapping as `npm run test:cdktn`) pass `terraform init`, `validate` and `plan`:
- * their JSON asks for the newer AWS provider cdktn's bindings are generated from.
+ * their JSON asks for the newer AWS provider cdktn's bindings are generated from, and each stack
+ * plans to create its deployments (REST or API Gateway v2).
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -37,7 +38,7 @@ describe.each(Object.keys(EXAMPLES))('examples/%s with cdktn', (name) => {
       workdir.init();
       expect(workdir.validate()).toMatch(/The configuration is valid/);
       const plan = workdir.plan();
-      const deployments = plan.addressesOf('aws_api_gateway_deployment');
+      const deployments = [...plan.addressesOf('aws_api_gateway_deployment'), ...plan.addressesOf('aws_apigatewayv2_deployment')];
       expect(deployments.length).toBeGreaterThan(0);
       for (const deployment of deployments) {
         expect(plan.actions(deployment)).toEqual(['create']);
