@@ -124,8 +124,10 @@ export function writeCdktnExample(language: string, to = path.join(CDKTN_DIR, 'e
     fs.appendFileSync(path.join(to, 'go.mod'), goReplaces(to));
   }
   if (language === 'python') {
-    // The Lambda function's code, next to the example as in examples/.
-    fs.cpSync(path.join(ROOT, 'examples', 'resources', 'lambda'), path.join(to, '..', 'resources', 'lambda'), { recursive: true });
+    // The Lambda functions' code (main.py's and websocket.py's), next to the examples as in examples/.
+    for (const example of ['resources', 'websocket']) {
+      fs.cpSync(path.join(ROOT, 'examples', example, 'lambda'), path.join(to, '..', example, 'lambda'), { recursive: true });
+    }
   }
   return to;
 }

@@ -16,6 +16,13 @@ Patches (each one is an API Gateway behaviour the real service has; docs/interna
 - Stage canarySettings: moto's Stage has none. CreateStage ignores them, GetStage never returns
   them, and UpdateStage applies "/canarySettings/deploymentId" to the stage's own deploymentId
   (its path contains "/deploymentId"), which would move the whole stage to the canary.
+
+Strict where moto is lenient (each refusal is AWS's, with its message; the scenarios in
+strict-emulator.terraform.ts show the wrong pattern hitting it):
+- DeleteDeployment of a deployment that a stage, or a stage's canary, still serves: AWS answers
+  400 "Active stages pointing to this deployment must be moved or deleted". moto refuses only when
+  the deployment was created with a stageName (provider v5), and otherwise deletes it, leaving the
+  stage on a deployment that does not exist.
 """
 
 import json
@@ -26,7 +33,7 @@ from urllib.parse import unquote
 
 from moto.apigateway import models, responses, urls
 from moto.moto_api._internal import mock_random
-from moto.apigateway.exceptions import BadRequestException
+from moto.apigateway.exceptions import BadRequestException, StageStillActive
 from moto.server import main as moto_main
 
 
@@ -249,6 +256,19 @@ responses.APIGatewayResponse.get_tags = get_tags
 responses.APIGatewayResponse.tag_resource = tag_resource
 responses.APIGatewayResponse.untag_resource = untag_resource
 urls.url_paths["{0}/tags/arn:(?P<partition>[^/]+):apigateway:(?P<region_name>[^/]+)::/restapis/(?P<function_id>[^/]+)$"] = responses.APIGatewayResponse.dispatch
+
+
+def _delete_deployment(self, deployment_id):
+    if deployment_id in self.deployments:
+        for stage in self.stages.values():
+            canary = getattr(stage, "canary_settings", None) or {}
+            if deployment_id in (stage.deployment_id, canary.get("deploymentId")):
+                raise StageStillActive()
+    return _original_delete_deployment(self, deployment_id)
+
+
+_original_delete_deployment = models.RestAPI.delete_deployment
+models.RestAPI.delete_deployment = _delete_deployment
 
 
 _original_account_patch = models.Account.apply_patch_operations

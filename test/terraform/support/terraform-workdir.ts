@@ -85,6 +85,14 @@ export class TerraformWorkdir {
     return this.terraform(['apply', '-no-color', 'tfplan'], 'terraform apply');
   }
 
+  /** Applies the last saved plan where the apply must fail; returns what Terraform printed (its errors included). */
+  applyFailing(): string {
+    const result = runWithStatus('terraform', ['apply', '-no-color', 'tfplan'], {
+      what: 'terraform apply (expected to fail)', cwd: this.dir, env: this.env, okExitCodes: [1],
+    });
+    return `${result.stdout}\n${result.stderr}`;
+  }
+
   /** `terraform plan -detailed-exitcode`: 0 when nothing would change, 2 when something would. */
   planExitCode(): { code: number; output: string } {
     const result = runWithStatus('terraform', ['plan', '-no-color', '-detailed-exitcode'], {
