@@ -101,3 +101,12 @@ test("the README's example error is the one a stage name with a space gives", ()
   expect(() => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName: 'my stage' }))
     .toThrow(readmeBlock('readme-output', 'error-stage-name'));
 });
+
+test('pin-stage: the stage ignores its deployment_id; the deployment is still replaced on a change', () => {
+  const { json } = synthesizeSnippet(`const deployment = new RestApiDeployment(this, 'deployment', { restApi: api });\n${readmeBlock('readme-snippet', 'pin-stage')}`);
+
+  const [stage] = Object.values<any>(json.resource.aws_api_gateway_stage);
+  const [deployment] = Object.values<any>(json.resource.aws_api_gateway_deployment);
+  expect(stage.lifecycle).toEqual({ create_before_destroy: true, ignore_changes: ['deployment_id'] });
+  expect(deployment.lifecycle).toEqual({ create_before_destroy: true });
+});

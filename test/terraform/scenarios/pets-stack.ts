@@ -9,6 +9,8 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { RestApiDeployment, RestApiDeploymentProps } from '../../../src';
 import { petsApi } from '../../support/api';
+import { readmeBlock } from '../../support/readme';
+import { runSnippet } from '../../support/readme-snippet';
 
 /** The stack's name in `cdktf.out/stacks/`. */
 export const PETS_STACK = 'pets';
@@ -31,6 +33,8 @@ export interface PetsStackVersion {
   readonly backendHost?: string;
   /** The RestApiDeployment's props besides `restApi`; `false`: no deployment at all (the API alone). */
   readonly deployment?: Omit<RestApiDeploymentProps, 'restApi'> | false;
+  /** Pins the stage to the deployment it serves with the README's `pin-stage` snippet. @default false */
+  readonly pinStage?: boolean;
 }
 
 /** A function that builds this version of the app into `outdir`. */
@@ -59,6 +63,9 @@ export function petsApp(version: PetsStackVersion = {}): (outdir: string) => App
     if (version.deployment !== false) {
       const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api, ...version.deployment });
       new TerraformOutput(stack, 'url', { value: deployment.urlForPath('/pets') });
+      if (version.pinStage) {
+        runSnippet(readmeBlock('readme-snippet', 'pin-stage'), stack, { deployment });
+      }
     }
     return app;
   };
