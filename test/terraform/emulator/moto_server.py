@@ -13,16 +13,14 @@ Patches (each one is an API Gateway behaviour the real service has; docs/interna
 - UpdateAccount with a "replace" that has no value (how the provider resets cloudwatchRoleArn
   when an aws_api_gateway_account is destroyed): moto fails with a KeyError (HTTP 500).
 - Stage clientCertificateId: moto's Stage drops it, so every plan would set it again.
+- GetDeployment of a deployment that does not exist (deleted outside Terraform): moto fails with
+  a KeyError (HTTP 500), so the provider cannot see it is gone; AWS answers 404 "Invalid
+  Deployment identifier specified", which the provider reads as "recreate it".
 - Stage canarySettings: moto's Stage has none. CreateStage ignores them, GetStage never returns
   them, and UpdateStage applies "/canarySettings/deploymentId" to the stage's own deploymentId
   (its path contains "/deploymentId"), which would move the whole stage to the canary.
 
-Strict where moto is lenient (each refusal is AWS's, with its message; the scenarios in
-strict-emulator.terraform.ts show the wrong pattern hitting it):
-- DeleteDeployment of a deployment that a stage, or a stage's canary, still serves: AWS answers
-  400 "Active stages pointing to this deployment must be moved or deleted". moto refuses only when
-  the deployment was created with a stageName (provider v5), and otherwise deletes it, leaving the
-  stage on a deployment that does not exist.
+Strict where moto is lenient: moto_strict.py (each refusal is AWS's, with its message).
 """
 
 import json
@@ -33,7 +31,7 @@ from urllib.parse import unquote
 
 from moto.apigateway import models, responses, urls
 from moto.moto_api._internal import mock_random
-from moto.apigateway.exceptions import BadRequestException, StageStillActive
+from moto.apigateway.exceptions import BadRequestException, DeploymentNotFoundException
 from moto.server import main as moto_main
 
 
@@ -258,17 +256,13 @@ responses.APIGatewayResponse.untag_resource = untag_resource
 urls.url_paths["{0}/tags/arn:(?P<partition>[^/]+):apigateway:(?P<region_name>[^/]+)::/restapis/(?P<function_id>[^/]+)$"] = responses.APIGatewayResponse.dispatch
 
 
-def _delete_deployment(self, deployment_id):
-    if deployment_id in self.deployments:
-        for stage in self.stages.values():
-            canary = getattr(stage, "canary_settings", None) or {}
-            if deployment_id in (stage.deployment_id, canary.get("deploymentId")):
-                raise StageStillActive()
-    return _original_delete_deployment(self, deployment_id)
+def _get_deployment(self, deployment_id):
+    if deployment_id not in self.deployments:
+        raise DeploymentNotFoundException()
+    return self.deployments[deployment_id]
 
 
-_original_delete_deployment = models.RestAPI.delete_deployment
-models.RestAPI.delete_deployment = _delete_deployment
+models.RestAPI.get_deployment = _get_deployment
 
 
 _original_account_patch = models.Account.apply_patch_operations
@@ -282,8 +276,10 @@ models.Account.apply_patch_operations = _account_apply_patch_operations
 
 
 import moto_apigatewayv2  # noqa: E402 (beside this file: the API Gateway v2 patches)
+import moto_strict  # noqa: E402 (beside this file: AWS's refusals)
 
 moto_apigatewayv2.apply()
+moto_strict.apply()
 
 
 if __name__ == "__main__":

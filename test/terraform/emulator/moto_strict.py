@@ -1,0 +1,115 @@
+"""Where moto 5.2.5 accepts what API Gateway refuses: each refusal here is AWS's, with its
+message (moto_server.py applies them; docs/terraform-harness.md lists what is enforced and what
+is not). strict-emulator.terraform.ts shows a hand-written wrong pattern hitting each one, and the
+library's output passing under it.
+
+- DeleteDeployment of a deployment that a stage, or a stage's canary, still serves: 400 "Active
+  stages pointing to this deployment must be moved or deleted". moto refuses only when the
+  deployment was created with a stageName (provider v5), and otherwise deletes it, leaving the
+  stage on a deployment that does not exist.
+- DeleteStage of a stage a custom domain's base path mapping points at: 400 "Deleting stage
+  {name} failed. Please remove all base path mappings related to the stage in your domains:
+  {domains}." (moto deletes it, leaving the mapping on nothing).
+- DeleteRestApi of an API a base path mapping points at: 400 "Deleting RestApi {id} failed.
+  Please remove all base path mappings related to the RestApi in your domains: {domains}."
+- CreateUsagePlan, and UpdateUsagePlan adding /apiStages, with a stage that does not exist: 400
+  "Invalid API Stage {api: {id}, stage: {name}} specified for usageplan {plan}" (moto stores it).
+- DeleteUsagePlan while API stages are associated: 400 "Cannot delete Usage Plan {id} because
+  there are API Stages associated with it, including {api}:{stage}" (the provider removes the
+  stages first; moto deletes at once).
+"""
+
+from moto.apigateway import models
+from moto.apigateway.exceptions import BadRequestException, StageStillActive
+
+
+def _delete_deployment(self, deployment_id):
+    if deployment_id in self.deployments:
+        for stage in self.stages.values():
+            canary = getattr(stage, "canary_settings", None) or {}
+            if deployment_id in (stage.deployment_id, canary.get("deploymentId")):
+                raise StageStillActive()
+    return _original["delete_deployment"](self, deployment_id)
+
+
+def _mapped_domains(backend, rest_api_id, stage_name=None):
+    """The custom domains with a base path mapping to the API (to its stage, when one is named)."""
+    return sorted(
+        domain
+        for domain, mappings in backend.base_path_mappings.items()
+        if any(
+            mapping.rest_api_id == rest_api_id and (stage_name is None or mapping.stage == stage_name)
+            for mapping in mappings.values()
+        )
+    )
+
+
+def _delete_stage(self, function_id, stage_name):
+    domains = _mapped_domains(self, function_id, stage_name)
+    if domains and stage_name in self.get_rest_api(function_id).stages:
+        raise BadRequestException(
+            f"Deleting stage {stage_name} failed. Please remove all base path mappings related to the stage "
+            f"in your domains: {', '.join(domains)}."
+        )
+    return _original["delete_stage"](self, function_id, stage_name)
+
+
+def _delete_rest_api(self, function_id):
+    domains = _mapped_domains(self, function_id)
+    if domains:
+        raise BadRequestException(
+            f"Deleting RestApi {function_id} failed. Please remove all base path mappings related to the RestApi "
+            f"in your domains: {', '.join(domains)}."
+        )
+    return _original["delete_rest_api"](self, function_id)
+
+
+def _require_api_stage(backend, api_id, stage_name, plan_name):
+    api = backend.apis.get(api_id)
+    if api is None or stage_name not in api.stages:
+        raise BadRequestException(f"Invalid API Stage {{api: {api_id}, stage: {stage_name}}} specified for usageplan {plan_name}")
+
+
+def _create_usage_plan(self, payload):
+    for api_stage in payload.get("apiStages") or []:
+        _require_api_stage(self, api_stage.get("apiId"), api_stage.get("stage"), payload.get("name"))
+    return _original["create_usage_plan"](self, payload)
+
+
+def _update_usage_plan(self, usage_plan_id, patch_operations):
+    plan = self.usage_plans.get(usage_plan_id)
+    for operation in patch_operations:
+        if plan is not None and operation.get("op") == "add" and operation.get("path") == "/apiStages":
+            api_id, _, stage_name = operation["value"].partition(":")
+            _require_api_stage(self, api_id, stage_name, plan.name)
+    return _original["update_usage_plan"](self, usage_plan_id, patch_operations)
+
+
+def _delete_usage_plan(self, usage_plan_id):
+    plan = self.usage_plans.get(usage_plan_id)
+    if plan is not None and plan.api_stages:
+        first = plan.api_stages[0]
+        raise BadRequestException(
+            f"Cannot delete Usage Plan {usage_plan_id} because there are API Stages associated with it, "
+            f"including {first['apiId']}:{first['stage']}"
+        )
+    return _original["delete_usage_plan"](self, usage_plan_id)
+
+
+_original = {}
+
+
+def apply():
+    """Installs the refusals (once)."""
+    if _original:
+        return
+    for owner, name, replacement in (
+        (models.RestAPI, "delete_deployment", _delete_deployment),
+        (models.APIGatewayBackend, "delete_stage", _delete_stage),
+        (models.APIGatewayBackend, "delete_rest_api", _delete_rest_api),
+        (models.APIGatewayBackend, "create_usage_plan", _create_usage_plan),
+        (models.APIGatewayBackend, "update_usage_plan", _update_usage_plan),
+        (models.APIGatewayBackend, "delete_usage_plan", _delete_usage_plan),
+    ):
+        _original[name] = getattr(owner, name)
+        setattr(owner, name, replacement)
