@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type * as apiGatewayAccount from '@cdktf/provider-aws/lib/api-gateway-account';
+import type * as apiGatewayBasePathMapping from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import type * as apiGatewayDeployment from '@cdktf/provider-aws/lib/api-gateway-deployment';
 import type * as apiGatewayMethodSettings from '@cdktf/provider-aws/lib/api-gateway-method-settings';
 import type * as apiGatewayStage from '@cdktf/provider-aws/lib/api-gateway-stage';
@@ -21,6 +22,9 @@ import type * as wafv2WebAclAssociation from '@cdktf/provider-aws/lib/wafv2-web-
 export const ProviderResources = {
   get ApiGatewayAccount(): typeof apiGatewayAccount.ApiGatewayAccount {
     return (require('@cdktf/provider-aws/lib/api-gateway-account') as typeof apiGatewayAccount).ApiGatewayAccount;
+  },
+  get ApiGatewayBasePathMapping(): typeof apiGatewayBasePathMapping.ApiGatewayBasePathMapping {
+    return (require('@cdktf/provider-aws/lib/api-gateway-base-path-mapping') as typeof apiGatewayBasePathMapping).ApiGatewayBasePathMapping;
   },
   get ApiGatewayDeployment(): typeof apiGatewayDeployment.ApiGatewayDeployment {
     return (require('@cdktf/provider-aws/lib/api-gateway-deployment') as typeof apiGatewayDeployment).ApiGatewayDeployment;

@@ -1,3 +1,4 @@
+import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import type { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import type { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
@@ -7,6 +8,7 @@ import {
   Token,
 } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { BasePathMappingOptions } from './base-path-mapping';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { deploymentWarnings, executeApiArn, methodAndPath, validateApiChoice } from './deployment-construct';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
@@ -272,6 +274,16 @@ export class RestApiDeployment extends Construct {
     });
     prepareStageLogging(this, stage, this.cloudWatchRole, this.warnWhenLogging, STAGE_RESOURCE_TYPES);
     return stage;
+  }
+
+  /**
+   * Maps a custom domain (or a base path of it) to the main stage; see `RestApiStage.addBasePathMapping`.
+   *
+   * @param domainName the custom domain name (`aws_api_gateway_domain_name.domainName`)
+   * @param options the base path, and the domain's id for a private custom domain. Default: the whole domain
+   */
+  public addBasePathMapping(domainName: string, options: BasePathMappingOptions = {}): ApiGatewayBasePathMapping {
+    return this.deploymentStage.addBasePathMapping(domainName, options);
   }
 
   /** The id of the current deployment. */

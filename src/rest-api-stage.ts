@@ -1,9 +1,11 @@
+import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import type { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AccessLogFormat } from './access-log';
 import { accessLogSettingsOf } from './access-log-settings';
+import { addBasePathMapping, BasePathMappingOptions } from './base-path-mapping';
 import { CacheClusterSize } from './cache-cluster-size';
 import { CommonStageOptions } from './common-stage-options';
 import { stageErrorOwner } from './deployment-marker';
@@ -112,6 +114,9 @@ export class RestApiStage extends Construct {
    */
   public readonly _logsToCloudWatch: boolean;
 
+  private readonly restApiId: string;
+  private readonly provider?: TerraformProvider;
+
   constructor(scope: Construct, id: string, props: RestApiStageProps) {
     super(scope, id);
     // Errors name the construct the user created, and the properties as the user wrote them:
@@ -122,6 +127,8 @@ export class RestApiStage extends Construct {
     const options = currentStageOptions(owner, prefix, props);
     validateStageVariables(owner, `${prefix}variables`, options.variables);
     this.stageName = props.stageName;
+    this.restApiId = props.restApiId;
+    this.provider = props.provider;
     this._logsToCloudWatch = logsToCloudWatch(options);
 
     if (options.cacheClusterSize && !options.cacheClusterSize.isOffered) {
@@ -151,6 +158,10 @@ export class RestApiStage extends Construct {
       tags: options.tags,
       accessLogSettings: accessLog ? { destinationArn: accessLog.destinationArn, format: accessLog.format } : undefined,
       provider: props.provider,
+      // A stage is replaced only when its name (or API) changes, so old and new never clash. Created
+      // first, the new stage is there when the base path mappings and usage plans move to it, and the
+      // old one is deleted after they left it: AWS refuses to delete a stage a mapping points at.
+      lifecycle: { createBeforeDestroy: true },
     });
 
     this.addMethodSettings(owner, prefix, props, options);
@@ -177,6 +188,24 @@ export class RestApiStage extends Construct {
   /** The ARN of the stage resource. */
   public get stageArn(): string {
     return this.stage.arn;
+  }
+
+  /**
+   * Maps a custom domain (or a base path of it) to this stage: an `aws_api_gateway_base_path_mapping`
+   * that names the stage through the stage resource, so it is created after the stage and moved
+   * before a renamed stage's old self is deleted.
+   *
+   * @param domainName the custom domain name (`aws_api_gateway_domain_name.domainName`)
+   * @param options the base path, and the domain's id for a private custom domain. Default: the whole domain
+   */
+  public addBasePathMapping(domainName: string, options: BasePathMappingOptions = {}): ApiGatewayBasePathMapping {
+    const owner = stageErrorOwner(this);
+    const property = owner === this || this.node.id === 'Stage' ? 'addBasePathMapping' : `addStage(${this.stageName}).addBasePathMapping`;
+    return addBasePathMapping(this, owner, property, {
+      restApiId: this.restApiId,
+      stageNameReference: this.stage.stageName,
+      provider: this.provider,
+    }, domainName, options);
   }
 
   /**

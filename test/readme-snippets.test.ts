@@ -1,10 +1,14 @@
 /**
  * The README's TypeScript snippets run as written, and do what the README says of them.
  */
+import { ApiGatewayApiKey } from '@cdktf/provider-aws/lib/api-gateway-api-key';
 import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
+import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
+import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-plan';
+import { ApiGatewayUsagePlanKey } from '@cdktf/provider-aws/lib/api-gateway-usage-plan-key';
 import { Fn, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { AccessLogDestination, RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
@@ -109,4 +113,27 @@ test('pin-stage: the stage ignores its deployment_id; the deployment is still re
   const [deployment] = Object.values<any>(json.resource.aws_api_gateway_deployment);
   expect(stage.lifecycle).toEqual({ create_before_destroy: true, ignore_changes: ['deployment_id'] });
   expect(deployment.lifecycle).toEqual({ create_before_destroy: true });
+});
+
+test('attach-to-stage: the mapping and the usage plan name the stage through its resource', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const { api } = petsApi(stack);
+  const deployment = new RestApiDeployment(stack, 'deployment', { restApi: api });
+  runSnippet(readmeBlock('readme-snippet', 'attach-to-stage'), stack, {
+    ApiGatewayDomainName,
+    ApiGatewayUsagePlan,
+    ApiGatewayApiKey,
+    ApiGatewayUsagePlanKey,
+    api,
+    deployment,
+    certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc',
+  });
+  const json = JSON.parse(Testing.synth(stack));
+
+  const stageName = `\${aws_api_gateway_stage.${Object.keys(json.resource.aws_api_gateway_stage)[0]}.stage_name}`;
+  expect(Object.values<any>(json.resource.aws_api_gateway_base_path_mapping)).toEqual([
+    { api_id: '${aws_api_gateway_rest_api.api.id}', base_path: 'pets', domain_name: '${aws_api_gateway_domain_name.domain.domain_name}', stage_name: stageName },
+  ]);
+  expect(json.resource.aws_api_gateway_usage_plan.usage_plan.api_stages).toEqual([{ api_id: '${aws_api_gateway_rest_api.api.id}', stage: stageName }]);
+  expect(json.resource.aws_api_gateway_usage_plan_key.usage_plan_key.key_id).toBe('${aws_api_gateway_api_key.api_key.id}');
 });

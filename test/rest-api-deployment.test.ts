@@ -6,7 +6,7 @@ import { petsApi } from './support/api';
 import { onlyResource, synthesize, synthesizeStack, triggersOf } from './support/synth';
 
 describe('RestApiDeployment resources', () => {
-  test('creates a deployment with create_before_destroy and a stage that points at it', () => {
+  test('creates a deployment and a stage that points at it, both created before their old selves are destroyed', () => {
     // GIVEN
     const json = synthesize((stack) => {
       const { api } = petsApi(stack);
@@ -23,6 +23,7 @@ describe('RestApiDeployment resources', () => {
       rest_api_id: '${aws_api_gateway_rest_api.api.id}',
       deployment_id: `\${aws_api_gateway_deployment.${deploymentName}.id}`,
       stage_name: 'prod',
+      lifecycle: { create_before_destroy: true },
     });
   });
 

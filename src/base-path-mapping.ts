@@ -1,0 +1,66 @@
+import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
+import { TerraformProvider, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { invalidProperty } from './errors';
+import { ProviderResources } from './provider-resources';
+
+/** Options of a custom domain's base path mapping to a REST API stage. */
+export interface BasePathMappingOptions {
+  /**
+   * The path segment after the domain name that selects the stage (`https://api.example.com/<basePath>/...`):
+   * letters, digits and `$-_.+!*'()`, without `/` (a REST API's mappings are one level deep).
+   * @default - none: the whole domain maps to the stage, and the domain can have no other mapping
+   */
+  readonly basePath?: string;
+
+  /**
+   * The identifier of a private custom domain name (its `domain_name_id`), for a private API.
+   * @default - a public custom domain
+   */
+  readonly domainNameId?: string;
+}
+
+/** What a mapping needs from the stage it points at. */
+export interface MappedStage {
+  readonly restApiId: string;
+  /** The stage's name as a reference to the stage resource, so that the mapping waits for it. */
+  readonly stageNameReference: string;
+  readonly provider?: TerraformProvider;
+}
+
+const BASE_PATH = /^[a-zA-Z0-9$\-_.+!*'()]+$/;
+
+/**
+ * Creates the `aws_api_gateway_base_path_mapping` of `domainName` to a stage, as a child of the
+ * stage construct. The mapping names the stage through the stage resource (never a literal name):
+ * it is created after the stage, and a renamed stage is created, the mapping moved to it, and the
+ * old stage deleted, in that order (AWS refuses to delete a stage a mapping points at).
+ */
+export function addBasePathMapping(
+  scope: Construct,
+  owner: IConstruct,
+  property: string,
+  stage: MappedStage,
+  domainName: string,
+  options: BasePathMappingOptions,
+): ApiGatewayBasePathMapping {
+  const basePath = options.basePath;
+  if (basePath !== undefined && !Token.isUnresolved(basePath) && !BASE_PATH.test(basePath)) {
+    throw invalidProperty(owner, `${property}.basePath`, basePath,
+      "a single path segment of letters, digits and $-_.+!*'() (no '/'; omit it to map the whole domain)");
+  }
+  const id = basePath === undefined ? 'BasePathMapping' : `BasePathMapping_${basePath}`;
+  if (scope.node.tryFindChild(id) !== undefined) {
+    throw invalidProperty(owner, `${property}.basePath`, basePath ?? null,
+      'a base path this stage has no mapping for yet (to map the same base path of another domain, '
+      + 'create an ApiGatewayBasePathMapping with stageName: stage.stage.stageName)');
+  }
+  return new ProviderResources.ApiGatewayBasePathMapping(scope, id, {
+    domainName,
+    domainNameId: options.domainNameId,
+    basePath,
+    apiId: stage.restApiId,
+    stageName: stage.stageNameReference,
+    provider: stage.provider,
+  });
+}
