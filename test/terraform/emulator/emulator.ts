@@ -6,6 +6,7 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
+import * as os from 'os';
 import * as path from 'path';
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
@@ -27,15 +28,17 @@ export class Emulator {
       throw new HarnessError(`${VENV_PYTHON} is missing: run \`npm run test:terraform\`, which installs moto into .venv (test/terraform/emulator/requirements.txt).`);
     }
     const port = await freePort();
+    const faultsFile = path.join(os.tmpdir(), `cdktf-agd-emulator-faults-${port}.json`);
+    fs.rmSync(faultsFile, { force: true });
     const server = spawn(VENV_PYTHON, [path.join(__dirname, 'moto_server.py'), String(port)], {
       stdio: ['ignore', 'pipe', 'pipe'],
       // AWS managed policies (AWSLambdaBasicExecutionRole, ...) exist only when moto loads them.
-      env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
+      env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true', MOTO_FAULTS_FILE: faultsFile },
     });
     const output: string[] = [];
     server.stdout!.on('data', (chunk) => output.push(String(chunk)));
     server.stderr!.on('data', (chunk) => output.push(String(chunk)));
-    const emulator = new Emulator(server, port, output);
+    const emulator = new Emulator(server, port, output, faultsFile);
     await emulator.waitUntilReady();
     return emulator;
   }
@@ -45,7 +48,12 @@ export class Emulator {
   private client?: APIGatewayClient;
   private v2Client?: ApiGatewayV2Client;
 
-  private constructor(private readonly server: ChildProcess, readonly port: number, private readonly output: string[]) {
+  private constructor(
+    private readonly server: ChildProcess,
+    readonly port: number,
+    private readonly output: string[],
+    private readonly faultsFile: string,
+  ) {
     this.endpoint = `http://127.0.0.1:${port}`;
   }
 
@@ -85,6 +93,16 @@ export class Emulator {
     return this.v2Client;
   }
 
+  /**
+   * Makes the next call of an API Gateway operation fail with a 400 the provider does not retry
+   * (moto_faults.py), once; the calls after it work.
+   */
+  failNext(operation: 'update_stage' | 'put_integration' | 'create_deployment'): void {
+    const faults = fs.existsSync(this.faultsFile) ? JSON.parse(fs.readFileSync(this.faultsFile, 'utf8')) : {};
+    faults[operation] = (faults[operation] ?? 0) + 1;
+    fs.writeFileSync(this.faultsFile, JSON.stringify(faults));
+  }
+
   /** What the server printed: requests and errors, for a failed scenario's message. */
   log(): string {
     return this.output.join('');
@@ -94,6 +112,7 @@ export class Emulator {
   async stop(): Promise<void> {
     this.client?.destroy();
     this.v2Client?.destroy();
+    fs.rmSync(this.faultsFile, { force: true });
     if (this.server.exitCode !== null) {
       return;
     }
