@@ -12,7 +12,13 @@ Patches (each one is an API Gateway behaviour the real service has; docs/interna
   tags only stages, and has no route for a REST API's ARN.
 - UpdateAccount with a "replace" that has no value (how the provider resets cloudwatchRoleArn
   when an aws_api_gateway_account is destroyed): moto fails with a KeyError (HTTP 500).
+- A REST API's policy in GetRestApi: AWS returns it as an escaped JSON string (`{\"Version\":...`),
+  which the provider unescapes; moto returns the JSON as given, which the provider cannot read
+  ("invalid character ... after top-level value").
 - Stage clientCertificateId: moto's Stage drops it, so every plan would set it again.
+- DeleteResource of a resource that no longer exists (an OpenAPI body put with mode "overwrite"
+  replaced the API's resources): moto fails with a KeyError (HTTP 500); AWS answers 404 "Invalid
+  resource identifier specified", which the provider reads as "already gone".
 - GetDeployment of a deployment that does not exist (deleted outside Terraform): moto fails with
   a KeyError (HTTP 500), so the provider cannot see it is gone; AWS answers 404 "Invalid
   Deployment identifier specified", which the provider reads as "recreate it".
@@ -21,6 +27,7 @@ Patches (each one is an API Gateway behaviour the real service has; docs/interna
   (its path contains "/deploymentId"), which would move the whole stage to the canary.
 
 Strict where moto is lenient: moto_strict.py (each refusal is AWS's, with its message).
+Faults a scenario injects (an operation that fails once): moto_faults.py.
 """
 
 import json
@@ -31,7 +38,7 @@ from urllib.parse import unquote
 
 from moto.apigateway import models, responses, urls
 from moto.moto_api._internal import mock_random
-from moto.apigateway.exceptions import BadRequestException, DeploymentNotFoundException
+from moto.apigateway.exceptions import BadRequestException, DeploymentNotFoundException, ResourceIdNotFoundException
 from moto.server import main as moto_main
 
 
@@ -256,6 +263,31 @@ responses.APIGatewayResponse.untag_resource = untag_resource
 urls.url_paths["{0}/tags/arn:(?P<partition>[^/]+):apigateway:(?P<region_name>[^/]+)::/restapis/(?P<function_id>[^/]+)$"] = responses.APIGatewayResponse.dispatch
 
 
+_original_delete_resource = models.APIGatewayBackend.delete_resource
+
+
+def _delete_resource(self, function_id, resource_id):
+    if resource_id not in self.get_rest_api(function_id).resources:
+        raise ResourceIdNotFoundException()
+    return _original_delete_resource(self, function_id, resource_id)
+
+
+models.APIGatewayBackend.delete_resource = _delete_resource
+
+
+_original_rest_api_to_dict = models.RestAPI.to_dict
+
+
+def _rest_api_to_dict(self):
+    data = _original_rest_api_to_dict(self)
+    if data.get("policy"):
+        data["policy"] = json.dumps(data["policy"])[1:-1]
+    return data
+
+
+models.RestAPI.to_dict = _rest_api_to_dict
+
+
 def _get_deployment(self, deployment_id):
     if deployment_id not in self.deployments:
         raise DeploymentNotFoundException()
@@ -277,9 +309,11 @@ models.Account.apply_patch_operations = _account_apply_patch_operations
 
 import moto_apigatewayv2  # noqa: E402 (beside this file: the API Gateway v2 patches)
 import moto_strict  # noqa: E402 (beside this file: AWS's refusals)
+import moto_faults  # noqa: E402 (beside this file: faults a scenario injects)
 
 moto_apigatewayv2.apply()
 moto_strict.apply()
+moto_faults.apply()
 
 
 if __name__ == "__main__":

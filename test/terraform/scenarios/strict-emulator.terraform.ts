@@ -1,21 +1,30 @@
 /**
- * The emulator refuses what AWS refuses (moto_server.py, "Strict where moto is lenient"). Each
+ * The emulator refuses what AWS refuses (moto_strict.py). Each
  * refusal is shown twice: through the SDK, and under Terraform with the hand-written pattern that
  * hits it on AWS, while the construct's output for the same change applies.
  */
 import {
+  CreateBasePathMappingCommand,
   CreateDeploymentCommand,
+  CreateDomainNameCommand,
   CreateRestApiCommand,
   CreateStageCommand,
+  CreateUsagePlanCommand,
+  DeleteBasePathMappingCommand,
   DeleteDeploymentCommand,
+  DeleteRestApiCommand,
+  DeleteStageCommand,
+  DeleteUsagePlanCommand,
   GetResourcesCommand,
   GetStageCommand,
   PutIntegrationCommand,
   PutMethodCommand,
   UpdateStageCommand,
+  UpdateUsagePlanCommand,
 } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
+import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-plan';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack } from 'cdktf';
 import { RestApiDeployment } from '../../../src';
@@ -41,12 +50,19 @@ function petsAppWith(template: string, deploy: (stack: TerraformStack, pets: Pet
   };
 }
 
-test('DeleteDeployment of a deployment that a stage or its canary serves is refused with AWS\'s message', async () => {
+/** A REST API with `GET /` (MOCK), made through the SDK; its id. */
+async function apiWithMethod(name: string): Promise<string> {
   const client = emulator().apiGateway();
-  const restApiId = (await client.send(new CreateRestApiCommand({ name: 'strict' }))).id!;
+  const restApiId = (await client.send(new CreateRestApiCommand({ name }))).id!;
   const rootId = (await client.send(new GetResourcesCommand({ restApiId }))).items![0].id!;
   await client.send(new PutMethodCommand({ restApiId, resourceId: rootId, httpMethod: 'GET', authorizationType: 'NONE' }));
   await client.send(new PutIntegrationCommand({ restApiId, resourceId: rootId, httpMethod: 'GET', type: 'MOCK' }));
+  return restApiId;
+}
+
+test('DeleteDeployment of a deployment that a stage or its canary serves is refused with AWS\'s message', async () => {
+  const client = emulator().apiGateway();
+  const restApiId = await apiWithMethod('strict');
   const first = (await client.send(new CreateDeploymentCommand({ restApiId }))).id!;
   const second = (await client.send(new CreateDeploymentCommand({ restApiId }))).id!;
   await client.send(new CreateStageCommand({ restApiId, stageName: 'prod', deploymentId: first }));
@@ -115,4 +131,86 @@ test('a deployment created before its integration fails as on AWS ("No integrati
   workdir.plan();
 
   expect(workdir.applyFailing()).toMatch(/No integration defined for method/);
+});
+
+test("a stage or API a base path mapping points at, a usage plan's missing stage, a usage plan with stages: refused with AWS's messages", async () => {
+  const client = emulator().apiGateway();
+  const restApiId = await apiWithMethod('mapped');
+  const deploymentId = (await client.send(new CreateDeploymentCommand({ restApiId }))).id!;
+  await client.send(new CreateStageCommand({ restApiId, stageName: 'prod', deploymentId }));
+  await client.send(new CreateDomainNameCommand({
+    domainName: 'strict.example.com',
+    regionalCertificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc',
+    endpointConfiguration: { types: ['REGIONAL'] },
+  }));
+  await client.send(new CreateBasePathMappingCommand({ domainName: 'strict.example.com', basePath: 'v1', restApiId, stage: 'prod' }));
+
+  await expect(client.send(new DeleteStageCommand({ restApiId, stageName: 'prod' }))).rejects.toMatchObject({
+    name: 'BadRequestException',
+    message: 'Deleting stage prod failed. Please remove all base path mappings related to the stage in your domains: strict.example.com.',
+  });
+  await expect(client.send(new DeleteRestApiCommand({ restApiId }))).rejects.toMatchObject({
+    name: 'BadRequestException',
+    message: `Deleting RestApi ${restApiId} failed. Please remove all base path mappings related to the RestApi in your domains: strict.example.com.`,
+  });
+  await expect(client.send(new CreateUsagePlanCommand({ name: 'gold', apiStages: [{ apiId: restApiId, stage: 'beta' }] }))).rejects.toMatchObject({
+    name: 'BadRequestException',
+    message: `Invalid API Stage {api: ${restApiId}, stage: beta} specified for usageplan gold`,
+  });
+  const usagePlanId = (await client.send(new CreateUsagePlanCommand({ name: 'gold', apiStages: [{ apiId: restApiId, stage: 'prod' }] }))).id!;
+  await expect(client.send(new UpdateUsagePlanCommand({ usagePlanId, patchOperations: [{ op: 'add', path: '/apiStages', value: `${restApiId}:beta` }] })))
+    .rejects.toMatchObject({ message: `Invalid API Stage {api: ${restApiId}, stage: beta} specified for usageplan gold` });
+  await expect(client.send(new DeleteUsagePlanCommand({ usagePlanId }))).rejects.toMatchObject({
+    name: 'BadRequestException',
+    message: `Cannot delete Usage Plan ${usagePlanId} because there are API Stages associated with it, including ${restApiId}:prod`,
+  });
+
+  // In AWS's order (the plan's stages removed, the mapping deleted), each goes.
+  await client.send(new UpdateUsagePlanCommand({ usagePlanId, patchOperations: [{ op: 'remove', path: '/apiStages', value: `${restApiId}:prod` }] }));
+  await client.send(new DeleteUsagePlanCommand({ usagePlanId }));
+  await client.send(new DeleteBasePathMappingCommand({ domainName: 'strict.example.com', basePath: 'v1' }));
+  await client.send(new DeleteStageCommand({ restApiId, stageName: 'prod' }));
+  await client.send(new DeleteRestApiCommand({ restApiId }));
+});
+
+test('a usage plan that names the stage by its literal name can be created before the stage: the apply fails as on AWS', () => {
+  const workdir = new TerraformWorkdir('strict-usage-plan-literal', emulator());
+  workdir.load(synthesizeStack(petsAppWith('{"statusCode": 200}', (stack, { api, integration }) => {
+    const deployment = new ApiGatewayDeployment(stack, 'deployment', { restApiId: api.id, dependsOn: [integration] });
+    const plan = new ApiGatewayUsagePlan(stack, 'usage_plan', { name: 'pets', apiStages: [{ apiId: api.id, stage: 'prod' }] });
+    // Nothing makes the plan wait for the stage; the order Terraform may pick is made certain here.
+    new ApiGatewayStage(stack, 'stage', { restApiId: api.id, deploymentId: deployment.id, stageName: 'prod', dependsOn: [plan] });
+  }), 'pets')).init();
+  workdir.plan();
+
+  expect(workdir.applyFailing()).toMatch(/BadRequestException: Invalid API Stage \{api: \w+, stage: prod\} specified for usageplan pets/);
+});
+
+test('a mapped stage renamed the provider\'s default way (destroyed before its replacement exists): AWS refuses to delete it', async () => {
+  // The custom domain is made outside (as a shared domain often is): the provider waits a minute after creating one.
+  await emulator().apiGateway().send(new CreateDomainNameCommand({
+    domainName: 'rename.example.com',
+    regionalCertificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc',
+    endpointConfiguration: { types: ['REGIONAL'] },
+  }));
+  const mapped = (stageName: string, destroyFirst: boolean) => petsAppWith('{"statusCode": 200}', (stack, { api }) => {
+    const deployment = new RestApiDeployment(stack, 'deployment', { restApi: api, stageName });
+    deployment.addBasePathMapping('rename.example.com');
+    if (destroyFirst) {
+      deployment.deploymentStage.stage.addOverride('lifecycle.create_before_destroy', false);
+    }
+  });
+  const workdir = new TerraformWorkdir('strict-rename-destroy-first', emulator());
+  workdir.load(synthesizeStack(mapped('prod', true), 'pets')).init();
+  workdir.plan();
+  workdir.apply();
+
+  workdir.load(synthesizeStack(mapped('live', true), 'pets')).plan();
+  expect(workdir.applyFailing()).toMatch(
+    /BadRequestException: Deleting stage prod failed\. Please remove all base path mappings related to the stage in your domains: rename\.example\.com\./);
+
+  // The construct's own order (the new stage first, the mapping moved, then the old stage deleted) applies.
+  workdir.load(synthesizeStack(mapped('live', false), 'pets')).plan();
+  workdir.apply();
+  expect(workdir.planExitCode()).toMatchObject({ code: 0 });
 });
