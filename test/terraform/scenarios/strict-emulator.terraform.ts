@@ -214,3 +214,27 @@ test('a mapped stage renamed the provider\'s default way (destroyed before its r
   workdir.apply();
   expect(workdir.planExitCode()).toMatchObject({ code: 0 });
 });
+
+test('an API mapped by a base path mapping made outside the configuration: terraform destroy fails on the API as on AWS', async () => {
+  const workdir = new TerraformWorkdir('strict-mapped-outside', emulator());
+  workdir.load(synthesizeStack(petsAppWith('{"statusCode": 200}', (stack, { api }) => {
+    new RestApiDeployment(stack, 'deployment', { restApi: api });
+  }), 'pets')).init();
+  workdir.plan();
+  workdir.apply();
+  const restApiId = workdir.state()['aws_api_gateway_rest_api.api'].id;
+  // Another team's configuration maps its domain to the whole API (no stage named).
+  const client = emulator().apiGateway();
+  await client.send(new CreateDomainNameCommand({
+    domainName: 'outside.example.com',
+    regionalCertificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc',
+    endpointConfiguration: { types: ['REGIONAL'] },
+  }));
+  await client.send(new CreateBasePathMappingCommand({ domainName: 'outside.example.com', basePath: 'pets', restApiId }));
+
+  expect(() => workdir.destroy()).toThrow(
+    new RegExp(`BadRequestException: Deleting RestApi ${restApiId} failed\\. Please remove all base path mappings related to the RestApi in your domains: outside\\.example\\.com\\.`));
+
+  await client.send(new DeleteBasePathMappingCommand({ domainName: 'outside.example.com', basePath: 'pets' }));
+  workdir.destroy();
+});
