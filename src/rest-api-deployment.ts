@@ -151,7 +151,10 @@ export class RestApiDeployment extends Construct {
   /** The canary deployment, while `canary` is set. */
   public readonly canaryDeployment?: ApiGatewayDeployment;
 
-  /** The name of the stage. */
+  /**
+   * The name of the main stage, as a literal. A resource that must wait for the stage (a usage
+   * plan, a base path mapping of your own) names `deploymentStage.stage.stageName` instead.
+   */
   public readonly stageName: string;
 
   /** The id of the deployed REST API. */
