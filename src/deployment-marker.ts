@@ -37,3 +37,12 @@ export function stageErrorOwner(stage: IConstruct): IConstruct {
   const scope = stage.node.scope;
   return scope && isLibraryDeployment(scope) ? scope : stage;
 }
+
+/**
+ * How errors about a stage write its properties: `addStage(<name>).` for a stage added to a
+ * deployment construct with `addStage`, `''` for the construct's main stage (its props) and for a
+ * stage created on its own.
+ */
+export function stagePropertyPrefix(stage: IConstruct, stageName: string): string {
+  return stageErrorOwner(stage) !== stage && stage.node.id !== 'Stage' ? `addStage(${stageName}).` : '';
+}

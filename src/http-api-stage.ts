@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { AccessLogFormat } from './access-log';
 import { createV2Stage, stageUrlForPath } from './api-gateway-v2-stage';
 import { CommonStageOptions } from './common-stage-options';
-import { stageErrorOwner } from './deployment-marker';
+import { stageErrorOwner, stagePropertyPrefix } from './deployment-marker';
 import { HttpRouteOptions } from './route-settings';
 
 /**
@@ -56,7 +56,7 @@ export class HttpApiStage extends Construct {
   constructor(scope: Construct, id: string, props: HttpApiStageProps) {
     super(scope, id);
     const owner = stageErrorOwner(this);
-    const prefix = owner !== this && id !== 'Stage' ? `addStage(${props.stageName}).` : '';
+    const prefix = stagePropertyPrefix(this, props.stageName);
     const resources = createV2Stage(this, owner, prefix, props, {
       allowsDefaultStage: true,
       defaultAccessLogFormat: AccessLogFormat.jsonWithHttpApiFields(),

@@ -8,7 +8,7 @@ import { accessLogSettingsOf } from './access-log-settings';
 import { addBasePathMapping, BasePathMappingOptions } from './base-path-mapping';
 import { CacheClusterSize } from './cache-cluster-size';
 import { CommonStageOptions } from './common-stage-options';
-import { stageErrorOwner } from './deployment-marker';
+import { stageErrorOwner, stagePropertyPrefix } from './deployment-marker';
 import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-options';
 import { invalidProperty } from './errors';
 import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, MethodLoggingLevel, methodPathOf, MethodSettingsTarget } from './method-settings';
@@ -115,20 +115,18 @@ export class RestApiStage extends Construct {
   public readonly _logsToCloudWatch: boolean;
 
   private readonly restApiId: string;
-  private readonly provider?: TerraformProvider;
 
   constructor(scope: Construct, id: string, props: RestApiStageProps) {
     super(scope, id);
     // Errors name the construct the user created, and the properties as the user wrote them:
     // a RestApiDeployment's main stage takes its props, addStage() its options.
     const owner = stageErrorOwner(this);
-    const prefix = owner !== this && id !== 'Stage' ? `addStage(${props.stageName}).` : '';
+    const prefix = stagePropertyPrefix(this, props.stageName);
     validateStageName(owner, `${prefix}stageName`, props.stageName);
     const options = currentStageOptions(owner, prefix, props);
     validateStageVariables(owner, `${prefix}variables`, options.variables);
     this.stageName = props.stageName;
     this.restApiId = props.restApiId;
-    this.provider = props.provider;
     this._logsToCloudWatch = logsToCloudWatch(options);
 
     if (options.cacheClusterSize && !options.cacheClusterSize.isOffered) {
@@ -199,12 +197,10 @@ export class RestApiStage extends Construct {
    * @param options the base path, and the domain's id for a private custom domain. Default: the whole domain
    */
   public addBasePathMapping(domainName: string, options: BasePathMappingOptions = {}): ApiGatewayBasePathMapping {
-    const owner = stageErrorOwner(this);
-    const property = owner === this || this.node.id === 'Stage' ? 'addBasePathMapping' : `addStage(${this.stageName}).addBasePathMapping`;
-    return addBasePathMapping(this, owner, property, {
+    return addBasePathMapping(this, stageErrorOwner(this), `${stagePropertyPrefix(this, this.stageName)}addBasePathMapping`, {
       restApiId: this.restApiId,
       stageNameReference: this.stage.stageName,
-      provider: this.provider,
+      provider: this.stage.provider,
     }, domainName, options);
   }
 

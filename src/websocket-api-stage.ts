@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { AccessLogFormat } from './access-log';
 import { createV2Stage } from './api-gateway-v2-stage';
 import { CommonStageOptions } from './common-stage-options';
-import { stageErrorOwner } from './deployment-marker';
+import { stageErrorOwner, stagePropertyPrefix } from './deployment-marker';
 import { WebSocketRouteOptions } from './route-settings';
 
 /**
@@ -68,7 +68,7 @@ export class WebSocketApiStage extends Construct {
   constructor(scope: Construct, id: string, props: WebSocketApiStageProps) {
     super(scope, id);
     const owner = stageErrorOwner(this);
-    const prefix = owner !== this && id !== 'Stage' ? `addStage(${props.stageName}).` : '';
+    const prefix = stagePropertyPrefix(this, props.stageName);
     const resources = createV2Stage(this, owner, prefix, props, {
       allowsDefaultStage: false,
       defaultAccessLogFormat: AccessLogFormat.jsonWithWebSocketFields(),
