@@ -20,6 +20,9 @@ export const EMULATED_REGION = 'eu-west-2';
 /** The services the provider is pointed at; every other endpoint stays unreachable. */
 const EMULATED_SERVICES = ['apigateway', 'apigatewayv2', 'cloudwatchlogs', 'iam', 'kms', 'lambda', 'sts', 'wafv2'];
 
+/** The API Gateway operations a scenario can make fail once (moto_faults.py, FAULTABLE_OPERATIONS). */
+export type FaultableOperation = 'update_stage' | 'put_integration' | 'create_deployment';
+
 /** A running emulator. */
 export class Emulator {
   /** Starts moto's server and waits until it answers. */
@@ -97,7 +100,7 @@ export class Emulator {
    * Makes the next call of an API Gateway operation fail with a 400 the provider does not retry
    * (moto_faults.py), once; the calls after it work.
    */
-  failNext(operation: 'update_stage' | 'put_integration' | 'create_deployment'): void {
+  failNext(operation: FaultableOperation): void {
     const faults = fs.existsSync(this.faultsFile) ? JSON.parse(fs.readFileSync(this.faultsFile, 'utf8')) : {};
     faults[operation] = (faults[operation] ?? 0) + 1;
     fs.writeFileSync(this.faultsFile, JSON.stringify(faults));

@@ -3,7 +3,7 @@
  * on, changing the API under it, and promoting it in one apply.
  */
 import { GetDeploymentsCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
-import { petsApp, PETS_ADDRESSES, PETS_STACK, PetsStackVersion } from './pets-stack';
+import { petsApp, PETS_ADDRESSES, PETS_STACK, PetsStackVersion, planPetsVersion } from './pets-stack';
 import { emulatorForThisFile } from '../emulator/emulator';
 import { expectReadmePlanExcerpt } from '../support/readme-plans';
 import { synthesizeStack, TerraformWorkdir } from '../support/terraform-workdir';
@@ -20,7 +20,7 @@ beforeAll(() => {
 });
 
 function planVersion(version: PetsStackVersion) {
-  return workdir.load(synthesizeStack(petsApp(version), PETS_STACK)).plan();
+  return planPetsVersion(workdir, version);
 }
 
 async function emulatedStage() {

@@ -4,15 +4,8 @@
  * pets app, changes the emulated API Gateway through the SDK as a console user would, and
  * checks that one apply converges and a second plan has nothing to do.
  */
-import {
-  CreateDeploymentCommand,
-  DeleteDeploymentCommand,
-  DeleteStageCommand,
-  GetDeploymentsCommand,
-  GetStageCommand,
-  UpdateStageCommand,
-} from '@aws-sdk/client-api-gateway';
-import { PETS_ADDRESSES, PETS_STACK, petsApp, PetsStackVersion } from './pets-stack';
+import { CreateDeploymentCommand, DeleteDeploymentCommand, DeleteStageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
+import { appliedPetsApp, emulatedPets, PETS_ADDRESSES, PETS_STACK, petsApp, PetsStackVersion, planPetsVersion } from './pets-stack';
 import { emulatorForThisFile } from '../emulator/emulator';
 import { synthesizeStack, TerraformWorkdir } from '../support/terraform-workdir';
 
@@ -22,22 +15,13 @@ const emulator = emulatorForThisFile();
 const SETTINGS: PetsStackVersion = { deployment: { variables: { colour: 'blue' }, tracingEnabled: true } };
 
 /** The pets app with a stage that has settings, applied in a fresh folder. */
-function appliedPetsApp(name: string, version: PetsStackVersion = SETTINGS): TerraformWorkdir {
-  const workdir = new TerraformWorkdir(name, emulator());
-  workdir.load(synthesizeStack(petsApp(version), PETS_STACK)).init();
-  workdir.plan();
-  workdir.apply();
-  return workdir;
+function appliedWithSettings(name: string): TerraformWorkdir {
+  return appliedPetsApp(name, emulator(), SETTINGS);
 }
 
 /** What the emulated API Gateway has: the stage, the ids of the deployments; and the deployment Terraform manages. */
-async function emulated(workdir: TerraformWorkdir) {
-  const state = workdir.state();
-  const restApiId = state['aws_api_gateway_rest_api.api'].id;
-  const client = emulator().apiGateway();
-  const stage = await client.send(new GetStageCommand({ restApiId, stageName: 'prod' }));
-  const deployments = (await client.send(new GetDeploymentsCommand({ restApiId }))).items ?? [];
-  return { restApiId, stage, deploymentIds: deployments.map((item) => item.id!), managed: state[PETS_ADDRESSES.deployment]?.id as string };
+function emulated(workdir: TerraformWorkdir) {
+  return emulatedPets(workdir, emulator());
 }
 
 /** A deployment made outside Terraform, and the stage moved onto it: a rollback from the console. */
@@ -49,7 +33,7 @@ async function moveStageToNewDeployment(restApiId: string): Promise<string> {
 }
 
 test('the stage moved to another deployment outside Terraform: the plan moves it back, no deployment is replaced', async () => {
-  const workdir = appliedPetsApp('drift-stage-moved');
+  const workdir = appliedWithSettings('drift-stage-moved');
   const { restApiId, managed } = await emulated(workdir);
   const outside = await moveStageToNewDeployment(restApiId);
 
@@ -67,7 +51,7 @@ test('the stage moved to another deployment outside Terraform: the plan moves it
 });
 
 test('the deployment deleted outside Terraform (the stage moved off it first, as AWS requires): recreated, and the stage follows, in one apply', async () => {
-  const workdir = appliedPetsApp('drift-deployment-deleted');
+  const workdir = appliedWithSettings('drift-deployment-deleted');
   const { restApiId, managed } = await emulated(workdir);
   const outside = await moveStageToNewDeployment(restApiId);
   await emulator().apiGateway().send(new DeleteDeploymentCommand({ restApiId, deploymentId: managed }));
@@ -84,7 +68,7 @@ test('the deployment deleted outside Terraform (the stage moved off it first, as
 });
 
 test('the stage deleted outside Terraform: recreated with its settings, on the same deployment, in one apply', async () => {
-  const workdir = appliedPetsApp('drift-stage-deleted');
+  const workdir = appliedWithSettings('drift-stage-deleted');
   const { restApiId, managed } = await emulated(workdir);
   await emulator().apiGateway().send(new DeleteStageCommand({ restApiId, stageName: 'prod' }));
 
@@ -98,7 +82,7 @@ test('the stage deleted outside Terraform: recreated with its settings, on the s
 });
 
 test("pinned on purpose (the README's ignore_changes override): Terraform leaves the stage on the console's deployment, and redeploys without moving it", async () => {
-  const workdir = appliedPetsApp('drift-pinned');
+  const workdir = appliedWithSettings('drift-pinned');
   const { restApiId } = await emulated(workdir);
   const outside = await moveStageToNewDeployment(restApiId);
   const pinned = (template?: string): PetsStackVersion => ({ ...SETTINGS, template, pinStage: true });
@@ -106,14 +90,14 @@ test("pinned on purpose (the README's ignore_changes override): Terraform leaves
   workdir.load(synthesizeStack(petsApp(pinned()), PETS_STACK));
   expect(workdir.planExitCode()).toMatchObject({ code: 0 });
 
-  const plan = workdir.load(synthesizeStack(petsApp(pinned('{"statusCode": 201}')), PETS_STACK)).plan();
+  const plan = planPetsVersion(workdir, pinned('{"statusCode": 201}'));
   expect(plan.actions(PETS_ADDRESSES.deployment)).toEqual(['create', 'delete']);
   expect(plan.actions(PETS_ADDRESSES.stage)).toEqual(['no-op']);
   workdir.apply();
   expect((await emulated(workdir)).stage.deploymentId).toBe(outside);
 
   // Unpinned, the next apply moves the stage back to the construct's deployment.
-  workdir.load(synthesizeStack(petsApp({ ...SETTINGS, template: '{"statusCode": 201}' }), PETS_STACK)).plan();
+  planPetsVersion(workdir, { ...SETTINGS, template: '{"statusCode": 201}' });
   workdir.apply();
   const after = await emulated(workdir);
   expect(after.stage.deploymentId).toBe(after.managed);

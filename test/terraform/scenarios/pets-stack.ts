@@ -3,6 +3,7 @@
  * integration) deployed by a `RestApiDeployment` at `deploy`, in the versions a user would
  * write one after another.
  */
+import { GetDeploymentsCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -11,6 +12,9 @@ import { RestApiDeployment, RestApiDeploymentProps } from '../../../src';
 import { petsApi } from '../../support/api';
 import { readmeBlock } from '../../support/readme';
 import { runSnippet } from '../../support/readme-snippet';
+import { Emulator } from '../emulator/emulator';
+import { TerraformPlan } from '../support/terraform-plan';
+import { synthesizeStack, TerraformWorkdir } from '../support/terraform-workdir';
 
 /** The stack's name in `cdktf.out/stacks/`. */
 export const PETS_STACK = 'pets';
@@ -69,4 +73,31 @@ export function petsApp(version: PetsStackVersion = {}): (outdir: string) => App
     }
     return app;
   };
+}
+
+/** Loads this version of the pets app into an initialized `workdir` and plans it. */
+export function planPetsVersion(workdir: TerraformWorkdir, version: PetsStackVersion = {}): TerraformPlan {
+  return workdir.load(synthesizeStack(petsApp(version), PETS_STACK)).plan();
+}
+
+/** This version of the pets app, applied in a fresh folder named `name`. */
+export function appliedPetsApp(name: string, emulator: Emulator, version: PetsStackVersion = {}): TerraformWorkdir {
+  const workdir = new TerraformWorkdir(name, emulator);
+  workdir.load(synthesizeStack(petsApp(version), PETS_STACK)).init();
+  workdir.plan();
+  workdir.apply();
+  return workdir;
+}
+
+/**
+ * What the emulated API Gateway has for the applied pets app: its stage `prod`, the ids of all
+ * its deployments, and the id of the deployment Terraform manages.
+ */
+export async function emulatedPets(workdir: TerraformWorkdir, emulator: Emulator) {
+  const state = workdir.state();
+  const restApiId = state['aws_api_gateway_rest_api.api'].id;
+  const client = emulator.apiGateway();
+  const stage = await client.send(new GetStageCommand({ restApiId, stageName: 'prod' }));
+  const deployments = (await client.send(new GetDeploymentsCommand({ restApiId }))).items ?? [];
+  return { restApiId, stage, deploymentIds: deployments.map((item) => item.id!), managed: state[PETS_ADDRESSES.deployment]?.id as string };
 }
