@@ -7,7 +7,7 @@ import { accessLogSettingsOf } from './access-log-settings';
 import { CommonStageOptions } from './common-stage-options';
 import { invalidProperty } from './errors';
 import { ProviderResources } from './provider-resources';
-import { perRouteSettings, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
+import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
 import { validateStageName, validateStageVariables } from './validation';
 
 /** What makes one `aws_apigatewayv2_stage`: the options of either kind, and where it belongs. */
@@ -53,6 +53,7 @@ export function createV2Stage(
   const logGroupName = `API-Gateway-Access-Logs_${definition.apiId}/${definition.stageName === '$default' ? 'default' : definition.stageName}`;
   const accessLog = accessLogSettingsOf(scope, owner, prefix, definition, logGroupName, kind.defaultAccessLogFormat, definition.provider);
   const stageWide = routeSettingsOf(owner, prefix.replace(/\.$/, ''), definition);
+  requireBothLimits(owner, prefix, stageWide, 'every route of the stage');
   const routes = perRouteSettings(owner, prefix, stageWide, definition.routeOptions);
   const stage = new ProviderResources.Apigatewayv2Stage(scope, 'Default', {
     apiId: definition.apiId,

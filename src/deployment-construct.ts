@@ -1,4 +1,4 @@
-import { AnnotationMetadataEntryType, Fn, TerraformResource, Token } from 'cdktf';
+import { AnnotationMetadataEntryType, Annotations, Fn, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from './errors';
 import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
@@ -22,6 +22,10 @@ export interface ApiChoice {
   readonly apiKind: string;
   /** The class of the API construct, in messages: `ApiGatewayRestApi`. */
   readonly apiClass: string;
+  /** The Terraform type of the API construct: `aws_api_gateway_rest_api`. */
+  readonly apiType: string;
+  /** For an API Gateway v2 API, the protocol type it must have (`HTTP`, `WEBSOCKET`), and the construct that deploys the other. */
+  readonly protocol?: { readonly type: string; readonly otherKind: string; readonly otherConstruct: string };
 }
 
 /** Fails unless exactly one of the API and its id is given, and discovery is not asked of an id. */
@@ -34,9 +38,38 @@ export function validateApiChoice(owner: IConstruct, choice: ApiChoice): void {
   if (apiId !== undefined && apiId.length === 0) {
     throw invalidProperty(owner, idProperty, apiId, `the id of a ${choice.apiKind}, not an empty string`);
   }
+  if (apiId !== undefined && (typeof apiId !== 'string')) {
+    throw invalidProperty(owner, idProperty, apiId, `the id of a ${choice.apiKind}: a string such as "a1b2c3d4e5" or a reference`);
+  }
   if (apiId !== undefined && choice.autoDiscover === true) {
     throw invalidProperty(owner, 'autoDiscover', true,
       `false or unset when the API is given by '${idProperty}': discovery needs the ${choice.apiClass} itself ('${apiProperty}')`);
+  }
+  if (api !== undefined) {
+    validateApiConstruct(owner, choice, api);
+  }
+}
+
+/** Fails unless `api` is a resource of the API's type (and protocol); a protocol only known at deploy time gets a warning. */
+function validateApiConstruct(owner: IConstruct, choice: ApiChoice, api: TerraformResource): void {
+  const type = TerraformResource.isTerraformResource(api) ? api.terraformResourceType : undefined;
+  if (type !== choice.apiType) {
+    const given = type === undefined ? api : `${(api as IConstruct).node?.path ?? api} (${type})`;
+    const other = type === 'aws_api_gateway_rest_api' ? '; a REST API is deployed by RestApiDeployment'
+      : type === 'aws_apigatewayv2_api' ? '; an HTTP or WebSocket API is deployed by HttpApiDeployment or WebSocketApiDeployment' : '';
+    throw invalidProperty(owner, choice.apiProperty, given, `an ${choice.apiClass} (${choice.apiType})${other}`);
+  }
+  const protocol = choice.protocol;
+  const given = protocol ? (api as unknown as { protocolTypeInput?: string }).protocolTypeInput : undefined;
+  if (protocol === undefined || given === undefined) {
+    return;
+  }
+  if (Token.isUnresolved(given)) {
+    Annotations.of(owner).addWarning(`The protocol type of '${api.node.path}' is only known at deploy time: ` +
+      `the construct deploys it as a ${choice.apiKind} (protocol type ${protocol.type}); an ${protocol.otherKind} needs ${protocol.otherConstruct}.`);
+  } else if (given !== protocol.type) {
+    throw invalidProperty(owner, choice.apiProperty, api.node.path,
+      `an ${choice.apiClass} with protocol type ${protocol.type} (it has ${given}; ${protocol.otherKind === 'HTTP API' ? 'an' : 'a'} ${protocol.otherKind} is deployed by ${protocol.otherConstruct})`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /**
@@ -16,10 +17,24 @@ export function describeValue(value: unknown): string {
 
 /**
  * The error every bad input raises: it names the construct path, the property,
- * the value given and what was expected.
+ * the value given and what was expected. Tokens in the property or the value are written as
+ * the Terraform expressions they stand for (`${var.stage}`), never as cdktf's `${TfToken[...]}`.
  */
 export function invalidProperty(scope: IConstruct, property: string, value: unknown, expected: string): Error {
   return new Error(
-    `${scope.constructor.name} at '${scope.node.path}': property '${property}' is ${describeValue(value)}; expected ${expected}.`,
+    `${scope.constructor.name} at '${scope.node.path}': property '${readable(scope, property)}' is ${describeValue(readable(scope, value))}; expected ${expected}.`,
   );
+}
+
+/** `value` with its tokens resolved as Terraform expressions in the stack of `scope`, or marked where they cannot be. */
+function readable<T>(scope: IConstruct, value: T): T | string {
+  if (!Token.isUnresolved(value) && !(typeof value === 'object' && value !== null && JSON.stringify(value)?.includes('${TfToken['))) {
+    return value;
+  }
+  try {
+    const stack = TerraformStack.of(scope);
+    return Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+  } catch {
+    return String(value).replace(/\$\{TfToken\[[^\]]*\]\}/g, '<a value known only at deploy time>');
+  }
 }

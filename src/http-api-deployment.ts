@@ -3,9 +3,9 @@ import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv
 import { TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { deploymentWarnings, executeApiArn, methodAndPath, validateApiChoice } from './deployment-construct';
+import { newDeploymentResource } from './deployment-escape-hatches';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { DeploymentOptions } from './deployment-options';
-import { invalidProperty } from './errors';
 import { HttpApiStage, HttpStageOptions } from './http-api-stage';
 import { ProviderResources } from './provider-resources';
 import { apiIdentity, claimStage } from './stage-registry';
@@ -99,12 +99,9 @@ export class HttpApiDeployment extends Construct {
       autoDiscover: props.autoDiscover,
       apiKind: 'HTTP API',
       apiClass: 'Apigatewayv2Api',
+      apiType: 'aws_apigatewayv2_api',
+      protocol: { type: 'HTTP', otherKind: 'WebSocket API', otherConstruct: 'WebSocketApiDeployment' },
     });
-    const protocol = props.httpApi?.protocolTypeInput;
-    if (protocol !== undefined && protocol !== 'HTTP') {
-      throw invalidProperty(this, 'httpApi', props.httpApi!.node.path,
-        `an Apigatewayv2Api with protocol type HTTP (it has ${protocol}; a WebSocket API is deployed by WebSocketApiDeployment)`);
-    }
     this.httpApi = props.httpApi;
     this.httpApiId = props.httpApi?.id ?? props.httpApiId!;
     this.stageName = props.stageName ?? '$default';
@@ -121,14 +118,13 @@ export class HttpApiDeployment extends Construct {
     (props.resources ?? []).forEach((resource) => this.addResource(resource));
     this.triggerEngine.acknowledge(props.acknowledgedBlindSpots ?? []);
 
-    this.deployment = new ProviderResources.Apigatewayv2Deployment(this, 'Deployment', {
+    this.deployment = newDeploymentResource(ProviderResources.Apigatewayv2Deployment, this, 'Deployment', {
       apiId: this.httpApiId,
       description: props.description,
       triggers: this.triggerEngine.triggers,
       lifecycle: { createBeforeDestroy: true },
       provider: this.provider,
-    });
-    this.triggerEngine.completes(this.deployment);
+    }, { engine: this.triggerEngine, owner: this, property: 'deployment' });
 
     this.deploymentStage = new HttpApiStage(this, 'Stage', {
       ...httpStageOptionsOf(props),

@@ -11,6 +11,7 @@ import { Construct, IConstruct } from 'constructs';
 import { BasePathMappingOptions } from './base-path-mapping';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { deploymentWarnings, executeApiArn, methodAndPath, validateApiChoice } from './deployment-construct';
+import { newDeploymentResource } from './deployment-escape-hatches';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { DeploymentOptions } from './deployment-options';
 import { invalidProperty } from './errors';
@@ -183,6 +184,7 @@ export class RestApiDeployment extends Construct {
       autoDiscover: props.autoDiscover,
       apiKind: 'REST API',
       apiClass: 'ApiGatewayRestApi',
+      apiType: 'aws_api_gateway_rest_api',
     });
     this.restApi = props.restApi;
     this.restApiId = props.restApi?.id ?? props.restApiId!;
@@ -208,7 +210,7 @@ export class RestApiDeployment extends Construct {
       this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.provider });
     }
     const triggers = this.triggerEngine.triggers;
-    this.deployment = new ProviderResources.ApiGatewayDeployment(this, 'Deployment', {
+    this.deployment = newDeploymentResource(ProviderResources.ApiGatewayDeployment, this, 'Deployment', {
       restApiId: this.restApiId,
       description: props.description,
       triggers,
@@ -216,18 +218,17 @@ export class RestApiDeployment extends Construct {
       lifecycle: props.canary ? { createBeforeDestroy: true, ignoreChanges: ['triggers'] } : { createBeforeDestroy: true },
       dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
       provider: this.provider,
-    });
+    }, { engine: this.triggerEngine, owner: this, property: 'deployment' });
     if (props.canary) {
-      this.canaryDeployment = new ProviderResources.ApiGatewayDeployment(this, 'CanaryDeployment', {
+      this.canaryDeployment = newDeploymentResource(ProviderResources.ApiGatewayDeployment, this, 'CanaryDeployment', {
         restApiId: this.restApiId,
         description: props.description,
         triggers,
         lifecycle: { createBeforeDestroy: true },
         dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
         provider: this.provider,
-      });
+      }, { engine: this.triggerEngine, owner: this, property: 'canaryDeployment' });
     }
-    [this.deployment, this.canaryDeployment].forEach((deployment) => deployment && this.triggerEngine.completes(deployment));
 
     this.deploymentStage = new RestApiStage(this, 'Stage', {
       ...stageOptionsOf(props),

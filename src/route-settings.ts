@@ -104,6 +104,37 @@ export function perRouteSettings(
     if (!Token.isUnresolved(routeKey) && routeKey.trim() === '') {
       throw invalidProperty(owner, `${prefix}routeOptions`, routeKey, "a route key such as 'GET /pets', '$default' or '$connect'");
     }
-    return { routeKey, ...stageWide, ...routeSettingsOf(owner, `${prefix}routeOptions.${routeKey}`, options) };
+    const property = `${prefix}routeOptions.${routeKey}`;
+    const settings = { routeKey, ...stageWide, ...routeSettingsOf(owner, property, options) };
+    requireBothLimits(owner, `${property}.`, settings, `the route ${routeKey}`);
+    return settings;
   });
 }
+
+/**
+ * Fails unless a route settings block sets both throttling limits. The AWS provider sends 0 for
+ * each limit a `default_route_settings` or `route_settings` block leaves unset (its expand
+ * functions read an unset number as 0; terraform-provider-aws #14742), and AWS then answers every
+ * request of the stage or route with 429 Too Many Requests. The library cannot fill them: the
+ * account's quota is not known at synth, and a guess would cap an account with a raised one.
+ *
+ * @param prefix the properties' prefix in errors: `''`, `addStage(beta).`, `routeOptions.GET /pets.`
+ * @param scope what the block applies to, in the message: `every route of the stage`, `the route GET /pets`
+ */
+export function requireBothLimits(owner: IConstruct, prefix: string, settings: RenderedRouteSettings | undefined, scope: string): void {
+  if (settings === undefined) {
+    return;
+  }
+  const missing = LIMITS.filter((name) => settings[name] === undefined);
+  if (missing.length === 0) {
+    return;
+  }
+  const given = NAMES.filter((name) => (settings as Record<string, unknown>)[name] !== undefined).map((name) => `'${name}'`);
+  throw invalidProperty(owner, `${prefix}${missing[0]}`, undefined,
+    `a limit given with ${given.join(' and ')}: a route settings block for ${scope} without both limits is sent with 0 for each ` +
+    'one left unset (terraform-provider-aws #14742), and AWS answers every request with 429 Too Many Requests. Give both ' +
+    "'throttlingBurstLimit' and 'throttlingRateLimit' (0 only to block on purpose; AWS's default account quota is a burst of 5000 " +
+    'and 10000 requests per second)');
+}
+
+const LIMITS: ReadonlyArray<'throttlingBurstLimit' | 'throttlingRateLimit'> = ['throttlingBurstLimit', 'throttlingRateLimit'];

@@ -4,9 +4,9 @@ import { TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { deploymentWarnings, executeApiArn, validateApiChoice } from './deployment-construct';
+import { newDeploymentResource } from './deployment-escape-hatches';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { DeploymentOptions } from './deployment-options';
-import { invalidProperty } from './errors';
 import { ProviderResources } from './provider-resources';
 import { prepareStageLogging } from './stage-logging';
 import { apiIdentity, claimStage } from './stage-registry';
@@ -117,12 +117,9 @@ export class WebSocketApiDeployment extends Construct {
       autoDiscover: props.autoDiscover,
       apiKind: 'WebSocket API',
       apiClass: 'Apigatewayv2Api',
+      apiType: 'aws_apigatewayv2_api',
+      protocol: { type: 'WEBSOCKET', otherKind: 'HTTP API', otherConstruct: 'HttpApiDeployment' },
     });
-    const protocol = props.webSocketApi?.protocolTypeInput;
-    if (protocol !== undefined && protocol !== 'WEBSOCKET') {
-      throw invalidProperty(this, 'webSocketApi', props.webSocketApi!.node.path,
-        `an Apigatewayv2Api with protocol type WEBSOCKET (it has ${protocol}; an HTTP API is deployed by HttpApiDeployment)`);
-    }
     this.webSocketApi = props.webSocketApi;
     this.webSocketApiId = props.webSocketApi?.id ?? props.webSocketApiId!;
     this.stageName = props.stageName ?? 'prod';
@@ -143,15 +140,14 @@ export class WebSocketApiDeployment extends Construct {
     (props.resources ?? []).forEach((resource) => this.addResource(resource));
     this.triggerEngine.acknowledge(props.acknowledgedBlindSpots ?? []);
 
-    this.deployment = new ProviderResources.Apigatewayv2Deployment(this, 'Deployment', {
+    this.deployment = newDeploymentResource(ProviderResources.Apigatewayv2Deployment, this, 'Deployment', {
       apiId: this.webSocketApiId,
       description: props.description,
       triggers: this.triggerEngine.triggers,
       lifecycle: { createBeforeDestroy: true },
       dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
       provider: this.provider,
-    });
-    this.triggerEngine.completes(this.deployment);
+    }, { engine: this.triggerEngine, owner: this, property: 'deployment' });
 
     this.deploymentStage = this.createStage('Stage', this.stageName, webSocketStageOptionsOf(props));
     claimStage(this, this.apiIdentity, this.stageName, 'stageName', 'WebSocket API');

@@ -73,7 +73,7 @@ describe('HttpApiDeployment', () => {
   test('addStage: another stage on the same deployment; URLs, ARNs for Lambda permissions', () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
     const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
-    const beta = deployment.addStage('beta', { throttlingRateLimit: 1 });
+    const beta = deployment.addStage('beta', { throttlingBurstLimit: 2, throttlingRateLimit: 1 });
     new TerraformOutput(stack, 'url', { value: deployment.urlForPath('/pets') });
     new TerraformOutput(stack, 'beta_url', { value: beta.urlForPath('/pets') });
     new TerraformOutput(stack, 'arn', { value: deployment.arnForExecuteApi('GET', '/pets') });

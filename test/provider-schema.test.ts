@@ -85,10 +85,11 @@ describe('synthesized resources match the provider schema shipped in @cdktf/prov
         clientCertificateId: 'cert',
         importExistingStage: true,
         accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 1 }),
-      }).addStage('beta', { detailedMetricsEnabled: true });
+      }).addStage('beta', { detailedMetricsEnabled: true, throttlingBurstLimit: 5000, throttlingRateLimit: 10000 });
       const pets = petsHttpApi(stack);
       new HttpApiDeployment(stack, 'http_deploy', {
         httpApi: pets.api,
+        throttlingBurstLimit: 2,
         throttlingRateLimit: 1,
         detailedMetricsEnabled: true,
         routeOptions: { 'GET /pets': { throttlingBurstLimit: 3 } },

@@ -135,7 +135,7 @@ describe('never a redeploy', () => {
       const deployment = new WebSocketApiDeployment(stack, 'deploy', {
         webSocketApi: chatWebSocketApi(stack).api,
         cloudWatchRole: false,
-        ...(changed ? { throttlingRateLimit: 10, detailedMetricsEnabled: true, variables: { a: 'b' }, tags: { t: 'v' }, stageDescription: 'x' } : {}),
+        ...(changed ? { throttlingBurstLimit: 20, throttlingRateLimit: 10, detailedMetricsEnabled: true, variables: { a: 'b' }, tags: { t: 'v' }, stageDescription: 'x' } : {}),
       });
       if (changed) {
         deployment.addStage('beta');

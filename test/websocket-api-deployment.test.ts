@@ -97,8 +97,8 @@ describe('WebSocketApiDeployment', () => {
 describe("the account's CloudWatch role", () => {
   test('cloudWatchRole: true creates it; the deployment and every stage wait for it', () => {
     const json = synthesize((stack) => {
-      new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api, cloudWatchRole: true, loggingLevel: MethodLoggingLevel.INFO })
-        .addStage('beta', { dataTraceEnabled: true });
+      new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api, cloudWatchRole: true, loggingLevel: MethodLoggingLevel.INFO, throttlingBurstLimit: 5000, throttlingRateLimit: 10000 })
+        .addStage('beta', { dataTraceEnabled: true, throttlingBurstLimit: 5000, throttlingRateLimit: 10000 });
     });
 
     const account = Object.keys(resourcesOfType(json, 'aws_api_gateway_account'))[0];
@@ -111,7 +111,7 @@ describe("the account's CloudWatch role", () => {
   test('left out, a stage that logs to CloudWatch gets a warning; false silences it', () => {
     const warningsWith = (props: Partial<WebSocketApiDeploymentProps>) => {
       const stack = new TerraformStack(Testing.app(), 'stack');
-      new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api, ...props });
+      new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api, throttlingBurstLimit: 5000, throttlingRateLimit: 10000, ...props });
       return WebSocketApiDeployment.warningsOf(stack);
     };
 

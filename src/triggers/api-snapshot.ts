@@ -1,4 +1,5 @@
 import { TerraformModule, TerraformResource, TerraformStack } from 'cdktf';
+import { isLibraryDeployment } from '../deployment-marker';
 import { ApiFamily, ApiResourceBlock } from './api-family';
 import { BlockSource } from './block-source';
 import { compare } from './canonical-json';
@@ -187,6 +188,11 @@ function othersOf(
 ): SnapshotElement[] {
   const others: SnapshotElement[] = [];
   for (const construct of blocks.elementsOf(apiStack.stack)) {
+    // What the library's deployment constructs create gets no warning, and another construct's
+    // deployment must not be resolved here: its triggers would check this API's deployment again.
+    if (construct.node.scopes.some(isLibraryDeployment)) {
+      continue;
+    }
     if (construct instanceof TerraformModule) {
       others.push({ construct, address: `module.${construct.friendlyUniqueId}`, config: blocks.blockOf(construct, apiStack.stack) });
     } else if (TerraformResource.isTerraformResource(construct) && !collected.has(construct)) {

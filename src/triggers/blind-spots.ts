@@ -1,5 +1,4 @@
 import { IConstruct } from 'constructs';
-import { isLibraryDeployment } from '../deployment-marker';
 import { ApiFamily } from './api-family';
 import { ApiSnapshot, SnapshotElement, SnapshotResource } from './api-snapshot';
 import { findReferences } from './terraform-references';
@@ -11,8 +10,9 @@ const ACKNOWLEDGE = "list it in 'acknowledgedBlindSpots'";
  * Warnings for the parts of the app that use the API where discovery cannot see (its *blind
  * spots*): a module that gets the API's id (its resources are invisible), a resource of a type
  * the library does not know that names the API (not treated as needing a redeploy), and an API
- * resource whose escape-hatch override moves it to another API. Constructs inside a deployment
- * construct of this library, and those listed in `acknowledged` (or inside one), get none.
+ * resource whose escape-hatch override moves it to another API. Constructs listed in
+ * `acknowledged` (or inside one) get none; the snapshot leaves out what the library's deployment
+ * constructs create.
  * Reads a snapshot gathered with the `check` depth.
  */
 export function blindSpotWarnings(family: ApiFamily, snapshot: ApiSnapshot, acknowledged: readonly IConstruct[]): string[] {
@@ -33,7 +33,7 @@ export function blindSpotWarnings(family: ApiFamily, snapshot: ApiSnapshot, ackn
 }
 
 function isAcknowledged(construct: IConstruct, acknowledged: readonly IConstruct[]): boolean {
-  return construct.node.scopes.some((scope) => acknowledged.includes(scope) || isLibraryDeployment(scope));
+  return construct.node.scopes.some((scope) => acknowledged.includes(scope));
 }
 
 function warningFor(family: ApiFamily, element: SnapshotElement, api: SnapshotResource, apiExpressions: readonly string[]): string | undefined {

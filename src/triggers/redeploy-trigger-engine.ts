@@ -17,7 +17,7 @@ import { ApiSnapshot, gatherSnapshot, SnapshotDepth, TriggerSources } from './ap
 import { blindSpotWarnings } from './blind-spots';
 import { BlockSource, HomeStackBlocks } from './block-source';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
-import { resolvedBlocks } from './rendered-blocks';
+import { Block, resolvedBlocks } from './rendered-blocks';
 import { StackPass, StackRenderHook } from './stack-render-hook';
 import { assertNoCollision, automaticEntries, RESOURCE_IDS_TRIGGER_KEY, triggerMap } from './trigger-entries';
 
@@ -50,11 +50,19 @@ export class RedeployTriggerEngine {
   /** The trigger map for the deployments' `triggers`: a token, completed at render. */
   public readonly triggers: { [key: string]: string };
 
+  /**
+   * The same map for anything else that reads it (a deployment's `triggersInput` in an output or a
+   * local): computed where it is resolved, never a placeholder.
+   */
+  public readonly readableTriggers: { [key: string]: string };
+
   private readonly userTriggers = new Map<string, string>();
   private readonly extraResources: TerraformResource[] = [];
   private readonly acknowledged: IConstruct[] = [];
   private readonly deployments: TerraformResource[] = [];
   private readonly warned = new Set<string>();
+  /** Whether the triggers are being computed outside the stack hook (to refuse a configuration that reads them). */
+  private producing = false;
   /** The cross-stack references of the triggers, kept from cdktf's prepare pass to its render pass. */
   private readonly crossStackTokens: CrossStackTokens = new Map();
   private readonly renderHook: StackRenderHook;
@@ -66,19 +74,52 @@ export class RedeployTriggerEngine {
       afterPrepare: (pass) => this.checkWith(pass),
       afterRender: (pass) => this.complete(pass),
     });
-    this.token = Lazy.anyValue({ produce: (context) => this.produce(context) });
+    this.token = Lazy.anyValue({ produce: (context) => this.produce(context, true) });
     this.triggers = Token.asStringMap(this.token);
+    this.readableTriggers = Token.asStringMap(Lazy.anyValue({ produce: (context) => this.produce(context, false) }));
   }
 
-  /** Adds a trigger entry of the user's: changing its value redeploys the API. */
-  public addTrigger(key: string, value: string): void {
-    if (key === RESOURCE_IDS_TRIGGER_KEY || this.userTriggers.has(key)) {
-      throw invalidProperty(this.owner, `triggers.${key}`, value,
-        key === RESOURCE_IDS_TRIGGER_KEY
-          ? `a key other than "${RESOURCE_IDS_TRIGGER_KEY}", which holds the automatic entry over the API resources' ids`
-          : 'a key not given before');
+  /**
+   * Adds a trigger entry of the user's: changing its value redeploys the API.
+   *
+   * @param property how errors name the entry: `triggers.<key>`
+   */
+  public addTrigger(key: string, value: string, property = `triggers.${key}`): void {
+    validateUserTrigger(this.owner, property, key, value);
+    if (this.userTriggers.has(key)) {
+      throw invalidProperty(this.owner, property, value, 'a key not given before');
     }
     this.userTriggers.set(key, value);
+  }
+
+  /**
+   * Sets (or, with `undefined`, removes) a trigger entry of the user's, replacing one of the same
+   * key: an escape-hatch override of the deployment's `triggers.<key>`.
+   */
+  public overrideTrigger(key: string, value: string | undefined, property: string): void {
+    if (value === undefined || value === null) {
+      this.userTriggers.delete(key);
+      return;
+    }
+    validateUserTrigger(this.owner, property, key, value);
+    this.userTriggers.set(key, value);
+  }
+
+  /** Replaces every trigger entry of the user's (the automatic entries stay): the deployment's `triggers` set whole. */
+  public replaceUserTriggers(entries: { [key: string]: string } | undefined, property: string): void {
+    if (entries !== undefined && entries !== null && (typeof entries !== 'object' || Array.isArray(entries) || Token.isUnresolved(entries))) {
+      throw invalidProperty(this.owner, property, entries,
+        'a map of literal keys to strings (your own entries; the automatic ones stay), e.g. { release: "2026-12-01" }');
+    }
+    const replaced = new Map(this.userTriggers);
+    this.userTriggers.clear();
+    try {
+      Object.entries(entries ?? {}).forEach(([key, value]) => this.addTrigger(key, value, `${property}.${key}`));
+    } catch (error) {
+      this.userTriggers.clear();
+      replaced.forEach((value, key) => this.userTriggers.set(key, value));
+      throw error;
+    }
   }
 
   /** Adds a resource whose configuration decides, like the discovered ones, when to redeploy. */
@@ -102,31 +143,49 @@ export class RedeployTriggerEngine {
   }
 
   /**
-   * The token's value. While the stack hook renders, a placeholder that `complete` replaces with
-   * the triggers computed from the rendered blocks; in any other rendering (HCL output, a direct
-   * resolve), the triggers computed here, resolving the blocks they need.
+   * The token's value. While the stack hook renders, a placeholder holding the user's entries
+   * (resolved by cdktf with the rest of the block) that `complete` replaces with the whole map;
+   * in any other rendering (HCL output, a direct resolve) and for `readable`, the triggers
+   * computed here, resolving the blocks they need.
+   *
+   * @param placeholder whether the hook may complete this value (the deployments' own `triggers`)
    */
-  private produce(context: IResolveContext): Record<string, string> | undefined {
-    if (this.renderHook.active) {
+  private produce(context: IResolveContext, placeholder: boolean): Record<string, string> | undefined {
+    if (placeholder && this.renderHook.active) {
       return { ...Object.fromEntries(this.userTriggers), [PENDING_TRIGGERS_KEY]: '' };
     }
-    const home: HomeStackBlocks = { blocks: resolvedBlocks((fragment) => context.resolve(fragment)) };
-    if (context.preparing) {
-      this.checkWith(home);
-      return undefined;
+    if (this.producing) {
+      throw invalidProperty(this.owner, 'triggers', 'read by a resource whose configuration the triggers hash',
+        "no API resource (nor one given in 'resources') that reads the deployment's triggers: they would depend on themselves");
     }
-    const triggers = this.compute(home);
-    return Object.keys(triggers).length > 0 ? triggers : undefined;
+    this.producing = true;
+    try {
+      const home: HomeStackBlocks = { blocks: resolvedBlocks((fragment) => context.resolve(fragment)) };
+      if (context.preparing) {
+        this.checkWith(home);
+        return undefined;
+      }
+      const triggers = this.compute(home, this.userTriggers);
+      return Object.keys(triggers).length > 0 ? triggers : undefined;
+    } finally {
+      this.producing = false;
+    }
   }
 
-  /** Writes the triggers over the placeholder in the rendered JSON of the deployments. */
+  /**
+   * Writes the triggers over the placeholder in the rendered JSON of the deployments. The user's
+   * entries are taken from the placeholder, where cdktf resolved them (a variable, a function).
+   */
   private complete(pass: StackPass): void {
-    const triggers = this.compute(pass);
-    for (const deployment of this.deployments) {
-      const block = pass.blocks(deployment);
-      if (block?.triggers === undefined || !(PENDING_TRIGGERS_KEY in (block.triggers as object))) {
-        continue; // cdktf refuses overrides of a token map, so today every block has the placeholder
-      }
+    const placeholders = this.deployments
+      .map((deployment) => pass.blocks(deployment))
+      .filter((block): block is Block => block?.triggers !== undefined && PENDING_TRIGGERS_KEY in (block.triggers as object));
+    if (placeholders.length === 0) {
+      return; // the deployments were moved away or removed
+    }
+    const { [PENDING_TRIGGERS_KEY]: _pending, ...user } = placeholders[0].triggers as Record<string, string>;
+    const triggers = this.compute(pass, new Map(Object.entries(user)));
+    for (const block of placeholders) {
       if (Object.keys(triggers).length > 0) {
         block.triggers = triggers;
       } else {
@@ -153,13 +212,13 @@ export class RedeployTriggerEngine {
     warnings.forEach((warning) => this.warn(warning));
   }
 
-  /** The whole trigger map, from the blocks of the pass cdktf runs. */
-  private compute(home: HomeStackBlocks): Record<string, string> {
+  /** The whole trigger map, from the blocks of the pass cdktf runs, with the user's entries `user`. */
+  private compute(home: HomeStackBlocks, user: ReadonlyMap<string, string>): Record<string, string> {
     const { snapshot, expressions } = this.gather(home, 'compute', false);
     const automatic = automaticEntries(this.props.family, snapshot, expressions, {
       digests: true, homeEntries: true, owner: this.owner, apiProperty: this.props.apiProperty,
     });
-    return triggerMap(automatic, this.userTriggers, this.owner);
+    return triggerMap(automatic, user, this.owner);
   }
 
   private gather(home: HomeStackBlocks, depth: SnapshotDepth, preparing: boolean): { snapshot: ApiSnapshot; expressions: CrossStackExpressions } {
@@ -183,6 +242,20 @@ export class RedeployTriggerEngine {
 
 /** The key of the placeholder entry the triggers token renders until the stack hook completes it. */
 const PENDING_TRIGGERS_KEY = '__triggers_pending__';
+
+/** Fails unless the key is a literal other than the reserved ones, and the value a string. */
+function validateUserTrigger(owner: IConstruct, property: string, key: string, value: unknown): void {
+  if (typeof key !== 'string' || Token.isUnresolved(key)) {
+    throw invalidProperty(owner, property, key, 'a literal key (never a token: Terraform shows the key in the plan)');
+  }
+  if (key === RESOURCE_IDS_TRIGGER_KEY || key === PENDING_TRIGGERS_KEY) {
+    throw invalidProperty(owner, property, value,
+      `a key other than "${key}", which ${key === RESOURCE_IDS_TRIGGER_KEY ? "holds the automatic entry over the API resources' ids" : 'the library uses itself'}`);
+  }
+  if (typeof value !== 'string') {
+    throw invalidProperty(owner, property, value, 'a string (a literal, or a token such as a variable\'s stringValue or Fn.sha1(...))');
+  }
+}
 
 function noTriggersWarning(apiProperty: string): string {
   return 'This deployment has no redeploy triggers: it is created once and never redeployed. ' +

@@ -1,0 +1,118 @@
+import { TerraformResource } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { invalidProperty } from './errors';
+import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
+
+/** A deployment resource class of the provider (`ApiGatewayDeployment`, `Apigatewayv2Deployment`). */
+type DeploymentClass<T extends TerraformResource> = new (...args: any[]) => T;
+
+/** Who computes a deployment resource's triggers, and how errors name it. */
+interface TriggerOwner {
+  readonly engine: RedeployTriggerEngine;
+  /** The deployment construct errors name. */
+  readonly owner: IConstruct;
+  /** The resource, as a property of the construct: `deployment`, `canaryDeployment`. */
+  readonly property: string;
+}
+
+const OWNER = Symbol.for('cdktf-api-gateway-deployment.TriggerOwner');
+const SUBCLASSES = new WeakMap<Function, Function>();
+
+/**
+ * The provider's deployment class with cdktf's escape hatches on `triggers` routed to the trigger
+ * engine, so that the automatic entries stay and the user's own are kept:
+ *
+ * - `addOverride('triggers.<key>', value)` sets the user's entry `<key>` (`undefined` removes it);
+ *   `addOverride('triggers', map)` and the `triggers` setter replace the user's entries;
+ * - `resetTriggers()` fails: the automatic entries are what the construct is for;
+ * - `triggersInput` reads the whole map (computed where it is read), never the engine's
+ *   render-time placeholder.
+ *
+ * Without this, cdktf refuses an override of a token map, the setter drops every automatic entry
+ * and `triggersInput` renders the placeholder. A subclass rather than properties on the instance,
+ * because jsii's kernel calls the methods of an object's class (Python, Java and Go users); it
+ * reports the provider's class (the jsii type information is inherited).
+ */
+export function withComputedTriggers<T extends TerraformResource>(base: DeploymentClass<T>): DeploymentClass<T> {
+  let subclass = SUBCLASSES.get(base) as DeploymentClass<T> | undefined;
+  if (subclass === undefined) {
+    subclass = class extends (base as DeploymentClass<TerraformResource>) {} as DeploymentClass<T>;
+    defineEscapeHatches(subclass.prototype, base.prototype);
+    SUBCLASSES.set(base, subclass);
+  }
+  return subclass;
+}
+
+/** Links a deployment resource made from `withComputedTriggers` to the engine that computes its triggers. */
+export function linkTriggerOwner(deployment: TerraformResource, owner: TriggerOwner): void {
+  Object.defineProperty(deployment, OWNER, { value: owner });
+}
+
+function defineEscapeHatches(prototype: object, base: any): void {
+  const ownerOf = (deployment: object): TriggerOwner => (deployment as any)[OWNER];
+  const referenceOf = Object.getOwnPropertyDescriptor(base, 'triggers')?.get;
+  Object.defineProperties(prototype, {
+    addOverride: {
+      value: function addOverride(this: TerraformResource, path: string, value: any): void {
+        const link = ownerOf(this);
+        if (link === undefined || (path !== 'triggers' && !path.startsWith('triggers.'))) {
+          return base.addOverride.call(this, path, value);
+        }
+        const { engine, owner, property } = link;
+        const key = path.slice('triggers.'.length);
+        const where = `${property}.addOverride(${path})`;
+        if (path === 'triggers') {
+          engine.replaceUserTriggers(value ?? undefined, where);
+        } else if (key.includes('.')) {
+          throw invalidProperty(owner, where, value,
+            "a key without dots: keys with dots are the automatic entries' (Terraform addresses), which the construct computes; choose another key");
+        } else {
+          engine.overrideTrigger(key, value, where);
+        }
+      },
+    },
+    triggers: {
+      get: function triggers(this: TerraformResource) {
+        return referenceOf?.call(this);
+      },
+      set: function triggers(this: TerraformResource, value: { [key: string]: string }) {
+        const link = ownerOf(this);
+        if (link === undefined) {
+          (this as any)._triggers = value; // during the provider's own constructor
+          return;
+        }
+        link.engine.replaceUserTriggers(value, `${link.property}.triggers`);
+      },
+    },
+    triggersInput: {
+      get: function triggersInput(this: TerraformResource) {
+        return ownerOf(this)?.engine.readableTriggers;
+      },
+    },
+    resetTriggers: {
+      value: function resetTriggers(this: TerraformResource): void {
+        const { owner, property } = ownerOf(this);
+        throw invalidProperty(owner, `${property}.resetTriggers()`, 'called',
+          "no reset: the construct computes the triggers from the API's resources; to drop your own entries, set " +
+          `'${property}.triggers = {}', and for a deployment that never redeploys, use the provider's resource itself`);
+      },
+    },
+  });
+}
+
+/**
+ * Creates a deployment resource of `base` in `scope` whose triggers `link.engine` computes and
+ * completes, with the escape hatches above.
+ */
+export function newDeploymentResource<T extends TerraformResource, C>(
+  base: new (scope: IConstruct, id: string, config: C) => T,
+  scope: IConstruct,
+  id: string,
+  config: C,
+  link: TriggerOwner,
+): T {
+  const deployment = new (withComputedTriggers(base as DeploymentClass<T>))(scope, id, config);
+  linkTriggerOwner(deployment, link);
+  link.engine.completes(deployment);
+  return deployment;
+}
