@@ -54,7 +54,9 @@ describe('route settings the library writes always carry both limits', () => {
 
   test("a route keeps the stage's limits it does not name", () => {
     const stage = onlyResource(webSocket({
-      throttlingBurstLimit: 100, throttlingRateLimit: 50, routeOptions: { $connect: { loggingLevel: MethodLoggingLevel.ERROR, throttlingRateLimit: 5 } },
+      throttlingBurstLimit: 100,
+      throttlingRateLimit: 50,
+      routeOptions: { $connect: { loggingLevel: MethodLoggingLevel.ERROR, throttlingRateLimit: 5 } },
     }), 'aws_apigatewayv2_stage');
 
     expect(stage.route_settings).toEqual([{ route_key: '$connect', throttling_burst_limit: 100, throttling_rate_limit: 5, logging_level: 'ERROR' }]);
