@@ -2,6 +2,8 @@ import type { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-acco
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { claimAccountSettings } from './account-settings';
+import { isLibraryDeployment } from './deployment-marker';
 import { ProviderResources } from './provider-resources';
 
 /** Props of `ApiGatewayCloudWatchRole`. */
@@ -20,7 +22,9 @@ export interface ApiGatewayCloudWatchRoleProps {
  *
  * API Gateway writes execution and access logs only once this is set, for every REST API of
  * the account in that region. It is one setting per account and region: let one stack own it.
- * Destroying it resets the setting (provider v6), which stops the logs of every API there.
+ * Destroying it resets the setting (provider v6), which stops the logs of every API there. A second
+ * `aws_api_gateway_account` with the same provider in the same stack is an error; one in another
+ * stack that may deploy to the same account and region gets a synth warning.
  */
 export class ApiGatewayCloudWatchRole extends Construct {
   /** The IAM role API Gateway assumes to write logs. */
@@ -57,5 +61,9 @@ export class ApiGatewayCloudWatchRole extends Construct {
       dependsOn: [policy],
       provider: props.provider,
     });
+    const deployment = this.node.scope && isLibraryDeployment(this.node.scope) ? this.node.scope : undefined;
+    claimAccountSettings(deployment
+      ? { account: this.account, owner: deployment, property: 'cloudWatchRole', value: true }
+      : { account: this.account, owner: this, property: 'provider', value: props.provider?.node.path ?? "the stack's default AWS provider" });
   }
 }

@@ -1,5 +1,6 @@
 import { AnnotationMetadataEntryType, Annotations, Fn, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { checkAccountSettingsOf } from './account-settings';
 import { invalidProperty } from './errors';
 import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
 
@@ -110,6 +111,7 @@ export function deploymentWarnings(scope: IConstruct, engineOf: (construct: ICon
       return [];
     }
     engine.check();
+    checkAccountSettingsOf(construct);
     return construct.node.metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN).map((entry) => String(entry.data));
   });
 }

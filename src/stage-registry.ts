@@ -2,29 +2,38 @@ import { TerraformResource, TerraformStack, Tokenization, DefaultTokenResolver, 
 import { IConstruct } from 'constructs';
 import { invalidProperty } from './errors';
 
-/** The stages the library's deployment constructs create, per stack: API and stage name -> the construct's path. */
-const CLAIMED = new WeakMap<TerraformStack, Map<string, string>>();
+/**
+ * The stages the library's deployment constructs create, per app (a stage name is one per API,
+ * whichever stack deploys it): API and stage name -> the construct's path.
+ */
+const CLAIMED = new WeakMap<IConstruct, Map<string, string>>();
 
 /**
- * How a deployment construct's API is told apart from others in its stack: the API construct's
- * path, or the resolved id of an API given by id.
+ * How a deployment construct's API is told apart from others in the app: the API construct's
+ * path, or the id of an API given by id (a literal id names one API in any stack; an expression,
+ * such as a variable, only within its stack).
  */
 export function apiIdentity(owner: IConstruct, api: TerraformResource | undefined, apiId: string): string {
-  return api ? `api:${api.node.path}` : `id:${resolveQuietly(TerraformStack.of(owner), apiId)}`;
+  if (api) {
+    return `api:${api.node.path}`;
+  }
+  const stack = TerraformStack.of(owner);
+  const id = resolveQuietly(stack, apiId);
+  return id.includes('${') ? `expression:${stack.node.path}:${id}` : `id:${id}`;
 }
 
 /**
  * Records that `owner` creates the stage `stageName` of the API; fails, naming `property`, when
- * a deployment construct of the stack already creates a stage of that name for the same API.
+ * a deployment construct of the app already creates a stage of that name for the same API.
  *
  * @param apiKind the API in the message: `REST API`
  */
 export function claimStage(owner: IConstruct, identity: string, stageName: string, property: string, apiKind: string): void {
-  const stack = TerraformStack.of(owner);
-  let claimed = CLAIMED.get(stack);
+  const app = owner.node.root;
+  let claimed = CLAIMED.get(app);
   if (claimed === undefined) {
     claimed = new Map();
-    CLAIMED.set(stack, claimed);
+    CLAIMED.set(app, claimed);
   }
   const key = `${identity}\u0000${stageName}`;
   const other = claimed.get(key);

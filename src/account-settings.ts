@@ -1,0 +1,109 @@
+import { Annotations, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { invalidProperty } from './errors';
+import { resolveIn } from './triggers/stack-render-hook';
+
+/**
+ * API Gateway's account settings (`aws_api_gateway_account`: the CloudWatch role) are one per
+ * account and region, whatever the number of resources that set them: two of them fight (the last
+ * apply wins, and destroying either resets the setting for every API there). This checks the app
+ * for a second one.
+ */
+
+/** One `aws_api_gateway_account` the library creates, and the construct errors and warnings name. */
+interface AccountClaim {
+  readonly account: TerraformResource;
+  /** The deployment construct with `cloudWatchRole: true`, or the `ApiGatewayCloudWatchRole` itself. */
+  readonly owner: IConstruct;
+  /** The owner's property that made it (`cloudWatchRole`), and its value, for errors. */
+  readonly property: string;
+  readonly value: unknown;
+}
+
+const CLAIMS = new WeakMap<IConstruct, AccountClaim[]>();
+
+/**
+ * Records the `aws_api_gateway_account` the library creates. Fails at once when the app already
+ * has one of the library's with the same provider in the same stack (certainly the same account
+ * and region); the rest of the app, hand-written ones included, is checked when the app is
+ * validated (`checkAccountSettings`).
+ */
+export function claimAccountSettings(claim: AccountClaim): void {
+  const app = claim.owner.node.root;
+  const claims = CLAIMS.get(app) ?? [];
+  CLAIMS.set(app, claims);
+  const same = claims.find((other) => sameProvider(other.account, claim.account));
+  if (same !== undefined) {
+    throw sameAccountError(claim, same.account);
+  }
+  claims.push(claim);
+  claim.account.node.addValidation({ validate: () => checkAccountSettings(claim) });
+}
+
+/**
+ * The claims' checks across the app, run by cdktf's validation and by `warningsOf`: another
+ * `aws_api_gateway_account` with the same provider in the same stack is an error; one in another
+ * stack that may be the same account and region gets a warning on the owner.
+ */
+export function checkAccountSettings(claim: AccountClaim): string[] {
+  const others = claim.owner.node.root.node.findAll().filter((construct): construct is TerraformResource =>
+    TerraformResource.isTerraformResource(construct) && construct.terraformResourceType === 'aws_api_gateway_account' && construct !== claim.account);
+  for (const other of others) {
+    if (sameProvider(other, claim.account)) {
+      return [sameAccountError(claim, other).message];
+    }
+    if (TerraformStack.of(other) !== TerraformStack.of(claim.account) && !provablyApart(other, claim.account)) {
+      Annotations.of(claim.owner).addWarning(
+        `The account's CloudWatch role set here ('${claim.account.node.path}') may be the same account setting that '${other.node.path}' sets: ` +
+        'API Gateway has one per account and region, so if both stacks deploy to one account and region, the last apply wins and ' +
+        "destroying either resets it for every API there. Let one stack own it (set 'cloudWatchRole: false' on the others), or, if the " +
+        "stacks deploy to different accounts or regions, say so in each stack's AwsProvider ('allowedAccountIds', a literal 'region').");
+    }
+  }
+  return [];
+}
+
+/** The claims made by `owner`, for `warningsOf`: runs their checks, throws their errors. */
+export function checkAccountSettingsOf(owner: IConstruct): void {
+  for (const claim of (CLAIMS.get(owner.node.root) ?? []).filter((candidate) => candidate.owner === owner)) {
+    const [error] = checkAccountSettings(claim);
+    if (error !== undefined) {
+      throw new Error(error);
+    }
+  }
+}
+
+function sameAccountError(claim: AccountClaim, other: TerraformResource): Error {
+  return invalidProperty(claim.owner, claim.property, claim.value,
+    `one owner per account and region of the account's CloudWatch role: '${other.node.path}' already sets it ` +
+    "(aws_api_gateway_account) with the same provider; keep one ('cloudWatchRole: false' on a deployment construct says it is set elsewhere)");
+}
+
+/** Whether two resources are in one stack with one provider (an unset provider is the stack's default AWS provider). */
+function sameProvider(a: TerraformResource, b: TerraformResource): boolean {
+  return TerraformStack.of(a) === TerraformStack.of(b) && providerOf(a) === providerOf(b);
+}
+
+/** Whether the providers of two resources of different stacks name different literal regions or accounts. */
+function provablyApart(a: TerraformResource, b: TerraformResource): boolean {
+  const [left, right] = [providerSettings(a), providerSettings(b)];
+  const literal = (value: unknown) => value !== undefined && !JSON.stringify(value).includes('${');
+  const differ = (name: string) => literal(left[name]) && literal(right[name]) && JSON.stringify(left[name]) !== JSON.stringify(right[name]);
+  return differ('region') || differ('allowed_account_ids');
+}
+
+function providerOf(resource: TerraformResource): TerraformProvider | undefined {
+  return resource.provider ?? TerraformStack.of(resource).node.findAll().find((construct): construct is TerraformProvider =>
+    construct instanceof TerraformProvider && construct.terraformResourceType === 'aws' && construct.alias === undefined);
+}
+
+/** The resolved block of a resource's AWS provider; empty when there is none. */
+function providerSettings(resource: TerraformResource): Record<string, unknown> {
+  const provider = providerOf(resource);
+  if (provider === undefined) {
+    return {};
+  }
+  const block = resolveIn(TerraformStack.of(provider), provider.toTerraform(), false)?.provider?.aws;
+  const settings = Array.isArray(block) ? block[0] : block;
+  return { ...settings, allowed_account_ids: settings?.allowed_account_ids ? [...settings.allowed_account_ids].sort() : undefined };
+}
