@@ -1,14 +1,18 @@
 import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DataAwsApiGatewayRestApi } from '@cdktf/provider-aws/lib/data-aws-api-gateway-rest-api';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
-import { App, TerraformHclModule, TerraformStack, Testing } from 'cdktf';
+import { App, Fn, TerraformHclModule, TerraformLocal, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { AccessLogDestination, RestApiDeployment } from '../src';
+import { AccessLogDestination, HttpApiDeployment, RestApiDeployment } from '../src';
 import { petsApi, PetsApi } from './support/api';
 import { synthesizeStack, triggersOf } from './support/synth';
+import { petsHttpApi } from './support/v2-api';
 
 /** The warnings of a deployment of the pets API, next to what `build` adds to the stack. */
 function warningsWith(build: (stack: TerraformStack, api: PetsApi) => IConstruct[] | void): string[] {
@@ -129,6 +133,50 @@ describe('an escape-hatch override that moves an API resource to another API', (
     expect(warningsWith((_stack, api) => {
       api.get.addOverride('rest_api_id', api.api.id);
     })).toEqual([]);
+  });
+});
+
+describe('an API resource whose API id reaches the API only indirectly', () => {
+  const indirect = (address: string, path: string, apiId: string) =>
+    `The resource ${address} ('stack/${path}') names the REST API aws_api_gateway_rest_api.api only indirectly (its rest_api_id is ` +
+    `${JSON.stringify(apiId)}): discovery compares rest_api_id with the API's id, so it is not part of this deployment's triggers. ` +
+    "If it belongs to this API, give it the API's id directly, or add it to 'resources'; otherwise list it in 'acknowledgedBlindSpots'.";
+
+  test.each<[string, (stack: TerraformStack, api: PetsApi) => string, string]>([
+    ['through a local value', (stack, api) => new TerraformLocal(stack, 'api_id', api.api.id).asString, '${local.api_id}'],
+    ['through a function', (_stack, api) => Fn.lower(api.api.id), '${lower(aws_api_gateway_rest_api.api.id)}'],
+    ['through a data source that looks the API up', (stack, api) => new DataAwsApiGatewayRestApi(stack, 'lookup', { name: api.api.name }).id,
+      '${data.aws_api_gateway_rest_api.lookup.id}'],
+    ['through a local value of a local value', (stack, api) =>
+      new TerraformLocal(stack, 'outer', new TerraformLocal(stack, 'inner', api.api.id).asString).asString, '${local.outer}'],
+  ])('%s: warns, naming the resource and its API id', (_case, apiIdOf, rendered) => {
+    expect(warningsWith((stack, api) => {
+      new ApiGatewayResource(stack, 'orders', { restApiId: apiIdOf(stack, api), parentId: api.api.rootResourceId, pathPart: 'orders' });
+    })).toEqual([indirect('aws_api_gateway_resource.orders', 'orders', rendered)]);
+  });
+
+  test('an HTTP API route with a function around the id', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const { api } = petsHttpApi(stack);
+    new Apigatewayv2Route(stack, 'orders', { apiId: Fn.trimspace(api.id), routeKey: 'GET /orders' });
+    new HttpApiDeployment(stack, 'deploy', { httpApi: api });
+
+    expect(HttpApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining(
+      "The resource aws_apigatewayv2_route.orders ('stack/orders') names the HTTP API aws_apigatewayv2_api.http_api only indirectly (its api_id is \"${trimspace(aws_apigatewayv2_api.http_api.id)}\")")]);
+  });
+
+  test('is silent once given in resources (then it is hashed) or acknowledged; another API is no blind spot', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = petsApi(stack);
+    const other = petsApi(stack, {}, 'other_');
+    const local = new TerraformLocal(stack, 'api_id', api.api.id);
+    const given = new ApiGatewayResource(stack, 'given', { restApiId: local.asString, parentId: api.api.rootResourceId, pathPart: 'given' });
+    const acknowledged = new ApiGatewayResource(stack, 'acknowledged', { restApiId: local.asString, parentId: api.api.rootResourceId, pathPart: 'ack' });
+    new ApiGatewayResource(stack, 'elsewhere', { restApiId: new TerraformLocal(stack, 'other_id', other.api.id).asString, parentId: other.api.rootResourceId, pathPart: 'x' });
+    new RestApiDeployment(stack, 'deploy', { restApi: api.api, resources: [given], acknowledgedBlindSpots: [acknowledged] });
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+    expect(Object.keys(triggersOf(synthesizeStack(stack)))).toContain('aws_api_gateway_resource.given');
   });
 });
 

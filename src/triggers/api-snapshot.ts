@@ -4,6 +4,7 @@ import { ApiFamily, ApiResourceBlock } from './api-family';
 import { BlockSource } from './block-source';
 import { compare } from './canonical-json';
 import { CrossStackExpressions } from './cross-stack-expressions';
+import { IndirectReferences } from './indirect-references';
 import { Block } from './rendered-blocks';
 import { allStacks } from './stack-constructs';
 import { resolveIn } from './stack-render-hook';
@@ -33,6 +34,11 @@ export interface SnapshotElement {
    * escape-hatch override gives it instead (it is then not the API's).
    */
   readonly overriddenApiId?: unknown;
+  /**
+   * For a resource of one of the API's types that discovery did not take: its API id argument,
+   * when that reaches the API only indirectly (through a local value, a data source or a function).
+   */
+  readonly indirectApiId?: unknown;
 }
 
 /** A stack where the API's resources may be. */
@@ -40,6 +46,8 @@ export interface SnapshotStack {
   readonly stack: TerraformStack;
   /** The expressions that name the API in this stack, without `${}`: its id first (and, in its own stack, its other attributes). */
   readonly apiExpressions: readonly string[];
+  /** The API's address, in its own stack (where any of its attributes names it); undefined elsewhere. */
+  readonly apiAddress?: string;
   /** With the `check` depth: every module and every other resource of the stack, for the blind-spot warnings. */
   readonly others: readonly SnapshotElement[];
 }
@@ -148,7 +156,7 @@ function stacksOfApi(family: ApiFamily, api: TerraformResource, blocks: BlockSou
   const found: SnapshotStack[] = [];
   for (const stack of allStacks(api)) {
     if (stack === apiStack) {
-      found.push({ stack, apiExpressions: family.apiAttributes.map((attribute) => `${apiAddress}.${attribute}`), others: [] });
+      found.push({ stack, apiExpressions: family.apiAttributes.map((attribute) => `${apiAddress}.${attribute}`), apiAddress, others: [] });
       continue;
     }
     if (stack !== blocks.home) {
@@ -187,6 +195,7 @@ function othersOf(
   blocks: BlockSource,
 ): SnapshotElement[] {
   const others: SnapshotElement[] = [];
+  const indirect = new IndirectReferences(apiStack.stack, blocks);
   for (const construct of blocks.elementsOf(apiStack.stack)) {
     // What the library's deployment constructs create gets no warning, and another construct's
     // deployment must not be resolved here: its triggers would check this API's deployment again.
@@ -199,7 +208,9 @@ function othersOf(
       const type = construct.terraformResourceType;
       const element = { construct, address: addressOf(construct), type };
       if (family.redeployTypes.has(type)) {
-        others.push({ ...element, overriddenApiId: overriddenApiId(family, construct, apiStack, blocks) });
+        const overridden = overriddenApiId(family, construct, apiStack, blocks);
+        const indirectly = overridden === undefined ? indirectApiId(family, construct, apiStack, blocks, indirect) : undefined;
+        others.push({ ...element, overriddenApiId: overridden, indirectApiId: indirectly });
       } else if (!family.typesWithoutRedeploy.has(type)) {
         others.push({ ...element, config: blocks.blockOf(construct, apiStack.stack) });
       }
@@ -221,6 +232,20 @@ function overriddenApiId(family: ApiFamily, resource: TerraformResource, apiStac
   const configured = resolveIn(resource, escapeHatch.synthesizeAttributes()[family.apiIdArgument], false);
   const apiInterpolation = `\${${apiStack.apiExpressions[0]}}`;
   return configured === apiInterpolation && rendered !== apiInterpolation ? rendered : undefined;
+}
+
+/** The API id argument of an undiscovered resource when it reaches the API indirectly; undefined otherwise. */
+function indirectApiId(
+  family: ApiFamily,
+  resource: TerraformResource,
+  apiStack: SnapshotStack,
+  blocks: BlockSource,
+  indirect: IndirectReferences,
+): unknown {
+  const apiId = blocks.blockOf(resource, apiStack.stack)?.[family.apiIdArgument];
+  const { apiExpressions: [idExpression], apiAddress } = apiStack;
+  const isApi = (reference: string) => reference === idExpression || (apiAddress !== undefined && reference.startsWith(`${apiAddress}.`));
+  return apiId !== undefined && indirect.reaches(apiId, isApi) ? apiId : undefined;
 }
 
 /** The resources of `stack` (not of nested stacks) whose type is in `types`, in construct order. */

@@ -41,7 +41,10 @@ function warningFor(family: ApiFamily, element: SnapshotElement, api: SnapshotRe
     return namesApi(element, apiExpressions) ? moduleWarning(family, element, api) : undefined;
   }
   if (family.redeployTypes.has(element.type)) {
-    return element.overriddenApiId !== undefined ? overrideWarning(family, element, api) : undefined;
+    if (element.overriddenApiId !== undefined) {
+      return overrideWarning(family, element, api);
+    }
+    return element.indirectApiId !== undefined ? indirectWarning(family, element, api) : undefined;
   }
   return namesApi(element, apiExpressions) ? unknownTypeWarning(family, element, api) : undefined;
 }
@@ -65,6 +68,12 @@ function unknownTypeWarning(family: ApiFamily, resource: SnapshotElement, api: S
   return `The resource ${describe(resource)} names the ${family.apiKind} ${api.address}, but its type is not one the library knows: ` +
     'it is not treated as needing a redeploy, so changing it does not redeploy the API. ' +
     `If it changes what the API serves, add it to 'resources'; otherwise ${ACKNOWLEDGE}.`;
+}
+
+function indirectWarning(family: ApiFamily, resource: SnapshotElement, api: SnapshotResource): string {
+  return `The resource ${describe(resource)} names the ${family.apiKind} ${api.address} only indirectly (its ${family.apiIdArgument} is ` +
+    `${JSON.stringify(resource.indirectApiId)}): discovery compares ${family.apiIdArgument} with the API's id, so it is not part of this deployment's triggers. ` +
+    `If it belongs to this API, give it the API's id directly, or add it to 'resources'; otherwise ${ACKNOWLEDGE}.`;
 }
 
 function overrideWarning(family: ApiFamily, resource: SnapshotElement, api: SnapshotResource): string {

@@ -6,6 +6,7 @@ import {
   Tokenization,
 } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { runAspectsFirst } from './aspects-first';
 import { PreparedBlocks } from './prepared-blocks';
 import { BlockReader, blocksOf, resolvedBlocks } from './rendered-blocks';
 import { elementsWithBlocks } from './stack-constructs';
@@ -81,6 +82,7 @@ export class StackRenderHook {
    * fragment over as the prepare pass resolves it (`PreparedBlocks`).
    */
   private prepare(prepare: () => void): void {
+    runAspectsFirst(this.stack);
     // The prepare pass only adds elements without blocks of the API's kinds (a backend, cross-stack outputs and remote state).
     const elements = elementsWithBlocks(this.stack);
     const prepared = new PreparedBlocks(elements);
