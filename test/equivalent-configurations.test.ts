@@ -2,12 +2,14 @@ import { ApiGatewayAuthorizer } from '@cdktf/provider-aws/lib/api-gateway-author
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayModel } from '@cdktf/provider-aws/lib/api-gateway-model';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApiConfig } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayRestApiPolicy } from '@cdktf/provider-aws/lib/api-gateway-rest-api-policy';
-import { TerraformStack } from 'cdktf';
+import { TerraformIterator, TerraformStack } from 'cdktf';
 import { RestApiDeployment } from '../src';
 import { petsApi, PetsApi } from './support/api';
 import { beforeAndAfter, changedTriggerKeys } from './support/synth';
+import { sortedLiteralSet } from '../src/triggers/equivalent-configuration';
 
 /**
  * The trigger keys that differ between two versions of the pets API deployed by a
@@ -119,5 +121,30 @@ describe('JSON documents the provider compares by meaning hash as parsed documen
   test('a document that is not literal JSON (computed by Terraform) is hashed as written', () => {
     expect(changedBetween(restApiPolicy((changed) => (changed ? '${data.aws_iam_policy_document.b.json}' : '${data.aws_iam_policy_document.a.json}'))))
       .toEqual(['aws_api_gateway_rest_api_policy.subject', 'data.aws_iam_policy_document.a', 'data.aws_iam_policy_document.b']);
+  });
+});
+
+describe('for_each over a literal list is a set: its order and repeats never redeploy', () => {
+  const withList = (list: string[]) => (stack: TerraformStack, api: PetsApi) => {
+    const paths = TerraformIterator.fromList(list);
+    new ApiGatewayResource(stack, 'subject', { forEach: paths, restApiId: api.api.id, parentId: api.api.rootResourceId, pathPart: paths.value });
+  };
+
+  test('reordered, or an item repeated: no entry changes', () => {
+    expect(changedBetween((stack, api, changed) => withList(changed ? ['dogs', 'cats', 'cats'] : ['cats', 'dogs'])(stack, api))).toEqual([]);
+  });
+
+  test('another item: the resource redeploys', () => {
+    expect(changedBetween((stack, api, changed) => withList(changed ? ['cats', 'dogs', 'birds'] : ['cats', 'dogs'])(stack, api)))
+      .toEqual(['aws_api_gateway_resource.subject']);
+  });
+
+  test.each([
+    ['${toset(["b", "a"])}', '${toset(["a", "b"])}'],
+    ['${toset([2, 1, 2])}', '${toset([1, 2])}'],
+    ['${toset(var.paths)}', '${toset(var.paths)}'],
+    ['${toset(["a", var.b])}', '${toset(["a", var.b])}'],
+  ])('%s hashes as %s', (expression, canonical) => {
+    expect(sortedLiteralSet(expression)).toBe(canonical);
   });
 });

@@ -48,13 +48,36 @@ export function equivalentConfiguration(
   config: Record<string, unknown>,
   equivalences: Readonly<Record<string, Equivalence>> | undefined,
 ): Record<string, unknown> {
-  let result = config;
+  let result = typeof config.for_each === 'string' ? { ...config, for_each: sortedLiteralSet(config.for_each) } : config;
   for (const { path, equivalence } of attributePaths(equivalences)) {
     if (path[0] in result) {
       result = mapAttribute(result, path, (value) => canonicalValue(value, equivalence));
     }
   }
   return result;
+}
+
+/**
+ * `${toset(["b", "a"])}` (how cdktf writes `TerraformIterator.fromList` over a literal list) with
+ * its items unique and sorted: `for_each` over a set, where the list's order never counts. Any
+ * other expression stays as it is.
+ */
+export function sortedLiteralSet(expression: string): string {
+  const match = /^\$\{toset\(\[(.*)\]\)\}$/s.exec(expression);
+  if (match === null) {
+    return expression;
+  }
+  let items: unknown;
+  try {
+    items = JSON.parse(`[${match[1]}]`);
+  } catch {
+    return expression;
+  }
+  if (!Array.isArray(items) || !items.every((item) => typeof item === 'string' || typeof item === 'number')) {
+    return expression;
+  }
+  const unique = [...new Set(items.map((item) => JSON.stringify(item)))].sort(compare);
+  return `\${toset([${unique.join(', ')}])}`;
 }
 
 /** Each attribute of `equivalences` as a path of block names, worked out once per table. */
