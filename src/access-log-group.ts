@@ -4,6 +4,8 @@ import { Construct, IConstruct } from 'constructs';
 import { AccessLogDestination } from './access-log';
 import { invalidProperty } from './errors';
 import { ProviderResources } from './provider-resources';
+import { checkStruct } from './struct-check';
+import { ACCESS_LOG_GROUP_OPTIONS } from './struct-shapes';
 
 /** The retention periods CloudWatch Logs offers, in days. */
 const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -25,6 +27,7 @@ export function newAccessLogGroup(
   provider: TerraformProvider | undefined,
 ): CloudwatchLogGroup {
   const options = destination.newLogGroupOptions ?? {};
+  checkStruct(owner, `${property}.newLogGroup(options).`, options, ACCESS_LOG_GROUP_OPTIONS);
   const retention = options.retentionInDays;
   if (retention !== undefined && !Token.isUnresolved(retention) && !LOG_RETENTION_DAYS.includes(retention)) {
     throw invalidProperty(owner, `${property}.retentionInDays`, retention, `one of ${LOG_RETENTION_DAYS.join(', ')}`);

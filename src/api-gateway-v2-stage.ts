@@ -26,6 +26,8 @@ export interface V2StageKind {
   readonly allowsDefaultStage: boolean;
   /** The access log format when the options give none. */
   readonly defaultAccessLogFormat: AccessLogFormat;
+  /** The route keys the kind has, and how they are written (for errors); any non-empty key when undefined. */
+  readonly routeKeys?: { readonly pattern: RegExp; readonly expected: string };
 }
 
 /** The resources of one v2 stage. */
@@ -54,6 +56,11 @@ export function createV2Stage(
   const accessLog = accessLogSettingsOf(scope, owner, prefix, definition, logGroupName, kind.defaultAccessLogFormat, definition.provider);
   const stageWide = routeSettingsOf(owner, prefix.replace(/\.$/, ''), definition);
   requireBothLimits(owner, prefix, stageWide, 'every route of the stage');
+  for (const routeKey of Object.keys(definition.routeOptions ?? {})) {
+    if (kind.routeKeys && !Token.isUnresolved(routeKey) && !kind.routeKeys.pattern.test(routeKey)) {
+      throw invalidProperty(owner, `${prefix}routeOptions`, routeKey, kind.routeKeys.expected);
+    }
+  }
   const routes = perRouteSettings(owner, prefix, stageWide, definition.routeOptions);
   const stage = new ProviderResources.Apigatewayv2Stage(scope, 'Default', {
     apiId: definition.apiId,

@@ -3,6 +3,8 @@ import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { invalidProperty } from './errors';
 import { ProviderResources } from './provider-resources';
+import { checkStruct } from './struct-check';
+import { BASE_PATH_MAPPING_OPTIONS } from './struct-shapes';
 
 /** Options of a custom domain's base path mapping to a REST API stage. */
 export interface BasePathMappingOptions {
@@ -44,6 +46,7 @@ export function addBasePathMapping(
   domainName: string,
   options: BasePathMappingOptions,
 ): ApiGatewayBasePathMapping {
+  checkStruct(owner, `${property}.`, options, BASE_PATH_MAPPING_OPTIONS);
   const basePath = options.basePath;
   if (basePath !== undefined && !Token.isUnresolved(basePath) && !BASE_PATH.test(basePath)) {
     throw invalidProperty(owner, `${property}.basePath`, basePath,

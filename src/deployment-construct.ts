@@ -67,7 +67,7 @@ function validateApiConstruct(owner: IConstruct, choice: ApiChoice, api: Terrafo
   }
   if (Token.isUnresolved(given)) {
     Annotations.of(owner).addWarning(`The protocol type of '${api.node.path}' is only known at deploy time: ` +
-      `the construct deploys it as a ${choice.apiKind} (protocol type ${protocol.type}); an ${protocol.otherKind} needs ${protocol.otherConstruct}.`);
+      `${owner.constructor.name} deploys it as an API of protocol type ${protocol.type} (${protocol.otherKind}s: ${protocol.otherConstruct}).`);
   } else if (given !== protocol.type) {
     throw invalidProperty(owner, choice.apiProperty, api.node.path,
       `an ${choice.apiClass} with protocol type ${protocol.type} (it has ${given}; ${protocol.otherKind === 'HTTP API' ? 'an' : 'a'} ${protocol.otherKind} is deployed by ${protocol.otherConstruct})`);
@@ -98,6 +98,23 @@ export function executeApiArn(apiExecutionArn: string | undefined, stageExecutio
 export function methodAndPath(owner: IConstruct, method: string, path: string): string {
   validatePath(owner, 'arnForExecuteApi(path)', path, 'a path that starts with "/", e.g. "/*" or "/pets/{id}"');
   return `${method.toUpperCase() === 'ANY' ? '*' : method}${path}`;
+}
+
+/**
+ * Requires the API to serve each key of a stage's per-route or per-method settings (`routeOptions`
+ * keys as they are, `methodOptions` keys without their leading `/`), checked with the stacks.
+ *
+ * @param prefix how errors name the stage's options: `''`, `addStage(beta).`
+ */
+export function requireServedKeys(
+  engine: RedeployTriggerEngine,
+  prefix: string,
+  property: 'routeOptions' | 'methodOptions',
+  settings: { [key: string]: unknown } | undefined,
+): void {
+  for (const key of Object.keys(settings ?? {})) {
+    engine.requireServed(`${prefix}${property}.${key}`, property === 'methodOptions' ? key.replace(/^\//, '') : key);
+  }
 }
 
 /**

@@ -2,13 +2,15 @@ import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
 import { TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { deploymentWarnings, executeApiArn, methodAndPath, validateApiChoice } from './deployment-construct';
+import { deploymentWarnings, executeApiArn, methodAndPath, requireServedKeys, validateApiChoice } from './deployment-construct';
 import { newDeploymentResource } from './deployment-escape-hatches';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { DeploymentOptions } from './deployment-options';
 import { HttpApiStage, HttpStageOptions } from './http-api-stage';
 import { ProviderResources } from './provider-resources';
 import { apiIdentity, claimStage } from './stage-registry';
+import { checkStruct } from './struct-check';
+import { HTTP_API_DEPLOYMENT_PROPS } from './struct-shapes';
 import { HTTP_API_FAMILY } from './triggers/api-gateway-v2-family';
 import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
 
@@ -91,6 +93,7 @@ export class HttpApiDeployment extends Construct {
   constructor(scope: Construct, id: string, props: HttpApiDeploymentProps) {
     super(scope, id);
     markDeployment(this, 'HttpApiDeployment');
+    checkStruct(this, '', props, HTTP_API_DEPLOYMENT_PROPS);
     validateApiChoice(this, {
       apiProperty: 'httpApi',
       api: props.httpApi,
@@ -134,6 +137,7 @@ export class HttpApiDeployment extends Construct {
       provider: this.provider,
     });
     claimStage(this, this.apiIdentity, this.stageName, 'stageName', 'HTTP API');
+    requireServedKeys(this.triggerEngine, '', 'routeOptions', props.routeOptions);
     if (props.importExistingStage) {
       this.deploymentStage.stage.importFrom(`${this.httpApiId}/${this.stageName}`, this.provider);
     }
@@ -147,6 +151,7 @@ export class HttpApiDeployment extends Construct {
    */
   public addStage(stageName: string, options: HttpStageOptions = {}): HttpApiStage {
     claimStage(this, this.apiIdentity, stageName, `addStage(${stageName})`, 'HTTP API');
+    requireServedKeys(this.triggerEngine, `addStage(${stageName}).`, 'routeOptions', options.routeOptions);
     return new HttpApiStage(this, `Stage_${stageName}`, {
       ...options,
       apiId: this.httpApiId,

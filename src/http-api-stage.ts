@@ -7,6 +7,8 @@ import { createV2Stage, stageUrlForPath } from './api-gateway-v2-stage';
 import { CommonStageOptions } from './common-stage-options';
 import { stageErrorOwner, stagePropertyPrefix } from './deployment-marker';
 import { HttpRouteOptions } from './route-settings';
+import { checkStruct } from './struct-check';
+import { HTTP_API_STAGE_PROPS } from './struct-shapes';
 
 /**
  * The options of an HTTP API stage: everything `aws_apigatewayv2_stage` offers an HTTP API. The
@@ -23,6 +25,12 @@ export interface HttpStageOptions extends CommonStageOptions, HttpRouteOptions {
    */
   readonly routeOptions?: { [routeKey: string]: HttpRouteOptions };
 }
+
+/** An HTTP API's route keys: `$default`, or an HTTP method (or `ANY`) and a path. */
+const HTTP_ROUTE_KEYS = {
+  pattern: /^(\$default|(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) \/\S*)$/,
+  expected: "a route key: '$default', or an HTTP method (or ANY) and a path, such as 'GET /pets' or 'ANY /pets/{proxy+}'",
+};
 
 /** Properties of an `HttpApiStage`. */
 export interface HttpApiStageProps extends HttpStageOptions {
@@ -57,9 +65,11 @@ export class HttpApiStage extends Construct {
     super(scope, id);
     const owner = stageErrorOwner(this);
     const prefix = stagePropertyPrefix(this, props.stageName);
+    checkStruct(owner, prefix, props, HTTP_API_STAGE_PROPS);
     const resources = createV2Stage(this, owner, prefix, props, {
       allowsDefaultStage: true,
       defaultAccessLogFormat: AccessLogFormat.jsonWithHttpApiFields(),
+      routeKeys: HTTP_ROUTE_KEYS,
     });
     this.stage = resources.stage;
     this.accessLogGroup = resources.accessLogGroup;

@@ -10,7 +10,7 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { BasePathMappingOptions } from './base-path-mapping';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
-import { deploymentWarnings, executeApiArn, methodAndPath, validateApiChoice } from './deployment-construct';
+import { deploymentWarnings, executeApiArn, methodAndPath, requireServedKeys, validateApiChoice } from './deployment-construct';
 import { newDeploymentResource } from './deployment-escape-hatches';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { DeploymentOptions } from './deployment-options';
@@ -19,6 +19,8 @@ import { ProviderResources } from './provider-resources';
 import { RestApiStage, StageOptions } from './rest-api-stage';
 import { prepareStageLogging } from './stage-logging';
 import { apiIdentity, claimStage } from './stage-registry';
+import { checkStruct } from './struct-check';
+import { REST_API_DEPLOYMENT_PROPS } from './struct-shapes';
 import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
 import { REST_API_FAMILY } from './triggers/rest-api-family';
 import { validateStageName, validateStageVariables } from './validation';
@@ -175,6 +177,7 @@ export class RestApiDeployment extends Construct {
   constructor(scope: Construct, id: string, props: RestApiDeploymentProps) {
     super(scope, id);
     markDeployment(this, 'RestApiDeployment');
+    checkStruct(this, '', props, REST_API_DEPLOYMENT_PROPS);
 
     validateApiChoice(this, {
       apiProperty: 'restApi',
@@ -238,6 +241,7 @@ export class RestApiDeployment extends Construct {
       provider: this.provider,
     });
     claimStage(this, this.apiIdentity, this.stageName, 'stageName', 'REST API');
+    requireServedKeys(this.triggerEngine, '', 'methodOptions', props.methodOptions);
     prepareStageLogging(this, this.deploymentStage, this.cloudWatchRole, this.warnWhenLogging, STAGE_RESOURCE_TYPES);
 
     if (props.canary && this.canaryDeployment) {
@@ -262,6 +266,7 @@ export class RestApiDeployment extends Construct {
   public addStage(stageName: string, options: StageOptions = {}): RestApiStage {
     validateStageName(this, `addStage(${stageName}).stageName`, stageName);
     claimStage(this, this.apiIdentity, stageName, `addStage(${stageName})`, 'REST API');
+    requireServedKeys(this.triggerEngine, `addStage(${stageName}).`, 'methodOptions', options.methodOptions);
     const description = (options as { description?: unknown }).description;
     if (description !== undefined) {
       // Before 0.2.0 an added stage's description was `description`; in the shared StageOptions

@@ -13,6 +13,8 @@ import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-
 import { invalidProperty } from './errors';
 import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, MethodLoggingLevel, methodPathOf, MethodSettingsTarget } from './method-settings';
 import { ProviderResources } from './provider-resources';
+import { checkStruct } from './struct-check';
+import { REST_API_STAGE_PROPS } from './struct-shapes';
 import { validateStageName, validateStageVariables } from './validation';
 
 /**
@@ -122,6 +124,7 @@ export class RestApiStage extends Construct {
     // a RestApiDeployment's main stage takes its props, addStage() its options.
     const owner = stageErrorOwner(this);
     const prefix = stagePropertyPrefix(this, props.stageName);
+    checkStruct(owner, prefix, props, REST_API_STAGE_PROPS);
     validateStageName(owner, `${prefix}stageName`, props.stageName);
     const options = currentStageOptions(owner, prefix, props);
     validateStageVariables(owner, `${prefix}variables`, options.variables);

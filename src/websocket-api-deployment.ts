@@ -3,13 +3,15 @@ import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv
 import { TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
-import { deploymentWarnings, executeApiArn, validateApiChoice } from './deployment-construct';
+import { deploymentWarnings, executeApiArn, requireServedKeys, validateApiChoice } from './deployment-construct';
 import { newDeploymentResource } from './deployment-escape-hatches';
 import { isDeploymentOfKind, markDeployment } from './deployment-marker';
 import { DeploymentOptions } from './deployment-options';
 import { ProviderResources } from './provider-resources';
 import { prepareStageLogging } from './stage-logging';
 import { apiIdentity, claimStage } from './stage-registry';
+import { checkStruct } from './struct-check';
+import { WEBSOCKET_API_DEPLOYMENT_PROPS } from './struct-shapes';
 import { WEBSOCKET_API_FAMILY } from './triggers/api-gateway-v2-family';
 import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
 import { WebSocketApiStage, WebSocketStageOptions } from './websocket-api-stage';
@@ -109,6 +111,7 @@ export class WebSocketApiDeployment extends Construct {
   constructor(scope: Construct, id: string, props: WebSocketApiDeploymentProps) {
     super(scope, id);
     markDeployment(this, 'WebSocketApiDeployment');
+    checkStruct(this, '', props, WEBSOCKET_API_DEPLOYMENT_PROPS);
     validateApiChoice(this, {
       apiProperty: 'webSocketApi',
       api: props.webSocketApi,
@@ -151,6 +154,7 @@ export class WebSocketApiDeployment extends Construct {
 
     this.deploymentStage = this.createStage('Stage', this.stageName, webSocketStageOptionsOf(props));
     claimStage(this, this.apiIdentity, this.stageName, 'stageName', 'WebSocket API');
+    requireServedKeys(this.triggerEngine, '', 'routeOptions', props.routeOptions);
     if (props.importExistingStage) {
       this.deploymentStage.stage.importFrom(`${this.webSocketApiId}/${this.stageName}`, this.provider);
     }
@@ -164,6 +168,7 @@ export class WebSocketApiDeployment extends Construct {
    */
   public addStage(stageName: string, options: WebSocketStageOptions = {}): WebSocketApiStage {
     claimStage(this, this.apiIdentity, stageName, `addStage(${stageName})`, 'WebSocket API');
+    requireServedKeys(this.triggerEngine, `addStage(${stageName}).`, 'routeOptions', options.routeOptions);
     return this.createStage(`Stage_${stageName}`, stageName, options);
   }
 

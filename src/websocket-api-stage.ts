@@ -7,6 +7,8 @@ import { createV2Stage } from './api-gateway-v2-stage';
 import { CommonStageOptions } from './common-stage-options';
 import { stageErrorOwner, stagePropertyPrefix } from './deployment-marker';
 import { WebSocketRouteOptions } from './route-settings';
+import { checkStruct } from './struct-check';
+import { WEBSOCKET_API_STAGE_PROPS } from './struct-shapes';
 
 /**
  * The options of a WebSocket API stage: everything `aws_apigatewayv2_stage` offers a WebSocket
@@ -69,6 +71,7 @@ export class WebSocketApiStage extends Construct {
     super(scope, id);
     const owner = stageErrorOwner(this);
     const prefix = stagePropertyPrefix(this, props.stageName);
+    checkStruct(owner, prefix, props, WEBSOCKET_API_STAGE_PROPS);
     const resources = createV2Stage(this, owner, prefix, props, {
       allowsDefaultStage: false,
       defaultAccessLogFormat: AccessLogFormat.jsonWithWebSocketFields(),

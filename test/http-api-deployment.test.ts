@@ -161,8 +161,8 @@ describe('bad input', () => {
     [{ throttlingBurstLimit: 1.5 }, "property 'throttlingBurstLimit' is 1.5; expected a whole number 0 or more."],
     [{ throttlingRateLimit: -1 }, "property 'throttlingRateLimit' is -1; expected a number 0 or more."],
     [{ routeOptions: { 'GET /pets': { throttlingRateLimit: -1 } } }, "property 'routeOptions.GET /pets.throttlingRateLimit' is -1; expected a number 0 or more."],
-    [{ routeOptions: { ' ': {} } }, "property 'routeOptions' is \" \"; expected a route key such as 'GET /pets', '$default' or '$connect'."],
-    [{ accessLogDestination: AccessLogDestination.arn('arn:x'), accessLogFormat: AccessLogFormat.custom('$context.status') }, "property 'accessLogFormat' is \"$context.status\""],
+    [{ routeOptions: { ' ': {} } }, "property 'routeOptions' is \" \"; expected a route key: '$default', or an HTTP method (or ANY) and a path, such as 'GET /pets'"],
+    [{ accessLogDestination: AccessLogDestination.arn('arn:aws:logs:eu-west-1:123456789012:log-group:api'), accessLogFormat: AccessLogFormat.custom('$context.status') }, "property 'accessLogFormat' is \"$context.status\""],
     [{ variables: { 'a-b': 'c' } }, "property 'variables.a-b' is \"c\"; expected a variable name of letters, digits and '_' only."],
   ])('%j', (props, message) => {
     expectError((stack) => new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, ...props }), `HttpApiDeployment at 'stack/deploy': ${message}`);

@@ -58,7 +58,7 @@ describe('stage options pass through to the stage', () => {
 
   test('AccessLogFormat presets and custom formats', () => {
     const format = (accessLogFormat: AccessLogFormat) =>
-      onlyResource(deployWith({ accessLogDestination: AccessLogDestination.arn('arn:x'), accessLogFormat }), 'aws_api_gateway_stage').access_log_settings.format;
+      onlyResource(deployWith({ accessLogDestination: AccessLogDestination.arn('arn:aws:logs:eu-west-1:123456789012:log-group:api'), accessLogFormat }), 'aws_api_gateway_stage').access_log_settings.format;
 
     expect(format(AccessLogFormat.clf())).toBe(
       '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] ' +
@@ -193,7 +193,7 @@ describe('bad stage options', () => {
   });
 
   test('a literal access log format without the request id', () => {
-    expectError({ accessLogDestination: AccessLogDestination.arn('arn:x'), accessLogFormat: AccessLogFormat.custom('$context.status') },
+    expectError({ accessLogDestination: AccessLogDestination.arn('arn:aws:logs:eu-west-1:123456789012:log-group:api'), accessLogFormat: AccessLogFormat.custom('$context.status') },
       "RestApiDeployment at 'stack/deploy': property 'accessLogFormat' is \"$context.status\"; " +
       'expected a format that logs $context.requestId or $context.extendedRequestId, so each line can be matched with a request.');
   });
@@ -206,7 +206,8 @@ describe('bad stage options', () => {
 
   test('a destination ARN that is empty', () => {
     expectError({ accessLogDestination: AccessLogDestination.arn('') },
-      "RestApiDeployment at 'stack/deploy': property 'accessLogDestination' is \"\"; expected AccessLogDestination.arn() with the ARN of a CloudWatch log group or Firehose stream, not an empty string.");
+      "RestApiDeployment at 'stack/deploy': property 'accessLogDestination' is \"\"; expected AccessLogDestination.arn() with the ARN of a CloudWatch Logs log group " +
+      "(arn:aws:logs:<region>:<account>:log-group:<name>) or of a Firehose stream whose name starts with 'amazon-apigateway-'.");
   });
 
   test('a log retention CloudWatch does not offer', () => {

@@ -38,6 +38,8 @@ export interface ApiFamily {
   readonly argumentRoles: Readonly<Record<string, ArgumentRoles>>;
   /** The attributes of each type that Terraform compares by meaning (`equivalent-configuration.ts`). */
   readonly equivalences: Readonly<Record<string, Readonly<Record<string, Equivalence>>>>;
+  /** What `servedKeys` holds, in messages: `a route key`, `a method path`. */
+  readonly servedKeyNoun: string;
   /** The attribute that orders the deployment after a resource of `type` (`id` where the type has one). */
   orderingAttribute(type: string): string;
   /**
@@ -48,6 +50,16 @@ export interface ApiFamily {
    * @param resources the discovered resources
    */
   deployWarnings(api: ApiResourceBlock, resources: readonly ApiResourceBlock[]): string[];
+  /**
+   * What the API serves, as a stage's per-route or per-method settings name it (route keys, method
+   * paths); undefined when the library cannot know it all.
+   */
+  servedKeys(api: ApiResourceBlock, resources: readonly ApiResourceBlock[]): ReadonlySet<string> | undefined;
+}
+
+/** Whether a resource has `count` or `for_each` (which of its instances does what is only known at plan time). */
+export function isMultiInstance(item: ApiResourceBlock): boolean {
+  return item.config.count !== undefined || item.config.for_each !== undefined;
 }
 
 /** The entries of `table` for `types`. */

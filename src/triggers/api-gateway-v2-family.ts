@@ -1,6 +1,7 @@
 import { ApiFamily, ApiResourceBlock, forTypes } from './api-family';
 import { ARGUMENT_ROLES } from './argument-roles';
 import { EQUIVALENCES } from './equivalent-configuration';
+import { servedRouteKeys } from './served-keys';
 
 const API_TYPE = 'aws_apigatewayv2_api';
 const ROUTE_TYPE = 'aws_apigatewayv2_route';
@@ -40,6 +41,8 @@ function apiGatewayV2Family(apiKind: string): ApiFamily {
     equivalences: forTypes(EQUIVALENCES, [API_TYPE, ...REDEPLOY_TYPES]),
     orderingAttribute: () => 'id',
     deployWarnings: (api, resources) => deployWarnings(apiKind, api, resources),
+    servedKeys: servedRouteKeys,
+    servedKeyNoun: 'a route key',
   };
 }
 

@@ -34,7 +34,7 @@ export function openApiBodyTrigger(body: string, bodyReference: () => string): s
   }
 }
 
-function parseOpenApiDocument(body: string): Record<string, unknown> {
+export function parseOpenApiDocument(body: string): Record<string, unknown> {
   const document = parseJsonOrYaml(body);
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     throw new InvalidOpenApiBodyError(`an OpenAPI document (a JSON or YAML object), not ${describeKind(document)}`);

@@ -61,6 +61,7 @@ export class RedeployTriggerEngine {
   private readonly acknowledged: IConstruct[] = [];
   private readonly deployments: TerraformResource[] = [];
   private readonly warned = new Set<string>();
+  private readonly served: Array<{ readonly property: string; readonly key: string }> = [];
   /** Whether the triggers are being computed outside the stack hook (to refuse a configuration that reads them). */
   private producing = false;
   /** The cross-stack references of the triggers, kept from cdktf's prepare pass to its render pass. */
@@ -125,6 +126,17 @@ export class RedeployTriggerEngine {
   /** Adds a resource whose configuration decides, like the discovered ones, when to redeploy. */
   public addResource(resource: TerraformResource): void {
     this.extraResources.push(resource);
+  }
+
+  /**
+   * Requires the API to serve `key` (a route key, or a method path without its leading `/`): a
+   * stage setting for a route or method the API does not have is refused while the stacks are
+   * checked, where the discovered resources and a literal body tell what it serves.
+   *
+   * @param property how errors name the setting: `routeOptions.GET /pets`
+   */
+  public requireServed(property: string, key: string): void {
+    this.served.push({ property, key });
   }
 
   /** Silences the blind-spot warnings of these constructs (and of everything inside them). */
@@ -202,6 +214,7 @@ export class RedeployTriggerEngine {
       digests: false, homeEntries: this.userTriggers.size > 0, owner: this.owner, apiProperty: this.props.apiProperty,
     });
     assertNoCollision(automatic, this.userTriggers, this.owner);
+    this.assertServed(snapshot);
     const warnings = snapshot.api && this.props.autoDiscover
       ? [...this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api)),
         ...blindSpotWarnings(this.props.family, snapshot, this.acknowledged)]
@@ -210,6 +223,27 @@ export class RedeployTriggerEngine {
       warnings.push(noTriggersWarning(this.props.apiProperty));
     }
     warnings.forEach((warning) => this.warn(warning));
+  }
+
+  /** Fails on a stage setting for a route or method the API does not serve (when discovery knows them all). */
+  private assertServed(snapshot: ApiSnapshot): void {
+    const api = snapshot.api;
+    const family = this.props.family;
+    const unknown = (key: string) => Token.isUnresolved(key) || key.includes('*');
+    const pending = this.served.filter(({ key }) => !unknown(key));
+    if (api === undefined || !this.props.autoDiscover || pending.length === 0) {
+      return;
+    }
+    const served = family.servedKeys(api, snapshot.resources.filter((item) => item !== api));
+    const anyMethod = (key: string) => key.replace(/\/[^/]*$/, '/*');
+    for (const { property, key } of pending) {
+      if (served !== undefined && !served.has(key) && !served.has(anyMethod(key))) {
+        const known = [...served].sort();
+        throw invalidProperty(this.owner, property, key,
+          `${family.servedKeyNoun} that ${api.address} serves (${known.length > 0 ? `one of ${known.map((item) => JSON.stringify(item)).join(', ')}` : 'it serves none yet'}): ` +
+          'AWS refuses settings for a route or method that does not exist. Fix the key, or add what it names to the API');
+      }
+    }
   }
 
   /** The whole trigger map, from the blocks of the pass cdktf runs, with the user's entries `user`. */

@@ -1,6 +1,7 @@
-import { ApiFamily, ApiResourceBlock, forTypes } from './api-family';
+import { ApiFamily, ApiResourceBlock, forTypes, isMultiInstance } from './api-family';
 import { ARGUMENT_ROLES } from './argument-roles';
 import { EQUIVALENCES } from './equivalent-configuration';
+import { servedMethodPaths } from './served-keys';
 
 const REST_API_TYPE = 'aws_api_gateway_rest_api';
 const METHOD_TYPE = 'aws_api_gateway_method';
@@ -50,6 +51,8 @@ export const REST_API_FAMILY: ApiFamily = {
   // aws_api_gateway_rest_api_put is a plugin-framework resource without an `id`.
   orderingAttribute: (type) => (type === REST_API_PUT_TYPE ? 'rest_api_id' : 'id'),
   deployWarnings: restApiDeployWarnings,
+  servedKeys: servedMethodPaths,
+  servedKeyNoun: 'a method path',
 };
 
 function restApiDeployWarnings(api: ApiResourceBlock, resources: readonly ApiResourceBlock[]): string[] {
@@ -85,10 +88,6 @@ function restApiDeployWarnings(api: ApiResourceBlock, resources: readonly ApiRes
 }
 
 /** Whether a resource has `count` or `for_each`. */
-export function isMultiInstance(item: ApiResourceBlock): boolean {
-  return item.config.count !== undefined || item.config.for_each !== undefined;
-}
-
 function methodKey(resourceId: unknown, httpMethod: unknown): string {
   return JSON.stringify([resourceId, httpMethod]);
 }

@@ -1,0 +1,135 @@
+import { TerraformProvider, TerraformResource, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { invalidProperty } from './errors';
+
+/**
+ * What one property of a props struct holds, as its TypeScript type says. Python, Java, Go and
+ * plain JavaScript users pass props no compiler has checked (a key of another construct, a string
+ * for a boolean): the constructs check them against these shapes first, so a wrong one fails at
+ * synth naming the property, instead of being ignored or rendered into JSON Terraform refuses.
+ */
+export type PropertyShape =
+  | 'string' | 'number' | 'boolean'
+  /** A map of strings (`tags`, `variables`). */
+  | 'string-map'
+  /** A construct (`IConstruct`), a Terraform resource, a provider. */
+  | 'construct' | 'resource' | 'provider'
+  | { readonly list: PropertyShape }
+  | { readonly mapOf: StructShape }
+  | { readonly struct: StructShape }
+  | { readonly oneOf: readonly string[] }
+  /** An instance of one of the library's classes (`AccessLogDestination`). */
+  | { readonly instanceOf: Function; readonly hint: string };
+
+/** A props struct: its name (as in the API reference) and the shape of each property. */
+export interface StructShape {
+  readonly name: string;
+  readonly properties: Readonly<Record<string, PropertyShape>>;
+  /** For properties it lacks that users of another construct know, the reason and what to use instead. */
+  readonly elsewhere?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Fails, naming `prefix` + the property, unless `value` is an object whose every property is one
+ * of the struct's and has its shape (unset properties aside; tokens pass where a string, a number
+ * or a map is expected).
+ *
+ * @param prefix how errors name the struct's properties: `''` for a construct's props, `addStage(beta).`
+ */
+export function checkStruct(owner: IConstruct, prefix: string, value: unknown, shape: StructShape): void {
+  if (value === undefined || value === null) {
+    return;
+  }
+  if (typeof value !== 'object' || Array.isArray(value) || Token.isUnresolved(value)) {
+    throw invalidProperty(owner, prefix.replace(/\.$/, '') || 'props', value, `an object of ${shape.name}`);
+  }
+  for (const [name, property] of Object.entries(value)) {
+    const expected = shape.properties[name];
+    if (property === undefined) {
+      continue;
+    }
+    if (expected === undefined) {
+      throw invalidProperty(owner, `${prefix}${name}`, property, unknownProperty(shape, name));
+    }
+    checkProperty(owner, `${prefix}${name}`, property, expected);
+  }
+}
+
+function checkProperty(owner: IConstruct, property: string, value: unknown, shape: PropertyShape): void {
+  const problem = mismatch(value, shape);
+  if (problem !== undefined) {
+    throw invalidProperty(owner, property, value, problem);
+  }
+  if (value === null || Token.isUnresolved(value)) {
+    return;
+  }
+  if (shape === 'string-map') {
+    Object.entries(value as object).forEach(([key, item]) => checkProperty(owner, `${property}.${key}`, item, 'string'));
+    return;
+  }
+  if (typeof shape !== 'object') {
+    return;
+  }
+  if ('struct' in shape) {
+    checkStruct(owner, `${property}.`, value, shape.struct);
+  } else if ('mapOf' in shape) {
+    Object.entries(value as object).forEach(([key, item]) => checkStruct(owner, `${property}.${key}.`, item, shape.mapOf));
+  } else if ('list' in shape) {
+    (value as unknown[]).forEach((item, index) => checkProperty(owner, `${property}[${index}]`, item, shape.list));
+  }
+}
+
+/** What is wrong with `value` for `shape`, in the words of an error's "expected"; undefined when nothing is. */
+function mismatch(value: unknown, shape: PropertyShape): string | undefined {
+  const token = Token.isUnresolved(value);
+  switch (shape) {
+    case 'string':
+      return typeof value === 'string' ? undefined : 'a string';
+    case 'number':
+      return typeof value === 'number' || token ? undefined : 'a number';
+    case 'boolean':
+      return typeof value === 'boolean' || token ? undefined : 'true or false';
+    case 'string-map':
+      return isObject(value) ? undefined : 'a map of strings, e.g. { name: "value" }';
+    case 'construct':
+      return Construct.isConstruct(value) ? undefined : 'a construct';
+    case 'resource':
+      return TerraformResource.isTerraformResource(value) ? undefined : 'a Terraform resource (a TerraformResource, such as an ApiGatewayIntegration)';
+    case 'provider':
+      return value instanceof TerraformProvider ? undefined : 'a TerraformProvider (an AwsProvider)';
+  }
+  if ('list' in shape) {
+    return Array.isArray(value) ? undefined : 'a list';
+  }
+  if ('oneOf' in shape) {
+    return token || shape.oneOf.includes(value as string) ? undefined : `one of ${shape.oneOf.join(', ')}`;
+  }
+  if ('instanceOf' in shape) {
+    return value instanceof shape.instanceOf ? undefined : shape.hint;
+  }
+  return isObject(value) ? undefined : `an object of ${'struct' in shape ? shape.struct.name : `route or method keys to ${shape.mapOf.name}`}`;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function unknownProperty(shape: StructShape, name: string): string {
+  const elsewhere = shape.elsewhere?.[name];
+  const close = Object.keys(shape.properties).filter((known) => editDistance(known.toLowerCase(), name.toLowerCase()) <= 2);
+  return `no '${name}': ${shape.name} has no such property` +
+    (elsewhere ? ` (${elsewhere})` : close.length > 0 ? ` (did you mean ${close.map((known) => `'${known}'`).join(' or ')}?)` : '');
+}
+
+/** The Levenshtein distance of two short strings. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

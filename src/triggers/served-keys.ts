@@ -1,0 +1,92 @@
+import { ApiResourceBlock, isMultiInstance } from './api-family';
+import { parseOpenApiDocument } from './openapi-body';
+import { hasInterpolation } from './terraform-references';
+
+/**
+ * What an API serves, as the keys a stage's per-route or per-method settings name: route keys
+ * (`GET /pets`, `$connect`) of an HTTP or WebSocket API, method paths (`pets/GET`) of a REST API.
+ * Read from the discovered routes and methods and a literal OpenAPI body; undefined where the
+ * library cannot know them all (a key or path that is a Terraform expression, a computed body,
+ * `count` or `for_each`), so that nothing is refused on a guess.
+ */
+export type ServedKeys = ReadonlySet<string> | undefined;
+
+/** The route keys of an HTTP or WebSocket API. */
+export function servedRouteKeys(api: ApiResourceBlock, resources: readonly ApiResourceBlock[]): ServedKeys {
+  const routes = resources.filter((item) => item.type === 'aws_apigatewayv2_route');
+  const keys = routes.map((route) => route.config.route_key);
+  if (routes.some(isMultiInstance) || !keys.every(isLiteral) || api.config.target !== undefined) {
+    return undefined;
+  }
+  const fromBody = operationsOfBody(api.config.body, (path, method) => (method === 'x-amazon-apigateway-any-method' ? `ANY ${path}` : `${method.toUpperCase()} ${path}`));
+  return fromBody === undefined ? undefined : new Set([...keys as string[], ...fromBody]);
+}
+
+/**
+ * The method paths of a REST API, `{resource path}/{HTTP method}` without the leading `/`, as
+ * `methodOptions` keys are written once the `/` is dropped; a resource with an `ANY` method serves
+ * every method (`pets/*`).
+ */
+export function servedMethodPaths(api: ApiResourceBlock, resources: readonly ApiResourceBlock[]): ServedKeys {
+  const relevant = resources.filter((item) => item.type === 'aws_api_gateway_resource' || item.type === 'aws_api_gateway_method');
+  if (relevant.some(isMultiInstance) || resources.some((item) => item.type === 'aws_api_gateway_rest_api_put')) {
+    return undefined;
+  }
+  const root = `\${${api.address}.root_resource_id}`;
+  const parts = new Map<string, { parent: unknown; pathPart: unknown }>();
+  for (const resource of relevant.filter((item) => item.type === 'aws_api_gateway_resource')) {
+    parts.set(`\${${resource.address}.id}`, { parent: resource.config.parent_id, pathPart: resource.config.path_part });
+  }
+  const pathOf = (id: unknown, depth = 0): string | undefined => {
+    if (id === root) {
+      return '';
+    }
+    const part = parts.get(String(id));
+    const parent = part && depth < 64 ? pathOf(part.parent, depth + 1) : undefined;
+    return parent !== undefined && isLiteral(part!.pathPart) ? `${parent}/${part!.pathPart}` : undefined;
+  };
+  const paths: string[] = [];
+  for (const method of relevant.filter((item) => item.type === 'aws_api_gateway_method')) {
+    const path = pathOf(method.config.resource_id);
+    if (path === undefined || !isLiteral(method.config.http_method)) {
+      return undefined;
+    }
+    paths.push(methodPath(path, method.config.http_method as string));
+  }
+  const fromBody = operationsOfBody(api.config.body, (path, method) => methodPath(path, method === 'x-amazon-apigateway-any-method' ? 'ANY' : method));
+  return fromBody === undefined ? undefined : new Set([...paths, ...fromBody]);
+}
+
+function methodPath(path: string, httpMethod: string): string {
+  const method = httpMethod.toUpperCase();
+  return `${path.replace(/^\//, '')}/${method === 'ANY' ? '*' : method}`;
+}
+
+const OPERATIONS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method']);
+
+/** Each operation of a literal OpenAPI body, named by `name`; `[]` without a body; undefined for a body the library cannot read. */
+function operationsOfBody(body: unknown, name: (path: string, method: string) => string): string[] | undefined {
+  if (body === undefined) {
+    return [];
+  }
+  if (typeof body !== 'string' || hasInterpolation(body)) {
+    return undefined;
+  }
+  let document: Record<string, unknown>;
+  try {
+    document = parseOpenApiDocument(body);
+  } catch {
+    return undefined; // the body's own entry reports it
+  }
+  const paths = document.paths;
+  if (paths === null || typeof paths !== 'object') {
+    return [];
+  }
+  return Object.entries(paths as Record<string, unknown>).flatMap(([path, item]) =>
+    Object.keys(item !== null && typeof item === 'object' ? item : {}).filter((method) => OPERATIONS.has(method)).map((method) => name(path, method)));
+}
+
+function isLiteral(value: unknown): value is string {
+  return typeof value === 'string' && !hasInterpolation(value);
+}
+

@@ -1,0 +1,92 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { PropertyShape, StructShape } from '../src/struct-check';
+import * as shapes from '../src/struct-shapes';
+
+/**
+ * The shapes the constructs check untyped props against (Python, Java, Go, plain JavaScript) must
+ * be the props' TypeScript types: each is compared with the jsii assembly, property by property.
+ */
+const assembly = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '.jsii'), 'utf8'));
+
+function structOf(name: string): any {
+  const struct = Object.values<any>(assembly.types).find((type) => type.fqn === `${assembly.name}.${name}` && type.datatype);
+  if (struct === undefined) {
+    throw new Error(`no struct ${name} in the assembly`);
+  }
+  return struct;
+}
+
+function propertiesOf(struct: any): Record<string, any> {
+  const inherited = (struct.interfaces ?? []).map((fqn: string) => assembly.types[fqn]).filter(Boolean).map(propertiesOf);
+  return Object.assign({}, ...inherited, Object.fromEntries((struct.properties ?? []).map((property: any) => [property.name, property.type])));
+}
+
+/** The shape a jsii type reference stands for, described as text for comparison. */
+function describeType(type: any): string {
+  if (type.primitive) {
+    return type.primitive;
+  }
+  if (type.collection) {
+    const element = describeType(type.collection.elementtype);
+    if (type.collection.kind === 'map') {
+      return element === 'string' ? 'string-map' : `mapOf ${element}`;
+    }
+    return `list of ${element}`;
+  }
+  if (['constructs.IConstruct'].includes(type.fqn)) {
+    return 'construct';
+  }
+  if (type.fqn === 'cdktf.TerraformProvider') {
+    return 'provider';
+  }
+  if (type.fqn === 'cdktf.TerraformResource' || type.fqn.startsWith('@cdktf/provider-aws.')) {
+    return 'resource';
+  }
+  const own = assembly.types[type.fqn];
+  if (own?.kind === 'enum') {
+    return `oneOf ${own.members.map((member: any) => member.name).join(',')}`;
+  }
+  if (own?.datatype) {
+    return `struct ${own.name}`;
+  }
+  return `instanceOf ${type.fqn.split('.').pop()}`;
+}
+
+function describeShape(shape: PropertyShape): string {
+  if (typeof shape === 'string') {
+    return shape;
+  }
+  if ('list' in shape) {
+    return `list of ${describeShape(shape.list)}`;
+  }
+  if ('mapOf' in shape) {
+    return `mapOf struct ${shape.mapOf.name}`;
+  }
+  if ('struct' in shape) {
+    return `struct ${shape.struct.name}`;
+  }
+  if ('oneOf' in shape) {
+    return `oneOf ${shape.oneOf.join(',')}`;
+  }
+  return `instanceOf ${shape.instanceOf.name}`;
+}
+
+const everyShape = Object.values(shapes) as StructShape[];
+
+test.each(everyShape.map((shape) => [shape.name, shape]))('%s has the properties of its jsii struct, each of its type', (name, shape) => {
+  const jsiiProperties = Object.entries(propertiesOf(structOf(name as string)));
+  const expected = Object.fromEntries(jsiiProperties.map(([property, type]) => [property, describeType(type)]));
+  const shapeProperties = Object.entries((shape as StructShape).properties);
+  const actual = Object.fromEntries(shapeProperties.map(([property, propertyShape]) => [property, describeShape(propertyShape)]));
+
+  expect(actual).toEqual(expected);
+});
+
+test('every props struct a construct or method takes has a shape', () => {
+  const checked = new Set(everyShape.map((shape) => shape.name));
+  const taken = ['RestApiDeploymentProps', 'HttpApiDeploymentProps', 'WebSocketApiDeploymentProps', 'RestApiStageProps', 'HttpApiStageProps',
+    'WebSocketApiStageProps', 'AccessLogGroupOptions', 'BasePathMappingOptions'];
+
+  expect(taken.filter((name) => !checked.has(name))).toEqual([]);
+});

@@ -1,0 +1,165 @@
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AccessLogDestination, HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { synthesize } from './support/synth';
+import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
+
+/**
+ * What Python, Java, Go and plain JavaScript users can pass where no compiler checks the props:
+ * each is refused at synth, naming the property, the value and what is expected.
+ */
+const untyped = (props: Record<string, unknown>) => props as any;
+
+describe('a property the construct does not have', () => {
+  test.each<[string, (stack: TerraformStack) => unknown, string]>([
+    ['canary on an HTTP API', (stack) => new HttpApiDeployment(stack, 'deploy', untyped({ httpApi: petsHttpApi(stack).api, canary: { percentTraffic: 10 } })),
+      "HttpApiDeployment at 'stack/deploy': property 'canary' is {\"percentTraffic\":10}; expected no 'canary': HttpApiDeploymentProps has no such property " +
+      '(HTTP and WebSocket API stages have no canary settings, a REST API feature: roll out with a second stage (addStage)).'],
+    ['canary on a WebSocket API', (stack) => new WebSocketApiDeployment(stack, 'deploy', untyped({ webSocketApi: chatWebSocketApi(stack).api, canary: { percentTraffic: 10 } })),
+      "WebSocketApiDeployment at 'stack/deploy': property 'canary' is {\"percentTraffic\":10}; expected no 'canary': WebSocketApiDeploymentProps has no such property"],
+    ["loggingLevel on an HTTP API (execution logs are the WebSocket API's)", (stack) =>
+      new HttpApiDeployment(stack, 'deploy', untyped({ httpApi: petsHttpApi(stack).api, loggingLevel: 'INFO' })),
+    "HttpApiDeployment at 'stack/deploy': property 'loggingLevel' is \"INFO\"; expected no 'loggingLevel': HttpApiDeploymentProps has no such property " +
+      '(HTTP APIs write no execution logs, only access logs: accessLogDestination).'],
+    ['loggingLevel in an HTTP route option', (stack) =>
+      new HttpApiDeployment(stack, 'deploy', untyped({ httpApi: petsHttpApi(stack).api, routeOptions: { 'GET /pets': { loggingLevel: 'INFO' } } })),
+    "HttpApiDeployment at 'stack/deploy': property 'routeOptions.GET /pets.loggingLevel' is \"INFO\"; expected no 'loggingLevel': HttpRouteOptions has no such property"],
+    ['methodOptions on a WebSocket API', (stack) =>
+      new WebSocketApiDeployment(stack, 'deploy', untyped({ webSocketApi: chatWebSocketApi(stack).api, methodOptions: {} })),
+    "expected no 'methodOptions': WebSocketApiDeploymentProps has no such property (HTTP and WebSocket APIs have routes, not methods: 'routeOptions', keyed by route key)."],
+    ['routeOptions on a REST API', (stack) => new RestApiDeployment(stack, 'deploy', untyped({ restApi: petsApi(stack).api, routeOptions: {} })),
+      "RestApiDeployment at 'stack/deploy': property 'routeOptions' is {}; expected no 'routeOptions': RestApiDeploymentProps has no such property " +
+      "(REST APIs have methods, not routes: 'methodOptions', keyed by method path ('/pets/GET'))."],
+    ['a misspelt name', (stack) => new RestApiDeployment(stack, 'deploy', untyped({ restApi: petsApi(stack).api, stagename: 'live' })),
+      "RestApiDeployment at 'stack/deploy': property 'stagename' is \"live\"; expected no 'stagename': RestApiDeploymentProps has no such property (did you mean 'stageName'?)."],
+    ['a misspelt name in addStage', (stack) => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addStage('beta', untyped({ tracingEnabld: true })),
+      "RestApiDeployment at 'stack/deploy': property 'addStage(beta).tracingEnabld' is true; expected no 'tracingEnabld': RestApiStageProps has no such property (did you mean 'tracingEnabled'?)."],
+  ])('%s', (_case, build, message) => {
+    expect(() => synthesize((stack) => {
+      build(stack);
+    })).toThrow(message);
+  });
+
+  test('an unset property of another construct is no mistake', () => {
+    expect(() => synthesize((stack) => new HttpApiDeployment(stack, 'deploy', untyped({ httpApi: petsHttpApi(stack).api, canary: undefined })))).not.toThrow();
+  });
+});
+
+describe('a value of the wrong type', () => {
+  test.each<[string, Record<string, unknown>, string]>([
+    ['a boolean as a string', { tracingEnabled: 'yes' }, "property 'tracingEnabled' is \"yes\"; expected true or false."],
+    ['a number as a string', { cacheTtl: '60' }, "property 'cacheTtl' is \"60\"; expected a number."],
+    ['a map as a string', { variables: 'a=b' }, "property 'variables' is \"a=b\"; expected a map of strings, e.g. { name: \"value\" }."],
+    ['a map of numbers', { tags: { team: 7 } }, "property 'tags.team' is 7; expected a string."],
+    ['a log destination as an ARN string', { accessLogDestination: 'arn:aws:logs:eu-west-1:123456789012:log-group:api' },
+      "property 'accessLogDestination' is \"arn:aws:logs:eu-west-1:123456789012:log-group:api\"; expected an AccessLogDestination: " +
+      'AccessLogDestination.newLogGroup() or AccessLogDestination.arn(...).'],
+    ['a logging level of another spelling', { loggingLevel: 'info' }, "property 'loggingLevel' is \"info\"; expected one of OFF, ERROR, INFO."],
+    ['resources that are not resources', { resources: ['aws_api_gateway_method.get'] },
+      "property 'resources[0]' is \"aws_api_gateway_method.get\"; expected a Terraform resource (a TerraformResource, such as an ApiGatewayIntegration)."],
+  ])('%s', (_case, props, message) => {
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', untyped({ restApi: petsApi(stack).api, ...props }));
+    })).toThrow(`RestApiDeployment at 'stack/deploy': ${message}`);
+  });
+});
+
+describe('an API of another kind', () => {
+  test('a REST API given to HttpApiDeployment', () => {
+    expect(() => synthesize((stack) => {
+      new HttpApiDeployment(stack, 'deploy', untyped({ httpApi: new ApiGatewayRestApi(stack, 'api', { name: 'pets' }) }));
+    })).toThrow("HttpApiDeployment at 'stack/deploy': property 'httpApi' is \"stack/api (aws_api_gateway_rest_api)\"; expected an Apigatewayv2Api " +
+      '(aws_apigatewayv2_api); a REST API is deployed by RestApiDeployment.');
+  });
+
+  test('an HTTP API given to RestApiDeployment', () => {
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', untyped({ restApi: petsHttpApi(stack).api }));
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'restApi' is \"stack/http_api (aws_apigatewayv2_api)\"; expected an ApiGatewayRestApi " +
+      '(aws_api_gateway_rest_api); an HTTP or WebSocket API is deployed by HttpApiDeployment or WebSocketApiDeployment.');
+  });
+
+  test('a protocol type only known at deploy time: a warning, never a raw token', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const protocol = new TerraformVariable(stack, 'protocol', { type: 'string' });
+    const api = new Apigatewayv2Api(stack, 'api', { name: 'pets', protocolType: protocol.stringValue });
+    new HttpApiDeployment(stack, 'deploy', { httpApi: api, triggers: { release: '1' } });
+
+    expect(HttpApiDeployment.warningsOf(stack)).toContain("The protocol type of 'stack/api' is only known at deploy time: " +
+      'HttpApiDeployment deploys it as an API of protocol type HTTP (WebSocket APIs: WebSocketApiDeployment).');
+  });
+});
+
+describe('an access log destination that is neither a CloudWatch Logs log group nor a Firehose stream', () => {
+  const expected = 'expected AccessLogDestination.arn() with the ARN of a CloudWatch Logs log group (arn:aws:logs:<region>:<account>:log-group:<name>) ' +
+    "or of a Firehose stream whose name starts with 'amazon-apigateway-'";
+  test.each([
+    ['an S3 bucket ARN', 'arn:aws:s3:::logs'],
+    ['a Firehose stream without the amazon-apigateway- prefix', 'arn:aws:firehose:eu-west-1:123456789012:deliverystream/logs'],
+    ['a log group name', 'API-Gateway-Access-Logs'],
+  ])('%s', (_case, arn) => {
+    expect(() => synthesize((stack) => {
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, accessLogDestination: AccessLogDestination.arn(arn) });
+    })).toThrow(`HttpApiDeployment at 'stack/deploy': property 'accessLogDestination' is ${JSON.stringify(arn)}; ${expected}.`);
+  });
+
+  test("another resource's ARN", () => {
+    expect(() => synthesize((stack) => {
+      const bucket = new S3Bucket(stack, 'logs', { bucket: 'logs' });
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, accessLogDestination: AccessLogDestination.arn(bucket.arn) });
+    })).toThrow(`HttpApiDeployment at 'stack/deploy': property 'accessLogDestination' is "\${aws_s3_bucket.logs.arn}"; ${expected}, not the ARN of an aws_s3_bucket.`);
+  });
+
+  test('a log group, a GovCloud log group, a Firehose stream and a variable are accepted', () => {
+    for (const arn of ['arn:aws:logs:eu-west-1:123456789012:log-group:api', 'arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:/api/access:*',
+      'arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-logs']) {
+      expect(() => synthesize((stack) => {
+        new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, accessLogDestination: AccessLogDestination.arn(arn) });
+      })).not.toThrow();
+    }
+    expect(() => synthesize((stack) => {
+      const arn = new TerraformVariable(stack, 'log_group_arn', { type: 'string' });
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, accessLogDestination: AccessLogDestination.arn(arn.stringValue) });
+    })).not.toThrow();
+  });
+});
+
+describe('settings for a route or method the API does not have', () => {
+  test('a route key of no route: refused while the stacks are checked (cdktf synth, warningsOf)', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new HttpApiDeployment(stack, 'deploy', {
+      httpApi: petsHttpApi(stack).api, routeOptions: { 'GET /cats': { throttlingBurstLimit: 1, throttlingRateLimit: 1 } },
+    });
+
+    expect(() => HttpApiDeployment.warningsOf(stack)).toThrow("HttpApiDeployment at 'stack/deploy': property 'routeOptions.GET /cats' is \"GET /cats\"; " +
+      'expected a route key that aws_apigatewayv2_api.http_api serves (one of "GET /pets"): AWS refuses settings for a route or method that does not exist.');
+  });
+
+  test('a malformed HTTP route key: refused at once', () => {
+    expect(() => synthesize((stack) => {
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, routeOptions: { '/pets': { throttlingBurstLimit: 1, throttlingRateLimit: 1 } } });
+    })).toThrow("HttpApiDeployment at 'stack/deploy': property 'routeOptions' is \"/pets\"; expected a route key: '$default', or an HTTP method (or ANY) and a path");
+  });
+
+  test('a method path of no method, in an added stage', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addStage('beta', { methodOptions: { '/pets/POST': { metricsEnabled: true } } });
+
+    expect(() => RestApiDeployment.warningsOf(stack)).toThrow("RestApiDeployment at 'stack/deploy': property 'addStage(beta).methodOptions./pets/POST' is " +
+      '"pets/POST"; expected a method path that aws_api_gateway_rest_api.api serves (one of "pets/GET")');
+  });
+
+  test('what the API serves is accepted: its routes and methods, a literal body, wildcards, an ANY method', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new WebSocketApiDeployment(stack, 'ws', { webSocketApi: chatWebSocketApi(stack).api, routeOptions: { $connect: { throttlingBurstLimit: 1, throttlingRateLimit: 1 } } });
+    new RestApiDeployment(stack, 'rest', { restApi: petsApi(stack).api, methodOptions: { '/pets/GET': { metricsEnabled: true }, '*/*': { metricsEnabled: true } } });
+    const body = JSON.stringify({ openapi: '3.0.1', info: { title: 'b', version: '1' }, paths: { '/orders': { 'x-amazon-apigateway-any-method': {} } } });
+    new RestApiDeployment(stack, 'body', { restApi: new ApiGatewayRestApi(stack, 'body_api', { name: 'b', body }), methodOptions: { '/orders/DELETE': { metricsEnabled: true } } });
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+    expect(WebSocketApiDeployment.warningsOf(stack)).toEqual([]);
+  });
+});
