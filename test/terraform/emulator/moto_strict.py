@@ -17,10 +17,18 @@ library's output passing under it.
 - DeleteUsagePlan while API stages are associated: 400 "Cannot delete Usage Plan {id} because
   there are API Stages associated with it, including {api}:{stage}" (the provider removes the
   stages first; moto deletes at once).
+- API Gateway v2 CreateStage or UpdateStage with route settings for a route key the API has no
+  route for: 404 "Unable to find Route by key {key} within the provided RouteSettings" (seen by
+  terraform-aws-modules/apigateway-v2 #80 and serverless-api-gateway-throttling #34; moto stores them).
 """
+
+import json
 
 from moto.apigateway import models
 from moto.apigateway.exceptions import BadRequestException, StageStillActive
+from moto.apigatewayv2 import models as v2_models
+from moto.apigatewayv2 import responses as v2_responses
+from moto.apigatewayv2.exceptions import APIGatewayV2Error
 
 
 def _delete_deployment(self, deployment_id):
@@ -96,6 +104,31 @@ def _delete_usage_plan(self, usage_plan_id):
     return _original["delete_usage_plan"](self, usage_plan_id)
 
 
+class RouteNotFound(APIGatewayV2Error):
+    code = 404
+
+    def __init__(self, route_key):
+        super().__init__("NotFoundException", f"Unable to find Route by key {route_key} within the provided RouteSettings")
+
+
+def _require_routes(api, route_settings):
+    keys = {route.route_key for route in api.routes.values()}
+    for route_key in route_settings or {}:
+        if route_key not in keys:
+            raise RouteNotFound(route_key)
+
+
+def _create_v2_stage(self, config):
+    _require_routes(self, config.get("routeSettings"))
+    return _original["create_stage"](self, config)
+
+
+def _update_v2_stage(self):
+    api_id = self.path.split("/v2/apis/")[1].split("/")[0]
+    _require_routes(self.apigatewayv2_backend.get_api(api_id), json.loads(self.body or "{}").get("routeSettings"))
+    return _original["update_stage"](self)
+
+
 _original = {}
 
 
@@ -110,6 +143,8 @@ def apply():
         (models.APIGatewayBackend, "create_usage_plan", _create_usage_plan),
         (models.APIGatewayBackend, "update_usage_plan", _update_usage_plan),
         (models.APIGatewayBackend, "delete_usage_plan", _delete_usage_plan),
+        (v2_models.Api, "create_stage", _create_v2_stage),
+        (v2_responses.ApiGatewayV2Response, "update_stage", _update_v2_stage),
     ):
         _original[name] = getattr(owner, name)
         setattr(owner, name, replacement)

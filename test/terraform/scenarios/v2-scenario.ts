@@ -93,7 +93,7 @@ export function v2Scenario(protocol: V2Protocol, emulator: () => Emulator): void
   });
 
   test('tags of the API and the stage, and stage settings, change without touching the deployment', async () => {
-    const plan = planWith({ apiTags: { team: 'chat' }, stage: { throttlingRateLimit: 20, variables: { colour: 'blue' }, tags: { team: 'chat' } } });
+    const plan = planWith({ apiTags: { team: 'chat' }, stage: { throttlingBurstLimit: 40, throttlingRateLimit: 20, variables: { colour: 'blue' }, tags: { team: 'chat' } } });
 
     expect(plan.actions(DEPLOYMENT)).toEqual(['no-op']);
     expect(plan.changedResources()).toEqual({ 'aws_apigatewayv2_api.api': ['update'], [STAGE]: ['update'] });

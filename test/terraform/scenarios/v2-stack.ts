@@ -40,8 +40,13 @@ export interface V2StackVersion {
   readonly authorizerVariant?: 'one' | 'two';
   /** Tags of the API. */
   readonly apiTags?: Record<string, string>;
-  /** Stage options: throttling, variables, tags. */
-  readonly stage?: { readonly throttlingRateLimit?: number; readonly variables?: Record<string, string>; readonly tags?: Record<string, string> };
+  /** Stage options: throttling (both limits, or the provider sends 0 for the other), variables, tags. */
+  readonly stage?: {
+    readonly throttlingBurstLimit?: number;
+    readonly throttlingRateLimit?: number;
+    readonly variables?: Record<string, string>;
+    readonly tags?: Record<string, string>;
+  };
   /** The stage name. @default HTTP: '$default', WebSocket: 'prod' */
   readonly stageName?: string;
   /** Adopt an existing stage. */
@@ -118,6 +123,7 @@ export function v2App(protocol: V2Protocol, version: V2StackVersion = {}): (outd
       const common = {
         stageName: version.stageName,
         importExistingStage: version.importExistingStage,
+        throttlingBurstLimit: version.stage?.throttlingBurstLimit,
         throttlingRateLimit: version.stage?.throttlingRateLimit,
         variables: version.stage?.variables,
         tags: version.stage?.tags,
