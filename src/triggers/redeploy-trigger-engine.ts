@@ -1,14 +1,11 @@
 import {
   Annotations,
-  DefaultTokenResolver,
   IResolvable,
   IResolveContext,
   Lazy,
-  StringConcat,
   TerraformResource,
   TerraformStack,
   Token,
-  Tokenization,
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../errors';
@@ -18,7 +15,7 @@ import { blindSpotWarnings } from './blind-spots';
 import { BlockSource, HomeStackBlocks } from './block-source';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
 import { Block, resolvedBlocks } from './rendered-blocks';
-import { StackPass, StackRenderHook } from './stack-render-hook';
+import { resolveIn, StackPass, StackRenderHook } from './stack-render-hook';
 import { assertNoCollision, automaticEntries, RESOURCE_IDS_TRIGGER_KEY, triggerMap } from './trigger-entries';
 
 /** What a deployment construct tells the engine about its API. */
@@ -151,7 +148,8 @@ export class RedeployTriggerEngine {
 
   /** Runs the checks cdktf's prepare pass runs, which records the warnings on the owner. */
   public check(): void {
-    Tokenization.resolve(this.token, { scope: this.owner, preparing: true, resolver: new DefaultTokenResolver(new StringConcat()) });
+    const stack = TerraformStack.of(this.owner);
+    this.checkWith({ blocks: resolvedBlocks((fragment) => resolveIn(stack, fragment, true)) });
   }
 
   /**

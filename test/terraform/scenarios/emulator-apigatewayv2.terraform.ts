@@ -6,6 +6,7 @@
 import {
   CreateApiCommand,
   CreateDeploymentCommand,
+  CreateRouteCommand,
   CreateStageCommand,
   DeleteAccessLogSettingsCommand,
   DeleteDeploymentCommand,
@@ -44,6 +45,7 @@ test('deployments: created DEPLOYED, listed, described, deleted (then not found)
 test('stages: the deployment they serve, UpdateStage, route and access log settings removed', async () => {
   const client = emulator().apiGatewayV2();
   const apiId = await newApi();
+  await client.send(new CreateRouteCommand({ ApiId: apiId, RouteKey: 'GET /pets' }));
   const first = await client.send(new CreateDeploymentCommand({ ApiId: apiId }));
   const second = await client.send(new CreateDeploymentCommand({ ApiId: apiId }));
   await client.send(new CreateStageCommand({
@@ -63,6 +65,20 @@ test('stages: the deployment they serve, UpdateStage, route and access log setti
   const stage = await client.send(new GetStageCommand({ ApiId: apiId, StageName: 'prod' }));
   expect(stage).toMatchObject({ DeploymentId: second.DeploymentId, StageVariables: { keep: 'a' }, Description: 'moved', RouteSettings: {} });
   expect(stage.AccessLogSettings).toBeUndefined();
+});
+
+test('route settings for a route key the API has no route for: 404, as AWS answers', async () => {
+  const client = emulator().apiGatewayV2();
+  const apiId = await newApi();
+  const deployment = await client.send(new CreateDeploymentCommand({ ApiId: apiId }));
+  const refused = 'Unable to find Route by key GET /cats within the provided RouteSettings';
+
+  await expect(client.send(new CreateStageCommand({
+    ApiId: apiId, StageName: 'prod', DeploymentId: deployment.DeploymentId, RouteSettings: { 'GET /cats': { ThrottlingRateLimit: 5 } },
+  }))).rejects.toThrow(refused);
+  await client.send(new CreateStageCommand({ ApiId: apiId, StageName: 'prod', DeploymentId: deployment.DeploymentId }));
+  await expect(client.send(new UpdateStageCommand({ ApiId: apiId, StageName: 'prod', RouteSettings: { 'GET /cats': { ThrottlingRateLimit: 5 } } })))
+    .rejects.toThrow(refused);
 });
 
 test("a stage's tags are changed by its ARN and read back with the stage", async () => {

@@ -1,0 +1,140 @@
+/**
+ * The README's "Mistakes the library catches": each row's program produces the error or warning the
+ * row quotes, and every row has a program (so the table can neither drift nor grow unchecked).
+ */
+import * as fs from 'fs';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { App, Fn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AccessLogDestination, HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { README_PATH } from './support/readme';
+import { petsHttpApi } from './support/v2-api';
+
+/** What a program gives: the error it throws, else every warning of every kind of deployment. */
+function outcomeOf(program: (app: App) => void): { error?: string; warnings: string[] } {
+  const app = Testing.app();
+  try {
+    program(app);
+    const warnings = [RestApiDeployment, HttpApiDeployment, WebSocketApiDeployment].flatMap((kind) => kind.warningsOf(app));
+    return { warnings };
+  } catch (error) {
+    return { error: (error as Error).message, warnings: [] };
+  }
+}
+
+const stack = (app: App, id = 'stack') => {
+  const created = new TerraformStack(app, id);
+  new AwsProvider(created, 'aws', { region: 'eu-west-2' });
+  return created;
+};
+const untyped = (props: Record<string, unknown>) => props as any;
+
+/** One program per row, keyed by the row's first cell. */
+const PROGRAMS: Record<string, (app: App) => void> = {
+  '`detailedMetricsEnabled: true` (or `loggingLevel`, or one limit) on an HTTP or WebSocket stage, without both throttling limits': (app) => {
+    const s = stack(app);
+    new HttpApiDeployment(s, 'deploy', { httpApi: petsHttpApi(s).api, detailedMetricsEnabled: true });
+  },
+  "`routeOptions: { 'GET /cats': ... }` for a route the API does not have": (app) => {
+    const s = stack(app);
+    new HttpApiDeployment(s, 'deploy', { httpApi: petsHttpApi(s).api, routeOptions: { 'GET /cats': { throttlingBurstLimit: 10, throttlingRateLimit: 5 } } });
+  },
+  "`methodOptions: { '/pets/POST': ... }` for a method the API does not have": (app) => {
+    const s = stack(app);
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, methodOptions: { '/pets/POST': { metricsEnabled: true } } });
+  },
+  '`cloudWatchRole: true` on two constructs of one stack': (app) => {
+    const s = stack(app);
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, cloudWatchRole: true });
+    new RestApiDeployment(s, 'other', { restApi: petsApi(s, {}, 'other_').api, cloudWatchRole: true });
+  },
+  '`cloudWatchRole: true` in two stacks with the same region': (app) => {
+    for (const id of ['staging', 'production']) {
+      const s = stack(app, id);
+      new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, cloudWatchRole: true });
+    }
+  },
+  'one API and stage name deployed from two stacks': (app) => {
+    const api = petsApi(stack(app, 'shared')).api;
+    new RestApiDeployment(stack(app, 'staging'), 'deploy', { restApi: api });
+    new RestApiDeployment(stack(app, 'production'), 'deploy', { restApi: api });
+  },
+  'a route or method whose API id is a local value, a data source or a function around `api.id`': (app) => {
+    const s = stack(app);
+    const { api } = petsApi(s);
+    new ApiGatewayResource(s, 'orders', { restApiId: Fn.lower(api.id), parentId: api.rootResourceId, pathPart: 'orders' });
+    new RestApiDeployment(s, 'deploy', { restApi: api });
+  },
+  '`triggers: { [variable.stringValue]: \'1\' }` (a token as a key)': (app) => {
+    const s = stack(app);
+    const key = new TerraformVariable(s, 'key', { type: 'string' });
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, triggers: { [key.stringValue]: '1' } });
+  },
+  '`deployment.deployment.resetTriggers()`': (app) => {
+    const s = stack(app);
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).deployment.resetTriggers();
+  },
+  '`canary` on `HttpApiDeployment` (plain JavaScript, or `as any`)': (app) => {
+    const s = stack(app);
+    new HttpApiDeployment(s, 'deploy', untyped({ httpApi: petsHttpApi(s).api, canary: { percentTraffic: 10 } }));
+  },
+  "`stagename: 'live'` (a misspelt property)": (app) => {
+    const s = stack(app);
+    new RestApiDeployment(s, 'deploy', untyped({ restApi: petsApi(s).api, stagename: 'live' }));
+  },
+  "`loggingLevel: 'INFO'` on an HTTP API": (app) => {
+    const s = stack(app);
+    new HttpApiDeployment(s, 'deploy', untyped({ httpApi: petsHttpApi(s).api, loggingLevel: 'INFO' }));
+  },
+  'a REST API given as `httpApi`': (app) => {
+    const s = stack(app);
+    new HttpApiDeployment(s, 'deploy', untyped({ httpApi: new ApiGatewayRestApi(s, 'api', { name: 'pets' }) }));
+  },
+  '`AccessLogDestination.arn(bucket.arn)`': (app) => {
+    const s = stack(app);
+    const bucket = new S3Bucket(s, 'logs', { bucket: 'logs' });
+    new HttpApiDeployment(s, 'deploy', { httpApi: petsHttpApi(s).api, accessLogDestination: AccessLogDestination.arn(bucket.arn) });
+  },
+  'an `Apigatewayv2Api` whose `protocolType` is a variable': (app) => {
+    const s = stack(app);
+    const protocol = new TerraformVariable(s, 'protocol', { type: 'string' });
+    new HttpApiDeployment(s, 'deploy', { httpApi: new Apigatewayv2Api(s, 'api', { name: 'pets', protocolType: protocol.stringValue }), triggers: { release: '1' } });
+  },
+};
+
+/** The table's rows: the first cell, whether it says error or warning, and the quoted message. */
+function rows(): Array<{ write: string; kind: 'error' | 'warning'; quoted: string }> {
+  const lines = fs.readFileSync(README_PATH, 'utf8').split('\n');
+  const start = lines.indexOf('<!-- readme-mistakes -->');
+  expect(start).toBeGreaterThan(0);
+  const table = lines.slice(start + 3).filter((_line, index, all) => all.slice(0, index + 1).every((line) => line.startsWith('|')));
+  return table.map((line) => {
+    const cells = line.slice(2, -2).split(' | ');
+    const match = /^(error|warning): `(.+)`$/.exec(cells[1]);
+    if (cells.length !== 3 || match === null) {
+      throw new Error(`a row of the mistakes table is not "| you write | error: \`...\` or warning: \`...\` | the fix |": ${line}`);
+    }
+    return { write: cells[0], kind: match[1] as 'error' | 'warning', quoted: match[2] };
+  });
+}
+
+test('every row has a program, and every program a row', () => {
+  expect(rows().map((row) => row.write).sort()).toEqual(Object.keys(PROGRAMS).sort());
+});
+
+test.each(rows().map((row) => [row.write, row]))('%s', (write, row) => {
+  const { kind, quoted } = row as ReturnType<typeof rows>[number];
+  const outcome = outcomeOf(PROGRAMS[write as string]);
+
+  if (kind === 'error') {
+    expect(outcome.error).toContain(quoted);
+    expect(outcome.error).toMatch(/^\w+ at '[^']+': property '/);
+  } else {
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.warnings).toContainEqual(expect.stringContaining(quoted));
+  }
+});
