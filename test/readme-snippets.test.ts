@@ -1,6 +1,9 @@
 /**
  * The README's TypeScript snippets run as written, and do what the README says of them.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { ApiGatewayApiKey } from '@cdktf/provider-aws/lib/api-gateway-api-key';
 import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
@@ -12,8 +15,9 @@ import { ApiGatewayUsagePlanKey } from '@cdktf/provider-aws/lib/api-gateway-usag
 import { Fn, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { AccessLogDestination, RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
-import { readmeBlock } from './support/readme';
+import { readmeBlock, readmeBlocks } from './support/readme';
 import { runSnippet } from './support/readme-snippet';
+import { README_SNIPPET_APPS } from './support/readme-stacks';
 import { changedTriggerKeys, TerraformJson } from './support/synth';
 
 const NAMES = { ApiGatewayDeployment, ApiGatewayStage, Fn, TerraformOutput, RestApiDeployment, AccessLogDestination };
@@ -136,4 +140,21 @@ test('attach-to-stage: the mapping and the usage plan name the stage through its
   ]);
   expect(json.resource.aws_api_gateway_usage_plan.usage_plan.api_stages).toEqual([{ api_id: '${aws_api_gateway_rest_api.api.id}', stage: stageName }]);
   expect(json.resource.aws_api_gateway_usage_plan_key.usage_plan_key.key_id).toBe('${aws_api_gateway_api_key.api_key.id}');
+});
+
+describe('every README snippet synthesizes as a program (readme-validate.terraform.ts runs terraform validate on each)', () => {
+  test('each snippet has a program', () => {
+    expect(Object.keys(README_SNIPPET_APPS).sort()).toEqual([...readmeBlocks('readme-snippet').keys()].sort());
+  });
+
+  test.each(Object.keys(README_SNIPPET_APPS))('%s', (name) => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-snippet-'));
+    README_SNIPPET_APPS[name](outdir);
+    const stacks = fs.readdirSync(path.join(outdir, 'stacks'));
+    expect(stacks.length).toBeGreaterThan(0);
+    for (const stack of stacks) {
+      expect(fs.readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8')).not.toContain('TfToken[');
+    }
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
 });
