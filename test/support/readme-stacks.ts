@@ -20,7 +20,9 @@ import { runSnippet } from './readme-snippet';
 import { AccessLogDestination, RestApiDeployment } from '../../src';
 
 /** The names every snippet may use without importing them. */
-const NAMES = { ApiGatewayDeployment, ApiGatewayStage, Fn: cdktf.Fn, TerraformOutput: cdktf.TerraformOutput, RestApiDeployment, AccessLogDestination };
+const NAMES = {
+  ApiGatewayDeployment, ApiGatewayStage, Fn: cdktf.Fn, TerraformOutput: cdktf.TerraformOutput, RestApiDeployment, AccessLogDestination,
+};
 
 /** The stack a snippet runs in (`stack`), with an AWS provider and the `/pets` API. */
 function petsStack(app: cdktf.App) {
