@@ -80,7 +80,7 @@ export class AccessLogFormat {
   /**
    * A format of your own, using `$context` variables.
    *
-   * @param format the format; a literal one must contain `$context.requestId` or `$context.extendedRequestId`
+   * @param format the format. A literal one must contain `$context.requestId` or `$context.extendedRequestId`
    */
   public static custom(format: string): AccessLogFormat {
     return new AccessLogFormat(format);
@@ -89,7 +89,7 @@ export class AccessLogFormat {
   private constructor(private readonly format: string) {}
 
   /**
-   * Whether the format logs the request id; a format that is a token is taken on trust.
+   * Whether the format logs the request id (a format that is a token is taken on trust).
    */
   public get identifiesRequests(): boolean {
     return Token.isUnresolved(this.format)
@@ -147,10 +147,10 @@ export class AccessLogDestination {
     return new AccessLogDestination(destinationArn, undefined);
   }
 
-  /** The ARN of an existing destination; undefined when the stage creates a log group. */
+  /** The ARN of an existing destination, or undefined when the stage creates a log group. */
   public readonly destinationArn?: string;
 
-  /** The log group the stage creates; undefined for an existing destination. */
+  /** The options of the log group the stage creates, or undefined for an existing destination. */
   public readonly newLogGroupOptions?: AccessLogGroupOptions;
 
   private constructor(destinationArn: string | undefined, newLogGroupOptions: AccessLogGroupOptions | undefined) {

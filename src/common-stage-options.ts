@@ -12,7 +12,7 @@ export interface CommonStageOptions {
   readonly stageDescription?: string;
 
   /**
-   * Stage variables: names of letters, digits and `_`; values of letters, digits and
+   * Stage variables, with names of letters, digits and `_` and values of letters, digits and
    * `-._~:/?#&=,`.
    * @default - no stage variables
    */
@@ -26,8 +26,8 @@ export interface CommonStageOptions {
   readonly accessLogDestination?: AccessLogDestination;
 
   /**
-   * The format of each access log line; only with `accessLogDestination`.
-   * @default - the destination's kind of API's standard JSON fields (`AccessLogFormat.jsonWithStandardFields()` for a REST API) when there is a destination
+   * The format of each access log line, with `accessLogDestination` only.
+   * @default - with a destination, the standard JSON fields of the stage's kind of API: `AccessLogFormat.jsonWithStandardFields()` (REST), `.jsonWithHttpApiFields()` (HTTP), `.jsonWithWebSocketFields()` (WebSocket)
    */
   readonly accessLogFormat?: AccessLogFormat;
 

@@ -32,9 +32,9 @@ export interface DeploymentOptions {
   readonly resources?: TerraformResource[];
 
   /**
-   * Whether to find the API's resources by the argument that names the API (`rest_api_id`;
-   * `api_id` for HTTP and WebSocket APIs), in the API's stack, this stack and any stack that
-   * references the API. Only possible when the API construct is given (not its id).
+   * Whether to find the API's resources by the argument that names their API, in the API's stack,
+   * this stack and any stack that references the API: `api_id` for an HTTP or WebSocket API,
+   * `rest_api_id` for a REST API. Only possible when the API construct is given (not its id).
    *
    * @default - true with the API construct, false with the API's id
    */

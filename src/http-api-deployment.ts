@@ -76,7 +76,7 @@ export class HttpApiDeployment extends Construct {
   /** The `aws_apigatewayv2_deployment` resource. */
   public readonly deployment: Apigatewayv2Deployment;
 
-  /** The main stage (named `stageName`); its `aws_apigatewayv2_stage` is `deploymentStage.stage`. */
+  /** The main stage, named `stageName`. Its `aws_apigatewayv2_stage` is `deploymentStage.stage`. */
   public readonly deploymentStage: HttpApiStage;
 
   /** The name of the main stage. */
@@ -146,7 +146,7 @@ export class HttpApiDeployment extends Construct {
   /**
    * Adds another stage that serves the same deployment, with its own settings.
    *
-   * @param stageName the name of the stage; no other stage of this API may have it
+   * @param stageName the name of the stage, which no other stage of this API may have
    * @param options the stage's options, the same as the main stage's. Default: none
    */
   public addStage(stageName: string, options: HttpStageOptions = {}): HttpApiStage {
@@ -195,9 +195,9 @@ export class HttpApiDeployment extends Construct {
    * `aws_lambda_permission`. With `httpApi` it is built from the API's execution ARN, so the
    * permission does not depend on the deployment and no dependency cycle can form.
    *
-   * @param method the HTTP method; `*` or `ANY` for every method. Default: `*`
-   * @param path the route path, starting with `/`; `/*` for every path. Default: `/*`
-   * @param stage the stage name; `*` for every stage. Default: this construct's `stageName`
+   * @param method the HTTP method, or `*` or `ANY` for every method. Default: `*`
+   * @param path the route path, starting with `/`, or `/*` for every path. Default: `/*`
+   * @param stage the stage name, or `*` for every stage. Default: this construct's `stageName`
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
     return executeApiArn(this.httpApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, methodAndPath(this, method, path));

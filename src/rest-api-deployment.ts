@@ -260,7 +260,7 @@ export class RestApiDeployment extends Construct {
   /**
    * Adds another stage that serves the same deployment, with its own settings.
    *
-   * @param stageName the name of the stage; no other stage of this API may have it
+   * @param stageName the name of the stage, which no other stage of this API may have
    * @param options the stage's options, the same as the main stage's. Default: none (a stage with no options set)
    */
   public addStage(stageName: string, options: StageOptions = {}): RestApiStage {
@@ -286,7 +286,7 @@ export class RestApiDeployment extends Construct {
   }
 
   /**
-   * Maps a custom domain (or a base path of it) to the main stage; see `RestApiStage.addBasePathMapping`.
+   * Maps a custom domain (or a base path of it) to the main stage, as `RestApiStage.addBasePathMapping` does.
    *
    * @param domainName the custom domain name (`aws_api_gateway_domain_name.domainName`)
    * @param options the base path, and the domain's id for a private custom domain. Default: the whole domain
@@ -352,9 +352,9 @@ export class RestApiDeployment extends Construct {
    * `aws_lambda_permission`. With `restApi` it is built from the API's execution ARN,
    * so the permission does not depend on the deployment and no dependency cycle can form.
    *
-   * @param method the HTTP method; `*` or `ANY` for every method. Default: `*`
-   * @param path the resource path, starting with `/`; `/*` for every path. Default: `/*`
-   * @param stage the stage name; `*` for every stage. Default: this construct's `stageName`
+   * @param method the HTTP method, or `*` or `ANY` for every method. Default: `*`
+   * @param path the resource path, starting with `/`, or `/*` for every path. Default: `/*`
+   * @param stage the stage name, or `*` for every stage. Default: this construct's `stageName`
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
     return executeApiArn(this.restApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, methodAndPath(this, method, path));

@@ -38,7 +38,7 @@ export interface StageOptions extends CommonStageOptions, MethodDeploymentOption
   readonly cacheClusterEnabled?: boolean;
 
   /**
-   * The size of the cache cluster; only with `cacheClusterEnabled`.
+   * The size of the cache cluster, with `cacheClusterEnabled` only.
    * @default - API Gateway's default (0.5 GB) when the cache cluster is enabled
    */
   readonly cacheClusterSize?: CacheClusterSize;

@@ -90,7 +90,7 @@ export class WebSocketApiDeployment extends Construct {
   /** The `aws_apigatewayv2_deployment` resource. */
   public readonly deployment: Apigatewayv2Deployment;
 
-  /** The main stage (named `stageName`); its `aws_apigatewayv2_stage` is `deploymentStage.stage`. */
+  /** The main stage, named `stageName`. Its `aws_apigatewayv2_stage` is `deploymentStage.stage`. */
   public readonly deploymentStage: WebSocketApiStage;
 
   /** The name of the main stage. */
@@ -163,7 +163,7 @@ export class WebSocketApiDeployment extends Construct {
   /**
    * Adds another stage that serves the same deployment, with its own settings.
    *
-   * @param stageName the name of the stage; no other stage of this API may have it
+   * @param stageName the name of the stage, which no other stage of this API may have
    * @param options the stage's options, the same as the main stage's. Default: none
    */
   public addStage(stageName: string, options: WebSocketStageOptions = {}): WebSocketApiStage {
@@ -202,8 +202,8 @@ export class WebSocketApiDeployment extends Construct {
    * (`$connect`, `$default`, ...). With `webSocketApi` it is built from the API's execution ARN,
    * so the permission does not depend on the deployment and no dependency cycle can form.
    *
-   * @param routeKey the route key; `*` for every route. Default: `*`
-   * @param stage the stage name; `*` for every stage. Default: this construct's `stageName`
+   * @param routeKey the route key, or `*` for every route. Default: `*`
+   * @param stage the stage name, or `*` for every stage. Default: this construct's `stageName`
    */
   public arnForExecuteApi(routeKey: string = '*', stage?: string): string {
     return executeApiArn(this.webSocketApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, routeKey);

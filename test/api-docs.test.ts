@@ -70,3 +70,18 @@ test('every deprecated name says what replaces it and when it goes', () => {
   expect(deprecated.length).toBeGreaterThan(0);
   expect(deprecated.filter((member) => !/^(use|set) .*removed in 0\.3\.0$/.test(member.docs.deprecated)).map((member) => member.name)).toEqual([]);
 });
+
+test('no summary is cut short: jsii takes the first sentence, which a ";" or ":" ends too early', () => {
+  const documented = ownTypes.flatMap((type) => [
+    { name: type.name, docs: type.docs },
+    ...(type.properties ?? []).map((property: any) => ({ name: `${type.name}.${property.name}`, docs: property.docs })),
+    ...(type.members ?? []).map((member: any) => ({ name: `${type.name}.${member.name}`, docs: member.docs })),
+    ...[type.initializer, ...(type.methods ?? [])].filter(Boolean).flatMap((callable: any) => [
+      { name: `${type.name}.${callable.name ?? 'constructor'}()`, docs: callable.docs },
+      ...(callable.parameters ?? []).map((parameter: any) => ({ name: `${type.name}.${callable.name ?? 'constructor'}(${parameter.name})`, docs: parameter.docs })),
+    ]),
+  ]);
+  const cut = documented.filter(({ docs }) => /[;:,]$/.test(docs?.summary?.trim() ?? '')).map(({ name, docs }) => `${name}: ${docs.summary}`);
+
+  expect(cut).toEqual([]);
+});
