@@ -1,7 +1,7 @@
 import { Fn, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
-import { onlyResource, synthesize, synthesizeStack, triggersOf } from './support/synth';
+import { onlyResource, synthesize, synthesizeApp, synthesizeStack, triggersOf } from './support/synth';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
 /** The automatic entries of the pets API: what every case below must keep. */
@@ -132,4 +132,14 @@ describe('escape hatches on the deployment resource keep the automatic entries',
 
     expect(synthesizeStack(stack).output.triggers.value).toBe('${aws_api_gateway_deployment.deploy_Deployment_49668023.triggers}');
   });
+});
+
+test('triggersInput in an output, synthesized by cdktf synth (its prepare pass first)', () => {
+  const stacks = synthesizeApp((app) => {
+    const stack = new TerraformStack(app, 'stack');
+    const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, triggers: { release: Fn.sha1('v1') } });
+    new TerraformOutput(stack, 'triggers', { value: deployment.deployment.triggersInput });
+  });
+
+  expect(stacks.stack.output.triggers.value).toEqual(onlyResource(stacks.stack, 'aws_apigatewayv2_deployment').triggers);
 });

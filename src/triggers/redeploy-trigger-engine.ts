@@ -164,6 +164,9 @@ export class RedeployTriggerEngine {
     if (placeholder && this.renderHook.active) {
       return { ...Object.fromEntries(this.userTriggers), [PENDING_TRIGGERS_KEY]: '' };
     }
+    if (context.preparing && this.renderHook.active) {
+      return undefined; // the hook's prepare pass hands the blocks to the check itself, and throws this value away
+    }
     if (this.producing) {
       throw invalidProperty(this.owner, 'triggers', 'read by a resource whose configuration the triggers hash',
         "no API resource (nor one given in 'resources') that reads the deployment's triggers: they would depend on themselves");
