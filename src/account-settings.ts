@@ -32,7 +32,7 @@ export function claimAccountSettings(claim: AccountClaim): void {
   const app = claim.owner.node.root;
   const claims = CLAIMS.get(app) ?? [];
   CLAIMS.set(app, claims);
-  const same = claims.find((other) => sameProvider(other.account, claim.account));
+  const same = claims.find((other) => sameAccount(other.account, claim.account) === 'same');
   if (same !== undefined) {
     throw sameAccountError(claim, same.account);
   }
@@ -49,10 +49,11 @@ export function checkAccountSettings(claim: AccountClaim): string[] {
   const others = claim.owner.node.root.node.findAll().filter((construct): construct is TerraformResource =>
     TerraformResource.isTerraformResource(construct) && construct.terraformResourceType === 'aws_api_gateway_account' && construct !== claim.account);
   for (const other of others) {
-    if (sameProvider(other, claim.account)) {
+    const account = sameAccount(other, claim.account);
+    if (account === 'same') {
       return [sameAccountError(claim, other).message];
     }
-    if (TerraformStack.of(other) !== TerraformStack.of(claim.account) && !provablyApart(other, claim.account)) {
+    if (account === 'unknown') {
       Annotations.of(claim.owner).addWarning(
         `The account's CloudWatch role set here ('${claim.account.node.path}') may be the same account setting that '${other.node.path}' sets: ` +
         'API Gateway has one per account and region, so if both stacks deploy to one account and region, the last apply wins and ' +
@@ -76,20 +77,38 @@ export function checkAccountSettingsOf(owner: IConstruct): void {
 function sameAccountError(claim: AccountClaim, other: TerraformResource): Error {
   return invalidProperty(claim.owner, claim.property, claim.value,
     `one owner per account and region of the account's CloudWatch role: '${other.node.path}' already sets it ` +
-    "(aws_api_gateway_account) with the same provider; keep one ('cloudWatchRole: false' on a deployment construct says it is set elsewhere)");
+    '(aws_api_gateway_account) with the same provider settings; keep one (\'cloudWatchRole: false\' on a deployment construct says it is set ' +
+    "elsewhere), or, if the stacks deploy to different accounts, say so in each stack's AwsProvider ('allowedAccountIds')");
 }
 
-/** Whether two resources are in one stack with one provider (an unset provider is the stack's default AWS provider). */
-function sameProvider(a: TerraformResource, b: TerraformResource): boolean {
-  return TerraformStack.of(a) === TerraformStack.of(b) && providerOf(a) === providerOf(b);
-}
-
-/** Whether the providers of two resources of different stacks name different literal regions or accounts. */
-function provablyApart(a: TerraformResource, b: TerraformResource): boolean {
-  const [left, right] = [providerSettings(a), providerSettings(b)];
+/**
+ * Whether two resources set the same account and region's settings: `same` with one provider of
+ * one stack (an unset provider is the stack's default AWS provider), or with providers of two
+ * stacks whose settings that choose the account and region are the same literals; `apart` when a
+ * literal one differs; `unknown` when a token hides one.
+ */
+function sameAccount(a: TerraformResource, b: TerraformResource): 'same' | 'apart' | 'unknown' {
+  if (TerraformStack.of(a) === TerraformStack.of(b) && providerOf(a) === providerOf(b)) {
+    return 'same';
+  }
+  const [left, right] = [accountSettings(a), accountSettings(b)];
+  if (JSON.stringify(left) === JSON.stringify(right)) {
+    return JSON.stringify(left).includes('${') ? 'unknown' : 'same';
+  }
+  // A setting only one of them has says nothing (the other may come from the environment).
   const literal = (value: unknown) => value !== undefined && !JSON.stringify(value).includes('${');
-  const differ = (name: string) => literal(left[name]) && literal(right[name]) && JSON.stringify(left[name]) !== JSON.stringify(right[name]);
-  return differ('region') || differ('allowed_account_ids');
+  const differs = ACCOUNT_SETTINGS.some((name) =>
+    literal(left[name]) && literal(right[name]) && JSON.stringify(left[name]) !== JSON.stringify(right[name]));
+  return differs ? 'apart' : 'unknown';
+}
+
+/** The AWS provider settings that choose the account and region. */
+const ACCOUNT_SETTINGS = ['region', 'profile', 'allowed_account_ids', 'assume_role', 'access_key', 'shared_config_files', 'shared_credentials_files'];
+
+/** The account-choosing settings of a resource's AWS provider, resolved (lists sorted); empty when there is none. */
+function accountSettings(resource: TerraformResource): Record<string, unknown> {
+  const settings = providerSettings(resource);
+  return Object.fromEntries(ACCOUNT_SETTINGS.filter((name) => settings[name] !== undefined).map((name) => [name, settings[name]]));
 }
 
 function providerOf(resource: TerraformResource): TerraformProvider | undefined {

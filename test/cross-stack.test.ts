@@ -1,8 +1,14 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { App, TerraformLocal, TerraformStack, TerraformVariable } from 'cdktf';
-import { RestApiDeployment } from '../src';
+import { RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi, PetsApi } from './support/api';
 import { synthesizeApp, TerraformJson } from './support/synth';
 import { findReferences } from '../src/triggers/terraform-references';
@@ -169,4 +175,29 @@ describe('an API in one stack, deployed from another', () => {
   test('the same app synthesizes byte-identical stacks every time', () => {
     expect(JSON.stringify(synthesizeApp(splitApp()))).toBe(JSON.stringify(synthesizeApp(splitApp())));
   });
+});
+
+test("an API resource in a stack that deploys after the deployment's stack: the library's error, not cdktf's circular dependency", () => {
+  expect(() => synthesizeApp((app) => {
+    const two = new TerraformStack(app, 'two');
+    const one = new TerraformStack(app, 'one');
+    const api = new Apigatewayv2Api(two, 'api', { name: 'chat', protocolType: 'WEBSOCKET', routeSelectionExpression: '$request.body.action' });
+    new Apigatewayv2Integration(one, 'integration', { apiId: api.id, integrationType: 'MOCK' });
+    new WebSocketApiDeployment(two, 'deploy', { webSocketApi: api });
+  })).toThrow("WebSocketApiDeployment at 'two/deploy': property 'webSocketApi' is \"two/api\"; expected an API whose resources deploy before this deployment: " +
+    "aws_apigatewayv2_integration.integration ('one/integration') is in the stack 'one', which deploys after 'two' (it depends on it)");
+});
+
+test("warningsOf before synth: the API's resources in the deployment's stack are found (the API's id read across stacks there)", () => {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'warnings-first-')), skipValidation: true });
+  const apiStack = new TerraformStack(app, 'api');
+  const { api } = petsApi(apiStack);
+  const deployStack = new TerraformStack(app, 'deploy');
+  const orders = new ApiGatewayResource(deployStack, 'orders', { restApiId: api.id, parentId: api.rootResourceId, pathPart: 'orders' });
+  new ApiGatewayMethod(deployStack, 'orders_post', { restApiId: api.id, resourceId: orders.id, httpMethod: 'POST', authorization: 'NONE' });
+  new ApiGatewayIntegration(deployStack, 'orders_post_integration', { restApiId: api.id, resourceId: orders.id, httpMethod: 'POST', type: 'MOCK' });
+  new RestApiDeployment(deployStack, 'deployment', { restApi: api, methodOptions: { '/orders/POST': { metricsEnabled: true } } });
+
+  expect(RestApiDeployment.warningsOf(app)).toEqual([]);
+  app.synth();
 });

@@ -2,8 +2,12 @@ import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integ
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
-import { TerraformStack, Testing } from 'cdktf';
-import { RestApiDeployment } from '../src';
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { synthesizeApp } from './support/synth';
 
 /** Builds an API of `paths` resources with a method and integration each, in the given order. */
 function build(order: number[]): string {
@@ -39,4 +43,25 @@ describe('determinism', () => {
       expect(triggers(build(order))).toBe(reference);
     }
   });
+});
+
+test('warningsOf before cdktf synth changes nothing cdktf synth writes (no cross-stack output the configuration does not use)', () => {
+  const program = (app: App) => {
+    const two = new TerraformStack(app, 'two');
+    const three = new TerraformStack(app, 'three');
+    const webSocket = new Apigatewayv2Api(two, 'ws', { name: 'chat', protocolType: 'WEBSOCKET', routeSelectionExpression: '$request.body.action' });
+    new Apigatewayv2Route(two, 'connect', { apiId: webSocket.id, routeKey: '$connect' });
+    const rest = petsApi(two).api;
+    new WebSocketApiDeployment(three, 'ws_deploy', { webSocketApi: webSocket });
+    new RestApiDeployment(two, 'rest_deploy', { restApi: rest });
+  };
+
+  const plain = synthesizeApp(program);
+  const afterWarnings = synthesizeApp((app) => {
+    program(app);
+    WebSocketApiDeployment.warningsOf(app);
+    RestApiDeployment.warningsOf(app);
+  });
+
+  expect(afterWarnings).toEqual(plain);
 });

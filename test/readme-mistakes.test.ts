@@ -52,9 +52,16 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, cloudWatchRole: true });
     new RestApiDeployment(s, 'other', { restApi: petsApi(s, {}, 'other_').api, cloudWatchRole: true });
   },
-  '`cloudWatchRole: true` in two stacks with the same region': (app) => {
+  '`cloudWatchRole: true` in two stacks whose `AwsProvider`s have the same settings': (app) => {
     for (const id of ['staging', 'production']) {
       const s = stack(app, id);
+      new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, cloudWatchRole: true });
+    }
+  },
+  'the same, with a region from a variable': (app) => {
+    for (const id of ['staging', 'production']) {
+      const s = new TerraformStack(app, id);
+      new AwsProvider(s, 'aws', { region: new TerraformVariable(s, 'region', { type: 'string' }).stringValue });
       new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, cloudWatchRole: true });
     }
   },

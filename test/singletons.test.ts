@@ -19,7 +19,7 @@ describe("the account's CloudWatch role is one per account and region", () => {
 
     expect(() => new WebSocketApiDeployment(stack, 'websocket', { webSocketApi: chatWebSocketApi(stack).api, cloudWatchRole: true }))
       .toThrow("WebSocketApiDeployment at 'stack/websocket': property 'cloudWatchRole' is true; expected one owner per account and region of the " +
-        "account's CloudWatch role: 'stack/rest/CloudWatchRole/Account' already sets it (aws_api_gateway_account) with the same provider;");
+        "account's CloudWatch role: 'stack/rest/CloudWatchRole/Account' already sets it (aws_api_gateway_account) with the same provider settings;");
   });
 
   test('a standalone ApiGatewayCloudWatchRole and cloudWatchRole: true in one stack', () => {
@@ -54,21 +54,37 @@ describe("the account's CloudWatch role is one per account and region", () => {
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 
-  test.each<[string, { region: string; allowedAccountIds?: string[] }, string[]]>([
-    ['the same region: a warning naming both and the fixes', { region: 'eu-west-2' }, [
-      "The account's CloudWatch role set here ('staging/rest/CloudWatchRole/Account') may be the same account setting that " +
-      "'production/rest/CloudWatchRole/Account' sets: API Gateway has one per account and region, so if both stacks deploy to one account " +
-      'and region, the last apply wins and destroying either resets it for every API there. Let one stack own it (set ' +
-      "'cloudWatchRole: false' on the others), or, if the stacks deploy to different accounts or regions, say so in each stack's AwsProvider " +
-      "('allowedAccountIds', a literal 'region').",
-    ]],
-    ['another region: none', { region: 'eu-west-1' }, []],
-    ['another account named in allowedAccountIds: none', { region: 'eu-west-2', allowedAccountIds: ['222222222222'] }, []],
+  test('two stacks whose providers have the same literal settings: one account and region, refused', () => {
+    const app = Testing.app();
+    const production = stackIn(app, 'production');
+    new RestApiDeployment(production, 'rest', { restApi: petsApi(production).api, cloudWatchRole: true });
+    const staging = stackIn(app, 'staging');
+
+    expect(() => new RestApiDeployment(staging, 'rest', { restApi: petsApi(staging).api, cloudWatchRole: true }))
+      .toThrow("RestApiDeployment at 'staging/rest': property 'cloudWatchRole' is true; expected one owner per account and region of the account's " +
+        "CloudWatch role: 'production/rest/CloudWatchRole/Account' already sets it (aws_api_gateway_account) with the same provider settings; keep one " +
+        "('cloudWatchRole: false' on a deployment construct says it is set elsewhere), or, if the stacks deploy to different accounts, say so in each " +
+        "stack's AwsProvider ('allowedAccountIds').");
+  });
+
+  const mayBeTheSame =
+    "The account's CloudWatch role set here ('staging/rest/CloudWatchRole/Account') may be the same account setting that " +
+    "'production/rest/CloudWatchRole/Account' sets: API Gateway has one per account and region, so if both stacks deploy to one account " +
+    'and region, the last apply wins and destroying either resets it for every API there. Let one stack own it (set ' +
+    "'cloudWatchRole: false' on the others), or, if the stacks deploy to different accounts or regions, say so in each stack's AwsProvider " +
+    "('allowedAccountIds', a literal 'region').";
+  test.each<[string, (stack: TerraformStack) => { region: string; allowedAccountIds?: string[] }, string[]]>([
+    ['a region from a variable: a warning naming both and the fixes', (stack) =>
+      ({ region: new TerraformVariable(stack, 'region', { type: 'string' }).stringValue, allowedAccountIds: ['111111111111'] }), [mayBeTheSame]],
+    ['an account named in one provider only: a warning', () => ({ region: 'eu-west-2' }), [mayBeTheSame]],
+    ['another region: none', () => ({ region: 'eu-west-1', allowedAccountIds: ['111111111111'] }), []],
+    ['another account named in allowedAccountIds: none', () => ({ region: 'eu-west-2', allowedAccountIds: ['222222222222'] }), []],
   ])('two stacks: %s', (_case, stagingProvider, warnings) => {
     const app = Testing.app();
     const production = stackIn(app, 'production', { region: 'eu-west-2', allowedAccountIds: ['111111111111'] });
     new RestApiDeployment(production, 'rest', { restApi: petsApi(production).api, cloudWatchRole: true });
-    const staging = stackIn(app, 'staging', stagingProvider);
+    const staging = new TerraformStack(app, 'staging');
+    new AwsProvider(staging, 'aws', stagingProvider(staging));
     new RestApiDeployment(staging, 'rest', { restApi: petsApi(staging).api, cloudWatchRole: true });
 
     expect(RestApiDeployment.warningsOf(staging)).toEqual(warnings);

@@ -1,7 +1,8 @@
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { TerraformLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AccessLogDestination, HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { synthesize } from './support/synth';
@@ -162,4 +163,13 @@ describe('settings for a route or method the API does not have', () => {
     expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
     expect(WebSocketApiDeployment.warningsOf(stack)).toEqual([]);
   });
+});
+
+test('a route discovery cannot see (its API id through a local value) may be named: it is a blind spot, not a mistake', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const { api, integration } = petsHttpApi(stack);
+  new Apigatewayv2Route(stack, 'health', { apiId: new TerraformLocal(stack, 'api_id', api.id).asString, routeKey: 'GET /health', target: `integrations/${integration.id}` });
+  new HttpApiDeployment(stack, 'deploy', { httpApi: api, routeOptions: { 'GET /health': { throttlingBurstLimit: 10, throttlingRateLimit: 5 } } });
+
+  expect(HttpApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining("The resource aws_apigatewayv2_route.health ('stack/health') names the HTTP API")]);
 });

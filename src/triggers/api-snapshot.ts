@@ -82,6 +82,9 @@ export interface TriggerSources {
  */
 export type SnapshotDepth = 'check' | 'compute';
 
+/** The API id expression of a stack that reads no id of the API across stacks: no reference equals it. */
+const NOT_READ = '(the API id is not read in this stack)';
+
 /** The Terraform address of a resource: `type.name`. */
 export function addressOf(resource: TerraformResource): string {
   return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
@@ -132,7 +135,14 @@ export function gatherSnapshot(
   }
   sources.resources.forEach((resource) => add(resource));
   if (depth === 'check') {
-    stacks = stacks.map((apiStack) => ({ ...apiStack, others: othersOf(family, apiStack, collected, blocks) }));
+    stacks = stacks.map((apiStack) => {
+      const others = othersOf(family, apiStack, collected, blocks);
+      // Resolving the other elements of another stack registered their references: the API's id may be read there now.
+      const apiExpressions = apiStack.apiExpressions[0] === NOT_READ && sources.api
+        ? [expressions.existingIn(apiStack.stack, `${addressOf(sources.api)}.id`, TerraformStack.of(sources.api)) ?? NOT_READ]
+        : apiStack.apiExpressions;
+      return { ...apiStack, apiExpressions, others };
+    });
   }
   const resources = [...collected.values()];
   return {
@@ -159,14 +169,13 @@ function stacksOfApi(family: ApiFamily, api: TerraformResource, blocks: BlockSou
       found.push({ stack, apiExpressions: family.apiAttributes.map((attribute) => `${apiAddress}.${attribute}`), apiAddress, others: [] });
       continue;
     }
-    if (stack !== blocks.home) {
-      // Preparing: resolving its API resources registers the stack's own cross-stack references first.
-      resourcesOfTypes(blocks, stack, family.redeployTypes).forEach((resource) => blocks.blockOf(resource, stack));
-      if (!stack.dependencies.includes(apiStack)) {
-        continue;
-      }
+    // Preparing: resolving its API resources registers the stack's own cross-stack references first
+    // (how the API's id reads there exists only once a resource of the stack has read it).
+    resourcesOfTypes(blocks, stack, family.redeployTypes).forEach((resource) => blocks.blockOf(resource, stack));
+    if (stack !== blocks.home && !stack.dependencies.includes(apiStack)) {
+      continue;
     }
-    found.push({ stack, apiExpressions: [expressions.in(stack, apiId, apiStack)], others: [] });
+    found.push({ stack, apiExpressions: [expressions.existingIn(stack, apiId, apiStack) ?? NOT_READ], others: [] });
   }
   return found;
 }

@@ -32,6 +32,20 @@ export class CrossStackExpressions {
     return this.in(this.home, expression, origin);
   }
 
+  /**
+   * `expression`, valid in `origin`, as it reads in `target` when `origin` already outputs it for
+   * another stack (a resource of some stack referenced it); undefined when no stack reads it across
+   * stacks, so nothing can name it in `target`. Registers no output of its own: asking how an API's
+   * id reads in a stack must not add a cross-stack output the configuration never uses.
+   */
+  public existingIn(target: TerraformStack, expression: string, origin: TerraformStack): string | undefined {
+    const outputs = (origin as unknown as { crossStackOutputs?: Record<string, unknown> }).crossStackOutputs;
+    if (origin !== target && outputs !== undefined && outputs[expression] === undefined) {
+      return undefined;
+    }
+    return this.in(target, expression, origin);
+  }
+
   /** `expression`, valid in `origin`, as an expression valid in `target`. */
   public in(target: TerraformStack, expression: string, origin: TerraformStack): string {
     if (origin === target) {

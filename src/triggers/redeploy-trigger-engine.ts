@@ -226,13 +226,29 @@ export class RedeployTriggerEngine {
     warnings.forEach((warning) => this.warn(warning));
   }
 
+  /**
+   * Fails on an API resource in a stack that deploys after the deployment's (it depends on it):
+   * the deployment cannot wait for it (cdktf would refuse the circular cross-stack reference).
+   */
+  private assertDeployedBefore(snapshot: ApiSnapshot): void {
+    const late = snapshot.resources.find((item) => item.stack !== snapshot.home && dependsOn(item.stack, snapshot.home));
+    if (late !== undefined) {
+      const home = snapshot.home.node.path;
+      throw invalidProperty(this.owner, this.props.apiProperty, this.props.api?.node.path ?? late.construct.node.path,
+        `an API whose resources deploy before this deployment: ${late.address} ('${late.construct.node.path}') is in the stack '${late.stack.node.path}', ` +
+        `which deploys after '${home}' (it depends on it), so the deployment cannot wait for it. Create the deployment in '${late.stack.node.path}' ` +
+        `(or a stack deployed after it), or the resource in a stack deployed before '${home}'`);
+    }
+  }
+
   /** Fails on a stage setting for a route or method the API does not serve (when discovery knows them all). */
   private assertServed(snapshot: ApiSnapshot): void {
     const api = snapshot.api;
     const family = this.props.family;
     const unknown = (key: string) => Token.isUnresolved(key) || key.includes('*');
     const pending = this.served.filter(({ key }) => !unknown(key));
-    if (api === undefined || !this.props.autoDiscover || pending.length === 0) {
+    // A blind spot (a module given the API, a route that names it indirectly) may serve what discovery cannot see.
+    if (api === undefined || !this.props.autoDiscover || pending.length === 0 || blindSpotWarnings(family, snapshot, []).length > 0) {
       return;
     }
     const served = family.servedKeys(api, snapshot.resources.filter((item) => item !== api));
@@ -264,6 +280,7 @@ export class RedeployTriggerEngine {
     };
     const expressions = new CrossStackExpressions(this.owner, preparing, this.crossStackTokens);
     const snapshot = gatherSnapshot(this.props.family, sources, new BlockSource(this.owner, home, preparing), expressions, depth);
+    this.assertDeployedBefore(snapshot);
     return { snapshot, expressions };
   }
 
@@ -273,6 +290,15 @@ export class RedeployTriggerEngine {
       Annotations.of(this.owner).addWarning(warning);
     }
   }
+}
+
+/** Whether `stack` depends on `other`, directly or through other stacks. */
+function dependsOn(stack: TerraformStack, other: TerraformStack, seen = new Set<TerraformStack>()): boolean {
+  if (seen.has(stack)) {
+    return false;
+  }
+  seen.add(stack);
+  return stack.dependencies.some((dependency) => dependency === other || dependsOn(dependency as TerraformStack, other, seen));
 }
 
 /** The key of the placeholder entry the triggers token renders until the stack hook completes it. */
