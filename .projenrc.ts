@@ -175,6 +175,28 @@ project.addTask('test:terraform', {
   ],
 });
 
+// The same scenarios under OpenTofu (CDK Terrain provisions "through OpenTofu or Terraform"): the
+// redeploys of all three kinds, the canary, the strict emulator and the CLI flow, run by `tofu`
+// (test/terraform/provider/opentofu.ts builds it where it is not on PATH).
+project.addTask('test:opentofu', {
+  description: 'Run the OpenTofu subset of the Terraform scenarios (redeploys of REST, HTTP and WebSocket APIs, canary, strict emulator, CLI) with tofu',
+  env: { TF_HARNESS_CLI: 'tofu' },
+  steps: [
+    { exec: 'ts-node --project test/tsconfig.json test/terraform/prepare.ts' },
+    {
+      exec: "jest --maxWorkers=2 --coverage=false --testMatch '<rootDir>/test/terraform/**/*.terraform.ts' --testPathPatterns '/(redeploy|http-api|websocket-api|canary|strict-emulator|cli-cdktf)\\.terraform\\.ts$'",
+      receiveArgs: true,
+    },
+  ],
+});
+
+// Long runs of the generative test by hand: `npm run test:programs -- --seed 7 --runs 2000 [--validate]`.
+project.addTask('test:programs', {
+  description: 'Generate and check user programs (test/programs/run.ts): --seed N --runs N [--validate] [--program N]',
+  exec: 'ts-node --project test/tsconfig.json test/programs/run.ts',
+  receiveArgs: true,
+});
+
 project.addTask('example', {
   description: 'Synthesize every example stack and print each deployment\'s trigger entries',
   exec: 'ts-node --project examples/tsconfig.json examples/synth-all.ts',

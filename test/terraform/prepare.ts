@@ -10,6 +10,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack } from 'cdktf';
 import { REPOSITORY_ROOT, VENV_PYTHON } from './emulator/emulator';
 import { obtainAwsProvider } from './provider/aws-provider';
+import { obtainOpenTofu } from './provider/opentofu';
 import { commandOnPath, run } from './support/commands';
 import { HARNESS_STATE_FILE, HarnessState } from './support/harness-state';
 import { CDKTN_DIR, generate as generateCdktnFlavour } from '../../scripts/cdktn-flavour';
@@ -46,6 +47,11 @@ function cdktnProviderVersion(): string {
   return JSON.parse(fs.readFileSync(manifest, 'utf8')).cdktn.provider.version;
 }
 
+/** What an earlier prepare step wrote, if any. */
+function previousState(): HarnessState | undefined {
+  return fs.existsSync(HARNESS_STATE_FILE) ? JSON.parse(fs.readFileSync(HARNESS_STATE_FILE, 'utf8')) : undefined;
+}
+
 async function main(): Promise<void> {
   const log = (line: string) => console.log(`[test:terraform] ${line}`);
   const started = Date.now();
@@ -56,7 +62,10 @@ async function main(): Promise<void> {
   const cdktnVersion = cdktnProviderVersion();
   log(`hashicorp/aws versions the JSON asks for: ${version} (cdktf flavour), ${cdktnVersion} (cdktn flavour)`);
   const provider = await obtainAwsProvider([...new Set([version, cdktnVersion])], log);
-  const state: HarnessState = { provider, providerVersion: version, cdktnProviderVersion: cdktnVersion };
+  // OpenTofu only for its subset (`npm run test:opentofu` sets TF_HARNESS_CLI=tofu); a later plain
+  // prepare keeps what an earlier one found.
+  const opentofu = process.env.TF_HARNESS_CLI === 'tofu' ? obtainOpenTofu(log) : previousState()?.opentofu;
+  const state: HarnessState = { provider, providerVersion: version, cdktnProviderVersion: cdktnVersion, opentofu };
   fs.mkdirSync(path.dirname(HARNESS_STATE_FILE), { recursive: true });
   fs.writeFileSync(HARNESS_STATE_FILE, JSON.stringify(state, null, 2));
   log(`prepared in ${Math.round((Date.now() - started) / 1000)} s`);

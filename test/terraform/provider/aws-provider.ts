@@ -34,6 +34,12 @@ export const PROVIDER_SERVICES = [
   'apigateway', 'apigatewayv2', 'cloudfront', 'ec2', 'iam', 'kms', 'lambda', 'logs', 'meta', 'organizations', 'sts', 'wafv2',
 ];
 
+/**
+ * The hosts `hashicorp/aws` is resolved on: Terraform's registry, and OpenTofu's (its default host
+ * for `hashicorp/aws`). The mirror serves the built provider under both.
+ */
+const PROVIDER_HOSTS = ['registry.terraform.io', 'registry.opentofu.org'];
+
 /** How `terraform init` gets the provider: plain init, or a CLI configuration with a mirror. */
 export interface ProviderInstallation {
   /** `registry` when the Terraform registry answers, `source` when the provider was built here. */
@@ -63,18 +69,22 @@ export async function obtainAwsProvider(versions: readonly string[], log: (line:
   }
   const binary = builtProvider(log);
   const mirror = path.join(cacheRoot(), 'mirror');
-  for (const version of versions) {
-    const dir = path.join(mirror, 'registry.terraform.io', 'hashicorp', 'aws', version, 'linux_amd64');
-    const target = path.join(dir, `terraform-provider-aws_v${version}`);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.rmSync(target, { force: true });
-    fs.symlinkSync(binary, target);
+  for (const host of PROVIDER_HOSTS) {
+    for (const version of versions) {
+      const dir = path.join(mirror, host, 'hashicorp', 'aws', version, 'linux_amd64');
+      const target = path.join(dir, `terraform-provider-aws_v${version}`);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.rmSync(target, { force: true });
+      fs.symlinkSync(binary, target);
+    }
   }
+  // Terraform and OpenTofu read the same file (TF_CLI_CONFIG_FILE).
+  const sources = JSON.stringify(PROVIDER_HOSTS.map((host) => `${host}/hashicorp/aws`));
   const cliConfigFile = path.join(cacheRoot(), 'terraform.tfrc');
   fs.writeFileSync(cliConfigFile, [
     'provider_installation {',
-    `  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }`,
-    '  direct {\n    exclude = ["registry.terraform.io/hashicorp/aws"]\n  }',
+    `  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = ${sources}\n  }`,
+    `  direct {\n    exclude = ${sources}\n  }`,
     '}',
     '',
   ].join('\n'));

@@ -13,6 +13,23 @@ export interface HarnessState {
   readonly providerVersion: string;
   /** The `hashicorp/aws` version the cdktn flavour's synthesized JSON requires. */
   readonly cdktnProviderVersion: string;
+  /** The OpenTofu binary (`tofu` on PATH, or the harness's build), once a prepare step ran with `TF_HARNESS_CLI=tofu`. */
+  readonly opentofu?: string;
+}
+
+/**
+ * The command the Terraform scenarios run: `terraform`, or OpenTofu when `TF_HARNESS_CLI=tofu`
+ * (`npm run test:opentofu` runs the OpenTofu subset that way).
+ */
+export function terraformCommand(): { command: string; name: 'terraform' | 'tofu' } {
+  if (process.env.TF_HARNESS_CLI !== 'tofu') {
+    return { command: 'terraform', name: 'terraform' };
+  }
+  const { opentofu } = harnessState();
+  if (opentofu === undefined) {
+    throw new HarnessError('TF_HARNESS_CLI=tofu, but no prepare step has made OpenTofu ready: run `npm run test:opentofu` (its first step prepares it).');
+  }
+  return { command: opentofu, name: 'tofu' };
 }
 
 /** The prepared harness, or a clear error when the prepare step has not run. */

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { run, runWithStatus } from './commands';
-import { harnessState } from './harness-state';
+import { harnessState, terraformCommand } from './harness-state';
 import { TerraformPlan } from './terraform-plan';
 import type { Emulator } from '../emulator/emulator';
 
@@ -27,10 +27,12 @@ export function synthesizeStack(buildApp: (outdir: string) => App, stack: string
 export class TerraformWorkdir {
   readonly dir: string;
   private readonly env: NodeJS.ProcessEnv;
+  /** `terraform`, or the OpenTofu binary under `TF_HARNESS_CLI=tofu`. */
+  private readonly command = terraformCommand().command;
 
-  /** A fresh folder `build/terraform/<name>`. */
+  /** A fresh folder `build/terraform/<name>` (`<name>-tofu` under OpenTofu, so both can run at once). */
   constructor(name: string, private readonly emulator: Emulator) {
-    this.dir = path.join(WORK_ROOT, name);
+    this.dir = path.join(WORK_ROOT, terraformCommand().name === 'tofu' ? `${name}-tofu` : name);
     fs.rmSync(this.dir, { recursive: true, force: true });
     fs.mkdirSync(this.dir, { recursive: true });
     const { provider } = harnessState();
@@ -87,7 +89,7 @@ export class TerraformWorkdir {
 
   /** Applies the last saved plan where the apply must fail; returns what Terraform printed (its errors included). */
   applyFailing(): string {
-    const result = runWithStatus('terraform', ['apply', '-no-color', 'tfplan'], {
+    const result = runWithStatus(this.command, ['apply', '-no-color', 'tfplan'], {
       what: 'terraform apply (expected to fail)', cwd: this.dir, env: this.env, okExitCodes: [1],
     });
     return `${result.stdout}\n${result.stderr}`;
@@ -95,7 +97,7 @@ export class TerraformWorkdir {
 
   /** `terraform plan -detailed-exitcode`: 0 when nothing would change, 2 when something would. */
   planExitCode(): { code: number; output: string } {
-    const result = runWithStatus('terraform', ['plan', '-no-color', '-detailed-exitcode'], {
+    const result = runWithStatus(this.command, ['plan', '-no-color', '-detailed-exitcode'], {
       what: 'terraform plan -detailed-exitcode', cwd: this.dir, env: this.env, okExitCodes: [0, 2],
     });
     return { code: result.status, output: result.stdout };
@@ -118,7 +120,7 @@ export class TerraformWorkdir {
 
   private terraform(args: string[], what: string): string {
     try {
-      return run('terraform', args, { what, cwd: this.dir, env: this.env });
+      return run(this.command, args, { what, cwd: this.dir, env: this.env });
     } catch (error) {
       throw new Error(`${(error as Error).message}\n--- emulator log (last lines) ---\n${this.emulator.log().split('\n').slice(-30).join('\n')}`);
     }

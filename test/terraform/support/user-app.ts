@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { run, runWithStatus } from './commands';
-import { harnessState } from './harness-state';
+import { harnessState, terraformCommand } from './harness-state';
 import { rewriteSource } from '../../../scripts/cdktn-flavour';
 import { readmeBlock } from '../../support/readme';
 import { REPOSITORY_ROOT } from '../emulator/emulator';
@@ -41,7 +41,8 @@ export class UserApp {
   private readonly env: NodeJS.ProcessEnv;
 
   constructor(readonly flavour: Flavour, emulator: Emulator) {
-    this.dir = path.join(WORK_ROOT, `cli-${flavour}-app`);
+    const cli = terraformCommand();
+    this.dir = path.join(WORK_ROOT, `cli-${cli.name === 'tofu' ? 'tofu-' : ''}${flavour}-app`);
     fs.rmSync(this.dir, { recursive: true, force: true });
     fs.mkdirSync(this.dir, { recursive: true });
     this.cliName = flavour;
@@ -63,6 +64,8 @@ export class UserApp {
       FORCE_COLOR: '0',
       TF_IN_AUTOMATION: '1',
       ...(provider.cliConfigFile ? { TF_CLI_CONFIG_FILE: provider.cliConfigFile } : {}),
+      // Both CLIs run OpenTofu when it names it (the README's OpenTofu section).
+      ...(cli.name === 'tofu' ? { TERRAFORM_BINARY_NAME: cli.command } : {}),
     };
   }
 
