@@ -1,16 +1,27 @@
-export * from './rest-api-deployment';
-export * from './rest-api-stage';
-export * from './cloudwatch-role';
-export * from './access-log';
-export * from './cache-cluster-size';
-export type { BasePathMappingOptions } from './base-path-mapping';
-export type { AccessLogSettings, AccessLoggingOptions, DeprecatedStageOptions } from './deprecated-stage-options';
-export { MethodLoggingLevel, UnauthorizedCacheControlHeaderStrategy } from './method-settings';
-export type { MethodDeploymentOptions, MethodSettingsOptions } from './method-settings';
-export * from './common-stage-options';
-export * from './deployment-options';
-export * from './http-api-deployment';
-export * from './http-api-stage';
-export * from './websocket-api-deployment';
-export * from './websocket-api-stage';
-export type { HttpRouteOptions, WebSocketRouteOptions } from './route-settings';
+// What every kind shares: the deployment and stage bases, their options, access logs, the CloudWatch role.
+export { ApiDeploymentBase } from './common/api-deployment-base';
+export { StageBase } from './common/stage-base';
+export * from './common/deployment-options';
+export * from './common/common-stage-options';
+export * from './common/access-log';
+export * from './common/cloudwatch-role';
+export { MethodLoggingLevel } from './common/logging-level';
+export type { HttpRouteOptions, WebSocketRouteOptions } from './common/route-settings';
+
+// REST APIs.
+export * from './rest/rest-api-deployment';
+export * from './rest/rest-api-stage';
+export * from './rest/cache-cluster-size';
+export type { CanaryOptions } from './rest/canary';
+export type { BasePathMappingOptions } from './rest/base-path-mapping';
+export type { AccessLogSettings, AccessLoggingOptions, DeprecatedStageOptions } from './rest/deprecated-stage-options';
+export { UnauthorizedCacheControlHeaderStrategy } from './rest/method-settings';
+export type { MethodDeploymentOptions, MethodSettingsOptions } from './rest/method-settings';
+
+// HTTP APIs.
+export * from './http/http-api-deployment';
+export * from './http/http-api-stage';
+
+// WebSocket APIs.
+export * from './websocket/websocket-api-deployment';
+export * from './websocket/websocket-api-stage';

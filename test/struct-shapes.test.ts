@@ -1,7 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { PropertyShape, StructShape } from '../src/struct-check';
-import * as shapes from '../src/struct-shapes';
+import { PropertyShape, StructShape } from '../src/common/struct-check';
+import { ACCESS_LOG_GROUP_OPTIONS } from '../src/common/struct-shapes';
+import * as httpShapes from '../src/http/http-shapes';
+import * as restShapes from '../src/rest/rest-shapes';
+import * as webSocketShapes from '../src/websocket/websocket-shapes';
 
 /**
  * The shapes the constructs check untyped props against (Python, Java, Go, plain JavaScript) must
@@ -72,7 +75,8 @@ function describeShape(shape: PropertyShape): string {
   return `instanceOf ${shape.instanceOf.name}`;
 }
 
-const everyShape = Object.values(shapes) as StructShape[];
+const kindShapes = [restShapes, httpShapes, webSocketShapes].flatMap((shapes) => Object.values(shapes) as StructShape[]);
+const everyShape = [ACCESS_LOG_GROUP_OPTIONS, ...kindShapes];
 
 test.each(everyShape.map((shape) => [shape.name, shape]))('%s has the properties of its jsii struct, each of its type', (name, shape) => {
   const jsiiProperties = Object.entries(propertiesOf(structOf(name as string)));

@@ -1,5 +1,4 @@
 import { TerraformModule, TerraformResource, TerraformStack } from 'cdktf';
-import { isLibraryDeployment } from '../deployment-marker';
 import { ApiFamily, ApiResourceBlock } from './api-family';
 import { BlockSource } from './block-source';
 import { compare } from './canonical-json';
@@ -8,6 +7,7 @@ import { IndirectReferences } from './indirect-references';
 import { Block } from './rendered-blocks';
 import { allStacks } from './stack-constructs';
 import { resolveIn } from './stack-render-hook';
+import { isLibraryDeployment } from '../core/deployment-marker';
 
 /** One Terraform resource with its configuration as it will be synthesized. */
 export interface SnapshotResource extends ApiResourceBlock {

@@ -8,7 +8,6 @@ import {
   Token,
 } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { invalidProperty } from '../errors';
 import { ApiFamily } from './api-family';
 import { ApiSnapshot, gatherSnapshot, SnapshotDepth, TriggerSources } from './api-snapshot';
 import { blindSpotWarnings } from './blind-spots';
@@ -16,7 +15,9 @@ import { BlockSource, HomeStackBlocks } from './block-source';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
 import { Block, resolvedBlocks } from './rendered-blocks';
 import { resolveIn, StackPass, StackRenderHook } from './stack-render-hook';
-import { assertNoCollision, automaticEntries, RESOURCE_IDS_TRIGGER_KEY, triggerMap } from './trigger-entries';
+import { assertNoCollision, automaticEntries, triggerMap } from './trigger-entries';
+import { UserTriggers } from './user-triggers';
+import { invalidProperty } from '../core/errors';
 
 /** What a deployment construct tells the engine about its API. */
 export interface RedeployTriggerEngineProps {
@@ -53,7 +54,8 @@ export class RedeployTriggerEngine {
    */
   public readonly readableTriggers: { [key: string]: string };
 
-  private readonly userTriggers = new Map<string, string>();
+  /** The user's own entries (`triggers`, `addTrigger`, the deployment's escape hatches). */
+  public readonly userTriggers: UserTriggers;
   private readonly extraResources: TerraformResource[] = [];
   private readonly acknowledged: IConstruct[] = [];
   private readonly deployments: TerraformResource[] = [];
@@ -67,6 +69,7 @@ export class RedeployTriggerEngine {
   private readonly token: IResolvable;
 
   constructor(private readonly owner: IConstruct, private readonly props: RedeployTriggerEngineProps) {
+    this.userTriggers = new UserTriggers(owner, PENDING_TRIGGERS_KEY);
     this.renderHook = StackRenderHook.of(TerraformStack.of(owner));
     this.renderHook.add({
       afterPrepare: (pass) => this.checkWith(pass),
@@ -75,49 +78,6 @@ export class RedeployTriggerEngine {
     this.token = Lazy.anyValue({ produce: (context) => this.produce(context, true) });
     this.triggers = Token.asStringMap(this.token);
     this.readableTriggers = Token.asStringMap(Lazy.anyValue({ produce: (context) => this.produce(context, false) }));
-  }
-
-  /**
-   * Adds a trigger entry of the user's: changing its value redeploys the API.
-   *
-   * @param property how errors name the entry: `triggers.<key>`
-   */
-  public addTrigger(key: string, value: string, property = `triggers.${key}`): void {
-    validateUserTrigger(this.owner, property, key, value);
-    if (this.userTriggers.has(key)) {
-      throw invalidProperty(this.owner, property, value, 'a key not given before');
-    }
-    this.userTriggers.set(key, value);
-  }
-
-  /**
-   * Sets (or, with `undefined`, removes) a trigger entry of the user's, replacing one of the same
-   * key: an escape-hatch override of the deployment's `triggers.<key>`.
-   */
-  public overrideTrigger(key: string, value: string | undefined, property: string): void {
-    if (value === undefined || value === null) {
-      this.userTriggers.delete(key);
-      return;
-    }
-    validateUserTrigger(this.owner, property, key, value);
-    this.userTriggers.set(key, value);
-  }
-
-  /** Replaces every trigger entry of the user's (the automatic entries stay): the deployment's `triggers` set whole. */
-  public replaceUserTriggers(entries: { [key: string]: string } | undefined, property: string): void {
-    if (entries !== undefined && entries !== null && (typeof entries !== 'object' || Array.isArray(entries) || Token.isUnresolved(entries))) {
-      throw invalidProperty(this.owner, property, entries,
-        'a map of literal keys to strings (your own entries; the automatic ones stay), e.g. { release: "2026-12-01" }');
-    }
-    const replaced = new Map(this.userTriggers);
-    this.userTriggers.clear();
-    try {
-      Object.entries(entries ?? {}).forEach(([key, value]) => this.addTrigger(key, value, `${property}.${key}`));
-    } catch (error) {
-      this.userTriggers.clear();
-      replaced.forEach((value, key) => this.userTriggers.set(key, value));
-      throw error;
-    }
   }
 
   /** Adds a resource whose configuration decides, like the discovered ones, when to redeploy. */
@@ -162,7 +122,7 @@ export class RedeployTriggerEngine {
    */
   private produce(context: IResolveContext, placeholder: boolean): Record<string, string> | undefined {
     if (placeholder && this.renderHook.active) {
-      return { ...Object.fromEntries(this.userTriggers), [PENDING_TRIGGERS_KEY]: '' };
+      return { ...Object.fromEntries(this.userTriggers.entries), [PENDING_TRIGGERS_KEY]: '' };
     }
     if (context.preparing && this.renderHook.active) {
       return undefined; // the hook's prepare pass hands the blocks to the check itself, and throws this value away
@@ -178,7 +138,7 @@ export class RedeployTriggerEngine {
         this.checkWith(home);
         return undefined;
       }
-      const triggers = this.compute(home, this.userTriggers);
+      const triggers = this.compute(home, this.userTriggers.entries);
       return Object.keys(triggers).length > 0 ? triggers : undefined;
     } finally {
       this.producing = false;
@@ -212,15 +172,15 @@ export class RedeployTriggerEngine {
     const { snapshot, expressions } = this.gather(home, 'check', true);
     // The entries' keys, to compare with the user's; computing them registers the cross-stack references.
     const automatic = automaticEntries(this.props.family, snapshot, expressions, {
-      digests: false, homeEntries: this.userTriggers.size > 0, owner: this.owner, apiProperty: this.props.apiProperty,
+      digests: false, homeEntries: this.userTriggers.entries.size > 0, owner: this.owner, apiProperty: this.props.apiProperty,
     });
-    assertNoCollision(automatic, this.userTriggers, this.owner);
+    assertNoCollision(automatic, this.userTriggers.entries, this.owner);
     this.assertServed(snapshot);
     const warnings = snapshot.api && this.props.autoDiscover
       ? [...this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api)),
         ...blindSpotWarnings(this.props.family, snapshot, this.acknowledged)]
       : [];
-    if (automatic.size === 0 && this.userTriggers.size === 0 && snapshot.resources.length === 0) {
+    if (automatic.size === 0 && this.userTriggers.entries.size === 0 && snapshot.resources.length === 0) {
       warnings.push(noTriggersWarning(this.props.apiProperty));
     }
     warnings.forEach((warning) => this.warn(warning));
@@ -303,20 +263,6 @@ function dependsOn(stack: TerraformStack, other: TerraformStack, seen = new Set<
 
 /** The key of the placeholder entry the triggers token renders until the stack hook completes it. */
 const PENDING_TRIGGERS_KEY = '__triggers_pending__';
-
-/** Fails unless the key is a literal other than the reserved ones, and the value a string. */
-function validateUserTrigger(owner: IConstruct, property: string, key: string, value: unknown): void {
-  if (typeof key !== 'string' || Token.isUnresolved(key)) {
-    throw invalidProperty(owner, property, key, 'a literal key (never a token: Terraform shows the key in the plan)');
-  }
-  if (key === RESOURCE_IDS_TRIGGER_KEY || key === PENDING_TRIGGERS_KEY) {
-    throw invalidProperty(owner, property, value,
-      `a key other than "${key}", which ${key === RESOURCE_IDS_TRIGGER_KEY ? "holds the automatic entry over the API resources' ids" : 'the library uses itself'}`);
-  }
-  if (typeof value !== 'string') {
-    throw invalidProperty(owner, property, value, 'a string (a literal, or a token such as a variable\'s stringValue or Fn.sha1(...))');
-  }
-}
 
 function noTriggersWarning(apiProperty: string): string {
   return 'This deployment has no redeploy triggers: it is created once and never redeployed. ' +

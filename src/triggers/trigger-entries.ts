@@ -1,5 +1,4 @@
 import { IConstruct } from 'constructs';
-import { invalidProperty } from '../errors';
 import { ApiFamily } from './api-family';
 import { ApiSnapshot, SnapshotResource } from './api-snapshot';
 import { argumentsNeverDeployed } from './argument-roles';
@@ -9,6 +8,7 @@ import { equivalentConfiguration } from './equivalent-configuration';
 import { InvalidOpenApiBodyError, openApiBodyTrigger } from './openapi-body';
 import { hashExpression, ReferenceEntries } from './reference-entries';
 import { ANY_INSTANCE, findReferences } from './terraform-references';
+import { invalidProperty } from '../core/errors';
 
 /**
  * The trigger key whose value is a Terraform expression over the ids of the API's resources in

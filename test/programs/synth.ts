@@ -66,7 +66,7 @@ export function synthesizeProgram(program: Program, options: SynthesizeOptions =
   return { built, stacks, json, manifest, outdir: options.keep ? outdir : undefined };
 }
 
-/** The library's error format (src/errors.ts): `<ClassName> at '<path>': property '<name>' is <value>; expected <what>.` */
+/** The library's error format (src/core/errors.ts): `<ClassName> at '<path>': property '<name>' is <value>; expected <what>.` */
 export const LIBRARY_ERROR = /(\w+) at '([^']*)': property '([^']*)' is ([\s\S]*?); expected ([\s\S]*?)\./;
 
 /** The message of anything thrown. */

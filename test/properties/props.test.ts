@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { anyText, libraryOutcome, parameters } from './support';
 import { MethodDeploymentOptions, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps, UnauthorizedCacheControlHeaderStrategy } from '../../src';
-import { METHOD_DEPLOYMENT_OPTION_NAMES } from '../../src/method-settings';
+import { METHOD_DEPLOYMENT_OPTION_NAMES } from '../../src/rest/method-settings';
 import { petsApi } from '../support/api';
 import { synthesize } from '../support/synth';
 

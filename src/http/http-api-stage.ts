@@ -1,14 +1,14 @@
 import type { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
-import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { AccessLogFormat } from './access-log';
-import { createV2Stage, stageUrlForPath } from './api-gateway-v2-stage';
-import { CommonStageOptions } from './common-stage-options';
-import { stageErrorOwner, stagePropertyPrefix } from './deployment-marker';
-import { HttpRouteOptions } from './route-settings';
-import { checkStruct } from './struct-check';
-import { HTTP_API_STAGE_PROPS } from './struct-shapes';
+import { HTTP_API_STAGE_PROPS } from './http-shapes';
+import { AccessLogFormat } from '../common/access-log';
+import { createV2Stage, stageUrlForPath } from '../common/api-gateway-v2-stage';
+import { CommonStageOptions } from '../common/common-stage-options';
+import { HttpRouteOptions } from '../common/route-settings';
+import { StageBase } from '../common/stage-base';
+import { checkStruct } from '../common/struct-check';
+import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 
 /**
  * The options of an HTTP API stage: everything `aws_apigatewayv2_stage` offers an HTTP API. The
@@ -51,44 +51,20 @@ export interface HttpApiStageProps extends HttpStageOptions {
 }
 
 /** A stage of an HTTP API: the `aws_apigatewayv2_stage`, and the access log group its options ask for. */
-export class HttpApiStage extends Construct {
+export class HttpApiStage extends StageBase {
   /** The `aws_apigatewayv2_stage` resource. */
   public readonly stage: Apigatewayv2Stage;
-
-  /** The name of the stage. */
-  public readonly stageName: string;
-
-  /** The log group created for the access logs, with `AccessLogDestination.newLogGroup()`. */
-  public readonly accessLogGroup?: CloudwatchLogGroup;
 
   constructor(scope: Construct, id: string, props: HttpApiStageProps) {
     super(scope, id);
     const owner = stageErrorOwner(this);
     const prefix = stagePropertyPrefix(this, props.stageName);
     checkStruct(owner, prefix, props, HTTP_API_STAGE_PROPS);
-    const resources = createV2Stage(this, owner, prefix, props, {
+    this.stage = createV2Stage(this, owner, prefix, props, {
       allowsDefaultStage: true,
       defaultAccessLogFormat: AccessLogFormat.jsonWithHttpApiFields(),
       routeKeys: HTTP_ROUTE_KEYS,
     });
-    this.stage = resources.stage;
-    this.accessLogGroup = resources.accessLogGroup;
-    this.stageName = props.stageName;
-  }
-
-  /** The URL that invokes the stage, e.g. `https://abc123.execute-api.eu-west-2.amazonaws.com/prod`. */
-  public get invokeUrl(): string {
-    return this.stage.invokeUrl;
-  }
-
-  /** The execution ARN of the stage. */
-  public get executionArn(): string {
-    return this.stage.executionArn;
-  }
-
-  /** The ARN of the stage resource. */
-  public get stageArn(): string {
-    return this.stage.arn;
   }
 
   /**

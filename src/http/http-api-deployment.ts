@@ -1,18 +1,16 @@
 import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
-import { TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { deploymentWarnings, executeApiArn, methodAndPath, requireServedKeys, validateApiChoice } from './deployment-construct';
-import { newDeploymentResource } from './deployment-escape-hatches';
-import { isDeploymentOfKind, markDeployment } from './deployment-marker';
-import { DeploymentOptions } from './deployment-options';
 import { HttpApiStage, HttpStageOptions } from './http-api-stage';
-import { ProviderResources } from './provider-resources';
-import { apiIdentity, claimStage } from './stage-registry';
-import { checkStruct } from './struct-check';
-import { HTTP_API_DEPLOYMENT_PROPS } from './struct-shapes';
-import { HTTP_API_FAMILY } from './triggers/api-gateway-v2-family';
-import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
+import { HTTP_API_DEPLOYMENT_PROPS } from './http-shapes';
+import { ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
+import { newDeploymentResource } from '../common/deployment-escape-hatches';
+import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
+import { DeploymentOptions } from '../common/deployment-options';
+import { executeApiArn, methodAndPath } from '../common/execute-api';
+import { ProviderResources } from '../common/provider-resources';
+import { isDeploymentOfKind } from '../core/deployment-marker';
+import { HTTP_API_FAMILY } from '../triggers/api-gateway-v2-family';
 
 /**
  * Properties of an `HttpApiDeployment`: the API, what redeploys it, and the options of its main
@@ -57,7 +55,7 @@ export interface HttpApiDeploymentProps extends HttpStageOptions, DeploymentOpti
  * `aws_apigatewayv2_stage` without `auto_deploy` that points at it. So a change is deployed once,
  * after the whole change is applied, and `terraform plan` says so.
  */
-export class HttpApiDeployment extends Construct {
+export class HttpApiDeployment extends ApiDeploymentBase {
   /** Whether a value is an HttpApiDeployment. */
   public static isHttpApiDeployment(x: any): x is HttpApiDeployment {
     return isDeploymentOfKind(x, 'HttpApiDeployment');
@@ -70,7 +68,7 @@ export class HttpApiDeployment extends Construct {
    * @param scope a stack, an app, or any construct
    */
   public static warningsOf(scope: IConstruct): string[] {
-    return deploymentWarnings(scope, (construct) => (HttpApiDeployment.isHttpApiDeployment(construct) ? construct.triggerEngine : undefined));
+    return deploymentWarnings(scope, HttpApiDeployment.isHttpApiDeployment);
   }
 
   /** The `aws_apigatewayv2_deployment` resource. */
@@ -79,68 +77,47 @@ export class HttpApiDeployment extends Construct {
   /** The main stage, named `stageName`. Its `aws_apigatewayv2_stage` is `deploymentStage.stage`. */
   public readonly deploymentStage: HttpApiStage;
 
-  /** The name of the main stage. */
-  public readonly stageName: string;
-
   /** The id of the deployed HTTP API. */
   public readonly httpApiId: string;
 
   private readonly httpApi?: Apigatewayv2Api;
-  private readonly provider?: TerraformProvider;
-  private readonly apiIdentity: string;
-  private readonly triggerEngine: RedeployTriggerEngine;
+  private readonly start: DeploymentStart;
 
   constructor(scope: Construct, id: string, props: HttpApiDeploymentProps) {
     super(scope, id);
-    markDeployment(this, 'HttpApiDeployment');
-    checkStruct(this, '', props, HTTP_API_DEPLOYMENT_PROPS);
-    validateApiChoice(this, {
-      apiProperty: 'httpApi',
-      api: props.httpApi,
-      idProperty: 'httpApiId',
-      apiId: props.httpApiId,
-      autoDiscover: props.autoDiscover,
-      apiKind: 'HTTP API',
-      apiClass: 'Apigatewayv2Api',
-      apiType: 'aws_apigatewayv2_api',
-      protocol: { type: 'HTTP', otherKind: 'WebSocket API', otherConstruct: 'WebSocketApiDeployment' },
+    this.start = startDeployment(this, {
+      kind: 'HttpApiDeployment',
+      props,
+      shape: HTTP_API_DEPLOYMENT_PROPS,
+      choice: {
+        apiProperty: 'httpApi',
+        api: props.httpApi,
+        idProperty: 'httpApiId',
+        apiId: props.httpApiId,
+        autoDiscover: props.autoDiscover,
+        apiKind: 'HTTP API',
+        apiClass: 'Apigatewayv2Api',
+        apiType: 'aws_apigatewayv2_api',
+        protocol: { type: 'HTTP', otherKind: 'WebSocket API', otherConstruct: 'WebSocketApiDeployment' },
+      },
+      family: HTTP_API_FAMILY,
     });
     this.httpApi = props.httpApi;
-    this.httpApiId = props.httpApi?.id ?? props.httpApiId!;
-    this.stageName = props.stageName ?? '$default';
-    this.provider = props.httpApi?.provider;
-    this.apiIdentity = apiIdentity(this, props.httpApi, this.httpApiId);
-
-    this.triggerEngine = new RedeployTriggerEngine(this, {
-      family: HTTP_API_FAMILY,
-      api: props.httpApi,
-      apiProperty: 'httpApi',
-      autoDiscover: props.autoDiscover ?? props.httpApi !== undefined,
-    });
-    Object.entries(props.triggers ?? {}).forEach(([key, value]) => this.addTrigger(key, value));
-    (props.resources ?? []).forEach((resource) => this.addResource(resource));
-    this.triggerEngine.acknowledge(props.acknowledgedBlindSpots ?? []);
-
+    this.httpApiId = this.start.apiId;
     this.deployment = newDeploymentResource(ProviderResources.Apigatewayv2Deployment, this, 'Deployment', {
       apiId: this.httpApiId,
       description: props.description,
-      triggers: this.triggerEngine.triggers,
+      triggers: this.start.engine.triggers,
       lifecycle: { createBeforeDestroy: true },
-      provider: this.provider,
-    }, { engine: this.triggerEngine, owner: this, property: 'deployment' });
-
-    this.deploymentStage = new HttpApiStage(this, 'Stage', {
-      ...httpStageOptionsOf(props),
-      apiId: this.httpApiId,
-      deploymentId: this.deployment.id,
-      stageName: this.stageName,
-      provider: this.provider,
+      provider: this.start.provider,
+    }, { engine: this.start.engine, owner: this, property: 'deployment' });
+    this.deploymentStage = this.createStage('Stage', props.stageName ?? '$default', httpStageOptionsOf(props));
+    finishDeployment(this, this.start, props, {
+      deployment: this.deployment,
+      mainStage: this.deploymentStage,
+      stageResource: this.deploymentStage.stage,
+      servedKeys: { property: 'routeOptions', settings: props.routeOptions },
     });
-    claimStage(this, this.apiIdentity, this.stageName, 'stageName', 'HTTP API');
-    requireServedKeys(this.triggerEngine, '', 'routeOptions', props.routeOptions);
-    if (props.importExistingStage) {
-      this.deploymentStage.stage.importFrom(`${this.httpApiId}/${this.stageName}`, this.provider);
-    }
   }
 
   /**
@@ -150,35 +127,8 @@ export class HttpApiDeployment extends Construct {
    * @param options the stage's options, the same as the main stage's. Default: none
    */
   public addStage(stageName: string, options: HttpStageOptions = {}): HttpApiStage {
-    claimStage(this, this.apiIdentity, stageName, `addStage(${stageName})`, 'HTTP API');
-    requireServedKeys(this.triggerEngine, `addStage(${stageName}).`, 'routeOptions', options.routeOptions);
-    return new HttpApiStage(this, `Stage_${stageName}`, {
-      ...options,
-      apiId: this.httpApiId,
-      deploymentId: this.deployment.id,
-      stageName,
-      provider: this.provider,
-    });
-  }
-
-  /** The id of the current deployment. */
-  public get deploymentId(): string {
-    return this.deployment.id;
-  }
-
-  /** The URL that invokes the main stage, e.g. `https://abc123.execute-api.eu-west-2.amazonaws.com/` for `$default`. */
-  public get invokeUrl(): string {
-    return this.deploymentStage.invokeUrl;
-  }
-
-  /** The execution ARN of the main stage. */
-  public get executionArn(): string {
-    return this.deploymentStage.executionArn;
-  }
-
-  /** The ARN of the main stage resource. */
-  public get stageArn(): string {
-    return this.deploymentStage.stageArn;
+    claimAddedStage(this, this.start, stageName, { property: 'routeOptions', settings: options.routeOptions });
+    return this.createStage(`Stage_${stageName}`, stageName, options);
   }
 
   /**
@@ -203,19 +153,10 @@ export class HttpApiDeployment extends Construct {
     return executeApiArn(this.httpApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, methodAndPath(this, method, path));
   }
 
-  /**
-   * Adds a trigger entry: changing its value redeploys the API.
-   *
-   * @param key a key no other entry uses
-   * @param value any string, usually a digest or a Terraform reference
-   */
-  public addTrigger(key: string, value: string): void {
-    this.triggerEngine.addTrigger(key, value);
-  }
-
-  /** Adds a resource whose configuration decides, like the discovered ones, when to redeploy. */
-  public addResource(resource: TerraformResource): void {
-    this.triggerEngine.addResource(resource);
+  private createStage(id: string, stageName: string, options: HttpStageOptions): HttpApiStage {
+    return new HttpApiStage(this, id, {
+      ...options, apiId: this.httpApiId, deploymentId: this.deployment.id, stageName, provider: this.start.provider,
+    });
   }
 }
 

@@ -1,18 +1,10 @@
 import type { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { invalidProperty } from './errors';
-import { ProviderResources } from './provider-resources';
+import { MethodLoggingLevel } from '../common/logging-level';
+import { ProviderResources } from '../common/provider-resources';
+import { invalidProperty } from '../core/errors';
 
-/** How much a stage logs to CloudWatch (execution logs). */
-export enum MethodLoggingLevel {
-  /** No execution logs. */
-  OFF = 'OFF',
-  /** Errors only. */
-  ERROR = 'ERROR',
-  /** Errors and informational events. */
-  INFO = 'INFO',
-}
 
 /** What API Gateway does with a `Cache-Control: max-age=0` header from an unauthorized caller. */
 export enum UnauthorizedCacheControlHeaderStrategy {

@@ -1,7 +1,7 @@
 import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { invalidProperty } from './errors';
-import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
+import { invalidProperty } from '../core/errors';
+import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
 
 /** A deployment resource class of the provider (`ApiGatewayDeployment`, `Apigatewayv2Deployment`). */
 type DeploymentClass<T extends TerraformResource> = new (...args: any[]) => T;
@@ -62,12 +62,12 @@ function defineEscapeHatches(prototype: object, base: any): void {
         const key = path.slice('triggers.'.length);
         const where = `${property}.addOverride(${path})`;
         if (path === 'triggers') {
-          engine.replaceUserTriggers(value ?? undefined, where);
+          engine.userTriggers.replace(value ?? undefined, where);
         } else if (key.includes('.')) {
           throw invalidProperty(owner, where, value,
             "a key without dots: keys with dots are the automatic entries' (Terraform addresses), which the construct computes; choose another key");
         } else {
-          engine.overrideTrigger(key, value, where);
+          engine.userTriggers.override(key, value, where);
         }
       },
     },
@@ -81,7 +81,7 @@ function defineEscapeHatches(prototype: object, base: any): void {
           (this as any)._triggers = value; // during the provider's own constructor
           return;
         }
-        link.engine.replaceUserTriggers(value, `${link.property}.triggers`);
+        link.engine.userTriggers.replace(value, `${link.property}.triggers`);
       },
     },
     triggersInput: {

@@ -3,8 +3,8 @@ import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { claimAccountSettings } from './account-settings';
-import { isLibraryDeployment } from './deployment-marker';
 import { ProviderResources } from './provider-resources';
+import { isLibraryDeployment } from '../core/deployment-marker';
 
 /** Props of `ApiGatewayCloudWatchRole`. */
 export interface ApiGatewayCloudWatchRoleProps {

@@ -1,13 +1,6 @@
-import { AnnotationMetadataEntryType, Annotations, Fn, TerraformResource, Token } from 'cdktf';
+import { Annotations, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { checkAccountSettingsOf } from './account-settings';
-import { invalidProperty } from './errors';
-import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
-
-/**
- * What the three deployment constructs (REST, HTTP, WebSocket) share: how they take their API,
- * and how their warnings are read.
- */
+import { invalidProperty } from '../core/errors';
 
 /** How a deployment construct was given its API: the construct, or an id. */
 export interface ApiChoice {
@@ -74,61 +67,3 @@ function validateApiConstruct(owner: IConstruct, choice: ApiChoice, api: Terrafo
   }
 }
 
-/** Fails unless `path`, when it is not a token, starts with `/`. */
-export function validatePath(owner: IConstruct, property: string, path: string, expected: string): void {
-  if (!Token.isUnresolved(path) && !path.startsWith('/')) {
-    throw invalidProperty(owner, property, path, expected);
-  }
-}
-
-/**
- * An execute-api ARN for the `source_arn` of an `aws_lambda_permission`: `<API's execution
- * ARN>/<stage>/<target>`. It is built from the API's execution ARN when the construct has the API,
- * so the permission does not depend on the deployment and no dependency cycle can form; else from
- * the stage's execution ARN (`arn:...:<api id>/<stage>`, everything before the `/`).
- *
- * @param target what follows the stage: `GET/pets` (REST, HTTP), a route key (WebSocket)
- */
-export function executeApiArn(apiExecutionArn: string | undefined, stageExecutionArn: string, stage: string, target: string): string {
-  const apiArn = apiExecutionArn ?? Fn.element(Fn.split('/', stageExecutionArn), 0);
-  return `${apiArn}/${stage}/${target}`;
-}
-
-/** The method and path of an execute-api ARN of a REST or HTTP API (`ANY` is `*` there); validates the path. */
-export function methodAndPath(owner: IConstruct, method: string, path: string): string {
-  validatePath(owner, 'arnForExecuteApi(path)', path, 'a path that starts with "/", e.g. "/*" or "/pets/{id}"');
-  return `${method.toUpperCase() === 'ANY' ? '*' : method}${path}`;
-}
-
-/**
- * Requires the API to serve each key of a stage's per-route or per-method settings (`routeOptions`
- * keys as they are, `methodOptions` keys without their leading `/`), checked with the stacks.
- *
- * @param prefix how errors name the stage's options: `''`, `addStage(beta).`
- */
-export function requireServedKeys(
-  engine: RedeployTriggerEngine,
-  prefix: string,
-  property: 'routeOptions' | 'methodOptions',
-  settings: { [key: string]: unknown } | undefined,
-): void {
-  for (const key of Object.keys(settings ?? {})) {
-    engine.requireServed(`${prefix}${property}.${key}`, property === 'methodOptions' ? key.replace(/^\//, '') : key);
-  }
-}
-
-/**
- * The synth warnings of the deployment constructs in `scope` that `engineOf` knows, in
- * construct-tree order; each engine runs its check first (as cdktf's prepare pass does).
- */
-export function deploymentWarnings(scope: IConstruct, engineOf: (construct: IConstruct) => RedeployTriggerEngine | undefined): string[] {
-  return scope.node.findAll().flatMap((construct) => {
-    const engine = engineOf(construct);
-    if (engine === undefined) {
-      return [];
-    }
-    engine.check();
-    checkAccountSettingsOf(construct);
-    return construct.node.metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN).map((entry) => String(entry.data));
-  });
-}

@@ -1,8 +1,8 @@
 import { Annotations } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { AccessLogDestination, AccessLogFormat } from './access-log';
-import { invalidProperty } from './errors';
 import { MethodDeploymentOptions, METHOD_DEPLOYMENT_OPTION_NAMES } from './method-settings';
+import { AccessLogDestination, AccessLogFormat } from '../common/access-log';
+import { invalidProperty } from '../core/errors';
 
 // The stage options' names before the 0.2.0 API review, kept working until 0.3.0. Delete this
 // file (and the deprecated props) then.

@@ -1,10 +1,10 @@
 import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { invalidProperty } from './errors';
-import { ProviderResources } from './provider-resources';
-import { checkStruct } from './struct-check';
-import { BASE_PATH_MAPPING_OPTIONS } from './struct-shapes';
+import { BASE_PATH_MAPPING_OPTIONS } from './rest-shapes';
+import { ProviderResources } from '../common/provider-resources';
+import { checkStruct } from '../common/struct-check';
+import { invalidProperty } from '../core/errors';
 
 /** Options of a custom domain's base path mapping to a REST API stage. */
 export interface BasePathMappingOptions {

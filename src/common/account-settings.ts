@@ -1,7 +1,7 @@
 import { Annotations, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { invalidProperty } from './errors';
-import { resolveIn } from './triggers/stack-render-hook';
+import { invalidProperty } from '../core/errors';
+import { resolveIn } from '../triggers/stack-render-hook';
 
 /**
  * API Gateway's account settings (`aws_api_gateway_account`: the CloudWatch role) are one per

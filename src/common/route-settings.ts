@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { invalidProperty } from './errors';
-import { MethodLoggingLevel } from './method-settings';
+import { MethodLoggingLevel } from './logging-level';
+import { invalidProperty } from '../core/errors';
 
 /**
  * Settings for the routes of an HTTP API stage: throttling and metrics (AWS CDK's names). The

@@ -1,20 +1,18 @@
 import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
-import { TerraformProvider, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
-import { deploymentWarnings, executeApiArn, requireServedKeys, validateApiChoice } from './deployment-construct';
-import { newDeploymentResource } from './deployment-escape-hatches';
-import { isDeploymentOfKind, markDeployment } from './deployment-marker';
-import { DeploymentOptions } from './deployment-options';
-import { ProviderResources } from './provider-resources';
-import { prepareStageLogging } from './stage-logging';
-import { apiIdentity, claimStage } from './stage-registry';
-import { checkStruct } from './struct-check';
-import { WEBSOCKET_API_DEPLOYMENT_PROPS } from './struct-shapes';
-import { WEBSOCKET_API_FAMILY } from './triggers/api-gateway-v2-family';
-import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
 import { WebSocketApiStage, WebSocketStageOptions } from './websocket-api-stage';
+import { WEBSOCKET_API_DEPLOYMENT_PROPS } from './websocket-shapes';
+import { ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
+import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
+import { newDeploymentResource } from '../common/deployment-escape-hatches';
+import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
+import { DeploymentOptions } from '../common/deployment-options';
+import { executeApiArn } from '../common/execute-api';
+import { ProviderResources } from '../common/provider-resources';
+import { prepareStageLogging } from '../common/stage-logging';
+import { isDeploymentOfKind } from '../core/deployment-marker';
+import { WEBSOCKET_API_FAMILY } from '../triggers/api-gateway-v2-family';
 
 /**
  * Properties of a `WebSocketApiDeployment`: the API, what redeploys it, and the options of its
@@ -70,7 +68,7 @@ export interface WebSocketApiDeploymentProps extends WebSocketStageOptions, Depl
  * (create before destroy) with triggers that name each route, integration, response, authorizer,
  * model and referenced object, and the `aws_apigatewayv2_stage` that serves it.
  */
-export class WebSocketApiDeployment extends Construct {
+export class WebSocketApiDeployment extends ApiDeploymentBase {
   /** Whether a value is a WebSocketApiDeployment. */
   public static isWebSocketApiDeployment(x: any): x is WebSocketApiDeployment {
     return isDeploymentOfKind(x, 'WebSocketApiDeployment');
@@ -83,8 +81,7 @@ export class WebSocketApiDeployment extends Construct {
    * @param scope a stack, an app, or any construct
    */
   public static warningsOf(scope: IConstruct): string[] {
-    return deploymentWarnings(scope, (construct) =>
-      (WebSocketApiDeployment.isWebSocketApiDeployment(construct) ? construct.triggerEngine : undefined));
+    return deploymentWarnings(scope, WebSocketApiDeployment.isWebSocketApiDeployment);
   }
 
   /** The `aws_apigatewayv2_deployment` resource. */
@@ -93,9 +90,6 @@ export class WebSocketApiDeployment extends Construct {
   /** The main stage, named `stageName`. Its `aws_apigatewayv2_stage` is `deploymentStage.stage`. */
   public readonly deploymentStage: WebSocketApiStage;
 
-  /** The name of the main stage. */
-  public readonly stageName: string;
-
   /** The id of the deployed WebSocket API. */
   public readonly webSocketApiId: string;
 
@@ -103,61 +97,49 @@ export class WebSocketApiDeployment extends Construct {
   public readonly cloudWatchRole?: ApiGatewayCloudWatchRole;
 
   private readonly webSocketApi?: Apigatewayv2Api;
-  private readonly provider?: TerraformProvider;
-  private readonly apiIdentity: string;
+  private readonly start: DeploymentStart;
   private readonly warnWhenLogging: boolean;
-  private readonly triggerEngine: RedeployTriggerEngine;
 
   constructor(scope: Construct, id: string, props: WebSocketApiDeploymentProps) {
     super(scope, id);
-    markDeployment(this, 'WebSocketApiDeployment');
-    checkStruct(this, '', props, WEBSOCKET_API_DEPLOYMENT_PROPS);
-    validateApiChoice(this, {
-      apiProperty: 'webSocketApi',
-      api: props.webSocketApi,
-      idProperty: 'webSocketApiId',
-      apiId: props.webSocketApiId,
-      autoDiscover: props.autoDiscover,
-      apiKind: 'WebSocket API',
-      apiClass: 'Apigatewayv2Api',
-      apiType: 'aws_apigatewayv2_api',
-      protocol: { type: 'WEBSOCKET', otherKind: 'HTTP API', otherConstruct: 'HttpApiDeployment' },
+    this.start = startDeployment(this, {
+      kind: 'WebSocketApiDeployment',
+      props,
+      shape: WEBSOCKET_API_DEPLOYMENT_PROPS,
+      choice: {
+        apiProperty: 'webSocketApi',
+        api: props.webSocketApi,
+        idProperty: 'webSocketApiId',
+        apiId: props.webSocketApiId,
+        autoDiscover: props.autoDiscover,
+        apiKind: 'WebSocket API',
+        apiClass: 'Apigatewayv2Api',
+        apiType: 'aws_apigatewayv2_api',
+        protocol: { type: 'WEBSOCKET', otherKind: 'HTTP API', otherConstruct: 'HttpApiDeployment' },
+      },
+      family: WEBSOCKET_API_FAMILY,
     });
     this.webSocketApi = props.webSocketApi;
-    this.webSocketApiId = props.webSocketApi?.id ?? props.webSocketApiId!;
-    this.stageName = props.stageName ?? 'prod';
-    this.provider = props.webSocketApi?.provider;
-    this.apiIdentity = apiIdentity(this, props.webSocketApi, this.webSocketApiId);
+    this.webSocketApiId = this.start.apiId;
     this.warnWhenLogging = props.cloudWatchRole === undefined;
     if (props.cloudWatchRole === true) {
-      this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.provider });
+      this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.start.provider });
     }
-
-    this.triggerEngine = new RedeployTriggerEngine(this, {
-      family: WEBSOCKET_API_FAMILY,
-      api: props.webSocketApi,
-      apiProperty: 'webSocketApi',
-      autoDiscover: props.autoDiscover ?? props.webSocketApi !== undefined,
-    });
-    Object.entries(props.triggers ?? {}).forEach(([key, value]) => this.addTrigger(key, value));
-    (props.resources ?? []).forEach((resource) => this.addResource(resource));
-    this.triggerEngine.acknowledge(props.acknowledgedBlindSpots ?? []);
-
     this.deployment = newDeploymentResource(ProviderResources.Apigatewayv2Deployment, this, 'Deployment', {
       apiId: this.webSocketApiId,
       description: props.description,
-      triggers: this.triggerEngine.triggers,
+      triggers: this.start.engine.triggers,
       lifecycle: { createBeforeDestroy: true },
       dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
-      provider: this.provider,
-    }, { engine: this.triggerEngine, owner: this, property: 'deployment' });
-
-    this.deploymentStage = this.createStage('Stage', this.stageName, webSocketStageOptionsOf(props));
-    claimStage(this, this.apiIdentity, this.stageName, 'stageName', 'WebSocket API');
-    requireServedKeys(this.triggerEngine, '', 'routeOptions', props.routeOptions);
-    if (props.importExistingStage) {
-      this.deploymentStage.stage.importFrom(`${this.webSocketApiId}/${this.stageName}`, this.provider);
-    }
+      provider: this.start.provider,
+    }, { engine: this.start.engine, owner: this, property: 'deployment' });
+    this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', webSocketStageOptionsOf(props));
+    finishDeployment(this, this.start, props, {
+      deployment: this.deployment,
+      mainStage: this.deploymentStage,
+      stageResource: this.deploymentStage.stage,
+      servedKeys: { property: 'routeOptions', settings: props.routeOptions },
+    });
   }
 
   /**
@@ -167,34 +149,13 @@ export class WebSocketApiDeployment extends Construct {
    * @param options the stage's options, the same as the main stage's. Default: none
    */
   public addStage(stageName: string, options: WebSocketStageOptions = {}): WebSocketApiStage {
-    claimStage(this, this.apiIdentity, stageName, `addStage(${stageName})`, 'WebSocket API');
-    requireServedKeys(this.triggerEngine, `addStage(${stageName}).`, 'routeOptions', options.routeOptions);
+    claimAddedStage(this, this.start, stageName, { property: 'routeOptions', settings: options.routeOptions });
     return this.createStage(`Stage_${stageName}`, stageName, options);
-  }
-
-  /** The id of the current deployment. */
-  public get deploymentId(): string {
-    return this.deployment.id;
-  }
-
-  /** The URL clients connect to, e.g. `wss://abc123.execute-api.eu-west-2.amazonaws.com/prod`. */
-  public get invokeUrl(): string {
-    return this.deploymentStage.invokeUrl;
   }
 
   /** The URL a backend posts to for connected clients: `POST <callbackUrl>/@connections/{connectionId}`. */
   public get callbackUrl(): string {
     return this.deploymentStage.callbackUrl;
-  }
-
-  /** The execution ARN of the main stage. */
-  public get executionArn(): string {
-    return this.deploymentStage.executionArn;
-  }
-
-  /** The ARN of the main stage resource. */
-  public get stageArn(): string {
-    return this.deploymentStage.stageArn;
   }
 
   /**
@@ -209,28 +170,13 @@ export class WebSocketApiDeployment extends Construct {
     return executeApiArn(this.webSocketApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, routeKey);
   }
 
-  /**
-   * Adds a trigger entry: changing its value redeploys the API.
-   *
-   * @param key a key no other entry uses
-   * @param value any string, usually a digest or a Terraform reference
-   */
-  public addTrigger(key: string, value: string): void {
-    this.triggerEngine.addTrigger(key, value);
-  }
-
-  /** Adds a resource whose configuration decides, like the discovered ones, when to redeploy. */
-  public addResource(resource: TerraformResource): void {
-    this.triggerEngine.addResource(resource);
-  }
-
   private createStage(id: string, stageName: string, options: WebSocketStageOptions): WebSocketApiStage {
     const stage = new WebSocketApiStage(this, id, {
       ...options,
       apiId: this.webSocketApiId,
       deploymentId: this.deployment.id,
       stageName,
-      provider: this.provider,
+      provider: this.start.provider,
     });
     prepareStageLogging(this, stage, this.cloudWatchRole, this.warnWhenLogging, ['aws_apigatewayv2_stage']);
     return stage;

@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { invalidProperty } from './errors';
+import { invalidProperty } from '../core/errors';
 
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const STAGE_VARIABLE_NAME = /^[A-Za-z0-9_]+$/;

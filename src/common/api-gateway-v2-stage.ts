@@ -1,14 +1,14 @@
 import type { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
-import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Fn, TerraformProvider, Token } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { IConstruct } from 'constructs';
 import { AccessLogFormat } from './access-log';
 import { accessLogSettingsOf } from './access-log-settings';
 import { CommonStageOptions } from './common-stage-options';
-import { invalidProperty } from './errors';
 import { ProviderResources } from './provider-resources';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
+import { initStage, StageBase } from './stage-base';
 import { validateStageName, validateStageVariables } from './validation';
+import { invalidProperty } from '../core/errors';
 
 /** What makes one `aws_apigatewayv2_stage`: the options of either kind, and where it belongs. */
 export interface V2StageDefinition extends CommonStageOptions, WebSocketRouteOptions {
@@ -30,25 +30,18 @@ export interface V2StageKind {
   readonly routeKeys?: { readonly pattern: RegExp; readonly expected: string };
 }
 
-/** The resources of one v2 stage. */
-export interface V2StageResources {
-  readonly stage: Apigatewayv2Stage;
-  readonly accessLogGroup?: CloudwatchLogGroup;
-  /** Whether API Gateway writes this stage's logs to CloudWatch Logs (access logs to a log group, execution logs). */
-  readonly logsToCloudWatch: boolean;
-}
-
 /**
- * Creates the `aws_apigatewayv2_stage` (in `scope`, as `Default`, without `auto_deploy`) and the
- * access log group its options ask for. Errors name `owner` and the options behind `prefix`.
+ * Creates the `aws_apigatewayv2_stage` (in the stage construct `scope`, as `Default`, without
+ * `auto_deploy`) and the access log group its options ask for, and hands them to the stage's base.
+ * Errors name `owner` and the options behind `prefix`.
  */
 export function createV2Stage(
-  scope: Construct,
+  scope: StageBase,
   owner: IConstruct,
   prefix: string,
   definition: V2StageDefinition,
   kind: V2StageKind,
-): V2StageResources {
+): Apigatewayv2Stage {
   validateStageName(owner, `${prefix}stageName`, definition.stageName, kind.allowsDefaultStage);
   validateStageVariables(owner, `${prefix}variables`, definition.variables);
   // A log group name cannot hold `$`: the `$default` stage's logs go to `.../default`.
@@ -77,11 +70,13 @@ export function createV2Stage(
   });
   const executionLogs = [definition, ...Object.values(definition.routeOptions ?? {})]
     .some((options) => options.dataTraceEnabled === true || options.loggingLevel === 'ERROR' || options.loggingLevel === 'INFO');
-  return {
-    stage,
+  initStage(scope, {
+    resource: stage,
+    stageName: definition.stageName,
     accessLogGroup: accessLog?.group,
     logsToCloudWatch: executionLogs || definition.accessLogDestination?.isCloudWatchLogs === true,
-  };
+  });
+  return stage;
 }
 
 /** The URL of a path on a stage: its invoke URL (without the trailing `/` of a `$default` stage) and the path. */

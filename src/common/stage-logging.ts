@@ -1,7 +1,8 @@
 import { Annotations, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type { ApiGatewayCloudWatchRole } from './cloudwatch-role';
-import { addressOf } from './triggers/api-snapshot';
+import { logsToCloudWatchOf, StageBase } from './stage-base';
+import { addressOf } from '../triggers/api-snapshot';
 
 /** The warning for a logging stage of a RestApiDeployment that says nothing about the account's CloudWatch role. */
 export function cloudWatchRoleWarning(stageName: string): string {
@@ -11,13 +12,6 @@ export function cloudWatchRoleWarning(stageName: string): string {
     "or 'cloudWatchRole: false' when it is set elsewhere.";
 }
 
-/** A stage construct as the CloudWatch role logic needs it. */
-export interface LoggingStage extends IConstruct {
-  readonly stageName: string;
-  /** @internal */
-  readonly _logsToCloudWatch: boolean;
-}
-
 /**
  * Makes the stage's resources of `stageTypes` wait for the account's CloudWatch role when the
  * deployment construct `owner` creates it (`role`); without one, warns on `owner` when the stage
@@ -25,7 +19,7 @@ export interface LoggingStage extends IConstruct {
  */
 export function prepareStageLogging(
   owner: IConstruct,
-  stage: LoggingStage,
+  stage: StageBase,
   role: ApiGatewayCloudWatchRole | undefined,
   warn: boolean,
   stageTypes: readonly string[],
@@ -37,7 +31,7 @@ export function prepareStageLogging(
         resource.dependsOn = [...(resource.dependsOn ?? []), accountAddress];
       }
     }
-  } else if (warn && stage._logsToCloudWatch) {
+  } else if (warn && logsToCloudWatchOf(stage)) {
     Annotations.of(owner).addWarning(cloudWatchRoleWarning(stage.stageName));
   }
 }

@@ -2,50 +2,24 @@ import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gate
 import type { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
 import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import type { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
-import {
-  TerraformProvider,
-  TerraformResource,
-  Token,
-} from 'cdktf';
+import { TerraformResourceLifecycle } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { BasePathMappingOptions } from './base-path-mapping';
-import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
-import { deploymentWarnings, executeApiArn, methodAndPath, requireServedKeys, validateApiChoice } from './deployment-construct';
-import { newDeploymentResource } from './deployment-escape-hatches';
-import { isDeploymentOfKind, markDeployment } from './deployment-marker';
-import { DeploymentOptions } from './deployment-options';
-import { invalidProperty } from './errors';
-import { ProviderResources } from './provider-resources';
+import { CanaryOptions, validateCanary } from './canary';
 import { RestApiStage, StageOptions } from './rest-api-stage';
-import { prepareStageLogging } from './stage-logging';
-import { apiIdentity, claimStage } from './stage-registry';
-import { checkStruct } from './struct-check';
-import { REST_API_DEPLOYMENT_PROPS } from './struct-shapes';
-import { RedeployTriggerEngine } from './triggers/redeploy-trigger-engine';
-import { REST_API_FAMILY } from './triggers/rest-api-family';
-import { validateStageName, validateStageVariables } from './validation';
-
-
-/**
- * A canary release on the main stage: a share of the traffic goes to a second
- * deployment with the current API, the rest stays on the last promoted one.
- */
-export interface CanaryOptions {
-  /** The percentage of traffic the canary gets, from 0 to 100. */
-  readonly percentTraffic: number;
-
-  /**
-   * Stage variables that differ for canary traffic.
-   * @default - the stage's own variables
-   */
-  readonly stageVariableOverrides?: { [name: string]: string };
-
-  /**
-   * Whether canary requests use the stage cache.
-   * @default false
-   */
-  readonly useStageCache?: boolean;
-}
+import { REST_API_DEPLOYMENT_PROPS } from './rest-shapes';
+import { ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
+import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
+import { newDeploymentResource } from '../common/deployment-escape-hatches';
+import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
+import { DeploymentOptions } from '../common/deployment-options';
+import { executeApiArn, methodAndPath } from '../common/execute-api';
+import { ProviderResources } from '../common/provider-resources';
+import { prepareStageLogging } from '../common/stage-logging';
+import { validateStageName } from '../common/validation';
+import { isDeploymentOfKind } from '../core/deployment-marker';
+import { invalidProperty } from '../core/errors';
+import { REST_API_FAMILY } from '../triggers/rest-api-family';
 
 /**
  * Properties of a `RestApiDeployment`: the API, what redeploys it, and the options of its main
@@ -122,7 +96,7 @@ export interface RestApiDeploymentProps extends StageOptions, DeploymentOptions 
  * (one entry each, keyed by its Terraform address, so `terraform plan` shows which part
  * changed), and an `aws_api_gateway_stage` that points at it.
  */
-export class RestApiDeployment extends Construct {
+export class RestApiDeployment extends ApiDeploymentBase {
   /**
    * Whether a value is a RestApiDeployment.
    */
@@ -139,26 +113,20 @@ export class RestApiDeployment extends Construct {
    * @param scope a stack, an app, or any construct
    */
   public static warningsOf(scope: IConstruct): string[] {
-    return deploymentWarnings(scope, (construct) => (RestApiDeployment.isRestApiDeployment(construct) ? construct.triggerEngine : undefined));
+    return deploymentWarnings(scope, RestApiDeployment.isRestApiDeployment);
   }
 
   /** The `aws_api_gateway_deployment` resource. */
   public readonly deployment: ApiGatewayDeployment;
 
   /**
-   * The main stage (named `stageName`): its `aws_api_gateway_stage` (`deploymentStage.stage`),
+   * The main stage (named `stageName`) with its `aws_api_gateway_stage` (`deploymentStage.stage`),
    * method settings, access log group and web ACL association.
    */
   public readonly deploymentStage: RestApiStage;
 
   /** The canary deployment, while `canary` is set. */
   public readonly canaryDeployment?: ApiGatewayDeployment;
-
-  /**
-   * The name of the main stage, as a literal. A resource that must wait for the stage (a usage
-   * plan, a base path mapping of your own) names `deploymentStage.stage.stageName` instead.
-   */
-  public readonly stageName: string;
 
   /** The id of the deployed REST API. */
   public readonly restApiId: string;
@@ -167,83 +135,52 @@ export class RestApiDeployment extends Construct {
   public readonly cloudWatchRole?: ApiGatewayCloudWatchRole;
 
   private readonly restApi?: ApiGatewayRestApi;
-  private readonly provider?: TerraformProvider;
-  /** How this deployment's API is told apart from others in the stack (for stage names). */
-  private readonly apiIdentity: string;
+  private readonly start: DeploymentStart;
   /** Whether a stage that logs to CloudWatch gets a warning: `cloudWatchRole` left out. */
   private readonly warnWhenLogging: boolean;
-  private readonly triggerEngine: RedeployTriggerEngine;
 
   constructor(scope: Construct, id: string, props: RestApiDeploymentProps) {
     super(scope, id);
-    markDeployment(this, 'RestApiDeployment');
-    checkStruct(this, '', props, REST_API_DEPLOYMENT_PROPS);
-
-    validateApiChoice(this, {
-      apiProperty: 'restApi',
-      api: props.restApi,
-      idProperty: 'restApiId',
-      apiId: props.restApiId,
-      autoDiscover: props.autoDiscover,
-      apiKind: 'REST API',
-      apiClass: 'ApiGatewayRestApi',
-      apiType: 'aws_api_gateway_rest_api',
-    });
-    this.restApi = props.restApi;
-    this.restApiId = props.restApi?.id ?? props.restApiId!;
-    this.stageName = props.stageName ?? 'prod';
-    this.apiIdentity = apiIdentity(this, props.restApi, this.restApiId);
-    validateCanary(this, props.canary);
-
-    this.triggerEngine = new RedeployTriggerEngine(this, {
+    this.start = startDeployment(this, {
+      kind: 'RestApiDeployment',
+      props,
+      shape: REST_API_DEPLOYMENT_PROPS,
+      choice: {
+        apiProperty: 'restApi',
+        api: props.restApi,
+        idProperty: 'restApiId',
+        apiId: props.restApiId,
+        autoDiscover: props.autoDiscover,
+        apiKind: 'REST API',
+        apiClass: 'ApiGatewayRestApi',
+        apiType: 'aws_api_gateway_rest_api',
+      },
       family: REST_API_FAMILY,
-      api: props.restApi,
-      apiProperty: 'restApi',
-      autoDiscover: props.autoDiscover ?? props.restApi !== undefined,
     });
-    for (const [key, value] of Object.entries(props.triggers ?? {})) {
-      this.addTrigger(key, value);
-    }
-    (props.resources ?? []).forEach((resource) => this.addResource(resource));
-    this.triggerEngine.acknowledge(props.acknowledgedBlindSpots ?? []);
-
-    this.provider = props.restApi?.provider;
+    validateCanary(this, props.canary);
+    this.restApi = props.restApi;
+    this.restApiId = this.start.apiId;
     this.warnWhenLogging = props.cloudWatchRole === undefined;
     if (props.cloudWatchRole === true) {
-      this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.provider });
+      this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.start.provider });
     }
-    const triggers = this.triggerEngine.triggers;
-    this.deployment = newDeploymentResource(ProviderResources.ApiGatewayDeployment, this, 'Deployment', {
-      restApiId: this.restApiId,
-      description: props.description,
-      triggers,
-      // While a canary runs, the main deployment keeps the snapshot it was created with.
-      lifecycle: props.canary ? { createBeforeDestroy: true, ignoreChanges: ['triggers'] } : { createBeforeDestroy: true },
-      dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
-      provider: this.provider,
-    }, { engine: this.triggerEngine, owner: this, property: 'deployment' });
-    if (props.canary) {
-      this.canaryDeployment = newDeploymentResource(ProviderResources.ApiGatewayDeployment, this, 'CanaryDeployment', {
+    const deploymentOf = (resourceId: string, property: string, lifecycle: TerraformResourceLifecycle) =>
+      newDeploymentResource(ProviderResources.ApiGatewayDeployment, this, resourceId, {
         restApiId: this.restApiId,
         description: props.description,
-        triggers,
-        lifecycle: { createBeforeDestroy: true },
+        triggers: this.start.engine.triggers,
+        lifecycle,
         dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
-        provider: this.provider,
-      }, { engine: this.triggerEngine, owner: this, property: 'canaryDeployment' });
+        provider: this.start.provider,
+      }, { engine: this.start.engine, owner: this, property });
+    // While a canary runs, the main deployment keeps the snapshot it was created with.
+    const mainLifecycle = props.canary ? { createBeforeDestroy: true, ignoreChanges: ['triggers'] } : { createBeforeDestroy: true };
+    this.deployment = deploymentOf('Deployment', 'deployment', mainLifecycle);
+    if (props.canary) {
+      this.canaryDeployment = deploymentOf('CanaryDeployment', 'canaryDeployment', { createBeforeDestroy: true });
     }
 
-    this.deploymentStage = new RestApiStage(this, 'Stage', {
-      ...stageOptionsOf(props),
-      restApiId: this.restApiId,
-      deploymentId: this.deployment.id,
-      stageName: this.stageName,
-      provider: this.provider,
-    });
-    claimStage(this, this.apiIdentity, this.stageName, 'stageName', 'REST API');
-    requireServedKeys(this.triggerEngine, '', 'methodOptions', props.methodOptions);
-    prepareStageLogging(this, this.deploymentStage, this.cloudWatchRole, this.warnWhenLogging, STAGE_RESOURCE_TYPES);
-
+    this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', stageOptionsOf(props));
     if (props.canary && this.canaryDeployment) {
       this.deploymentStage.stage.putCanarySettings({
         deploymentId: this.canaryDeployment.id,
@@ -252,9 +189,12 @@ export class RestApiDeployment extends Construct {
         useStageCache: props.canary.useStageCache,
       });
     }
-    if (props.importExistingStage) {
-      this.deploymentStage.stage.importFrom(`${this.restApiId}/${this.stageName}`, this.provider);
-    }
+    finishDeployment(this, this.start, props, {
+      deployment: this.deployment,
+      mainStage: this.deploymentStage,
+      stageResource: this.deploymentStage.stage,
+      servedKeys: { property: 'methodOptions', settings: props.methodOptions },
+    });
   }
 
   /**
@@ -265,8 +205,7 @@ export class RestApiDeployment extends Construct {
    */
   public addStage(stageName: string, options: StageOptions = {}): RestApiStage {
     validateStageName(this, `addStage(${stageName}).stageName`, stageName);
-    claimStage(this, this.apiIdentity, stageName, `addStage(${stageName})`, 'REST API');
-    requireServedKeys(this.triggerEngine, `addStage(${stageName}).`, 'methodOptions', options.methodOptions);
+    claimAddedStage(this, this.start, stageName, { property: 'methodOptions', settings: options.methodOptions });
     const description = (options as { description?: unknown }).description;
     if (description !== undefined) {
       // Before 0.2.0 an added stage's description was `description`; in the shared StageOptions
@@ -274,15 +213,7 @@ export class RestApiDeployment extends Construct {
       throw invalidProperty(this, `addStage(${stageName}).description`, description,
         "'stageDescription' for the stage's description (the name the main stage uses too)");
     }
-    const stage = new RestApiStage(this, `Stage_${stageName}`, {
-      ...options,
-      restApiId: this.restApiId,
-      deploymentId: this.deployment.id,
-      stageName,
-      provider: this.provider,
-    });
-    prepareStageLogging(this, stage, this.cloudWatchRole, this.warnWhenLogging, STAGE_RESOURCE_TYPES);
-    return stage;
+    return this.createStage(`Stage_${stageName}`, stageName, options);
   }
 
   /**
@@ -293,11 +224,6 @@ export class RestApiDeployment extends Construct {
    */
   public addBasePathMapping(domainName: string, options: BasePathMappingOptions = {}): ApiGatewayBasePathMapping {
     return this.deploymentStage.addBasePathMapping(domainName, options);
-  }
-
-  /** The id of the current deployment. */
-  public get deploymentId(): string {
-    return this.deployment.id;
   }
 
   /** When the current deployment was created. */
@@ -321,25 +247,8 @@ export class RestApiDeployment extends Construct {
     return this.deploymentStage.stage;
   }
 
-  /** The URL that invokes the stage, e.g. `https://abc123.execute-api.eu-west-2.amazonaws.com/prod`. */
-  public get invokeUrl(): string {
-    return this.deploymentStage.invokeUrl;
-  }
-
   /**
-   * The execution ARN of the stage, e.g. `arn:aws:execute-api:eu-west-2:123456789012:abc123/prod`.
-   */
-  public get executionArn(): string {
-    return this.deploymentStage.executionArn;
-  }
-
-  /** The ARN of the stage resource. */
-  public get stageArn(): string {
-    return this.deploymentStage.stageArn;
-  }
-
-  /**
-   * The URL of a path on the stage.
+   * The URL of a path on the main stage.
    *
    * @param path the path, starting with `/`. Default: `/`
    */
@@ -360,22 +269,12 @@ export class RestApiDeployment extends Construct {
     return executeApiArn(this.restApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, methodAndPath(this, method, path));
   }
 
-  /**
-   * Adds a trigger entry: changing its value redeploys the API.
-   *
-   * @param key a key no other entry uses
-   * @param value any string, usually a digest or a Terraform reference
-   */
-  public addTrigger(key: string, value: string): void {
-    this.triggerEngine.addTrigger(key, value);
-  }
-
-  /**
-   * Adds a resource whose configuration decides, like the discovered ones, when to
-   * redeploy. It gets a trigger entry keyed by its Terraform address.
-   */
-  public addResource(resource: TerraformResource): void {
-    this.triggerEngine.addResource(resource);
+  private createStage(id: string, stageName: string, options: StageOptions): RestApiStage {
+    const stage = new RestApiStage(this, id, {
+      ...options, restApiId: this.restApiId, deploymentId: this.deployment.id, stageName, provider: this.start.provider,
+    });
+    prepareStageLogging(this, stage, this.cloudWatchRole, this.warnWhenLogging, STAGE_RESOURCE_TYPES);
+    return stage;
   }
 }
 
@@ -386,17 +285,6 @@ function stageOptionsOf(props: RestApiDeploymentProps): StageOptions {
     importExistingStage, cloudWatchRole, acknowledgedBlindSpots, ...stageOptions
   } = props;
   return stageOptions;
-}
-
-function validateCanary(scope: IConstruct, canary: CanaryOptions | undefined): void {
-  if (canary === undefined) {
-    return;
-  }
-  const percent = canary.percentTraffic;
-  if (!Token.isUnresolved(percent) && (typeof percent !== 'number' || Number.isNaN(percent) || percent < 0 || percent > 100)) {
-    throw invalidProperty(scope, 'canary.percentTraffic', percent, 'a number from 0 to 100');
-  }
-  validateStageVariables(scope, 'canary.stageVariableOverrides', canary.stageVariableOverrides);
 }
 
 /** The resources of a stage that fail to deploy with logging on before the account's CloudWatch role is set. */

@@ -1,21 +1,22 @@
 import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import type { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
-import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { AccessLogFormat } from './access-log';
-import { accessLogSettingsOf } from './access-log-settings';
 import { addBasePathMapping, BasePathMappingOptions } from './base-path-mapping';
 import { CacheClusterSize } from './cache-cluster-size';
-import { CommonStageOptions } from './common-stage-options';
-import { stageErrorOwner, stagePropertyPrefix } from './deployment-marker';
 import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-options';
-import { invalidProperty } from './errors';
-import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, MethodLoggingLevel, methodPathOf, MethodSettingsTarget } from './method-settings';
-import { ProviderResources } from './provider-resources';
-import { checkStruct } from './struct-check';
-import { REST_API_STAGE_PROPS } from './struct-shapes';
-import { validateStageName, validateStageVariables } from './validation';
+import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, methodPathOf, MethodSettingsTarget } from './method-settings';
+import { REST_API_STAGE_PROPS } from './rest-shapes';
+import { AccessLogFormat } from '../common/access-log';
+import { accessLogSettingsOf } from '../common/access-log-settings';
+import { CommonStageOptions } from '../common/common-stage-options';
+import { MethodLoggingLevel } from '../common/logging-level';
+import { ProviderResources } from '../common/provider-resources';
+import { initStage, StageBase } from '../common/stage-base';
+import { checkStruct } from '../common/struct-check';
+import { validateStageName, validateStageVariables } from '../common/validation';
+import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
+import { invalidProperty } from '../core/errors';
 
 /**
  * The options of a stage: everything `aws_api_gateway_stage` and
@@ -100,21 +101,9 @@ export interface RestApiStageProps extends StageOptions {
  * A stage of a REST API: the `aws_api_gateway_stage`, and the method settings, access
  * log group and web ACL association its options ask for.
  */
-export class RestApiStage extends Construct {
+export class RestApiStage extends StageBase {
   /** The `aws_api_gateway_stage` resource. */
   public readonly stage: ApiGatewayStage;
-
-  /** The name of the stage. */
-  public readonly stageName: string;
-
-  /** The log group created for the access logs, with `AccessLogDestination.newLogGroup()`. */
-  public readonly accessLogGroup?: CloudwatchLogGroup;
-
-  /**
-   * Whether API Gateway writes this stage's logs to CloudWatch Logs (which needs the account's CloudWatch role).
-   * @internal
-   */
-  public readonly _logsToCloudWatch: boolean;
 
   private readonly restApiId: string;
 
@@ -128,9 +117,7 @@ export class RestApiStage extends Construct {
     validateStageName(owner, `${prefix}stageName`, props.stageName);
     const options = currentStageOptions(owner, prefix, props);
     validateStageVariables(owner, `${prefix}variables`, options.variables);
-    this.stageName = props.stageName;
     this.restApiId = props.restApiId;
-    this._logsToCloudWatch = logsToCloudWatch(options);
 
     if (options.cacheClusterSize && !options.cacheClusterSize.isOffered) {
       throw invalidProperty(owner, `${prefix}cacheClusterSize`, options.cacheClusterSize.size,
@@ -143,7 +130,6 @@ export class RestApiStage extends Construct {
 
     const accessLog = accessLogSettingsOf(this, owner, prefix, options, `API-Gateway-Access-Logs_${props.restApiId}/${props.stageName}`,
       AccessLogFormat.jsonWithStandardFields(), props.provider);
-    this.accessLogGroup = accessLog?.group;
 
     this.stage = new ProviderResources.ApiGatewayStage(this, 'Default', {
       restApiId: props.restApiId,
@@ -164,6 +150,9 @@ export class RestApiStage extends Construct {
       // old one is deleted after they left it: AWS refuses to delete a stage a mapping points at.
       lifecycle: { createBeforeDestroy: true },
     });
+    initStage(this, {
+      resource: this.stage, stageName: props.stageName, accessLogGroup: accessLog?.group, logsToCloudWatch: logsToCloudWatch(options),
+    });
 
     this.addMethodSettings(owner, prefix, props, options);
 
@@ -174,21 +163,6 @@ export class RestApiStage extends Construct {
         provider: props.provider,
       });
     }
-  }
-
-  /** The URL that invokes the stage. */
-  public get invokeUrl(): string {
-    return this.stage.invokeUrl;
-  }
-
-  /** The execution ARN of the stage. */
-  public get executionArn(): string {
-    return this.stage.executionArn;
-  }
-
-  /** The ARN of the stage resource. */
-  public get stageArn(): string {
-    return this.stage.arn;
   }
 
   /**

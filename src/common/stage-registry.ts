@@ -1,6 +1,6 @@
 import { TerraformResource, TerraformStack, Tokenization, DefaultTokenResolver, StringConcat } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { invalidProperty } from './errors';
+import { invalidProperty } from '../core/errors';
 
 /**
  * The stages the library's deployment constructs create, per app (a stage name is one per API,

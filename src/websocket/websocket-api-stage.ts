@@ -1,14 +1,14 @@
 import type { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
-import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Fn, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { AccessLogFormat } from './access-log';
-import { createV2Stage } from './api-gateway-v2-stage';
-import { CommonStageOptions } from './common-stage-options';
-import { stageErrorOwner, stagePropertyPrefix } from './deployment-marker';
-import { WebSocketRouteOptions } from './route-settings';
-import { checkStruct } from './struct-check';
-import { WEBSOCKET_API_STAGE_PROPS } from './struct-shapes';
+import { WEBSOCKET_API_STAGE_PROPS } from './websocket-shapes';
+import { AccessLogFormat } from '../common/access-log';
+import { createV2Stage } from '../common/api-gateway-v2-stage';
+import { CommonStageOptions } from '../common/common-stage-options';
+import { WebSocketRouteOptions } from '../common/route-settings';
+import { StageBase } from '../common/stage-base';
+import { checkStruct } from '../common/struct-check';
+import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 
 /**
  * The options of a WebSocket API stage: everything `aws_apigatewayv2_stage` offers a WebSocket
@@ -51,40 +51,19 @@ export interface WebSocketApiStageProps extends WebSocketStageOptions {
 }
 
 /** A stage of a WebSocket API: the `aws_apigatewayv2_stage`, and the access log group its options ask for. */
-export class WebSocketApiStage extends Construct {
+export class WebSocketApiStage extends StageBase {
   /** The `aws_apigatewayv2_stage` resource. */
   public readonly stage: Apigatewayv2Stage;
-
-  /** The name of the stage. */
-  public readonly stageName: string;
-
-  /** The log group created for the access logs, with `AccessLogDestination.newLogGroup()`. */
-  public readonly accessLogGroup?: CloudwatchLogGroup;
-
-  /**
-   * Whether API Gateway writes this stage's logs to CloudWatch Logs (which needs the account's CloudWatch role).
-   * @internal
-   */
-  public readonly _logsToCloudWatch: boolean;
 
   constructor(scope: Construct, id: string, props: WebSocketApiStageProps) {
     super(scope, id);
     const owner = stageErrorOwner(this);
     const prefix = stagePropertyPrefix(this, props.stageName);
     checkStruct(owner, prefix, props, WEBSOCKET_API_STAGE_PROPS);
-    const resources = createV2Stage(this, owner, prefix, props, {
+    this.stage = createV2Stage(this, owner, prefix, props, {
       allowsDefaultStage: false,
       defaultAccessLogFormat: AccessLogFormat.jsonWithWebSocketFields(),
     });
-    this.stage = resources.stage;
-    this.accessLogGroup = resources.accessLogGroup;
-    this._logsToCloudWatch = resources.logsToCloudWatch;
-    this.stageName = props.stageName;
-  }
-
-  /** The URL clients connect to, e.g. `wss://abc123.execute-api.eu-west-2.amazonaws.com/prod`. */
-  public get invokeUrl(): string {
-    return this.stage.invokeUrl;
   }
 
   /**
@@ -93,15 +72,5 @@ export class WebSocketApiStage extends Construct {
    */
   public get callbackUrl(): string {
     return Fn.replace(this.invokeUrl, 'wss://', 'https://');
-  }
-
-  /** The execution ARN of the stage. */
-  public get executionArn(): string {
-    return this.stage.executionArn;
-  }
-
-  /** The ARN of the stage resource. */
-  public get stageArn(): string {
-    return this.stage.arn;
   }
 }

@@ -1,0 +1,101 @@
+import { AnnotationMetadataEntryType, TerraformResource } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { checkAccountSettingsOf } from './account-settings';
+import { StageBase } from './stage-base';
+import { isLibraryDeployment } from '../core/deployment-marker';
+import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
+
+/** What a deployment construct hands its base once it has made its resources. */
+export interface DeploymentParts {
+  readonly engine: RedeployTriggerEngine;
+  /** The deployment resource (`aws_api_gateway_deployment`, `aws_apigatewayv2_deployment`). */
+  readonly deployment: TerraformResource;
+  readonly mainStage: StageBase;
+}
+
+const PARTS = new WeakMap<IConstruct, DeploymentParts>();
+
+/**
+ * What every deployment construct is (`RestApiDeployment`, `HttpApiDeployment`,
+ * `WebSocketApiDeployment`): a deployment of an API, redeployed exactly when the API changes, and
+ * its main stage. Each kind adds its typed resources (`deployment`, `deploymentStage`), its API's
+ * id, `addStage` and what only it has. A function that takes any of them takes an `ApiDeploymentBase`.
+ */
+export abstract class ApiDeploymentBase extends Construct {
+  /**
+   * The name of the main stage, as given (a literal). A resource that must wait for the stage names
+   * the stage resource's name instead (`deploymentStage.stage.stageName` of a REST API's,
+   * `deploymentStage.stage.name` of an HTTP or WebSocket API's).
+   */
+  public get stageName(): string {
+    return partsOf(this).mainStage.stageName;
+  }
+
+  /** The id of the current deployment. */
+  public get deploymentId(): string {
+    return partsOf(this).deployment.getStringAttribute('id');
+  }
+
+  /**
+   * The URL that invokes the main stage: `https://<api id>.execute-api.<region>.amazonaws.com/<stage>`
+   * (`wss://...`, the URL clients connect to, for a WebSocket API).
+   */
+  public get invokeUrl(): string {
+    return partsOf(this).mainStage.invokeUrl;
+  }
+
+  /** The execution ARN of the main stage: `arn:aws:execute-api:<region>:<account>:<api id>/<stage>`. */
+  public get executionArn(): string {
+    return partsOf(this).mainStage.executionArn;
+  }
+
+  /** The ARN of the main stage resource. */
+  public get stageArn(): string {
+    return partsOf(this).mainStage.stageArn;
+  }
+
+  /**
+   * Adds a trigger entry: changing its value redeploys the API.
+   *
+   * @param key a literal key no other entry uses
+   * @param value any string, usually a digest or a Terraform reference (a token is written as its expression)
+   */
+  public addTrigger(key: string, value: string): void {
+    partsOf(this).engine.userTriggers.add(key, value);
+  }
+
+  /**
+   * Adds a resource whose configuration decides, like the discovered ones, when to redeploy. It
+   * gets a trigger entry keyed by its Terraform address.
+   *
+   * @param resource the resource
+   */
+  public addResource(resource: TerraformResource): void {
+    partsOf(this).engine.addResource(resource);
+  }
+}
+
+/** Hands a deployment construct's resources to its base (once, in the construct's constructor). */
+export function initDeployment(deployment: ApiDeploymentBase, parts: DeploymentParts): void {
+  PARTS.set(deployment, parts);
+}
+
+/**
+ * The synth warnings of the deployment constructs in `scope` for which `isKind` holds, in
+ * construct-tree order; each runs its check first (as cdktf's prepare pass does).
+ */
+export function deploymentWarnings(scope: IConstruct, isKind: (construct: IConstruct) => boolean): string[] {
+  return scope.node.findAll().filter((construct) => isLibraryDeployment(construct) && isKind(construct)).flatMap((construct) => {
+    partsOf(construct as ApiDeploymentBase).engine.check();
+    checkAccountSettingsOf(construct);
+    return construct.node.metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN).map((entry) => String(entry.data));
+  });
+}
+
+function partsOf(deployment: IConstruct): DeploymentParts {
+  const parts = PARTS.get(deployment);
+  if (parts === undefined) {
+    throw new Error(`${deployment.node.path}: a deployment construct must hand its resources to ApiDeploymentBase (initDeployment) in its constructor`);
+  }
+  return parts;
+}

@@ -1,0 +1,103 @@
+import { TerraformProvider, TerraformResource } from 'cdktf';
+import { ApiChoice, validateApiChoice } from './api-choice';
+import { ApiDeploymentBase, initDeployment } from './api-deployment-base';
+import { DeploymentOptions } from './deployment-options';
+import { StageBase } from './stage-base';
+import { apiIdentity, claimStage } from './stage-registry';
+import { checkStruct, StructShape } from './struct-check';
+import { DeploymentKind, markDeployment } from '../core/deployment-marker';
+import { ApiFamily } from '../triggers/api-family';
+import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
+
+/**
+ * How every deployment construct is made, in the order each does it: `startDeployment` checks the
+ * props and makes the trigger engine with the user's entries; the construct creates its deployment
+ * resource and main stage; `finishDeployment` claims the stage name, requires the API to serve the
+ * stage's per-route or per-method settings, adopts the stage when asked, and hands it all to the base.
+ */
+
+/** What a deployment construct says of itself. */
+export interface DeploymentSpec {
+  readonly kind: DeploymentKind;
+  readonly props: DeploymentOptions;
+  readonly shape: StructShape;
+  readonly choice: ApiChoice;
+  readonly family: ApiFamily;
+}
+
+/** What `startDeployment` made. */
+export interface DeploymentStart {
+  readonly engine: RedeployTriggerEngine;
+  /** The API's id: the API construct's `id`, or the given id. */
+  readonly apiId: string;
+  /** The API construct's provider (alias), for every resource the construct creates. */
+  readonly provider?: TerraformProvider;
+  /** How the API is told apart from others in the app (stage names are one per API). */
+  readonly apiIdentity: string;
+  /** The API in messages: `REST API`. */
+  readonly apiKind: string;
+}
+
+/** Marks the construct, checks its props and API, and makes the trigger engine with the user's entries, resources and acknowledgements. */
+export function startDeployment(owner: ApiDeploymentBase, spec: DeploymentSpec): DeploymentStart {
+  markDeployment(owner, spec.kind);
+  checkStruct(owner, '', spec.props, spec.shape);
+  validateApiChoice(owner, spec.choice);
+  const { api, apiProperty, apiKind } = spec.choice;
+  const apiId = (api?.getStringAttribute('id') ?? spec.choice.apiId)!;
+  const engine = new RedeployTriggerEngine(owner, {
+    family: spec.family,
+    api,
+    apiProperty,
+    autoDiscover: spec.props.autoDiscover ?? api !== undefined,
+  });
+  Object.entries(spec.props.triggers ?? {}).forEach(([key, value]) => engine.userTriggers.add(key, value));
+  (spec.props.resources ?? []).forEach((resource) => engine.addResource(resource));
+  engine.acknowledge(spec.props.acknowledgedBlindSpots ?? []);
+  return { engine, apiId, provider: api?.provider, apiIdentity: apiIdentity(owner, api, apiId), apiKind };
+}
+
+/** What the construct made between start and finish. */
+export interface DeploymentMade {
+  readonly deployment: TerraformResource;
+  readonly mainStage: StageBase;
+  /** The main stage's own resource, adopted when `importExistingStage` is set. */
+  readonly stageResource: TerraformResource;
+  /** The main stage's per-route (`routeOptions`) or per-method (`methodOptions`) settings. */
+  readonly servedKeys: ServedKeys;
+}
+
+/** A stage's per-route or per-method settings, keyed as the user wrote them. */
+export interface ServedKeys {
+  readonly property: 'routeOptions' | 'methodOptions';
+  readonly settings?: { [key: string]: unknown };
+}
+
+/** Claims the main stage's name, requires what its settings name, adopts it when asked, and hands everything to the base. */
+export function finishDeployment(owner: ApiDeploymentBase, start: DeploymentStart, props: DeploymentOptions, made: DeploymentMade): void {
+  const stageName = made.mainStage.stageName;
+  claimStage(owner, start.apiIdentity, stageName, 'stageName', start.apiKind);
+  requireServedKeys(start.engine, '', made.servedKeys);
+  if (props.importExistingStage) {
+    made.stageResource.importFrom(`${start.apiId}/${stageName}`, start.provider);
+  }
+  initDeployment(owner, { engine: start.engine, deployment: made.deployment, mainStage: made.mainStage });
+}
+
+/** For `addStage`: claims the added stage's name and requires what its settings name. */
+export function claimAddedStage(owner: ApiDeploymentBase, start: DeploymentStart, stageName: string, servedKeys: ServedKeys): void {
+  claimStage(owner, start.apiIdentity, stageName, `addStage(${stageName})`, start.apiKind);
+  requireServedKeys(start.engine, `addStage(${stageName}).`, servedKeys);
+}
+
+/**
+ * Requires the API to serve each key of a stage's per-route or per-method settings (`routeOptions`
+ * keys as they are, `methodOptions` keys without their leading `/`), checked with the stacks.
+ *
+ * @param prefix how errors name the stage's options: `''`, `addStage(beta).`
+ */
+function requireServedKeys(engine: RedeployTriggerEngine, prefix: string, { property, settings }: ServedKeys): void {
+  for (const key of Object.keys(settings ?? {})) {
+    engine.requireServed(`${prefix}${property}.${key}`, property === 'methodOptions' ? key.replace(/^\//, '') : key);
+  }
+}

@@ -1,0 +1,72 @@
+import { AccessLogDestination, AccessLogFormat } from './access-log';
+import { MethodLoggingLevel } from './logging-level';
+import { PropertyShape, StructShape } from './struct-check';
+
+/**
+ * The shapes of what the props structs of every kind share, as their TypeScript types say; each
+ * kind's folder has the shapes of its own structs (`test/struct-shapes.test.ts` compares every
+ * shape with the jsii assembly, so none can drift).
+ */
+
+/** `loggingLevel`. */
+export const LOGGING_LEVEL: PropertyShape = { oneOf: Object.values(MethodLoggingLevel) };
+
+const DESTINATION: PropertyShape = {
+  instanceOf: AccessLogDestination,
+  hint: 'an AccessLogDestination: AccessLogDestination.newLogGroup() or AccessLogDestination.arn(...)',
+};
+const FORMAT: PropertyShape = { instanceOf: AccessLogFormat, hint: 'an AccessLogFormat, e.g. AccessLogFormat.jsonWithStandardFields() or AccessLogFormat.custom(...)' };
+
+/** `CommonStageOptions`. */
+export const COMMON_STAGE = {
+  stageDescription: 'string',
+  variables: 'string-map',
+  accessLogDestination: DESTINATION,
+  accessLogFormat: FORMAT,
+  tags: 'string-map',
+} as const;
+
+/** `DeploymentOptions`. */
+export const DEPLOYMENT = {
+  description: 'string',
+  triggers: 'string-map',
+  resources: { list: 'resource' },
+  autoDiscover: 'boolean',
+  importExistingStage: 'boolean',
+  acknowledgedBlindSpots: { list: 'construct' },
+} as const;
+
+/** `AccessLogGroupOptions`' properties. */
+export const ACCESS_LOG_GROUP = { retentionInDays: 'number', kmsKeyId: 'string' } as const;
+
+/** `AccessLogGroupOptions`: `AccessLogDestination.newLogGroup()`'s options. */
+export const ACCESS_LOG_GROUP_OPTIONS: StructShape = { name: 'AccessLogGroupOptions', properties: ACCESS_LOG_GROUP };
+
+/** The deprecated `AccessLogSettings` and `AccessLoggingOptions` (REST stages before 0.2.0). */
+export const DEPRECATED_ACCESS_LOGS = {
+  accessLogSettings: { struct: { name: 'AccessLogSettings', properties: { destinationArn: 'string', format: FORMAT } } },
+  accessLogging: { struct: { name: 'AccessLoggingOptions', properties: { ...ACCESS_LOG_GROUP, format: FORMAT } } },
+} as const;
+
+/** Route settings every HTTP and WebSocket stage has (`HttpRouteOptions`). */
+export const V2_ROUTE = {
+  throttlingBurstLimit: 'number',
+  throttlingRateLimit: 'number',
+  detailedMetricsEnabled: 'boolean',
+} as const;
+
+/** What HTTP and WebSocket stages lack, and why. */
+export const NOT_FOR_V2_STAGES: Record<string, string> = {
+  canary: 'HTTP and WebSocket API stages have no canary settings, a REST API feature: roll out with a second stage (addStage)',
+  methodOptions: "HTTP and WebSocket APIs have routes, not methods: 'routeOptions', keyed by route key",
+  metricsEnabled: "the v2 name is 'detailedMetricsEnabled'",
+  tracingEnabled: 'HTTP and WebSocket APIs have no X-Ray tracing',
+  cacheClusterEnabled: 'HTTP and WebSocket APIs have no stage cache',
+  webAclArn: 'AWS WAF protects REST API stages only',
+  restApi: "an HTTP API is given as 'httpApi', a WebSocket API as 'webSocketApi'; a REST API is deployed by RestApiDeployment",
+};
+
+/** The properties of a stage construct's props besides its options: the API's id (under `apiIdProperty`), the deployment, the name, the provider. */
+export function stageOf(apiIdProperty: string) {
+  return { [apiIdProperty]: 'string', deploymentId: 'string', stageName: 'string', provider: 'provider' } as const;
+}
