@@ -57,6 +57,9 @@ export function rewriteSource(source: string): string {
     (_match, lead: string, quote: string, specifier: string) => `${lead}${quote}${cdktnSpecifier(specifier)}${quote}`);
 }
 
+/** The oldest Node.js the cdktn toolchain runs on (`cdktn-cli` 0.24 declares it). */
+export const CDKTN_MIN_NODE = '22.19.0';
+
 /** The flavour's package.json, derived from the root one. */
 export function cdktnPackageJson(root: Record<string, any>): Record<string, any> {
   const targets = root.jsii.targets;
@@ -73,7 +76,8 @@ export function cdktnPackageJson(root: Record<string, any>): Record<string, any>
     // What the npm package holds (as the cdktf one: README, LICENSE, CHANGELOG, API.md):
     // build/cdktn also has the sources and the examples' cdktn copies.
     files: ['lib/**/*.js', 'lib/**/*.d.ts', '.jsii', 'API.md', 'CHANGELOG.md'],
-    engines: root.engines,
+    // cdktn-cli and @cdktn/provider-aws need Node.js 22.19 or later (README, Install).
+    engines: { ...root.engines, node: `>= ${CDKTN_MIN_NODE}` },
     stability: root.stability,
     dependencies: root.dependencies,
     bundledDependencies: root.bundledDependencies,

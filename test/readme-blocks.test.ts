@@ -7,7 +7,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CHECKED_DOCS, codeBlocks, README_PATH, readmeBlock, readmeBlocks, REPOSITORY_ROOT } from './support/readme';
+import { README_SNIPPET_APPS } from './support/readme-stacks';
 import { CDKTN_VERSIONS, cdktnSpecifier } from '../scripts/cdktn-flavour';
+import { OPENTOFU_VERSION } from './terraform/provider/opentofu';
 import { readmePlanExcerpts } from './terraform/support/readme-plans';
 
 const relative = (file: string) => path.relative(REPOSITORY_ROOT, file);
@@ -26,7 +28,7 @@ const TEST_SOURCES = filesUnder('test').filter((file) => file.endsWith('.ts')).m
 const KINDS: Record<string, string> = {
   'readme-app': 'a file or command of the README app: the CLI scenarios (test/terraform/scenarios/cli-*.terraform.ts) write or run it',
   'readme-shell': 'commands: the quick start is what .ci/run runs, the CLI commands are run by the CLI scenarios',
-  'readme-snippet': 'TypeScript that a jest test runs (readmeBlock(\'readme-snippet\', NAME))',
+  'readme-snippet': 'TypeScript that test/support/readme-stacks.ts synthesizes (readme-validate.terraform.ts validates it) and a jest test checks',
   'readme-output': 'output a test produces (readmeBlock(\'readme-output\', NAME))',
   'readme-excerpt': 'lines that occur, in order, in the file the marker names (checked here)',
   'readme-diff': 'the cdktf -> cdktn rename of import lines (checked here)',
@@ -45,6 +47,8 @@ describe.each(CHECKED_DOCS.map(relative))('%s', (doc) => {
     const unchecked = blocks
       .filter((block) => ['readme-app', 'readme-snippet', 'readme-output'].includes(block.marker!.kind)
         || (block.marker!.kind === 'readme-shell' && block.marker!.name !== 'quick-start'))
+      // A snippet is a program of test/support/readme-stacks.ts (synthesized and validated); the others are named by a test.
+      .filter(({ marker }) => !(marker!.kind === 'readme-snippet' && marker!.name in README_SNIPPET_APPS))
       .filter(({ marker }) => !TEST_SOURCES.some(({ file, text }) => file !== relative(__filename)
         && text.includes(`readmeBlock('${marker!.kind}', '${marker!.name}')`)))
       .map(({ marker }) => `${marker!.kind}: ${marker!.name}`);
@@ -164,6 +168,7 @@ describe('versions', () => {
     ...CDKTN_VERSIONS,
     'constructs': CDKTN_VERSIONS.constructs,
     'Node.js 22': /NODE_22_VERSION=(\d+\.\d+)/.exec(read('scripts/node-22.sh'))![1],
+    'OpenTofu': OPENTOFU_VERSION,
   };
 
   test('the Install table states the versions the tests run', () => {

@@ -158,3 +158,27 @@ describe('every README snippet synthesizes as a program (readme-validate.terrafo
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 });
+
+describe("the README's complete HTTP and WebSocket stacks", () => {
+  /** The stack a snippet synthesizes, read back. */
+  function stackOf(name: string): TerraformJson {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-stack-'));
+    README_SNIPPET_APPS[name](outdir);
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
+    fs.rmSync(outdir, { recursive: true, force: true });
+    return json;
+  }
+
+  test.each([
+    ['http-api-stack', ['aws_apigatewayv2_api.api', 'aws_apigatewayv2_integration.pets_integration', 'aws_apigatewayv2_route.pets_get'],
+      '${aws_apigatewayv2_api.api.execution_arn}/$default/GET/pets'],
+    ['websocket-api-stack', ['aws_apigatewayv2_api.api', 'aws_apigatewayv2_integration.chat_integration', 'aws_apigatewayv2_route.route_connect', 'aws_apigatewayv2_route.route_default'],
+      '${aws_apigatewayv2_api.api.execution_arn}/prod/*'],
+  ])('%s: the deployment hashes the API, its routes and integration, and the permission names the API, not the stage', (name, keys, sourceArn) => {
+    const json = stackOf(name);
+    const [deployment] = Object.values<any>(json.resource.aws_apigatewayv2_deployment);
+
+    expect(Object.keys(deployment.triggers)).toEqual(expect.arrayContaining([...keys, 'aws_lambda_function.' + (name.startsWith('http') ? 'pets_handler' : 'chat_handler')]));
+    expect(Object.values<any>(json.resource.aws_lambda_permission)[0].source_arn).toBe(sourceArn);
+  });
+});

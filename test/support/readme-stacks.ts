@@ -44,21 +44,40 @@ function inPetsStack(name: string, extra: (stack: cdktf.TerraformStack, pets: Re
 const withDeployment = (_stack: cdktf.TerraformStack, pets: ReturnType<typeof petsStack>) =>
   ({ deployment: new RestApiDeployment(pets.stack, 'deployment', { restApi: pets.api }) });
 
+/**
+ * Runs a snippet as a module (with `imports` before it) and returns its exports; its `App` writes
+ * into `outdir` instead of ./cdktf.out, and `cdktf-api-gateway-deployment` is this checkout's source.
+ */
+function runModule(name: string, imports: string, outdir: string): Record<string, any> {
+  const { outputText } = ts.transpileModule(imports + readmeBlock('readme-snippet', name), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  });
+  const load = createRequire(__filename);
+  class ScratchApp extends cdktf.App {
+    constructor() {
+      super({ outdir });
+    }
+  }
+  const requireFromReadme = (id: string) => (id === 'cdktf' ? { ...cdktf, App: ScratchApp } : load(id === 'cdktf-api-gateway-deployment' ? '../../src' : id));
+  const exported: Record<string, any> = {};
+  new Function('require', 'exports', outputText)(requireFromReadme, exported);
+  return exported;
+}
+
 /** A snippet that is a whole program (its own App, stacks and `app.synth()`), run with the imports it leaves out. */
 function wholeProgram(name: string, imports: string) {
   return (outdir: string) => {
-    const { outputText } = ts.transpileModule(imports + readmeBlock('readme-snippet', name), {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-    });
-    const load = createRequire(__filename);
-    // The program's App writes into `outdir` instead of ./cdktf.out.
-    class ScratchApp extends cdktf.App {
-      constructor() {
-        super({ outdir });
-      }
-    }
-    const requireFromReadme = (id: string) => (id === 'cdktf' ? { ...cdktf, App: ScratchApp } : load(id === 'cdktf-api-gateway-deployment' ? '../../src' : id));
-    new Function('require', 'exports', outputText)(requireFromReadme, {});
+    runModule(name, imports, outdir);
+  };
+}
+
+/** A snippet that is a stack module with its imports (`export class XStack extends TerraformStack`), synthesized in an app of its own. */
+function stackModule(name: string, className: string) {
+  return (outdir: string) => {
+    const stackClass = runModule(name, '', outdir)[className];
+    const app = new cdktf.App({ outdir });
+    new stackClass(app, name);
+    app.synth();
   };
 }
 
@@ -90,4 +109,6 @@ export const README_SNIPPET_APPS: Record<string, (outdir: string) => void> = {
   'pin-stage': inPetsStack('pin-stage', withDeployment),
   'adopt-hand-written': inPetsStack('adopt-hand-written'),
   'adopt-v5': inPetsStack('adopt-v5'),
+  'http-api-stack': stackModule('http-api-stack', 'PetsHttpStack'),
+  'websocket-api-stack': stackModule('websocket-api-stack', 'ChatStack'),
 };
