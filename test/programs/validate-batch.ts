@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { run, runWithStatus } from '../terraform/support/commands';
-import { harnessState } from '../terraform/support/harness-state';
+import { GO_GC_SETTINGS, harnessState } from '../terraform/support/harness-state';
 
 /** One synthesized stack of one program. */
 export interface StackToValidate {
@@ -54,6 +54,7 @@ export function terraformEnvironment(): NodeJS.ProcessEnv {
     TF_IN_AUTOMATION: '1',
     TF_INPUT: '0',
     CHECKPOINT_DISABLE: '1',
+    ...GO_GC_SETTINGS,
     ...(provider.cliConfigFile ? { TF_CLI_CONFIG_FILE: provider.cliConfigFile } : {}),
   };
 }

@@ -92,6 +92,19 @@ export async function obtainAwsProvider(versions: readonly string[], log: (line:
   return { method: 'source', cliConfigFile, binary };
 }
 
+/**
+ * Builds the provider binary into the cache where `terraform init` cannot download it (what
+ * `obtainAwsProvider` would build), and nothing else: CI starts it early, in the background.
+ */
+export async function prebuildAwsProvider(log: (line: string) => void): Promise<void> {
+  const choice = process.env.TF_HARNESS_PROVIDER;
+  if (choice === 'registry' || (choice !== 'source' && await registryAnswers())) {
+    log('hashicorp/aws: the Terraform registry answers; nothing to build.');
+    return;
+  }
+  builtProvider(log);
+}
+
 function registryAnswers(): Promise<boolean> {
   return new Promise((resolve) => {
     const request = https.get('https://registry.terraform.io/.well-known/terraform.json', { timeout: 5000 }, (response) => {
@@ -129,7 +142,7 @@ function builtProvider(log: (line: string) => void): string {
     pruneProviderSource(source, PROVIDER_SERVICES);
     const output = path.join(work, 'terraform-provider-aws');
     run('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', output, '.'], {
-      cwd: source, what: 'building the pruned AWS provider (go build)', timeoutMs: 30 * 60_000,
+      cwd: source, what: 'building the pruned AWS provider (go build)', timeoutMs: 60 * 60_000,
     });
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(output, `${binary}.partial`);

@@ -44,7 +44,7 @@ export function obtainOpenTofu(log: (line: string) => void): string {
     execFileSync('chmod', ['-R', 'u+w', source]);
     const output = path.join(work, 'tofu');
     run('go', ['build', '-trimpath', `-ldflags=-s -w -X ${OPENTOFU_MODULE}/version.dev=no`, '-o', output, './cmd/tofu'], {
-      cwd: source, what: 'building OpenTofu (go build ./cmd/tofu)', timeoutMs: 40 * 60_000,
+      cwd: source, what: 'building OpenTofu (go build ./cmd/tofu)', timeoutMs: 60 * 60_000,
     });
     fs.mkdirSync(path.dirname(binary), { recursive: true });
     fs.copyFileSync(output, `${binary}.partial`);

@@ -39,3 +39,12 @@ export function harnessState(): HarnessState {
   }
   return JSON.parse(fs.readFileSync(HARNESS_STATE_FILE, 'utf8'));
 }
+
+/**
+ * Go's garbage collector settings for every Terraform, OpenTofu and provider process the harness
+ * starts: collect only past 1 GiB of heap. Each command is short-lived, and most of its CPU went to
+ * collecting (the provider builds its schemas anew at every start): measured on 2 cores, a
+ * scenario's terraform commands took 59 s of CPU with Go's default, 24 s with these, and ran 28%
+ * faster by the clock; no command came near the limit.
+ */
+export const GO_GC_SETTINGS: NodeJS.ProcessEnv = { GOGC: 'off', GOMEMLIMIT: '1GiB' };

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { run, runWithStatus } from './commands';
-import { harnessState, terraformCommand } from './harness-state';
+import { GO_GC_SETTINGS, harnessState, terraformCommand } from './harness-state';
 import { TerraformPlan } from './terraform-plan';
 import type { Emulator } from '../emulator/emulator';
 
@@ -41,6 +41,7 @@ export class TerraformWorkdir {
       TF_IN_AUTOMATION: '1',
       TF_INPUT: '0',
       CHECKPOINT_DISABLE: '1',
+      ...GO_GC_SETTINGS,
       ...(provider.cliConfigFile ? { TF_CLI_CONFIG_FILE: provider.cliConfigFile } : {}),
     };
   }
@@ -74,11 +75,13 @@ export class TerraformWorkdir {
     return this.terraform(['validate', '-no-color'], 'terraform validate');
   }
 
-  /** `terraform plan -out`, read back with `terraform show -json`. */
+  /**
+   * `terraform plan -out`, read back with `terraform show -json`. The text is what the plan command
+   * printed (the same rendering `terraform show` gives, after the refresh lines).
+   */
   plan(): TerraformPlan {
-    this.terraform(['plan', '-no-color', '-out=tfplan'], 'terraform plan');
+    const text = this.terraform(['plan', '-no-color', '-out=tfplan'], 'terraform plan');
     const json = JSON.parse(this.terraform(['show', '-json', 'tfplan'], 'terraform show -json'));
-    const text = this.terraform(['show', '-no-color', 'tfplan'], 'terraform show');
     return new TerraformPlan(json, text, this.config());
   }
 

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { run, runWithStatus } from './commands';
-import { harnessState, terraformCommand } from './harness-state';
+import { GO_GC_SETTINGS, harnessState, terraformCommand } from './harness-state';
 import { rewriteSource } from '../../../scripts/cdktn-flavour';
 import { readmeBlock } from '../../support/readme';
 import { REPOSITORY_ROOT } from '../emulator/emulator';
@@ -63,6 +63,7 @@ export class UserApp {
       NO_COLOR: '1',
       FORCE_COLOR: '0',
       TF_IN_AUTOMATION: '1',
+      ...GO_GC_SETTINGS,
       ...(provider.cliConfigFile ? { TF_CLI_CONFIG_FILE: provider.cliConfigFile } : {}),
       // Both CLIs run OpenTofu when it names it (the README's OpenTofu section).
       ...(cli.name === 'tofu' ? { TERRAFORM_BINARY_NAME: cli.command } : {}),
