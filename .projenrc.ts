@@ -163,13 +163,14 @@ project.addTask('test:python', {
 
 // Real Terraform, the real AWS provider and moto's emulator (test/terraform, README "Check it
 // with Terraform"). Its tests are *.terraform.ts so that `npm test` does not run them; each file
-// has its own emulator and work folders, so two run at once.
+// has its own emulator and work folders, so several run at once: three, as a file spends part of its
+// time waiting on Terraform's provider starts and the emulator, which two workers left idle.
 project.addTask('test:terraform', {
   description: 'Validate, plan and apply every example and the redeploy scenarios with Terraform, the AWS provider and moto',
   steps: [
     { exec: 'ts-node --project test/tsconfig.json test/terraform/prepare.ts' },
     {
-      exec: 'jest --maxWorkers=2 --coverage=false --testMatch "<rootDir>/test/terraform/**/*.terraform.ts"',
+      exec: 'jest --maxWorkers=3 --coverage=false --testMatch "<rootDir>/test/terraform/**/*.terraform.ts"',
       receiveArgs: true,
     },
   ],
