@@ -6,6 +6,7 @@ export * from './common/common-stage-options';
 export * from './common/access-log';
 export * from './common/cloudwatch-role';
 export { MethodLoggingLevel } from './common/logging-level';
+export type { ApiMappingOptions } from './common/api-mapping';
 export type { HttpRouteOptions, WebSocketRouteOptions } from './common/route-settings';
 
 // REST APIs.

@@ -55,7 +55,8 @@ describe('addBasePathMapping', () => {
     expect(() => synthesize((stack) => {
       new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addBasePathMapping('api.example.com', { basePath: 'v1/pets' });
     })).toThrow("RestApiDeployment at 'stack/deploy': property 'addBasePathMapping.basePath' is \"v1/pets\"; expected a single path segment "
-      + "of letters, digits and $-_.+!*'() (no '/'; omit it to map the whole domain).");
+      + "of letters, digits and $-_.+!*'() (no '/': for a key of several levels, such as 'orders/v1', use addApiMapping(domainName, { apiMappingKey }); "
+      + 'omit basePath to map the whole domain).');
   });
 
   test("a second mapping with the same base path on one stage fails at synth, naming the added stage's property", () => {

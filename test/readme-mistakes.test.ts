@@ -12,7 +12,7 @@ import { App, Fn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AccessLogDestination, HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { README_PATH } from './support/readme';
-import { petsHttpApi } from './support/v2-api';
+import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
 /** What a program gives: the error it throws, else every warning of every kind of deployment. */
 function outcomeOf(program: (app: App) => void): { error?: string; warnings: string[] } {
@@ -110,6 +110,21 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     const s = stack(app);
     const protocol = new TerraformVariable(s, 'protocol', { type: 'string' });
     new HttpApiDeployment(s, 'deploy', { httpApi: new Apigatewayv2Api(s, 'api', { name: 'pets', protocolType: protocol.stringValue }), triggers: { release: '1' } });
+  },
+  "`addApiMapping(domainName, { apiMappingKey: 'orders' })` on two stages, one domain": (app) => {
+    const s = stack(app);
+    const deployment = new HttpApiDeployment(s, 'deploy', { httpApi: petsHttpApi(s).api });
+    deployment.addApiMapping('api.example.com', { apiMappingKey: 'orders' });
+    deployment.addStage('beta').addApiMapping('api.example.com', { apiMappingKey: 'orders' });
+  },
+  'a WebSocket API and an HTTP API mapped on one domain': (app) => {
+    const s = stack(app);
+    new HttpApiDeployment(s, 'http', { httpApi: petsHttpApi(s).api }).addApiMapping('api.example.com', { apiMappingKey: 'pets' });
+    new WebSocketApiDeployment(s, 'chat', { webSocketApi: chatWebSocketApi(s).api, stageName: 'prod' }).addApiMapping('api.example.com', { apiMappingKey: 'chat' });
+  },
+  "`addBasePathMapping(domainName, { basePath: 'orders/v1' })`": (app) => {
+    const s = stack(app);
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).addBasePathMapping('api.example.com', { basePath: 'orders/v1' });
   },
 };
 

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { API_MAPPING_OPTIONS } from '../src/common/api-mapping';
 import { PropertyShape, StructShape } from '../src/common/struct-check';
 import { ACCESS_LOG_GROUP_OPTIONS } from '../src/common/struct-shapes';
 import * as httpShapes from '../src/http/http-shapes';
@@ -76,7 +77,7 @@ function describeShape(shape: PropertyShape): string {
 }
 
 const kindShapes = [restShapes, httpShapes, webSocketShapes].flatMap((shapes) => Object.values(shapes) as StructShape[]);
-const everyShape = [ACCESS_LOG_GROUP_OPTIONS, ...kindShapes];
+const everyShape = [ACCESS_LOG_GROUP_OPTIONS, API_MAPPING_OPTIONS, ...kindShapes];
 
 test.each(everyShape.map((shape) => [shape.name, shape]))('%s has the properties of its jsii struct, each of its type', (name, shape) => {
   const jsiiProperties = Object.entries(propertiesOf(structOf(name as string)));
@@ -90,7 +91,7 @@ test.each(everyShape.map((shape) => [shape.name, shape]))('%s has the properties
 test('every props struct a construct or method takes has a shape', () => {
   const checked = new Set(everyShape.map((shape) => shape.name));
   const taken = ['RestApiDeploymentProps', 'HttpApiDeploymentProps', 'WebSocketApiDeploymentProps', 'RestApiStageProps', 'HttpApiStageProps',
-    'WebSocketApiStageProps', 'AccessLogGroupOptions', 'BasePathMappingOptions'];
+    'WebSocketApiStageProps', 'AccessLogGroupOptions', 'BasePathMappingOptions', 'ApiMappingOptions'];
 
   expect(taken.filter((name) => !checked.has(name))).toEqual([]);
 });

@@ -1,6 +1,8 @@
+import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { AnnotationMetadataEntryType, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { checkAccountSettingsOf } from './account-settings';
+import { ApiMappingOptions } from './api-mapping';
 import { StageBase } from './stage-base';
 import { isLibraryDeployment } from '../core/deployment-marker';
 import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
@@ -52,6 +54,17 @@ export abstract class ApiDeploymentBase extends Construct {
   /** The ARN of the main stage resource. */
   public get stageArn(): string {
     return partsOf(this).mainStage.stageArn;
+  }
+
+  /**
+   * Maps a custom domain name, or a path of it, to the main stage, as the stage's `addApiMapping`
+   * does (`deploymentStage.addApiMapping`).
+   *
+   * @param domainName the custom domain name: the domain resource's `domainName`, or the name as a string
+   * @param options the mapping key. Default: none, the stage serves the paths no other key of the domain begins
+   */
+  public addApiMapping(domainName: string, options: ApiMappingOptions = {}): Apigatewayv2ApiMapping {
+    return partsOf(this).mainStage.addApiMapping(domainName, options);
   }
 
   /**

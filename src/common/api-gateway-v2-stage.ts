@@ -22,6 +22,8 @@ export interface V2StageDefinition extends CommonStageOptions, WebSocketRouteOpt
 
 /** The kind of API the stage serves. */
 export interface V2StageKind {
+  /** The kind, as errors and the domain checks name it. */
+  readonly apiKind: 'HTTP' | 'WebSocket';
   /** Whether `$default` is a stage name (HTTP APIs). */
   readonly allowsDefaultStage: boolean;
   /** The access log format when the options give none. */
@@ -75,6 +77,12 @@ export function createV2Stage(
     stageName: definition.stageName,
     accessLogGroup: accessLog?.group,
     logsToCloudWatch: executionLogs || definition.accessLogDestination?.isCloudWatchLogs === true,
+    mappingTarget: { apiId: definition.apiId, stageNameReference: stage.name, provider: definition.provider, apiKind: kind.apiKind },
+    // AWS refuses to delete a stage an API mapping points at: a renamed mapped stage is created,
+    // the mapping moved to it, and the old one deleted, in that order (as REST stages always are).
+    onFirstMapping: () => {
+      stage.lifecycle = { ...stage.lifecycle, createBeforeDestroy: true };
+    },
   });
   return stage;
 }

@@ -4,6 +4,7 @@ import type * as apiGatewayBasePathMapping from '@cdktf/provider-aws/lib/api-gat
 import type * as apiGatewayDeployment from '@cdktf/provider-aws/lib/api-gateway-deployment';
 import type * as apiGatewayMethodSettings from '@cdktf/provider-aws/lib/api-gateway-method-settings';
 import type * as apiGatewayStage from '@cdktf/provider-aws/lib/api-gateway-stage';
+import type * as apigatewayv2ApiMapping from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import type * as apigatewayv2Deployment from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
 import type * as apigatewayv2Stage from '@cdktf/provider-aws/lib/apigatewayv2-stage';
 import type * as cloudwatchLogGroup from '@cdktf/provider-aws/lib/cloudwatch-log-group';
@@ -34,6 +35,9 @@ export const ProviderResources = {
   },
   get ApiGatewayStage(): typeof apiGatewayStage.ApiGatewayStage {
     return (require('@cdktf/provider-aws/lib/api-gateway-stage') as typeof apiGatewayStage).ApiGatewayStage;
+  },
+  get Apigatewayv2ApiMapping(): typeof apigatewayv2ApiMapping.Apigatewayv2ApiMapping {
+    return (require('@cdktf/provider-aws/lib/apigatewayv2-api-mapping') as typeof apigatewayv2ApiMapping).Apigatewayv2ApiMapping;
   },
   get Apigatewayv2Deployment(): typeof apigatewayv2Deployment.Apigatewayv2Deployment {
     return (require('@cdktf/provider-aws/lib/apigatewayv2-deployment') as typeof apigatewayv2Deployment).Apigatewayv2Deployment;

@@ -1,5 +1,8 @@
+import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Construct, IConstruct } from 'constructs';
+import { addApiMapping, ApiMappingOptions, MappingTarget } from './api-mapping';
+import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 
 /** What a stage construct hands its base once it has made its resources. */
 export interface StageParts {
@@ -9,6 +12,10 @@ export interface StageParts {
   readonly accessLogGroup?: CloudwatchLogGroup;
   /** Whether API Gateway writes the stage's logs to CloudWatch Logs (which needs the account's CloudWatch role). */
   readonly logsToCloudWatch: boolean;
+  /** What an API mapping names: the API, the stage through its resource, the provider, the kind. */
+  readonly mappingTarget: MappingTarget;
+  /** Called once the stage has its first mapping (an HTTP or WebSocket stage is then created before it is destroyed). */
+  readonly onFirstMapping?: () => void;
 }
 
 const PARTS = new WeakMap<IConstruct, StageParts>();
@@ -46,7 +53,32 @@ export abstract class StageBase extends Construct {
   public get accessLogGroup(): CloudwatchLogGroup | undefined {
     return partsOf(this).accessLogGroup;
   }
+
+  /**
+   * Maps a custom domain name, or a path of it, to this stage: an `aws_apigatewayv2_api_mapping`
+   * (for REST APIs too: keys of several levels, such as `orders/v1`, exist only there) that names
+   * the stage through the stage resource, so it is created after the stage and moved to a renamed
+   * stage before the old one is deleted. Checked across the app at synth: two mappings with one
+   * key on one domain, a WebSocket API and a REST or HTTP API on one domain, a key AWS refuses.
+   *
+   * @param domainName the custom domain name: the domain resource's `domainName`
+   * (`aws_apigatewayv2_domain_name`, `aws_api_gateway_domain_name`), or the name as a string for
+   * a domain managed elsewhere
+   * @param options the mapping key. Default: none, the stage serves the paths no other key of the domain begins
+   */
+  public addApiMapping(domainName: string, options: ApiMappingOptions = {}): Apigatewayv2ApiMapping {
+    const parts = partsOf(this);
+    const mapping = addApiMapping(this, stageErrorOwner(this), `${stagePropertyPrefix(this, parts.stageName)}addApiMapping`,
+      parts.mappingTarget, domainName, options ?? {});
+    if (!MAPPED.has(this)) {
+      MAPPED.add(this);
+      parts.onFirstMapping?.();
+    }
+    return mapping;
+  }
 }
+
+const MAPPED = new WeakSet<IConstruct>();
 
 /** Hands a stage construct's resources to its base (once, in the stage's constructor). */
 export function initStage(stage: StageBase, parts: StageParts): void {

@@ -61,6 +61,7 @@ export class HttpApiStage extends StageBase {
     const prefix = stagePropertyPrefix(this, props.stageName);
     checkStruct(owner, prefix, props, HTTP_API_STAGE_PROPS);
     this.stage = createV2Stage(this, owner, prefix, props, {
+      apiKind: 'HTTP',
       allowsDefaultStage: true,
       defaultAccessLogFormat: AccessLogFormat.jsonWithHttpApiFields(),
       routeKeys: HTTP_ROUTE_KEYS,

@@ -2,6 +2,7 @@ import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gate
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { BASE_PATH_MAPPING_OPTIONS } from './rest-shapes';
+import { claimDomainMapping, domainIdentity } from '../common/domain-registry';
 import { ProviderResources } from '../common/provider-resources';
 import { checkStruct } from '../common/struct-check';
 import { invalidProperty } from '../core/errors';
@@ -10,7 +11,8 @@ import { invalidProperty } from '../core/errors';
 export interface BasePathMappingOptions {
   /**
    * The path segment after the domain name that selects the stage (`https://api.example.com/<basePath>/...`):
-   * letters, digits and `$-_.+!*'()`, without `/` (a REST API's mappings are one level deep).
+   * letters, digits and `$-_.+!*'()`, without `/` (a base path mapping has one level; for a key of
+   * several levels, such as `orders/v1`, use `addApiMapping`).
    * @default - none: the whole domain maps to the stage, and the domain can have no other mapping
    */
   readonly basePath?: string;
@@ -50,7 +52,8 @@ export function addBasePathMapping(
   const basePath = options.basePath;
   if (basePath !== undefined && !Token.isUnresolved(basePath) && !BASE_PATH.test(basePath)) {
     throw invalidProperty(owner, `${property}.basePath`, basePath,
-      "a single path segment of letters, digits and $-_.+!*'() (no '/'; omit it to map the whole domain)");
+      "a single path segment of letters, digits and $-_.+!*'() (no '/': for a key of several levels, such as 'orders/v1', "
+      + 'use addApiMapping(domainName, { apiMappingKey }); omit basePath to map the whole domain)');
   }
   const id = basePath === undefined ? 'BasePathMapping' : `BasePathMapping_${basePath}`;
   if (scope.node.tryFindChild(id) !== undefined) {
@@ -58,6 +61,16 @@ export function addBasePathMapping(
       'a base path this stage has no mapping for yet (to map the same base path of another domain, '
       + 'create an ApiGatewayBasePathMapping with stageName: stage.stage.stageName)');
   }
+  if (typeof domainName !== 'string') {
+    throw invalidProperty(owner, `${property}(domainName)`, domainName, "the custom domain name, as a string or as the domain resource's domainName");
+  }
+  // A private custom domain (domainNameId) is told apart by its id, not by its name.
+  const domain = options.domainNameId === undefined
+    ? domainIdentity(owner, domainName)
+    : { id: `private:${options.domainNameId}`, description: `${JSON.stringify(domainName)} (private, ${options.domainNameId})`, given: domainName };
+  claimDomainMapping(owner, property, domain, {
+    key: basePath ?? '', apiKind: 'REST', by: `'${owner.node.path}' (${property})`, keyProperty: 'basePath', emptyKeyExclusive: true,
+  });
   return new ProviderResources.ApiGatewayBasePathMapping(scope, id, {
     domainName,
     domainNameId: options.domainNameId,

@@ -151,7 +151,11 @@ export class RestApiStage extends StageBase {
       lifecycle: { createBeforeDestroy: true },
     });
     initStage(this, {
-      resource: this.stage, stageName: props.stageName, accessLogGroup: accessLog?.group, logsToCloudWatch: logsToCloudWatch(options),
+      resource: this.stage,
+      stageName: props.stageName,
+      accessLogGroup: accessLog?.group,
+      logsToCloudWatch: logsToCloudWatch(options),
+      mappingTarget: { apiId: props.restApiId, stageNameReference: this.stage.stageName, provider: props.provider, apiKind: 'REST' },
     });
 
     this.addMethodSettings(owner, prefix, props, options);

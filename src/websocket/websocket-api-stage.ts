@@ -61,6 +61,7 @@ export class WebSocketApiStage extends StageBase {
     const prefix = stagePropertyPrefix(this, props.stageName);
     checkStruct(owner, prefix, props, WEBSOCKET_API_STAGE_PROPS);
     this.stage = createV2Stage(this, owner, prefix, props, {
+      apiKind: 'WebSocket',
       allowsDefaultStage: false,
       defaultAccessLogFormat: AccessLogFormat.jsonWithWebSocketFields(),
     });

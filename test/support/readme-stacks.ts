@@ -11,13 +11,15 @@ import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-plan';
 import { ApiGatewayUsagePlanKey } from '@cdktf/provider-aws/lib/api-gateway-usage-plan-key';
+import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import * as cdktf from 'cdktf';
 import * as ts from 'typescript';
 import { petsApi } from './api';
 import { readmeBlock } from './readme';
 import { runSnippet } from './readme-snippet';
-import { AccessLogDestination, RestApiDeployment } from '../../src';
+import { petsHttpApi } from './v2-api';
+import { AccessLogDestination, HttpApiDeployment, RestApiDeployment } from '../../src';
 
 /** The names every snippet may use without importing them. */
 const NAMES = {
@@ -86,6 +88,7 @@ import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integ
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack } from 'cdktf';
 import { RestApiDeployment } from 'cdktf-api-gateway-deployment';
@@ -105,6 +108,12 @@ export const README_SNIPPET_APPS: Record<string, (outdir: string) => void> = {
     ApiGatewayApiKey,
     ApiGatewayUsagePlanKey,
     certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc',
+  })),
+  'api-mappings': inPetsStack('api-mappings', (stack, pets) => ({
+    ...withDeployment(stack, pets),
+    Apigatewayv2DomainName,
+    certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc',
+    httpDeployment: new HttpApiDeployment(stack, 'orders_http', { httpApi: petsHttpApi(stack, {}, 'orders').api }),
   })),
   'pin-stage': inPetsStack('pin-stage', withDeployment),
   'adopt-hand-written': inPetsStack('adopt-hand-written'),

@@ -1,0 +1,97 @@
+import { createHash } from 'crypto';
+import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
+import { TerraformProvider, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { claimDomainMapping, domainIdentity, MappedApiKind } from './domain-registry';
+import { ProviderResources } from './provider-resources';
+import { checkStruct, StructShape } from './struct-check';
+import { invalidProperty } from '../core/errors';
+
+/** Options of a custom domain's API mapping to a stage. */
+export interface ApiMappingOptions {
+  /**
+   * The path after the domain name that selects the stage (`https://api.example.com/<apiMappingKey>/...`):
+   * one or more levels separated by `/` (`orders`, `orders/v1`), each of letters, digits and
+   * `$-_.+!*'()`, at most 300 characters in all. A WebSocket API's key has one level. A key of
+   * several levels needs a Regional domain name with the TLS 1.2 security policy.
+   * @default - none: the stage serves every path of the domain that no other mapping's key begins
+   */
+  readonly apiMappingKey?: string;
+}
+
+/** `ApiMappingOptions`, for callers no compiler checks. */
+export const API_MAPPING_OPTIONS: StructShape = { name: 'ApiMappingOptions', properties: { apiMappingKey: 'string' } };
+
+/** What a mapping needs from the stage it points at. */
+export interface MappingTarget {
+  readonly apiId: string;
+  /** The stage's name as a reference to the stage resource, so that the mapping waits for it. */
+  readonly stageNameReference: string;
+  readonly provider?: TerraformProvider;
+  readonly apiKind: MappedApiKind;
+}
+
+/** A mapping key or base path as AWS takes it: levels of letters, digits and `$-_.+!*'()`. */
+const KEY_LEVEL = /^[a-zA-Z0-9$\-_.+!*'()]+$/;
+const MAX_KEY_LENGTH = 300;
+
+/** What a mapping key must be, for errors. */
+export function expectedMappingKey(apiKind: MappedApiKind): string {
+  return apiKind === 'WebSocket'
+    ? `a key of letters, digits and $-_.+!*'() (one level: a WebSocket API's mapping key has no '/'), at most ${MAX_KEY_LENGTH} characters; omit it to map the domain's root`
+    : `levels of letters, digits and $-_.+!*'() separated by '/', such as 'orders/v1', at most ${MAX_KEY_LENGTH} characters; omit it to map the domain's root`;
+}
+
+/** Whether AWS takes `key` as an API mapping key of an API of `apiKind`. */
+export function isValidMappingKey(key: string, apiKind: MappedApiKind): boolean {
+  const levels = key.split('/');
+  return key.length <= MAX_KEY_LENGTH
+    && levels.every((level) => KEY_LEVEL.test(level))
+    && (apiKind !== 'WebSocket' || levels.length === 1);
+}
+
+/**
+ * Creates the `aws_apigatewayv2_api_mapping` of `domainName` to a stage, as a child of the stage
+ * construct, after checking the key and claiming it on the domain for the whole app. The mapping
+ * names the stage through the stage resource: it is created after the stage, and moved to a
+ * renamed stage before the old one is deleted.
+ */
+export function addApiMapping(
+  scope: Construct,
+  owner: IConstruct,
+  property: string,
+  target: MappingTarget,
+  domainName: string,
+  options: ApiMappingOptions,
+): Apigatewayv2ApiMapping {
+  checkStruct(owner, `${property}.`, options, API_MAPPING_OPTIONS);
+  if (typeof domainName !== 'string' || (!Token.isUnresolved(domainName) && domainName.trim() === '')) {
+    throw invalidProperty(owner, `${property}(domainName)`, domainName,
+      'the custom domain name, as a string or as the domain resource\'s domainName (aws_apigatewayv2_domain_name, aws_api_gateway_domain_name)');
+  }
+  const key = options.apiMappingKey;
+  if (key !== undefined && !Token.isUnresolved(key) && !isValidMappingKey(key, target.apiKind)) {
+    throw invalidProperty(owner, `${property}.apiMappingKey`, key, expectedMappingKey(target.apiKind));
+  }
+  const domain = domainIdentity(owner, domainName);
+  claimDomainMapping(owner, property, domain, {
+    key: key ?? '', apiKind: target.apiKind, by: `'${owner.node.path}' (${property})`, keyProperty: 'apiMappingKey', emptyKeyExclusive: false,
+  });
+  return new ProviderResources.Apigatewayv2ApiMapping(scope, mappingId(key, domain.id), {
+    domainName,
+    apiMappingKey: key,
+    apiId: target.apiId,
+    stage: target.stageNameReference,
+    provider: target.provider,
+  });
+}
+
+/** The construct id of a stage's mapping: its key (readable in plans) and its domain (one stage may have the same key on two domains). */
+function mappingId(key: string | undefined, domainId: string): string {
+  const readableKey = key === undefined || Token.isUnresolved(key) ? 'root' : key.replace(/[^A-Za-z0-9_-]/g, '-');
+  return `ApiMapping_${readableKey}_${shortHash(`${domainId}\u0000${key ?? ''}`)}`;
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8);
+}

@@ -1,0 +1,191 @@
+import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
+import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { onlyResource, resourcesOfType, synthesize, synthesizeApp } from './support/synth';
+import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
+
+function v2Domain(stack: TerraformStack, name = 'api.example.com', id = 'domain'): Apigatewayv2DomainName {
+  return new Apigatewayv2DomainName(stack, id, {
+    domainName: name,
+    domainNameConfiguration: {
+      certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc',
+      endpointType: 'REGIONAL',
+      securityPolicy: 'TLS_1_2',
+    },
+  });
+}
+
+function stageAddress(json: any, type: string): string {
+  return `${type}.${Object.keys(json.resource[type])[0]}`;
+}
+
+describe('addApiMapping', () => {
+  test("maps an HTTP API's main stage through the stage resource; the mapped stage is created before it is destroyed", () => {
+    const json = synthesize((stack) => {
+      const domain = v2Domain(stack);
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, stageName: 'live' })
+        .addApiMapping(domain.domainName, { apiMappingKey: 'orders/v2' });
+    });
+
+    const stage = stageAddress(json, 'aws_apigatewayv2_stage');
+    expect(onlyResource(json, 'aws_apigatewayv2_api_mapping')).toEqual({
+      api_id: '${aws_apigatewayv2_api.http_api.id}',
+      api_mapping_key: 'orders/v2',
+      domain_name: '${aws_apigatewayv2_domain_name.domain.domain_name}',
+      stage: `\${${stage}.name}`,
+    });
+    expect(onlyResource(json, 'aws_apigatewayv2_stage').lifecycle).toEqual({ create_before_destroy: true });
+  });
+
+  test('an unmapped HTTP stage keeps the default lifecycle', () => {
+    const json = synthesize((stack) => {
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, stageName: 'live' });
+    });
+
+    expect(onlyResource(json, 'aws_apigatewayv2_stage').lifecycle).toBeUndefined();
+  });
+
+  test("a WebSocket API's added stage on a domain of its own, without key", () => {
+    const json = synthesize((stack) => {
+      const deployment = new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api, stageName: 'prod' });
+      deployment.addStage('beta').addApiMapping('chat.example.com');
+    });
+
+    const mapping = onlyResource(json, 'aws_apigatewayv2_api_mapping');
+    expect(mapping.api_mapping_key).toBeUndefined();
+    expect(mapping.domain_name).toBe('chat.example.com');
+    const beta = Object.entries<any>(json.resource.aws_apigatewayv2_stage).find(([, stage]) => stage.name === 'beta')!;
+    expect(mapping.stage).toBe(`\${aws_apigatewayv2_stage.${beta[0]}.name}`);
+    expect(beta[1].lifecycle).toEqual({ create_before_destroy: true });
+  });
+
+  test('a REST API gets a key of several levels through an API mapping, beside an HTTP API at the root of the same domain', () => {
+    const json = synthesize((stack) => {
+      const domain = v2Domain(stack);
+      new RestApiDeployment(stack, 'rest', { restApi: petsApi(stack).api, stageName: 'live' })
+        .addApiMapping(domain.domainName, { apiMappingKey: 'orders/v1' });
+      new HttpApiDeployment(stack, 'http', { httpApi: petsHttpApi(stack, {}, 'http').api, stageName: 'live' })
+        .addApiMapping(domain.domainName);
+    });
+
+    const mappings = Object.values<any>(resourcesOfType(json, 'aws_apigatewayv2_api_mapping'));
+    expect(mappings.map((mapping) => [mapping.api_id, mapping.api_mapping_key ?? null, mapping.stage]).sort()).toEqual([
+      ['${aws_api_gateway_rest_api.api.id}', 'orders/v1', `\${${stageAddress(json, 'aws_api_gateway_stage')}.stage_name}`],
+      ['${aws_apigatewayv2_api.httphttp_api.id}', null, `\${${stageAddress(json, 'aws_apigatewayv2_stage')}.name}`],
+    ]);
+  });
+
+  test('one stage with the same key on two domains gets two mappings', () => {
+    const json = synthesize((stack) => {
+      const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+      deployment.addApiMapping('api.example.com', { apiMappingKey: 'pets' });
+      deployment.addApiMapping('api.example.org', { apiMappingKey: 'pets' });
+    });
+
+    expect(Object.values<any>(resourcesOfType(json, 'aws_apigatewayv2_api_mapping')).map((mapping) => mapping.domain_name).sort())
+      .toEqual(['api.example.com', 'api.example.org']);
+  });
+
+  test('the same program synthesizes the same mapping addresses', () => {
+    const build = (stack: TerraformStack) => {
+      const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+      deployment.addApiMapping('api.example.com', { apiMappingKey: 'orders/v2' });
+    };
+
+    expect(Object.keys(resourcesOfType(synthesize(build), 'aws_apigatewayv2_api_mapping')))
+      .toEqual(Object.keys(resourcesOfType(synthesize(build), 'aws_apigatewayv2_api_mapping')));
+  });
+});
+
+describe('addApiMapping refuses at synth what AWS refuses', () => {
+  test('two mappings with one key on one domain, across stacks, naming both', () => {
+    expect(() => synthesizeApp((app) => {
+      const first = new TerraformStack(app, 'orders');
+      new HttpApiDeployment(first, 'deploy', { httpApi: petsHttpApi(first).api }).addApiMapping('api.example.com', { apiMappingKey: 'orders' });
+      const second = new TerraformStack(app, 'billing');
+      new HttpApiDeployment(second, 'deploy', { httpApi: petsHttpApi(second).api }).addApiMapping('API.example.com', { apiMappingKey: 'orders' });
+    })).toThrow("HttpApiDeployment at 'billing/deploy': property 'addApiMapping.apiMappingKey' is \"orders\"; expected a key no other mapping "
+      + "of the domain \"API.example.com\" has: 'orders/deploy' (addApiMapping) already maps the key \"orders\" of it (AWS answers ConflictException).");
+  });
+
+  test('the domain given as its resource and as its name is one domain', () => {
+    expect(() => synthesize((stack) => {
+      const domain = v2Domain(stack);
+      new HttpApiDeployment(stack, 'one', { httpApi: petsHttpApi(stack).api }).addApiMapping(domain.domainName);
+      new HttpApiDeployment(stack, 'two', { httpApi: petsHttpApi(stack, {}, 'two').api }).addApiMapping('api.example.com');
+    })).toThrow("HttpApiDeployment at 'stack/two': property 'addApiMapping.apiMappingKey' is undefined; expected a key no other mapping of the "
+      + "domain \"api.example.com\" has: 'stack/one' (addApiMapping) already maps the empty key (the whole domain) of it (AWS answers ConflictException).");
+  });
+
+  test('a WebSocket API and an HTTP API on one domain, naming both', () => {
+    expect(() => synthesize((stack) => {
+      const domain = v2Domain(stack);
+      new HttpApiDeployment(stack, 'http', { httpApi: petsHttpApi(stack).api }).addApiMapping(domain.domainName, { apiMappingKey: 'pets' });
+      new WebSocketApiDeployment(stack, 'chat', { webSocketApi: chatWebSocketApi(stack).api, stageName: 'prod' })
+        .addApiMapping(domain.domainName, { apiMappingKey: 'chat' });
+    })).toThrow("WebSocketApiDeployment at 'stack/chat': property 'addApiMapping(domainName)' is \"${aws_apigatewayv2_domain_name.domain.domain_name}\"; "
+      + "expected a domain no HTTP API is mapped on: 'stack/http' (addApiMapping) maps an HTTP API on the domain \"api.example.com\", and AWS does not serve WebSocket APIs "
+      + 'and REST or HTTP APIs on one domain name (give the WebSocket API a domain name of its own).');
+  });
+
+  test('a REST base path mapping of the whole domain beside an API mapping, naming both', () => {
+    expect(() => synthesize((stack) => {
+      const domain = new ApiGatewayDomainName(stack, 'domain', {
+        domainName: 'api.example.com', regionalCertificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointConfiguration: { types: ['REGIONAL'] },
+      });
+      new RestApiDeployment(stack, 'rest', { restApi: petsApi(stack).api }).addBasePathMapping(domain.domainName);
+      new HttpApiDeployment(stack, 'http', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: 'orders/v2' });
+    })).toThrow("HttpApiDeployment at 'stack/http': property 'addApiMapping(domainName)' is \"api.example.com\"; expected a domain without a REST "
+      + "base path mapping of the whole domain: 'stack/rest' (addBasePathMapping) maps the whole of the domain \"api.example.com\" with "
+      + 'addBasePathMapping and no basePath, beside which AWS allows no other mapping ("Only one base path mapping is allowed if the base path is '
+      + 'empty"; an API mapping without key, addApiMapping, serves the paths no other key begins instead).');
+  });
+
+  test.each([
+    ['a character AWS refuses', 'orders/v#1'],
+    ['an empty level', 'orders//v1'],
+    ['a leading slash', '/orders'],
+    ['over 300 characters', 'a'.repeat(301)],
+  ])('a key with %s', (_what, key) => {
+    expect(() => synthesize((stack) => {
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: key });
+    })).toThrow(`HttpApiDeployment at 'stack/deploy': property 'addApiMapping.apiMappingKey' is ${JSON.stringify(key).length > 120 ? '' : JSON.stringify(key)}`);
+  });
+
+  test('a key of several levels for a WebSocket API', () => {
+    expect(() => synthesize((stack) => {
+      new WebSocketApiDeployment(stack, 'chat', { webSocketApi: chatWebSocketApi(stack).api, stageName: 'prod' })
+        .addApiMapping('chat.example.com', { apiMappingKey: 'chat/v1' });
+    })).toThrow("WebSocketApiDeployment at 'stack/chat': property 'addApiMapping.apiMappingKey' is \"chat/v1\"; expected a key of letters, digits "
+      + "and $-_.+!*'() (one level: a WebSocket API's mapping key has no '/'), at most 300 characters; omit it to map the domain's root.");
+  });
+
+  test("an added stage's mapping error names the added stage", () => {
+    expect(() => synthesize((stack) => {
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addStage('beta').addApiMapping('api.example.com', { apiMappingKey: 'a b' });
+    })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addStage(beta).addApiMapping.apiMappingKey' is \"a b\"");
+  });
+
+  test('what untyped callers can pass: an unknown option, a domain that is not a string', () => {
+    expect(() => synthesize((stack) => {
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { basePath: 'pets' } as any);
+    })).toThrow("property 'addApiMapping.basePath'");
+    expect(() => synthesize((stack) => {
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(42 as any);
+    })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping(domainName)' is 42; expected the custom domain name");
+  });
+
+  test('a key that is a variable is not compared, and is written as its expression', () => {
+    const json = synthesize((stack) => {
+      const key = new TerraformVariable(stack, 'key', { type: 'string' });
+      const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+      deployment.addApiMapping('api.example.com', { apiMappingKey: key.stringValue });
+      deployment.addApiMapping('api.example.com', { apiMappingKey: 'pets' });
+    });
+
+    expect(Object.values<any>(resourcesOfType(json, 'aws_apigatewayv2_api_mapping')).map((mapping) => mapping.api_mapping_key).sort())
+      .toEqual(['${var.key}', 'pets']);
+  });
+});
