@@ -1,6 +1,7 @@
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
-import { TerraformStack, TerraformVariable } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { onlyResource, resourcesOfType, synthesize, synthesizeApp } from './support/synth';
@@ -107,7 +108,7 @@ describe('addApiMapping refuses at synth what AWS refuses', () => {
       const second = new TerraformStack(app, 'billing');
       new HttpApiDeployment(second, 'deploy', { httpApi: petsHttpApi(second).api }).addApiMapping('API.example.com', { apiMappingKey: 'orders' });
     })).toThrow("HttpApiDeployment at 'billing/deploy': property 'addApiMapping.apiMappingKey' is \"orders\"; expected a key no other mapping "
-      + "of the domain \"API.example.com\" has: 'orders/deploy' (addApiMapping) already maps the key \"orders\" of it (AWS answers ConflictException).");
+      + "of the domain \"api.example.com\" has: 'orders/deploy' (addApiMapping) already maps the key \"orders\" of it (AWS answers ConflictException).");
   });
 
   test('the domain given as its resource and as its name is one domain', () => {
@@ -139,8 +140,9 @@ describe('addApiMapping refuses at synth what AWS refuses', () => {
       new HttpApiDeployment(stack, 'http', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: 'orders/v2' });
     })).toThrow("HttpApiDeployment at 'stack/http': property 'addApiMapping(domainName)' is \"api.example.com\"; expected a domain without a REST "
       + "base path mapping of the whole domain: 'stack/rest' (addBasePathMapping) maps the whole of the domain \"api.example.com\" with "
-      + 'addBasePathMapping and no basePath, beside which AWS allows no other mapping ("Only one base path mapping is allowed if the base path is '
-      + 'empty"; an API mapping without key, addApiMapping, serves the paths no other key begins instead).');
+      + 'addBasePathMapping and no basePath, and this mapping maps the key "orders/v2" of it; AWS allows no other mapping beside a base path mapping '
+      + 'of the whole domain ("Only one base path mapping is allowed if the base path is empty"; an API mapping without key, addApiMapping, serves '
+      + 'the paths no other key begins instead).');
   });
 
   test.each([
@@ -187,5 +189,86 @@ describe('addApiMapping refuses at synth what AWS refuses', () => {
 
     expect(Object.values<any>(resourcesOfType(json, 'aws_apigatewayv2_api_mapping')).map((mapping) => mapping.api_mapping_key).sort())
       .toEqual(['${var.key}', 'pets']);
+  });
+});
+
+describe('addApiMapping tells domains apart as AWS does', () => {
+  test('one domain name in two regions is two domains: the same key, and the same base path, in each', () => {
+    const app = Testing.app();
+    for (const region of ['us-east-1', 'eu-west-1']) {
+      const stack = new TerraformStack(app, region);
+      new AwsProvider(stack, 'aws', { region });
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: 'v1' });
+      new RestApiDeployment(stack, 'rest', { restApi: petsApi(stack).api }).addBasePathMapping('api.example.com', { basePath: 'pets' });
+    }
+
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('the same region in two stacks is one domain', () => {
+    const app = Testing.app();
+    const mapIn = (id: string) => {
+      const stack = new TerraformStack(app, id);
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: 'v1' });
+    };
+    mapIn('one');
+
+    expect(() => mapIn('two')).toThrow('already maps the key "v1" of it');
+  });
+
+  test("another stack's domain resource is that stack's, whatever the logical ids; named there by resource and here by name, it is one domain", () => {
+    const app = Testing.app();
+    const a = new TerraformStack(app, 'a');
+    const domainA = v2Domain(a, 'api.a.com', 'domain');
+    const b = new TerraformStack(app, 'b');
+    const domainB = v2Domain(b, 'api.b.com', 'domain');
+    const deployment = new HttpApiDeployment(b, 'deploy', { httpApi: petsHttpApi(b).api });
+    deployment.addApiMapping(domainB.domainName, { apiMappingKey: 'x' });
+    deployment.addApiMapping(domainA.domainName, { apiMappingKey: 'x' });
+
+    expect(() => new HttpApiDeployment(a, 'other', { httpApi: petsHttpApi(a).api }).addApiMapping('api.a.com', { apiMappingKey: 'x' }))
+      .toThrow("HttpApiDeployment at 'a/other': property 'addApiMapping.apiMappingKey' is \"x\"; expected a key no other mapping of the domain "
+        + "\"api.a.com\" has: 'b/deploy' (addApiMapping) already maps the key \"x\" of it (AWS answers ConflictException).");
+  });
+
+  test('a token key is named by its expression, whatever tokens came before; the same variable twice is one key', () => {
+    const build = (unrelatedTokenFirst: boolean) => synthesize((stack) => {
+      if (unrelatedTokenFirst) {
+        new TerraformVariable(stack, 'unrelated', { type: 'string' });
+      }
+      const key = new TerraformVariable(stack, 'key', { type: 'string' }).stringValue;
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: key });
+    });
+    const addresses = Object.keys(resourcesOfType(build(false), 'aws_apigatewayv2_api_mapping'));
+
+    expect(Object.keys(resourcesOfType(build(true), 'aws_apigatewayv2_api_mapping'))).toEqual(addresses);
+    expect(addresses[0]).toMatch(/^deploy_Stage_ApiMapping_var-key_/);
+    expect(() => synthesize((stack) => {
+      const key = new TerraformVariable(stack, 'key', { type: 'string' }).stringValue;
+      const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+      deployment.addApiMapping('api.example.com', { apiMappingKey: key });
+      deployment.addStage('beta').addApiMapping('api.example.com', { apiMappingKey: key });
+    })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addStage(beta).addApiMapping.apiMappingKey' is \"${var.key}\"; expected a key no "
+      + "other mapping of the domain \"api.example.com\" has: 'stack/deploy' (addApiMapping) already maps the key \"${var.key}\" of it");
+  });
+
+  test('the domain resource itself instead of its name (what Python or Java can pass) is refused, naming it', () => {
+    expect(() => synthesize((stack) => {
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(v2Domain(stack) as any);
+    })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping(domainName)' is the construct 'stack/domain' "
+      + '(aws_apigatewayv2_domain_name); expected the custom domain name');
+  });
+
+  test('a literal that is no domain name is refused; a final dot and capitals name the same domain', () => {
+    expect(() => synthesize((stack) => {
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(' api.example.com ');
+    })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping(domainName)' is \" api.example.com \"; expected a domain name, "
+      + "such as 'api.example.com'.");
+    expect(() => synthesize((stack) => {
+      const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+      deployment.addApiMapping('api.example.com');
+      deployment.addStage('beta').addApiMapping('API.Example.com.');
+    })).toThrow('already maps the empty key (the whole domain)');
   });
 });

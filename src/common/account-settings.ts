@@ -87,7 +87,7 @@ function sameAccountError(claim: AccountClaim, other: TerraformResource): Error 
  * stacks whose settings that choose the account and region are the same literals; `apart` when a
  * literal one differs; `unknown` when a token hides one.
  */
-function sameAccount(a: TerraformResource, b: TerraformResource): 'same' | 'apart' | 'unknown' {
+export function sameAccount(a: TerraformResource, b: TerraformResource): 'same' | 'apart' | 'unknown' {
   if (TerraformStack.of(a) === TerraformStack.of(b) && providerOf(a) === providerOf(b)) {
     return 'same';
   }

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { claimDomainMapping, domainIdentity, MappedApiKind } from './domain-registry';
+import { claimDomainMapping, comparableKey, domainIdentity, MappedApiKind } from './domain-registry';
 import { ProviderResources } from './provider-resources';
 import { checkStruct, StructShape } from './struct-check';
 import { invalidProperty } from '../core/errors';
@@ -73,23 +73,28 @@ export function addApiMapping(
   if (key !== undefined && !Token.isUnresolved(key) && !isValidMappingKey(key, target.apiKind)) {
     throw invalidProperty(owner, `${property}.apiMappingKey`, key, expectedMappingKey(target.apiKind));
   }
-  const domain = domainIdentity(owner, domainName);
-  claimDomainMapping(owner, property, domain, {
-    key: key ?? '', apiKind: target.apiKind, by: `'${owner.node.path}' (${property})`, keyProperty: 'apiMappingKey', emptyKeyExclusive: false,
-  });
-  return new ProviderResources.Apigatewayv2ApiMapping(scope, mappingId(key, domain.id), {
+  const domain = domainIdentity(owner, `${property}(domainName)`, domainName);
+  const comparable = comparableKey(owner, key);
+  const mapping = new ProviderResources.Apigatewayv2ApiMapping(scope, mappingId(comparable, domain.id), {
     domainName,
     apiMappingKey: key,
     apiId: target.apiId,
     stage: target.stageNameReference,
     provider: target.provider,
   });
+  claimDomainMapping(owner, property, domain, {
+    mapping, key: comparable, apiKind: target.apiKind, by: `'${owner.node.path}' (${property})`, keyProperty: 'apiMappingKey', emptyKeyExclusive: false,
+  });
+  return mapping;
 }
 
-/** The construct id of a stage's mapping: its key (readable in plans) and its domain (one stage may have the same key on two domains). */
-function mappingId(key: string | undefined, domainId: string): string {
-  const readableKey = key === undefined || Token.isUnresolved(key) ? 'root' : key.replace(/[^A-Za-z0-9_-]/g, '-');
-  return `ApiMapping_${readableKey}_${shortHash(`${domainId}\u0000${key ?? ''}`)}`;
+/**
+ * The construct id of a stage's mapping: its key (readable in plans; a token as its expression) and
+ * its domain (one stage may have the same key on two domains).
+ */
+function mappingId(key: string, domainId: string): string {
+  const readableKey = key === '' ? 'root' : key.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
+  return `ApiMapping_${readableKey}_${shortHash(`${domainId}\u0000${key}`)}`;
 }
 
 function shortHash(text: string): string {

@@ -1,5 +1,6 @@
 import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { sameAccount } from './account-settings';
 import { describeValue, invalidProperty } from '../core/errors';
 
 /** The kind of API a mapping points at. */
@@ -7,7 +8,7 @@ export type MappedApiKind = 'REST' | 'HTTP' | 'WebSocket';
 
 /** A custom domain name as the app names it. */
 export interface DomainIdentity {
-  /** The same for every mapping of one domain in the app: its literal name, or the expression that names it in its stack. */
+  /** The same for every mapping of one domain name in the app: its literal name, or the expression that names it in its stack. */
   readonly id: string;
   /** For errors: the name, or the expression. */
   readonly description: string;
@@ -17,7 +18,9 @@ export interface DomainIdentity {
 
 /** One mapping's claim on a domain. */
 export interface DomainClaim {
-  /** The key or base path; `''` for none. A token is compared with nothing. */
+  /** The mapping resource (its provider says which account and region the domain is in). */
+  readonly mapping: TerraformResource;
+  /** The key or base path; `''` for none; a token as the expression it stands for. */
   readonly key: string;
   readonly apiKind: MappedApiKind;
   /** Who maps: the construct path and the call. */
@@ -30,35 +33,49 @@ export interface DomainClaim {
 
 const DOMAIN_RESOURCE_TYPES = ['aws_apigatewayv2_domain_name', 'aws_api_gateway_domain_name'];
 const DOMAIN_REFERENCE = /^\$\{(aws_apigatewayv2_domain_name|aws_api_gateway_domain_name)\.([A-Za-z0-9_-]+)\.(domain_name|id)\}$/;
+/** A domain name as API Gateway takes it (a wildcard first label allowed), with or without the final dot. */
+const DOMAIN_NAME = /^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z0-9-]{2,63}\.?$/;
 
 /** The claims of every domain of an app, by domain id. */
 const CLAIMS = new WeakMap<IConstruct, Map<string, DomainClaim[]>>();
 
 /**
- * How the app names the domain `domainName` that `owner` maps: a literal by its name; a reference
- * to a domain resource of the app whose name is a literal by that name too, so that both ways of
- * naming one domain meet; any other expression by itself, within its stack.
+ * How the app names the domain `domainName` that `owner` maps (`property` for errors): a literal
+ * by its name; a reference to a domain resource whose name is a literal by that name too, so that
+ * both ways of naming one domain meet, from any stack; any other expression by itself, in the
+ * stack it is valid in.
  */
-export function domainIdentity(owner: IConstruct, domainName: string): DomainIdentity {
+export function domainIdentity(owner: IConstruct, property: string, domainName: string): DomainIdentity {
   if (!Token.isUnresolved(domainName)) {
-    return { id: `name:${domainName.toLowerCase()}`, description: JSON.stringify(domainName), given: domainName };
+    if (!DOMAIN_NAME.test(domainName)) {
+      throw invalidProperty(owner, property, domainName, "a domain name, such as 'api.example.com'");
+    }
+    return byName(domainName, domainName);
   }
-  const stack = TerraformStack.of(owner);
-  const expression = resolvedIn(stack, domainName);
+  const { stack, expression } = originOf(owner, domainName);
   const reference = DOMAIN_REFERENCE.exec(expression);
   const resource = reference ? domainResourceIn(stack, reference[1], reference[2]) : undefined;
   const literalName = (resource as { domainNameInput?: unknown } | undefined)?.domainNameInput;
   if (typeof literalName === 'string' && !Token.isUnresolved(literalName)) {
-    return { id: `name:${literalName.toLowerCase()}`, description: JSON.stringify(literalName), given: domainName };
+    return byName(literalName, domainName);
   }
   return { id: `expression:${stack.node.path}:${expression}`, description: expression, given: domainName };
 }
 
 /**
+ * A key as the registry compares it: a literal as it is, a token as the expression it stands for
+ * in the stack of `owner` (the same variable twice is the same key).
+ */
+export function comparableKey(owner: IConstruct, key: string | undefined): string {
+  return key === undefined ? '' : Token.isUnresolved(key) ? resolvedIn(TerraformStack.of(owner), key) : key;
+}
+
+/**
  * Records a mapping on a domain for the whole app; fails, naming the call `method` of `owner` and the
- * construct that mapped first, where AWS would refuse the second mapping: the same key twice, a
- * WebSocket API beside a REST or HTTP API, any mapping beside a REST base path mapping of the
- * whole domain.
+ * construct that mapped first, where AWS would refuse the second mapping on the domain of one
+ * account and region: the same key twice, a WebSocket API beside a REST or HTTP API, any mapping
+ * beside a REST base path mapping of the whole domain. Mappings whose providers may be other
+ * accounts or regions are not compared.
  */
 export function claimDomainMapping(owner: IConstruct, method: string, domain: DomainIdentity, claim: DomainClaim): void {
   const app = owner.node.root;
@@ -69,30 +86,52 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
   }
   const claims = domains.get(domain.id) ?? [];
   const on = `the domain ${domain.description}`;
-  for (const other of claims) {
-    const bothLiteral = !Token.isUnresolved(other.key) && !Token.isUnresolved(claim.key);
-    if (bothLiteral && other.key === claim.key) {
+  for (const other of claims.filter((candidate) => sameAccount(candidate.mapping, claim.mapping) === 'same')) {
+    if (other.key === claim.key) {
       throw invalidProperty(owner, `${method}.${claim.keyProperty}`, claim.key === '' ? undefined : claim.key,
         `a key no other mapping of ${on} has: ${other.by} already maps ${describeKey(claim.key)} of it (AWS answers ConflictException)`);
     }
     if ((other.apiKind === 'WebSocket') !== (claim.apiKind === 'WebSocket')) {
       throw invalidProperty(owner, `${method}(domainName)`, domain.given,
-        `a domain no ${other.apiKind} API is mapped on: ${other.by} maps ${other.apiKind === 'HTTP' ? 'an' : 'a'} ${other.apiKind} API on ${on}, and AWS does not serve `
-        + 'WebSocket APIs and REST or HTTP APIs on one domain name (give the WebSocket API a domain name of its own)');
+        `a domain no ${other.apiKind} API is mapped on: ${other.by} maps ${other.apiKind === 'HTTP' ? 'an' : 'a'} ${other.apiKind} API on ${on}, `
+        + 'and AWS does not serve WebSocket APIs and REST or HTTP APIs on one domain name (give the WebSocket API a domain name of its own)');
     }
-    const exclusive = [other, claim].find((candidate) => candidate.emptyKeyExclusive && candidate.key === '');
-    if (exclusive !== undefined) {
+    const [whole, beside] = claim.emptyKeyExclusive && claim.key === '' ? [claim, other] : [other, claim];
+    if (whole.emptyKeyExclusive && whole.key === '') {
       throw invalidProperty(owner, `${method}(domainName)`, domain.given,
-        `a domain without a REST base path mapping of the whole domain: ${exclusive === claim ? 'this mapping' : exclusive.by} maps the `
-        + `whole of ${on} with addBasePathMapping and no basePath, beside which AWS allows no other mapping ("Only one base path mapping `
-        + 'is allowed if the base path is empty"; an API mapping without key, addApiMapping, serves the paths no other key begins instead)');
+        `a domain without a REST base path mapping of the whole domain: ${whole === claim ? 'this mapping' : whole.by} maps the whole of ${on} `
+        + `with addBasePathMapping and no basePath, and ${beside === claim ? 'this mapping' : beside.by} maps ${describeKey(beside.key)} of it; AWS `
+        + 'allows no other mapping beside a base path mapping of the whole domain ("Only one base path mapping is allowed if the base path is '
+        + 'empty"; an API mapping without key, addApiMapping, serves the paths no other key begins instead)');
     }
   }
   domains.set(domain.id, [...claims, claim]);
 }
 
+function byName(name: string, given: string): DomainIdentity {
+  const normalized = name.toLowerCase().replace(/\.$/, '');
+  return { id: `name:${normalized}`, description: JSON.stringify(normalized), given };
+}
+
 function describeKey(key: string): string {
   return key === '' ? 'the empty key (the whole domain)' : `the key ${describeValue(key)}`;
+}
+
+/**
+ * The stack an expression is valid in, and the expression: a resource attribute's own stack (the
+ * domain of another stack is named as it is there, without the cross-stack reference that using it
+ * here makes), else the stack of `owner`.
+ */
+function originOf(owner: IConstruct, value: string): { stack: TerraformStack; expression: string } {
+  const fragments = Tokenization.reverseString(value);
+  const token = fragments.length === 1 ? fragments.firstToken : undefined;
+  const origin = (token as { originStack?: unknown } | undefined)?.originStack;
+  const identifier = (token as { identifier?: unknown } | undefined)?.identifier;
+  if (origin instanceof TerraformStack && typeof identifier === 'string') {
+    return { stack: origin, expression: `\${${identifier}}` };
+  }
+  const stack = TerraformStack.of(owner);
+  return { stack, expression: resolvedIn(stack, value) };
 }
 
 function resolvedIn(stack: TerraformStack, value: string): string {

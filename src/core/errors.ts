@@ -6,6 +6,11 @@ import { IConstruct } from 'constructs';
  * long values shortened so a 5 MB body never ends up in a terminal.
  */
 export function describeValue(value: unknown): string {
+  const construct = (value as { node?: { path?: unknown } } | null)?.node;
+  if (typeof construct?.path === 'string') {
+    const type = (value as { terraformResourceType?: unknown }).terraformResourceType;
+    return `the construct '${construct.path}'${typeof type === 'string' ? ` (${type})` : ''}`;
+  }
   let text: string;
   try {
     text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
@@ -28,7 +33,7 @@ export function invalidProperty(scope: IConstruct, property: string, value: unkn
 
 /** `value` with its tokens resolved as Terraform expressions in the stack of `scope`, or marked where they cannot be. */
 function readable<T>(scope: IConstruct, value: T): T | string {
-  if (!Token.isUnresolved(value) && !(typeof value === 'object' && value !== null && JSON.stringify(value)?.includes('${TfToken['))) {
+  if (!Token.isUnresolved(value) && !(typeof value === 'object' && value !== null && holdsToken(value))) {
     return value;
   }
   try {
@@ -36,5 +41,14 @@ function readable<T>(scope: IConstruct, value: T): T | string {
     return Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
   } catch {
     return String(value).replace(/\$\{TfToken\[[^\]]*\]\}/g, '<a value known only at deploy time>');
+  }
+}
+
+/** Whether an object's JSON holds a token; false for what has no JSON (a construct, a circular structure). */
+function holdsToken(value: object): boolean {
+  try {
+    return JSON.stringify(value)?.includes('${TfToken[') ?? false;
+  } catch {
+    return false;
   }
 }

@@ -2,7 +2,7 @@ import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gate
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { BASE_PATH_MAPPING_OPTIONS } from './rest-shapes';
-import { claimDomainMapping, domainIdentity } from '../common/domain-registry';
+import { claimDomainMapping, comparableKey, domainIdentity } from '../common/domain-registry';
 import { ProviderResources } from '../common/provider-resources';
 import { checkStruct } from '../common/struct-check';
 import { invalidProperty } from '../core/errors';
@@ -66,12 +66,9 @@ export function addBasePathMapping(
   }
   // A private custom domain (domainNameId) is told apart by its id, not by its name.
   const domain = options.domainNameId === undefined
-    ? domainIdentity(owner, domainName)
+    ? domainIdentity(owner, `${property}(domainName)`, domainName)
     : { id: `private:${options.domainNameId}`, description: `${JSON.stringify(domainName)} (private, ${options.domainNameId})`, given: domainName };
-  claimDomainMapping(owner, property, domain, {
-    key: basePath ?? '', apiKind: 'REST', by: `'${owner.node.path}' (${property})`, keyProperty: 'basePath', emptyKeyExclusive: true,
-  });
-  return new ProviderResources.ApiGatewayBasePathMapping(scope, id, {
+  const mapping = new ProviderResources.ApiGatewayBasePathMapping(scope, id, {
     domainName,
     domainNameId: options.domainNameId,
     basePath,
@@ -79,4 +76,8 @@ export function addBasePathMapping(
     stageName: stage.stageNameReference,
     provider: stage.provider,
   });
+  claimDomainMapping(owner, property, domain, {
+    mapping, key: comparableKey(owner, basePath), apiKind: 'REST', by: `'${owner.node.path}' (${property})`, keyProperty: 'basePath', emptyKeyExclusive: true,
+  });
+  return mapping;
 }
