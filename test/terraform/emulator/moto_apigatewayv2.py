@@ -10,6 +10,10 @@ lists the gaps):
   and DeleteAccessLogSettings.
 - Tags of a stage (TagResource, UntagResource on arn:...::/apis/{apiId}/stages/{stageName}):
   moto has no route for a stage's ARN, and GetStage returns the tags the stage was created with.
+- API mappings: CreateApiMapping of a REST API's stage (AWS maps REST APIs through the same
+  operation, the only one that takes keys of several levels; moto looks the id up among v2 APIs
+  only), and UpdateApiMapping (PATCH /v2/domainnames/{domainName}/apimappings/{apiMappingId}: the
+  given fields replace the mapping's; moto has none).
 """
 
 import json
@@ -17,6 +21,7 @@ import re
 import time
 from urllib.parse import unquote
 
+from moto.apigateway import models as apigateway_models
 from moto.apigateway import urls as apigateway_urls
 from moto.apigatewayv2 import models, responses, urls
 from moto.moto_api._internal import mock_random
@@ -215,8 +220,36 @@ def untag_resource(self):
     return 204, {"status": 204}, ""
 
 
+_original_create_api_mapping = models.ApiGatewayV2Backend.create_api_mapping
+
+
+def _create_api_mapping(self, api_id, api_mapping_key, domain_name, stage):
+    rest_apis = apigateway_models.apigateway_backends[self.account_id][self.region_name].apis
+    if api_id in self.apis or api_id not in rest_apis:
+        return _original_create_api_mapping(self, api_id, api_mapping_key, domain_name, stage)
+    # A REST API: moto's checks with a stand-in v2 API of that id, removed right after.
+    self.apis[api_id] = None
+    try:
+        return _original_create_api_mapping(self, api_id, api_mapping_key, domain_name, stage)
+    finally:
+        del self.apis[api_id]
+
+
+def update_api_mapping(self):
+    parts = [unquote(part) for part in self.path.split("/v2/domainnames/")[1].split("?")[0].split("/")]
+    domain_name, mapping_id = parts[0], parts[2]
+    mapping = self.apigatewayv2_backend.get_api_mapping(api_mapping_id=mapping_id, domain_name=domain_name)
+    body = json.loads(self.body or "{}")
+    for key, attribute in (("apiId", "api_id"), ("apiMappingKey", "api_mapping_key"), ("stage", "stage")):
+        if key in body:
+            setattr(mapping, attribute, body[key])
+    return 200, {"status": 200}, json.dumps(mapping.to_json())
+
+
 def apply():
     """Installs the patches (before the server starts)."""
+    models.ApiGatewayV2Backend.create_api_mapping = _create_api_mapping
+    Response.update_api_mapping = update_api_mapping
     models.Stage.__init__ = _stage_init
     models.Stage.to_json = _stage_to_json
     for operation in (create_deployment, get_deployment, get_deployments, update_deployment, delete_deployment,

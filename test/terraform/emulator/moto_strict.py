@@ -20,6 +20,11 @@ library's output passing under it.
 - API Gateway v2 CreateStage or UpdateStage with route settings for a route key the API has no
   route for: 404 "Unable to find Route by key {key} within the provided RouteSettings" (seen by
   terraform-aws-modules/apigateway-v2 #80 and serverless-api-gateway-throttling #34; moto stores them).
+- API Gateway v2 CreateApiMapping with a key the domain already maps: 409 "ApiMapping key already
+  exists for this domain name" (aws-cdk #22660; moto adds a second mapping).
+- API Gateway v2 DeleteApi of an API an API mapping points at: 400 "Deleting API {id} failed. Please
+  remove all API mappings for the API from your custom domain names." (cloud-nuke #370; moto deletes
+  it, leaving the mapping on nothing).
 """
 
 import json
@@ -129,6 +134,33 @@ def _update_v2_stage(self):
     return _original["update_stage"](self)
 
 
+class ApiMappingConflict(APIGatewayV2Error):
+    code = 409
+
+    def __init__(self):
+        super().__init__("ConflictException", "ApiMapping key already exists for this domain name")
+
+
+class ApiStillMapped(APIGatewayV2Error):
+    code = 400
+
+    def __init__(self, api_id):
+        super().__init__("BadRequestException",
+                         f"Deleting API {api_id} failed. Please remove all API mappings for the API from your custom domain names.")
+
+
+def _create_api_mapping(self, api_id, api_mapping_key, domain_name, stage):
+    if any(mapping.domain_name == domain_name and mapping.api_mapping_key == api_mapping_key for mapping in self.api_mappings.values()):
+        raise ApiMappingConflict()
+    return _original["create_api_mapping"](self, api_id, api_mapping_key, domain_name, stage)
+
+
+def _delete_v2_api(self, api_id):
+    if any(mapping.api_id == api_id for mapping in self.api_mappings.values()):
+        raise ApiStillMapped(api_id)
+    return _original["delete_api"](self, api_id)
+
+
 _original = {}
 
 
@@ -145,6 +177,8 @@ def apply():
         (models.APIGatewayBackend, "delete_usage_plan", _delete_usage_plan),
         (v2_models.Api, "create_stage", _create_v2_stage),
         (v2_responses.ApiGatewayV2Response, "update_stage", _update_v2_stage),
+        (v2_models.ApiGatewayV2Backend, "create_api_mapping", _create_api_mapping),
+        (v2_models.ApiGatewayV2Backend, "delete_api", _delete_v2_api),
     ):
         _original[name] = getattr(owner, name)
         setattr(owner, name, replacement)

@@ -1,10 +1,22 @@
 /**
  * The API Gateway v2 operations `moto_apigatewayv2.py` adds to moto, each as the AWS SDK calls it:
  * deployments (create, get, list, update, delete), a stage's deploymentId, UpdateStage,
- * DeleteRouteSettings, DeleteAccessLogSettings, and the tags of a stage.
+ * DeleteRouteSettings, DeleteAccessLogSettings, the tags of a stage, API mappings of REST APIs and
+ * UpdateApiMapping; and the refusals `moto_strict.py` adds to v2 (route settings of a missing route,
+ * a mapping key twice on a domain, DeleteApi of a mapped API).
  */
 import {
+  CreateDeploymentCommand as CreateRestDeploymentCommand, CreateRestApiCommand, CreateStageCommand as CreateRestStageCommand, GetResourcesCommand,
+  PutIntegrationCommand, PutMethodCommand,
+} from '@aws-sdk/client-api-gateway';
+import {
   CreateApiCommand,
+  CreateApiMappingCommand,
+  CreateDomainNameCommand,
+  DeleteApiCommand,
+  DeleteApiMappingCommand,
+  GetApiMappingsCommand,
+  UpdateApiMappingCommand,
   CreateDeploymentCommand,
   CreateRouteCommand,
   CreateStageCommand,
@@ -92,4 +104,47 @@ test("a stage's tags are changed by its ARN and read back with the stage", async
   await client.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ['team'] }));
 
   expect((await client.send(new GetStageCommand({ ApiId: apiId, StageName: 'prod' }))).Tags).toEqual({ cost: '42' });
+});
+
+test('API mappings: a REST API maps through CreateApiMapping (keys of several levels); UpdateApiMapping moves a mapping to another stage', async () => {
+  const v1 = emulator().apiGateway();
+  const client = emulator().apiGatewayV2();
+  const restApiId = (await v1.send(new CreateRestApiCommand({ name: 'orders' }))).id!;
+  const root = (await v1.send(new GetResourcesCommand({ restApiId }))).items![0].id!;
+  await v1.send(new PutMethodCommand({ restApiId, resourceId: root, httpMethod: 'GET', authorizationType: 'NONE' }));
+  await v1.send(new PutIntegrationCommand({ restApiId, resourceId: root, httpMethod: 'GET', type: 'MOCK' }));
+  const restDeployment = await v1.send(new CreateRestDeploymentCommand({ restApiId }));
+  await v1.send(new CreateRestStageCommand({ restApiId, stageName: 'live', deploymentId: restDeployment.id }));
+  const apiId = await newApi();
+  const deployment = await client.send(new CreateDeploymentCommand({ ApiId: apiId }));
+  for (const stage of ['blue', 'green']) {
+    await client.send(new CreateStageCommand({ ApiId: apiId, StageName: stage, DeploymentId: deployment.DeploymentId }));
+  }
+  await client.send(new CreateDomainNameCommand({ DomainName: 'orders.example.com', DomainNameConfigurations: [{ EndpointType: 'REGIONAL' }] }));
+
+  await client.send(new CreateApiMappingCommand({ DomainName: 'orders.example.com', ApiId: restApiId, Stage: 'live', ApiMappingKey: 'orders/v1' }));
+  const mapping = await client.send(new CreateApiMappingCommand({ DomainName: 'orders.example.com', ApiId: apiId, Stage: 'blue', ApiMappingKey: 'orders/v2' }));
+  await client.send(new UpdateApiMappingCommand({ DomainName: 'orders.example.com', ApiMappingId: mapping.ApiMappingId, ApiId: apiId, Stage: 'green' }));
+
+  const mappings = (await client.send(new GetApiMappingsCommand({ DomainName: 'orders.example.com' }))).Items ?? [];
+  expect(mappings.map((item) => [item.ApiMappingKey, item.ApiId, item.Stage]).sort()).toEqual([
+    ['orders/v1', restApiId, 'live'],
+    ['orders/v2', apiId, 'green'],
+  ]);
+});
+
+test("refused with AWS's messages: a key the domain already maps (409), DeleteApi of an API a mapping points at", async () => {
+  const client = emulator().apiGatewayV2();
+  const apiId = await newApi();
+  const deployment = await client.send(new CreateDeploymentCommand({ ApiId: apiId }));
+  await client.send(new CreateStageCommand({ ApiId: apiId, StageName: 'prod', DeploymentId: deployment.DeploymentId }));
+  await client.send(new CreateDomainNameCommand({ DomainName: 'pets.example.com', DomainNameConfigurations: [{ EndpointType: 'REGIONAL' }] }));
+  const mapping = await client.send(new CreateApiMappingCommand({ DomainName: 'pets.example.com', ApiId: apiId, Stage: 'prod', ApiMappingKey: 'pets' }));
+
+  await expect(client.send(new CreateApiMappingCommand({ DomainName: 'pets.example.com', ApiId: apiId, Stage: 'prod', ApiMappingKey: 'pets' })))
+    .rejects.toThrow(/^ApiMapping key already exists for this domain name$/);
+  await expect(client.send(new DeleteApiCommand({ ApiId: apiId })))
+    .rejects.toThrow(`Deleting API ${apiId} failed. Please remove all API mappings for the API from your custom domain names.`);
+  await client.send(new DeleteApiMappingCommand({ DomainName: 'pets.example.com', ApiMappingId: mapping.ApiMappingId }));
+  await client.send(new DeleteApiCommand({ ApiId: apiId }));
 });
