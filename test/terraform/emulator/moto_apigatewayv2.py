@@ -14,6 +14,8 @@ lists the gaps):
   operation, the only one that takes keys of several levels; moto looks the id up among v2 APIs
   only), and UpdateApiMapping (PATCH /v2/domainnames/{domainName}/apimappings/{apiMappingId}: the
   given fields replace the mapping's; moto has none).
+- Domain names: each configuration's domainNameStatus, AVAILABLE (the provider waits for it after
+  CreateDomainName; moto returns the configurations as given).
 """
 
 import json
@@ -221,6 +223,15 @@ def untag_resource(self):
 
 
 _original_create_api_mapping = models.ApiGatewayV2Backend.create_api_mapping
+_original_domain_name_to_json = models.DomainName.to_json
+
+
+def _domain_name_to_json(self):
+    document = _original_domain_name_to_json(self)
+    document["domainNameConfigurations"] = [
+        {"domainNameStatus": "AVAILABLE", **configuration} for configuration in document.get("domainNameConfigurations") or []
+    ]
+    return document
 
 
 def _create_api_mapping(self, api_id, api_mapping_key, domain_name, stage):
@@ -249,6 +260,7 @@ def update_api_mapping(self):
 def apply():
     """Installs the patches (before the server starts)."""
     models.ApiGatewayV2Backend.create_api_mapping = _create_api_mapping
+    models.DomainName.to_json = _domain_name_to_json
     Response.update_api_mapping = update_api_mapping
     models.Stage.__init__ = _stage_init
     models.Stage.to_json = _stage_to_json

@@ -16,6 +16,7 @@ import {
   DeleteApiCommand,
   DeleteApiMappingCommand,
   GetApiMappingsCommand,
+  GetDomainNameCommand,
   UpdateApiMappingCommand,
   CreateDeploymentCommand,
   CreateRouteCommand,
@@ -106,7 +107,7 @@ test("a stage's tags are changed by its ARN and read back with the stage", async
   expect((await client.send(new GetStageCommand({ ApiId: apiId, StageName: 'prod' }))).Tags).toEqual({ cost: '42' });
 });
 
-test('API mappings: a REST API maps through CreateApiMapping (keys of several levels); UpdateApiMapping moves a mapping to another stage', async () => {
+test('domain names are AVAILABLE; API mappings: a REST API maps through CreateApiMapping (keys of several levels); UpdateApiMapping moves a mapping to another stage', async () => {
   const v1 = emulator().apiGateway();
   const client = emulator().apiGatewayV2();
   const restApiId = (await v1.send(new CreateRestApiCommand({ name: 'orders' }))).id!;
@@ -121,6 +122,9 @@ test('API mappings: a REST API maps through CreateApiMapping (keys of several le
     await client.send(new CreateStageCommand({ ApiId: apiId, StageName: stage, DeploymentId: deployment.DeploymentId }));
   }
   await client.send(new CreateDomainNameCommand({ DomainName: 'orders.example.com', DomainNameConfigurations: [{ EndpointType: 'REGIONAL' }] }));
+  // The provider waits for each configuration to be AVAILABLE after CreateDomainName.
+  expect((await client.send(new GetDomainNameCommand({ DomainName: 'orders.example.com' }))).DomainNameConfigurations)
+    .toEqual([{ EndpointType: 'REGIONAL', DomainNameStatus: 'AVAILABLE' }]);
 
   await client.send(new CreateApiMappingCommand({ DomainName: 'orders.example.com', ApiId: restApiId, Stage: 'live', ApiMappingKey: 'orders/v1' }));
   const mapping = await client.send(new CreateApiMappingCommand({ DomainName: 'orders.example.com', ApiId: apiId, Stage: 'blue', ApiMappingKey: 'orders/v2' }));
