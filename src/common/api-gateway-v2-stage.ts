@@ -80,7 +80,7 @@ export function createV2Stage(
     mappingTarget: { apiId: definition.apiId, stageNameReference: stage.name, provider: definition.provider, apiKind: kind.apiKind },
     // AWS refuses to delete a stage an API mapping points at: a renamed mapped stage is created,
     // the mapping moved to it, and the old one deleted, in that order (as REST stages always are).
-    onFirstMapping: () => {
+    onMapped: () => {
       stage.lifecycle = { ...stage.lifecycle, createBeforeDestroy: true };
     },
   });

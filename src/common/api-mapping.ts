@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
@@ -6,6 +5,7 @@ import { claimDomainMapping, comparableKey, domainIdentity, MappedApiKind } from
 import { ProviderResources } from './provider-resources';
 import { checkStruct, StructShape } from './struct-check';
 import { invalidProperty } from '../core/errors';
+import { sha256Hex } from '../triggers/canonical-json';
 
 /** Options of a custom domain's API mapping to a stage. */
 export interface ApiMappingOptions {
@@ -31,8 +31,8 @@ export interface MappingTarget {
   readonly apiKind: MappedApiKind;
 }
 
-/** A mapping key or base path as AWS takes it: levels of letters, digits and `$-_.+!*'()`. */
-const KEY_LEVEL = /^[a-zA-Z0-9$\-_.+!*'()]+$/;
+/** One level of a mapping key, or a base path, as AWS takes it: letters, digits and `$-_.+!*'()`. */
+export const MAPPING_KEY_LEVEL = /^[a-zA-Z0-9$\-_.+!*'()]+$/;
 const MAX_KEY_LENGTH = 300;
 
 /** What a mapping key must be, for errors. */
@@ -46,7 +46,7 @@ export function expectedMappingKey(apiKind: MappedApiKind): string {
 export function isValidMappingKey(key: string, apiKind: MappedApiKind): boolean {
   const levels = key.split('/');
   return key.length <= MAX_KEY_LENGTH
-    && levels.every((level) => KEY_LEVEL.test(level))
+    && levels.every((level) => MAPPING_KEY_LEVEL.test(level))
     && (apiKind !== 'WebSocket' || levels.length === 1);
 }
 
@@ -65,15 +65,11 @@ export function addApiMapping(
   options: ApiMappingOptions,
 ): Apigatewayv2ApiMapping {
   checkStruct(owner, `${property}.`, options, API_MAPPING_OPTIONS);
-  if (typeof domainName !== 'string' || (!Token.isUnresolved(domainName) && domainName.trim() === '')) {
-    throw invalidProperty(owner, `${property}(domainName)`, domainName,
-      'the custom domain name, as a string or as the domain resource\'s domainName (aws_apigatewayv2_domain_name, aws_api_gateway_domain_name)');
-  }
+  const domain = domainIdentity(owner, `${property}(domainName)`, domainName);
   const key = options.apiMappingKey;
   if (key !== undefined && !Token.isUnresolved(key) && !isValidMappingKey(key, target.apiKind)) {
     throw invalidProperty(owner, `${property}.apiMappingKey`, key, expectedMappingKey(target.apiKind));
   }
-  const domain = domainIdentity(owner, `${property}(domainName)`, domainName);
   const comparable = comparableKey(owner, key);
   const mapping = new ProviderResources.Apigatewayv2ApiMapping(scope, mappingId(comparable, domain.id), {
     domainName,
@@ -83,7 +79,7 @@ export function addApiMapping(
     provider: target.provider,
   });
   claimDomainMapping(owner, property, domain, {
-    mapping, key: comparable, apiKind: target.apiKind, by: `'${owner.node.path}' (${property})`, keyProperty: 'apiMappingKey', emptyKeyExclusive: false,
+    mapping, key: comparable, apiKind: target.apiKind, keyProperty: 'apiMappingKey', emptyKeyExclusive: false,
   });
   return mapping;
 }
@@ -94,9 +90,6 @@ export function addApiMapping(
  */
 function mappingId(key: string, domainId: string): string {
   const readableKey = key === '' ? 'root' : key.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
-  return `ApiMapping_${readableKey}_${shortHash(`${domainId}\u0000${key}`)}`;
+  return `ApiMapping_${readableKey}_${sha256Hex(`${domainId}\u0000${key}`).slice(0, 8)}`;
 }
 
-function shortHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 8);
-}

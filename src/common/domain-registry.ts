@@ -23,8 +23,6 @@ export interface DomainClaim {
   /** The key or base path; `''` for none; a token as the expression it stands for. */
   readonly key: string;
   readonly apiKind: MappedApiKind;
-  /** Who maps: the construct path and the call. */
-  readonly by: string;
   /** The property that holds the key: `apiMappingKey`, `basePath`. */
   readonly keyProperty: string;
   /** A REST base path mapping without base path: AWS then allows no other mapping on the domain. */
@@ -36,16 +34,28 @@ const DOMAIN_REFERENCE = /^\$\{(aws_apigatewayv2_domain_name|aws_api_gateway_dom
 /** A domain name as API Gateway takes it (a wildcard first label allowed), with or without the final dot. */
 const DOMAIN_NAME = /^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z0-9-]{2,63}\.?$/;
 
+/** A claim as recorded, with who made it: the construct path and the call. */
+interface RecordedClaim extends DomainClaim {
+  readonly by: string;
+}
+
 /** The claims of every domain of an app, by domain id. */
-const CLAIMS = new WeakMap<IConstruct, Map<string, DomainClaim[]>>();
+const CLAIMS = new WeakMap<IConstruct, Map<string, RecordedClaim[]>>();
 
 /**
- * How the app names the domain `domainName` that `owner` maps (`property` for errors): a literal
- * by its name; a reference to a domain resource whose name is a literal by that name too, so that
- * both ways of naming one domain meet, from any stack; any other expression by itself, in the
- * stack it is valid in.
+ * How the app names the domain `domainName` that `owner` maps (`property` for errors): a private
+ * custom domain by its `privateDomainId`; a literal by its name; a reference to a domain resource
+ * whose name is a literal by that name too, so that both ways of naming one domain meet, from any
+ * stack; any other expression by itself, in the stack it is valid in.
  */
-export function domainIdentity(owner: IConstruct, property: string, domainName: string): DomainIdentity {
+export function domainIdentity(owner: IConstruct, property: string, domainName: string, privateDomainId?: string): DomainIdentity {
+  if (typeof domainName !== 'string') {
+    throw invalidProperty(owner, property, domainName,
+      'the custom domain name, as a string or as the domain resource\'s domainName (aws_apigatewayv2_domain_name, aws_api_gateway_domain_name)');
+  }
+  if (privateDomainId !== undefined) {
+    return { id: `private:${privateDomainId}`, description: `${JSON.stringify(domainName)} (private, ${privateDomainId})`, given: domainName };
+  }
   if (!Token.isUnresolved(domainName)) {
     if (!DOMAIN_NAME.test(domainName)) {
       throw invalidProperty(owner, property, domainName, "a domain name, such as 'api.example.com'");
@@ -85,6 +95,7 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
     CLAIMS.set(app, domains);
   }
   const claims = domains.get(domain.id) ?? [];
+  const recorded: RecordedClaim = { ...claim, by: `'${owner.node.path}' (${method})` };
   const on = `the domain ${domain.description}`;
   for (const other of claims.filter((candidate) => sameAccount(candidate.mapping, claim.mapping) === 'same')) {
     if (other.key === claim.key) {
@@ -96,16 +107,16 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
         `a domain no ${other.apiKind} API is mapped on: ${other.by} maps ${other.apiKind === 'HTTP' ? 'an' : 'a'} ${other.apiKind} API on ${on}, `
         + 'and AWS does not serve WebSocket APIs and REST or HTTP APIs on one domain name (give the WebSocket API a domain name of its own)');
     }
-    const [whole, beside] = claim.emptyKeyExclusive && claim.key === '' ? [claim, other] : [other, claim];
+    const [whole, beside] = claim.emptyKeyExclusive && claim.key === '' ? [recorded, other] : [other, recorded];
     if (whole.emptyKeyExclusive && whole.key === '') {
       throw invalidProperty(owner, `${method}(domainName)`, domain.given,
-        `a domain without a REST base path mapping of the whole domain: ${whole === claim ? 'this mapping' : whole.by} maps the whole of ${on} `
-        + `with addBasePathMapping and no basePath, and ${beside === claim ? 'this mapping' : beside.by} maps ${describeKey(beside.key)} of it; AWS `
+        `a domain without a REST base path mapping of the whole domain: ${whole === recorded ? 'this mapping' : whole.by} maps the whole of ${on} `
+        + `with addBasePathMapping and no basePath, and ${beside === recorded ? 'this mapping' : beside.by} maps ${describeKey(beside.key)} of it; AWS `
         + 'allows no other mapping beside a base path mapping of the whole domain ("Only one base path mapping is allowed if the base path is '
         + 'empty"; an API mapping without key, addApiMapping, serves the paths no other key begins instead)');
     }
   }
-  domains.set(domain.id, [...claims, claim]);
+  domains.set(domain.id, [...claims, recorded]);
 }
 
 function byName(name: string, given: string): DomainIdentity {

@@ -14,8 +14,8 @@ export interface StageParts {
   readonly logsToCloudWatch: boolean;
   /** What an API mapping names: the API, the stage through its resource, the provider, the kind. */
   readonly mappingTarget: MappingTarget;
-  /** Called once the stage has its first mapping (an HTTP or WebSocket stage is then created before it is destroyed). */
-  readonly onFirstMapping?: () => void;
+  /** Called for each mapping of the stage (an HTTP or WebSocket stage with a mapping is created before it is destroyed). */
+  readonly onMapped?: () => void;
 }
 
 const PARTS = new WeakMap<IConstruct, StageParts>();
@@ -70,15 +70,10 @@ export abstract class StageBase extends Construct {
     const parts = partsOf(this);
     const mapping = addApiMapping(this, stageErrorOwner(this), `${stagePropertyPrefix(this, parts.stageName)}addApiMapping`,
       parts.mappingTarget, domainName, options ?? {});
-    if (!MAPPED.has(this)) {
-      MAPPED.add(this);
-      parts.onFirstMapping?.();
-    }
+    parts.onMapped?.();
     return mapping;
   }
 }
-
-const MAPPED = new WeakSet<IConstruct>();
 
 /** Hands a stage construct's resources to its base (once, in the stage's constructor). */
 export function initStage(stage: StageBase, parts: StageParts): void {

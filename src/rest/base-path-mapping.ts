@@ -2,6 +2,7 @@ import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gate
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { BASE_PATH_MAPPING_OPTIONS } from './rest-shapes';
+import { MAPPING_KEY_LEVEL } from '../common/api-mapping';
 import { claimDomainMapping, comparableKey, domainIdentity } from '../common/domain-registry';
 import { ProviderResources } from '../common/provider-resources';
 import { checkStruct } from '../common/struct-check';
@@ -32,8 +33,6 @@ export interface MappedStage {
   readonly provider?: TerraformProvider;
 }
 
-const BASE_PATH = /^[a-zA-Z0-9$\-_.+!*'()]+$/;
-
 /**
  * Creates the `aws_api_gateway_base_path_mapping` of `domainName` to a stage, as a child of the
  * stage construct. The mapping names the stage through the stage resource (never a literal name):
@@ -50,7 +49,7 @@ export function addBasePathMapping(
 ): ApiGatewayBasePathMapping {
   checkStruct(owner, `${property}.`, options, BASE_PATH_MAPPING_OPTIONS);
   const basePath = options.basePath;
-  if (basePath !== undefined && !Token.isUnresolved(basePath) && !BASE_PATH.test(basePath)) {
+  if (basePath !== undefined && !Token.isUnresolved(basePath) && !MAPPING_KEY_LEVEL.test(basePath)) {
     throw invalidProperty(owner, `${property}.basePath`, basePath,
       "a single path segment of letters, digits and $-_.+!*'() (no '/': for a key of several levels, such as 'orders/v1', "
       + 'use addApiMapping(domainName, { apiMappingKey }); omit basePath to map the whole domain)');
@@ -61,13 +60,7 @@ export function addBasePathMapping(
       'a base path this stage has no mapping for yet (to map the same base path of another domain, '
       + 'create an ApiGatewayBasePathMapping with stageName: stage.stage.stageName)');
   }
-  if (typeof domainName !== 'string') {
-    throw invalidProperty(owner, `${property}(domainName)`, domainName, "the custom domain name, as a string or as the domain resource's domainName");
-  }
-  // A private custom domain (domainNameId) is told apart by its id, not by its name.
-  const domain = options.domainNameId === undefined
-    ? domainIdentity(owner, `${property}(domainName)`, domainName)
-    : { id: `private:${options.domainNameId}`, description: `${JSON.stringify(domainName)} (private, ${options.domainNameId})`, given: domainName };
+  const domain = domainIdentity(owner, `${property}(domainName)`, domainName, options.domainNameId);
   const mapping = new ProviderResources.ApiGatewayBasePathMapping(scope, id, {
     domainName,
     domainNameId: options.domainNameId,
@@ -77,7 +70,7 @@ export function addBasePathMapping(
     provider: stage.provider,
   });
   claimDomainMapping(owner, property, domain, {
-    mapping, key: comparableKey(owner, basePath), apiKind: 'REST', by: `'${owner.node.path}' (${property})`, keyProperty: 'basePath', emptyKeyExclusive: true,
+    mapping, key: comparableKey(owner, basePath), apiKind: 'REST', keyProperty: 'basePath', emptyKeyExclusive: true,
   });
   return mapping;
 }

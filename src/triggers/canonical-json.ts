@@ -64,7 +64,8 @@ type OneShotHash = (algorithm: string, data: string, outputEncoding: 'hex') => s
 /** `crypto.hash` (Node 20.12+) is about three times faster than a Hash object for short texts. */
 const oneShotHash = (crypto as unknown as { hash?: OneShotHash }).hash;
 
-function sha256Hex(text: string): string {
+/** The SHA-256 of a text, in hex. */
+export function sha256Hex(text: string): string {
   return oneShotHash
     ? oneShotHash('sha256', text, 'hex')
     : crypto.createHash('sha256').update(text).digest('hex');

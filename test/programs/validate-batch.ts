@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { run, runWithStatus } from '../terraform/support/commands';
-import { GO_GC_SETTINGS, harnessState } from '../terraform/support/harness-state';
+import { harnessState, terraformEnvironment } from '../terraform/support/harness-state';
 
 /** One synthesized stack of one program. */
 export interface StackToValidate {
@@ -44,19 +44,6 @@ export interface BatchResult {
 /** The folder name of a stack copy. */
 export function moduleName(program: number, stack: string): string {
   return `p${program}_${stack.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-}
-
-/** The environment every terraform command of the batch runs with (the harness's provider mirror). */
-export function terraformEnvironment(): NodeJS.ProcessEnv {
-  const { provider } = harnessState();
-  return {
-    ...process.env,
-    TF_IN_AUTOMATION: '1',
-    TF_INPUT: '0',
-    CHECKPOINT_DISABLE: '1',
-    ...GO_GC_SETTINGS,
-    ...(provider.cliConfigFile ? { TF_CLI_CONFIG_FILE: provider.cliConfigFile } : {}),
-  };
 }
 
 /**

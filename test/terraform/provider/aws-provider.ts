@@ -62,8 +62,7 @@ export function cacheRoot(): string {
  */
 export async function obtainAwsProvider(versions: readonly string[], log: (line: string) => void): Promise<ProviderInstallation> {
   commandOnPath('terraform', 'Install Terraform 1.5 or later (https://developer.hashicorp.com/terraform/install) and put it on PATH.');
-  const choice = process.env.TF_HARNESS_PROVIDER;
-  if (choice === 'registry' || (choice !== 'source' && await registryAnswers())) {
+  if (await fromRegistry()) {
     log('hashicorp/aws: the Terraform registry answers; terraform init downloads the provider.');
     return { method: 'registry' };
   }
@@ -97,12 +96,17 @@ export async function obtainAwsProvider(versions: readonly string[], log: (line:
  * `obtainAwsProvider` would build), and nothing else: CI starts it early, in the background.
  */
 export async function prebuildAwsProvider(log: (line: string) => void): Promise<void> {
-  const choice = process.env.TF_HARNESS_PROVIDER;
-  if (choice === 'registry' || (choice !== 'source' && await registryAnswers())) {
+  if (await fromRegistry()) {
     log('hashicorp/aws: the Terraform registry answers; nothing to build.');
     return;
   }
   builtProvider(log);
+}
+
+/** Whether `terraform init` downloads the provider: `TF_HARNESS_PROVIDER` says so, or else the registry answers. */
+async function fromRegistry(): Promise<boolean> {
+  const choice = process.env.TF_HARNESS_PROVIDER;
+  return choice === 'registry' || (choice !== 'source' && await registryAnswers());
 }
 
 function registryAnswers(): Promise<boolean> {

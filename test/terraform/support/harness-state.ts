@@ -48,3 +48,16 @@ export function harnessState(): HarnessState {
  * faster by the clock; no command came near the limit.
  */
 export const GO_GC_SETTINGS: NodeJS.ProcessEnv = { GOGC: 'off', GOMEMLIMIT: '1GiB' };
+
+/** The environment the harness runs `terraform` (or `tofu`) in: no prompts, no checkpoint calls, the provider mirror. */
+export function terraformEnvironment(): NodeJS.ProcessEnv {
+  const { provider } = harnessState();
+  return {
+    ...process.env,
+    TF_IN_AUTOMATION: '1',
+    TF_INPUT: '0',
+    CHECKPOINT_DISABLE: '1',
+    ...GO_GC_SETTINGS,
+    ...(provider.cliConfigFile ? { TF_CLI_CONFIG_FILE: provider.cliConfigFile } : {}),
+  };
+}

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { run, runWithStatus } from './commands';
-import { GO_GC_SETTINGS, harnessState, terraformCommand } from './harness-state';
+import { terraformCommand, terraformEnvironment } from './harness-state';
 import { TerraformPlan } from './terraform-plan';
 import type { Emulator } from '../emulator/emulator';
 
@@ -35,15 +35,7 @@ export class TerraformWorkdir {
     this.dir = path.join(WORK_ROOT, terraformCommand().name === 'tofu' ? `${name}-tofu` : name);
     fs.rmSync(this.dir, { recursive: true, force: true });
     fs.mkdirSync(this.dir, { recursive: true });
-    const { provider } = harnessState();
-    this.env = {
-      ...process.env,
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      CHECKPOINT_DISABLE: '1',
-      ...GO_GC_SETTINGS,
-      ...(provider.cliConfigFile ? { TF_CLI_CONFIG_FILE: provider.cliConfigFile } : {}),
-    };
+    this.env = terraformEnvironment();
   }
 
   /** Replaces the configuration with the synthesized stack folder `stackDir` (keeps state and `.terraform`). */
