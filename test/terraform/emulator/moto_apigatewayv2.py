@@ -15,7 +15,8 @@ lists the gaps):
   only), and UpdateApiMapping (PATCH /v2/domainnames/{domainName}/apimappings/{apiMappingId}: the
   given fields replace the mapping's; moto has none).
 - Domain names: each configuration's domainNameStatus, AVAILABLE (the provider waits for it after
-  CreateDomainName; moto returns the configurations as given).
+  CreateDomainName; moto returns the configurations as given), and no mutualTlsAuthentication when
+  none was set (moto returns {}, which the provider reads as a block to remove on every plan).
 """
 
 import json
@@ -231,6 +232,8 @@ def _domain_name_to_json(self):
     document["domainNameConfigurations"] = [
         {"domainNameStatus": "AVAILABLE", **configuration} for configuration in document.get("domainNameConfigurations") or []
     ]
+    if not document.get("mutualTlsAuthentication"):
+        document.pop("mutualTlsAuthentication", None)
     return document
 
 

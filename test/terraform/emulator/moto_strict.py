@@ -7,10 +7,10 @@ library's output passing under it.
   stages pointing to this deployment must be moved or deleted". moto refuses only when the
   deployment was created with a stageName (provider v5), and otherwise deletes it, leaving the
   stage on a deployment that does not exist.
-- DeleteStage of a stage a custom domain's base path mapping points at: 400 "Deleting stage
+- DeleteStage of a stage a custom domain's base path mapping, or API mapping, points at: 400 "Deleting stage
   {name} failed. Please remove all base path mappings related to the stage in your domains:
   {domains}." (moto deletes it, leaving the mapping on nothing).
-- DeleteRestApi of an API a base path mapping points at: 400 "Deleting RestApi {id} failed.
+- DeleteRestApi of an API a base path mapping, or API mapping, points at: 400 "Deleting RestApi {id} failed.
   Please remove all base path mappings related to the RestApi in your domains: {domains}."
 - CreateUsagePlan, and UpdateUsagePlan adding /apiStages, with a stage that does not exist: 400
   "Invalid API Stage {api: {id}, stage: {name}} specified for usageplan {plan}" (moto stores it).
@@ -46,15 +46,19 @@ def _delete_deployment(self, deployment_id):
 
 
 def _mapped_domains(backend, rest_api_id, stage_name=None):
-    """The custom domains with a base path mapping to the API (to its stage, when one is named)."""
-    return sorted(
-        domain
-        for domain, mappings in backend.base_path_mappings.items()
-        if any(
-            mapping.rest_api_id == rest_api_id and (stage_name is None or mapping.stage == stage_name)
-            for mapping in mappings.values()
-        )
-    )
+    """The custom domains with a base path mapping, or an API Gateway v2 API mapping, to the REST API
+    (to its stage, when one is named). AWS keeps a REST API's API mappings as its base path mappings:
+    serverless-domain-manager #406 shows DeleteRestApi refused for mappings made with ApiGatewayV2."""
+    v2_backend = v2_models.apigatewayv2_backends[backend.account_id][backend.region_name]
+    mappings = [
+        (domain, mapping.rest_api_id, mapping.stage)
+        for domain, domain_mappings in backend.base_path_mappings.items()
+        for mapping in domain_mappings.values()
+    ] + [(mapping.domain_name, mapping.api_id, mapping.stage) for mapping in v2_backend.api_mappings.values()]
+    return sorted({
+        domain for domain, api_id, stage in mappings
+        if api_id == rest_api_id and (stage_name is None or stage == stage_name)
+    })
 
 
 def _delete_stage(self, function_id, stage_name):

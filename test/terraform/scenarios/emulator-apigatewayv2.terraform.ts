@@ -3,11 +3,12 @@
  * deployments (create, get, list, update, delete), a stage's deploymentId, UpdateStage,
  * DeleteRouteSettings, DeleteAccessLogSettings, the tags of a stage, API mappings of REST APIs and
  * UpdateApiMapping; and the refusals `moto_strict.py` adds to v2 (route settings of a missing route,
- * a mapping key twice on a domain, DeleteApi of a mapped API).
+ * a mapping key twice on a domain, DeleteApi of a mapped API, DeleteStage and DeleteRestApi of a REST API
+ * mapped through an API mapping).
  */
 import {
-  CreateDeploymentCommand as CreateRestDeploymentCommand, CreateRestApiCommand, CreateStageCommand as CreateRestStageCommand, GetResourcesCommand,
-  PutIntegrationCommand, PutMethodCommand,
+  CreateDeploymentCommand as CreateRestDeploymentCommand, CreateRestApiCommand, CreateStageCommand as CreateRestStageCommand, DeleteRestApiCommand,
+  DeleteStageCommand as DeleteRestStageCommand, GetResourcesCommand, PutIntegrationCommand, PutMethodCommand,
 } from '@aws-sdk/client-api-gateway';
 import {
   CreateApiCommand,
@@ -107,7 +108,7 @@ test("a stage's tags are changed by its ARN and read back with the stage", async
   expect((await client.send(new GetStageCommand({ ApiId: apiId, StageName: 'prod' }))).Tags).toEqual({ cost: '42' });
 });
 
-test('domain names are AVAILABLE; API mappings: a REST API maps through CreateApiMapping (keys of several levels); UpdateApiMapping moves a mapping to another stage', async () => {
+test('domain names are AVAILABLE, without mutual TLS unless set; API mappings: a REST API maps through CreateApiMapping (keys of several levels); UpdateApiMapping moves a mapping to another stage', async () => {
   const v1 = emulator().apiGateway();
   const client = emulator().apiGatewayV2();
   const restApiId = (await v1.send(new CreateRestApiCommand({ name: 'orders' }))).id!;
@@ -123,8 +124,9 @@ test('domain names are AVAILABLE; API mappings: a REST API maps through CreateAp
   }
   await client.send(new CreateDomainNameCommand({ DomainName: 'orders.example.com', DomainNameConfigurations: [{ EndpointType: 'REGIONAL' }] }));
   // The provider waits for each configuration to be AVAILABLE after CreateDomainName.
-  expect((await client.send(new GetDomainNameCommand({ DomainName: 'orders.example.com' }))).DomainNameConfigurations)
-    .toEqual([{ EndpointType: 'REGIONAL', DomainNameStatus: 'AVAILABLE' }]);
+  const domain = await client.send(new GetDomainNameCommand({ DomainName: 'orders.example.com' }));
+  expect(domain.DomainNameConfigurations).toEqual([{ EndpointType: 'REGIONAL', DomainNameStatus: 'AVAILABLE' }]);
+  expect(domain.MutualTlsAuthentication).toBeUndefined();
 
   await client.send(new CreateApiMappingCommand({ DomainName: 'orders.example.com', ApiId: restApiId, Stage: 'live', ApiMappingKey: 'orders/v1' }));
   const mapping = await client.send(new CreateApiMappingCommand({ DomainName: 'orders.example.com', ApiId: apiId, Stage: 'blue', ApiMappingKey: 'orders/v2' }));
@@ -151,4 +153,25 @@ test("refused with AWS's messages: a key the domain already maps (409), DeleteAp
     .rejects.toThrow(`Deleting API ${apiId} failed. Please remove all API mappings for the API from your custom domain names.`);
   await client.send(new DeleteApiMappingCommand({ DomainName: 'pets.example.com', ApiMappingId: mapping.ApiMappingId }));
   await client.send(new DeleteApiCommand({ ApiId: apiId }));
+});
+
+test("refused with AWS's messages: DeleteStage and DeleteRestApi of a REST API an API mapping points at (AWS keeps it as a base path mapping)", async () => {
+  const v1 = emulator().apiGateway();
+  const client = emulator().apiGatewayV2();
+  const restApiId = (await v1.send(new CreateRestApiCommand({ name: 'invoices' }))).id!;
+  const root = (await v1.send(new GetResourcesCommand({ restApiId }))).items![0].id!;
+  await v1.send(new PutMethodCommand({ restApiId, resourceId: root, httpMethod: 'GET', authorizationType: 'NONE' }));
+  await v1.send(new PutIntegrationCommand({ restApiId, resourceId: root, httpMethod: 'GET', type: 'MOCK' }));
+  const restDeployment = await v1.send(new CreateRestDeploymentCommand({ restApiId }));
+  await v1.send(new CreateRestStageCommand({ restApiId, stageName: 'live', deploymentId: restDeployment.id }));
+  await client.send(new CreateDomainNameCommand({ DomainName: 'invoices.example.com', DomainNameConfigurations: [{ EndpointType: 'REGIONAL' }] }));
+  const mapping = await client.send(new CreateApiMappingCommand({ DomainName: 'invoices.example.com', ApiId: restApiId, Stage: 'live', ApiMappingKey: 'invoices/v1' }));
+
+  await expect(v1.send(new DeleteRestStageCommand({ restApiId, stageName: 'live' })))
+    .rejects.toThrow('Deleting stage live failed. Please remove all base path mappings related to the stage in your domains: invoices.example.com.');
+  await expect(v1.send(new DeleteRestApiCommand({ restApiId })))
+    .rejects.toThrow(`Deleting RestApi ${restApiId} failed. Please remove all base path mappings related to the RestApi in your domains: invoices.example.com.`);
+  await client.send(new DeleteApiMappingCommand({ DomainName: 'invoices.example.com', ApiMappingId: mapping.ApiMappingId }));
+  await v1.send(new DeleteRestStageCommand({ restApiId, stageName: 'live' }));
+  await v1.send(new DeleteRestApiCommand({ restApiId }));
 });
