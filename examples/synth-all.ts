@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
+import { buildApp as customDomains } from './custom-domains/main';
 import { buildApp as httpApi } from './http-api/main';
 import { buildApp as openapi } from './openapi/main';
 import { buildApp as production } from './production/main';
@@ -13,7 +14,7 @@ import { buildApp as resources } from './resources/main';
 import { buildApp as websocket } from './websocket/main';
 
 /** Every example, by folder name. */
-export const EXAMPLES: Record<string, (outdir?: string) => App> = { 'openapi': openapi, 'production': production, 'resources': resources, 'http-api': httpApi, 'websocket': websocket };
+export const EXAMPLES: Record<string, (outdir?: string) => App> = { 'openapi': openapi, 'production': production, 'resources': resources, 'http-api': httpApi, 'websocket': websocket, 'custom-domains': customDomains };
 
 /** Synthesizes one example into `examples/<name>/cdktf.out`; returns each stack's Terraform JSON by stack name. */
 export function synthesizeExample(name: string, outdir = path.join(__dirname, name, 'cdktf.out')): Record<string, any> {

@@ -25,12 +25,19 @@ library's output passing under it.
 - API Gateway v2 DeleteApi of an API an API mapping points at: 400 "Deleting API {id} failed. Please
   remove all API mappings for the API from your custom domain names." (cloud-nuke #370; moto deletes
   it, leaving the mapping on nothing).
+- API Gateway v2 CreateApiMapping to a stage the API does not have: 400 "Invalid stage identifier
+  specified" (aws-cdk #9078, a mapping to a `$default` stage that was never created; moto maps it).
+- API Gateway v2 DeleteStage of a stage an API mapping points at: 400 "Deleting stage {name} failed.
+  Please remove all base path mappings related to the stage in your domains: {domains}" (reported for
+  an HTTP API's `$default` stage by a Terraform apply, and for a WebSocket stage by a CDK stack's
+  deletion; AWS words it as for REST stages; moto deletes it, leaving the mapping on nothing).
 """
 
 import json
 
 from moto.apigateway import models
 from moto.apigateway.exceptions import BadRequestException, StageStillActive
+from moto.apigatewayv2 import exceptions as v2_exceptions
 from moto.apigatewayv2 import models as v2_models
 from moto.apigatewayv2 import responses as v2_responses
 from moto.apigatewayv2.exceptions import APIGatewayV2Error
@@ -153,10 +160,32 @@ class ApiStillMapped(APIGatewayV2Error):
                          f"Deleting API {api_id} failed. Please remove all API mappings for the API from your custom domain names.")
 
 
+def _stage_missing(backend, api_id, stage):
+    """Whether the API exists (a v2 or a REST API) and has no stage of that name."""
+    if api_id in backend.apis:
+        return stage not in backend.apis[api_id].stages
+    rest_api = models.apigateway_backends[backend.account_id][backend.region_name].apis.get(api_id)
+    return rest_api is not None and stage not in rest_api.stages
+
+
 def _create_api_mapping(self, api_id, api_mapping_key, domain_name, stage):
     if any(mapping.domain_name == domain_name and mapping.api_mapping_key == api_mapping_key for mapping in self.api_mappings.values()):
         raise ApiMappingConflict()
+    if _stage_missing(self, api_id, stage):
+        raise v2_exceptions.BadRequestException("Invalid stage identifier specified")
     return _original["create_api_mapping"](self, api_id, api_mapping_key, domain_name, stage)
+
+
+def _delete_v2_stage(self, api_id, stage_name):
+    domains = sorted({
+        mapping.domain_name for mapping in self.api_mappings.values() if mapping.api_id == api_id and mapping.stage == stage_name
+    })
+    if domains and stage_name in self.get_api(api_id).stages:
+        raise v2_exceptions.BadRequestException(
+            f"Deleting stage {stage_name} failed. Please remove all base path mappings related to the stage in your domains: "
+            f"{', '.join(domains)}"
+        )
+    return _original["delete_v2_stage"](self, api_id, stage_name)
 
 
 def _delete_v2_api(self, api_id):
@@ -172,17 +201,18 @@ def apply():
     """Installs the refusals (once)."""
     if _original:
         return
-    for owner, name, replacement in (
-        (models.RestAPI, "delete_deployment", _delete_deployment),
-        (models.APIGatewayBackend, "delete_stage", _delete_stage),
-        (models.APIGatewayBackend, "delete_rest_api", _delete_rest_api),
-        (models.APIGatewayBackend, "create_usage_plan", _create_usage_plan),
-        (models.APIGatewayBackend, "update_usage_plan", _update_usage_plan),
-        (models.APIGatewayBackend, "delete_usage_plan", _delete_usage_plan),
-        (v2_models.Api, "create_stage", _create_v2_stage),
-        (v2_responses.ApiGatewayV2Response, "update_stage", _update_v2_stage),
-        (v2_models.ApiGatewayV2Backend, "create_api_mapping", _create_api_mapping),
-        (v2_models.ApiGatewayV2Backend, "delete_api", _delete_v2_api),
+    for owner, name, replacement, key in (
+        (models.RestAPI, "delete_deployment", _delete_deployment, "delete_deployment"),
+        (models.APIGatewayBackend, "delete_stage", _delete_stage, "delete_stage"),
+        (models.APIGatewayBackend, "delete_rest_api", _delete_rest_api, "delete_rest_api"),
+        (models.APIGatewayBackend, "create_usage_plan", _create_usage_plan, "create_usage_plan"),
+        (models.APIGatewayBackend, "update_usage_plan", _update_usage_plan, "update_usage_plan"),
+        (models.APIGatewayBackend, "delete_usage_plan", _delete_usage_plan, "delete_usage_plan"),
+        (v2_models.Api, "create_stage", _create_v2_stage, "create_stage"),
+        (v2_responses.ApiGatewayV2Response, "update_stage", _update_v2_stage, "update_stage"),
+        (v2_models.ApiGatewayV2Backend, "create_api_mapping", _create_api_mapping, "create_api_mapping"),
+        (v2_models.ApiGatewayV2Backend, "delete_api", _delete_v2_api, "delete_api"),
+        (v2_models.ApiGatewayV2Backend, "delete_stage", _delete_v2_stage, "delete_v2_stage"),
     ):
-        _original[name] = getattr(owner, name)
+        _original[key] = getattr(owner, name)
         setattr(owner, name, replacement)

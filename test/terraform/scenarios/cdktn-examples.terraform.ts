@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { EXAMPLES } from '../../../examples/synth-all';
 import { emulatorForThisFile, REPOSITORY_ROOT } from '../emulator/emulator';
+import { EXAMPLE_VARIABLES } from '../support/example-variables';
 import { harnessState } from '../support/harness-state';
 import { TerraformWorkdir } from '../support/terraform-workdir';
 
@@ -33,7 +34,7 @@ describe.each(Object.keys(EXAMPLES))('examples/%s with cdktn', (name) => {
     const outdir = synthesizeWithCdktn(name);
     for (const stack of fs.readdirSync(path.join(outdir, 'stacks'))) {
       const workdir = new TerraformWorkdir(`cdktn-example-${name}-${stack}`, emulator());
-      workdir.load(path.join(outdir, 'stacks', stack));
+      workdir.load(path.join(outdir, 'stacks', stack), EXAMPLE_VARIABLES[name]);
       expect(workdir.config().terraform.required_providers.aws.version).toBe(harnessState().cdktnProviderVersion);
       workdir.init();
       expect(workdir.validate()).toMatch(/The configuration is valid/);

@@ -43,6 +43,8 @@ export interface DomainsStackVersion {
   readonly httpKey?: string;
   /** Adds an HTTP stage `beta` mapped at `orders/beta`. @default false */
   readonly betaStage?: boolean;
+  /** The HTTP main stage without create_before_destroy (the provider's default): a rename destroys it first. @default false */
+  readonly httpStageDestroyedFirst?: boolean;
   /** Maps the WebSocket stage on orders.example.com too (AWS refuses it: the app must not synthesize). @default false */
   readonly webSocketOnOrdersDomain?: boolean;
 }
@@ -108,6 +110,9 @@ export function domainsApp(version: DomainsStackVersion = {}): (outdir: string) 
     const http = new HttpApiDeployment(stack, 'http', { httpApi: httpApi(stack, version.httpTimeoutMilliseconds ?? 29000), stageName: version.httpStageName ?? 'live' });
     http.addApiMapping(orders.domainName, { apiMappingKey: version.httpKey ?? 'orders/v2' });
     http.addApiMapping(orders.domainName);
+    if (version.httpStageDestroyedFirst) {
+      http.deploymentStage.stage.addOverride('lifecycle.create_before_destroy', false);
+    }
     if (version.betaStage) {
       http.addStage('beta').addApiMapping(orders.domainName, { apiMappingKey: 'orders/beta' });
     }

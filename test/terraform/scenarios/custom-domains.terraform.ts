@@ -1,7 +1,8 @@
 /**
  * Custom domains under Terraform and the strict emulator (custom-domains-stack.ts): one domain
  * serving a REST API at `orders/v1` and an HTTP API at `orders/v2` and at the root, a WebSocket API
- * on a domain of its own; through a redeploy of each, a second stage, a stage rename, a key change
+ * on a domain of its own; through a redeploy of each, a second stage, a stage rename (which AWS
+ * refuses when the mapped stage is destroyed first, as the provider does by default), a key change
  * and destroy. The mappings are read back from the emulator after each apply, and a second plan has
  * nothing left to do. A WebSocket stage mapped beside them fails at synth.
  */
@@ -94,6 +95,13 @@ describe('custom domains under Terraform', () => {
     });
     expect(await httpStageNames()).toEqual(['beta', 'live']);
     expectNothingLeftToDo();
+  });
+
+  test("a mapped HTTP stage renamed the provider's default way (destroyed before its replacement exists): AWS refuses to delete it", () => {
+    workdir.load(synthesizeStack(domainsApp({ ...version, httpStageName: 'current', httpStageDestroyedFirst: true }), DOMAINS_STACK)).plan();
+
+    expect(workdir.applyFailing()).toMatch(
+      /BadRequestException: Deleting stage live failed\. Please remove all base path mappings related to the stage in your domains: orders\.example\.com/);
   });
 
   test('a renamed HTTP stage exists before its mappings move to it, and is deleted after', async () => {

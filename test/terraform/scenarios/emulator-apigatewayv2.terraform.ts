@@ -3,8 +3,8 @@
  * deployments (create, get, list, update, delete), a stage's deploymentId, UpdateStage,
  * DeleteRouteSettings, DeleteAccessLogSettings, the tags of a stage, API mappings of REST APIs and
  * UpdateApiMapping; and the refusals `moto_strict.py` adds to v2 (route settings of a missing route,
- * a mapping key twice on a domain, DeleteApi of a mapped API, DeleteStage and DeleteRestApi of a REST API
- * mapped through an API mapping).
+ * a mapping key twice on a domain, a mapping to a missing stage, DeleteApi of a mapped API, DeleteStage
+ * of a mapped stage, DeleteStage and DeleteRestApi of a REST API mapped through an API mapping).
  */
 import {
   CreateDeploymentCommand as CreateRestDeploymentCommand, CreateRestApiCommand, CreateStageCommand as CreateRestStageCommand, DeleteRestApiCommand,
@@ -25,6 +25,7 @@ import {
   DeleteAccessLogSettingsCommand,
   DeleteDeploymentCommand,
   DeleteRouteSettingsCommand,
+  DeleteStageCommand,
   GetDeploymentCommand,
   GetDeploymentsCommand,
   GetStageCommand,
@@ -153,6 +154,22 @@ test("refused with AWS's messages: a key the domain already maps (409), DeleteAp
     .rejects.toThrow(`Deleting API ${apiId} failed. Please remove all API mappings for the API from your custom domain names.`);
   await client.send(new DeleteApiMappingCommand({ DomainName: 'pets.example.com', ApiMappingId: mapping.ApiMappingId }));
   await client.send(new DeleteApiCommand({ ApiId: apiId }));
+});
+
+test("refused with AWS's messages: a mapping to a stage the API does not have, DeleteStage of a mapped stage", async () => {
+  const client = emulator().apiGatewayV2();
+  const apiId = await newApi();
+  const deployment = await client.send(new CreateDeploymentCommand({ ApiId: apiId }));
+  await client.send(new CreateStageCommand({ ApiId: apiId, StageName: 'live', DeploymentId: deployment.DeploymentId }));
+  await client.send(new CreateDomainNameCommand({ DomainName: 'stages.example.com', DomainNameConfigurations: [{ EndpointType: 'REGIONAL' }] }));
+
+  await expect(client.send(new CreateApiMappingCommand({ DomainName: 'stages.example.com', ApiId: apiId, Stage: '$default' })))
+    .rejects.toThrow(/^Invalid stage identifier specified$/);
+  const mapping = await client.send(new CreateApiMappingCommand({ DomainName: 'stages.example.com', ApiId: apiId, Stage: 'live' }));
+  await expect(client.send(new DeleteStageCommand({ ApiId: apiId, StageName: 'live' })))
+    .rejects.toThrow(/^Deleting stage live failed\. Please remove all base path mappings related to the stage in your domains: stages\.example\.com$/);
+  await client.send(new DeleteApiMappingCommand({ DomainName: 'stages.example.com', ApiMappingId: mapping.ApiMappingId }));
+  await client.send(new DeleteStageCommand({ ApiId: apiId, StageName: 'live' }));
 });
 
 test("refused with AWS's messages: DeleteStage and DeleteRestApi of a REST API an API mapping points at (AWS keeps it as a base path mapping)", async () => {

@@ -7,10 +7,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { GetAccountCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
-import { GetApisCommand, GetStageCommand } from '@aws-sdk/client-apigatewayv2';
+import { GetApiMappingsCommand, GetApisCommand, GetDomainNamesCommand, GetStageCommand } from '@aws-sdk/client-apigatewayv2';
 import { EVERY_TYPE_STACK, everyDiscoveredTypeApp, everyV2DiscoveredTypeApp } from './every-discovered-type-stack';
 import { EXAMPLES } from '../../../examples/synth-all';
 import { emulatorForThisFile } from '../emulator/emulator';
+import { EXAMPLE_VARIABLES } from '../support/example-variables';
 import { synthesizeStack, TerraformWorkdir } from '../support/terraform-workdir';
 
 jest.setTimeout(20 * 60_000);
@@ -32,6 +33,13 @@ const AFTER_APPLY: Record<string, (workdir: TerraformWorkdir, applyLog: string) 
   },
   'http-api': (workdir) => expectStageServesDeployment(workdir, '$default'),
   'websocket': (workdir) => expectStageServesDeployment(workdir, 'prod'),
+  // Each stage is mapped where the example says, REST and HTTP on one domain, WebSocket on the other.
+  'custom-domains': async () => {
+    const mappings = async (domainName: string) => ((await emulator().apiGatewayV2().send(new GetApiMappingsCommand({ DomainName: domainName }))).Items ?? [])
+      .map((mapping) => `${mapping.ApiMappingKey ?? ''} -> ${mapping.Stage}`).sort();
+    expect(await mappings('orders.example.com')).toEqual([' -> live', 'orders/beta -> beta', 'orders/v1 -> v1', 'orders/v2 -> live']);
+    expect(await mappings('chat.example.com')).toEqual([' -> prod']);
+  },
 };
 
 /** The emulated v2 stage `stageName` serves the deployment in the state. */
@@ -55,7 +63,7 @@ function stacksOf(name: string): string[] {
 describe.each(Object.keys(EXAMPLES))('examples/%s', (name) => {
   test.each(stacksOf(name))('stack %s validates, plans, deploys as shipped, has nothing left to do, and destroys', async (stack) => {
     const workdir = new TerraformWorkdir(`example-${name}-${stack}`, emulator());
-    workdir.load(synthesizeStack(EXAMPLES[name], stack));
+    workdir.load(synthesizeStack(EXAMPLES[name], stack), EXAMPLE_VARIABLES[name]);
     workdir.init();
     expect(workdir.validate()).toMatch(/The configuration is valid/);
     const plan = workdir.plan();
@@ -76,6 +84,7 @@ describe.each(Object.keys(EXAMPLES))('examples/%s', (name) => {
     const apis = await emulator().apiGateway().send(new GetRestApisCommand({}));
     expect(apis.items ?? []).toEqual([]);
     expect((await emulator().apiGatewayV2().send(new GetApisCommand({}))).Items ?? []).toEqual([]);
+    expect((await emulator().apiGatewayV2().send(new GetDomainNamesCommand({}))).Items ?? []).toEqual([]);
   });
 });
 

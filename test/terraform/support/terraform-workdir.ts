@@ -38,8 +38,11 @@ export class TerraformWorkdir {
     this.env = terraformEnvironment();
   }
 
-  /** Replaces the configuration with the synthesized stack folder `stackDir` (keeps state and `.terraform`). */
-  load(stackDir: string): this {
+  /**
+   * Replaces the configuration with the synthesized stack folder `stackDir` (keeps state and
+   * `.terraform`); `variables` are given the stack's input variables, as `--var` would.
+   */
+  load(stackDir: string, variables: Record<string, string> = {}): this {
     for (const entry of ['cdk.tf.json', 'assets']) {
       fs.rmSync(path.join(this.dir, entry), { recursive: true, force: true });
       if (fs.existsSync(path.join(stackDir, entry))) {
@@ -50,6 +53,7 @@ export class TerraformWorkdir {
     fs.writeFileSync(path.join(this.dir, 'override.tf.json'), JSON.stringify({
       terraform: { backend: { local: { path: 'terraform.tfstate' } } },
       provider: Object.fromEntries(providers.map((name) => [name, this.emulator.providerSettings()])),
+      ...(Object.keys(variables).length > 0 ? { variable: Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, { default: value }])) } : {}),
     }, null, 2));
     return this;
   }
