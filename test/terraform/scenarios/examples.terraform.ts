@@ -35,8 +35,10 @@ const AFTER_APPLY: Record<string, (workdir: TerraformWorkdir, applyLog: string) 
   'websocket': (workdir) => expectStageServesDeployment(workdir, 'prod'),
   // Each stage is mapped where the example says, REST and HTTP on one domain, WebSocket on the other.
   'custom-domains': async () => {
-    const mappings = async (domainName: string) => ((await emulator().apiGatewayV2().send(new GetApiMappingsCommand({ DomainName: domainName }))).Items ?? [])
-      .map((mapping) => `${mapping.ApiMappingKey ?? ''} -> ${mapping.Stage}`).sort();
+    const mappings = async (domainName: string) => {
+      const found = await emulator().apiGatewayV2().send(new GetApiMappingsCommand({ DomainName: domainName }));
+      return (found.Items ?? []).map((mapping) => `${mapping.ApiMappingKey ?? ''} -> ${mapping.Stage}`).sort();
+    };
     expect(await mappings('orders.example.com')).toEqual([' -> live', 'orders/beta -> beta', 'orders/v1 -> v1', 'orders/v2 -> live']);
     expect(await mappings('chat.example.com')).toEqual([' -> prod']);
   },

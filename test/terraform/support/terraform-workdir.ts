@@ -53,7 +53,7 @@ export class TerraformWorkdir {
     fs.writeFileSync(path.join(this.dir, 'override.tf.json'), JSON.stringify({
       terraform: { backend: { local: { path: 'terraform.tfstate' } } },
       provider: Object.fromEntries(providers.map((name) => [name, this.emulator.providerSettings()])),
-      ...(Object.keys(variables).length > 0 ? { variable: Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, { default: value }])) } : {}),
+      ...(Object.keys(variables).length > 0 ? { variable: mapValues(variables, (value) => ({ default: value })) } : {}),
     }, null, 2));
     return this;
   }
@@ -124,4 +124,8 @@ export class TerraformWorkdir {
       throw new Error(`${(error as Error).message}\n--- emulator log (last lines) ---\n${this.emulator.log().split('\n').slice(-30).join('\n')}`);
     }
   }
+}
+
+function mapValues<T, U>(record: Record<string, T>, map: (value: T) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
 }
