@@ -1,8 +1,8 @@
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, TerraformVariable } from 'cdktf';
 import { RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
-import { onlyResource, synthesize } from './support/synth';
+import { onlyResource, resourcesOfType, synthesize } from './support/synth';
 
 function domainName(stack: TerraformStack): ApiGatewayDomainName {
   return new ApiGatewayDomainName(stack, 'domain', {
@@ -51,20 +51,47 @@ describe('addBasePathMapping', () => {
     expect(onlyResource(json, 'aws_api_gateway_base_path_mapping').stage_name).toBe(`\${aws_api_gateway_stage.${staging}.stage_name}`);
   });
 
-  test('a base path with a slash fails at synth', () => {
-    expect(() => synthesize((stack) => {
-      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addBasePathMapping('api.example.com', { basePath: 'v1/pets' });
-    })).toThrow("RestApiDeployment at 'stack/deploy': property 'addBasePathMapping.basePath' is \"v1/pets\"; expected a single path segment "
-      + "of letters, digits and $-_.+!*'() (no '/': for a key of several levels, such as 'orders/v1', use addApiMapping(domainName, { apiMappingKey }); "
-      + 'omit basePath to map the whole domain).');
+  test('a base path with a slash, over 300 characters, or spelled (none), fails at synth', () => {
+    const mapWith = (basePath: string) => () => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addBasePathMapping('api.example.com', { basePath });
+    });
+
+    expect(mapWith('v1/pets')).toThrow("RestApiDeployment at 'stack/deploy': property 'addBasePathMapping.basePath' is \"v1/pets\"; expected a single path "
+      + "segment of letters, digits and $-_.+!*'(), at most 300 characters (no '/': for a key of several levels, such as 'orders/v1', use "
+      + 'addApiMapping(domainName, { apiMappingKey }); omit basePath to map the whole domain).');
+    expect(mapWith('a'.repeat(301))).toThrow('expected a single path segment of letters, digits and $-_.+!*\'(), at most 300 characters');
+    expect(mapWith('a'.repeat(300))).not.toThrow();
+    expect(mapWith('(none)')).toThrow("RestApiDeployment at 'stack/deploy': property 'addBasePathMapping.basePath' is \"(none)\"; expected a base path, "
+      + "or no basePath to map the whole domain ('(none)' is how AWS's API names the empty base path; the provider reads it back as empty).");
   });
 
-  test("a second mapping with the same base path on one stage fails at synth, naming the added stage's property", () => {
-    expect(() => synthesize((stack) => {
+  test('one stage maps a base path on two domains; the same base path twice on one domain fails at synth, naming the first', () => {
+    const json = synthesize((stack) => {
       const staging = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addStage('staging');
       staging.addBasePathMapping('api.example.com', { basePath: 'v1' });
       staging.addBasePathMapping('api.example.org', { basePath: 'v1' });
-    })).toThrow("RestApiDeployment at 'stack/deploy': property 'addStage(staging).addBasePathMapping.basePath' is \"v1\"; expected a base path "
-      + 'this stage has no mapping for yet (to map the same base path of another domain, create an ApiGatewayBasePathMapping with stageName: stage.stage.stageName).');
+    });
+    expect(Object.values(resourcesOfType(json, 'aws_api_gateway_base_path_mapping')).map((mapping: any) => mapping.domain_name).sort())
+      .toEqual(['api.example.com', 'api.example.org']);
+
+    expect(() => synthesize((stack) => {
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      deployment.addBasePathMapping('api.example.com', { basePath: 'v1' });
+      deployment.addStage('staging').addBasePathMapping('api.example.com', { basePath: 'v1' });
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'addStage(staging).addBasePathMapping.basePath' is \"v1\"; expected a key no other "
+      + "mapping of the domain \"api.example.com\" has: 'stack/deploy' (addBasePathMapping) already maps the key \"v1\" of it (AWS answers ConflictException).");
+  });
+
+  test('a base path given as a token is named by its expression; options given as null are no options', () => {
+    const json = synthesize((stack) => {
+      const basePath = new TerraformVariable(stack, 'base_path', { type: 'string' }).stringValue;
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      deployment.addBasePathMapping('api.example.com', { basePath });
+      deployment.addBasePathMapping('api.example.org', null as any);
+    });
+
+    const mappings = resourcesOfType(json, 'aws_api_gateway_base_path_mapping');
+    expect(Object.keys(mappings).sort()).toEqual([expect.stringMatching(/^deploy_BasePathMapping_root_/), expect.stringMatching(/^deploy_BasePathMapping_var-base_path_/)]);
+    expect(Object.values(mappings).map((mapping: any) => mapping.base_path)).toContain('${var.base_path}');
   });
 });

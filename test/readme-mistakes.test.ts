@@ -3,6 +3,7 @@
  * row quotes, and every row has a program (so the table can neither drift nor grow unchecked).
  */
 import * as fs from 'fs';
+import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
@@ -121,6 +122,15 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     const s = stack(app);
     new HttpApiDeployment(s, 'http', { httpApi: petsHttpApi(s).api }).addApiMapping('api.example.com', { apiMappingKey: 'pets' });
     new WebSocketApiDeployment(s, 'chat', { webSocketApi: chatWebSocketApi(s).api, stageName: 'prod' }).addApiMapping('api.example.com', { apiMappingKey: 'chat' });
+  },
+  'an HTTP API mapped on an edge-optimized `ApiGatewayDomainName`': (app) => {
+    const s = stack(app);
+    const domain = new ApiGatewayDomainName(s, 'domain', { domainName: 'api.example.com', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' });
+    new HttpApiDeployment(s, 'http', { httpApi: petsHttpApi(s).api }).addApiMapping(domain.domainName);
+  },
+  "`addApiMapping('API.example.com.')`": (app) => {
+    const s = stack(app);
+    new HttpApiDeployment(s, 'http', { httpApi: petsHttpApi(s).api }).addApiMapping('API.example.com.');
   },
   "`addBasePathMapping(domainName, { basePath: 'orders/v1' })`": (app) => {
     const s = stack(app);

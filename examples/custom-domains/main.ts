@@ -61,18 +61,20 @@ export class CustomDomainsExampleStack extends TerraformStack {
 
     const backend = this.backend();
 
-    // orders/v1: the REST API, every path proxied to the function.
+    // orders/v1: the REST API, its root and every path below proxied to the function.
     const v1 = new ApiGatewayRestApi(this, 'orders_v1', { name: 'orders-v1', endpointConfiguration: { types: ['REGIONAL'] } });
     const proxy = new ApiGatewayResource(this, 'orders_v1_proxy', { restApiId: v1.id, parentId: v1.rootResourceId, pathPart: '{proxy+}' });
-    const any = new ApiGatewayMethod(this, 'orders_v1_any', { restApiId: v1.id, resourceId: proxy.id, httpMethod: 'ANY', authorization: 'NONE' });
-    new ApiGatewayIntegration(this, 'orders_v1_integration', {
-      restApiId: v1.id,
-      resourceId: proxy.id,
-      httpMethod: any.httpMethod,
-      type: 'AWS_PROXY',
-      integrationHttpMethod: 'POST',
-      uri: backend.invokeArn,
-    });
+    for (const [name, resourceId] of Object.entries({ root: v1.rootResourceId, proxy: proxy.id })) {
+      const any = new ApiGatewayMethod(this, `orders_v1_${name}_any`, { restApiId: v1.id, resourceId, httpMethod: 'ANY', authorization: 'NONE' });
+      new ApiGatewayIntegration(this, `orders_v1_${name}_integration`, {
+        restApiId: v1.id,
+        resourceId,
+        httpMethod: any.httpMethod,
+        type: 'AWS_PROXY',
+        integrationHttpMethod: 'POST',
+        uri: backend.invokeArn,
+      });
+    }
     const v1Deployment = new RestApiDeployment(this, 'orders_v1_deployment', { restApi: v1, stageName: 'v1' });
     v1Deployment.addApiMapping(ordersDomain.domainName, { apiMappingKey: 'orders/v1' });
 
@@ -84,7 +86,9 @@ export class CustomDomainsExampleStack extends TerraformStack {
       integrationUri: backend.invokeArn,
       payloadFormatVersion: '2.0',
     });
-    new Apigatewayv2Route(this, 'orders_v2_proxy', { apiId: v2.id, routeKey: 'ANY /{proxy+}', target: `integrations/${v2Integration.id}` });
+    for (const [name, routeKey] of Object.entries({ root: 'ANY /', proxy: 'ANY /{proxy+}' })) {
+      new Apigatewayv2Route(this, `orders_v2_${name}`, { apiId: v2.id, routeKey, target: `integrations/${v2Integration.id}` });
+    }
     const v2Deployment = new HttpApiDeployment(this, 'orders_v2_deployment', {
       httpApi: v2,
       stageName: 'live',

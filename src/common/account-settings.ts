@@ -111,6 +111,11 @@ function accountSettings(resource: TerraformResource): Record<string, unknown> {
   return Object.fromEntries(ACCOUNT_SETTINGS.filter((name) => settings[name] !== undefined).map((name) => [name, settings[name]]));
 }
 
+/** Whether the resource's AWS provider exists yet: its own, or its stack's default one. */
+export function hasAwsProvider(resource: TerraformResource): boolean {
+  return providerOf(resource) !== undefined;
+}
+
 function providerOf(resource: TerraformResource): TerraformProvider | undefined {
   return resource.provider ?? TerraformStack.of(resource).node.findAll().find((construct): construct is TerraformProvider =>
     construct instanceof TerraformProvider && construct.terraformResourceType === 'aws' && construct.alias === undefined);

@@ -1,7 +1,8 @@
 import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { claimDomainMapping, comparableKey, domainIdentity, MappedApiKind } from './domain-registry';
+import { checkDomainEndpoint } from './domain-endpoint';
+import { claimDomainMapping, comparableKey, domainIdentity, MappedApiKind, sameMappingError } from './domain-registry';
 import { ProviderResources } from './provider-resources';
 import { checkStruct, StructShape } from './struct-check';
 import { invalidProperty } from '../core/errors';
@@ -42,19 +43,34 @@ export function expectedMappingKey(apiKind: MappedApiKind): string {
     : `levels of letters, digits and $-_.+!*'() separated by '/', such as 'orders/v1', at most ${MAX_KEY_LENGTH} characters; omit it to map the domain's root`;
 }
 
-/** Whether AWS takes `key` as an API mapping key of an API of `apiKind`. */
+/**
+ * Whether AWS takes `key` as an API mapping key of an API of `apiKind`. A key with tokens is
+ * checked in the parts that are known (each token stands for some valid characters).
+ */
 export function isValidMappingKey(key: string, apiKind: MappedApiKind): boolean {
-  const levels = key.split('/');
-  return key.length <= MAX_KEY_LENGTH
+  const known = withoutTokens(key);
+  const levels = known.split('/');
+  return (known !== key || key.length <= MAX_KEY_LENGTH)
     && levels.every((level) => MAPPING_KEY_LEVEL.test(level))
     && (apiKind !== 'WebSocket' || levels.length === 1);
 }
 
+/** The levels of a key (a token counted as part of one level). */
+export function mappingKeyLevels(key: string | undefined): number {
+  return key === undefined ? 1 : withoutTokens(key).split('/').length;
+}
+
+/** `value` with each token in it replaced by one valid character. */
+function withoutTokens(value: string): string {
+  return Token.isUnresolved(value) ? value.replace(/\$\{TfToken\[[^\]]*\]\}/g, 'x') : value;
+}
+
 /**
- * Creates the `aws_apigatewayv2_api_mapping` of `domainName` to a stage, as a child of the stage
- * construct, after checking the key and claiming it on the domain for the whole app. The mapping
- * names the stage through the stage resource: it is created after the stage, and moved to a
- * renamed stage before the old one is deleted.
+ * Creates the `aws_apigatewayv2_api_mapping` of `domainName` to a stage, as a child of `scope` (the
+ * deployment construct of the stage, so that a key moved to another of its stages is one mapping
+ * updated in place), after checking the key and the domain and claiming the key on the domain for
+ * the whole app. The mapping names the stage through the stage resource: it is created after the
+ * stage, and moved to a renamed stage before the old one is deleted.
  */
 export function addApiMapping(
   scope: Construct,
@@ -67,11 +83,17 @@ export function addApiMapping(
   checkStruct(owner, `${property}.`, options, API_MAPPING_OPTIONS);
   const domain = domainIdentity(owner, `${property}(domainName)`, domainName);
   const key = options.apiMappingKey;
-  if (key !== undefined && !Token.isUnresolved(key) && !isValidMappingKey(key, target.apiKind)) {
+  if (key !== undefined && !isValidMappingKey(key, target.apiKind)) {
     throw invalidProperty(owner, `${property}.apiMappingKey`, key, expectedMappingKey(target.apiKind));
   }
+  checkDomainEndpoint(owner, `${property}(domainName)`, domain, target.apiKind, mappingKeyLevels(key));
   const comparable = comparableKey(owner, key);
-  const mapping = new ProviderResources.Apigatewayv2ApiMapping(scope, mappingId(comparable, domain.id), {
+  const id = mappingId('ApiMapping', comparable, domain.id);
+  const duplicate = sameMappingError(owner, property, domain, scope, id, 'apiMappingKey');
+  if (duplicate !== undefined) {
+    throw duplicate;
+  }
+  const mapping = new ProviderResources.Apigatewayv2ApiMapping(scope, id, {
     domainName,
     apiMappingKey: key,
     apiId: target.apiId,
@@ -85,11 +107,10 @@ export function addApiMapping(
 }
 
 /**
- * The construct id of a stage's mapping: its key (readable in plans; a token as its expression) and
- * its domain (one stage may have the same key on two domains).
+ * The construct id of a mapping (`prefix`: `ApiMapping`, `BasePathMapping`): its key (readable in
+ * plans; a token as its expression) and its domain (one stage may have the same key on two domains).
  */
-function mappingId(key: string, domainId: string): string {
+export function mappingId(prefix: string, key: string, domainId: string): string {
   const readableKey = key === '' ? 'root' : key.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
-  return `ApiMapping_${readableKey}_${sha256Hex(`${domainId}\u0000${key}`).slice(0, 8)}`;
+  return `${prefix}_${readableKey}_${sha256Hex(`${domainId}\u0000${key}`).slice(0, 8)}`;
 }
-

@@ -1,6 +1,6 @@
 import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { sameAccount } from './account-settings';
+import { hasAwsProvider, sameAccount } from './account-settings';
 import { describeValue, invalidProperty } from '../core/errors';
 
 /** The kind of API a mapping points at. */
@@ -14,6 +14,8 @@ export interface DomainIdentity {
   readonly description: string;
   /** The domain name as the mapping was given it. */
   readonly given: string;
+  /** The domain resource of the app the name refers to, when it does. */
+  readonly resource?: TerraformResource;
 }
 
 /** One mapping's claim on a domain. */
@@ -31,11 +33,19 @@ export interface DomainClaim {
 
 const DOMAIN_RESOURCE_TYPES = ['aws_apigatewayv2_domain_name', 'aws_api_gateway_domain_name'];
 const DOMAIN_REFERENCE = /^\$\{(aws_apigatewayv2_domain_name|aws_api_gateway_domain_name)\.([A-Za-z0-9_-]+)\.(domain_name|id)\}$/;
-/** A domain name as API Gateway takes it (a wildcard first label allowed), with or without the final dot. */
-const DOMAIN_NAME = /^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z0-9-]{2,63}\.?$/;
+/**
+ * A domain name as API Gateway takes it: lower case (AWS does not support upper-case custom domain
+ * names), labels of at most 63 characters (RFC 1035), no final dot; a wildcard first label allowed.
+ */
+const DOMAIN_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
+const MAX_DOMAIN_NAME_LENGTH = 253;
 
-/** A claim as recorded, with who made it: the construct path and the call. */
+/** A claim as recorded, with who made it: the construct, the call, the domain as it named it. */
 interface RecordedClaim extends DomainClaim {
+  readonly owner: IConstruct;
+  readonly method: string;
+  readonly domain: DomainIdentity;
+  /** For errors: the construct path and the call. */
   readonly by: string;
 }
 
@@ -53,23 +63,31 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
     throw invalidProperty(owner, property, domainName,
       'the custom domain name, as a string or as the domain resource\'s domainName (aws_apigatewayv2_domain_name, aws_api_gateway_domain_name)');
   }
+  const literal = !Token.isUnresolved(domainName);
+  if (literal && (!DOMAIN_NAME.test(domainName) || domainName.length > MAX_DOMAIN_NAME_LENGTH)) {
+    throw invalidProperty(owner, property, domainName,
+      `a domain name in lower case without a final dot, such as 'api.example.com' (labels of at most 63 characters, ${MAX_DOMAIN_NAME_LENGTH} in all)`);
+  }
   if (privateDomainId !== undefined) {
     return { id: `private:${privateDomainId}`, description: `${JSON.stringify(domainName)} (private, ${privateDomainId})`, given: domainName };
   }
-  if (!Token.isUnresolved(domainName)) {
-    if (!DOMAIN_NAME.test(domainName)) {
-      throw invalidProperty(owner, property, domainName, "a domain name, such as 'api.example.com'");
-    }
-    return byName(domainName, domainName);
+  if (literal) {
+    return { id: `name:${domainName}`, description: JSON.stringify(domainName), given: domainName };
   }
   const { stack, expression } = originOf(owner, domainName);
   const reference = DOMAIN_REFERENCE.exec(expression);
   const resource = reference ? domainResourceIn(stack, reference[1], reference[2]) : undefined;
-  const literalName = (resource as { domainNameInput?: unknown } | undefined)?.domainNameInput;
-  if (typeof literalName === 'string' && !Token.isUnresolved(literalName)) {
-    return byName(literalName, domainName);
+  const nameInput = (resource as { domainNameInput?: unknown } | undefined)?.domainNameInput;
+  if (typeof nameInput !== 'string') {
+    return { id: `expression:${stack.node.path}:${expression}`, description: expression, given: domainName, resource };
   }
-  return { id: `expression:${stack.node.path}:${expression}`, description: expression, given: domainName };
+  // The resource's name: a literal, or the expression it is made of (a variable), so that the name
+  // given directly and the resource's attribute are one domain.
+  if (!Token.isUnresolved(nameInput)) {
+    return { id: `name:${nameInput.toLowerCase()}`, description: JSON.stringify(nameInput), given: domainName, resource };
+  }
+  const nameExpression = resolvedIn(stack, nameInput);
+  return { id: `expression:${stack.node.path}:${nameExpression}`, description: nameExpression, given: domainName, resource };
 }
 
 /**
@@ -81,11 +99,13 @@ export function comparableKey(owner: IConstruct, key: string | undefined): strin
 }
 
 /**
- * Records a mapping on a domain for the whole app; fails, naming the call `method` of `owner` and the
- * construct that mapped first, where AWS would refuse the second mapping on the domain of one
- * account and region: the same key twice, a WebSocket API beside a REST or HTTP API, any mapping
- * beside a REST base path mapping of the whole domain. Mappings whose providers may be other
- * accounts or regions are not compared.
+ * Records a mapping on a domain for the whole app, where AWS would refuse a second mapping on the
+ * domain of one account and region: the same key twice, a WebSocket API beside a REST or HTTP API,
+ * any mapping beside a REST base path mapping of the whole domain. Mappings whose providers may be
+ * other accounts or regions are not compared. Fails at once (and takes the mapping out of the app)
+ * where the providers are settled (one stack and provider, or both made already); the rest is
+ * checked when the app is validated at synth (`cdktf synth`; `Testing.synth(stack, true)`), once
+ * every provider exists.
  */
 export function claimDomainMapping(owner: IConstruct, method: string, domain: DomainIdentity, claim: DomainClaim): void {
   const app = owner.node.root;
@@ -94,34 +114,73 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
     domains = new Map();
     CLAIMS.set(app, domains);
   }
-  const claims = domains.get(domain.id) ?? [];
-  const recorded: RecordedClaim = { ...claim, by: `'${owner.node.path}' (${method})` };
+  const earlier = domains.get(domain.id) ?? [];
+  const recorded: RecordedClaim = { ...claim, owner, method, domain, by: `'${owner.node.path}' (${method})` };
+  const certain = earlier.filter((other) => providersSettled(other.mapping, claim.mapping));
+  const error = conflictAmong(recorded, certain);
+  if (error !== undefined) {
+    claim.mapping.node.scope?.node.tryRemoveChild(claim.mapping.node.id);
+    throw error;
+  }
+  domains.set(domain.id, [...earlier, recorded]);
+  claim.mapping.node.addValidation({
+    validate: () => {
+      const conflict = conflictAmong(recorded, earlier);
+      return conflict === undefined ? [] : [conflict.message];
+    },
+  });
+}
+
+/**
+ * The app's error for a mapping that would have the construct id `id` in `scope`, where a mapping of
+ * the same key on the same domain is already (one stage's mappings are children of its deployment
+ * construct, by domain and key); undefined when there is none.
+ */
+export function sameMappingError(
+  owner: IConstruct, method: string, domain: DomainIdentity, scope: IConstruct, id: string, keyProperty: string,
+): Error | undefined {
+  const existing = scope.node.tryFindChild(id);
+  const other = CLAIMS.get(owner.node.root)?.get(domain.id)?.find((claim) => claim.mapping === existing);
+  if (existing === undefined || other === undefined) {
+    return undefined;
+  }
+  return invalidProperty(owner, `${method}.${keyProperty}`, other.key === '' ? undefined : other.key,
+    `a key no other mapping of the domain ${domain.description} has: ${other.by} already maps ${describeKey(other.key)} of it (AWS answers ConflictException)`);
+}
+
+/**
+ * Whether two mappings' providers can be compared now: one stack and one provider (set or the
+ * stack's default, whenever that is made), or providers that exist already.
+ */
+function providersSettled(a: TerraformResource, b: TerraformResource): boolean {
+  const oneProvider = TerraformStack.of(a) === TerraformStack.of(b) && a.provider === b.provider;
+  return oneProvider || (hasAwsProvider(a) && hasAwsProvider(b));
+}
+
+/** The error for `claim` against the first of `earlier` that AWS would refuse beside it, if any. */
+function conflictAmong(claim: RecordedClaim, earlier: readonly RecordedClaim[]): Error | undefined {
+  const { owner, method, domain } = claim;
   const on = `the domain ${domain.description}`;
-  for (const other of claims.filter((candidate) => sameAccount(candidate.mapping, claim.mapping) === 'same')) {
+  for (const other of earlier.filter((candidate) => sameAccount(candidate.mapping, claim.mapping) === 'same')) {
     if (other.key === claim.key) {
-      throw invalidProperty(owner, `${method}.${claim.keyProperty}`, claim.key === '' ? undefined : claim.key,
+      return invalidProperty(owner, `${method}.${claim.keyProperty}`, claim.key === '' ? undefined : claim.key,
         `a key no other mapping of ${on} has: ${other.by} already maps ${describeKey(claim.key)} of it (AWS answers ConflictException)`);
     }
     if ((other.apiKind === 'WebSocket') !== (claim.apiKind === 'WebSocket')) {
-      throw invalidProperty(owner, `${method}(domainName)`, domain.given,
+      return invalidProperty(owner, `${method}(domainName)`, domain.given,
         `a domain no ${other.apiKind} API is mapped on: ${other.by} maps ${other.apiKind === 'HTTP' ? 'an' : 'a'} ${other.apiKind} API on ${on}, `
         + 'and AWS does not serve WebSocket APIs and REST or HTTP APIs on one domain name (give the WebSocket API a domain name of its own)');
     }
-    const [whole, beside] = claim.emptyKeyExclusive && claim.key === '' ? [recorded, other] : [other, recorded];
+    const [whole, beside] = claim.emptyKeyExclusive && claim.key === '' ? [claim, other] : [other, claim];
     if (whole.emptyKeyExclusive && whole.key === '') {
-      throw invalidProperty(owner, `${method}(domainName)`, domain.given,
-        `a domain without a REST base path mapping of the whole domain: ${whole === recorded ? 'this mapping' : whole.by} maps the whole of ${on} `
-        + `with addBasePathMapping and no basePath, and ${beside === recorded ? 'this mapping' : beside.by} maps ${describeKey(beside.key)} of it; AWS `
+      return invalidProperty(owner, `${method}(domainName)`, domain.given,
+        `a domain without a REST base path mapping of the whole domain: ${whole === claim ? 'this mapping' : whole.by} maps the whole of ${on} `
+        + `with addBasePathMapping and no basePath, and ${beside === claim ? 'this mapping' : beside.by} maps ${describeKey(beside.key)} of it; AWS `
         + 'allows no other mapping beside a base path mapping of the whole domain ("Only one base path mapping is allowed if the base path is '
         + 'empty"; an API mapping without key, addApiMapping, serves the paths no other key begins instead)');
     }
   }
-  domains.set(domain.id, [...claims, recorded]);
-}
-
-function byName(name: string, given: string): DomainIdentity {
-  const normalized = name.toLowerCase().replace(/\.$/, '');
-  return { id: `name:${normalized}`, description: JSON.stringify(normalized), given };
+  return undefined;
 }
 
 function describeKey(key: string): string {

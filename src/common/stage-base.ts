@@ -68,7 +68,8 @@ export abstract class StageBase extends Construct {
    */
   public addApiMapping(domainName: string, options: ApiMappingOptions = {}): Apigatewayv2ApiMapping {
     const parts = partsOf(this);
-    const mapping = addApiMapping(this, stageErrorOwner(this), `${stagePropertyPrefix(this, parts.stageName)}addApiMapping`,
+    const owner = stageErrorOwner(this);
+    const mapping = addApiMapping(owner, owner, `${stagePropertyPrefix(this, parts.stageName)}addApiMapping`,
       parts.mappingTarget, domainName, options ?? {});
     parts.onMapped?.();
     return mapping;

@@ -2,8 +2,8 @@ import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gate
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { BASE_PATH_MAPPING_OPTIONS } from './rest-shapes';
-import { MAPPING_KEY_LEVEL } from '../common/api-mapping';
-import { claimDomainMapping, comparableKey, domainIdentity } from '../common/domain-registry';
+import { MAPPING_KEY_LEVEL, mappingId } from '../common/api-mapping';
+import { claimDomainMapping, comparableKey, domainIdentity, sameMappingError } from '../common/domain-registry';
 import { ProviderResources } from '../common/provider-resources';
 import { checkStruct } from '../common/struct-check';
 import { invalidProperty } from '../core/errors';
@@ -33,11 +33,15 @@ export interface MappedStage {
   readonly provider?: TerraformProvider;
 }
 
+/** At most this many characters, as for an API mapping key (AWS documents the limit for REST mappings too). */
+const MAX_BASE_PATH_LENGTH = 300;
+
 /**
- * Creates the `aws_api_gateway_base_path_mapping` of `domainName` to a stage, as a child of the
- * stage construct. The mapping names the stage through the stage resource (never a literal name):
- * it is created after the stage, and a renamed stage is created, the mapping moved to it, and the
- * old stage deleted, in that order (AWS refuses to delete a stage a mapping points at).
+ * Creates the `aws_api_gateway_base_path_mapping` of `domainName` to a stage, as a child of `scope`
+ * (the deployment construct of the stage: a base path moved to another of its stages is one
+ * mapping updated in place). The mapping names the stage through the stage resource (never a
+ * literal name): it is created after the stage, and a renamed stage is created, the mapping moved
+ * to it, and the old stage deleted, in that order (AWS refuses to delete a stage a mapping points at).
  */
 export function addBasePathMapping(
   scope: Construct,
@@ -49,18 +53,22 @@ export function addBasePathMapping(
 ): ApiGatewayBasePathMapping {
   checkStruct(owner, `${property}.`, options, BASE_PATH_MAPPING_OPTIONS);
   const basePath = options.basePath;
-  if (basePath !== undefined && !Token.isUnresolved(basePath) && !MAPPING_KEY_LEVEL.test(basePath)) {
+  if (basePath === '(none)') {
     throw invalidProperty(owner, `${property}.basePath`, basePath,
-      "a single path segment of letters, digits and $-_.+!*'() (no '/': for a key of several levels, such as 'orders/v1', "
-      + 'use addApiMapping(domainName, { apiMappingKey }); omit basePath to map the whole domain)');
+      "a base path, or no basePath to map the whole domain ('(none)' is how AWS's API names the empty base path; the provider reads it back as empty)");
   }
-  const id = basePath === undefined ? 'BasePathMapping' : `BasePathMapping_${basePath}`;
-  if (scope.node.tryFindChild(id) !== undefined) {
-    throw invalidProperty(owner, `${property}.basePath`, basePath ?? null,
-      'a base path this stage has no mapping for yet (to map the same base path of another domain, '
-      + 'create an ApiGatewayBasePathMapping with stageName: stage.stage.stageName)');
+  if (basePath !== undefined && !Token.isUnresolved(basePath) && (!MAPPING_KEY_LEVEL.test(basePath) || basePath.length > MAX_BASE_PATH_LENGTH)) {
+    throw invalidProperty(owner, `${property}.basePath`, basePath,
+      `a single path segment of letters, digits and $-_.+!*'(), at most ${MAX_BASE_PATH_LENGTH} characters (no '/': for a key of several levels, `
+      + "such as 'orders/v1', use addApiMapping(domainName, { apiMappingKey }); omit basePath to map the whole domain)");
   }
   const domain = domainIdentity(owner, `${property}(domainName)`, domainName, options.domainNameId);
+  const key = comparableKey(owner, basePath);
+  const id = mappingId('BasePathMapping', key, domain.id);
+  const duplicate = sameMappingError(owner, property, domain, scope, id, 'basePath');
+  if (duplicate !== undefined) {
+    throw duplicate;
+  }
   const mapping = new ProviderResources.ApiGatewayBasePathMapping(scope, id, {
     domainName,
     domainNameId: options.domainNameId,
@@ -69,8 +77,6 @@ export function addBasePathMapping(
     stageName: stage.stageNameReference,
     provider: stage.provider,
   });
-  claimDomainMapping(owner, property, domain, {
-    mapping, key: comparableKey(owner, basePath), apiKind: 'REST', keyProperty: 'basePath', emptyKeyExclusive: true,
-  });
+  claimDomainMapping(owner, property, domain, { mapping, key, apiKind: 'REST', keyProperty: 'basePath', emptyKeyExclusive: true });
   return mapping;
 }

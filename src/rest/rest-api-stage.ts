@@ -178,11 +178,12 @@ export class RestApiStage extends StageBase {
    * @param options the base path, and the domain's id for a private custom domain. Default: the whole domain
    */
   public addBasePathMapping(domainName: string, options: BasePathMappingOptions = {}): ApiGatewayBasePathMapping {
-    return addBasePathMapping(this, stageErrorOwner(this), `${stagePropertyPrefix(this, this.stageName)}addBasePathMapping`, {
+    const owner = stageErrorOwner(this);
+    return addBasePathMapping(owner, owner, `${stagePropertyPrefix(this, this.stageName)}addBasePathMapping`, {
       restApiId: this.restApiId,
       stageNameReference: this.stage.stageName,
       provider: this.stage.provider,
-    }, domainName, options);
+    }, domainName, options ?? {});
   }
 
   /**

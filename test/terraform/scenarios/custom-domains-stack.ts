@@ -25,8 +25,8 @@ export const DOMAIN_ADDRESSES = {
   httpDeployment: 'aws_apigatewayv2_deployment.http_Deployment_4CA5456C',
   webSocketDeployment: 'aws_apigatewayv2_deployment.ws_Deployment_3F3FF486',
   httpStage: 'aws_apigatewayv2_stage.http_Stage_8EF158AD',
-  httpRootMapping: 'aws_apigatewayv2_api_mapping.http_Stage_ApiMapping_root_13bf0834_0B819ECB',
-  httpV2Mapping: 'aws_apigatewayv2_api_mapping.http_Stage_ApiMapping_orders-v2_828492a5_393177CB',
+  httpRootMapping: 'aws_apigatewayv2_api_mapping.http_ApiMapping_root_13bf0834_E21E79F3',
+  httpV2Mapping: 'aws_apigatewayv2_api_mapping.http_ApiMapping_orders-v2_828492a5_F312B10F',
 };
 
 /** One version of the app. */
@@ -43,6 +43,8 @@ export interface DomainsStackVersion {
   readonly httpKey?: string;
   /** Adds an HTTP stage `beta` mapped at `orders/beta`. @default false */
   readonly betaStage?: boolean;
+  /** Maps the root of orders.example.com to the beta stage instead of the main one. @default false */
+  readonly rootOnBeta?: boolean;
   /** The HTTP main stage without create_before_destroy (the provider's default): a rename destroys it first. @default false */
   readonly httpStageDestroyedFirst?: boolean;
   /** Maps the WebSocket stage on orders.example.com too (AWS refuses it: the app must not synthesize). @default false */
@@ -109,13 +111,12 @@ export function domainsApp(version: DomainsStackVersion = {}): (outdir: string) 
 
     const http = new HttpApiDeployment(stack, 'http', { httpApi: httpApi(stack, version.httpTimeoutMilliseconds ?? 29000), stageName: version.httpStageName ?? 'live' });
     http.addApiMapping(orders.domainName, { apiMappingKey: version.httpKey ?? 'orders/v2' });
-    http.addApiMapping(orders.domainName);
     if (version.httpStageDestroyedFirst) {
       http.deploymentStage.stage.addOverride('lifecycle.create_before_destroy', false);
     }
-    if (version.betaStage) {
-      http.addStage('beta').addApiMapping(orders.domainName, { apiMappingKey: 'orders/beta' });
-    }
+    const beta = version.betaStage ? http.addStage('beta') : undefined;
+    beta?.addApiMapping(orders.domainName, { apiMappingKey: 'orders/beta' });
+    (version.rootOnBeta ? beta! : http).addApiMapping(orders.domainName);
 
     const ws = new WebSocketApiDeployment(stack, 'ws', { webSocketApi: webSocketApi(stack, version.webSocketTemplate ?? '{"statusCode": 200}'), stageName: 'prod', cloudWatchRole: false });
     ws.addApiMapping(chat.domainName);

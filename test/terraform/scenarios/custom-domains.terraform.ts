@@ -2,8 +2,8 @@
  * Custom domains under Terraform and the strict emulator (custom-domains-stack.ts): one domain
  * serving a REST API at `orders/v1` and an HTTP API at `orders/v2` and at the root, a WebSocket API
  * on a domain of its own; through a redeploy of each, a second stage, a stage rename (which AWS
- * refuses when the mapped stage is destroyed first, as the provider does by default), a key change
- * and destroy. The mappings are read back from the emulator after each apply, and a second plan has
+ * refuses when the mapped stage is destroyed first, as the provider does by default), a key change,
+ * the root moved to another stage (in place) and destroy. The mappings are read back from the emulator after each apply, and a second plan has
  * nothing left to do. A WebSocket stage mapped beside them fails at synth.
  */
 import { GetRestApisCommand } from '@aws-sdk/client-api-gateway';
@@ -136,6 +136,18 @@ describe('custom domains under Terraform', () => {
 
     expect(await mappingsOf('orders.example.com')).toEqual({
       'orders/v1': 'orders-v1 v1', 'orders/v3': 'orders-v2 current', '': 'orders-v2 current', 'orders/beta': 'orders-v2 beta',
+    });
+    expectNothingLeftToDo();
+  });
+
+  test('the root moved to the beta stage is one mapping updated in place', async () => {
+    const plan = planWith({ rootOnBeta: true });
+
+    expect(plan.changedResources()).toEqual({ [DOMAIN_ADDRESSES.httpRootMapping]: ['update'] });
+    workdir.apply();
+
+    expect(await mappingsOf('orders.example.com')).toEqual({
+      'orders/v1': 'orders-v1 v1', 'orders/v3': 'orders-v2 current', '': 'orders-v2 beta', 'orders/beta': 'orders-v2 beta',
     });
     expectNothingLeftToDo();
   });

@@ -1,0 +1,39 @@
+import { IConstruct } from 'constructs';
+import type { DomainIdentity, MappedApiKind } from './domain-registry';
+import { invalidProperty } from '../core/errors';
+
+/** The settings of an `aws_api_gateway_domain_name` that decide which mappings AWS serves on it. */
+interface RestDomainSettings {
+  readonly endpointConfigurationInput?: { readonly types?: unknown };
+  readonly securityPolicyInput?: unknown;
+  readonly certificateArnInput?: unknown;
+  readonly regionalCertificateArnInput?: unknown;
+}
+
+/**
+ * Fails where the domain resource itself cannot serve the mapping: AWS serves HTTP APIs, and keys
+ * of several levels, only on a Regional custom domain with the TLS 1.2 security policy (developer
+ * guide, "Custom domain names for HTTP APIs": a Regional custom domain name can be associated with
+ * REST APIs and HTTP APIs; for HTTP APIs, TLS 1.2 is the only supported TLS version). Checked where
+ * the app creates the domain as an `aws_api_gateway_domain_name` with literal settings: an
+ * `aws_apigatewayv2_domain_name` is always Regional, and its provider checks its policy.
+ */
+export function checkDomainEndpoint(owner: IConstruct, property: string, domain: DomainIdentity, apiKind: MappedApiKind, levels: number): void {
+  const resource = domain.resource;
+  if (resource?.terraformResourceType !== 'aws_api_gateway_domain_name') {
+    return;
+  }
+  const served = apiKind === 'HTTP' ? 'an HTTP API' : levels > 1 ? 'a mapping key of several levels' : undefined;
+  const settings = resource as unknown as RestDomainSettings;
+  const types = settings.endpointConfigurationInput?.types;
+  // Without an endpoint configuration, a domain with only an edge certificate is edge-optimized.
+  const edge = Array.isArray(types)
+    ? types.includes('EDGE')
+    : settings.regionalCertificateArnInput === undefined && settings.certificateArnInput !== undefined;
+  const problem = edge ? 'is edge-optimized' : settings.securityPolicyInput === 'TLS_1_0' ? "has the security policy 'TLS_1_0'" : undefined;
+  if (served !== undefined && problem !== undefined) {
+    throw invalidProperty(owner, property, domain.given,
+      `a Regional custom domain with the TLS 1.2 security policy: '${resource.node.path}' ${problem}, and AWS serves ${served} only on a `
+      + "Regional domain with TLS 1.2 (endpointConfiguration: { types: ['REGIONAL'] }, regionalCertificateArn, securityPolicy: 'TLS_1_2')");
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The app-wide checks of custom domain mappings where a program's order, its tokens or the domain
+ * resource's own settings decide: providers made after the mappings, the same mapping twice from one
+ * deployment, a caught error, a domain named by a variable, keys partly known, and what the domain
+ * resource can serve.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiGatewayDomainName, ApiGatewayDomainNameConfig } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
+import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { resourcesOfType, synthesize, synthesizeStack } from './support/synth';
+import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
+
+/** Two stacks each mapping `v1` of api.example.com, their providers (in `regions`) made only after the mappings; synthesized as `cdktf synth` does. */
+function appWithLateProviders(regions: [string, string]): () => void {
+  return () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'late-providers-')) });
+    const stacks = regions.map((region, index) => {
+      const stack = new TerraformStack(app, `stack${index}`);
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: 'v1' });
+      return stack;
+    });
+    stacks.forEach((stack, index) => new AwsProvider(stack, 'aws', { region: regions[index] }));
+    app.synth();
+  };
+}
+
+function restDomain(stack: TerraformStack, config: Partial<ApiGatewayDomainNameConfig>): ApiGatewayDomainName {
+  return new ApiGatewayDomainName(stack, 'domain', { domainName: 'api.example.com', ...config });
+}
+
+describe('mappings compared across stacks whose providers come after them', () => {
+  test('two regions: one key on each is no conflict, whichever was made first', () => {
+    expect(appWithLateProviders(['us-east-1', 'eu-west-1'])).not.toThrow();
+  });
+
+  test('one region: the second mapping of the key fails when the app is validated (cdktf synth), naming both', () => {
+    expect(appWithLateProviders(['eu-west-2', 'eu-west-2'])).toThrow("HttpApiDeployment at 'stack1/deploy': property 'addApiMapping.apiMappingKey' "
+      + "is \"v1\"; expected a key no other mapping of the domain \"api.example.com\" has: 'stack0/deploy' (addApiMapping) already maps the key \"v1\" "
+      + 'of it (AWS answers ConflictException).');
+  });
+
+  test("a stack's own validation (Testing.synth with validations) finds it too", () => {
+    const app = Testing.app();
+    const stacks = ['a', 'b'].map((id) => new TerraformStack(app, id));
+    for (const stack of stacks) {
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: 'v1' });
+    }
+    stacks.forEach((stack) => new AwsProvider(stack, 'aws', { region: 'eu-west-2' }));
+
+    expect(() => Testing.synth(stacks[1], true)).toThrow("'a/deploy' (addApiMapping) already maps the key \"v1\"");
+  });
+});
+
+describe('one deployment, one domain, one key', () => {
+  test('the same key twice, given once by resource and once by name, fails with the library\'s error, not a construct id clash', () => {
+    expect(() => synthesize((stack) => {
+      const domain = new Apigatewayv2DomainName(stack, 'domain', {
+        domainName: 'api.example.com',
+        domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+      });
+      const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+      deployment.addApiMapping(domain.domainName, { apiMappingKey: 'a' });
+      deployment.addApiMapping('api.example.com', { apiMappingKey: 'a' });
+    })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping.apiMappingKey' is \"a\"; expected a key no other mapping of the domain "
+      + "\"api.example.com\" has: 'stack/deploy' (addApiMapping) already maps the key \"a\" of it (AWS answers ConflictException).");
+  });
+
+  test('a key moved from the main stage to an added stage is the same mapping (updated in place, no ConflictException)', () => {
+    const mappings = (onBeta: boolean) => resourcesOfType(synthesize((stack) => {
+      const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+      const beta = deployment.addStage('beta');
+      (onBeta ? beta : deployment).addApiMapping('api.example.com');
+    }), 'aws_apigatewayv2_api_mapping');
+    const [before, after] = [mappings(false), mappings(true)];
+
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    expect(Object.values(before)[0].stage).not.toEqual(Object.values(after)[0].stage);
+  });
+
+  test('a conflict that is caught leaves no mapping behind', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new HttpApiDeployment(stack, 'http', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com');
+    const chat = new WebSocketApiDeployment(stack, 'chat', { webSocketApi: chatWebSocketApi(stack).api, stageName: 'prod' });
+
+    expect(() => chat.addApiMapping('api.example.com', { apiMappingKey: 'chat' })).toThrow('AWS does not serve WebSocket APIs and REST or HTTP APIs');
+    expect(Object.keys(resourcesOfType(synthesizeStack(stack), 'aws_apigatewayv2_api_mapping'))).toHaveLength(1);
+  });
+});
+
+describe('domains and keys with tokens', () => {
+  test('a domain resource named by a variable and that variable are one domain', () => {
+    expect(() => synthesize((stack) => {
+      const name = new TerraformVariable(stack, 'domain_name', { type: 'string' }).stringValue;
+      const domain = new Apigatewayv2DomainName(stack, 'domain', {
+        domainName: name,
+        domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+      });
+      new HttpApiDeployment(stack, 'one', { httpApi: petsHttpApi(stack).api }).addApiMapping(domain.domainName, { apiMappingKey: 'a' });
+      new HttpApiDeployment(stack, 'two', { httpApi: petsHttpApi(stack, {}, 'two').api }).addApiMapping(name, { apiMappingKey: 'a' });
+    })).toThrow("HttpApiDeployment at 'stack/two': property 'addApiMapping.apiMappingKey' is \"a\"; expected a key no other mapping of the domain "
+      + "${var.domain_name} has: 'stack/one' (addApiMapping) already maps the key \"a\" of it (AWS answers ConflictException).");
+  });
+
+  test('the known parts of a key with a token are checked', () => {
+    const mapWith = (key: (version: string) => string, kind: 'HTTP' | 'WebSocket') => () => synthesize((stack) => {
+      const version = new TerraformVariable(stack, 'version', { type: 'string' }).stringValue;
+      const deployment = kind === 'HTTP'
+        ? new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api })
+        : new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api, stageName: 'prod' });
+      deployment.addApiMapping('api.example.com', { apiMappingKey: key(version) });
+    });
+
+    expect(mapWith((version) => `bad key/${version}`, 'HTTP')).toThrow("property 'addApiMapping.apiMappingKey' is \"bad key/${var.version}\"; expected levels");
+    expect(mapWith((version) => `chat/${version}`, 'WebSocket')).toThrow("property 'addApiMapping.apiMappingKey' is \"chat/${var.version}\"; expected a key");
+    expect(mapWith((version) => `orders/${version}`, 'HTTP')).not.toThrow();
+    expect(mapWith((version) => `chat-${version}`, 'WebSocket')).not.toThrow();
+  });
+});
+
+describe('what the domain resource can serve', () => {
+  const regional = { regionalCertificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointConfiguration: { types: ['REGIONAL'] } };
+
+  test('an HTTP API on an edge-optimized domain fails, naming the domain resource', () => {
+    expect(() => synthesize((stack) => {
+      const domain = restDomain(stack, { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' });
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(domain.domainName);
+    })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping(domainName)' is \"${aws_api_gateway_domain_name.domain.domain_name}\"; "
+      + "expected a Regional custom domain with the TLS 1.2 security policy: 'stack/domain' is edge-optimized, and AWS serves an HTTP API only on a "
+      + "Regional domain with TLS 1.2 (endpointConfiguration: { types: ['REGIONAL'] }, regionalCertificateArn, securityPolicy: 'TLS_1_2').");
+  });
+
+  test('a key of several levels on a TLS 1.0 domain fails; one level there, and several on a TLS 1.2 Regional domain, pass', () => {
+    const mapRest = (config: Partial<ApiGatewayDomainNameConfig>, apiMappingKey: string) => () => synthesize((stack) => {
+      const domain = restDomain(stack, config);
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addApiMapping(domain.domainName, { apiMappingKey });
+    });
+
+    expect(mapRest({ ...regional, securityPolicy: 'TLS_1_0' }, 'orders/v1'))
+      .toThrow("'stack/domain' has the security policy 'TLS_1_0', and AWS serves a mapping key of several levels only on a Regional domain with TLS 1.2");
+    expect(mapRest({ ...regional, securityPolicy: 'TLS_1_0' }, 'orders')).not.toThrow();
+    expect(mapRest({ ...regional, securityPolicy: 'TLS_1_2' }, 'orders/v1')).not.toThrow();
+  });
+});
