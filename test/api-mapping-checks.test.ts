@@ -13,14 +13,14 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
-import { resourcesOfType, synthesize, synthesizeStack } from './support/synth';
+import { resourcesOfType, synthesize, synthesizeApp, synthesizeStack } from './support/synth';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
 /** Two stacks each mapping `v1` of api.example.com, their providers (in `regions`) made only after the mappings; synthesized as `cdktf synth` does. */
 function appWithLateProviders(regions: [string, string]): () => void {
   return () => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'late-providers-')) });
-    const stacks = regions.map((region, index) => {
+    const stacks = regions.map((_region, index) => {
       const stack = new TerraformStack(app, `stack${index}`);
       new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: 'v1' });
       return stack;
@@ -39,13 +39,13 @@ describe('mappings compared across stacks whose providers come after them', () =
     expect(appWithLateProviders(['us-east-1', 'eu-west-1'])).not.toThrow();
   });
 
-  test('one region: the second mapping of the key fails when the app is validated (cdktf synth), naming both', () => {
-    expect(appWithLateProviders(['eu-west-2', 'eu-west-2'])).toThrow("HttpApiDeployment at 'stack1/deploy': property 'addApiMapping.apiMappingKey' "
-      + "is \"v1\"; expected a key no other mapping of the domain \"api.example.com\" has: 'stack0/deploy' (addApiMapping) already maps the key \"v1\" "
+  test('one region: the key mapped twice fails when the app is validated (cdktf synth), naming both', () => {
+    expect(appWithLateProviders(['eu-west-2', 'eu-west-2'])).toThrow("HttpApiDeployment at 'stack0/deploy': property 'addApiMapping.apiMappingKey' "
+      + "is \"v1\"; expected a key no other mapping of the domain \"api.example.com\" has: 'stack1/deploy' (addApiMapping) maps the key \"v1\" "
       + 'of it (AWS answers ConflictException).');
   });
 
-  test("a stack's own validation (Testing.synth with validations) finds it too", () => {
+  test("each stack's own validation (Testing.synth with validations) finds it, whichever mapping came first", () => {
     const app = Testing.app();
     const stacks = ['a', 'b'].map((id) => new TerraformStack(app, id));
     for (const stack of stacks) {
@@ -53,7 +53,19 @@ describe('mappings compared across stacks whose providers come after them', () =
     }
     stacks.forEach((stack) => new AwsProvider(stack, 'aws', { region: 'eu-west-2' }));
 
+    expect(() => Testing.synth(stacks[0], true)).toThrow("'b/deploy' (addApiMapping) maps the key \"v1\"");
     expect(() => Testing.synth(stacks[1], true)).toThrow("'a/deploy' (addApiMapping) already maps the key \"v1\"");
+  });
+
+  test('a variable of the same name in two stacks is two keys', () => {
+    expect(() => synthesizeApp((app) => {
+      for (const id of ['a', 'b']) {
+        const stack = new TerraformStack(app, id);
+        new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+        const prefix = new TerraformVariable(stack, 'prefix', { type: 'string' }).stringValue;
+        new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: prefix });
+      }
+    })).not.toThrow();
   });
 });
 
@@ -120,6 +132,35 @@ describe('domains and keys with tokens', () => {
     expect(mapWith((version) => `chat/${version}`, 'WebSocket')).toThrow("property 'addApiMapping.apiMappingKey' is \"chat/${var.version}\"; expected a key");
     expect(mapWith((version) => `orders/${version}`, 'HTTP')).not.toThrow();
     expect(mapWith((version) => `chat-${version}`, 'WebSocket')).not.toThrow();
+    expect(mapWith((version) => `${'a'.repeat(300)}${version}`, 'HTTP')).toThrow('at most 300 characters');
+  });
+
+  test('the known parts of a base path with a token are checked', () => {
+    const mapWith = (basePath: (version: string) => string) => () => synthesize((stack) => {
+      const version = new TerraformVariable(stack, 'version', { type: 'string' }).stringValue;
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addBasePathMapping('api.example.com', { basePath: basePath(version) });
+    });
+
+    expect(mapWith((version) => `${version}/x`)).toThrow("property 'addBasePathMapping.basePath' is \"${var.version}/x\"; expected a single path segment");
+    expect(mapWith((version) => `a b${version}`)).toThrow('expected a single path segment');
+    expect(mapWith((version) => `v-${version}`)).not.toThrow();
+  });
+
+  test('a private domain named by its id attribute keeps one address, and its base path twice fails', () => {
+    const build = (unrelatedTokenFirst: boolean, twice: boolean) => () => synthesize((stack) => {
+      if (unrelatedTokenFirst) {
+        new TerraformVariable(stack, 'unrelated', { type: 'string' });
+      }
+      const domain = restDomain(stack, { domainName: 'private.example.com', certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointConfiguration: { types: ['PRIVATE'] } });
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      for (const _ of twice ? [1, 2] : [1]) {
+        deployment.addBasePathMapping(domain.domainName, { basePath: 'pets', domainNameId: domain.domainNameId });
+      }
+    });
+    const addresses = (json: Record<string, any>) => Object.keys(resourcesOfType(json, 'aws_api_gateway_base_path_mapping'));
+
+    expect(addresses(build(true, false)())).toEqual(addresses(build(false, false)()));
+    expect(build(false, true)).toThrow('already maps the key "pets" of it (AWS answers ConflictException)');
   });
 });
 
@@ -133,6 +174,19 @@ describe('what the domain resource can serve', () => {
     })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping(domainName)' is \"${aws_api_gateway_domain_name.domain.domain_name}\"; "
       + "expected a Regional custom domain with the TLS 1.2 security policy: 'stack/domain' is edge-optimized, and AWS serves an HTTP API only on a "
       + "Regional domain with TLS 1.2 (endpointConfiguration: { types: ['REGIONAL'] }, regionalCertificateArn, securityPolicy: 'TLS_1_2').");
+  });
+
+  test('a WebSocket API on an edge-optimized or TLS 1.0 domain fails, the domain named by its resource or by its literal name', () => {
+    const mapChat = (config: Partial<ApiGatewayDomainNameConfig>, byName: boolean) => () => synthesize((stack) => {
+      const domain = restDomain(stack, config);
+      new WebSocketApiDeployment(stack, 'chat', { webSocketApi: chatWebSocketApi(stack).api, stageName: 'prod' })
+        .addApiMapping(byName ? 'api.example.com' : domain.domainName);
+    });
+
+    expect(mapChat({ certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' }, true))
+      .toThrow("'stack/domain' is edge-optimized, and AWS serves a WebSocket API only on a Regional domain with TLS 1.2");
+    expect(mapChat({ ...regional, securityPolicy: 'TLS_1_0' }, false)).toThrow("'stack/domain' has the security policy 'TLS_1_0'");
+    expect(mapChat({ ...regional, securityPolicy: 'TLS_1_2' }, true)).not.toThrow();
   });
 
   test('a key of several levels on a TLS 1.0 domain fails; one level there, and several on a TLS 1.2 Regional domain, pass', () => {

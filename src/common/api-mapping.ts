@@ -2,7 +2,7 @@ import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { checkDomainEndpoint } from './domain-endpoint';
-import { claimDomainMapping, comparableKey, domainIdentity, MappedApiKind, sameMappingError } from './domain-registry';
+import { claimDomainMapping, comparableKey, domainIdentity, keyOrigin, MappedApiKind, sameMappingError } from './domain-registry';
 import { ProviderResources } from './provider-resources';
 import { checkStruct, StructShape } from './struct-check';
 import { invalidProperty } from '../core/errors';
@@ -48,20 +48,20 @@ export function expectedMappingKey(apiKind: MappedApiKind): string {
  * checked in the parts that are known (each token stands for some valid characters).
  */
 export function isValidMappingKey(key: string, apiKind: MappedApiKind): boolean {
-  const known = withoutTokens(key);
+  const known = knownPart(key);
   const levels = known.split('/');
-  return (known !== key || key.length <= MAX_KEY_LENGTH)
+  return known.length <= MAX_KEY_LENGTH
     && levels.every((level) => MAPPING_KEY_LEVEL.test(level))
     && (apiKind !== 'WebSocket' || levels.length === 1);
 }
 
 /** The levels of a key (a token counted as part of one level). */
 export function mappingKeyLevels(key: string | undefined): number {
-  return key === undefined ? 1 : withoutTokens(key).split('/').length;
+  return key === undefined ? 1 : knownPart(key).split('/').length;
 }
 
-/** `value` with each token in it replaced by one valid character. */
-function withoutTokens(value: string): string {
+/** `value` with each token in it replaced by one valid character: what is known of a key or base path. */
+export function knownPart(value: string): string {
   return Token.isUnresolved(value) ? value.replace(/\$\{TfToken\[[^\]]*\]\}/g, 'x') : value;
 }
 
@@ -101,7 +101,7 @@ export function addApiMapping(
     provider: target.provider,
   });
   claimDomainMapping(owner, property, domain, {
-    mapping, key: comparable, apiKind: target.apiKind, keyProperty: 'apiMappingKey', emptyKeyExclusive: false,
+    mapping, key: comparable, keyOrigin: keyOrigin(owner, key), apiKind: target.apiKind, keyProperty: 'apiMappingKey', emptyKeyExclusive: false,
   });
   return mapping;
 }

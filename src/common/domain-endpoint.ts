@@ -11,19 +11,20 @@ interface RestDomainSettings {
 }
 
 /**
- * Fails where the domain resource itself cannot serve the mapping: AWS serves HTTP APIs, and keys
- * of several levels, only on a Regional custom domain with the TLS 1.2 security policy (developer
- * guide, "Custom domain names for HTTP APIs": a Regional custom domain name can be associated with
- * REST APIs and HTTP APIs; for HTTP APIs, TLS 1.2 is the only supported TLS version). Checked where
- * the app creates the domain as an `aws_api_gateway_domain_name` with literal settings: an
- * `aws_apigatewayv2_domain_name` is always Regional, and its provider checks its policy.
+ * Fails where the domain resource itself cannot serve the mapping: AWS serves HTTP and WebSocket
+ * APIs, and keys of several levels, only on a Regional custom domain with the TLS 1.2 security policy
+ * (developer guide, "Custom domain names for HTTP APIs" and "... for WebSocket APIs": only Regional
+ * custom domain names, only TLS 1.2). Checked where the app creates the domain as an
+ * `aws_api_gateway_domain_name` with literal settings (named by its resource or by its literal name,
+ * made before the mapping): an `aws_apigatewayv2_domain_name` is always Regional, and its provider
+ * checks its policy.
  */
 export function checkDomainEndpoint(owner: IConstruct, property: string, domain: DomainIdentity, apiKind: MappedApiKind, levels: number): void {
   const resource = domain.resource;
   if (resource?.terraformResourceType !== 'aws_api_gateway_domain_name') {
     return;
   }
-  const served = apiKind === 'HTTP' ? 'an HTTP API' : levels > 1 ? 'a mapping key of several levels' : undefined;
+  const served = apiKind === 'HTTP' ? 'an HTTP API' : apiKind === 'WebSocket' ? 'a WebSocket API' : levels > 1 ? 'a mapping key of several levels' : undefined;
   const settings = resource as unknown as RestDomainSettings;
   const types = settings.endpointConfigurationInput?.types;
   // Without an endpoint configuration, a domain with only an edge certificate is edge-optimized.

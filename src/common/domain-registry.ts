@@ -24,6 +24,8 @@ export interface DomainClaim {
   readonly mapping: TerraformResource;
   /** The key or base path; `''` for none; a token as the expression it stands for. */
   readonly key: string;
+  /** Where an expression key is valid (the path of its stack); `''` for a literal key. */
+  readonly keyOrigin: string;
   readonly apiKind: MappedApiKind;
   /** The property that holds the key: `apiMappingKey`, `basePath`. */
   readonly keyProperty: string;
@@ -69,10 +71,12 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
       `a domain name in lower case without a final dot, such as 'api.example.com' (labels of at most 63 characters, ${MAX_DOMAIN_NAME_LENGTH} in all)`);
   }
   if (privateDomainId !== undefined) {
-    return { id: `private:${privateDomainId}`, description: `${JSON.stringify(domainName)} (private, ${privateDomainId})`, given: domainName };
+    const { stack, expression } = originOf(owner, privateDomainId);
+    const id = Token.isUnresolved(privateDomainId) ? `${stack.node.path}:${expression}` : privateDomainId;
+    return { id: `private:${id}`, description: `${JSON.stringify(domainName)} (private, ${expression})`, given: domainName };
   }
   if (literal) {
-    return { id: `name:${domainName}`, description: JSON.stringify(domainName), given: domainName };
+    return { id: `name:${domainName}`, description: JSON.stringify(domainName), given: domainName, resource: domainResourceNamed(owner, domainName) };
   }
   const { stack, expression } = originOf(owner, domainName);
   const reference = DOMAIN_REFERENCE.exec(expression);
@@ -96,6 +100,11 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
  */
 export function comparableKey(owner: IConstruct, key: string | undefined): string {
   return key === undefined ? '' : Token.isUnresolved(key) ? resolvedIn(TerraformStack.of(owner), key) : key;
+}
+
+/** Where `key` is valid: the path of the stack of `owner` for a key with a token (the same variable name in two stacks is two values), else `''`. */
+export function keyOrigin(owner: IConstruct, key: string | undefined): string {
+  return key !== undefined && Token.isUnresolved(key) ? TerraformStack.of(owner).node.path : '';
 }
 
 /**
@@ -123,9 +132,10 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
     throw error;
   }
   domains.set(domain.id, [...earlier, recorded]);
+  // At synth, against every other claim of the domain: each stack's own validation finds its conflicts.
   claim.mapping.node.addValidation({
     validate: () => {
-      const conflict = conflictAmong(recorded, earlier);
+      const conflict = conflictAmong(recorded, (domains!.get(domain.id) ?? []).filter((other) => other !== recorded));
       return conflict === undefined ? [] : [conflict.message];
     },
   });
@@ -162,9 +172,10 @@ function conflictAmong(claim: RecordedClaim, earlier: readonly RecordedClaim[]):
   const { owner, method, domain } = claim;
   const on = `the domain ${domain.description}`;
   for (const other of earlier.filter((candidate) => sameAccount(candidate.mapping, claim.mapping) === 'same')) {
-    if (other.key === claim.key) {
+    if (other.key === claim.key && other.keyOrigin === claim.keyOrigin) {
       return invalidProperty(owner, `${method}.${claim.keyProperty}`, claim.key === '' ? undefined : claim.key,
-        `a key no other mapping of ${on} has: ${other.by} already maps ${describeKey(claim.key)} of it (AWS answers ConflictException)`);
+        `a key no other mapping of ${on} has: ${other.by} ${earlierThan(other, claim) ? 'already maps' : 'maps'} ${describeKey(claim.key)} of it `
+        + '(AWS answers ConflictException)');
     }
     if ((other.apiKind === 'WebSocket') !== (claim.apiKind === 'WebSocket')) {
       return invalidProperty(owner, `${method}(domainName)`, domain.given,
@@ -181,6 +192,13 @@ function conflictAmong(claim: RecordedClaim, earlier: readonly RecordedClaim[]):
     }
   }
   return undefined;
+}
+
+/** Whether `a` was claimed before `b` (in the app's order of calls). */
+function earlierThan(a: RecordedClaim, b: RecordedClaim): boolean {
+  const claims = CLAIMS.get(a.owner.node.root)?.get(a.domain.id) ?? [];
+  const later = claims.indexOf(b);
+  return later === -1 || claims.indexOf(a) < later;
 }
 
 function describeKey(key: string): string {
@@ -210,6 +228,13 @@ function resolvedIn(stack: TerraformStack, value: string): string {
   } catch {
     return value;
   }
+}
+
+/** The app's `aws_api_gateway_domain_name` whose literal name is `name`, if any (the one whose settings the check of what it serves reads). */
+function domainResourceNamed(owner: IConstruct, name: string): TerraformResource | undefined {
+  return owner.node.root.node.findAll().find((construct): construct is TerraformResource => construct instanceof TerraformResource
+    && construct.terraformResourceType === 'aws_api_gateway_domain_name'
+    && (construct as { domainNameInput?: unknown }).domainNameInput === name);
 }
 
 function domainResourceIn(stack: TerraformStack, type: string, name: string): TerraformResource | undefined {

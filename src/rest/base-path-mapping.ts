@@ -1,9 +1,9 @@
 import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
-import { TerraformProvider, Token } from 'cdktf';
+import { TerraformProvider } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { BASE_PATH_MAPPING_OPTIONS } from './rest-shapes';
-import { MAPPING_KEY_LEVEL, mappingId } from '../common/api-mapping';
-import { claimDomainMapping, comparableKey, domainIdentity, sameMappingError } from '../common/domain-registry';
+import { knownPart, MAPPING_KEY_LEVEL, mappingId } from '../common/api-mapping';
+import { claimDomainMapping, comparableKey, domainIdentity, keyOrigin, sameMappingError } from '../common/domain-registry';
 import { ProviderResources } from '../common/provider-resources';
 import { checkStruct } from '../common/struct-check';
 import { invalidProperty } from '../core/errors';
@@ -57,7 +57,7 @@ export function addBasePathMapping(
     throw invalidProperty(owner, `${property}.basePath`, basePath,
       "a base path, or no basePath to map the whole domain ('(none)' is how AWS's API names the empty base path; the provider reads it back as empty)");
   }
-  if (basePath !== undefined && !Token.isUnresolved(basePath) && (!MAPPING_KEY_LEVEL.test(basePath) || basePath.length > MAX_BASE_PATH_LENGTH)) {
+  if (basePath !== undefined && (!MAPPING_KEY_LEVEL.test(knownPart(basePath)) || knownPart(basePath).length > MAX_BASE_PATH_LENGTH)) {
     throw invalidProperty(owner, `${property}.basePath`, basePath,
       `a single path segment of letters, digits and $-_.+!*'(), at most ${MAX_BASE_PATH_LENGTH} characters (no '/': for a key of several levels, `
       + "such as 'orders/v1', use addApiMapping(domainName, { apiMappingKey }); omit basePath to map the whole domain)");
@@ -77,6 +77,8 @@ export function addBasePathMapping(
     stageName: stage.stageNameReference,
     provider: stage.provider,
   });
-  claimDomainMapping(owner, property, domain, { mapping, key, apiKind: 'REST', keyProperty: 'basePath', emptyKeyExclusive: true });
+  claimDomainMapping(owner, property, domain, {
+    mapping, key, keyOrigin: keyOrigin(owner, basePath), apiKind: 'REST', keyProperty: 'basePath', emptyKeyExclusive: true,
+  });
   return mapping;
 }
