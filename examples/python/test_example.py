@@ -6,9 +6,15 @@ import tempfile
 from pathlib import Path
 
 import pytest
+# Renamed: pytest would take a class named Test* for a test class.
 from cdktf import App, TerraformStack
+from cdktf import Testing as CdkTesting
+from cdktf_cdktf_provider_aws.api_gateway_rest_api import ApiGatewayRestApi
+from cdktf_cdktf_provider_aws.apigatewayv2_api import Apigatewayv2Api
+from cdktf_cdktf_provider_aws.apigatewayv2_domain_name import Apigatewayv2DomainName
+from cdktf_cdktf_provider_aws.provider import AwsProvider
 
-from cdktf_api_gateway_deployment import RestApiDeployment
+from cdktf_api_gateway_deployment import HttpApiDeployment, RestApiDeployment
 from main import build_app
 from websocket import build_app as build_websocket_app
 
@@ -77,3 +83,35 @@ def test_bad_input_raises_a_python_exception_with_the_library_message():
         "RestApiDeployment at 'stack/deploy': property 'stageName' is \"my stage\"; "
         "expected 1 to 128 characters, each a letter, a digit, '_' or '-'."
     ) in str(raised.value)
+
+
+def test_api_mappings_from_python_share_a_domain_and_a_repeated_key_raises_the_library_message():
+    # addApiMapping through jsii: a REST API at orders/v1 and an HTTP API at the root of one
+    # domain; a second mapping of orders/v1 is refused with the message naming both constructs.
+
+    openapi = json.dumps({"openapi": "3.0.1", "info": {"title": "orders", "version": "1"}, "paths": {}})
+    app = CdkTesting.app()
+    stack = TerraformStack(app, "stack")
+    AwsProvider(stack, "aws", region="eu-west-2")
+    domain = Apigatewayv2DomainName(
+        stack,
+        "domain",
+        domain_name="orders.example.com",
+        domain_name_configuration={"certificate_arn": "arn:aws:acm:eu-west-2:123456789012:certificate/abc", "endpoint_type": "REGIONAL", "security_policy": "TLS_1_2"},
+    )
+    rest = RestApiDeployment(stack, "rest", rest_api=ApiGatewayRestApi(stack, "rest_api", name="orders", body=openapi), stage_name="live")
+    rest.add_api_mapping(domain.domain_name, api_mapping_key="orders/v1")
+    http_api = Apigatewayv2Api(stack, "http_api", name="orders", protocol_type="HTTP", body=openapi)
+    HttpApiDeployment(stack, "http", http_api=http_api, stage_name="live").add_api_mapping(domain.domain_name)
+
+    mappings = json.loads(CdkTesting.synth(stack))["resource"]["aws_apigatewayv2_api_mapping"].values()
+    assert sorted((mapping["api_id"], mapping.get("api_mapping_key")) for mapping in mappings) == [
+        ("${aws_api_gateway_rest_api.rest_api.id}", "orders/v1"),
+        ("${aws_apigatewayv2_api.http_api.id}", None),
+    ]
+
+    again = HttpApiDeployment(stack, "again", http_api=http_api, stage_name="beta")
+    with pytest.raises(RuntimeError) as raised:
+        again.add_api_mapping(domain.domain_name, api_mapping_key="orders/v1")
+    assert "HttpApiDeployment at 'stack/again': property 'addApiMapping.apiMappingKey'" in str(raised.value)
+    assert "'stack/rest' (addApiMapping) already maps the key \"orders/v1\"" in str(raised.value)
