@@ -42,7 +42,8 @@ describe('mappings compared across stacks whose providers come after them', () =
   test('one region: the key mapped twice fails when the app is validated (cdktf synth), naming both', () => {
     expect(appWithLateProviders(['eu-west-2', 'eu-west-2'])).toThrow("HttpApiDeployment at 'stack0/deploy': property 'addApiMapping.apiMappingKey' "
       + "is \"v1\"; expected a key no other mapping of the domain \"api.example.com\" has: 'stack1/deploy' (addApiMapping) maps the key \"v1\" "
-      + 'of it (AWS answers ConflictException).');
+      + "of it (AWS answers ConflictException); if the two stacks deploy to different accounts or regions, say so in each stack's AwsProvider "
+      + "('allowedAccountIds', 'region').");
   });
 
   test("each stack's own validation (Testing.synth with validations) finds it, whichever mapping came first", () => {
@@ -199,5 +200,136 @@ describe('what the domain resource can serve', () => {
       .toThrow("'stack/domain' has the security policy 'TLS_1_0', and AWS serves a mapping key of several levels only on a Regional domain with TLS 1.2");
     expect(mapRest({ ...regional, securityPolicy: 'TLS_1_0' }, 'orders')).not.toThrow();
     expect(mapRest({ ...regional, securityPolicy: 'TLS_1_2' }, 'orders/v1')).not.toThrow();
+  });
+});
+
+describe('private custom domain names', () => {
+  const privateDomain = (stack: TerraformStack) => restDomain(stack, {
+    certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointConfiguration: { types: ['PRIVATE'] }, securityPolicy: 'TLS_1_2',
+  });
+
+  test('an API mapping to a private domain fails, pointing to addBasePathMapping', () => {
+    expect(() => synthesize((stack) => {
+      const domain = privateDomain(stack);
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(domain.domainName);
+    })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping(domainName)' is \"${aws_api_gateway_domain_name.domain.domain_name}\"; "
+      + "expected a public custom domain name: 'stack/domain' is a private custom domain name (endpoint type PRIVATE), which an API mapping "
+      + "(aws_apigatewayv2_api_mapping) cannot name; map a private REST API's stage to it with addBasePathMapping (the library passes the domain's "
+      + 'domainNameId).');
+  });
+
+  test("a base path mapping to a private domain resource names it by its domain_name_id; a literal name is the public domain's", () => {
+    const json = synthesize((stack) => {
+      const domain = privateDomain(stack);
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      deployment.addBasePathMapping(domain.domainName, { basePath: 'orders' });
+      deployment.addBasePathMapping('api.example.com', { basePath: 'orders' });
+    });
+
+    const mappings = Object.values<any>(resourcesOfType(json, 'aws_api_gateway_base_path_mapping'));
+    expect(mappings.map((mapping) => [mapping.domain_name, mapping.domain_name_id ?? null]).sort()).toEqual([
+      ['${aws_api_gateway_domain_name.domain.domain_name}', '${aws_api_gateway_domain_name.domain.domain_name_id}'],
+      ['api.example.com', null],
+    ]);
+  });
+});
+
+describe('where the domain is', () => {
+  test("a domain resource made with another region's provider than the stage fails, naming both providers", () => {
+    expect(() => synthesize((stack) => {
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      const east = new AwsProvider(stack, 'east', { region: 'us-east-1', alias: 'east' });
+      const domain = new Apigatewayv2DomainName(stack, 'domain', {
+        provider: east,
+        domainName: 'api.example.com',
+        domainNameConfiguration: { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+      });
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(domain.domainName, { apiMappingKey: 'v1' });
+    })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping(domainName)' is \"${aws_apigatewayv2_domain_name.domain.domain_name}\"; "
+      + "expected a custom domain name in the stage's account and region (AWS looks it up where the mapping is made): 'stack/domain' is made with "
+      + "the AWS provider 'stack/east', the mapping with the stack's default AWS provider; make the domain name with the stage's AWS provider and region.");
+  });
+
+  test('the same provider for the API and the domain, or a provider made after the mapping in the same region, passes', () => {
+    expect(() => synthesize((stack) => {
+      const east = new AwsProvider(stack, 'east', { region: 'us-east-1', alias: 'east' });
+      const domain = new Apigatewayv2DomainName(stack, 'domain', {
+        provider: east,
+        domainName: 'api.example.com',
+        domainNameConfiguration: { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+      });
+      const api = petsHttpApi(stack).api;
+      api.provider = east;
+      new HttpApiDeployment(stack, 'deploy', { httpApi: api }).addApiMapping(domain.domainName, { apiMappingKey: 'v1' });
+    })).not.toThrow();
+  });
+});
+
+describe('mapping addresses and options', () => {
+  test("a domain resource's name written as a literal or as a variable gives the mapping one address", () => {
+    const mappingAddress = (byVariable: boolean) => Object.keys(resourcesOfType(synthesize((stack) => {
+      const name = byVariable ? new TerraformVariable(stack, 'domain_name', { type: 'string' }).stringValue : 'api.example.com';
+      const domain = new Apigatewayv2DomainName(stack, 'domain', {
+        domainName: name,
+        domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+      });
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(domain.domainName, { apiMappingKey: 'orders' });
+    }), 'aws_apigatewayv2_api_mapping'));
+
+    expect(mappingAddress(true)).toEqual(mappingAddress(false));
+  });
+
+  test("'(none)' as a key, the other mapping's option name, and a domain resource whose name AWS refuses, fail with what to write", () => {
+    const mapHttp = (map: (deployment: HttpApiDeployment, stack: TerraformStack) => void) => () => synthesize((stack) => {
+      map(new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }), stack);
+    });
+
+    expect(mapHttp((deployment) => deployment.addApiMapping('api.example.com', { apiMappingKey: '(none)' })))
+      .toThrow("property 'addApiMapping.apiMappingKey' is \"(none)\"; expected a key, or no apiMappingKey to map the domain's root "
+        + "('(none)' is how AWS names the empty key).");
+    expect(mapHttp((deployment) => deployment.addApiMapping('api.example.com', { basePath: 'v1' } as any)))
+      .toThrow("property 'addApiMapping.basePath' is \"v1\"; expected no 'basePath': ApiMappingOptions has no such property (a base path "
+        + "mapping's, of addBasePathMapping; an API mapping's key is 'apiMappingKey').");
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addBasePathMapping('api.example.com', { apiMappingKey: 'v1' } as any);
+    })).toThrow("expected no 'apiMappingKey': BasePathMappingOptions has no such property (an API mapping's key, of addApiMapping; a base path "
+      + "mapping's is 'basePath').");
+    expect(mapHttp((deployment, stack) => deployment.addApiMapping(new Apigatewayv2DomainName(stack, 'domain', {
+      domainName: 'API.example.com',
+      domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+    }).domainName))).toThrow("such as 'api.example.com': 'stack/domain' is named \"API.example.com\".");
+    expect(mapHttp((deployment) => deployment.addApiMapping('api.example.-com'))).toThrow('is "api.example.-com"; expected a domain name of labels');
+  });
+});
+
+describe('APIs and domains with their own region (provider v6)', () => {
+  const domainIn = (stack: TerraformStack, region?: string) => new Apigatewayv2DomainName(stack, `domain${region ?? ''}`, {
+    region,
+    domainName: 'api.example.com',
+    domainNameConfiguration: { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+  });
+  const httpApiIn = (stack: TerraformStack, id: string, region?: string) => {
+    const api = petsHttpApi(stack, {}, id).api;
+    api.region = region;
+    return api;
+  };
+
+  test('one key on the same domain name in two regions is two mappings, each in its region; a domain in another region than the API fails', () => {
+    const json = synthesize((stack) => {
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      new HttpApiDeployment(stack, 'east', { httpApi: httpApiIn(stack, 'east', 'us-east-1') })
+        .addApiMapping(domainIn(stack, 'us-east-1').domainName, { apiMappingKey: 'v1' });
+      new HttpApiDeployment(stack, 'home', { httpApi: httpApiIn(stack, 'home') }).addApiMapping(domainIn(stack).domainName, { apiMappingKey: 'v1' });
+    });
+    const mappings = Object.values<any>(resourcesOfType(json, 'aws_apigatewayv2_api_mapping'));
+    expect(mappings.map((mapping) => [mapping.domain_name, mapping.region ?? null]).sort()).toEqual([
+      ['${aws_apigatewayv2_domain_name.domain.domain_name}', null],
+      ['${aws_apigatewayv2_domain_name.domainus-east-1.domain_name}', 'us-east-1'],
+    ]);
+
+    expect(() => synthesize((stack) => {
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      new HttpApiDeployment(stack, 'east', { httpApi: httpApiIn(stack, 'east', 'us-east-1') }).addApiMapping(domainIn(stack).domainName);
+    })).toThrow("'stack/domain' is made with the stack's default AWS provider, the mapping with the stack's default AWS provider and region 'us-east-1'");
   });
 });

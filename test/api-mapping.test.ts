@@ -110,7 +110,8 @@ describe('addApiMapping refuses at synth what AWS refuses', () => {
       new AwsProvider(second, 'aws', { region: 'eu-west-2' });
       new HttpApiDeployment(second, 'deploy', { httpApi: petsHttpApi(second).api }).addApiMapping('api.example.com', { apiMappingKey: 'orders' });
     })).toThrow("HttpApiDeployment at 'billing/deploy': property 'addApiMapping.apiMappingKey' is \"orders\"; expected a key no other mapping "
-      + "of the domain \"api.example.com\" has: 'orders/deploy' (addApiMapping) already maps the key \"orders\" of it (AWS answers ConflictException).");
+      + "of the domain \"api.example.com\" has: 'orders/deploy' (addApiMapping) already maps the key \"orders\" of it (AWS answers ConflictException)"
+      + "; if the two stacks deploy to different accounts or regions, say so in each stack's AwsProvider ('allowedAccountIds', 'region').");
   });
 
   test('the domain given as its resource and as its name is one domain', () => {
@@ -233,7 +234,8 @@ describe('addApiMapping tells domains apart as AWS does', () => {
 
     expect(() => new HttpApiDeployment(a, 'other', { httpApi: petsHttpApi(a).api }).addApiMapping('api.a.com', { apiMappingKey: 'x' }))
       .toThrow("HttpApiDeployment at 'a/other': property 'addApiMapping.apiMappingKey' is \"x\"; expected a key no other mapping of the domain "
-        + "\"api.a.com\" has: 'b/deploy' (addApiMapping) already maps the key \"x\" of it (AWS answers ConflictException).");
+        + "\"api.a.com\" has: 'b/deploy' (addApiMapping) already maps the key \"x\" of it (AWS answers ConflictException); if "
+        + "the two stacks deploy to different accounts or regions, say so in each stack's AwsProvider ('allowedAccountIds', 'region').");
   });
 
   test('a token key is named by its expression, whatever tokens came before; the same variable twice is one key', () => {
@@ -268,7 +270,8 @@ describe('addApiMapping tells domains apart as AWS does', () => {
     const mapOn = (domainName: string) => () => synthesize((stack) => {
       new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(domainName);
     });
-    const expected = "expected a domain name in lower case without a final dot, such as 'api.example.com' (labels of at most 63 characters, 253 in all).";
+    const expected = 'expected a domain name of labels of lower-case letters, digits and hyphens (not at either end of a label, at most 63 characters) '
+      + "separated by dots, without a final dot or spaces, 253 characters in all, such as 'api.example.com'.";
 
     expect(mapOn(' api.example.com ')).toThrow(`HttpApiDeployment at 'stack/deploy': property 'addApiMapping(domainName)' is " api.example.com "; ${expected}`);
     expect(mapOn('API.example.com')).toThrow(`is "API.example.com"; ${expected}`);

@@ -7,6 +7,7 @@ import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { App, Fn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
@@ -131,6 +132,16 @@ const PROGRAMS: Record<string, (app: App) => void> = {
   "`addApiMapping('API.example.com.')`": (app) => {
     const s = stack(app);
     new HttpApiDeployment(s, 'http', { httpApi: petsHttpApi(s).api }).addApiMapping('API.example.com.');
+  },
+  "`addApiMapping(domain.domainName)` where `domain` is made with another region's `AwsProvider` than the API": (app) => {
+    const s = stack(app);
+    const east = new AwsProvider(s, 'east', { region: 'us-east-1', alias: 'east' });
+    const domain = new Apigatewayv2DomainName(s, 'domain', {
+      provider: east,
+      domainName: 'api.example.com',
+      domainNameConfiguration: { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+    });
+    new HttpApiDeployment(s, 'http', { httpApi: petsHttpApi(s).api }).addApiMapping(domain.domainName);
   },
   "`addBasePathMapping(domainName, { basePath: 'orders/v1' })`": (app) => {
     const s = stack(app);

@@ -17,6 +17,7 @@ const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
  * @param owner the construct errors name
  * @param property the property errors name (`accessLogDestination`)
  * @param name the log group's name
+ * @param region the log group's own region (provider v6's per-resource `region`)
  */
 export function newAccessLogGroup(
   scope: Construct,
@@ -25,6 +26,7 @@ export function newAccessLogGroup(
   destination: AccessLogDestination,
   name: string,
   provider: TerraformProvider | undefined,
+  region: string | undefined,
 ): CloudwatchLogGroup {
   const options = destination.newLogGroupOptions ?? {};
   checkStruct(owner, `${property}.newLogGroup(options).`, options, ACCESS_LOG_GROUP_OPTIONS);
@@ -37,5 +39,6 @@ export function newAccessLogGroup(
     retentionInDays: retention,
     kmsKeyId: options.kmsKeyId,
     provider,
+    region,
   });
 }

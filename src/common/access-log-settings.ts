@@ -49,6 +49,7 @@ export interface AccessLogSettingsOfStage {
  * destination. Errors name `owner` and the options' names behind `prefix`.
  *
  * @param defaultFormat the format when the options give none
+ * @param region the stage's own region, for the log group
  */
 export function accessLogSettingsOf(
   scope: Construct,
@@ -58,6 +59,7 @@ export function accessLogSettingsOf(
   logGroupName: string,
   defaultFormat: AccessLogFormat,
   provider: TerraformProvider | undefined,
+  region: string | undefined,
 ): AccessLogSettingsOfStage | undefined {
   const destination = options.accessLogDestination;
   if (destination === undefined) {
@@ -76,6 +78,6 @@ export function accessLogSettingsOf(
     validateDestinationArn(owner, `${prefix}accessLogDestination`, destination.destinationArn);
     return { destinationArn: destination.destinationArn, format: format.toString() };
   }
-  const group = newAccessLogGroup(scope, owner, `${prefix}accessLogDestination`, destination, logGroupName, provider);
+  const group = newAccessLogGroup(scope, owner, `${prefix}accessLogDestination`, destination, logGroupName, provider, region);
   return { destinationArn: group.arn, format: format.toString(), group };
 }

@@ -24,9 +24,8 @@ const CLAIMS = new WeakMap<IConstruct, AccountClaim[]>();
 
 /**
  * Records the `aws_api_gateway_account` the library creates. Fails at once when the app already
- * has one of the library's with the same provider in the same stack (certainly the same account
- * and region); the rest of the app, hand-written ones included, is checked when the app is
- * validated (`checkAccountSettings`).
+ * has one of the library's certainly in the same account and region (`sameAccount`); the rest of
+ * the app, hand-written ones included, is checked when the app is validated (`checkAccountSettings`).
  */
 export function claimAccountSettings(claim: AccountClaim): void {
   const app = claim.owner.node.root;
@@ -83,21 +82,26 @@ function sameAccountError(claim: AccountClaim, other: TerraformResource): Error 
 
 /**
  * Whether two resources set the same account and region's settings: `same` with one provider of
- * one stack (an unset provider is the stack's default AWS provider), or with providers of two
- * stacks whose settings that choose the account and region are the same literals; `apart` when a
- * literal one differs; `unknown` when a token hides one.
+ * one stack (an unset provider is the stack's default AWS provider) and the same resource-level
+ * region (or none), or with providers of two stacks whose settings that choose the account and
+ * region are the same literals; `apart` when a literal one differs; `unknown` when a token hides
+ * one. A resource's own `region` (provider v6) overrides its provider's.
  */
 export function sameAccount(a: TerraformResource, b: TerraformResource): 'same' | 'apart' | 'unknown' {
-  if (TerraformStack.of(a) === TerraformStack.of(b) && providerOf(a) === providerOf(b)) {
+  const sameProvider = TerraformStack.of(a) === TerraformStack.of(b) && providerOf(a) === providerOf(b);
+  if (sameProvider && ownRegion(a) === ownRegion(b)) {
     return 'same';
   }
   const [left, right] = [accountSettings(a), accountSettings(b)];
-  if (JSON.stringify(left) === JSON.stringify(right)) {
-    return JSON.stringify(left).includes('${') ? 'unknown' : 'same';
+  // With one provider, only the regions can differ.
+  const names = sameProvider ? ['region'] : ACCOUNT_SETTINGS;
+  const compared = (settings: Record<string, unknown>) => JSON.stringify(names.map((name) => settings[name]));
+  if (compared(left) === compared(right)) {
+    return compared(left).includes('${') ? 'unknown' : 'same';
   }
   // A setting only one of them has says nothing (the other may come from the environment).
   const literal = (value: unknown) => value !== undefined && !JSON.stringify(value).includes('${');
-  const differs = ACCOUNT_SETTINGS.some((name) =>
+  const differs = names.some((name) =>
     literal(left[name]) && literal(right[name]) && JSON.stringify(left[name]) !== JSON.stringify(right[name]));
   return differs ? 'apart' : 'unknown';
 }
@@ -105,10 +109,20 @@ export function sameAccount(a: TerraformResource, b: TerraformResource): 'same' 
 /** The AWS provider settings that choose the account and region. */
 const ACCOUNT_SETTINGS = ['region', 'profile', 'allowed_account_ids', 'assume_role', 'access_key', 'shared_config_files', 'shared_credentials_files'];
 
-/** The account-choosing settings of a resource's AWS provider, resolved (lists sorted); empty when there is none. */
+/**
+ * The account-choosing settings of a resource's AWS provider, resolved (lists sorted), with the
+ * resource's own region in place of the provider's; empty when there is none.
+ */
 function accountSettings(resource: TerraformResource): Record<string, unknown> {
-  const settings = providerSettings(resource);
+  const provider = providerSettings(resource);
+  const settings: Record<string, unknown> = { ...provider, region: ownRegion(resource) ?? provider.region };
   return Object.fromEntries(ACCOUNT_SETTINGS.filter((name) => settings[name] !== undefined).map((name) => [name, settings[name]]));
+}
+
+/** The resource's own `region` (provider v6's per-resource region), resolved: a literal or an expression; undefined when unset. */
+function ownRegion(resource: TerraformResource): string | undefined {
+  const region = (resource as { regionInput?: unknown }).regionInput;
+  return region === undefined ? undefined : String(resolveIn(TerraformStack.of(resource), region, false));
 }
 
 /** Whether the resource's AWS provider exists yet: its own, or its stack's default one. */

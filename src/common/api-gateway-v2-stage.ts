@@ -16,6 +16,7 @@ export interface V2StageDefinition extends CommonStageOptions, WebSocketRouteOpt
   readonly deploymentId: string;
   readonly stageName: string;
   readonly provider?: TerraformProvider;
+  readonly region?: string;
   readonly clientCertificateId?: string;
   readonly routeOptions?: { [routeKey: string]: WebSocketRouteOptions };
 }
@@ -48,7 +49,8 @@ export function createV2Stage(
   validateStageVariables(owner, `${prefix}variables`, definition.variables);
   // A log group name cannot hold `$`: the `$default` stage's logs go to `.../default`.
   const logGroupName = `API-Gateway-Access-Logs_${definition.apiId}/${definition.stageName === '$default' ? 'default' : definition.stageName}`;
-  const accessLog = accessLogSettingsOf(scope, owner, prefix, definition, logGroupName, kind.defaultAccessLogFormat, definition.provider);
+  const accessLog = accessLogSettingsOf(scope, owner, prefix, definition, logGroupName, kind.defaultAccessLogFormat,
+    definition.provider, definition.region);
   const stageWide = routeSettingsOf(owner, prefix.replace(/\.$/, ''), definition);
   requireBothLimits(owner, prefix, stageWide, 'every route of the stage');
   for (const routeKey of Object.keys(definition.routeOptions ?? {})) {
@@ -69,6 +71,7 @@ export function createV2Stage(
     routeSettings: routes.length > 0 ? routes : undefined,
     tags: definition.tags,
     provider: definition.provider,
+    region: definition.region,
   });
   const executionLogs = [definition, ...Object.values(definition.routeOptions ?? {})]
     .some((options) => options.dataTraceEnabled === true || options.loggingLevel === 'ERROR' || options.loggingLevel === 'INFO');
@@ -77,7 +80,9 @@ export function createV2Stage(
     stageName: definition.stageName,
     accessLogGroup: accessLog?.group,
     logsToCloudWatch: executionLogs || definition.accessLogDestination?.isCloudWatchLogs === true,
-    mappingTarget: { apiId: definition.apiId, stageNameReference: stage.name, provider: definition.provider, apiKind: kind.apiKind },
+    mappingTarget: {
+      apiId: definition.apiId, stageNameReference: stage.name, provider: definition.provider, region: definition.region, apiKind: kind.apiKind,
+    },
     // AWS refuses to delete a stage an API mapping points at: a renamed mapped stage is created,
     // the mapping moved to it, and the old one deleted, in that order (as REST stages always are).
     onMapped: () => {

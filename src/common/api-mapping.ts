@@ -21,7 +21,11 @@ export interface ApiMappingOptions {
 }
 
 /** `ApiMappingOptions`, for callers no compiler checks. */
-export const API_MAPPING_OPTIONS: StructShape = { name: 'ApiMappingOptions', properties: { apiMappingKey: 'string' } };
+export const API_MAPPING_OPTIONS: StructShape = {
+  name: 'ApiMappingOptions',
+  properties: { apiMappingKey: 'string' },
+  elsewhere: { basePath: "a base path mapping's, of addBasePathMapping; an API mapping's key is 'apiMappingKey'" },
+};
 
 /** What a mapping needs from the stage it points at. */
 export interface MappingTarget {
@@ -29,6 +33,8 @@ export interface MappingTarget {
   /** The stage's name as a reference to the stage resource, so that the mapping waits for it. */
   readonly stageNameReference: string;
   readonly provider?: TerraformProvider;
+  /** The stage's own region (provider v6's per-resource `region`), which the mapping and its domain share. */
+  readonly region?: string;
   readonly apiKind: MappedApiKind;
 }
 
@@ -83,12 +89,15 @@ export function addApiMapping(
   checkStruct(owner, `${property}.`, options, API_MAPPING_OPTIONS);
   const domain = domainIdentity(owner, `${property}(domainName)`, domainName);
   const key = options.apiMappingKey;
+  if (key === '(none)') {
+    throw invalidProperty(owner, `${property}.apiMappingKey`, key, "a key, or no apiMappingKey to map the domain's root ('(none)' is how AWS names the empty key)");
+  }
   if (key !== undefined && !isValidMappingKey(key, target.apiKind)) {
     throw invalidProperty(owner, `${property}.apiMappingKey`, key, expectedMappingKey(target.apiKind));
   }
   checkDomainEndpoint(owner, `${property}(domainName)`, domain, target.apiKind, mappingKeyLevels(key));
   const comparable = comparableKey(owner, key);
-  const id = mappingId('ApiMapping', comparable, domain.id);
+  const id = mappingId('ApiMapping', comparable, domain.addressKey);
   const duplicate = sameMappingError(owner, property, domain, scope, id, 'apiMappingKey');
   if (duplicate !== undefined) {
     throw duplicate;
@@ -99,6 +108,7 @@ export function addApiMapping(
     apiId: target.apiId,
     stage: target.stageNameReference,
     provider: target.provider,
+    region: target.region,
   });
   claimDomainMapping(owner, property, domain, {
     mapping, key: comparable, keyOrigin: keyOrigin(owner, key), apiKind: target.apiKind, keyProperty: 'apiMappingKey', emptyKeyExclusive: false,
@@ -108,9 +118,10 @@ export function addApiMapping(
 
 /**
  * The construct id of a mapping (`prefix`: `ApiMapping`, `BasePathMapping`): its key (readable in
- * plans; a token as its expression) and its domain (one stage may have the same key on two domains).
+ * plans; a token as its expression) and its domain as given (`DomainIdentity.addressKey`; one stage
+ * may have the same key on two domains).
  */
-export function mappingId(prefix: string, key: string, domainId: string): string {
+export function mappingId(prefix: string, key: string, domainAddressKey: string): string {
   const readableKey = key === '' ? 'root' : key.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
-  return `${prefix}_${readableKey}_${sha256Hex(`${domainId}\u0000${key}`).slice(0, 8)}`;
+  return `${prefix}_${readableKey}_${sha256Hex(`${domainAddressKey}\u0000${key}`).slice(0, 8)}`;
 }

@@ -13,6 +13,12 @@ export interface ApiGatewayCloudWatchRoleProps {
    * @default - the stack's default AWS provider
    */
   readonly provider?: TerraformProvider;
+
+  /**
+   * The AWS region whose API Gateway settings to set (provider v6's per-resource `region`).
+   * @default - the provider's region
+   */
+  readonly region?: string;
 }
 
 /**
@@ -23,8 +29,9 @@ export interface ApiGatewayCloudWatchRoleProps {
  * API Gateway writes execution and access logs only once this is set, for every REST API of
  * the account in that region. It is one setting per account and region: let one stack own it.
  * Destroying it resets the setting (provider v6), which stops the logs of every API there. A second
- * `aws_api_gateway_account` with the same provider in the same stack is an error; one in another
- * stack that may deploy to the same account and region gets a synth warning.
+ * `aws_api_gateway_account` with the same provider and resource region in the same stack is an
+ * error; one that may set the same account and region (another stack, a region from a token) gets
+ * a synth warning.
  */
 export class ApiGatewayCloudWatchRole extends Construct {
   /** The IAM role API Gateway assumes to write logs. */
@@ -60,10 +67,18 @@ export class ApiGatewayCloudWatchRole extends Construct {
       // API Gateway checks the role's permissions when the setting is made.
       dependsOn: [policy],
       provider: props.provider,
+      region: props.region,
     });
     const deployment = this.node.scope && isLibraryDeployment(this.node.scope) ? this.node.scope : undefined;
     claimAccountSettings(deployment
       ? { account: this.account, owner: deployment, property: 'cloudWatchRole', value: true }
-      : { account: this.account, owner: this, property: 'provider', value: props.provider?.node.path ?? "the stack's default AWS provider" });
+      : standaloneClaim(this, props));
   }
+}
+
+/** The claim of an `ApiGatewayCloudWatchRole` created on its own: errors name its region when it has one, else its provider. */
+function standaloneClaim(role: ApiGatewayCloudWatchRole, props: ApiGatewayCloudWatchRoleProps) {
+  return props.region !== undefined
+    ? { account: role.account, owner: role, property: 'region', value: props.region }
+    : { account: role.account, owner: role, property: 'provider', value: props.provider?.node.path ?? "the stack's default AWS provider" };
 }

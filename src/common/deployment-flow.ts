@@ -32,6 +32,8 @@ export interface DeploymentStart {
   readonly apiId: string;
   /** The API construct's provider (alias), for every resource the construct creates. */
   readonly provider?: TerraformProvider;
+  /** The API construct's own region (provider v6's per-resource `region`), for every regional resource the construct creates. */
+  readonly region?: string;
   /** How the API is told apart from others in the app (stage names are one per API). */
   readonly apiIdentity: string;
   /** The API in messages: `REST API`. */
@@ -54,7 +56,12 @@ export function startDeployment(owner: ApiDeploymentBase, spec: DeploymentSpec):
   Object.entries(spec.props.triggers ?? {}).forEach(([key, value]) => engine.userTriggers.add(key, value));
   (spec.props.resources ?? []).forEach((resource) => engine.addResource(resource));
   engine.acknowledge(spec.props.acknowledgedBlindSpots ?? []);
-  return { engine, apiId, provider: api?.provider, apiIdentity: apiIdentity(owner, api, apiId), apiKind };
+  return { engine, apiId, provider: api?.provider, region: regionOf(api), apiIdentity: apiIdentity(owner, api, apiId), apiKind };
+}
+
+/** The region the API construct was given (a literal or a token), as the API classes of provider v6 expose it; undefined when none. */
+function regionOf(api: TerraformResource | undefined): string | undefined {
+  return (api as { regionInput?: string } | undefined)?.regionInput;
 }
 
 /** What the construct made between start and finish. */

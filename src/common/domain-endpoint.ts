@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import type { DomainIdentity, MappedApiKind } from './domain-registry';
+import { DomainIdentity, isPrivateDomain, MappedApiKind } from './domain-registry';
 import { invalidProperty } from '../core/errors';
 
 /** The settings of an `aws_api_gateway_domain_name` that decide which mappings AWS serves on it. */
@@ -17,12 +17,20 @@ interface RestDomainSettings {
  * custom domain names, only TLS 1.2). Checked where the app creates the domain as an
  * `aws_api_gateway_domain_name` with literal settings (named by its resource or by its literal name,
  * made before the mapping): an `aws_apigatewayv2_domain_name` is always Regional, and its provider
- * checks its policy.
+ * checks its policy. A private custom domain name (endpoint type PRIVATE) takes no API mapping at all:
+ * `aws_apigatewayv2_api_mapping` cannot name one (it has no `domain_name_id`); a private REST API is
+ * mapped to it with `addBasePathMapping`.
  */
 export function checkDomainEndpoint(owner: IConstruct, property: string, domain: DomainIdentity, apiKind: MappedApiKind, levels: number): void {
   const resource = domain.resource;
   if (resource?.terraformResourceType !== 'aws_api_gateway_domain_name') {
     return;
+  }
+  if (isPrivateDomain(resource)) {
+    throw invalidProperty(owner, property, domain.given,
+      `a public custom domain name: '${resource.node.path}' is a private custom domain name (endpoint type PRIVATE), which an API mapping `
+      + "(aws_apigatewayv2_api_mapping) cannot name; map a private REST API's stage to it with addBasePathMapping (the library passes the "
+      + "domain's domainNameId)");
   }
   const served = apiKind === 'HTTP' ? 'an HTTP API' : apiKind === 'WebSocket' ? 'a WebSocket API' : levels > 1 ? 'a mapping key of several levels' : undefined;
   const settings = resource as unknown as RestDomainSettings;

@@ -16,6 +16,14 @@ export interface DomainIdentity {
   readonly given: string;
   /** The domain resource of the app the name refers to, when it does. */
   readonly resource?: TerraformResource;
+  /** Whether the domain was given as an attribute of `resource` (rather than found by its literal name). */
+  readonly referenced?: boolean;
+  /**
+   * What a mapping's construct id is made from: the domain resource's address when the domain is
+   * given as its attribute (so that a change of how the resource's name is written keeps the
+   * mapping's address), else `id`.
+   */
+  readonly addressKey: string;
 }
 
 /** One mapping's claim on a domain. */
@@ -39,7 +47,7 @@ const DOMAIN_REFERENCE = /^\$\{(aws_apigatewayv2_domain_name|aws_api_gateway_dom
  * A domain name as API Gateway takes it: lower case (AWS does not support upper-case custom domain
  * names), labels of at most 63 characters (RFC 1035), no final dot; a wildcard first label allowed.
  */
-const DOMAIN_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
+const DOMAIN_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])$/;
 const MAX_DOMAIN_NAME_LENGTH = 253;
 
 /** A claim as recorded, with who made it: the construct, the call, the domain as it named it. */
@@ -66,32 +74,49 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
       'the custom domain name, as a string or as the domain resource\'s domainName (aws_apigatewayv2_domain_name, aws_api_gateway_domain_name)');
   }
   const literal = !Token.isUnresolved(domainName);
-  if (literal && (!DOMAIN_NAME.test(domainName) || domainName.length > MAX_DOMAIN_NAME_LENGTH)) {
-    throw invalidProperty(owner, property, domainName,
-      `a domain name in lower case without a final dot, such as 'api.example.com' (labels of at most 63 characters, ${MAX_DOMAIN_NAME_LENGTH} in all)`);
+  if (literal) {
+    checkDomainName(owner, property, domainName, domainName);
   }
   if (privateDomainId !== undefined) {
     const { stack, expression } = originOf(owner, privateDomainId);
-    const id = Token.isUnresolved(privateDomainId) ? `${stack.node.path}:${expression}` : privateDomainId;
-    return { id: `private:${id}`, description: `${JSON.stringify(domainName)} (private, ${expression})`, given: domainName };
+    const id = `private:${Token.isUnresolved(privateDomainId) ? `${stack.node.path}:${expression}` : privateDomainId}`;
+    return { id, description: `${JSON.stringify(domainName)} (private, ${expression})`, given: domainName, addressKey: id };
   }
   if (literal) {
-    return { id: `name:${domainName}`, description: JSON.stringify(domainName), given: domainName, resource: domainResourceNamed(owner, domainName) };
+    const id = `name:${domainName}`;
+    return { id, description: JSON.stringify(domainName), given: domainName, resource: domainResourceNamed(owner, domainName), addressKey: id };
   }
   const { stack, expression } = originOf(owner, domainName);
   const reference = DOMAIN_REFERENCE.exec(expression);
   const resource = reference ? domainResourceIn(stack, reference[1], reference[2]) : undefined;
   const nameInput = (resource as { domainNameInput?: unknown } | undefined)?.domainNameInput;
+  const addressKey = reference ? `resource:${stack.node.path}:${reference[1]}.${reference[2]}` : undefined;
   if (typeof nameInput !== 'string') {
-    return { id: `expression:${stack.node.path}:${expression}`, description: expression, given: domainName, resource };
+    const id = `expression:${stack.node.path}:${expression}`;
+    return { id, description: expression, given: domainName, resource, referenced: resource !== undefined, addressKey: addressKey ?? id };
   }
   // The resource's name: a literal, or the expression it is made of (a variable), so that the name
   // given directly and the resource's attribute are one domain.
   if (!Token.isUnresolved(nameInput)) {
-    return { id: `name:${nameInput.toLowerCase()}`, description: JSON.stringify(nameInput), given: domainName, resource };
+    checkDomainName(owner, property, domainName, nameInput, resource);
+    return { id: `name:${nameInput}`, description: JSON.stringify(nameInput), given: domainName, resource, referenced: true, addressKey: addressKey! };
   }
   const nameExpression = resolvedIn(stack, nameInput);
-  return { id: `expression:${stack.node.path}:${nameExpression}`, description: nameExpression, given: domainName, resource };
+  return {
+    id: `expression:${stack.node.path}:${nameExpression}`, description: nameExpression, given: domainName, resource, referenced: true, addressKey: addressKey!,
+  };
+}
+
+/** Fails unless `name` (the name given, or that of the domain resource given) is a domain name API Gateway takes. */
+function checkDomainName(owner: IConstruct, property: string, given: string, name: string, resource?: TerraformResource): void {
+  if (DOMAIN_NAME.test(name) && name.length <= MAX_DOMAIN_NAME_LENGTH) {
+    return;
+  }
+  const expected = 'a domain name of labels of lower-case letters, digits and hyphens (not at either end of a label, at most 63 characters) '
+    + `separated by dots, without a final dot or spaces, ${MAX_DOMAIN_NAME_LENGTH} characters in all, such as 'api.example.com'`;
+  throw resource === undefined
+    ? invalidProperty(owner, property, given, expected)
+    : invalidProperty(owner, property, given, `${expected}: '${resource.node.path}' is named ${JSON.stringify(name)}`);
 }
 
 /**
@@ -126,7 +151,8 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
   const earlier = domains.get(domain.id) ?? [];
   const recorded: RecordedClaim = { ...claim, owner, method, domain, by: `'${owner.node.path}' (${method})` };
   const certain = earlier.filter((other) => providersSettled(other.mapping, claim.mapping));
-  const error = conflictAmong(recorded, certain);
+  const settledWithDomain = domain.referenced && providersSettled(domain.resource!, claim.mapping);
+  const error = (settledWithDomain ? placementError(recorded) : undefined) ?? conflictAmong(recorded, certain);
   if (error !== undefined) {
     claim.mapping.node.scope?.node.tryRemoveChild(claim.mapping.node.id);
     throw error;
@@ -135,7 +161,7 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
   // At synth, against every other claim of the domain: each stack's own validation finds its conflicts.
   claim.mapping.node.addValidation({
     validate: () => {
-      const conflict = conflictAmong(recorded, (domains!.get(domain.id) ?? []).filter((other) => other !== recorded));
+      const conflict = placementError(recorded) ?? conflictAmong(recorded, (domains!.get(domain.id) ?? []).filter((other) => other !== recorded));
       return conflict === undefined ? [] : [conflict.message];
     },
   });
@@ -167,6 +193,26 @@ function providersSettled(a: TerraformResource, b: TerraformResource): boolean {
   return oneProvider || (hasAwsProvider(a) && hasAwsProvider(b));
 }
 
+/**
+ * The error for a mapping whose domain resource, given as its attribute, is in another account or
+ * region than the mapping (the stage's): AWS looks the domain name up where the mapping is made.
+ */
+function placementError({ owner, method, domain, mapping }: RecordedClaim): Error | undefined {
+  const resource = domain.resource;
+  if (!domain.referenced || resource === undefined || sameAccount(resource, mapping) !== 'apart') {
+    return undefined;
+  }
+  return invalidProperty(owner, `${method}(domainName)`, domain.given,
+    `a custom domain name in the stage's account and region (AWS looks it up where the mapping is made): '${resource.node.path}' is made `
+    + `with ${placementOf(resource)}, the mapping with ${placementOf(mapping)}; make the domain name with the stage's AWS provider and region`);
+}
+
+function placementOf(resource: TerraformResource): string {
+  const region = (resource as { regionInput?: unknown }).regionInput;
+  const provider = resource.provider ? `the AWS provider '${resource.provider.node.path}'` : "the stack's default AWS provider";
+  return typeof region === 'string' && !Token.isUnresolved(region) ? `${provider} and region '${region}'` : provider;
+}
+
 /** The error for `claim` against the first of `earlier` that AWS would refuse beside it, if any. */
 function conflictAmong(claim: RecordedClaim, earlier: readonly RecordedClaim[]): Error | undefined {
   const { owner, method, domain } = claim;
@@ -175,7 +221,7 @@ function conflictAmong(claim: RecordedClaim, earlier: readonly RecordedClaim[]):
     if (other.key === claim.key && other.keyOrigin === claim.keyOrigin) {
       return invalidProperty(owner, `${method}.${claim.keyProperty}`, claim.key === '' ? undefined : claim.key,
         `a key no other mapping of ${on} has: ${other.by} ${earlierThan(other, claim) ? 'already maps' : 'maps'} ${describeKey(claim.key)} of it `
-        + '(AWS answers ConflictException)');
+        + `(AWS answers ConflictException)${apartHint(other, claim)}`);
     }
     if ((other.apiKind === 'WebSocket') !== (claim.apiKind === 'WebSocket')) {
       return invalidProperty(owner, `${method}(domainName)`, domain.given,
@@ -192,6 +238,12 @@ function conflictAmong(claim: RecordedClaim, earlier: readonly RecordedClaim[]):
     }
   }
   return undefined;
+}
+
+/** For two stacks whose providers look alike: how to say they deploy to different accounts or regions. */
+function apartHint(a: RecordedClaim, b: RecordedClaim): string {
+  return TerraformStack.of(a.mapping) === TerraformStack.of(b.mapping) ? ''
+    : "; if the two stacks deploy to different accounts or regions, say so in each stack's AwsProvider ('allowedAccountIds', 'region')";
 }
 
 /** Whether `a` was claimed before `b` (in the app's order of calls). */
@@ -234,7 +286,14 @@ function resolvedIn(stack: TerraformStack, value: string): string {
 function domainResourceNamed(owner: IConstruct, name: string): TerraformResource | undefined {
   return owner.node.root.node.findAll().find((construct): construct is TerraformResource => construct instanceof TerraformResource
     && construct.terraformResourceType === 'aws_api_gateway_domain_name'
-    && (construct as { domainNameInput?: unknown }).domainNameInput === name);
+    && String((construct as { domainNameInput?: unknown }).domainNameInput).toLowerCase() === name
+    && !isPrivateDomain(construct));
+}
+
+/** Whether `resource` is an `aws_api_gateway_domain_name` of a private custom domain (endpoint type PRIVATE). */
+export function isPrivateDomain(resource: TerraformResource | undefined): boolean {
+  const types = (resource as { endpointConfigurationInput?: { types?: unknown } } | undefined)?.endpointConfigurationInput?.types;
+  return resource?.terraformResourceType === 'aws_api_gateway_domain_name' && Array.isArray(types) && types.includes('PRIVATE');
 }
 
 function domainResourceIn(stack: TerraformStack, type: string, name: string): TerraformResource | undefined {

@@ -66,7 +66,7 @@ export const NOT_FOR_V2_STAGES: Record<string, string> = {
   restApi: "an HTTP API is given as 'httpApi', a WebSocket API as 'webSocketApi'; a REST API is deployed by RestApiDeployment",
 };
 
-/** The properties of a stage construct's props besides its options: the API's id (under `apiIdProperty`), the deployment, the name, the provider. */
+/** The properties of a stage construct's props besides its options: the API's id (under `apiIdProperty`), the deployment, the name, the provider, the region. */
 export function stageOf(apiIdProperty: string) {
-  return { [apiIdProperty]: 'string', deploymentId: 'string', stageName: 'string', provider: 'provider' } as const;
+  return { [apiIdProperty]: 'string', deploymentId: 'string', stageName: 'string', provider: 'provider', region: 'string' } as const;
 }

@@ -110,6 +110,7 @@ export class HttpApiDeployment extends ApiDeploymentBase {
       triggers: this.start.engine.triggers,
       lifecycle: { createBeforeDestroy: true },
       provider: this.start.provider,
+      region: this.start.region,
     }, { engine: this.start.engine, owner: this, property: 'deployment' });
     this.deploymentStage = this.createStage('Stage', props.stageName ?? '$default', httpStageOptionsOf(props));
     finishDeployment(this, this.start, props, {
@@ -155,7 +156,7 @@ export class HttpApiDeployment extends ApiDeploymentBase {
 
   private createStage(id: string, stageName: string, options: HttpStageOptions): HttpApiStage {
     return new HttpApiStage(this, id, {
-      ...options, apiId: this.httpApiId, deploymentId: this.deployment.id, stageName, provider: this.start.provider,
+      ...options, apiId: this.httpApiId, deploymentId: this.deployment.id, stageName, provider: this.start.provider, region: this.start.region,
     });
   }
 }

@@ -3,7 +3,7 @@ import { TerraformProvider } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { BASE_PATH_MAPPING_OPTIONS } from './rest-shapes';
 import { knownPart, MAPPING_KEY_LEVEL, mappingId } from '../common/api-mapping';
-import { claimDomainMapping, comparableKey, domainIdentity, keyOrigin, sameMappingError } from '../common/domain-registry';
+import { claimDomainMapping, comparableKey, domainIdentity, isPrivateDomain, keyOrigin, sameMappingError } from '../common/domain-registry';
 import { ProviderResources } from '../common/provider-resources';
 import { checkStruct } from '../common/struct-check';
 import { invalidProperty } from '../core/errors';
@@ -20,7 +20,8 @@ export interface BasePathMappingOptions {
 
   /**
    * The identifier of a private custom domain name (its `domain_name_id`), for a private API.
-   * @default - a public custom domain
+   * @default - the `domainNameId` of the private custom domain name (`aws_api_gateway_domain_name`
+   * with the endpoint type PRIVATE) whose `domainName` is given; else a public custom domain
    */
   readonly domainNameId?: string;
 }
@@ -31,6 +32,8 @@ export interface MappedStage {
   /** The stage's name as a reference to the stage resource, so that the mapping waits for it. */
   readonly stageNameReference: string;
   readonly provider?: TerraformProvider;
+  /** The stage's own region (provider v6's per-resource `region`), which the mapping and its domain share. */
+  readonly region?: string;
 }
 
 /** At most this many characters, as for an API mapping key (AWS documents the limit for REST mappings too). */
@@ -62,23 +65,31 @@ export function addBasePathMapping(
       `a single path segment of letters, digits and $-_.+!*'(), at most ${MAX_BASE_PATH_LENGTH} characters (no '/': for a key of several levels, `
       + "such as 'orders/v1', use addApiMapping(domainName, { apiMappingKey }); omit basePath to map the whole domain)");
   }
-  const domain = domainIdentity(owner, `${property}(domainName)`, domainName, options.domainNameId);
+  const domainNameId = options.domainNameId ?? privateDomainIdOf(owner, property, domainName);
+  const domain = domainIdentity(owner, `${property}(domainName)`, domainName, domainNameId);
   const key = comparableKey(owner, basePath);
-  const id = mappingId('BasePathMapping', key, domain.id);
+  const id = mappingId('BasePathMapping', key, domain.addressKey);
   const duplicate = sameMappingError(owner, property, domain, scope, id, 'basePath');
   if (duplicate !== undefined) {
     throw duplicate;
   }
   const mapping = new ProviderResources.ApiGatewayBasePathMapping(scope, id, {
     domainName,
-    domainNameId: options.domainNameId,
+    domainNameId,
     basePath,
     apiId: stage.restApiId,
     stageName: stage.stageNameReference,
     provider: stage.provider,
+    region: stage.region,
   });
   claimDomainMapping(owner, property, domain, {
     mapping, key, keyOrigin: keyOrigin(owner, basePath), apiKind: 'REST', keyProperty: 'basePath', emptyKeyExclusive: true,
   });
   return mapping;
+}
+
+/** The `domain_name_id` of the private custom domain name whose resource's `domainName` is `domainName`, if it is one. */
+function privateDomainIdOf(owner: IConstruct, property: string, domainName: string): string | undefined {
+  const resource = domainIdentity(owner, `${property}(domainName)`, domainName).resource;
+  return isPrivateDomain(resource) ? resource!.getStringAttribute('domain_name_id') : undefined;
 }

@@ -1,5 +1,5 @@
 import type { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
-import { Token } from 'cdktf';
+import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { MethodLoggingLevel } from '../common/logging-level';
 import { ProviderResources } from '../common/provider-resources';
@@ -125,6 +125,10 @@ export interface MethodSettingsTarget {
   readonly stageName: string;
   /** Whether the stage has a cache cluster. */
   readonly cacheClusterEnabled: boolean;
+  /** The stage's provider (alias). */
+  readonly provider?: TerraformProvider;
+  /** The stage's own region (provider v6's per-resource `region`). */
+  readonly region?: string;
 }
 
 /**
@@ -170,6 +174,8 @@ export function addMethodSettings(
       requireAuthorizationForCacheControl: options.requireAuthorizationForCacheControl,
       unauthorizedCacheControlHeaderStrategy: options.unauthorizedCacheControlHeaderStrategy,
     },
+    provider: target.provider,
+    region: target.region,
   });
 }
 

@@ -162,7 +162,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
     this.restApiId = this.start.apiId;
     this.warnWhenLogging = props.cloudWatchRole === undefined;
     if (props.cloudWatchRole === true) {
-      this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.start.provider });
+      this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.start.provider, region: this.start.region });
     }
     const deploymentOf = (resourceId: string, property: string, lifecycle: TerraformResourceLifecycle) =>
       newDeploymentResource(ProviderResources.ApiGatewayDeployment, this, resourceId, {
@@ -172,6 +172,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
         lifecycle,
         dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
         provider: this.start.provider,
+        region: this.start.region,
       }, { engine: this.start.engine, owner: this, property });
     // While a canary runs, the main deployment keeps the snapshot it was created with.
     const mainLifecycle = props.canary ? { createBeforeDestroy: true, ignoreChanges: ['triggers'] } : { createBeforeDestroy: true };
@@ -271,7 +272,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
 
   private createStage(id: string, stageName: string, options: StageOptions): RestApiStage {
     const stage = new RestApiStage(this, id, {
-      ...options, restApiId: this.restApiId, deploymentId: this.deployment.id, stageName, provider: this.start.provider,
+      ...options, restApiId: this.restApiId, deploymentId: this.deployment.id, stageName, provider: this.start.provider, region: this.start.region,
     });
     prepareStageLogging(this, stage, this.cloudWatchRole, this.warnWhenLogging, STAGE_RESOURCE_TYPES);
     return stage;

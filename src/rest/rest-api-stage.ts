@@ -95,6 +95,12 @@ export interface RestApiStageProps extends StageOptions {
    * @default - the stack's default AWS provider
    */
   readonly provider?: TerraformProvider;
+
+  /**
+   * The AWS region of the stage and what comes with it (provider v6's per-resource `region`).
+   * @default - the provider's region
+   */
+  readonly region?: string;
 }
 
 /**
@@ -129,7 +135,7 @@ export class RestApiStage extends StageBase {
     }
 
     const accessLog = accessLogSettingsOf(this, owner, prefix, options, `API-Gateway-Access-Logs_${props.restApiId}/${props.stageName}`,
-      AccessLogFormat.jsonWithStandardFields(), props.provider);
+      AccessLogFormat.jsonWithStandardFields(), props.provider, props.region);
 
     this.stage = new ProviderResources.ApiGatewayStage(this, 'Default', {
       restApiId: props.restApiId,
@@ -145,6 +151,7 @@ export class RestApiStage extends StageBase {
       tags: options.tags,
       accessLogSettings: accessLog ? { destinationArn: accessLog.destinationArn, format: accessLog.format } : undefined,
       provider: props.provider,
+      region: props.region,
       // A stage is replaced only when its name (or API) changes, so old and new never clash. Created
       // first, the new stage is there when the base path mappings and usage plans move to it, and the
       // old one is deleted after they left it: AWS refuses to delete a stage a mapping points at.
@@ -155,7 +162,9 @@ export class RestApiStage extends StageBase {
       stageName: props.stageName,
       accessLogGroup: accessLog?.group,
       logsToCloudWatch: logsToCloudWatch(options),
-      mappingTarget: { apiId: props.restApiId, stageNameReference: this.stage.stageName, provider: props.provider, apiKind: 'REST' },
+      mappingTarget: {
+        apiId: props.restApiId, stageNameReference: this.stage.stageName, provider: props.provider, region: props.region, apiKind: 'REST',
+      },
     });
 
     this.addMethodSettings(owner, prefix, props, options);
@@ -165,6 +174,7 @@ export class RestApiStage extends StageBase {
         resourceArn: this.stage.arn,
         webAclArn: options.webAclArn,
         provider: props.provider,
+        region: props.region,
       });
     }
   }
@@ -183,6 +193,7 @@ export class RestApiStage extends StageBase {
       restApiId: this.restApiId,
       stageNameReference: this.stage.stageName,
       provider: this.stage.provider,
+      region: this.stage.regionInput,
     }, domainName, options ?? {});
   }
 
@@ -215,6 +226,8 @@ export class RestApiStage extends StageBase {
       restApiId: props.restApiId,
       stageName: this.stage.stageName,
       cacheClusterEnabled: options.cacheClusterEnabled === true,
+      provider: props.provider,
+      region: props.region,
     };
     const container = new Construct(this, 'MethodSettings');
     const seen = new Map<string, string>();

@@ -71,4 +71,8 @@ export const REST_API_STAGE_PROPS: StructShape = {
 };
 
 /** `BasePathMappingOptions`. */
-export const BASE_PATH_MAPPING_OPTIONS: StructShape = { name: 'BasePathMappingOptions', properties: { basePath: 'string', domainNameId: 'string' } };
+export const BASE_PATH_MAPPING_OPTIONS: StructShape = {
+  name: 'BasePathMappingOptions',
+  properties: { basePath: 'string', domainNameId: 'string' },
+  elsewhere: { apiMappingKey: "an API mapping's key, of addApiMapping; a base path mapping's is 'basePath'" },
+};

@@ -123,7 +123,7 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
     this.webSocketApiId = this.start.apiId;
     this.warnWhenLogging = props.cloudWatchRole === undefined;
     if (props.cloudWatchRole === true) {
-      this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.start.provider });
+      this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.start.provider, region: this.start.region });
     }
     this.deployment = newDeploymentResource(ProviderResources.Apigatewayv2Deployment, this, 'Deployment', {
       apiId: this.webSocketApiId,
@@ -132,6 +132,7 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
       lifecycle: { createBeforeDestroy: true },
       dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
       provider: this.start.provider,
+      region: this.start.region,
     }, { engine: this.start.engine, owner: this, property: 'deployment' });
     this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', webSocketStageOptionsOf(props));
     finishDeployment(this, this.start, props, {
@@ -177,6 +178,7 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
       deploymentId: this.deployment.id,
       stageName,
       provider: this.start.provider,
+      region: this.start.region,
     });
     prepareStageLogging(this, stage, this.cloudWatchRole, this.warnWhenLogging, ['aws_apigatewayv2_stage']);
     return stage;

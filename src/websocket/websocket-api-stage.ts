@@ -48,6 +48,12 @@ export interface WebSocketApiStageProps extends WebSocketStageOptions {
    * @default - the stack's default AWS provider
    */
   readonly provider?: TerraformProvider;
+
+  /**
+   * The AWS region of the stage and what comes with it (provider v6's per-resource `region`).
+   * @default - the provider's region
+   */
+  readonly region?: string;
 }
 
 /** A stage of a WebSocket API: the `aws_apigatewayv2_stage`, and the access log group its options ask for. */

@@ -25,8 +25,8 @@ export const DOMAIN_ADDRESSES = {
   httpDeployment: 'aws_apigatewayv2_deployment.http_Deployment_4CA5456C',
   webSocketDeployment: 'aws_apigatewayv2_deployment.ws_Deployment_3F3FF486',
   httpStage: 'aws_apigatewayv2_stage.http_Stage_8EF158AD',
-  httpRootMapping: 'aws_apigatewayv2_api_mapping.http_ApiMapping_root_13bf0834_E21E79F3',
-  httpV2Mapping: 'aws_apigatewayv2_api_mapping.http_ApiMapping_orders-v2_828492a5_F312B10F',
+  httpRootMapping: 'aws_apigatewayv2_api_mapping.http_ApiMapping_root_f91e2965_71CF652D',
+  httpV2Mapping: 'aws_apigatewayv2_api_mapping.http_ApiMapping_orders-v2_fd8cbeb4_3959CB42',
 };
 
 /** One version of the app. */

@@ -1,0 +1,207 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import {
+  AccessLogDestination, ApiGatewayCloudWatchRole, HttpApiDeployment, HttpApiStage, MethodLoggingLevel, RestApiDeployment, RestApiStage,
+  WebSocketApiDeployment, WebSocketApiStage,
+} from '../src';
+import { petsApi } from './support/api';
+import { resourcesOfType, synthesize, synthesizeStack, TerraformJson } from './support/synth';
+import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
+
+/**
+ * Provider v6's per-resource `region`: an API given one has every regional resource its deployment
+ * construct creates in the same region; the global ones (IAM, the partition) have none.
+ */
+
+const WEB_ACL = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/0123';
+const LOGS = { accessLogDestination: AccessLogDestination.newLogGroup(), loggingLevel: MethodLoggingLevel.INFO };
+/** A WebSocket stage's logs: with execution logs, both throttling limits. */
+const WEBSOCKET_LOGS = { ...LOGS, throttlingBurstLimit: 100, throttlingRateLimit: 50 };
+
+/** Every resource of these types, with its type, failing when a type has none. */
+function resourcesOf(json: TerraformJson, types: string[]): Array<[string, any]> {
+  return types.flatMap((type) => {
+    const resources = Object.values<any>(resourcesOfType(json, type));
+    if (resources.length === 0) {
+      throw new Error(`no ${type}`);
+    }
+    return resources.map((resource): [string, any] => [type, resource]);
+  });
+}
+
+/** The regions of every resource of these types, by type (`undefined` for none). */
+function regionsOf(json: TerraformJson, types: string[]): Array<[string, unknown]> {
+  return resourcesOf(json, types).map(([type, resource]) => [type, resource.region]);
+}
+
+const REST_TYPES = ['aws_api_gateway_deployment', 'aws_api_gateway_stage', 'aws_api_gateway_method_settings', 'aws_cloudwatch_log_group',
+  'aws_wafv2_web_acl_association', 'aws_api_gateway_account'];
+const HTTP_TYPES = ['aws_apigatewayv2_deployment', 'aws_apigatewayv2_stage', 'aws_cloudwatch_log_group'];
+const WEBSOCKET_TYPES = ['aws_apigatewayv2_deployment', 'aws_apigatewayv2_stage', 'aws_cloudwatch_log_group', 'aws_api_gateway_account'];
+const GLOBAL_TYPES = ['aws_iam_role', 'aws_iam_role_policy_attachment'];
+
+/** A REST API in `region`, deployed with everything regional the construct makes: two stages, a canary, the account setting. */
+function restProgram(region: (stack: TerraformStack) => string | undefined) {
+  return (stack: TerraformStack) => {
+    const deployment = new RestApiDeployment(stack, 'deploy', {
+      restApi: petsApi(stack, { region: region(stack) }).api, cloudWatchRole: true, webAclArn: WEB_ACL, canary: { percentTraffic: 5 }, ...LOGS,
+    });
+    deployment.addStage('beta', { ...LOGS, webAclArn: WEB_ACL, methodOptions: { '/pets/GET': { metricsEnabled: true } } });
+  };
+}
+
+function httpProgram(region: (stack: TerraformStack) => string | undefined) {
+  return (stack: TerraformStack) => {
+    const deployment = new HttpApiDeployment(stack, 'deploy', {
+      httpApi: petsHttpApi(stack, { region: region(stack) }).api, accessLogDestination: AccessLogDestination.newLogGroup(),
+    });
+    deployment.addStage('beta', { accessLogDestination: AccessLogDestination.newLogGroup() });
+  };
+}
+
+function webSocketProgram(region: (stack: TerraformStack) => string | undefined) {
+  return (stack: TerraformStack) => {
+    const deployment = new WebSocketApiDeployment(stack, 'deploy', {
+      webSocketApi: chatWebSocketApi(stack, { region: region(stack) }).api, cloudWatchRole: true, ...WEBSOCKET_LOGS,
+    });
+    deployment.addStage('beta', WEBSOCKET_LOGS);
+  };
+}
+
+const variableRegion = (stack: TerraformStack) => new TerraformVariable(stack, 'region', { type: 'string' }).stringValue;
+
+describe.each([
+  ['RestApiDeployment', restProgram, REST_TYPES],
+  ['HttpApiDeployment', httpProgram, HTTP_TYPES],
+  ['WebSocketApiDeployment', webSocketProgram, WEBSOCKET_TYPES],
+])('%s of an API with its own region', (_name, program, types) => {
+  test('puts the deployment, every stage and what comes with them in the same region', () => {
+    const json = synthesize(program(() => 'us-east-1'));
+
+    expect(regionsOf(json, types)).toEqual(resourcesOf(json, types).map(([type]) => [type, 'us-east-1']));
+  });
+
+  test('carries a token region as the same expression', () => {
+    const json = synthesize(program(variableRegion));
+
+    expect(regionsOf(json, types)).toEqual(resourcesOf(json, types).map(([type]) => [type, '${var.region}']));
+  });
+
+  test('sets no region without one', () => {
+    const json = synthesize(program(() => undefined));
+
+    expect(resourcesOf(json, types).filter(([, resource]) => 'region' in resource)).toEqual([]);
+  });
+});
+
+test.each([
+  ['RestApiDeployment', restProgram],
+  ['WebSocketApiDeployment', webSocketProgram],
+])('%s: the CloudWatch role and the partition stay global', (_name, program) => {
+  const json = synthesize(program(() => 'us-east-1'));
+
+  expect(resourcesOf(json, GLOBAL_TYPES).filter(([, resource]) => 'region' in resource)).toEqual([]);
+  expect(Object.values<any>(json.data.aws_partition).filter((partition) => 'region' in partition)).toEqual([]);
+});
+
+test('the REST stages put their base path and API mappings in their region', () => {
+  const json = synthesize((stack) => {
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack, { region: 'us-east-1' }).api });
+    deployment.addBasePathMapping('api.example.com', { basePath: 'pets' });
+    deployment.addStage('beta').addApiMapping('api.example.com', { apiMappingKey: 'beta/pets' });
+  });
+
+  expect(regionsOf(json, ['aws_api_gateway_base_path_mapping', 'aws_apigatewayv2_api_mapping']))
+    .toEqual([['aws_api_gateway_base_path_mapping', 'us-east-1'], ['aws_apigatewayv2_api_mapping', 'us-east-1']]);
+});
+
+describe('a stage construct given a region', () => {
+  test('RestApiStage puts the stage, its method settings, log group and web ACL association there', () => {
+    const json = synthesize((stack) => {
+      new RestApiStage(stack, 'stage', { restApiId: 'abc123', deploymentId: 'd1', stageName: 'prod', region: 'us-east-1', webAclArn: WEB_ACL, ...LOGS });
+    });
+    const types = ['aws_api_gateway_stage', 'aws_api_gateway_method_settings', 'aws_cloudwatch_log_group', 'aws_wafv2_web_acl_association'];
+
+    expect(regionsOf(json, types)).toEqual(types.map((type) => [type, 'us-east-1']));
+  });
+
+  test.each([
+    ['HttpApiStage', (stack: TerraformStack) => new HttpApiStage(stack, 'stage', {
+      apiId: 'abc123', deploymentId: 'd1', stageName: '$default', region: 'us-east-1', accessLogDestination: AccessLogDestination.newLogGroup(),
+    })],
+    ['WebSocketApiStage', (stack: TerraformStack) => new WebSocketApiStage(stack, 'stage', {
+      apiId: 'abc123', deploymentId: 'd1', stageName: 'prod', region: 'us-east-1', ...WEBSOCKET_LOGS,
+    })],
+  ])('%s puts the stage and its log group there', (_name, build) => {
+    const json = synthesize((stack) => {
+      build(stack);
+    });
+    const types = ['aws_apigatewayv2_stage', 'aws_cloudwatch_log_group'];
+
+    expect(regionsOf(json, types)).toEqual(types.map((type) => [type, 'us-east-1']));
+  });
+
+  test('an untyped caller may give it too', () => {
+    const json = synthesize((stack) => {
+      new RestApiStage(stack, 'stage', JSON.parse('{"restApiId": "abc123", "deploymentId": "d1", "stageName": "prod", "region": "us-east-1"}'));
+    });
+
+    expect(regionsOf(json, ['aws_api_gateway_stage'])).toEqual([['aws_api_gateway_stage', 'us-east-1']]);
+  });
+});
+
+describe("the account's CloudWatch role per resource region", () => {
+  /** A stack whose default AWS provider is in `region`. */
+  function stackIn(region: string): TerraformStack {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region });
+    return stack;
+  }
+
+  test('two in one stack with different regions are two settings', () => {
+    const stack = stackIn('eu-west-2');
+    const virginia = new ApiGatewayCloudWatchRole(stack, 'virginia', { region: 'us-east-1' });
+    new ApiGatewayCloudWatchRole(stack, 'ireland', { region: 'eu-west-1' });
+    new ApiGatewayCloudWatchRole(stack, 'london');
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    expect(Object.values<any>(resourcesOfType(synthesizeStack(stack), 'aws_api_gateway_account')).map((account) => account.region).sort())
+      .toEqual(['eu-west-1', 'us-east-1', undefined]);
+    expect(virginia.account.regionInput).toBe('us-east-1');
+  });
+
+  test('two in one stack with the same region: the second is refused', () => {
+    const stack = stackIn('eu-west-2');
+    new ApiGatewayCloudWatchRole(stack, 'first', { region: 'us-east-1' });
+
+    expect(() => new ApiGatewayCloudWatchRole(stack, 'second', { region: 'us-east-1' }))
+      .toThrow("ApiGatewayCloudWatchRole at 'stack/second': property 'region' is \"us-east-1\"; expected one owner per account and region of the " +
+        "account's CloudWatch role: 'stack/first/Account' already sets it (aws_api_gateway_account) with the same provider settings;");
+  });
+
+  test("a resource region that is the provider's region is the same setting", () => {
+    const stack = stackIn('us-east-1');
+    new ApiGatewayCloudWatchRole(stack, 'first');
+
+    expect(() => new ApiGatewayCloudWatchRole(stack, 'second', { region: 'us-east-1' })).toThrow("'stack/first/Account' already sets it");
+  });
+
+  test('deployments of APIs in different regions may each set it', () => {
+    const stack = stackIn('eu-west-2');
+    new RestApiDeployment(stack, 'rest', { restApi: petsApi(stack, { region: 'us-east-1' }).api, cloudWatchRole: true });
+    new WebSocketApiDeployment(stack, 'websocket', { webSocketApi: chatWebSocketApi(stack).api, cloudWatchRole: true });
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+  });
+
+  test('a token region may be the same: a warning, not an error', () => {
+    const stack = stackIn('eu-west-2');
+    new ApiGatewayCloudWatchRole(stack, 'logs');
+    new RestApiDeployment(stack, 'rest', { restApi: petsApi(stack, { region: variableRegion(stack) }).api, cloudWatchRole: true });
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining(
+      "The account's CloudWatch role set here ('stack/rest/CloudWatchRole/Account') may be the same account setting that 'stack/logs/Account' sets")]);
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+});
