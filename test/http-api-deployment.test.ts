@@ -95,6 +95,15 @@ describe('HttpApiDeployment', () => {
     ]);
   });
 
+  test("importExistingStage of an API with its own region imports API-ID/STAGE-NAME@REGION (provider v6's import id)", () => {
+    const json = synthesize((stack) => {
+      const api = petsHttpApi(stack).api;
+      api.region = 'us-east-1';
+      new HttpApiDeployment(stack, 'deploy', { httpApi: api, stageName: 'prod', importExistingStage: true });
+    });
+    expect(json.import).toEqual([{ id: '${aws_apigatewayv2_api.http_api.id}/prod@us-east-1', to: 'aws_apigatewayv2_stage.deploy_Stage_4076BD38' }]);
+  });
+
   test('an API given by id: no discovery, the given resources and triggers', () => {
     const json = synthesize((stack) => {
       const pets = petsHttpApi(stack);

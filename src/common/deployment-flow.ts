@@ -86,7 +86,8 @@ export function finishDeployment(owner: ApiDeploymentBase, start: DeploymentStar
   claimStage(owner, start.apiIdentity, stageName, 'stageName', start.apiKind);
   requireServedKeys(start.engine, '', made.servedKeys);
   if (props.importExistingStage) {
-    made.stageResource.importFrom(`${start.apiId}/${stageName}`, start.provider);
+    // A stage in the API's own region is imported by an id with `@<region>` (provider v6, "Enhanced Region Support").
+    made.stageResource.importFrom(`${start.apiId}/${stageName}${start.region === undefined ? '' : `@${start.region}`}`, start.provider);
   }
   initDeployment(owner, { engine: start.engine, deployment: made.deployment, mainStage: made.mainStage });
 }
