@@ -247,7 +247,8 @@ describe('where the domain is', () => {
       new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(domain.domainName, { apiMappingKey: 'v1' });
     })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping(domainName)' is \"${aws_apigatewayv2_domain_name.domain.domain_name}\"; "
       + "expected a custom domain name in the stage's account and region (AWS looks it up where the mapping is made): 'stack/domain' is made with "
-      + "the AWS provider 'stack/east', the mapping with the stack's default AWS provider; make the domain name with the stage's AWS provider and region.");
+      + "the AWS provider 'stack/east' (region \"us-east-1\"), the mapping with the AWS provider 'stack/aws' (region \"eu-west-2\"); make the domain name "
+      + "with the stage's AWS provider and region.");
   });
 
   test('the same provider for the API and the domain, or a provider made after the mapping in the same region, passes', () => {
@@ -308,11 +309,7 @@ describe('APIs and domains with their own region (provider v6)', () => {
     domainName: 'api.example.com',
     domainNameConfiguration: { certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
   });
-  const httpApiIn = (stack: TerraformStack, id: string, region?: string) => {
-    const api = petsHttpApi(stack, {}, id).api;
-    api.region = region;
-    return api;
-  };
+  const httpApiIn = (stack: TerraformStack, id: string, region?: string) => petsHttpApi(stack, { region }, id).api;
 
   test('one key on the same domain name in two regions is two mappings, each in its region; a domain in another region than the API fails', () => {
     const json = synthesize((stack) => {
@@ -330,6 +327,38 @@ describe('APIs and domains with their own region (provider v6)', () => {
     expect(() => synthesize((stack) => {
       new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
       new HttpApiDeployment(stack, 'east', { httpApi: httpApiIn(stack, 'east', 'us-east-1') }).addApiMapping(domainIn(stack).domainName);
-    })).toThrow("'stack/domain' is made with the stack's default AWS provider, the mapping with the stack's default AWS provider and region 'us-east-1'");
+    })).toThrow("'stack/domain' is made with the AWS provider 'stack/aws' (region \"eu-west-2\"), the mapping with the AWS provider 'stack/aws' "
+      + '(region "us-east-1")');
+  });
+});
+
+describe('domains found by name, and private domains, where the mapping is', () => {
+  test("an edge-optimized domain of the same name in another region is not the stage's domain", () => {
+    expect(() => synthesize((stack) => {
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      new ApiGatewayDomainName(stack, 'edge', {
+        domainName: 'api.example.com', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', region: 'us-east-1',
+      });
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com');
+    })).not.toThrow();
+  });
+
+  test('a private domain in another region than the stage fails, and two base paths on it name the domain by its expression', () => {
+    const privateDomain = (stack: TerraformStack, region?: string) => restDomain(stack, {
+      certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointConfiguration: { types: ['PRIVATE'] }, securityPolicy: 'TLS_1_2', region,
+    });
+    expect(() => synthesize((stack) => {
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      const domain = privateDomain(stack, 'us-east-1');
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addBasePathMapping(domain.domainName, { basePath: 'v1' });
+    })).toThrow("'stack/domain' is made with the AWS provider 'stack/aws' (region \"us-east-1\"), the mapping with the AWS provider 'stack/aws' "
+      + '(region "eu-west-2")');
+
+    expect(() => synthesize((stack) => {
+      const domain = privateDomain(stack);
+      new RestApiDeployment(stack, 'one', { restApi: petsApi(stack).api }).addBasePathMapping(domain.domainName, { basePath: 'v1' });
+      new RestApiDeployment(stack, 'two', { restApi: petsApi(stack, {}, 'two').api }).addBasePathMapping(domain.domainName, { basePath: 'v1' });
+    })).toThrow('expected a key no other mapping of the domain ${aws_api_gateway_domain_name.domain.domain_name} (private, '
+      + "${aws_api_gateway_domain_name.domain.domain_name_id}) has: 'stack/one' (addBasePathMapping) already maps the key \"v1\"");
   });
 });

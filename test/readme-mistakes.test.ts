@@ -143,6 +143,15 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     });
     new HttpApiDeployment(s, 'http', { httpApi: petsHttpApi(s).api }).addApiMapping(domain.domainName);
   },
+  "`api.region = 'us-east-1'` after `new RestApiDeployment(this, 'deploy', { restApi: api })`": (app) => {
+    const s = stack(app);
+    const api = petsApi(s).api;
+    new RestApiDeployment(s, 'deploy', { restApi: api });
+    api.region = 'us-east-1';
+    // What cdktf synth reports: the construct's validation error.
+    const [error] = s.node.findAll().flatMap((construct) => construct.node.validate());
+    throw new Error(error);
+  },
   "`addBasePathMapping(domainName, { basePath: 'orders/v1' })`": (app) => {
     const s = stack(app);
     new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).addBasePathMapping('api.example.com', { basePath: 'orders/v1' });

@@ -176,7 +176,8 @@ describe("the account's CloudWatch role per resource region", () => {
 
     expect(() => new ApiGatewayCloudWatchRole(stack, 'second', { region: 'us-east-1' }))
       .toThrow("ApiGatewayCloudWatchRole at 'stack/second': property 'region' is \"us-east-1\"; expected one owner per account and region of the " +
-        "account's CloudWatch role: 'stack/first/Account' already sets it (aws_api_gateway_account) with the same provider settings;");
+        "account's CloudWatch role: 'stack/first/Account' already sets it (aws_api_gateway_account) with the AWS provider 'stack/aws' (region \"us-east-1\"), and this one with the AWS provider "
+        + "'stack/aws' (region \"us-east-1\");");
   });
 
   test("a resource region that is the provider's region is the same setting", () => {
@@ -202,6 +203,58 @@ describe("the account's CloudWatch role per resource region", () => {
 
     expect(RestApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining(
       "The account's CloudWatch role set here ('stack/rest/CloudWatchRole/Account') may be the same account setting that 'stack/logs/Account' sets")]);
+    expect(RestApiDeployment.warningsOf(stack)[0]).toContain("Let one construct own it (set 'cloudWatchRole: false' on the others), or, if they "
+      + "deploy to different regions, say so with literal regions (the APIs' 'region', or their providers').");
     expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test("one variable as the provider's region and as an API's own region is one region: an error, not a warning", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const region = variableRegion(stack);
+    new AwsProvider(stack, 'aws', { region });
+    new ApiGatewayCloudWatchRole(stack, 'logs');
+
+    expect(() => new RestApiDeployment(stack, 'rest', { restApi: petsApi(stack, { region }).api, cloudWatchRole: true }))
+      .toThrow("already sets it (aws_api_gateway_account) with the AWS provider 'stack/aws' (region \"${var.region}\"), and this one with the "
+        + "AWS provider 'stack/aws' (region \"${var.region}\")");
+  });
+});
+
+describe('where the API is, checked again at synth', () => {
+  test("a region or provider given to the API after the construct was made fails, rather than leaving the stage in the provider's region", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const api = petsApi(stack).api;
+    new RestApiDeployment(stack, 'deploy', { restApi: api });
+    api.region = 'us-east-1';
+
+    expect(() => Testing.synth(stack, true)).toThrow("RestApiDeployment at 'stack/deploy': property 'restApi.region' is \"us-east-1\"; expected "
+      + "the region 'stack/api' had when the construct was made (none: the provider's), where the construct made the deployment and its stages; "
+      + "set the API's region before making the construct.");
+
+    const later = new TerraformStack(Testing.app(), 'later');
+    const east = new AwsProvider(later, 'east', { region: 'us-east-1', alias: 'east' });
+    const httpApi = petsHttpApi(later).api;
+    new HttpApiDeployment(later, 'deploy', { httpApi });
+    httpApi.provider = east;
+    expect(() => Testing.synth(later, true)).toThrow("property 'httpApi.provider' is \"later/east\"; expected the provider 'later/http_api' had when "
+      + "the construct was made (the stack's default AWS provider)");
+  });
+
+  test("an API of another stack with a provider alias: the alias must exist in the construct's stack", () => {
+    const app = Testing.app();
+    const apiStack = new TerraformStack(app, 'apis');
+    const east = new AwsProvider(apiStack, 'east', { region: 'us-east-1', alias: 'east' });
+    const api = petsApi(apiStack, { provider: east }).api;
+    const deployStack = new TerraformStack(app, 'deploys');
+    new AwsProvider(deployStack, 'aws', { region: 'eu-west-2' });
+    new RestApiDeployment(deployStack, 'deploy', { restApi: api });
+
+    expect(() => Testing.synth(deployStack, true)).toThrow("RestApiDeployment at 'deploys/deploy': property 'restApi' is \"apis/api\"; expected "
+      + "an API whose AWS provider alias exists in this construct's stack: 'apis/api' uses 'apis/east' (alias 'east'), and the deployment and "
+      + "stages made here name that alias in 'deploys', which has no AwsProvider with it; add one there (alias: 'east', the same settings), or "
+      + "make the construct in the API's stack.");
+    new AwsProvider(deployStack, 'east', { region: 'us-east-1', alias: 'east' });
+    expect(() => Testing.synth(deployStack, true)).not.toThrow();
   });
 });

@@ -19,7 +19,8 @@ describe("the account's CloudWatch role is one per account and region", () => {
 
     expect(() => new WebSocketApiDeployment(stack, 'websocket', { webSocketApi: chatWebSocketApi(stack).api, cloudWatchRole: true }))
       .toThrow("WebSocketApiDeployment at 'stack/websocket': property 'cloudWatchRole' is true; expected one owner per account and region of the " +
-        "account's CloudWatch role: 'stack/rest/CloudWatchRole/Account' already sets it (aws_api_gateway_account) with the same provider settings;");
+        "account's CloudWatch role: 'stack/rest/CloudWatchRole/Account' already sets it (aws_api_gateway_account) with the AWS provider 'stack/aws' (region \"eu-west-2\"), and this one with the AWS provider "
+        + "'stack/aws' (region \"eu-west-2\"); keep one ('cloudWatchRole: false' on a deployment construct says it is set elsewhere).");
   });
 
   test('a standalone ApiGatewayCloudWatchRole and cloudWatchRole: true in one stack', () => {

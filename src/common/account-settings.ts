@@ -53,11 +53,14 @@ export function checkAccountSettings(claim: AccountClaim): string[] {
       return [sameAccountError(claim, other).message];
     }
     if (account === 'unknown') {
+      const oneStack = TerraformStack.of(other) === TerraformStack.of(claim.account);
       Annotations.of(claim.owner).addWarning(
         `The account's CloudWatch role set here ('${claim.account.node.path}') may be the same account setting that '${other.node.path}' sets: ` +
-        'API Gateway has one per account and region, so if both stacks deploy to one account and region, the last apply wins and ' +
-        "destroying either resets it for every API there. Let one stack own it (set 'cloudWatchRole: false' on the others), or, if the " +
-        "stacks deploy to different accounts or regions, say so in each stack's AwsProvider ('allowedAccountIds', a literal 'region').");
+        `API Gateway has one per account and region, so if both ${oneStack ? '' : 'stacks '}deploy to one account and region, the last apply wins and ` +
+        `destroying either resets it for every API there. Let one ${oneStack ? 'construct' : 'stack'} own it (set 'cloudWatchRole: false' on the ` +
+        (oneStack
+          ? "others), or, if they deploy to different regions, say so with literal regions (the APIs' 'region', or their providers')."
+          : "others), or, if the stacks deploy to different accounts or regions, say so in each stack's AwsProvider ('allowedAccountIds', a literal 'region')."));
     }
   }
   return [];
@@ -74,10 +77,16 @@ export function checkAccountSettingsOf(owner: IConstruct): void {
 }
 
 function sameAccountError(claim: AccountClaim, other: TerraformResource): Error {
+  const keepOne = "keep one ('cloudWatchRole: false' on a deployment construct says it is set elsewhere)";
+  if (TerraformStack.of(other) === TerraformStack.of(claim.account)) {
+    return invalidProperty(claim.owner, claim.property, claim.value,
+      `one owner per account and region of the account's CloudWatch role: '${other.node.path}' already sets it (aws_api_gateway_account) `
+      + `with ${describePlacement(other)}, and this one with ${describePlacement(claim.account)}; ${keepOne}`);
+  }
   return invalidProperty(claim.owner, claim.property, claim.value,
     `one owner per account and region of the account's CloudWatch role: '${other.node.path}' already sets it ` +
-    '(aws_api_gateway_account) with the same provider settings; keep one (\'cloudWatchRole: false\' on a deployment construct says it is set ' +
-    "elsewhere), or, if the stacks deploy to different accounts, say so in each stack's AwsProvider ('allowedAccountIds')");
+    `(aws_api_gateway_account) with the same provider settings; ${keepOne}, or, if the stacks deploy to different accounts, say so in each ` +
+    "stack's AwsProvider ('allowedAccountIds')");
 }
 
 /**
@@ -97,7 +106,8 @@ export function sameAccount(a: TerraformResource, b: TerraformResource): 'same' 
   const names = sameProvider ? ['region'] : ACCOUNT_SETTINGS;
   const compared = (settings: Record<string, unknown>) => JSON.stringify(names.map((name) => settings[name]));
   if (compared(left) === compared(right)) {
-    return compared(left).includes('${') ? 'unknown' : 'same';
+    // One expression in one stack is one value; in two stacks, it may be two.
+    return compared(left).includes('${') && TerraformStack.of(a) !== TerraformStack.of(b) ? 'unknown' : 'same';
   }
   // A setting only one of them has says nothing (the other may come from the environment).
   const literal = (value: unknown) => value !== undefined && !JSON.stringify(value).includes('${');
@@ -123,6 +133,14 @@ function accountSettings(resource: TerraformResource): Record<string, unknown> {
 function ownRegion(resource: TerraformResource): string | undefined {
   const region = (resource as { regionInput?: unknown }).regionInput;
   return region === undefined ? undefined : String(resolveIn(TerraformStack.of(resource), region, false));
+}
+
+/** For errors: a resource's AWS provider (its own, or its stack's default one) and the region it is in, as far as the configuration says. */
+export function describePlacement(resource: TerraformResource): string {
+  const provider = providerOf(resource);
+  const region = accountSettings(resource).region;
+  const named = provider === undefined ? "the stack's default AWS provider" : `the AWS provider '${provider.node.path}'`;
+  return region === undefined ? named : `${named} (region ${JSON.stringify(region)})`;
 }
 
 /** Whether the resource's AWS provider exists yet: its own, or its stack's default one. */

@@ -95,7 +95,6 @@ export function addApiMapping(
   if (key !== undefined && !isValidMappingKey(key, target.apiKind)) {
     throw invalidProperty(owner, `${property}.apiMappingKey`, key, expectedMappingKey(target.apiKind));
   }
-  checkDomainEndpoint(owner, `${property}(domainName)`, domain, target.apiKind, mappingKeyLevels(key));
   const comparable = comparableKey(owner, key);
   const id = mappingId('ApiMapping', comparable, domain.addressKey);
   const duplicate = sameMappingError(owner, property, domain, scope, id, 'apiMappingKey');
@@ -110,6 +109,12 @@ export function addApiMapping(
     provider: target.provider,
     region: target.region,
   });
+  try {
+    checkDomainEndpoint(owner, `${property}(domainName)`, domain, target.apiKind, mappingKeyLevels(key), mapping);
+  } catch (error) {
+    scope.node.tryRemoveChild(id);
+    throw error;
+  }
   claimDomainMapping(owner, property, domain, {
     mapping, key: comparable, keyOrigin: keyOrigin(owner, key), apiKind: target.apiKind, keyProperty: 'apiMappingKey', emptyKeyExclusive: false,
   });

@@ -1,6 +1,7 @@
 import { TerraformProvider, TerraformResource } from 'cdktf';
 import { ApiChoice, validateApiChoice } from './api-choice';
 import { ApiDeploymentBase, initDeployment } from './api-deployment-base';
+import { apiPlacement } from './api-placement';
 import { DeploymentOptions } from './deployment-options';
 import { StageBase } from './stage-base';
 import { apiIdentity, claimStage } from './stage-registry';
@@ -56,12 +57,7 @@ export function startDeployment(owner: ApiDeploymentBase, spec: DeploymentSpec):
   Object.entries(spec.props.triggers ?? {}).forEach(([key, value]) => engine.userTriggers.add(key, value));
   (spec.props.resources ?? []).forEach((resource) => engine.addResource(resource));
   engine.acknowledge(spec.props.acknowledgedBlindSpots ?? []);
-  return { engine, apiId, provider: api?.provider, region: regionOf(api), apiIdentity: apiIdentity(owner, api, apiId), apiKind };
-}
-
-/** The region the API construct was given (a literal or a token), as the API classes of provider v6 expose it; undefined when none. */
-function regionOf(api: TerraformResource | undefined): string | undefined {
-  return (api as { regionInput?: string } | undefined)?.regionInput;
+  return { engine, apiId, ...apiPlacement(owner, api, apiProperty), apiIdentity: apiIdentity(owner, api, apiId), apiKind };
 }
 
 /** What the construct made between start and finish. */

@@ -1,4 +1,6 @@
+import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { sameAccount } from './account-settings';
 import { DomainIdentity, isPrivateDomain, MappedApiKind } from './domain-registry';
 import { invalidProperty } from '../core/errors';
 
@@ -15,15 +17,21 @@ interface RestDomainSettings {
  * APIs, and keys of several levels, only on a Regional custom domain with the TLS 1.2 security policy
  * (developer guide, "Custom domain names for HTTP APIs" and "... for WebSocket APIs": only Regional
  * custom domain names, only TLS 1.2). Checked where the app creates the domain as an
- * `aws_api_gateway_domain_name` with literal settings (named by its resource or by its literal name,
- * made before the mapping): an `aws_apigatewayv2_domain_name` is always Regional, and its provider
+ * `aws_api_gateway_domain_name` with literal settings (named by its resource, or by its literal name
+ * with the mapping's provider and region; made before the mapping): an `aws_apigatewayv2_domain_name` is always Regional, and its provider
  * checks its policy. A private custom domain name (endpoint type PRIVATE) takes no API mapping at all:
  * `aws_apigatewayv2_api_mapping` cannot name one (it has no `domain_name_id`); a private REST API is
  * mapped to it with `addBasePathMapping`.
  */
-export function checkDomainEndpoint(owner: IConstruct, property: string, domain: DomainIdentity, apiKind: MappedApiKind, levels: number): void {
+export function checkDomainEndpoint(
+  owner: IConstruct, property: string, domain: DomainIdentity, apiKind: MappedApiKind, levels: number, mapping: TerraformResource,
+): void {
   const resource = domain.resource;
   if (resource?.terraformResourceType !== 'aws_api_gateway_domain_name') {
+    return;
+  }
+  // A resource found by its literal name is this domain only where the mapping is (a name may be used in several regions).
+  if (!domain.referenced && sameAccount(resource, mapping) !== 'same') {
     return;
   }
   if (isPrivateDomain(resource)) {

@@ -1,6 +1,6 @@
 import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { hasAwsProvider, sameAccount } from './account-settings';
+import { describePlacement, hasAwsProvider, sameAccount } from './account-settings';
 import { describeValue, invalidProperty } from '../core/errors';
 
 /** The kind of API a mapping points at. */
@@ -12,7 +12,7 @@ export interface DomainIdentity {
   readonly id: string;
   /** For errors: the name, or the expression. */
   readonly description: string;
-  /** The domain name as the mapping was given it. */
+  /** The domain name as the mapping was given it, for errors: a literal, or the expression a token stands for in its own stack. */
   readonly given: string;
   /** The domain resource of the app the name refers to, when it does. */
   readonly resource?: TerraformResource;
@@ -73,38 +73,45 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
     throw invalidProperty(owner, property, domainName,
       'the custom domain name, as a string or as the domain resource\'s domainName (aws_apigatewayv2_domain_name, aws_api_gateway_domain_name)');
   }
-  const literal = !Token.isUnresolved(domainName);
-  if (literal) {
+  if (!Token.isUnresolved(domainName)) {
     checkDomainName(owner, property, domainName, domainName);
-  }
-  if (privateDomainId !== undefined) {
-    const { stack, expression } = originOf(owner, privateDomainId);
-    const id = `private:${Token.isUnresolved(privateDomainId) ? `${stack.node.path}:${expression}` : privateDomainId}`;
-    return { id, description: `${JSON.stringify(domainName)} (private, ${expression})`, given: domainName, addressKey: id };
-  }
-  if (literal) {
+    if (privateDomainId !== undefined) {
+      return privateIdentity(owner, JSON.stringify(domainName), domainName, privateDomainId);
+    }
     const id = `name:${domainName}`;
     return { id, description: JSON.stringify(domainName), given: domainName, resource: domainResourceNamed(owner, domainName), addressKey: id };
   }
+  // A token: shown as the expression it stands for in its own stack.
   const { stack, expression } = originOf(owner, domainName);
   const reference = DOMAIN_REFERENCE.exec(expression);
   const resource = reference ? domainResourceIn(stack, reference[1], reference[2]) : undefined;
   const nameInput = (resource as { domainNameInput?: unknown } | undefined)?.domainNameInput;
+  if (typeof nameInput === 'string' && !Token.isUnresolved(nameInput)) {
+    checkDomainName(owner, property, expression, nameInput, resource);
+  }
+  if (privateDomainId !== undefined) {
+    return { ...privateIdentity(owner, expression, expression, privateDomainId), resource, referenced: resource !== undefined };
+  }
   const addressKey = reference ? `resource:${stack.node.path}:${reference[1]}.${reference[2]}` : undefined;
+  const referenced = { given: expression, resource, referenced: resource !== undefined };
   if (typeof nameInput !== 'string') {
     const id = `expression:${stack.node.path}:${expression}`;
-    return { id, description: expression, given: domainName, resource, referenced: resource !== undefined, addressKey: addressKey ?? id };
+    return { id, description: expression, addressKey: addressKey ?? id, ...referenced };
   }
   // The resource's name: a literal, or the expression it is made of (a variable), so that the name
   // given directly and the resource's attribute are one domain.
   if (!Token.isUnresolved(nameInput)) {
-    checkDomainName(owner, property, domainName, nameInput, resource);
-    return { id: `name:${nameInput}`, description: JSON.stringify(nameInput), given: domainName, resource, referenced: true, addressKey: addressKey! };
+    return { id: `name:${nameInput}`, description: JSON.stringify(nameInput), addressKey: addressKey!, ...referenced };
   }
   const nameExpression = resolvedIn(stack, nameInput);
-  return {
-    id: `expression:${stack.node.path}:${nameExpression}`, description: nameExpression, given: domainName, resource, referenced: true, addressKey: addressKey!,
-  };
+  return { id: `expression:${stack.node.path}:${nameExpression}`, description: nameExpression, addressKey: addressKey!, ...referenced };
+}
+
+/** A private custom domain, known by its id (`domain_name_id`): `shownName` is its name for errors (quoted when a literal). */
+function privateIdentity(owner: IConstruct, shownName: string, given: string, privateDomainId: string): DomainIdentity {
+  const { stack, expression } = originOf(owner, privateDomainId);
+  const id = `private:${Token.isUnresolved(privateDomainId) ? `${stack.node.path}:${expression}` : privateDomainId}`;
+  return { id, description: `${shownName} (private, ${expression})`, given, addressKey: id };
 }
 
 /** Fails unless `name` (the name given, or that of the domain resource given) is a domain name API Gateway takes. */
@@ -204,13 +211,8 @@ function placementError({ owner, method, domain, mapping }: RecordedClaim): Erro
   }
   return invalidProperty(owner, `${method}(domainName)`, domain.given,
     `a custom domain name in the stage's account and region (AWS looks it up where the mapping is made): '${resource.node.path}' is made `
-    + `with ${placementOf(resource)}, the mapping with ${placementOf(mapping)}; make the domain name with the stage's AWS provider and region`);
-}
-
-function placementOf(resource: TerraformResource): string {
-  const region = (resource as { regionInput?: unknown }).regionInput;
-  const provider = resource.provider ? `the AWS provider '${resource.provider.node.path}'` : "the stack's default AWS provider";
-  return typeof region === 'string' && !Token.isUnresolved(region) ? `${provider} and region '${region}'` : provider;
+    + `with ${describePlacement(resource)}, the mapping with ${describePlacement(mapping)}; make the domain name with the stage's AWS provider `
+    + 'and region');
 }
 
 /** The error for `claim` against the first of `earlier` that AWS would refuse beside it, if any. */

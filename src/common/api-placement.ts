@@ -1,0 +1,62 @@
+import { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { invalidProperty } from '../core/errors';
+
+/** Where an API is: every resource a deployment construct makes for it is made there too. */
+export interface ApiPlacement {
+  /** The API construct's provider (alias). */
+  readonly provider?: TerraformProvider;
+  /** The API construct's own region (provider v6's per-resource `region`). */
+  readonly region?: string;
+}
+
+/**
+ * The API's provider and region, as the construct made for it (`owner`, the API under `apiProperty`)
+ * takes them. Checked again when the app is validated at synth: the API's provider alias must exist
+ * in the construct's stack too (a deployment in another stack than its API names the alias there),
+ * and a provider or region set on the API after the construct was made fails (its resources are
+ * placed already).
+ */
+export function apiPlacement(owner: IConstruct, api: TerraformResource | undefined, apiProperty: string): ApiPlacement {
+  if (api === undefined) {
+    return {};
+  }
+  const placement = { provider: api.provider, region: regionOf(api) };
+  owner.node.addValidation({ validate: () => placementProblems(owner, api, apiProperty, placement) });
+  return placement;
+}
+
+function placementProblems(owner: IConstruct, api: TerraformResource, apiProperty: string, placement: ApiPlacement): string[] {
+  const region = regionOf(api);
+  if (region !== placement.region) {
+    return [invalidProperty(owner, `${apiProperty}.region`, region,
+      `the region '${api.node.path}' had when the construct was made (${placement.region ?? 'none: the provider\'s'}), where the construct `
+      + "made the deployment and its stages; set the API's region before making the construct").message];
+  }
+  if (api.provider !== placement.provider) {
+    return [invalidProperty(owner, `${apiProperty}.provider`, api.provider?.node.path ?? "the stack's default AWS provider",
+      `the provider '${api.node.path}' had when the construct was made (${placement.provider?.node.path ?? "the stack's default AWS provider"}), `
+      + "with which the construct made the deployment and its stages; set the API's provider before making the construct").message];
+  }
+  const provider = placement.provider;
+  const stack = TerraformStack.of(owner);
+  if (provider?.alias !== undefined && TerraformStack.of(provider) !== stack && !hasAlias(stack, provider.alias)) {
+    return [invalidProperty(owner, apiProperty, api.node.path,
+      `an API whose AWS provider alias exists in this construct's stack: '${api.node.path}' uses '${provider.node.path}' (alias `
+      + `'${provider.alias}'), and the deployment and stages made here name that alias in '${stack.node.path}', which has no AwsProvider `
+      + `with it; add one there (alias: '${provider.alias}', the same settings), or make the construct in the API's stack`).message];
+  }
+  return [];
+}
+
+/** The API's own region: its `region` argument, or an override of it. */
+function regionOf(api: TerraformResource): string | undefined {
+  const overridden = (api as unknown as { rawOverrides?: { region?: unknown } }).rawOverrides?.region;
+  const region = overridden ?? (api as { regionInput?: unknown }).regionInput;
+  return typeof region === 'string' ? region : undefined;
+}
+
+function hasAlias(stack: TerraformStack, alias: string): boolean {
+  return stack.node.findAll().some((construct) =>
+    construct instanceof TerraformProvider && construct.terraformResourceType === 'aws' && construct.alias === alias);
+}
