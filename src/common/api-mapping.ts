@@ -2,7 +2,8 @@ import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { checkDomainEndpoint } from './domain-endpoint';
-import { claimDomainMapping, comparableKey, domainIdentity, keyOrigin, MappedApiKind, sameMappingError } from './domain-registry';
+import { domainIdentity } from './domain-identity';
+import { claimDomainMapping, comparableKey, keyOrigin, MappedApiKind, sameMappingError } from './domain-registry';
 import { ProviderResources } from './provider-resources';
 import { checkStruct, StructShape } from './struct-check';
 import { invalidProperty } from '../core/errors';

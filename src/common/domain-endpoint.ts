@@ -1,7 +1,8 @@
 import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { sameAccount } from './account-settings';
-import { DomainIdentity, isPrivateDomain, MappedApiKind } from './domain-registry';
+import { DomainIdentity, isPrivateDomain } from './domain-identity';
+import { MappedApiKind } from './domain-registry';
 import { invalidProperty } from '../core/errors';
 
 /** The settings of an `aws_api_gateway_domain_name` that decide which mappings AWS serves on it. */
