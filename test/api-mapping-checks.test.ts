@@ -330,6 +330,16 @@ describe('APIs and domains with their own region (provider v6)', () => {
     })).toThrow("'stack/domain' is made with the AWS provider 'stack/aws' (region \"eu-west-2\"), the mapping with the AWS provider 'stack/aws' "
       + '(region "us-east-1")');
   });
+
+  test("a domain's region given by an override is its region too", () => {
+    expect(() => synthesize((stack) => {
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      const domain = domainIn(stack);
+      domain.addOverride('region', 'us-east-1');
+      new HttpApiDeployment(stack, 'home', { httpApi: httpApiIn(stack, 'home') }).addApiMapping(domain.domainName);
+    })).toThrow("'stack/domain' is made with the AWS provider 'stack/aws' (region \"us-east-1\"), the mapping with the AWS provider 'stack/aws' "
+      + '(region "eu-west-2")');
+  });
 });
 
 describe('domains found by name, and private domains, where the mapping is', () => {

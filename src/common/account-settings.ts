@@ -1,5 +1,6 @@
 import { Annotations, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { ownRegionOf } from './api-placement';
 import { invalidProperty } from '../core/errors';
 import { resolveIn } from '../triggers/stack-render-hook';
 
@@ -131,7 +132,7 @@ function accountSettings(resource: TerraformResource): Record<string, unknown> {
 
 /** The resource's own `region` (provider v6's per-resource region), resolved: a literal or an expression; undefined when unset. */
 function ownRegion(resource: TerraformResource): string | undefined {
-  const region = (resource as { regionInput?: unknown }).regionInput;
+  const region = ownRegionOf(resource);
   return region === undefined ? undefined : String(resolveIn(TerraformStack.of(resource), region, false));
 }
 

@@ -21,13 +21,13 @@ export function apiPlacement(owner: IConstruct, api: TerraformResource | undefin
   if (api === undefined) {
     return {};
   }
-  const placement = { provider: api.provider, region: regionOf(api) };
+  const placement = { provider: api.provider, region: ownRegionOf(api) };
   owner.node.addValidation({ validate: () => placementProblems(owner, api, apiProperty, placement) });
   return placement;
 }
 
 function placementProblems(owner: IConstruct, api: TerraformResource, apiProperty: string, placement: ApiPlacement): string[] {
-  const region = regionOf(api);
+  const region = ownRegionOf(api);
   if (region !== placement.region) {
     return [invalidProperty(owner, `${apiProperty}.region`, region,
       `the region '${api.node.path}' had when the construct was made (${placement.region ?? 'none: the provider\'s'}), where the construct `
@@ -49,10 +49,10 @@ function placementProblems(owner: IConstruct, api: TerraformResource, apiPropert
   return [];
 }
 
-/** The API's own region: its `region` argument, or an override of it. */
-function regionOf(api: TerraformResource): string | undefined {
-  const overridden = (api as unknown as { rawOverrides?: { region?: unknown } }).rawOverrides?.region;
-  const region = overridden ?? (api as { regionInput?: unknown }).regionInput;
+/** A resource's own region (provider v6's per-resource `region`): its `region` argument, or an override of it; undefined when unset. */
+export function ownRegionOf(resource: TerraformResource): string | undefined {
+  const overridden = (resource as unknown as { rawOverrides?: { region?: unknown } }).rawOverrides?.region;
+  const region = overridden ?? (resource as { regionInput?: unknown }).regionInput;
   return typeof region === 'string' ? region : undefined;
 }
 

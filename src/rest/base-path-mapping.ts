@@ -1,8 +1,7 @@
 import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
-import { TerraformProvider } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { BASE_PATH_MAPPING_OPTIONS } from './rest-shapes';
-import { knownPart, MAPPING_KEY_LEVEL, mappingId } from '../common/api-mapping';
+import { knownPart, MAPPING_KEY_LEVEL, mappingId, MappingTarget } from '../common/api-mapping';
 import { domainIdentity, isPrivateDomain } from '../common/domain-identity';
 import { claimDomainMapping, comparableKey, keyOrigin, sameMappingError } from '../common/domain-registry';
 import { ProviderResources } from '../common/provider-resources';
@@ -27,16 +26,6 @@ export interface BasePathMappingOptions {
   readonly domainNameId?: string;
 }
 
-/** What a mapping needs from the stage it points at. */
-export interface MappedStage {
-  readonly restApiId: string;
-  /** The stage's name as a reference to the stage resource, so that the mapping waits for it. */
-  readonly stageNameReference: string;
-  readonly provider?: TerraformProvider;
-  /** The stage's own region (provider v6's per-resource `region`), which the mapping and its domain share. */
-  readonly region?: string;
-}
-
 /** At most this many characters, as for an API mapping key (AWS documents the limit for REST mappings too). */
 const MAX_BASE_PATH_LENGTH = 300;
 
@@ -51,7 +40,7 @@ export function addBasePathMapping(
   scope: Construct,
   owner: IConstruct,
   property: string,
-  stage: MappedStage,
+  stage: MappingTarget,
   domainName: string,
   options: BasePathMappingOptions,
 ): ApiGatewayBasePathMapping {
@@ -66,8 +55,10 @@ export function addBasePathMapping(
       `a single path segment of letters, digits and $-_.+!*'(), at most ${MAX_BASE_PATH_LENGTH} characters (no '/': for a key of several levels, `
       + "such as 'orders/v1', use addApiMapping(domainName, { apiMappingKey }); omit basePath to map the whole domain)");
   }
-  const domainNameId = options.domainNameId ?? privateDomainIdOf(owner, property, domainName);
-  const domain = domainIdentity(owner, `${property}(domainName)`, domainName, domainNameId);
+  // A private domain resource given by its domainName is named by its domain_name_id, as AWS requires.
+  const named = domainIdentity(owner, `${property}(domainName)`, domainName, options.domainNameId);
+  const domainNameId = options.domainNameId ?? (isPrivateDomain(named.resource) ? named.resource!.getStringAttribute('domain_name_id') : undefined);
+  const domain = domainNameId === options.domainNameId ? named : domainIdentity(owner, `${property}(domainName)`, domainName, domainNameId);
   const key = comparableKey(owner, basePath);
   const id = mappingId('BasePathMapping', key, domain.addressKey);
   const duplicate = sameMappingError(owner, property, domain, scope, id, 'basePath');
@@ -78,7 +69,7 @@ export function addBasePathMapping(
     domainName,
     domainNameId,
     basePath,
-    apiId: stage.restApiId,
+    apiId: stage.apiId,
     stageName: stage.stageNameReference,
     provider: stage.provider,
     region: stage.region,
@@ -89,8 +80,3 @@ export function addBasePathMapping(
   return mapping;
 }
 
-/** The `domain_name_id` of the private custom domain name whose resource's `domainName` is `domainName`, if it is one. */
-function privateDomainIdOf(owner: IConstruct, property: string, domainName: string): string | undefined {
-  const resource = domainIdentity(owner, `${property}(domainName)`, domainName).resource;
-  return isPrivateDomain(resource) ? resource!.getStringAttribute('domain_name_id') : undefined;
-}

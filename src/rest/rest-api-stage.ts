@@ -9,6 +9,7 @@ import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, 
 import { REST_API_STAGE_PROPS } from './rest-shapes';
 import { AccessLogFormat } from '../common/access-log';
 import { accessLogSettingsOf } from '../common/access-log-settings';
+import type { MappingTarget } from '../common/api-mapping';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { MethodLoggingLevel } from '../common/logging-level';
 import { ProviderResources } from '../common/provider-resources';
@@ -111,7 +112,8 @@ export class RestApiStage extends StageBase {
   /** The `aws_api_gateway_stage` resource. */
   public readonly stage: ApiGatewayStage;
 
-  private readonly restApiId: string;
+  /** What its custom domain mappings name: the API, the stage through its resource, its provider and region. */
+  private readonly mappingTarget: MappingTarget;
 
   constructor(scope: Construct, id: string, props: RestApiStageProps) {
     super(scope, id);
@@ -123,7 +125,6 @@ export class RestApiStage extends StageBase {
     validateStageName(owner, `${prefix}stageName`, props.stageName);
     const options = currentStageOptions(owner, prefix, props);
     validateStageVariables(owner, `${prefix}variables`, options.variables);
-    this.restApiId = props.restApiId;
 
     if (options.cacheClusterSize && !options.cacheClusterSize.isOffered) {
       throw invalidProperty(owner, `${prefix}cacheClusterSize`, options.cacheClusterSize.size,
@@ -157,14 +158,15 @@ export class RestApiStage extends StageBase {
       // old one is deleted after they left it: AWS refuses to delete a stage a mapping points at.
       lifecycle: { createBeforeDestroy: true },
     });
+    this.mappingTarget = {
+      apiId: props.restApiId, stageNameReference: this.stage.stageName, provider: props.provider, region: props.region, apiKind: 'REST',
+    };
     initStage(this, {
       resource: this.stage,
       stageName: props.stageName,
       accessLogGroup: accessLog?.group,
       logsToCloudWatch: logsToCloudWatch(options),
-      mappingTarget: {
-        apiId: props.restApiId, stageNameReference: this.stage.stageName, provider: props.provider, region: props.region, apiKind: 'REST',
-      },
+      mappingTarget: this.mappingTarget,
     });
 
     this.addMethodSettings(owner, prefix, props, options);
@@ -189,12 +191,8 @@ export class RestApiStage extends StageBase {
    */
   public addBasePathMapping(domainName: string, options: BasePathMappingOptions = {}): ApiGatewayBasePathMapping {
     const owner = stageErrorOwner(this);
-    return addBasePathMapping(owner, owner, `${stagePropertyPrefix(this, this.stageName)}addBasePathMapping`, {
-      restApiId: this.restApiId,
-      stageNameReference: this.stage.stageName,
-      provider: this.stage.provider,
-      region: this.stage.regionInput,
-    }, domainName, options ?? {});
+    return addBasePathMapping(owner, owner, `${stagePropertyPrefix(this, this.stageName)}addBasePathMapping`, this.mappingTarget,
+      domainName, options ?? {});
   }
 
   /**
