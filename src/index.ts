@@ -6,7 +6,7 @@ export * from './common/common-stage-options';
 export * from './common/access-log';
 export * from './common/cloudwatch-role';
 export { MethodLoggingLevel } from './common/logging-level';
-export type { ApiMappingOptions } from './common/api-mapping';
+export type { ApiMappingOptions } from './domains/api-mapping';
 export type { HttpRouteOptions, WebSocketRouteOptions } from './common/route-settings';
 
 // REST APIs.
@@ -14,7 +14,7 @@ export * from './rest/rest-api-deployment';
 export * from './rest/rest-api-stage';
 export * from './rest/cache-cluster-size';
 export type { CanaryOptions } from './rest/canary';
-export type { BasePathMappingOptions } from './rest/base-path-mapping';
+export type { BasePathMappingOptions } from './domains/base-path-mapping';
 export type { AccessLogSettings, AccessLoggingOptions, DeprecatedStageOptions } from './rest/deprecated-stage-options';
 export { UnauthorizedCacheControlHeaderStrategy } from './rest/method-settings';
 export type { MethodDeploymentOptions, MethodSettingsOptions } from './rest/method-settings';

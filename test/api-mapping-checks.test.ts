@@ -177,12 +177,16 @@ describe('what the domain resource can serve', () => {
       + "Regional domain with TLS 1.2 (endpointConfiguration: { types: ['REGIONAL'] }, regionalCertificateArn, securityPolicy: 'TLS_1_2').");
   });
 
-  test('a WebSocket API on an edge-optimized or TLS 1.0 domain fails, the domain named by its resource or by its literal name', () => {
-    const mapChat = (config: Partial<ApiGatewayDomainNameConfig>, byName: boolean) => () => synthesize((stack) => {
+  test('a WebSocket API on an edge-optimized or TLS 1.0 domain fails, the domain named by its resource (at the call) or by its literal name (at synth)', () => {
+    const mapChat = (config: Partial<ApiGatewayDomainNameConfig>, byName: boolean) => () => {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      new AwsProvider(stack, 'aws', { region: 'us-east-1' });
       const domain = restDomain(stack, config);
       new WebSocketApiDeployment(stack, 'chat', { webSocketApi: chatWebSocketApi(stack).api, stageName: 'prod' })
         .addApiMapping(byName ? 'api.example.com' : domain.domainName);
-    });
+      // A domain named by its literal name is looked up when the app is validated, with every domain resource of the app made.
+      Testing.synth(stack, true);
+    };
 
     expect(mapChat({ certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' }, true))
       .toThrow("'stack/domain' is edge-optimized, and AWS serves a WebSocket API only on a Regional domain with TLS 1.2");

@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { API_MAPPING_OPTIONS } from '../src/common/api-mapping';
-import { PropertyShape, StructShape } from '../src/common/struct-check';
 import { ACCESS_LOG_GROUP_OPTIONS } from '../src/common/struct-shapes';
+import { PropertyShape, StructShape } from '../src/core/struct-check';
+import { API_MAPPING_OPTIONS } from '../src/domains/api-mapping';
+import { BASE_PATH_MAPPING_OPTIONS } from '../src/domains/base-path-mapping';
 import * as httpShapes from '../src/http/http-shapes';
 import * as restShapes from '../src/rest/rest-shapes';
 import * as webSocketShapes from '../src/websocket/websocket-shapes';
@@ -77,7 +78,7 @@ function describeShape(shape: PropertyShape): string {
 }
 
 const kindShapes = [restShapes, httpShapes, webSocketShapes].flatMap((shapes) => Object.values(shapes) as StructShape[]);
-const everyShape = [ACCESS_LOG_GROUP_OPTIONS, API_MAPPING_OPTIONS, ...kindShapes];
+const everyShape = [ACCESS_LOG_GROUP_OPTIONS, API_MAPPING_OPTIONS, BASE_PATH_MAPPING_OPTIONS, ...kindShapes];
 
 test.each(everyShape.map((shape) => [shape.name, shape]))('%s has the properties of its jsii struct, each of its type', (name, shape) => {
   const jsiiProperties = Object.entries(propertiesOf(structOf(name as string)));

@@ -2,10 +2,10 @@ import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AccessLogDestination } from './access-log';
-import { ProviderResources } from './provider-resources';
-import { checkStruct } from './struct-check';
 import { ACCESS_LOG_GROUP_OPTIONS } from './struct-shapes';
 import { invalidProperty } from '../core/errors';
+import { ProviderResources } from '../core/provider-resources';
+import { checkStruct } from '../core/struct-check';
 
 /** The retention periods CloudWatch Logs offers, in days. */
 const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];

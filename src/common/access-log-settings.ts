@@ -5,7 +5,7 @@ import { AccessLogFormat } from './access-log';
 import { newAccessLogGroup } from './access-log-group';
 import { CommonStageOptions } from './common-stage-options';
 import { invalidProperty } from '../core/errors';
-import { resolveIn } from '../triggers/stack-render-hook';
+import { resolveIn } from '../core/resolve';
 
 /** A CloudWatch Logs log group's ARN, or a Firehose stream's whose name starts with `amazon-apigateway-` (as AWS requires). */
 const DESTINATION_ARN = /^arn:aws[a-z-]*:(logs:[a-z0-9-]+:\d{12}:log-group:[^:]+(:\*)?|firehose:[a-z0-9-]+:\d{12}:deliverystream\/amazon-apigateway-.+)$/;

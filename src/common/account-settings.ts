@@ -1,8 +1,8 @@
-import { Annotations, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { ownRegionOf } from './api-placement';
+import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
-import { resolveIn } from '../triggers/stack-render-hook';
+import { describePlacement, sameAccount } from '../core/placement';
 
 /**
  * API Gateway's account settings (`aws_api_gateway_account`: the CloudWatch role) are one per
@@ -46,8 +46,7 @@ export function claimAccountSettings(claim: AccountClaim): void {
  * stack that may be the same account and region gets a warning on the owner.
  */
 export function checkAccountSettings(claim: AccountClaim): string[] {
-  const others = claim.owner.node.root.node.findAll().filter((construct): construct is TerraformResource =>
-    TerraformResource.isTerraformResource(construct) && construct.terraformResourceType === 'aws_api_gateway_account' && construct !== claim.account);
+  const others = accountResources(AppIndex.of(claim.owner)).filter((construct) => construct !== claim.account);
   for (const other of others) {
     const account = sameAccount(other, claim.account);
     if (account === 'same') {
@@ -90,77 +89,10 @@ function sameAccountError(claim: AccountClaim, other: TerraformResource): Error 
     "stack's AwsProvider ('allowedAccountIds')");
 }
 
-/**
- * Whether two resources set the same account and region's settings: `same` with one provider of
- * one stack (an unset provider is the stack's default AWS provider) and the same resource-level
- * region (or none), or with providers of two stacks whose settings that choose the account and
- * region are the same literals; `apart` when a literal one differs; `unknown` when a token hides
- * one. A resource's own `region` (provider v6) overrides its provider's.
- */
-export function sameAccount(a: TerraformResource, b: TerraformResource): 'same' | 'apart' | 'unknown' {
-  const sameProvider = TerraformStack.of(a) === TerraformStack.of(b) && providerOf(a) === providerOf(b);
-  if (sameProvider && ownRegion(a) === ownRegion(b)) {
-    return 'same';
-  }
-  const [left, right] = [accountSettings(a), accountSettings(b)];
-  // With one provider, only the regions can differ.
-  const names = sameProvider ? ['region'] : ACCOUNT_SETTINGS;
-  const compared = (settings: Record<string, unknown>) => JSON.stringify(names.map((name) => settings[name]));
-  if (compared(left) === compared(right)) {
-    // One expression in one stack is one value; in two stacks, it may be two.
-    return compared(left).includes('${') && TerraformStack.of(a) !== TerraformStack.of(b) ? 'unknown' : 'same';
-  }
-  // A setting only one of them has says nothing (the other may come from the environment).
-  const literal = (value: unknown) => value !== undefined && !JSON.stringify(value).includes('${');
-  const differs = names.some((name) =>
-    literal(left[name]) && literal(right[name]) && JSON.stringify(left[name]) !== JSON.stringify(right[name]));
-  return differs ? 'apart' : 'unknown';
+/** Every `aws_api_gateway_account` of the app, listed once per pass. */
+function accountResources(index: AppIndex): readonly TerraformResource[] {
+  return index.phaseMemo(ACCOUNT_RESOURCES, () => index.stacks().flatMap((stack) => index.elementsOf(stack))
+    .filter((element): element is TerraformResource => TerraformResource.isTerraformResource(element) && element.terraformResourceType === 'aws_api_gateway_account'));
 }
 
-/** The AWS provider settings that choose the account and region. */
-const ACCOUNT_SETTINGS = ['region', 'profile', 'allowed_account_ids', 'assume_role', 'access_key', 'shared_config_files', 'shared_credentials_files'];
-
-/**
- * The account-choosing settings of a resource's AWS provider, resolved (lists sorted), with the
- * resource's own region in place of the provider's; empty when there is none.
- */
-function accountSettings(resource: TerraformResource): Record<string, unknown> {
-  const provider = providerSettings(resource);
-  const settings: Record<string, unknown> = { ...provider, region: ownRegion(resource) ?? provider.region };
-  return Object.fromEntries(ACCOUNT_SETTINGS.filter((name) => settings[name] !== undefined).map((name) => [name, settings[name]]));
-}
-
-/** The resource's own `region` (provider v6's per-resource region), resolved: a literal or an expression; undefined when unset. */
-function ownRegion(resource: TerraformResource): string | undefined {
-  const region = ownRegionOf(resource);
-  return region === undefined ? undefined : String(resolveIn(TerraformStack.of(resource), region, false));
-}
-
-/** For errors: a resource's AWS provider (its own, or its stack's default one) and the region it is in, as far as the configuration says. */
-export function describePlacement(resource: TerraformResource): string {
-  const provider = providerOf(resource);
-  const region = accountSettings(resource).region;
-  const named = provider === undefined ? "the stack's default AWS provider" : `the AWS provider '${provider.node.path}'`;
-  return region === undefined ? named : `${named} (region ${JSON.stringify(region)})`;
-}
-
-/** Whether the resource's AWS provider exists yet: its own, or its stack's default one. */
-export function hasAwsProvider(resource: TerraformResource): boolean {
-  return providerOf(resource) !== undefined;
-}
-
-function providerOf(resource: TerraformResource): TerraformProvider | undefined {
-  return resource.provider ?? TerraformStack.of(resource).node.findAll().find((construct): construct is TerraformProvider =>
-    construct instanceof TerraformProvider && construct.terraformResourceType === 'aws' && construct.alias === undefined);
-}
-
-/** The resolved block of a resource's AWS provider; empty when there is none. */
-function providerSettings(resource: TerraformResource): Record<string, unknown> {
-  const provider = providerOf(resource);
-  if (provider === undefined) {
-    return {};
-  }
-  const block = resolveIn(TerraformStack.of(provider), provider.toTerraform(), false)?.provider?.aws;
-  const settings = Array.isArray(block) ? block[0] : block;
-  return { ...settings, allowed_account_ids: settings?.allowed_account_ids ? [...settings.allowed_account_ids].sort() : undefined };
-}
+const ACCOUNT_RESOURCES = Symbol('aws_api_gateway_account resources');

@@ -2,9 +2,9 @@ import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv
 import { AnnotationMetadataEntryType, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { checkAccountSettingsOf } from './account-settings';
-import { ApiMappingOptions } from './api-mapping';
 import { StageBase } from './stage-base';
 import { isLibraryDeployment } from '../core/deployment-marker';
+import { ApiMappingOptions } from '../domains/api-mapping';
 import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
 
 /** What a deployment construct hands its base once it has made its resources. */

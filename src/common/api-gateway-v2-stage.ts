@@ -4,11 +4,11 @@ import { IConstruct } from 'constructs';
 import { AccessLogFormat } from './access-log';
 import { accessLogSettingsOf } from './access-log-settings';
 import { CommonStageOptions } from './common-stage-options';
-import { ProviderResources } from './provider-resources';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
 import { initStage, StageBase } from './stage-base';
 import { validateStageName, validateStageVariables } from './validation';
 import { invalidProperty } from '../core/errors';
+import { ProviderResources } from '../core/provider-resources';
 
 /** What makes one `aws_apigatewayv2_stage`: the options of either kind, and where it belongs. */
 export interface V2StageDefinition extends CommonStageOptions, WebSocketRouteOptions {

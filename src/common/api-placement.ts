@@ -1,6 +1,7 @@
 import { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../core/errors';
+import { hasAwsAlias, ownRegionOf } from '../core/placement';
 
 /** Where an API is: every resource a deployment construct makes for it is made there too. */
 export interface ApiPlacement {
@@ -40,23 +41,11 @@ function placementProblems(owner: IConstruct, api: TerraformResource, apiPropert
   }
   const provider = placement.provider;
   const stack = TerraformStack.of(owner);
-  if (provider?.alias !== undefined && TerraformStack.of(provider) !== stack && !hasAlias(stack, provider.alias)) {
+  if (provider?.alias !== undefined && TerraformStack.of(provider) !== stack && !hasAwsAlias(stack, provider.alias)) {
     return [invalidProperty(owner, apiProperty, api.node.path,
       `an API whose AWS provider alias exists in this construct's stack: '${api.node.path}' uses '${provider.node.path}' (alias `
       + `'${provider.alias}'), and the deployment and stages made here name that alias in '${stack.node.path}', which has no AwsProvider `
       + `with it; add one there (alias: '${provider.alias}', the same settings), or make the construct in the API's stack`).message];
   }
   return [];
-}
-
-/** A resource's own region (provider v6's per-resource `region`): its `region` argument, or an override of it; undefined when unset. */
-export function ownRegionOf(resource: TerraformResource): string | undefined {
-  const overridden = (resource as unknown as { rawOverrides?: { region?: unknown } }).rawOverrides?.region;
-  const region = overridden ?? (resource as { regionInput?: unknown }).regionInput;
-  return typeof region === 'string' ? region : undefined;
-}
-
-function hasAlias(stack: TerraformStack, alias: string): boolean {
-  return stack.node.findAll().some((construct) =>
-    construct instanceof TerraformProvider && construct.terraformResourceType === 'aws' && construct.alias === alias);
 }

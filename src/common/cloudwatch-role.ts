@@ -3,8 +3,8 @@ import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { claimAccountSettings } from './account-settings';
-import { ProviderResources } from './provider-resources';
 import { isLibraryDeployment } from '../core/deployment-marker';
+import { ProviderResources } from '../core/provider-resources';
 
 /** Props of `ApiGatewayCloudWatchRole`. */
 export interface ApiGatewayCloudWatchRoleProps {

@@ -5,8 +5,8 @@ import { apiPlacement } from './api-placement';
 import { DeploymentOptions } from './deployment-options';
 import { StageBase } from './stage-base';
 import { apiIdentity, claimStage } from './stage-registry';
-import { checkStruct, StructShape } from './struct-check';
 import { DeploymentKind, markDeployment } from '../core/deployment-marker';
+import { checkStruct, StructShape } from '../core/struct-check';
 import { ApiFamily } from '../triggers/api-family';
 import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
 

@@ -1,8 +1,8 @@
 import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Construct, IConstruct } from 'constructs';
-import { addApiMapping, ApiMappingOptions, MappingTarget } from './api-mapping';
 import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
+import { addApiMapping, ApiMappingOptions, MappingTarget } from '../domains/api-mapping';
 
 /** What a stage construct hands its base once it has made its resources. */
 export interface StageParts {

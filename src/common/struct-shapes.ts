@@ -1,6 +1,6 @@
 import { AccessLogDestination, AccessLogFormat } from './access-log';
 import { MethodLoggingLevel } from './logging-level';
-import { PropertyShape, StructShape } from './struct-check';
+import { PropertyShape, StructShape } from '../core/struct-check';
 
 /**
  * The shapes of what the props structs of every kind share, as their TypeScript types say; each

@@ -8,8 +8,8 @@ import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
 import { executeApiArn, methodAndPath } from '../common/execute-api';
-import { ProviderResources } from '../common/provider-resources';
 import { isDeploymentOfKind } from '../core/deployment-marker';
+import { ProviderResources } from '../core/provider-resources';
 import { HTTP_API_FAMILY } from '../triggers/api-gateway-v2-family';
 
 /**

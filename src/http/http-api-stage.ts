@@ -7,8 +7,8 @@ import { createV2Stage, stageUrlForPath } from '../common/api-gateway-v2-stage';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { HttpRouteOptions } from '../common/route-settings';
 import { StageBase } from '../common/stage-base';
-import { checkStruct } from '../common/struct-check';
 import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
+import { checkStruct } from '../core/struct-check';
 
 /**
  * The options of an HTTP API stage: everything `aws_apigatewayv2_stage` offers an HTTP API. The

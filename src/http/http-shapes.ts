@@ -1,5 +1,5 @@
-import { StructShape } from '../common/struct-check';
 import { COMMON_STAGE, DEPLOYMENT, NOT_FOR_V2_STAGES, stageOf, V2_ROUTE } from '../common/struct-shapes';
+import { StructShape } from '../core/struct-check';
 
 /** The shapes of the HTTP API constructs' props structs (`common/struct-shapes.ts`). */
 

@@ -2,8 +2,8 @@ import type { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gatew
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { MethodLoggingLevel } from '../common/logging-level';
-import { ProviderResources } from '../common/provider-resources';
 import { invalidProperty } from '../core/errors';
+import { ProviderResources } from '../core/provider-resources';
 
 
 /** What API Gateway does with a `Cache-Control: max-age=0` header from an unauthorized caller. */

@@ -4,7 +4,6 @@ import type { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest
 import type { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { TerraformResourceLifecycle } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { BasePathMappingOptions } from './base-path-mapping';
 import { CanaryOptions, validateCanary } from './canary';
 import { RestApiStage, StageOptions } from './rest-api-stage';
 import { REST_API_DEPLOYMENT_PROPS } from './rest-shapes';
@@ -14,11 +13,12 @@ import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
 import { executeApiArn, methodAndPath } from '../common/execute-api';
-import { ProviderResources } from '../common/provider-resources';
 import { prepareStageLogging } from '../common/stage-logging';
 import { validateStageName } from '../common/validation';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
+import { ProviderResources } from '../core/provider-resources';
+import { BasePathMappingOptions } from '../domains/base-path-mapping';
 import { REST_API_FAMILY } from '../triggers/rest-api-family';
 
 /**

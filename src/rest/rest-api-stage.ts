@@ -2,22 +2,22 @@ import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gate
 import type { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { addBasePathMapping, BasePathMappingOptions } from './base-path-mapping';
 import { CacheClusterSize } from './cache-cluster-size';
 import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-options';
 import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, methodPathOf, MethodSettingsTarget } from './method-settings';
 import { REST_API_STAGE_PROPS } from './rest-shapes';
 import { AccessLogFormat } from '../common/access-log';
 import { accessLogSettingsOf } from '../common/access-log-settings';
-import type { MappingTarget } from '../common/api-mapping';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { MethodLoggingLevel } from '../common/logging-level';
-import { ProviderResources } from '../common/provider-resources';
 import { initStage, StageBase } from '../common/stage-base';
-import { checkStruct } from '../common/struct-check';
 import { validateStageName, validateStageVariables } from '../common/validation';
 import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
+import { ProviderResources } from '../core/provider-resources';
+import { checkStruct } from '../core/struct-check';
+import type { MappingTarget } from '../domains/api-mapping';
+import { addBasePathMapping, BasePathMappingOptions } from '../domains/base-path-mapping';
 
 /**
  * The options of a stage: everything `aws_api_gateway_stage` and

@@ -1,7 +1,7 @@
 import { CacheClusterSize } from './cache-cluster-size';
 import { UnauthorizedCacheControlHeaderStrategy } from './method-settings';
-import { StructShape } from '../common/struct-check';
 import { COMMON_STAGE, DEPLOYMENT, DEPRECATED_ACCESS_LOGS, LOGGING_LEVEL, stageOf } from '../common/struct-shapes';
+import { StructShape } from '../core/struct-check';
 
 /** The shapes of the REST API constructs' props structs (`common/struct-shapes.ts`). */
 
@@ -68,11 +68,4 @@ export const REST_API_DEPLOYMENT_PROPS: StructShape = {
 /** `RestApiStageProps`. */
 export const REST_API_STAGE_PROPS: StructShape = {
   name: 'RestApiStageProps', properties: { ...STAGE_OPTIONS.properties, ...stageOf('restApiId') }, elsewhere: STAGE_OPTIONS.elsewhere,
-};
-
-/** `BasePathMappingOptions`. */
-export const BASE_PATH_MAPPING_OPTIONS: StructShape = {
-  name: 'BasePathMappingOptions',
-  properties: { basePath: 'string', domainNameId: 'string' },
-  elsewhere: { apiMappingKey: "an API mapping's key, of addApiMapping; a base path mapping's is 'basePath'" },
 };

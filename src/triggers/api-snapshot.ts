@@ -5,9 +5,8 @@ import { compare } from './canonical-json';
 import { CrossStackExpressions } from './cross-stack-expressions';
 import { IndirectReferences } from './indirect-references';
 import { Block } from './rendered-blocks';
-import { allStacks } from './stack-constructs';
-import { resolveIn } from './stack-render-hook';
-import { isLibraryDeployment } from '../core/deployment-marker';
+import { StackScan } from './stack-scan';
+import { resolveIn } from '../core/resolve';
 
 /** One Terraform resource with its configuration as it will be synthesized. */
 export interface SnapshotResource extends ApiResourceBlock {
@@ -136,12 +135,13 @@ export function gatherSnapshot(
   sources.resources.forEach((resource) => add(resource));
   if (depth === 'check') {
     stacks = stacks.map((apiStack) => {
-      const others = othersOf(family, apiStack, collected, blocks);
-      // Resolving the other elements of another stack registered their references: the API's id may be read there now.
+      // Resolving the other elements of another stack registers their references: the API's id may be read there then.
+      StackScan.of(blocks, apiStack.stack, family).indirectReferences();
       const apiExpressions = apiStack.apiExpressions[0] === NOT_READ && sources.api
         ? [expressions.existingIn(apiStack.stack, `${addressOf(sources.api)}.id`, TerraformStack.of(sources.api)) ?? NOT_READ]
         : apiStack.apiExpressions;
-      return { ...apiStack, apiExpressions, others };
+      const withExpressions = { ...apiStack, apiExpressions };
+      return { ...withExpressions, others: othersOf(family, withExpressions, collected, blocks) };
     });
   }
   const resources = [...collected.values()];
@@ -150,7 +150,7 @@ export function gatherSnapshot(
     api: sources.api ? collected.get(sources.api) : undefined,
     resources,
     stacks,
-    forEachAddresses: forEachAddressesOf(blocks),
+    forEachAddresses: (stack) => StackScan.of(blocks, stack, family).forEachAddresses(),
   };
 }
 
@@ -164,39 +164,50 @@ function stacksOfApi(family: ApiFamily, api: TerraformResource, blocks: BlockSou
   const apiAddress = addressOf(api);
   const apiId = `${apiAddress}.id`;
   const found: SnapshotStack[] = [];
-  for (const stack of allStacks(api)) {
+  registerCrossStackReferences(family, blocks);
+  for (const stack of blocks.index.stacks()) {
     if (stack === apiStack) {
       found.push({ stack, apiExpressions: family.apiAttributes.map((attribute) => `${apiAddress}.${attribute}`), apiAddress, others: [] });
-      continue;
+    } else if (stack === blocks.home || stack.dependencies.includes(apiStack)) {
+      found.push({ stack, apiExpressions: [expressions.existingIn(stack, apiId, apiStack) ?? NOT_READ], others: [] });
     }
-    // Preparing: resolving its API resources registers the stack's own cross-stack references first
-    // (how the API's id reads there exists only once a resource of the stack has read it).
-    resourcesOfTypes(blocks, stack, family.redeployTypes).forEach((resource) => blocks.blockOf(resource, stack));
-    if (stack !== blocks.home && !stack.dependencies.includes(apiStack)) {
-      continue;
-    }
-    found.push({ stack, apiExpressions: [expressions.existingIn(stack, apiId, apiStack) ?? NOT_READ], others: [] });
   }
   return found;
+}
+
+/**
+ * Preparing outside `App.synth()` (where every stack is prepared before any check): resolves the
+ * family's resources of every stack, once per pass, which registers their cross-stack references
+ * first (how the API's id reads in a stack, and which stacks depend on the API's, is known only
+ * once a resource of the stack has read it).
+ */
+function registerCrossStackReferences(family: ApiFamily, blocks: BlockSource): void {
+  if (!blocks.preparing || blocks.index.synthStacks !== undefined) {
+    return;
+  }
+  for (const stack of blocks.index.stacks()) {
+    const scan = StackScan.of(blocks, stack, family);
+    blocks.index.memo(scan, () => scan.resourcesOfTypes().forEach((resource) => blocks.blockOf(resource, stack)));
+  }
 }
 
 /** Every resource of the stacks of a type that needs a redeploy and whose API id argument names the API, by key. */
 function discover(family: ApiFamily, stacks: readonly SnapshotStack[], blocks: BlockSource) {
   const found: Array<{ resource: TerraformResource; stack: TerraformStack; config: Block; address: string; key: string }> = [];
   for (const { stack, apiExpressions } of stacks) {
-    const apiId = `\${${apiExpressions[0]}}`;
-    for (const resource of resourcesOfTypes(blocks, stack, family.redeployTypes)) {
-      const config = blocks.blockOf(resource, stack);
-      if (config?.[family.apiIdArgument] === apiId) {
-        const address = addressOf(resource);
-        found.push({ resource, stack, config, address, key: keyInHome(stack, address, blocks.home) });
-      }
+    for (const resource of StackScan.of(blocks, stack, family).resourcesNaming(`\${${apiExpressions[0]}}`)) {
+      const address = addressOf(resource);
+      found.push({ resource, stack, config: blocks.blockOf(resource, stack)!, address, key: keyInHome(stack, address, blocks.home) });
     }
   }
   return found.sort((a, b) => compare(a.key, b.key));
 }
 
-/** The modules and the resources of `apiStack` that discovery did not take, with what the blind-spot check needs. */
+/**
+ * The modules and the resources of `apiStack` that discovery did not take and that may name the
+ * API where discovery cannot see, with what the blind-spot check needs (found through the stack's
+ * scan: never a walk of the stack per deployment).
+ */
 function othersOf(
   family: ApiFamily,
   apiStack: SnapshotStack,
@@ -204,13 +215,8 @@ function othersOf(
   blocks: BlockSource,
 ): SnapshotElement[] {
   const others: SnapshotElement[] = [];
-  const indirect = new IndirectReferences(apiStack.stack, blocks);
-  for (const construct of blocks.elementsOf(apiStack.stack)) {
-    // What the library's deployment constructs create gets no warning, and another construct's
-    // deployment must not be resolved here: its triggers would check this API's deployment again.
-    if (construct.node.scopes.some(isLibraryDeployment)) {
-      continue;
-    }
+  const scan = StackScan.of(blocks, apiStack.stack, family);
+  for (const construct of scan.blindSpotCandidates(apiStack.apiExpressions, apiStack.apiAddress)) {
     if (construct instanceof TerraformModule) {
       others.push({ construct, address: `module.${construct.friendlyUniqueId}`, config: blocks.blockOf(construct, apiStack.stack) });
     } else if (TerraformResource.isTerraformResource(construct) && !collected.has(construct)) {
@@ -218,7 +224,7 @@ function othersOf(
       const element = { construct, address: addressOf(construct), type };
       if (family.redeployTypes.has(type)) {
         const overridden = overriddenApiId(family, construct, apiStack, blocks);
-        const indirectly = overridden === undefined ? indirectApiId(family, construct, apiStack, blocks, indirect) : undefined;
+        const indirectly = overridden === undefined ? indirectApiId(family, construct, apiStack, blocks, scan.indirectReferences()) : undefined;
         others.push({ ...element, overriddenApiId: overridden, indirectApiId: indirectly });
       } else if (!family.typesWithoutRedeploy.has(type)) {
         others.push({ ...element, config: blocks.blockOf(construct, apiStack.stack) });
@@ -254,26 +260,5 @@ function indirectApiId(
   const apiId = blocks.blockOf(resource, apiStack.stack)?.[family.apiIdArgument];
   const { apiExpressions: [idExpression], apiAddress } = apiStack;
   const isApi = (reference: string) => reference === idExpression || (apiAddress !== undefined && reference.startsWith(`${apiAddress}.`));
-  return apiId !== undefined && indirect.reaches(apiId, isApi) ? apiId : undefined;
-}
-
-/** The resources of `stack` (not of nested stacks) whose type is in `types`, in construct order. */
-function resourcesOfTypes(blocks: BlockSource, stack: TerraformStack, types: ReadonlySet<string>): TerraformResource[] {
-  return blocks.elementsOf(stack).filter((construct): construct is TerraformResource =>
-    TerraformResource.isTerraformResource(construct) && types.has(construct.terraformResourceType));
-}
-
-/** The addresses of the resources with `for_each` of a stack, listed once per stack. */
-function forEachAddressesOf(blocks: BlockSource): (stack: TerraformStack) => ReadonlySet<string> {
-  const byStack = new Map<TerraformStack, ReadonlySet<string>>();
-  return (stack) => {
-    let addresses = byStack.get(stack);
-    if (addresses === undefined) {
-      addresses = new Set(blocks.elementsOf(stack)
-        .filter((element): element is TerraformResource => TerraformResource.isTerraformResource(element) && element.forEach !== undefined)
-        .map(addressOf));
-      byStack.set(stack, addresses);
-    }
-    return addresses;
-  };
+  return apiId !== undefined && [...indirect.reached(apiId)].some(isApi) ? apiId : undefined;
 }

@@ -1,6 +1,6 @@
 import { Aspects, IAspect } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { allStacks } from './stack-constructs';
+import { AppIndex } from '../core/app-index';
 
 /**
  * cdktf prepares every stack of an app first and only then, stack by stack, runs the stack's
@@ -13,13 +13,13 @@ import { allStacks } from './stack-constructs';
  * what has been visited
  * (aspects on constructs created later, such as cross-stack outputs, still see them).
  */
-export function runAspectsFirst(scope: IConstruct): void {
-  const app = scope.node.root;
+export function runAspectsFirst(index: AppIndex): void {
+  const app = index.app;
   if (DONE.has(app)) {
     return;
   }
   DONE.add(app);
-  for (const stack of allStacks(app)) {
+  for (const stack of index.stacks()) {
     visit(stack, []);
   }
 }

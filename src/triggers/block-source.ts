@@ -1,8 +1,8 @@
 import { TerraformElement, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { Block, BlockReader, resolvedBlocks } from './rendered-blocks';
-import { elementsWithBlocks } from './stack-constructs';
-import { resolveIn } from './stack-render-hook';
+import { BlockReader } from './rendered-blocks';
+import { stackBlocks } from './stack-blocks';
+import { AppIndex } from '../core/app-index';
 
 /** The home stack as the pass cdktf is running sees it. */
 export interface HomeStackBlocks {
@@ -14,49 +14,40 @@ export interface HomeStackBlocks {
 
 /**
  * The resolved blocks of the app's elements for one trigger computation: those of the home
- * stack (the deployment's) from the pass cdktf is running, those of other stacks resolved in
- * their own stack, once per element. Only the snapshot builder reads it.
+ * stack (the deployment's) from the pass cdktf is running, those of other stacks from the app's
+ * index (their own prepare pass, or resolved in their own stack once per pass for every
+ * deployment). Only the snapshot builder reads it.
  */
 export class BlockSource {
   /** The stack the triggers are written to. */
   public readonly home: TerraformStack;
-  private readonly homeBlocks: BlockReader;
-  private readonly foreign = new Map<TerraformStack, BlockReader>();
-  private readonly elementsByStack = new Map<TerraformStack, readonly TerraformElement[]>();
+  /** The app's index of the pass. */
+  public readonly index: AppIndex;
+  private readonly homeStack: HomeStackBlocks;
 
   /**
    * @param owner the construct whose stack is home
    * @param homeStack the home stack's blocks (and elements, when the pass has listed them)
    * @param preparing whether cdktf is preparing (resolving registers cross-stack references then)
    */
-  constructor(owner: IConstruct, homeStack: HomeStackBlocks, private readonly preparing: boolean) {
+  constructor(owner: IConstruct, homeStack: HomeStackBlocks, public readonly preparing: boolean) {
     this.home = TerraformStack.of(owner);
-    this.homeBlocks = homeStack.blocks;
-    if (homeStack.elements !== undefined) {
-      this.elementsByStack.set(this.home, homeStack.elements);
-    }
+    this.index = AppIndex.of(owner);
+    this.homeStack = homeStack;
+  }
+
+  /** The reader of the blocks of `stack`: the same object for every computation of the pass that reads that stack the same way. */
+  public readerOf(stack: TerraformStack): BlockReader {
+    return stack === this.home ? this.homeStack.blocks : stackBlocks(this.index, stack, this.preparing);
   }
 
   /** The resolved block of an element of any stack of the app, as its own stack renders it. */
-  public blockOf(element: TerraformElement, stack: TerraformStack = TerraformStack.of(element)): Block | undefined {
-    if (stack === this.home) {
-      return this.homeBlocks(element);
-    }
-    let blocks = this.foreign.get(stack);
-    if (blocks === undefined) {
-      blocks = resolvedBlocks((fragment) => resolveIn(stack, fragment, this.preparing));
-      this.foreign.set(stack, blocks);
-    }
-    return blocks(element);
+  public blockOf(element: TerraformElement, stack: TerraformStack = TerraformStack.of(element)): ReturnType<BlockReader> {
+    return this.readerOf(stack)(element);
   }
 
-  /** The resources, data sources and modules of `stack` (not of nested stacks), in construct order, listed once. */
+  /** The resources, data sources and modules of `stack` (not of nested stacks), in construct order, listed once per pass. */
   public elementsOf(stack: TerraformStack): readonly TerraformElement[] {
-    let elements = this.elementsByStack.get(stack);
-    if (elements === undefined) {
-      elements = elementsWithBlocks(stack);
-      this.elementsByStack.set(stack, elements);
-    }
-    return elements;
+    return (stack === this.home ? this.homeStack.elements : undefined) ?? this.index.elementsOf(stack);
   }
 }

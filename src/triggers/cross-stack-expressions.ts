@@ -1,6 +1,6 @@
 import { IResolvable, ref, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { resolveIn } from './stack-render-hook';
+import { resolveIn } from '../core/resolve';
 
 /**
  * Cross-stack references made for one deployment, kept from cdktf's prepare pass to its

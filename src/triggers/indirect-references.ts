@@ -1,7 +1,7 @@
 import { TerraformDataSource, TerraformLocal, TerraformStack } from 'cdktf';
 import { BlockSource } from './block-source';
-import { resolveIn } from './stack-render-hook';
 import { findReferences } from './terraform-references';
+import { resolveIn } from '../core/resolve';
 
 /** How many local values and data sources deep an expression is followed. */
 const MAX_DEPTH = 4;
@@ -11,52 +11,78 @@ const MAX_DEPTH = 4;
  * stack, to tell whether it reaches a target (the API) only indirectly: `${local.api_id}` where the
  * local is the API's id, `${lower(aws_api_gateway_rest_api.api.id)}`, a data source that looks the
  * API up by its name. Discovery compares the API id argument with the API's id expression, so such
- * a resource is not discovered, and the blind-spot check names it instead.
+ * a resource is not discovered, and the blind-spot check names it instead. The stack's local values
+ * and data sources are listed once.
  */
 export class IndirectReferences {
-  private readonly locals = new Map<string, unknown>();
-  private localsListed = false;
+  private locals?: Map<string, unknown>;
+  private dataSources?: Map<string, TerraformDataSource>;
 
   constructor(private readonly stack: TerraformStack, private readonly blocks: BlockSource) {}
 
-  /** Whether `value` references something `isTarget` accepts, directly or through local values and data sources. */
-  public reaches(value: unknown, isTarget: (reference: string) => boolean, depth = 0): boolean {
-    return findReferences(value).some((reference) => {
-      if (isTarget(reference)) {
-        return true;
+  /**
+   * Every reference `value` makes, directly or through local values and data sources (up to
+   * `MAX_DEPTH` deep): the value reaches a target when one of them is the target.
+   */
+  public reached(value: unknown): Set<string> {
+    // Each reference with the least depth it was found at: found again less deep, it is followed further.
+    const found = new Map<string, number>();
+    const follow = (current: unknown, depth: number) => {
+      for (const reference of findReferences(current)) {
+        const known = found.get(reference);
+        if (known === undefined || depth < known) {
+          found.set(reference, depth);
+        }
+        if ((known === undefined || depth < known) && depth < MAX_DEPTH) {
+          const followed = this.valueOf(reference);
+          if (followed !== undefined) {
+            follow(followed, depth + 1);
+          }
+        }
       }
-      if (depth >= MAX_DEPTH) {
-        return false;
-      }
-      const followed = this.valueOf(reference);
-      return followed !== undefined && this.reaches(followed, isTarget, depth + 1);
-    });
+    };
+    follow(value, 0);
+    return new Set(found.keys());
   }
 
   /** The configuration behind a reference to a local value (its expression) or a data source (its block). */
   private valueOf(reference: string): unknown {
     const [root, first, second] = reference.split('.');
     if (root === 'local') {
-      return this.localValue(first);
+      return this.localValues().get(first);
     }
     if (root === 'data' && first !== 'terraform_remote_state') {
-      const source = this.blocks.elementsOf(this.stack).find((element) =>
-        TerraformDataSource.isTerraformDataSource(element) && element.terraformResourceType === first && element.friendlyUniqueId === second);
+      const source = this.dataSourcesByAddress().get(`${first}.${second}`);
       return source && this.blocks.blockOf(source, this.stack);
     }
     return undefined;
   }
 
-  private localValue(name: string): unknown {
-    if (!this.localsListed) {
-      this.localsListed = true;
-      for (const local of this.stack.node.findAll().filter((construct): construct is TerraformLocal => construct instanceof TerraformLocal)) {
-        if (TerraformStack.of(local) === this.stack) {
-          const rendered = resolveIn(this.stack, local.toTerraform(), false)?.locals ?? {};
-          Object.entries(rendered).forEach(([key, value]) => this.locals.set(key, value));
+  private dataSourcesByAddress(): Map<string, TerraformDataSource> {
+    if (this.dataSources === undefined) {
+      this.dataSources = new Map();
+      for (const element of this.blocks.elementsOf(this.stack)) {
+        if (TerraformDataSource.isTerraformDataSource(element)) {
+          const address = `${element.terraformResourceType}.${element.friendlyUniqueId}`;
+          if (!this.dataSources.has(address)) {
+            this.dataSources.set(address, element);
+          }
         }
       }
     }
-    return this.locals.get(name);
+    return this.dataSources;
+  }
+
+  private localValues(): Map<string, unknown> {
+    if (this.locals === undefined) {
+      this.locals = new Map();
+      for (const local of this.blocks.index.constructsOf(this.stack)) {
+        if (local instanceof TerraformLocal) {
+          const rendered = resolveIn(this.stack, local.toTerraform(), false)?.locals ?? {};
+          Object.entries(rendered).forEach(([key, value]) => this.locals!.set(key, value));
+        }
+      }
+    }
+    return this.locals;
   }
 }

@@ -14,9 +14,11 @@ import { blindSpotWarnings } from './blind-spots';
 import { BlockSource, HomeStackBlocks } from './block-source';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
 import { Block, resolvedBlocks } from './rendered-blocks';
-import { resolveIn, StackPass, StackRenderHook } from './stack-render-hook';
+import { stackBlocks } from './stack-blocks';
+import { StackPass, StackRenderHook } from './stack-render-hook';
 import { assertNoCollision, automaticEntries, triggerMap } from './trigger-entries';
 import { UserTriggers } from './user-triggers';
+import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 
 /** What a deployment construct tells the engine about its API. */
@@ -108,8 +110,7 @@ export class RedeployTriggerEngine {
 
   /** Runs the checks cdktf's prepare pass runs, which records the warnings on the owner. */
   public check(): void {
-    const stack = TerraformStack.of(this.owner);
-    this.checkWith({ blocks: resolvedBlocks((fragment) => resolveIn(stack, fragment, true)) });
+    AppIndex.during(this.owner, (index) => this.checkWith({ blocks: stackBlocks(index, TerraformStack.of(this.owner), true) }));
   }
 
   /**
@@ -135,10 +136,10 @@ export class RedeployTriggerEngine {
     try {
       const home: HomeStackBlocks = { blocks: resolvedBlocks((fragment) => context.resolve(fragment)) };
       if (context.preparing) {
-        this.checkWith(home);
+        AppIndex.during(this.owner, () => this.checkWith(home));
         return undefined;
       }
-      const triggers = this.compute(home, this.userTriggers.entries);
+      const triggers = AppIndex.during(this.owner, () => this.compute(home, this.userTriggers.entries));
       return Object.keys(triggers).length > 0 ? triggers : undefined;
     } finally {
       this.producing = false;

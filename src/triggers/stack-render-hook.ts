@@ -1,15 +1,9 @@
-import {
-  DefaultTokenResolver,
-  StringConcat,
-  TerraformElement,
-  TerraformStack,
-  Tokenization,
-} from 'cdktf';
-import { IConstruct } from 'constructs';
+import { TerraformElement, TerraformStack } from 'cdktf';
 import { runAspectsFirst } from './aspects-first';
 import { PreparedBlocks } from './prepared-blocks';
-import { BlockReader, blocksOf, resolvedBlocks } from './rendered-blocks';
-import { elementsWithBlocks } from './stack-constructs';
+import { BlockReader, blocksOf } from './rendered-blocks';
+import { preparedPasses, stackBlocks } from './stack-blocks';
+import { AppIndex } from '../core/app-index';
 
 /** One of cdktf's passes over a stack, as the participants see it after the pass. */
 export interface StackPass {
@@ -23,7 +17,8 @@ export interface StackPass {
 export interface RenderParticipant {
   /**
    * After the stack's prepare pass, with the blocks that pass resolved: check, warn, and
-   * register what must exist before any stack is written (cross-stack references).
+   * register what must exist before any stack is written (cross-stack references). Within
+   * `App.synth()`, once every stack of the app is prepared.
    */
   afterPrepare(pass: StackPass): void;
   /** After the stack is rendered: complete its JSON in place, through the blocks (they are its objects). */
@@ -38,10 +33,14 @@ const HOOKS = new WeakMap<TerraformStack, StackRenderHook>();
  * synth). Installed once per stack by the first participant, on the stack instance:
  *
  * - `prepareStack` runs the stack's own, while each element with a block hands over its
- *   fragment as that pass resolves it; the participants then get those blocks;
- * - `toTerraform` renders as before; the participants then complete the JSON.
+ *   fragment as that pass resolves it; the participants then get those blocks. Within
+ *   `App.synth()` (every stack of the app gets a hook then), the participants of every stack run
+ *   once the last stack is prepared: each stack's blocks are resolved once, by its own pass, and
+ *   every cross-stack reference of the app is known, whichever stack a deployment reads;
+ * - `toTerraform` renders as before; the participants then complete the JSON;
+ * - `runAllValidations` runs inside the app's index, as the other two do.
  *
- * While either runs, `StackRenderHook.active` is true: a participant's own tokens
+ * While either of the first two runs, `StackRenderHook.active` is true: a participant's own tokens
  * render a placeholder that `afterRender` replaces. Any other rendering (HCL output, a
  * direct resolve) finds it false and computes the value itself.
  */
@@ -62,8 +61,11 @@ export class StackRenderHook {
   private constructor(private readonly stack: TerraformStack) {
     const prepare = stack.prepareStack.bind(stack);
     const render = stack.toTerraform.bind(stack);
-    stack.prepareStack = () => this.prepare(prepare);
-    stack.toTerraform = () => this.render(render);
+    stack.prepareStack = () => AppIndex.during(stack, (index) => this.prepare(index, prepare));
+    stack.toTerraform = () => AppIndex.during(stack, (index) => this.render(index, render));
+    AppIndex.coverStack(stack);
+    // Every stack of an app that App.synth() prepares hands its blocks over, for the participants of any stack.
+    AppIndex.coverSynth(stack, (stacks) => stacks.forEach((each) => StackRenderHook.of(each)));
   }
 
   /** Whether the stack is being prepared or rendered through this hook. */
@@ -81,19 +83,28 @@ export class StackRenderHook {
    * usage, cross-stack references) while each element with a block hands its resolved
    * fragment over as the prepare pass resolves it (`PreparedBlocks`).
    */
-  private prepare(prepare: () => void): void {
-    runAspectsFirst(this.stack);
+  private prepare(index: AppIndex, prepare: () => void): void {
+    index.enterPhase(true);
+    runAspectsFirst(index);
     // The prepare pass only adds elements without blocks of the API's kinds (a backend, cross-stack outputs and remote state).
-    const elements = elementsWithBlocks(this.stack);
+    const elements = index.listElements(this.stack);
     const prepared = new PreparedBlocks(elements);
     this.whileActive(() => prepared.during(prepare));
-    const pass: StackPass = { blocks: prepared.reader(resolvedBlocks((fragment) => resolveIn(this.stack, fragment, true))), elements };
-    this.participants.forEach((participant) => participant.afterPrepare(pass));
+    const pass: StackPass = { blocks: prepared.reader(stackBlocks(index, this.stack, true)), elements };
+    preparedPasses(index).set(this.stack, pass);
+    const pending = pendingChecks(index);
+    this.participants.forEach((participant) => pending.queue.push(() => participant.afterPrepare(pass)));
+    pending.unprepared.delete(this.stack);
+    if (pending.unprepared.size === 0) {
+      runPending(index);
+    }
   }
 
-  private render(render: () => any): any {
+  private render(index: AppIndex, render: () => any): any {
+    runPending(index);
+    index.enterPhase(false);
     const json = this.whileActive(render);
-    const pass: StackPass = { blocks: blocksOf(json), elements: elementsWithBlocks(this.stack) };
+    const pass: StackPass = { blocks: blocksOf(json), elements: index.listElements(this.stack) };
     this.participants.forEach((participant) => participant.afterRender(pass));
     return json;
   }
@@ -108,9 +119,27 @@ export class StackRenderHook {
   }
 }
 
-/** Resolves a value in the context of `scope`, as cdktf does when it prepares or renders a stack. */
-export function resolveIn(scope: IConstruct, value: unknown, preparing: boolean): any {
-  return Tokenization.resolve(value, { scope, preparing, resolver: RESOLVER });
+/** The participants' checks of the stacks prepared so far, and the stacks `App.synth()` has yet to prepare. */
+interface PendingChecks {
+  readonly queue: Array<() => void>;
+  readonly unprepared: Set<TerraformStack>;
 }
 
-const RESOLVER = new DefaultTokenResolver(new StringConcat());
+function pendingChecks(index: AppIndex): PendingChecks {
+  return index.memo(PENDING, () => {
+    const pending: PendingChecks = { queue: [], unprepared: new Set(index.synthStacks ?? []) };
+    // Checks queued in a pass whose stacks were not all prepared still run (an unfinished synth throws first).
+    index.onClose(() => runPending(index));
+    return pending;
+  });
+}
+
+/** Runs the queued checks, in the order their stacks were prepared. */
+function runPending(index: AppIndex): void {
+  const { queue } = pendingChecks(index);
+  while (queue.length > 0) {
+    queue.shift()!();
+  }
+}
+
+const PENDING = Symbol('pending checks');

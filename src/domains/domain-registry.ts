@@ -1,11 +1,11 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { describePlacement, hasAwsProvider, sameAccount } from './account-settings';
-import { DomainIdentity, resolvedIn } from './domain-identity';
+import { checkDomainEndpoint, MappedApiKind } from './domain-endpoint';
+import { DomainIdentity, domainResourceNamed } from './domain-identity';
+import { AppIndex } from '../core/app-index';
 import { describeValue, invalidProperty } from '../core/errors';
-
-/** The kind of API a mapping points at. */
-export type MappedApiKind = 'REST' | 'HTTP' | 'WebSocket';
+import { accountKey, describePlacement, hasAwsProvider, sameAccount } from '../core/placement';
+import { expressionIn } from '../core/resolve';
 
 /** One mapping's claim on a domain. */
 export interface DomainClaim {
@@ -20,6 +20,12 @@ export interface DomainClaim {
   readonly keyProperty: string;
   /** A REST base path mapping without base path: AWS then allows no other mapping on the domain. */
   readonly emptyKeyExclusive: boolean;
+  /**
+   * For an API mapping, the levels of its key: what the domain resource must serve (checked at synth
+   * for a domain named by its literal name, once the app has all its domain resources); undefined for
+   * a base path mapping.
+   */
+  readonly keyLevels?: number;
 }
 
 /** A claim as recorded, with who made it: the construct, the call, the domain as it named it. */
@@ -29,17 +35,63 @@ interface RecordedClaim extends DomainClaim {
   readonly domain: DomainIdentity;
   /** For errors: the construct path and the call. */
   readonly by: string;
+  /** Its place in the app's order of calls. */
+  readonly order: number;
 }
 
-/** The claims of every domain of an app, by domain id. */
-const CLAIMS = new WeakMap<IConstruct, Map<string, RecordedClaim[]>>();
+/** The claims on one domain, by what AWS compares: the key, the kind of API, a mapping of the whole domain. */
+class DomainClaims {
+  public readonly all: RecordedClaim[] = [];
+  public readonly byKey = new Map<string, RecordedClaim[]>();
+  public readonly webSocket: RecordedClaim[] = [];
+  public readonly restOrHttp: RecordedClaim[] = [];
+  public readonly wholeDomain: RecordedClaim[] = [];
+
+  public add(claim: RecordedClaim): void {
+    this.all.push(claim);
+    listIn(this.byKey, keyOf(claim), claim);
+    (claim.apiKind === 'WebSocket' ? this.webSocket : this.restOrHttp).push(claim);
+    if (isWholeDomain(claim)) {
+      this.wholeDomain.push(claim);
+    }
+  }
+
+  /**
+   * The claims AWS may refuse beside `claim` (in the app's order of calls; itself left out): the same
+   * key, the other kind of API, a mapping of the whole domain, and, for one of the whole domain, any.
+   * With `firstOfEach`, only the first of each kind and of the whole domain (claims of one account and
+   * region: the first is the one an error names).
+   */
+  public candidatesFor(claim: RecordedClaim, firstOfEach = false): RecordedClaim[] {
+    const others = (claims: readonly RecordedClaim[]) => {
+      const rest = claims.filter((other) => other !== claim);
+      return firstOfEach ? rest.slice(0, 1) : rest;
+    };
+    const found = new Set<RecordedClaim>(this.byKey.get(keyOf(claim))?.filter((other) => other !== claim));
+    others(claim.apiKind === 'WebSocket' ? this.restOrHttp : this.webSocket).forEach((other) => found.add(other));
+    others(this.wholeDomain).forEach((other) => found.add(other));
+    if (isWholeDomain(claim)) {
+      others(this.all).forEach((other) => found.add(other));
+    }
+    return [...found].sort((a, b) => a.order - b.order);
+  }
+}
+
+/** The claims of every domain of an app, by domain id, and each mapping's. */
+interface AppClaims {
+  readonly domains: Map<string, DomainClaims>;
+  readonly byMapping: Map<TerraformResource, RecordedClaim>;
+  count: number;
+}
+
+const CLAIMS = new WeakMap<IConstruct, AppClaims>();
 
 /**
  * A key as the registry compares it: a literal as it is, a token as the expression it stands for
  * in the stack of `owner` (the same variable twice is the same key).
  */
 export function comparableKey(owner: IConstruct, key: string | undefined): string {
-  return key === undefined ? '' : Token.isUnresolved(key) ? resolvedIn(TerraformStack.of(owner), key) : key;
+  return key === undefined ? '' : Token.isUnresolved(key) ? expressionIn(TerraformStack.of(owner), key) : key;
 }
 
 /** Where `key` is valid: the path of the stack of `owner` for a key with a token (the same variable name in two stacks is two values), else `''`. */
@@ -54,29 +106,33 @@ export function keyOrigin(owner: IConstruct, key: string | undefined): string {
  * other accounts or regions are not compared. Fails at once (and takes the mapping out of the app)
  * where the providers are settled (one stack and provider, or both made already); the rest is
  * checked when the app is validated at synth (`cdktf synth`; `Testing.synth(stack, true)`), once
- * every provider exists.
+ * every provider exists. Claims are compared by key and kind, never each with every other.
  */
 export function claimDomainMapping(owner: IConstruct, method: string, domain: DomainIdentity, claim: DomainClaim): void {
   const app = owner.node.root;
-  let domains = CLAIMS.get(app);
-  if (domains === undefined) {
-    domains = new Map();
-    CLAIMS.set(app, domains);
+  let claims = CLAIMS.get(app);
+  if (claims === undefined) {
+    claims = { domains: new Map(), byMapping: new Map(), count: 0 };
+    CLAIMS.set(app, claims);
   }
-  const earlier = domains.get(domain.id) ?? [];
-  const recorded: RecordedClaim = { ...claim, owner, method, domain, by: `'${owner.node.path}' (${method})` };
-  const certain = earlier.filter((other) => providersSettled(other.mapping, claim.mapping));
+  const domainClaims = claims.domains.get(domain.id) ?? new DomainClaims();
+  const recorded: RecordedClaim = { ...claim, owner, method, domain, by: `'${owner.node.path}' (${method})`, order: claims.count };
+  const certain = domainClaims.candidatesFor(recorded).filter((other) => providersSettled(other.mapping, claim.mapping));
   const settledWithDomain = domain.referenced && providersSettled(domain.resource!, claim.mapping);
   const error = (settledWithDomain ? placementError(recorded) : undefined) ?? conflictAmong(recorded, certain);
   if (error !== undefined) {
     claim.mapping.node.scope?.node.tryRemoveChild(claim.mapping.node.id);
     throw error;
   }
-  domains.set(domain.id, [...earlier, recorded]);
+  claims.count++;
+  claims.domains.set(domain.id, domainClaims);
+  domainClaims.add(recorded);
+  claims.byMapping.set(claim.mapping, recorded);
+  AppIndex.coverStack(TerraformStack.of(claim.mapping));
   // At synth, against every other claim of the domain: each stack's own validation finds its conflicts.
   claim.mapping.node.addValidation({
     validate: () => {
-      const conflict = placementError(recorded) ?? conflictAmong(recorded, (domains!.get(domain.id) ?? []).filter((other) => other !== recorded));
+      const conflict = placementError(recorded) ?? endpointError(recorded) ?? conflictAmong(recorded, sameAccountCandidates(recorded, domainClaims));
       return conflict === undefined ? [] : [conflict.message];
     },
   });
@@ -91,12 +147,34 @@ export function sameMappingError(
   owner: IConstruct, method: string, domain: DomainIdentity, scope: IConstruct, id: string, keyProperty: string,
 ): Error | undefined {
   const existing = scope.node.tryFindChild(id);
-  const other = CLAIMS.get(owner.node.root)?.get(domain.id)?.find((claim) => claim.mapping === existing);
-  if (existing === undefined || other === undefined) {
+  const other = TerraformResource.isTerraformResource(existing) ? CLAIMS.get(owner.node.root)?.byMapping.get(existing) : undefined;
+  if (other === undefined || other.domain.id !== domain.id) {
     return undefined;
   }
   return invalidProperty(owner, `${method}.${keyProperty}`, other.key === '' ? undefined : other.key,
     `a key no other mapping of the domain ${domain.description} has: ${other.by} already maps ${describeKey(other.key)} of it (AWS answers ConflictException)`);
+}
+
+/**
+ * The claims of the domain in the account and region of `claim` that AWS may refuse beside it: the
+ * domain's claims grouped by account and region once per pass, so that each claim's check looks at
+ * the few that share its key or kind.
+ */
+function sameAccountCandidates(claim: RecordedClaim, domainClaims: DomainClaims): RecordedClaim[] {
+  const byAccount = AppIndex.of(claim.owner).memo(domainClaims, () => {
+    const grouped = new Map<string, DomainClaims>();
+    for (const each of domainClaims.all) {
+      const key = accountKey(each.mapping);
+      let group = grouped.get(key);
+      if (group === undefined) {
+        group = new DomainClaims();
+        grouped.set(key, group);
+      }
+      group.add(each);
+    }
+    return grouped;
+  });
+  return byAccount.get(accountKey(claim.mapping))!.candidatesFor(claim, true);
 }
 
 /**
@@ -123,14 +201,32 @@ function placementError({ owner, method, domain, mapping }: RecordedClaim): Erro
     + 'and region');
 }
 
+/**
+ * For an API mapping of a domain named by its literal name: what the app's domain resource of that
+ * name cannot serve (a domain given as its resource's attribute is checked at the call).
+ */
+function endpointError(claim: RecordedClaim): Error | undefined {
+  const { owner, method, domain, keyLevels } = claim;
+  if (keyLevels === undefined || domain.referenced || !domain.id.startsWith('name:')) {
+    return undefined;
+  }
+  const resource = domainResourceNamed(owner, domain.id.slice('name:'.length));
+  try {
+    checkDomainEndpoint(owner, `${method}(domainName)`, { ...domain, resource }, claim.apiKind, keyLevels, claim.mapping);
+    return undefined;
+  } catch (error) {
+    return error as Error;
+  }
+}
+
 /** The error for `claim` against the first of `earlier` that AWS would refuse beside it, if any. */
 function conflictAmong(claim: RecordedClaim, earlier: readonly RecordedClaim[]): Error | undefined {
   const { owner, method, domain } = claim;
   const on = `the domain ${domain.description}`;
   for (const other of earlier.filter((candidate) => sameAccount(candidate.mapping, claim.mapping) === 'same')) {
-    if (other.key === claim.key && other.keyOrigin === claim.keyOrigin) {
+    if (keyOf(other) === keyOf(claim)) {
       return invalidProperty(owner, `${method}.${claim.keyProperty}`, claim.key === '' ? undefined : claim.key,
-        `a key no other mapping of ${on} has: ${other.by} ${earlierThan(other, claim) ? 'already maps' : 'maps'} ${describeKey(claim.key)} of it `
+        `a key no other mapping of ${on} has: ${other.by} ${other.order < claim.order ? 'already maps' : 'maps'} ${describeKey(claim.key)} of it `
         + `(AWS answers ConflictException)${apartHint(other, claim)}`);
     }
     if ((other.apiKind === 'WebSocket') !== (claim.apiKind === 'WebSocket')) {
@@ -138,8 +234,8 @@ function conflictAmong(claim: RecordedClaim, earlier: readonly RecordedClaim[]):
         `a domain no ${other.apiKind} API is mapped on: ${other.by} maps ${other.apiKind === 'HTTP' ? 'an' : 'a'} ${other.apiKind} API on ${on}, `
         + 'and AWS does not serve WebSocket APIs and REST or HTTP APIs on one domain name (give the WebSocket API a domain name of its own)');
     }
-    const [whole, beside] = claim.emptyKeyExclusive && claim.key === '' ? [claim, other] : [other, claim];
-    if (whole.emptyKeyExclusive && whole.key === '') {
+    const [whole, beside] = isWholeDomain(claim) ? [claim, other] : [other, claim];
+    if (isWholeDomain(whole)) {
       return invalidProperty(owner, `${method}(domainName)`, domain.given,
         `a domain without a REST base path mapping of the whole domain: ${whole === claim ? 'this mapping' : whole.by} maps the whole of ${on} `
         + `with addBasePathMapping and no basePath, and ${beside === claim ? 'this mapping' : beside.by} maps ${describeKey(beside.key)} of it; AWS `
@@ -156,13 +252,25 @@ function apartHint(a: RecordedClaim, b: RecordedClaim): string {
     : "; if the two stacks deploy to different accounts or regions, say so in each stack's AwsProvider ('allowedAccountIds', 'region')";
 }
 
-/** Whether `a` was claimed before `b` (in the app's order of calls). */
-function earlierThan(a: RecordedClaim, b: RecordedClaim): boolean {
-  const claims = CLAIMS.get(a.owner.node.root)?.get(a.domain.id) ?? [];
-  const later = claims.indexOf(b);
-  return later === -1 || claims.indexOf(a) < later;
+/** A claim's key as compared: the key and where it is valid. */
+function keyOf(claim: DomainClaim): string {
+  return `${claim.key}\u0000${claim.keyOrigin}`;
+}
+
+/** Whether the claim is a REST base path mapping of the whole domain. */
+function isWholeDomain(claim: DomainClaim): boolean {
+  return claim.emptyKeyExclusive && claim.key === '';
 }
 
 function describeKey(key: string): string {
   return key === '' ? 'the empty key (the whole domain)' : `the key ${describeValue(key)}`;
+}
+
+function listIn<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const values = map.get(key);
+  if (values === undefined) {
+    map.set(key, [value]);
+  } else {
+    values.push(value);
+  }
 }

@@ -1,12 +1,11 @@
 import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import { Construct, IConstruct } from 'constructs';
-import { BASE_PATH_MAPPING_OPTIONS } from './rest-shapes';
-import { knownPart, MAPPING_KEY_LEVEL, mappingId, MappingTarget } from '../common/api-mapping';
-import { domainIdentity, isPrivateDomain } from '../common/domain-identity';
-import { claimDomainMapping, comparableKey, keyOrigin, sameMappingError } from '../common/domain-registry';
-import { ProviderResources } from '../common/provider-resources';
-import { checkStruct } from '../common/struct-check';
+import { knownPart, MAPPING_KEY_LEVEL, mappingId, MappingTarget } from './api-mapping';
+import { domainIdentity, isPrivateDomain } from './domain-identity';
+import { claimDomainMapping, comparableKey, keyOrigin, sameMappingError } from './domain-registry';
 import { invalidProperty } from '../core/errors';
+import { ProviderResources } from '../core/provider-resources';
+import { checkStruct, StructShape } from '../core/struct-check';
 
 /** Options of a custom domain's base path mapping to a REST API stage. */
 export interface BasePathMappingOptions {
@@ -25,6 +24,13 @@ export interface BasePathMappingOptions {
    */
   readonly domainNameId?: string;
 }
+
+/** `BasePathMappingOptions`. */
+export const BASE_PATH_MAPPING_OPTIONS: StructShape = {
+  name: 'BasePathMappingOptions',
+  properties: { basePath: 'string', domainNameId: 'string' },
+  elsewhere: { apiMappingKey: "an API mapping's key, of addApiMapping; a base path mapping's is 'basePath'" },
+};
 
 /** At most this many characters, as for an API mapping key (AWS documents the limit for REST mappings too). */
 const MAX_BASE_PATH_LENGTH = 300;

@@ -1,6 +1,6 @@
 import { TerraformProvider, TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { invalidProperty } from '../core/errors';
+import { invalidProperty } from './errors';
 
 /**
  * What one property of a props struct holds, as its TypeScript type says. Python, Java, Go and

@@ -1,12 +1,12 @@
 import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { checkDomainEndpoint } from './domain-endpoint';
+import { checkDomainEndpoint, MappedApiKind } from './domain-endpoint';
 import { domainIdentity } from './domain-identity';
-import { claimDomainMapping, comparableKey, keyOrigin, MappedApiKind, sameMappingError } from './domain-registry';
-import { ProviderResources } from './provider-resources';
-import { checkStruct, StructShape } from './struct-check';
+import { claimDomainMapping, comparableKey, keyOrigin, sameMappingError } from './domain-registry';
 import { invalidProperty } from '../core/errors';
+import { ProviderResources } from '../core/provider-resources';
+import { checkStruct, StructShape } from '../core/struct-check';
 import { sha256Hex } from '../triggers/canonical-json';
 
 /** Options of a custom domain's API mapping to a stage. */
@@ -117,7 +117,7 @@ export function addApiMapping(
     throw error;
   }
   claimDomainMapping(owner, property, domain, {
-    mapping, key: comparable, keyOrigin: keyOrigin(owner, key), apiKind: target.apiKind, keyProperty: 'apiMappingKey', emptyKeyExclusive: false,
+    mapping, key: comparable, keyOrigin: keyOrigin(owner, key), apiKind: target.apiKind, keyProperty: 'apiMappingKey', emptyKeyExclusive: false, keyLevels: mappingKeyLevels(key),
   });
   return mapping;
 }

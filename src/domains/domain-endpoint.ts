@@ -1,9 +1,11 @@
 import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { sameAccount } from './account-settings';
 import { DomainIdentity, isPrivateDomain } from './domain-identity';
-import { MappedApiKind } from './domain-registry';
 import { invalidProperty } from '../core/errors';
+import { sameAccount } from '../core/placement';
+
+/** The kind of API a mapping points at. */
+export type MappedApiKind = 'REST' | 'HTTP' | 'WebSocket';
 
 /** The settings of an `aws_api_gateway_domain_name` that decide which mappings AWS serves on it. */
 interface RestDomainSettings {

@@ -1,6 +1,8 @@
-import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
+import { TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
+import { expressionIn } from '../core/resolve';
 
 /** A custom domain name as the app names it. */
 export interface DomainIdentity {
@@ -10,7 +12,7 @@ export interface DomainIdentity {
   readonly description: string;
   /** The domain name as the mapping was given it, for errors: a literal, or the expression a token stands for in its own stack. */
   readonly given: string;
-  /** The domain resource of the app the name refers to, when it does. */
+  /** The domain resource of the app the name refers to, when it is given as its attribute. */
   readonly resource?: TerraformResource;
   /** Whether the domain was given as an attribute of `resource` (rather than found by its literal name). */
   readonly referenced?: boolean;
@@ -47,8 +49,9 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
     if (privateDomainId !== undefined) {
       return privateIdentity(owner, JSON.stringify(domainName), domainName, privateDomainId);
     }
+    // The app's domain resource of that name, if any, is looked up at synth (domainResourceNamed), when the app has them all.
     const id = `name:${domainName}`;
-    return { id, description: JSON.stringify(domainName), given: domainName, resource: domainResourceNamed(owner, domainName), addressKey: id };
+    return { id, description: JSON.stringify(domainName), given: domainName, addressKey: id };
   }
   // A token: shown as the expression it stands for in its own stack.
   const { stack, expression } = originOf(owner, domainName);
@@ -72,7 +75,7 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
   if (!Token.isUnresolved(nameInput)) {
     return { id: `name:${nameInput}`, description: JSON.stringify(nameInput), addressKey: addressKey!, ...referenced };
   }
-  const nameExpression = resolvedIn(stack, nameInput);
+  const nameExpression = expressionIn(stack, nameInput);
   return { id: `expression:${stack.node.path}:${nameExpression}`, description: nameExpression, addressKey: addressKey!, ...referenced };
 }
 
@@ -109,25 +112,30 @@ function originOf(owner: IConstruct, value: string): { stack: TerraformStack; ex
     return { stack: origin, expression: `\${${identifier}}` };
   }
   const stack = TerraformStack.of(owner);
-  return { stack, expression: resolvedIn(stack, value) };
+  return { stack, expression: expressionIn(stack, value) };
 }
 
-/** `value` with its tokens written as the Terraform expressions they stand for in `stack`. */
-export function resolvedIn(stack: TerraformStack, value: string): string {
-  try {
-    return String(Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }));
-  } catch {
-    return value;
-  }
+/**
+ * The app's `aws_api_gateway_domain_name` whose literal name is `name`, if any (the one whose settings
+ * the check of what it serves reads): the app's domain resources are listed once per pass.
+ */
+export function domainResourceNamed(scope: IConstruct, name: string): TerraformResource | undefined {
+  const index = AppIndex.of(scope);
+  return index.phaseMemo(DOMAIN_RESOURCES_BY_NAME, () => {
+    const byName = new Map<string, TerraformResource>();
+    for (const element of index.stacks().flatMap((stack) => index.elementsOf(stack))) {
+      if (TerraformResource.isTerraformResource(element) && element.terraformResourceType === 'aws_api_gateway_domain_name' && !isPrivateDomain(element)) {
+        const literal = String((element as { domainNameInput?: unknown }).domainNameInput).toLowerCase();
+        if (!byName.has(literal)) {
+          byName.set(literal, element);
+        }
+      }
+    }
+    return byName;
+  }).get(name);
 }
 
-/** The app's `aws_api_gateway_domain_name` whose literal name is `name`, if any (the one whose settings the check of what it serves reads). */
-function domainResourceNamed(owner: IConstruct, name: string): TerraformResource | undefined {
-  return owner.node.root.node.findAll().find((construct): construct is TerraformResource => construct instanceof TerraformResource
-    && construct.terraformResourceType === 'aws_api_gateway_domain_name'
-    && String((construct as { domainNameInput?: unknown }).domainNameInput).toLowerCase() === name
-    && !isPrivateDomain(construct));
-}
+const DOMAIN_RESOURCES_BY_NAME = Symbol('aws_api_gateway_domain_name resources by name');
 
 /** Whether `resource` is an `aws_api_gateway_domain_name` of a private custom domain (endpoint type PRIVATE). */
 export function isPrivateDomain(resource: TerraformResource | undefined): boolean {
@@ -135,9 +143,24 @@ export function isPrivateDomain(resource: TerraformResource | undefined): boolea
   return resource?.terraformResourceType === 'aws_api_gateway_domain_name' && Array.isArray(types) && types.includes('PRIVATE');
 }
 
+/**
+ * The domain resource `type.name` of `stack`. The stack's domain resources are listed once and
+ * listed again only for one made since (a domain given by its attribute exists already).
+ */
 function domainResourceIn(stack: TerraformStack, type: string, name: string): TerraformResource | undefined {
-  return stack.node.findAll().find((construct): construct is TerraformResource => construct instanceof TerraformResource
-    && DOMAIN_RESOURCE_TYPES.includes(construct.terraformResourceType)
-    && construct.terraformResourceType === type
-    && stack.getLogicalId(construct) === name);
+  const address = `${type}.${name}`;
+  const known = DOMAIN_RESOURCES.get(stack)?.get(address);
+  if (known !== undefined) {
+    return known;
+  }
+  const found = new Map<string, TerraformResource>();
+  for (const construct of AppIndex.of(stack).constructsOf(stack)) {
+    if (TerraformResource.isTerraformResource(construct) && DOMAIN_RESOURCE_TYPES.includes(construct.terraformResourceType)) {
+      found.set(`${construct.terraformResourceType}.${construct.friendlyUniqueId}`, construct);
+    }
+  }
+  DOMAIN_RESOURCES.set(stack, found);
+  return found.get(address);
 }
+
+const DOMAIN_RESOURCES = new WeakMap<TerraformStack, Map<string, TerraformResource>>();

@@ -1,0 +1,203 @@
+import { App, TerraformDataSource, TerraformElement, TerraformModule, TerraformResource, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+
+/**
+ * What the library needs to know about a whole app, gathered once per synth and shared by every
+ * construct, stage, mapping and trigger computation of the app: its stacks, each stack's constructs
+ * and elements, and whatever the layers above derive from them (`memo`). No construct walks a stack
+ * or the app on its own: an app of hundreds of APIs then synthesizes in time linear in its size.
+ *
+ * An index lives while a pass runs: `App.synth()` (the whole synth, every stack prepared, validated
+ * and rendered), or one of cdktf's passes over one stack when no synth runs around it
+ * (`Testing.synth`), or one of the library's own entry points (`warningsOf`). It is dropped when the
+ * pass ends: nothing is kept between two synths, or between two apps of one process. Outside a pass,
+ * `of` hands out an index kept for nothing (correct, but it caches nothing across calls).
+ */
+export class AppIndex {
+  /** The index of the pass running for the app of `scope`; outside a pass, a fresh one that no one keeps. */
+  public static of(scope: IConstruct): AppIndex {
+    const app = scope.node.root;
+    return OPEN.get(app) ?? new AppIndex(app, undefined);
+  }
+
+  /**
+   * Runs `pass` with an index for the app of `scope` open: the one open already (a pass inside
+   * another shares it), or a new one, dropped when `pass` returns or throws.
+   *
+   * @param synthStacks the stacks `App.synth()` prepares, in its order (only for the whole synth)
+   */
+  public static during<T>(scope: IConstruct, pass: (index: AppIndex) => T, synthStacks?: readonly TerraformStack[]): T {
+    const app = scope.node.root;
+    const open = OPEN.get(app);
+    if (open !== undefined) {
+      return pass(open);
+    }
+    const index = new AppIndex(app, synthStacks);
+    OPEN.set(app, index);
+    try {
+      return pass(index);
+    } finally {
+      OPEN.delete(app);
+      index.closing.forEach((close) => close());
+    }
+  }
+
+  /**
+   * Makes `App.synth()` of the app of `scope` run inside one index (once per app; another root than
+   * an `App`, as in some tests, keeps a pass per stack), calling `onSynth` with its stacks first.
+   */
+  public static coverSynth(scope: IConstruct, onSynth: (stacks: readonly TerraformStack[]) => void): void {
+    const app = scope.node.root;
+    if (COVERED.has(app) || !App.isApp(app)) {
+      return;
+    }
+    COVERED.add(app);
+    const synth = app.synth.bind(app);
+    app.synth = () => {
+      const stacks = allStacks(app);
+      return AppIndex.during(app, () => {
+        onSynth(stacks);
+        return synth();
+      }, stacks);
+    };
+  }
+
+  /** Makes cdktf's validation of `stack` (`runAllValidations`) run inside the app's index (once per stack). */
+  public static coverStack(stack: TerraformStack): void {
+    if (COVERED.has(stack) || typeof stack.runAllValidations !== 'function') {
+      return;
+    }
+    COVERED.add(stack);
+    const validate = stack.runAllValidations.bind(stack);
+    stack.runAllValidations = () => AppIndex.during(stack, () => validate());
+  }
+
+  private readonly memos = new Map<unknown, unknown>();
+  private phaseMemos = new Map<unknown, unknown>();
+  private preparing?: boolean;
+  private readonly closing: Array<() => void> = [];
+
+  private constructor(
+    /** The app's root construct. */
+    public readonly app: IConstruct,
+    /** The stacks `App.synth()` prepares, in its order; undefined outside the whole synth. */
+    public readonly synthStacks: readonly TerraformStack[] | undefined,
+  ) {}
+
+  /** Every stack of the app, in construct order, listed once. */
+  public stacks(): readonly TerraformStack[] {
+    return this.synthStacks ?? this.memo(STACKS, () => allStacks(this.app));
+  }
+
+  /**
+   * Every construct of `stack` (itself included) but those of nested stacks, in construct order,
+   * listed once per phase (cdktf's prepare pass adds cross-stack outputs, remote state and a backend).
+   */
+  public constructsOf(stack: TerraformStack): readonly IConstruct[] {
+    return this.phaseMemo(stack, () => constructsOf(stack));
+  }
+
+  /** The resources, data sources and modules of `stack` (not of nested stacks), in construct order, as cdktf lists them. */
+  public elementsOf(stack: TerraformStack): readonly TerraformElement[] {
+    return this.phaseMemo(ELEMENTS.get(stack), () => this.constructsOf(stack).filter(hasBlock));
+  }
+
+  /** The elements of `stack` listed now (a pass lists them as it starts), and so for the rest of the phase. */
+  public listElements(stack: TerraformStack): readonly TerraformElement[] {
+    const elements = constructsOf(stack).filter(hasBlock);
+    this.phaseMemos.set(ELEMENTS.get(stack), elements);
+    return elements;
+  }
+
+  /** A value computed once per index, under `key` (an object of the caller's, or a string no other caller uses). */
+  public memo<T>(key: unknown, make: () => T): T {
+    return memoIn(this.memos, key, make);
+  }
+
+  /**
+   * A value computed once per phase of the index (the prepare phase, then the render phase: what was
+   * resolved while preparing differs from the rendering), under `key`.
+   */
+  public phaseMemo<T>(key: unknown, make: () => T): T {
+    return memoIn(this.phaseMemos, key, make);
+  }
+
+  /** Enters cdktf's prepare pass (`true`) or a render pass (`false`): a change of phase drops the values of the phase before. */
+  public enterPhase(preparing: boolean): void {
+    if (this.preparing !== preparing) {
+      this.preparing = preparing;
+      this.phaseMemos = new Map();
+    }
+  }
+
+  /** Runs `close` when the index is dropped (once its pass ended). */
+  public onClose(close: () => void): void {
+    this.closing.push(close);
+  }
+}
+
+/** The open index of each app. */
+const OPEN = new WeakMap<IConstruct, AppIndex>();
+/** The apps whose `synth`, and the stacks whose `runAllValidations`, open an index. */
+const COVERED = new WeakSet<IConstruct>();
+const STACKS = Symbol('stacks');
+
+/** A key per stack for its elements, apart from the stack itself (the key of its constructs). */
+const ELEMENTS = new class {
+  private readonly keys = new WeakMap<TerraformStack, object>();
+  public get(stack: TerraformStack): object {
+    let key = this.keys.get(stack);
+    if (key === undefined) {
+      key = {};
+      this.keys.set(stack, key);
+    }
+    return key;
+  }
+}();
+
+function memoIn<T>(memos: Map<unknown, unknown>, key: unknown, make: () => T): T {
+  if (memos.has(key)) {
+    return memos.get(key) as T;
+  }
+  const value = make();
+  memos.set(key, value);
+  return value;
+}
+
+/**
+ * Every stack under `root`, in construct order. Resources, providers and the other Terraform
+ * elements hold no stacks: their subtrees are not walked.
+ */
+function allStacks(root: IConstruct): TerraformStack[] {
+  const stacks: TerraformStack[] = [];
+  const visit = (construct: IConstruct) => {
+    if (TerraformStack.isStack(construct)) {
+      stacks.push(construct);
+    } else if (TerraformElement.isTerraformElement(construct)) {
+      return;
+    }
+    construct.node.children.forEach(visit);
+  };
+  visit(root);
+  return stacks;
+}
+
+function constructsOf(stack: TerraformStack): IConstruct[] {
+  const found: IConstruct[] = [];
+  const visit = (construct: IConstruct) => {
+    found.push(construct);
+    for (const child of construct.node.children) {
+      if (!TerraformStack.isStack(child)) {
+        visit(child);
+      }
+    }
+  };
+  visit(stack);
+  return found;
+}
+
+function hasBlock(construct: IConstruct): construct is TerraformElement {
+  return TerraformResource.isTerraformResource(construct)
+    || TerraformDataSource.isTerraformDataSource(construct)
+    || construct instanceof TerraformModule;
+}

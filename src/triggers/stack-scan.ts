@@ -1,0 +1,178 @@
+import { TerraformElement, TerraformModule, TerraformResource, TerraformStack } from 'cdktf';
+import { ApiFamily } from './api-family';
+import { BlockSource } from './block-source';
+import { IndirectReferences } from './indirect-references';
+import { BlockReader } from './rendered-blocks';
+import { findReferences } from './terraform-references';
+import { isLibraryDeployment } from '../core/deployment-marker';
+
+/**
+ * What every deployment of a kind of API needs to know about one stack, read once per pass for
+ * all of them: the resources of the kind's types by the API they name (discovery is a look-up, not a
+ * walk of the stack per deployment), the addresses with `for_each`, and, for the blind-spot check,
+ * the elements by the references they make.
+ */
+export class StackScan {
+  /** The scan of `stack` for `family` as `blocks` reads it, made once per pass (per reader of the stack's blocks). */
+  public static of(blocks: BlockSource, stack: TerraformStack, family: ApiFamily): StackScan {
+    const reader = blocks.readerOf(stack);
+    let byFamily = SCANS.get(reader);
+    if (byFamily === undefined) {
+      byFamily = new Map();
+      SCANS.set(reader, byFamily);
+    }
+    let scan = byFamily.get(family);
+    if (scan === undefined) {
+      scan = new StackScan(family, stack, blocks);
+      byFamily.set(family, scan);
+    }
+    return scan;
+  }
+
+  private byApiId?: Map<string, TerraformResource[]>;
+  private forEach?: ReadonlySet<string>;
+  private blindSpots?: BlindSpotIndex;
+
+  private constructor(private readonly family: ApiFamily, private readonly stack: TerraformStack, private readonly blocks: BlockSource) {}
+
+  /** The resources of the family's types, in construct order. */
+  public resourcesOfTypes(): readonly TerraformResource[] {
+    return this.blocks.elementsOf(this.stack).filter((element): element is TerraformResource =>
+      TerraformResource.isTerraformResource(element) && this.family.redeployTypes.has(element.terraformResourceType));
+  }
+
+  /** The resources of the family's types whose API id argument is `apiId` as rendered (`${aws_x.y.id}`), in construct order. */
+  public resourcesNaming(apiId: string): readonly TerraformResource[] {
+    if (this.byApiId === undefined) {
+      this.byApiId = new Map();
+      for (const resource of this.resourcesOfTypes()) {
+        const named = this.blocks.blockOf(resource, this.stack)?.[this.family.apiIdArgument];
+        if (typeof named === 'string') {
+          listIn(this.byApiId, named, resource);
+        }
+      }
+    }
+    return this.byApiId.get(apiId) ?? [];
+  }
+
+  /** The addresses of the stack's resources with `for_each`. */
+  public forEachAddresses(): ReadonlySet<string> {
+    this.forEach ??= new Set(this.blocks.elementsOf(this.stack)
+      .filter((element): element is TerraformResource => TerraformResource.isTerraformResource(element) && element.forEach !== undefined)
+      .map((resource) => `${resource.terraformResourceType}.${resource.friendlyUniqueId}`));
+    return this.forEach;
+  }
+
+  /**
+   * The modules and resources that may name the API where discovery cannot see (not made by the
+   * library's deployment constructs), in construct order: those whose configuration references one
+   * of `apiExpressions`, those of the family's types whose API id argument an override sets, and
+   * those whose API id argument reaches `apiExpressions[0]` (or, in the API's own stack, any attribute
+   * of `apiAddress`) through local values, data sources or functions.
+   */
+  public blindSpotCandidates(apiExpressions: readonly string[], apiAddress: string | undefined): TerraformElement[] {
+    const index = this.blindSpotIndex();
+    const found = new Set<TerraformElement>(index.overridden);
+    const add = (elements: readonly TerraformElement[] | undefined) => elements?.forEach((element) => found.add(element));
+    apiExpressions.forEach((expression) => add(index.byReference.get(expression)));
+    add(index.reaching.get(apiExpressions[0]));
+    if (apiAddress !== undefined) {
+      add(index.reachingAddress.get(apiAddress));
+    }
+    return [...found].sort((a, b) => index.order.get(a)! - index.order.get(b)!);
+  }
+
+  /** The stack's local values and data sources, followed from a value. */
+  public indirectReferences(): IndirectReferences {
+    return this.blindSpotIndex().indirect;
+  }
+
+  private blindSpotIndex(): BlindSpotIndex {
+    this.blindSpots ??= this.indexBlindSpots();
+    return this.blindSpots;
+  }
+
+  private indexBlindSpots(): BlindSpotIndex {
+    const family = this.family;
+    const index: BlindSpotIndex = {
+      order: new Map(),
+      byReference: new Map(),
+      overridden: [],
+      reaching: new Map(),
+      reachingAddress: new Map(),
+      indirect: new IndirectReferences(this.stack, this.blocks),
+    };
+    const reachedByValue = new Map<string, Set<string>>();
+    const list = listIn;
+    this.blocks.elementsOf(this.stack).forEach((element, position) => {
+      index.order.set(element, position);
+      // What the library's deployment constructs create gets no warning (and another construct's deployment must not be resolved here).
+      if (element.node.scopes.some(isLibraryDeployment)) {
+        return;
+      }
+      const type = TerraformResource.isTerraformResource(element) ? element.terraformResourceType : undefined;
+      if (element instanceof TerraformModule || (type !== undefined && !family.redeployTypes.has(type) && !family.typesWithoutRedeploy.has(type))) {
+        const config = this.blocks.blockOf(element, this.stack);
+        new Set(config === undefined ? [] : findReferences(config)).forEach((reference) => list(index.byReference, reference, element));
+        return;
+      }
+      if (type === undefined || !family.redeployTypes.has(type)) {
+        return;
+      }
+      if ((element as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides?.[family.apiIdArgument] !== undefined) {
+        index.overridden.push(element);
+      }
+      const apiId = this.blocks.blockOf(element, this.stack)?.[family.apiIdArgument];
+      if (apiId === undefined) {
+        return;
+      }
+      const key = JSON.stringify(apiId);
+      let reached = reachedByValue.get(key);
+      if (reached === undefined) {
+        reached = index.indirect.reached(apiId);
+        reachedByValue.set(key, reached);
+      }
+      for (const reference of reached) {
+        list(index.reaching, reference, element);
+        const address = addressPart(reference);
+        if (address !== undefined) {
+          list(index.reachingAddress, address, element);
+        }
+      }
+    });
+    return index;
+  }
+}
+
+/** The blind-spot check's view of one stack. */
+interface BlindSpotIndex {
+  /** Each element's position in construct order. */
+  readonly order: Map<TerraformElement, number>;
+  /** Modules and resources of types the family does not know, by each reference their configuration makes. */
+  readonly byReference: Map<string, TerraformElement[]>;
+  /** Resources of the family's types whose API id argument an escape-hatch override sets. */
+  readonly overridden: TerraformElement[];
+  /** Resources of the family's types by each reference their API id argument reaches. */
+  readonly reaching: Map<string, TerraformElement[]>;
+  /** The same, by the address (`type.name`) of each attribute reference it reaches. */
+  readonly reachingAddress: Map<string, TerraformElement[]>;
+  readonly indirect: IndirectReferences;
+}
+
+/** `type.name` of a reference to an attribute of a resource (`type.name.attribute...`); undefined for anything shorter. */
+function addressPart(reference: string): string | undefined {
+  const first = reference.indexOf('.');
+  const second = first < 0 ? -1 : reference.indexOf('.', first + 1);
+  return second < 0 ? undefined : reference.slice(0, second);
+}
+
+function listIn<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const values = map.get(key);
+  if (values === undefined) {
+    map.set(key, [value]);
+  } else {
+    values.push(value);
+  }
+}
+
+const SCANS = new WeakMap<BlockReader, Map<ApiFamily, StackScan>>();
