@@ -11,12 +11,16 @@
  *       aws_apigatewayv2_deployment page's pattern (bench/synth-api.ts v2-hand-written)
  *   (e) v2-library       HttpApiDeployment over the same routes (bench/synth-api.ts v2-library)
  *
- * Options: --sizes 100,1000,3000  --runs 3  --out bench/RESULTS.md  --chart bench/chart.png
+ * Then the shapes of many small APIs (bench/synth-apps.ts, bench/apps-report.ts): REST, HTTP and
+ * WebSocket APIs, and HTTP APIs mapped on one domain, in one stack and spread over stacks.
+ *
+ * Options: --sizes 100,1000,3000  --app-sizes 100,300,1000  --runs 3  --out bench/RESULTS.md  --chart bench/chart.png
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { appsSection, measureApps } from './apps-report';
 import { renderChart, Series } from './chart';
 import { BENCH_DIR, REPOSITORY_ROOT } from './paths';
 
@@ -96,6 +100,7 @@ function versionOf(pkg: string, from = ROOT): string {
 
 function main(): void {
   const sizes = option('sizes', '100,1000,3000').split(',').map(Number);
+  const appSizes = option('app-sizes', '100,300,1000').split(',').map(Number);
   const runs = Number(option('runs', '3'));
   const out = path.resolve(ROOT, option('out', 'bench/RESULTS.md'));
   const chart = path.resolve(ROOT, option('chart', 'bench/chart.png'));
@@ -114,6 +119,7 @@ function main(): void {
       console.log(`${LABELS[mode]} N=${n}: ${measurement.wallSeconds.toFixed(2)} s, ${measurement.peakRssMb} MB (median of ${runs})`);
     }
   }
+  const apps = appsSection(measureApps(ROOT, appSizes, runs), appSizes);
   const load = loadCost(Math.max(runs, 5));
   const at = (mode: Mode, n: number) => results.get(`${mode}:${n}`)!;
 
@@ -146,6 +152,7 @@ function main(): void {
     const [d, e] = (['v2-hand-written', 'v2-library'] as const).map((mode) => at(mode, n));
     lines.push(`| ${n} | ${d.wallSeconds.toFixed(2)} s | ${e.wallSeconds.toFixed(2)} s | ${(e.wallSeconds / d.wallSeconds).toFixed(2)} | ${d.peakRssMb} / ${e.peakRssMb} MB |`);
   }
+  lines.push('', ...apps.section);
   lines.push('', '## Targets', '');
   const target = (text: string, value: number | undefined, ok: (v: number) => boolean, digits = 2) =>
     lines.push(`- ${text}: ${value === undefined ? 'not measured in this run' : `${value.toFixed(digits)} ${ok(value) ? '(met)' : '(missed)'}`}`);
@@ -165,6 +172,7 @@ function main(): void {
     (v) => v <= 3.3);
   target('loading the library after cdktf, extra ms, target ≤ 150', load.libraryMs, (v) => v <= 150, 0);
   target('loading the library after cdktf, extra MB, target ≤ 40', load.libraryRssMb - load.cdktfRssMb, (v) => v <= 40, 1);
+  lines.push(...apps.targets);
   lines.push('', `Cold \`require\`: cdktf alone ${load.cdktfMs.toFixed(0)} ms and ${load.cdktfRssMb.toFixed(0)} MB RSS; `
     + `the library's entry point after it ${load.libraryMs.toFixed(0)} ms more, ${load.libraryRssMb.toFixed(0)} MB RSS in all.`);
   lines.push('', `![time against N](${path.relative(path.dirname(out), chart)})`, '');

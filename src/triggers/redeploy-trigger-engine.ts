@@ -13,9 +13,9 @@ import { ApiSnapshot, gatherSnapshot, SnapshotDepth, TriggerSources } from './ap
 import { blindSpotWarnings } from './blind-spots';
 import { BlockSource, HomeStackBlocks } from './block-source';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
-import { Block, resolvedBlocks } from './rendered-blocks';
+import { Block, resolvedBlocks, StackPass } from './rendered-blocks';
 import { stackBlocks } from './stack-blocks';
-import { StackPass, StackRenderHook } from './stack-render-hook';
+import { StackRenderHook } from './stack-render-hook';
 import { assertNoCollision, automaticEntries, triggerMap } from './trigger-entries';
 import { UserTriggers } from './user-triggers';
 import { AppIndex } from '../core/app-index';

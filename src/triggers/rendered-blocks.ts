@@ -9,6 +9,14 @@ export type Block = Record<string, unknown>;
  */
 export type BlockReader = (element: TerraformElement) => Block | undefined;
 
+/** One of cdktf's passes over a stack, as the participants of the stack's render hook see it after the pass. */
+export interface StackPass {
+  /** The resolved blocks of the pass. */
+  readonly blocks: BlockReader;
+  /** The stack's resources, data sources and modules, in construct order (walked once per pass for every participant). */
+  readonly elements: readonly TerraformElement[];
+}
+
 /** The parts of a synthesized stack (or of a fragment of one) that hold blocks. */
 interface StackJson {
   readonly resource?: Record<string, Record<string, Block>>;

@@ -1,6 +1,5 @@
 import { TerraformStack } from 'cdktf';
-import { BlockReader, resolvedBlocks } from './rendered-blocks';
-import type { StackPass } from './stack-render-hook';
+import { BlockReader, resolvedBlocks, StackPass } from './rendered-blocks';
 import { AppIndex } from '../core/app-index';
 import { resolveIn } from '../core/resolve';
 

@@ -1,17 +1,9 @@
-import { TerraformElement, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { runAspectsFirst } from './aspects-first';
 import { PreparedBlocks } from './prepared-blocks';
-import { BlockReader, blocksOf } from './rendered-blocks';
+import { blocksOf, StackPass } from './rendered-blocks';
 import { preparedPasses, stackBlocks } from './stack-blocks';
 import { AppIndex } from '../core/app-index';
-
-/** One of cdktf's passes over a stack, as the participants see it after the pass. */
-export interface StackPass {
-  /** The resolved blocks of the pass. */
-  readonly blocks: BlockReader;
-  /** The stack's resources, data sources and modules, in construct order (walked once per pass for every participant). */
-  readonly elements: readonly TerraformElement[];
-}
 
 /** What a construct that completes the stack's rendered JSON does at each of cdktf's passes. */
 export interface RenderParticipant {

@@ -1,8 +1,8 @@
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { RestApiDeployment } from '../src';
-import { petsApi } from './support/api';
-import { onlyResource, resourcesOfType, synthesize } from './support/synth';
+import { RestApiDeployment } from '../../src';
+import { petsApi } from '../support/api';
+import { onlyResource, resourcesOfType, synthesize } from '../support/synth';
 
 function domainName(stack: TerraformStack): ApiGatewayDomainName {
   return new ApiGatewayDomainName(stack, 'domain', {

@@ -11,10 +11,10 @@ import { ApiGatewayDomainName, ApiGatewayDomainNameConfig } from '@cdktf/provide
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
-import { petsApi } from './support/api';
-import { resourcesOfType, synthesize, synthesizeApp, synthesizeStack } from './support/synth';
-import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
+import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../../src';
+import { petsApi } from '../support/api';
+import { resourcesOfType, synthesize, synthesizeApp, synthesizeStack } from '../support/synth';
+import { chatWebSocketApi, petsHttpApi } from '../support/v2-api';
 
 /** Two stacks each mapping `v1` of api.example.com, their providers (in `regions`) made only after the mappings; synthesized as `cdktf synth` does. */
 function appWithLateProviders(regions: [string, string]): () => void {

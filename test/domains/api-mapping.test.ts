@@ -2,10 +2,10 @@ import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
-import { petsApi } from './support/api';
-import { onlyResource, resourcesOfType, synthesize, synthesizeApp } from './support/synth';
-import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
+import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../../src';
+import { petsApi } from '../support/api';
+import { onlyResource, resourcesOfType, synthesize, synthesizeApp } from '../support/synth';
+import { chatWebSocketApi, petsHttpApi } from '../support/v2-api';
 
 function v2Domain(stack: TerraformStack, name = 'api.example.com', id = 'domain'): Apigatewayv2DomainName {
   return new Apigatewayv2DomainName(stack, id, {
