@@ -47,14 +47,14 @@ export interface RedeployTriggerEngineProps {
  *   direct resolve, computes them in the token itself).
  */
 export class RedeployTriggerEngine {
-  /** The trigger map for the deployments' `triggers`: a token, completed at render. */
-  public readonly triggers: { [key: string]: string };
-
   /**
-   * The same map for anything else that reads it (a deployment's `triggersInput` in an output or a
-   * local): computed where it is resolved, never a placeholder.
+   * The trigger map for the deployments' `triggers`: the resolvable itself, completed at render (the
+   * provider's bindings pass a resolvable through as it is). Not a map token: each map token is an
+   * object with a key of its own that lives as long as the app, and a few thousand of them (two per
+   * deployment, at a thousand APIs) overflow V8's hidden-class transitions of the plain object, which
+   * made every value cdktf resolved afterwards about four times slower (docs/performance.md).
    */
-  public readonly readableTriggers: { [key: string]: string };
+  public readonly triggers: { [key: string]: string };
 
   /** The user's own entries (`triggers`, `addTrigger`, the deployment's escape hatches). */
   public readonly userTriggers: UserTriggers;
@@ -69,6 +69,7 @@ export class RedeployTriggerEngine {
   private readonly crossStackTokens: CrossStackTokens = new Map();
   private readonly renderHook: StackRenderHook;
   private readonly token: IResolvable;
+  private readable?: { [key: string]: string };
 
   constructor(private readonly owner: IConstruct, private readonly props: RedeployTriggerEngineProps) {
     this.userTriggers = new UserTriggers(owner, PENDING_TRIGGERS_KEY);
@@ -78,8 +79,16 @@ export class RedeployTriggerEngine {
       afterRender: (pass) => this.complete(pass),
     });
     this.token = Lazy.anyValue({ produce: (context) => this.produce(context, true) });
-    this.triggers = Token.asStringMap(this.token);
-    this.readableTriggers = Token.asStringMap(Lazy.anyValue({ produce: (context) => this.produce(context, false) }));
+    this.triggers = this.token as unknown as { [key: string]: string };
+  }
+
+  /**
+   * The same map for anything else that reads it (a deployment's `triggersInput` in an output or a
+   * local): computed where it is resolved, never a placeholder. Made when first read.
+   */
+  public get readableTriggers(): { [key: string]: string } {
+    this.readable ??= Token.asStringMap(Lazy.anyValue({ produce: (context) => this.produce(context, false) }));
+    return this.readable;
   }
 
   /** Adds a resource whose configuration decides, like the discovered ones, when to redeploy. */
