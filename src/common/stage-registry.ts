@@ -1,6 +1,7 @@
-import { TerraformResource, TerraformStack, Tokenization, DefaultTokenResolver, StringConcat } from 'cdktf';
+import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../core/errors';
+import { resolveIn } from '../core/resolve';
 
 /**
  * The stages the library's deployment constructs create, per app (a stage name is one per API,
@@ -46,7 +47,7 @@ export function claimStage(owner: IConstruct, identity: string, stageName: strin
 
 function resolveQuietly(stack: TerraformStack, value: string): string {
   try {
-    return JSON.stringify(Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }));
+    return JSON.stringify(resolveIn(stack, value, false));
   } catch {
     return value;
   }

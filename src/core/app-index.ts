@@ -35,10 +35,12 @@ export class AppIndex {
     const index = new AppIndex(app, synthStacks);
     OPEN.set(app, index);
     try {
-      return pass(index);
+      const result = pass(index);
+      // What is still to do when the pass ends (not after an error, which would hide the first).
+      index.closing.forEach((close) => close());
+      return result;
     } finally {
       OPEN.delete(app);
-      index.closing.forEach((close) => close());
     }
   }
 
@@ -130,7 +132,7 @@ export class AppIndex {
     }
   }
 
-  /** Runs `close` when the index is dropped (once its pass ended). */
+  /** Runs `close` when the pass of the index ends without an error, before the index is dropped. */
   public onClose(close: () => void): void {
     this.closing.push(close);
   }

@@ -1,5 +1,6 @@
-import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
+import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { resolveIn } from './resolve';
 
 /**
  * Formats a value for an error message: strings quoted, everything else as JSON,
@@ -38,7 +39,7 @@ function readable<T>(scope: IConstruct, value: T): T | string {
   }
   try {
     const stack = TerraformStack.of(scope);
-    return Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+    return resolveIn(stack, value, false);
   } catch {
     return String(value).replace(/\$\{TfToken\[[^\]]*\]\}/g, '<a value known only at deploy time>');
   }
