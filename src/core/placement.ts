@@ -84,23 +84,30 @@ export function hasAwsAlias(stack: TerraformStack, alias: string): boolean {
 }
 
 function placementOf(resource: TerraformResource): Placement {
-  return AppIndex.of(resource).memo(resource, () => {
+  const index = AppIndex.of(resource);
+  return index.memo(resource, () => {
     const stack = TerraformStack.of(resource);
     const provider = providerOf(resource);
     const region = ownRegionOf(resource);
     const ownRegion = region === undefined ? undefined : String(resolveIn(stack, region, false));
-    const providerSettings = settingsOf(provider);
-    const merged: Record<string, unknown> = { ...providerSettings, region: ownRegion ?? providerSettings.region };
-    const settings = Object.fromEntries(ACCOUNT_SETTINGS.filter((name) => merged[name] !== undefined).map((name) => [name, merged[name]]));
-    return { stack, provider, ownRegion, settings };
+    let settings: Readonly<Record<string, unknown>> | undefined;
+    return {
+      stack, provider, ownRegion,
+      // Resolved when first compared: one stack and provider with one region is the same place without them.
+      get settings() {
+        if (settings === undefined) {
+          const providerSettings = provider === undefined ? {} : index.memo(provider, () => settingsOf(provider));
+          const merged: Record<string, unknown> = { ...providerSettings, region: ownRegion ?? providerSettings.region };
+          settings = Object.fromEntries(ACCOUNT_SETTINGS.filter((name) => merged[name] !== undefined).map((name) => [name, merged[name]]));
+        }
+        return settings;
+      },
+    };
   });
 }
 
-/** The resolved block of an AWS provider (lists sorted); empty for none. */
-function settingsOf(provider: TerraformProvider | undefined): Record<string, unknown> {
-  if (provider === undefined) {
-    return {};
-  }
+/** The resolved block of an AWS provider (lists sorted). */
+function settingsOf(provider: TerraformProvider): Record<string, unknown> {
   const block = resolveIn(TerraformStack.of(provider), provider.toTerraform(), false)?.provider?.aws;
   const settings = Array.isArray(block) ? block[0] : block;
   return { ...settings, allowed_account_ids: settings?.allowed_account_ids ? [...settings.allowed_account_ids].sort() : undefined };
