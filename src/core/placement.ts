@@ -92,7 +92,9 @@ function placementOf(resource: TerraformResource): Placement {
     const ownRegion = region === undefined ? undefined : String(resolveIn(stack, region, false));
     let settings: Readonly<Record<string, unknown>> | undefined;
     return {
-      stack, provider, ownRegion,
+      stack,
+      provider,
+      ownRegion,
       // Resolved when first compared: one stack and provider with one region is the same place without them.
       get settings() {
         if (settings === undefined) {

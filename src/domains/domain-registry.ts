@@ -4,6 +4,7 @@ import { checkDomainEndpoint, MappedApiKind } from './domain-endpoint';
 import { DomainIdentity, domainResourceNamed } from './domain-identity';
 import { AppIndex } from '../core/app-index';
 import { describeValue, invalidProperty } from '../core/errors';
+import { listIn } from '../core/list-in';
 import { accountKey, describePlacement, hasAwsProvider, sameAccount } from '../core/placement';
 import { expressionIn } from '../core/resolve';
 
@@ -266,11 +267,3 @@ function describeKey(key: string): string {
   return key === '' ? 'the empty key (the whole domain)' : `the key ${describeValue(key)}`;
 }
 
-function listIn<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const values = map.get(key);
-  if (values === undefined) {
-    map.set(key, [value]);
-  } else {
-    values.push(value);
-  }
-}

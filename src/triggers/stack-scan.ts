@@ -5,6 +5,7 @@ import { IndirectReferences } from './indirect-references';
 import { BlockReader } from './rendered-blocks';
 import { findReferences } from './terraform-references';
 import { isLibraryDeployment } from '../core/deployment-marker';
+import { listIn } from '../core/list-in';
 
 /**
  * What every deployment of a kind of API needs to know about one stack, read once per pass for
@@ -103,7 +104,6 @@ export class StackScan {
       indirect: new IndirectReferences(this.stack, this.blocks),
     };
     const reachedByValue = new Map<string, Set<string>>();
-    const list = listIn;
     this.blocks.elementsOf(this.stack).forEach((element, position) => {
       index.order.set(element, position);
       // What the library's deployment constructs create gets no warning (and another construct's deployment must not be resolved here).
@@ -113,7 +113,7 @@ export class StackScan {
       const type = TerraformResource.isTerraformResource(element) ? element.terraformResourceType : undefined;
       if (element instanceof TerraformModule || (type !== undefined && !family.redeployTypes.has(type) && !family.typesWithoutRedeploy.has(type))) {
         const config = this.blocks.blockOf(element, this.stack);
-        new Set(config === undefined ? [] : findReferences(config)).forEach((reference) => list(index.byReference, reference, element));
+        new Set(config === undefined ? [] : findReferences(config)).forEach((reference) => listIn(index.byReference, reference, element));
         return;
       }
       if (type === undefined || !family.redeployTypes.has(type)) {
@@ -133,10 +133,10 @@ export class StackScan {
         reachedByValue.set(key, reached);
       }
       for (const reference of reached) {
-        list(index.reaching, reference, element);
+        listIn(index.reaching, reference, element);
         const address = addressPart(reference);
         if (address !== undefined) {
-          list(index.reachingAddress, address, element);
+          listIn(index.reachingAddress, address, element);
         }
       }
     });
@@ -164,15 +164,6 @@ function addressPart(reference: string): string | undefined {
   const first = reference.indexOf('.');
   const second = first < 0 ? -1 : reference.indexOf('.', first + 1);
   return second < 0 ? undefined : reference.slice(0, second);
-}
-
-function listIn<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const values = map.get(key);
-  if (values === undefined) {
-    map.set(key, [value]);
-  } else {
-    values.push(value);
-  }
 }
 
 const SCANS = new WeakMap<BlockReader, Map<ApiFamily, StackScan>>();
