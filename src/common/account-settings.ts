@@ -91,7 +91,7 @@ function sameAccountError(claim: AccountClaim, other: TerraformResource): Error 
 
 /** Every `aws_api_gateway_account` of the app, listed once per pass. */
 function accountResources(index: AppIndex): readonly TerraformResource[] {
-  return index.phaseMemo(ACCOUNT_RESOURCES, () => index.stacks().flatMap((stack) => index.elementsOf(stack))
+  return index.appMemo(ACCOUNT_RESOURCES, () => index.stacks().flatMap((stack) => index.elementsOf(stack))
     .filter((element): element is TerraformResource => TerraformResource.isTerraformResource(element) && element.terraformResourceType === 'aws_api_gateway_account'));
 }
 

@@ -1,5 +1,6 @@
 import { App, TerraformDataSource, TerraformElement, TerraformModule, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { appGeneration, stackGeneration, watchTreeChanges } from './tree-changes';
 
 /**
  * What the library needs to know about a whole app, gathered once per synth and shared by every
@@ -34,6 +35,7 @@ export class AppIndex {
     }
     const index = new AppIndex(app, synthStacks);
     OPEN.set(app, index);
+    const stopWatching = watchTreeChanges();
     try {
       const result = pass(index);
       // What is still to do when the pass ends (not after an error, which would hide the first).
@@ -41,6 +43,7 @@ export class AppIndex {
       return result;
     } finally {
       OPEN.delete(app);
+      stopWatching();
     }
   }
 
@@ -75,6 +78,8 @@ export class AppIndex {
   }
 
   private readonly memos = new Map<unknown, unknown>();
+  private readonly appMemos = new Map<unknown, { readonly generation: number; readonly value: unknown }>();
+  private readonly lists = new Map<TerraformStack, StackLists>();
   private phaseMemos = new Map<unknown, unknown>();
   private preparing?: boolean;
   private readonly closing: Array<() => void> = [];
@@ -86,29 +91,41 @@ export class AppIndex {
     public readonly synthStacks: readonly TerraformStack[] | undefined,
   ) {}
 
-  /** Every stack of the app, in construct order, listed once. */
+  /** Every stack of the app, in construct order, listed once (again after the app changed). */
   public stacks(): readonly TerraformStack[] {
-    return this.synthStacks ?? this.memo(STACKS, () => allStacks(this.app));
+    return this.synthStacks ?? this.appMemo(STACKS, () => allStacks(this.app));
   }
 
-  /**
-   * Every construct of `stack` (itself included) but those of nested stacks, in construct order,
-   * listed once per phase (cdktf's prepare pass adds cross-stack outputs, remote state and a backend).
-   */
+  /** Every construct of `stack` (itself included) but those of nested stacks, in construct order, listed once (again after the stack changed). */
   public constructsOf(stack: TerraformStack): readonly IConstruct[] {
-    return this.phaseMemo(stack, () => constructsOf(stack));
+    return this.listsOf(stack).constructs;
   }
 
   /** The resources, data sources and modules of `stack` (not of nested stacks), in construct order, as cdktf lists them. */
   public elementsOf(stack: TerraformStack): readonly TerraformElement[] {
-    return this.phaseMemo(ELEMENTS.get(stack), () => this.constructsOf(stack).filter(hasBlock));
+    const lists = this.listsOf(stack);
+    lists.elements ??= lists.constructs.filter(hasBlock);
+    return lists.elements;
   }
 
-  /** The elements of `stack` listed now (a pass lists them as it starts), and so for the rest of the phase. */
+  /** The elements of `stack` listed now (a pass lists them as it starts), and so until the stack changes. */
   public listElements(stack: TerraformStack): readonly TerraformElement[] {
-    const elements = constructsOf(stack).filter(hasBlock);
-    this.phaseMemos.set(ELEMENTS.get(stack), elements);
-    return elements;
+    const constructs = constructsOf(stack);
+    const lists: StackLists = { generation: stackGeneration(stack), constructs, elements: constructs.filter(hasBlock) };
+    this.lists.set(stack, lists);
+    return lists.elements!;
+  }
+
+  /** A value computed from the whole app, under `key`: again once the app has changed (a construct added or removed). */
+  public appMemo<T>(key: unknown, make: () => T): T {
+    const generation = appGeneration(this.app);
+    const known = this.appMemos.get(key);
+    if (known !== undefined && known.generation === generation) {
+      return known.value as T;
+    }
+    const value = make();
+    this.appMemos.set(key, { generation: appGeneration(this.app), value });
+    return value;
   }
 
   /** A value computed once per index, under `key` (an object of the caller's, or a string no other caller uses). */
@@ -132,6 +149,16 @@ export class AppIndex {
     }
   }
 
+  private listsOf(stack: TerraformStack): StackLists {
+    const known = this.lists.get(stack);
+    if (known !== undefined && known.generation === stackGeneration(stack)) {
+      return known;
+    }
+    const lists: StackLists = { generation: stackGeneration(stack), constructs: constructsOf(stack) };
+    this.lists.set(stack, lists);
+    return lists;
+  }
+
   /** Runs `close` when the pass of the index ends without an error, before the index is dropped. */
   public onClose(close: () => void): void {
     this.closing.push(close);
@@ -144,18 +171,12 @@ const OPEN = new WeakMap<IConstruct, AppIndex>();
 const COVERED = new WeakSet<IConstruct>();
 const STACKS = Symbol('stacks');
 
-/** A key per stack for its elements, apart from the stack itself (the key of its constructs). */
-const ELEMENTS = new class {
-  private readonly keys = new WeakMap<TerraformStack, object>();
-  public get(stack: TerraformStack): object {
-    let key = this.keys.get(stack);
-    if (key === undefined) {
-      key = {};
-      this.keys.set(stack, key);
-    }
-    return key;
-  }
-}();
+/** A stack's lists, as of the stack's generation. */
+interface StackLists {
+  readonly generation: number;
+  readonly constructs: readonly IConstruct[];
+  elements?: readonly TerraformElement[];
+}
 
 function memoIn<T>(memos: Map<unknown, unknown>, key: unknown, make: () => T): T {
   if (memos.has(key)) {

@@ -85,7 +85,7 @@ export function hasAwsAlias(stack: TerraformStack, alias: string): boolean {
 
 function placementOf(resource: TerraformResource): Placement {
   const index = AppIndex.of(resource);
-  return index.memo(resource, () => {
+  return index.appMemo(resource, () => {
     const stack = TerraformStack.of(resource);
     const provider = providerOf(resource);
     const region = ownRegionOf(resource);
@@ -98,7 +98,7 @@ function placementOf(resource: TerraformResource): Placement {
       // Resolved when first compared: one stack and provider with one region is the same place without them.
       get settings() {
         if (settings === undefined) {
-          const providerSettings = provider === undefined ? {} : index.memo(provider, () => settingsOf(provider));
+          const providerSettings = provider === undefined ? {} : index.appMemo(provider, () => settingsOf(provider));
           const merged: Record<string, unknown> = { ...providerSettings, region: ownRegion ?? providerSettings.region };
           settings = Object.fromEntries(ACCOUNT_SETTINGS.filter((name) => merged[name] !== undefined).map((name) => [name, merged[name]]));
         }

@@ -121,7 +121,7 @@ function originOf(owner: IConstruct, value: string): { stack: TerraformStack; ex
  */
 export function domainResourceNamed(scope: IConstruct, name: string): TerraformResource | undefined {
   const index = AppIndex.of(scope);
-  return index.phaseMemo(DOMAIN_RESOURCES_BY_NAME, () => {
+  return index.appMemo(DOMAIN_RESOURCES_BY_NAME, () => {
     const byName = new Map<string, TerraformResource>();
     for (const element of index.stacks().flatMap((stack) => index.elementsOf(stack))) {
       if (TerraformResource.isTerraformResource(element) && element.terraformResourceType === 'aws_api_gateway_domain_name' && !isPrivateDomain(element)) {

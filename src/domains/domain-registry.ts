@@ -162,7 +162,7 @@ export function sameMappingError(
  * the few that share its key or kind.
  */
 function sameAccountCandidates(claim: RecordedClaim, domainClaims: DomainClaims): RecordedClaim[] {
-  const byAccount = AppIndex.of(claim.owner).memo(domainClaims, () => {
+  const byAccount = AppIndex.of(claim.owner).appMemo(domainClaims, () => {
     const grouped = new Map<string, DomainClaims>();
     for (const each of domainClaims.all) {
       const key = accountKey(each.mapping);
@@ -175,7 +175,8 @@ function sameAccountCandidates(claim: RecordedClaim, domainClaims: DomainClaims)
     }
     return grouped;
   });
-  return byAccount.get(accountKey(claim.mapping))!.candidatesFor(claim, true);
+  // A claim made since the grouping (by an Aspect of a stack synthesized later) is compared with all of the domain's.
+  return byAccount.get(accountKey(claim.mapping))?.candidatesFor(claim, true) ?? domainClaims.candidatesFor(claim);
 }
 
 /**

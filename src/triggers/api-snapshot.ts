@@ -5,6 +5,7 @@ import { compare } from './canonical-json';
 import { CrossStackExpressions } from './cross-stack-expressions';
 import { IndirectReferences } from './indirect-references';
 import { Block } from './rendered-blocks';
+import { everyStackPrepared } from './stack-blocks';
 import { StackScan } from './stack-scan';
 import { resolveIn } from '../core/resolve';
 
@@ -176,13 +177,14 @@ function stacksOfApi(family: ApiFamily, api: TerraformResource, blocks: BlockSou
 }
 
 /**
- * Preparing outside `App.synth()` (where every stack is prepared before any check): resolves the
+ * Preparing before every stack of `App.synth()` is (outside it, or a check that runs early because a
+ * stack reads `triggersInput` while it is prepared): resolves the
  * family's resources of every stack, once per pass, which registers their cross-stack references
  * first (how the API's id reads in a stack, and which stacks depend on the API's, is known only
  * once a resource of the stack has read it).
  */
 function registerCrossStackReferences(family: ApiFamily, blocks: BlockSource): void {
-  if (!blocks.preparing || blocks.index.synthStacks !== undefined) {
+  if (!blocks.preparing || everyStackPrepared(blocks.index)) {
     return;
   }
   for (const stack of blocks.index.stacks()) {

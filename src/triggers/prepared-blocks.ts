@@ -1,5 +1,5 @@
 import { IResolvable, IResolveContext, TerraformElement } from 'cdktf';
-import { Block, BlockReader, blockIn } from './rendered-blocks';
+import { Block, BlockReader, blockIn, PREPARED_FRAGMENT } from './rendered-blocks';
 
 type ToTerraform = (this: TerraformElement) => unknown;
 
@@ -87,12 +87,16 @@ function ownerOf(object: object, key: string): object {
  */
 class KeptFragment implements IResolvable {
   public readonly creationStack: string[] = [];
+  /** The real fragment, for a reader of the library that resolves the element itself meanwhile. */
+  public readonly [PREPARED_FRAGMENT]: unknown;
 
   constructor(
     private readonly element: TerraformElement,
     private readonly fragment: unknown,
     private readonly blocks: Map<TerraformElement, Block | undefined>,
-  ) {}
+  ) {
+    this[PREPARED_FRAGMENT] = fragment;
+  }
 
   public resolve(context: IResolveContext): undefined {
     this.blocks.set(this.element, blockIn(context.resolve(this.fragment), this.element));

@@ -43,12 +43,23 @@ export function blockIn(json: StackJson, element: TerraformElement): Block | und
   return undefined;
 }
 
-/** Reads blocks by resolving each element's fragment with `resolve`, once per element. */
+/**
+ * The property of what an element's `toTerraform()` answers while its stack's prepare pass runs
+ * (`PreparedBlocks`) that holds its real fragment.
+ */
+export const PREPARED_FRAGMENT = Symbol.for('cdktf-api-gateway-deployment.PreparedFragment');
+
+/**
+ * Reads blocks by resolving each element's fragment with `resolve`, once per element (the real
+ * fragment also while the element's stack is being prepared, when a check resolves it from there).
+ */
 export function resolvedBlocks(resolve: (fragment: unknown) => any): BlockReader {
   const resolved = new Map<TerraformElement, Block | undefined>();
   return (element) => {
     if (!resolved.has(element)) {
-      resolved.set(element, blockIn(resolve(element.toTerraform()), element));
+      const answered = element.toTerraform() as Record<symbol, unknown> | undefined;
+      const fragment = answered?.[PREPARED_FRAGMENT] ?? answered;
+      resolved.set(element, blockIn(resolve(fragment), element));
     }
     return resolved.get(element);
   };

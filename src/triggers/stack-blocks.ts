@@ -22,11 +22,22 @@ export function stackBlocks(index: AppIndex, stack: TerraformStack, preparing: b
   return reader;
 }
 
+/** Whether every stack `App.synth()` prepares has been prepared in the pass `index` serves (every cross-stack reference is known then). */
+export function everyStackPrepared(index: AppIndex): boolean {
+  const state = index.phaseMemo(EVERY_STACK_PREPARED, () => ({ prepared: false }));
+  if (!state.prepared && index.synthStacks !== undefined) {
+    const passes = preparedPasses(index);
+    state.prepared = passes.size >= index.synthStacks.length && index.synthStacks.every((stack) => passes.has(stack));
+  }
+  return state.prepared;
+}
+
 /** The prepare passes of the stacks prepared so far in the pass `index` serves. */
 export function preparedPasses(index: AppIndex): Map<TerraformStack, StackPass> {
   return index.phaseMemo(PREPARED, () => new Map<TerraformStack, StackPass>());
 }
 
 const PREPARED = Symbol('prepared passes');
+const EVERY_STACK_PREPARED = Symbol('every stack prepared');
 const RESOLVED_PREPARING = Symbol('blocks resolved while preparing');
 const RESOLVED = Symbol('blocks resolved');

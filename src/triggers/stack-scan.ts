@@ -6,6 +6,7 @@ import { BlockReader } from './rendered-blocks';
 import { findReferences } from './terraform-references';
 import { isLibraryDeployment } from '../core/deployment-marker';
 import { listIn } from '../core/list-in';
+import { stackGeneration } from '../core/tree-changes';
 
 /**
  * What every deployment of a kind of API needs to know about one stack, read once per pass for
@@ -23,7 +24,8 @@ export class StackScan {
       SCANS.set(reader, byFamily);
     }
     let scan = byFamily.get(family);
-    if (scan === undefined) {
+    // Made again once the stack has changed (an Aspect made a resource).
+    if (scan === undefined || scan.generation !== stackGeneration(stack)) {
       scan = new StackScan(family, stack, blocks);
       byFamily.set(family, scan);
     }
@@ -34,7 +36,11 @@ export class StackScan {
   private forEach?: ReadonlySet<string>;
   private blindSpots?: BlindSpotIndex;
 
-  private constructor(private readonly family: ApiFamily, private readonly stack: TerraformStack, private readonly blocks: BlockSource) {}
+  private readonly generation: number;
+
+  private constructor(private readonly family: ApiFamily, private readonly stack: TerraformStack, private readonly blocks: BlockSource) {
+    this.generation = stackGeneration(stack);
+  }
 
   /** The resources of the family's types, in construct order. */
   public resourcesOfTypes(): readonly TerraformResource[] {
