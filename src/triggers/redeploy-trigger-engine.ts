@@ -2,7 +2,6 @@ import {
   Annotations,
   IResolvable,
   IResolveContext,
-  Lazy,
   TerraformResource,
   TerraformStack,
   Token,
@@ -78,7 +77,7 @@ export class RedeployTriggerEngine {
       afterPrepare: (pass) => this.checkWith(pass),
       afterRender: (pass) => this.complete(pass),
     });
-    this.token = Lazy.anyValue({ produce: (context) => this.produce(context, true) });
+    this.token = new ProducedTriggers((context) => this.produce(context, true));
     this.triggers = this.token as unknown as { [key: string]: string };
   }
 
@@ -87,7 +86,7 @@ export class RedeployTriggerEngine {
    * local): computed where it is resolved, never a placeholder. Made when first read.
    */
   public get readableTriggers(): { [key: string]: string } {
-    this.readable ??= Token.asStringMap(Lazy.anyValue({ produce: (context) => this.produce(context, false) }));
+    this.readable ??= Token.asStringMap(new ProducedTriggers((context) => this.produce(context, false)));
     return this.readable;
   }
 
@@ -269,6 +268,24 @@ function dependsOn(stack: TerraformStack, other: TerraformStack, seen = new Set<
   }
   seen.add(stack);
   return stack.dependencies.some((dependency) => dependency === other || dependsOn(dependency as TerraformStack, other, seen));
+}
+
+/**
+ * The triggers as a token: a plain resolvable, not `Lazy` (which captures a whole stack trace per
+ * token: a measurable part of building a deployment construct, at hundreds of them).
+ */
+class ProducedTriggers implements IResolvable {
+  public readonly creationStack: string[] = [];
+
+  constructor(private readonly producer: (context: IResolveContext) => Record<string, string> | undefined) {}
+
+  public resolve(context: IResolveContext): Record<string, string> | undefined {
+    return this.producer(context);
+  }
+
+  public toString(): string {
+    return "the deployment's redeploy triggers";
+  }
 }
 
 /** The key of the placeholder entry the triggers token renders until the stack hook completes it. */
