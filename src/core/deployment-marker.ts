@@ -1,3 +1,4 @@
+import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /** The library's deployment constructs. */
@@ -26,7 +27,19 @@ export function isDeploymentOfKind(x: unknown, kind: DeploymentKind): boolean {
 
 /** Whether `x` is any of the library's deployment constructs. */
 export function isLibraryDeployment(x: unknown): boolean {
-  return (Object.keys(SYMBOLS) as DeploymentKind[]).some((kind) => isDeploymentOfKind(x, kind));
+  return x !== null && typeof x === 'object' && ANY_KIND.some((symbol) => symbol in x);
+}
+
+const ANY_KIND = Object.values(SYMBOLS);
+
+/** Whether `construct` was made inside one of the library's deployment constructs (looked for up to its stack). */
+export function madeByLibraryDeployment(construct: IConstruct): boolean {
+  for (let scope = construct.node.scope; scope !== undefined && !TerraformStack.isStack(scope); scope = scope.node.scope) {
+    if (isLibraryDeployment(scope)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
