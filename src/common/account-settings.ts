@@ -46,7 +46,7 @@ export function claimAccountSettings(claim: AccountClaim): void {
  * stack that may be the same account and region gets a warning on the owner.
  */
 export function checkAccountSettings(claim: AccountClaim): string[] {
-  const others = accountResources(AppIndex.of(claim.owner)).filter((construct) => construct !== claim.account);
+  const others = AppIndex.of(claim.owner).resourcesOfType('aws_api_gateway_account').filter((construct) => construct !== claim.account);
   for (const other of others) {
     const account = sameAccount(other, claim.account);
     if (account === 'same') {
@@ -88,11 +88,3 @@ function sameAccountError(claim: AccountClaim, other: TerraformResource): Error 
     `(aws_api_gateway_account) with the same provider settings; ${keepOne}, or, if the stacks deploy to different accounts, say so in each ` +
     "stack's AwsProvider ('allowedAccountIds')");
 }
-
-/** Every `aws_api_gateway_account` of the app, listed once per pass. */
-function accountResources(index: AppIndex): readonly TerraformResource[] {
-  return index.appMemo(ACCOUNT_RESOURCES, () => index.stacks().flatMap((stack) => index.elementsOf(stack))
-    .filter((element): element is TerraformResource => TerraformResource.isTerraformResource(element) && element.terraformResourceType === 'aws_api_gateway_account'));
-}
-
-const ACCOUNT_RESOURCES = Symbol('aws_api_gateway_account resources');

@@ -110,10 +110,14 @@ export class AppIndex {
 
   /** The elements of `stack` listed now (a pass lists them as it starts), and so until the stack changes. */
   public listElements(stack: TerraformStack): readonly TerraformElement[] {
-    const constructs = constructsOf(stack);
-    const lists: StackLists = { generation: stackGeneration(stack), constructs, elements: constructs.filter(hasBlock) };
-    this.lists.set(stack, lists);
-    return lists.elements!;
+    this.lists.delete(stack);
+    return this.elementsOf(stack);
+  }
+
+  /** The resources of `type` in every stack of the app, stack by stack in construct order; listed again once the app has changed. */
+  public resourcesOfType(type: string): readonly TerraformResource[] {
+    return this.appMemo(`resources of type ${type}`, () => this.stacks().flatMap((stack) => this.elementsOf(stack))
+      .filter((element): element is TerraformResource => TerraformResource.isTerraformResource(element) && element.terraformResourceType === type));
   }
 
   /** A value computed from the whole app, under `key`: again once the app has changed (a construct added or removed). */
@@ -124,7 +128,7 @@ export class AppIndex {
       return known.value as T;
     }
     const value = make();
-    this.appMemos.set(key, { generation: appGeneration(this.app), value });
+    this.appMemos.set(key, { generation, value });
     return value;
   }
 

@@ -123,8 +123,8 @@ export function domainResourceNamed(scope: IConstruct, name: string): TerraformR
   const index = AppIndex.of(scope);
   return index.appMemo(DOMAIN_RESOURCES_BY_NAME, () => {
     const byName = new Map<string, TerraformResource>();
-    for (const element of index.stacks().flatMap((stack) => index.elementsOf(stack))) {
-      if (TerraformResource.isTerraformResource(element) && element.terraformResourceType === 'aws_api_gateway_domain_name' && !isPrivateDomain(element)) {
+    for (const element of index.resourcesOfType('aws_api_gateway_domain_name')) {
+      if (!isPrivateDomain(element)) {
         const literal = String((element as { domainNameInput?: unknown }).domainNameInput).toLowerCase();
         if (!byName.has(literal)) {
           byName.set(literal, element);

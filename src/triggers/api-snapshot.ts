@@ -3,7 +3,6 @@ import { ApiFamily, ApiResourceBlock } from './api-family';
 import { BlockSource } from './block-source';
 import { compare } from './canonical-json';
 import { CrossStackExpressions } from './cross-stack-expressions';
-import { IndirectReferences } from './indirect-references';
 import { Block } from './rendered-blocks';
 import { everyStackPrepared } from './stack-blocks';
 import { StackScan } from './stack-scan';
@@ -137,7 +136,7 @@ export function gatherSnapshot(
   if (depth === 'check') {
     stacks = stacks.map((apiStack) => {
       // Resolving the other elements of another stack registers their references: the API's id may be read there then.
-      StackScan.of(blocks, apiStack.stack, family).indirectReferences();
+      StackScan.of(blocks, apiStack.stack, family).indexForBlindSpots();
       const apiExpressions = apiStack.apiExpressions[0] === NOT_READ && sources.api
         ? [expressions.existingIn(apiStack.stack, `${addressOf(sources.api)}.id`, TerraformStack.of(sources.api)) ?? NOT_READ]
         : apiStack.apiExpressions;
@@ -226,7 +225,7 @@ function othersOf(
       const element = { construct, address: addressOf(construct), type };
       if (family.redeployTypes.has(type)) {
         const overridden = overriddenApiId(family, construct, apiStack, blocks);
-        const indirectly = overridden === undefined ? indirectApiId(family, construct, apiStack, blocks, scan.indirectReferences()) : undefined;
+        const indirectly = overridden === undefined ? indirectApiId(family, construct, apiStack, blocks, scan) : undefined;
         others.push({ ...element, overriddenApiId: overridden, indirectApiId: indirectly });
       } else if (!family.typesWithoutRedeploy.has(type)) {
         others.push({ ...element, config: blocks.blockOf(construct, apiStack.stack) });
@@ -257,10 +256,10 @@ function indirectApiId(
   resource: TerraformResource,
   apiStack: SnapshotStack,
   blocks: BlockSource,
-  indirect: IndirectReferences,
+  scan: StackScan,
 ): unknown {
   const apiId = blocks.blockOf(resource, apiStack.stack)?.[family.apiIdArgument];
   const { apiExpressions: [idExpression], apiAddress } = apiStack;
   const isApi = (reference: string) => reference === idExpression || (apiAddress !== undefined && reference.startsWith(`${apiAddress}.`));
-  return apiId !== undefined && [...indirect.reached(apiId)].some(isApi) ? apiId : undefined;
+  return apiId !== undefined && [...scan.reachedBy(apiId)].some(isApi) ? apiId : undefined;
 }

@@ -92,14 +92,14 @@ class KeptFragment implements IResolvable {
 
   constructor(
     private readonly element: TerraformElement,
-    private readonly fragment: unknown,
+    fragment: unknown,
     private readonly blocks: Map<TerraformElement, Block | undefined>,
   ) {
     this[PREPARED_FRAGMENT] = fragment;
   }
 
   public resolve(context: IResolveContext): undefined {
-    this.blocks.set(this.element, blockIn(context.resolve(this.fragment), this.element));
+    this.blocks.set(this.element, blockIn(context.resolve(this[PREPARED_FRAGMENT]), this.element));
     return undefined;
   }
 

@@ -89,9 +89,17 @@ export class StackScan {
     return [...found].sort((a, b) => index.order.get(a)! - index.order.get(b)!);
   }
 
-  /** The stack's local values and data sources, followed from a value. */
-  public indirectReferences(): IndirectReferences {
-    return this.blindSpotIndex().indirect;
+  /**
+   * Every reference an API id argument's value reaches, directly or through the stack's local values
+   * and data sources (`IndirectReferences`), once per value.
+   */
+  public reachedBy(apiId: unknown): ReadonlySet<string> {
+    return reachedIn(this.blindSpotIndex(), apiId);
+  }
+
+  /** Resolves, once, the elements the blind-spot check reads (which registers their cross-stack references while preparing). */
+  public indexForBlindSpots(): void {
+    this.blindSpotIndex();
   }
 
   private blindSpotIndex(): BlindSpotIndex {
@@ -108,8 +116,8 @@ export class StackScan {
       reaching: new Map(),
       reachingAddress: new Map(),
       indirect: new IndirectReferences(this.stack, this.blocks),
+      reachedByValue: new Map(),
     };
-    const reachedByValue = new Map<string, Set<string>>();
     this.blocks.elementsOf(this.stack).forEach((element, position) => {
       index.order.set(element, position);
       // What the library's deployment constructs create gets no warning (and another construct's deployment must not be resolved here).
@@ -132,13 +140,7 @@ export class StackScan {
       if (apiId === undefined) {
         return;
       }
-      const key = JSON.stringify(apiId);
-      let reached = reachedByValue.get(key);
-      if (reached === undefined) {
-        reached = index.indirect.reached(apiId);
-        reachedByValue.set(key, reached);
-      }
-      for (const reference of reached) {
+      for (const reference of reachedIn(index, apiId)) {
         listIn(index.reaching, reference, element);
         const address = addressPart(reference);
         if (address !== undefined) {
@@ -163,6 +165,19 @@ interface BlindSpotIndex {
   /** The same, by the address (`type.name`) of each attribute reference it reaches. */
   readonly reachingAddress: Map<string, TerraformElement[]>;
   readonly indirect: IndirectReferences;
+  /** What each API id value reaches (`reachedBy`), by its JSON. */
+  readonly reachedByValue: Map<string, ReadonlySet<string>>;
+}
+
+/** What `apiId` reaches in the stack of `index`, followed once per value. */
+function reachedIn({ reachedByValue, indirect }: BlindSpotIndex, apiId: unknown): ReadonlySet<string> {
+  const key = JSON.stringify(apiId);
+  let reached = reachedByValue.get(key);
+  if (reached === undefined) {
+    reached = indirect.reached(apiId);
+    reachedByValue.set(key, reached);
+  }
+  return reached;
 }
 
 /** `type.name` of a reference to an attribute of a resource (`type.name.attribute...`); undefined for anything shorter. */
