@@ -81,7 +81,14 @@ export function createV2Stage(
     accessLogGroup: accessLog?.group,
     logsToCloudWatch: executionLogs || definition.accessLogDestination?.isCloudWatchLogs === true,
     mappingTarget: {
-      apiId: definition.apiId, stageNameReference: stage.name, provider: definition.provider, region: definition.region, apiKind: kind.apiKind,
+      apiId: definition.apiId,
+      // Read when a mapping is made: each reference token captures a whole stack trace.
+      get stageNameReference() {
+        return stage.name;
+      },
+      provider: definition.provider,
+      region: definition.region,
+      apiKind: kind.apiKind,
     },
     // AWS refuses to delete a stage an API mapping points at: a renamed mapped stage is created,
     // the mapping moved to it, and the old one deleted, in that order (as REST stages always are).

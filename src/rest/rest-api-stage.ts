@@ -158,8 +158,16 @@ export class RestApiStage extends StageBase {
       // old one is deleted after they left it: AWS refuses to delete a stage a mapping points at.
       lifecycle: { createBeforeDestroy: true },
     });
+    const stage = this.stage;
     this.mappingTarget = {
-      apiId: props.restApiId, stageNameReference: this.stage.stageName, provider: props.provider, region: props.region, apiKind: 'REST',
+      apiId: props.restApiId,
+      // Read when a mapping is made: each reference token captures a whole stack trace.
+      get stageNameReference() {
+        return stage.stageName;
+      },
+      provider: props.provider,
+      region: props.region,
+      apiKind: 'REST',
     };
     initStage(this, {
       resource: this.stage,
