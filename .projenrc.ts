@@ -99,6 +99,18 @@ project.eslint?.addOverride({
   files: ['bench/**/*.ts'],
   rules: { 'import/no-extraneous-dependencies': ['error', { packageDir: ['.', 'bench'], devDependencies: true, peerDependencies: true }] },
 });
+// Every warning of the library goes through warnOnce (src/core/warnings.ts), which records it once
+// however often a check runs (validation, warningsOf, a second synth).
+project.eslint?.addOverride({
+  files: ['src/**/*.ts'],
+  excludedFiles: ['src/core/warnings.ts'],
+  rules: {
+    'no-restricted-syntax': ['error', {
+      selector: "CallExpression[callee.property.name='addWarning']",
+      message: 'Record warnings with warnOnce (src/core/warnings.ts): a check that runs twice must not repeat its warning.',
+    }],
+  },
+});
 // The Python environments (.venv: the Python package's test and moto) must never be packed.
 project.npmignore?.exclude('/CONTRIBUTING.md', '/examples/', '/bench/', '/.ci/', '/docs/', '/scan/', '/scripts/', '/build/', '/.venv/', '/.venv-cdktn/', '/.venv-scan/', '/cdktf.out/');
 

@@ -2,10 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
-import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { RestApiDeployment } from '../src';
+import { App, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { synthesize } from './support/synth';
+import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
 describe('bad input fails at synth with the construct path, property, value and expectation', () => {
   test('both restApi and restApiId', () => {
@@ -177,6 +178,51 @@ describe('bad input fails at synth with the construct path, property, value and 
     expect(() => deployment.arnForExecuteApi('GET', 'pets')).toThrow(
       "RestApiDeployment at 'stack/deploy': property 'arnForExecuteApi(path)' is \"pets\"; expected a path that starts with \"/\"",
     );
+  });
+});
+
+describe('execute-api ARNs are written as API Gateway matches them', () => {
+  const rest = () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    return { stack, deployment: new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }) };
+  };
+
+  test.each([
+    ['a method in lower case', ['get', '/pets'], '/prod/GET/pets'],
+    ['ANY in any case', ['Any', '/pets'], '/prod/*/pets'],
+    ['path parameters', ['DELETE', '/pets/{id}/toys/{toy}'], '/prod/DELETE/pets/*/toys/*'],
+    ['a greedy path parameter', ['GET', '/files/{proxy+}'], '/prod/GET/files/*'],
+    ['the root', ['GET', '/'], '/prod/GET/'],
+  ])('%s', (_case, [method, resourcePath], suffix) => {
+    const { stack, deployment } = rest();
+    new TerraformOutput(stack, 'arn', { value: deployment.arnForExecuteApi(method, resourcePath) });
+
+    expect(JSON.parse(Testing.synth(stack)).output.arn.value).toBe(`\${aws_api_gateway_rest_api.api.execution_arn}${suffix}`);
+  });
+
+  test('the $default route of an HTTP API', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+    new TerraformOutput(stack, 'arn', { value: deployment.arnForExecuteApi('$default') });
+
+    expect(JSON.parse(Testing.synth(stack)).output.arn.value).toBe('${aws_apigatewayv2_api.http_api.execution_arn}/$default/$default');
+  });
+
+  test.each([
+    ['a method API Gateway does not have', () => rest().deployment.arnForExecuteApi('FETCH', '/pets'),
+      "RestApiDeployment at 'stack/deploy': property 'arnForExecuteApi(method)' is \"FETCH\"; expected an HTTP method (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS), or '*' or 'ANY' for every method."],
+    ['a trailing slash', () => rest().deployment.arnForExecuteApi('GET', '/pets/'),
+      "RestApiDeployment at 'stack/deploy': property 'arnForExecuteApi(path)' is \"/pets/\"; expected a path without a trailing \"/\" (\"/pets\", not \"/pets/\"): API Gateway matches the ARN exactly, and a resource path has none."],
+    ['a predefined WebSocket route key in another case', () => {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      return new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api }).arnForExecuteApi('$Connect');
+    }, "WebSocketApiDeployment at 'stack/deploy': property 'arnForExecuteApi(routeKey)' is \"$Connect\"; expected '$connect' (API Gateway matches route keys exactly, case included), a custom route key (which cannot start with '$'), or '*' for every route."],
+    ['a WebSocket route key with $ that AWS does not define', () => {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      return new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api }).arnForExecuteApi('$send');
+    }, "expected one of '$connect', '$disconnect', '$default', a custom route key (which cannot start with '$'), or '*' for every route."],
+  ])('refused: %s', (_case, call, message) => {
+    expect(call).toThrow(message);
   });
 });
 

@@ -156,6 +156,14 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     const s = stack(app);
     new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).addBasePathMapping('api.example.com', { basePath: 'orders/v1' });
   },
+  "`arnForExecuteApi('FETCH', '/pets')`, or a path ending in `/`": (app) => {
+    const s = stack(app);
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).arnForExecuteApi('FETCH', '/pets');
+  },
+  "`arnForExecuteApi('$Connect')` on a WebSocket API": (app) => {
+    const s = stack(app);
+    new WebSocketApiDeployment(s, 'deploy', { webSocketApi: chatWebSocketApi(s).api }).arnForExecuteApi('$Connect');
+  },
 };
 
 /** The table's rows: the first cell, whether it says error or warning, and the quoted message. */

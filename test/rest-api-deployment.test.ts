@@ -136,7 +136,7 @@ describe('RestApiDeployment attributes', () => {
   test('arnForExecuteApi builds on the API execution ARN, not on the deployment', () => {
     expect(rendered((d) => d.arnForExecuteApi())).toBe('${aws_api_gateway_rest_api.api.execution_arn}/prod/*/*');
     expect(rendered((d) => d.arnForExecuteApi('GET', '/pets/{id}', '*')))
-      .toBe('${aws_api_gateway_rest_api.api.execution_arn}/*/GET/pets/{id}');
+      .toBe('${aws_api_gateway_rest_api.api.execution_arn}/*/GET/pets/*');
     expect(rendered((d) => d.arnForExecuteApi('any', '/pets'))).toBe('${aws_api_gateway_rest_api.api.execution_arn}/prod/*/pets');
   });
 

@@ -1,10 +1,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
-import { App, TerraformStack, Testing } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { synthesizeStack, warningsOf } from './support/synth';
@@ -98,5 +100,42 @@ describe('warnings for configurations that fail at deploy time', () => {
       level: '@cdktf/warn',
       message: expect.stringContaining("The method aws_api_gateway_method.pets_post ('stack/pets_post') has no aws_api_gateway_integration"),
     })]);
+  });
+});
+
+describe('each warning once', () => {
+  /** A deployment with an engine warning (no methods) and a check across stacks (the account's CloudWatch role may be set twice). */
+  function twoWarnings(): { app: App; stack: TerraformStack } {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'stack');
+    const other = new TerraformStack(app, 'other');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    new AwsProvider(other, 'aws', { region: new TerraformVariable(other, 'region', {}).stringValue });
+    new ApiGatewayAccount(other, 'account', { cloudwatchRoleArn: 'arn:aws:iam::123456789012:role/api-gateway-logs' });
+    new RestApiDeployment(stack, 'deploy', { restApi: new ApiGatewayRestApi(stack, 'api', { name: 'empty' }), cloudWatchRole: true });
+    return { app, stack };
+  }
+  const expected = [
+    expect.stringContaining('has no methods and no OpenAPI body'),
+    expect.stringContaining("may be the same account setting that 'other/account' sets"),
+  ];
+
+  test('warningsOf after Testing.synth(stack, true), and asked twice', () => {
+    const { stack } = twoWarnings();
+    Testing.synth(stack, true);
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual(expect.arrayContaining(expected));
+    expect(RestApiDeployment.warningsOf(stack)).toHaveLength(expected.length);
+  });
+
+  test('in the manifest of an app synthesized twice', () => {
+    const { app } = twoWarnings();
+    app.synth();
+    app.synth();
+    const manifest = JSON.parse(fs.readFileSync(path.join(app.outdir, 'manifest.json'), 'utf8'));
+    const warnings = manifest.stacks.stack.annotations.filter((annotation: { level: string }) => annotation.level === '@cdktf/warn');
+
+    expect(warnings.map((annotation: { message: string }) => annotation.message)).toEqual(expect.arrayContaining(expected));
+    expect(warnings).toHaveLength(expected.length);
   });
 });

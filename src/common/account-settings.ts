@@ -1,8 +1,9 @@
-import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 import { describePlacement, sameAccount } from '../core/placement';
+import { warnOnce } from '../core/warnings';
 
 /**
  * API Gateway's account settings (`aws_api_gateway_account`: the CloudWatch role) are one per
@@ -54,7 +55,7 @@ export function checkAccountSettings(claim: AccountClaim): string[] {
     }
     if (account === 'unknown') {
       const oneStack = TerraformStack.of(other) === TerraformStack.of(claim.account);
-      Annotations.of(claim.owner).addWarning(
+      warnOnce(claim.owner,
         `The account's CloudWatch role set here ('${claim.account.node.path}') may be the same account setting that '${other.node.path}' sets: ` +
         `API Gateway has one per account and region, so if both ${oneStack ? '' : 'stacks '}deploy to one account and region, the last apply wins and ` +
         `destroying either resets it for every API there. Let one ${oneStack ? 'construct' : 'stack'} own it (set 'cloudWatchRole: false' on the ` +

@@ -1,6 +1,7 @@
-import { Annotations, TerraformResource, Token } from 'cdktf';
+import { TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../core/errors';
+import { warnOnce } from '../core/warnings';
 
 /** How a deployment construct was given its API: the construct, or an id. */
 export interface ApiChoice {
@@ -59,7 +60,7 @@ function validateApiConstruct(owner: IConstruct, choice: ApiChoice, api: Terrafo
     return;
   }
   if (Token.isUnresolved(given)) {
-    Annotations.of(owner).addWarning(`The protocol type of '${api.node.path}' is only known at deploy time: ` +
+    warnOnce(owner, `The protocol type of '${api.node.path}' is only known at deploy time: ` +
       `${owner.constructor.name} deploys it as an API of protocol type ${protocol.type} (${protocol.otherKind}s: ${protocol.otherConstruct}).`);
   } else if (given !== protocol.type) {
     throw invalidProperty(owner, choice.apiProperty, api.node.path,

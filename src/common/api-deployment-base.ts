@@ -1,9 +1,10 @@
 import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
-import { AnnotationMetadataEntryType, TerraformResource } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { checkAccountSettingsOf } from './account-settings';
 import { StageBase } from './stage-base';
 import { isLibraryDeployment } from '../core/deployment-marker';
+import { warningsOn } from '../core/warnings';
 import { ApiMappingOptions } from '../domains/api-mapping';
 import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
 
@@ -101,7 +102,7 @@ export function deploymentWarnings(scope: IConstruct, isKind: (construct: IConst
   return scope.node.findAll().filter((construct) => isLibraryDeployment(construct) && isKind(construct)).flatMap((construct) => {
     partsOf(construct as ApiDeploymentBase).engine.check();
     checkAccountSettingsOf(construct);
-    return construct.node.metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN).map((entry) => String(entry.data));
+    return warningsOn(construct);
   });
 }
 

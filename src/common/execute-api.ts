@@ -22,9 +22,50 @@ export function executeApiArn(apiExecutionArn: string | undefined, stageExecutio
   return `${apiArn}/${stage}/${target}`;
 }
 
-/** The method and path of an execute-api ARN of a REST or HTTP API (`ANY` is `*` there); validates the path. */
+/** The methods API Gateway invokes with, as they appear in an execute-api ARN. */
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+/**
+ * The method and path of an execute-api ARN of a REST or HTTP API, written as API Gateway matches
+ * them (exactly, case included): the method in capitals (`ANY` is `*` there), each path parameter
+ * (`{id}`, `{proxy+}`) as `*`, since the ARN API Gateway invokes with has the value in its place
+ * (aws-cdk #8206, serverless-application-model #110). A method that is none of API Gateway's, or a
+ * path without its leading `/` or with a trailing one, is refused: such an ARN matches nothing.
+ */
 export function methodAndPath(owner: IConstruct, method: string, path: string): string {
   validatePath(owner, 'arnForExecuteApi(path)', path, 'a path that starts with "/", e.g. "/*" or "/pets/{id}"');
-  return `${method.toUpperCase() === 'ANY' ? '*' : method}${path}`;
+  if (!Token.isUnresolved(path) && path.length > 1 && path.endsWith('/')) {
+    throw invalidProperty(owner, 'arnForExecuteApi(path)', path,
+      'a path without a trailing "/" ("/pets", not "/pets/"): API Gateway matches the ARN exactly, and a resource path has none');
+  }
+  return `${arnMethod(owner, method)}${Token.isUnresolved(path) ? path : path.replace(/\{[^}]*\}/g, '*')}`;
 }
 
+function arnMethod(owner: IConstruct, method: string): string {
+  if (Token.isUnresolved(method) || method === '*') {
+    return method;
+  }
+  const upper = method.toUpperCase();
+  if (upper === 'ANY') {
+    return '*';
+  }
+  if (!HTTP_METHODS.includes(upper)) {
+    throw invalidProperty(owner, 'arnForExecuteApi(method)', method,
+      `an HTTP method (${HTTP_METHODS.join(', ')}), or '*' or 'ANY' for every method`);
+  }
+  return upper;
+}
+
+/** The route keys API Gateway defines for WebSocket APIs; a custom key cannot start with `$`. */
+const PREDEFINED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'];
+
+/** A WebSocket route key for an execute-api ARN: `*`, a custom key, or one of the predefined keys exactly as AWS writes them. */
+export function webSocketArnRouteKey(owner: IConstruct, routeKey: string): string {
+  if (!Token.isUnresolved(routeKey) && routeKey.startsWith('$') && !PREDEFINED_ROUTE_KEYS.includes(routeKey)) {
+    const known = PREDEFINED_ROUTE_KEYS.find((key) => key === routeKey.toLowerCase());
+    throw invalidProperty(owner, 'arnForExecuteApi(routeKey)', routeKey,
+      `${known !== undefined ? `'${known}' (API Gateway matches route keys exactly, case included)` : `one of ${PREDEFINED_ROUTE_KEYS.map((key) => `'${key}'`).join(', ')}`}, ` +
+      "a custom route key (which cannot start with '$'), or '*' for every route");
+  }
+  return routeKey;
+}

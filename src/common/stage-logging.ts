@@ -1,7 +1,8 @@
-import { Annotations, TerraformResource } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { logsToCloudWatchOf, StageBase } from './stage-base';
+import { warnOnce } from '../core/warnings';
 import { addressOf } from '../triggers/api-snapshot';
 
 /** The warning for a logging stage of a RestApiDeployment that says nothing about the account's CloudWatch role. */
@@ -32,6 +33,6 @@ export function prepareStageLogging(
       }
     }
   } else if (warn && logsToCloudWatchOf(stage)) {
-    Annotations.of(owner).addWarning(cloudWatchRoleWarning(stage.stageName));
+    warnOnce(owner, cloudWatchRoleWarning(stage.stageName));
   }
 }

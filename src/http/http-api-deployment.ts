@@ -146,12 +146,15 @@ export class HttpApiDeployment extends ApiDeploymentBase {
    * `aws_lambda_permission`. With `httpApi` it is built from the API's execution ARN, so the
    * permission does not depend on the deployment and no dependency cycle can form.
    *
-   * @param method the HTTP method, or `*` or `ANY` for every method. Default: `*`
-   * @param path the route path, starting with `/`, or `/*` for every path. Default: `/*`
+   * @param method the HTTP method (any case: written in capitals), `*` or `ANY` for every method, or
+   * `$default` for the API's `$default` route (whose ARN has no method nor path). Default: `*`
+   * @param path the route path, starting with `/` (path parameters such as `{id}` are written `*`,
+   * as API Gateway matches them), or `/*` for every path. Default: `/*`
    * @param stage the stage name, or `*` for every stage. Default: this construct's `stageName`
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
-    return executeApiArn(this.httpApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, methodAndPath(this, method, path));
+    const target = method === '$default' ? '$default' : methodAndPath(this, method, path);
+    return executeApiArn(this.httpApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target);
   }
 
   private createStage(id: string, stageName: string, options: HttpStageOptions): HttpApiStage {

@@ -1,8 +1,8 @@
-import { Annotations } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { MethodDeploymentOptions, METHOD_DEPLOYMENT_OPTION_NAMES } from './method-settings';
 import { AccessLogDestination, AccessLogFormat } from '../common/access-log';
 import { invalidProperty } from '../core/errors';
+import { warnOnce } from '../core/warnings';
 
 // The stage options' names before the 0.2.0 API review, kept working until 0.3.0. Delete this
 // file (and the deprecated props) then.
@@ -111,7 +111,7 @@ export function currentStageOptions<T extends DeprecatedStageOptions & CurrentSt
   conflict('accessLogging', ['accessLogDestination', 'accessLogFormat']);
   conflict('methodSettings', [...METHOD_DEPLOYMENT_OPTION_NAMES]);
   for (const name of given) {
-    Annotations.of(owner).addWarning(`'${prefix}${name}' is deprecated and will be removed in 0.3.0: use ${REPLACEMENTS[name]}.`);
+    warnOnce(owner, `'${prefix}${name}' is deprecated and will be removed in 0.3.0: use ${REPLACEMENTS[name]}.`);
   }
 
   const { xrayTracingEnabled, accessLogSettings, accessLogging, methodSettings, ...current } = options;

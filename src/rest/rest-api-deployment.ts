@@ -262,8 +262,9 @@ export class RestApiDeployment extends ApiDeploymentBase {
    * `aws_lambda_permission`. With `restApi` it is built from the API's execution ARN,
    * so the permission does not depend on the deployment and no dependency cycle can form.
    *
-   * @param method the HTTP method, or `*` or `ANY` for every method. Default: `*`
-   * @param path the resource path, starting with `/`, or `/*` for every path. Default: `/*`
+   * @param method the HTTP method (any case: written in capitals), or `*` or `ANY` for every method. Default: `*`
+   * @param path the resource path, starting with `/` (path parameters such as `{id}` are written `*`,
+   * as API Gateway matches them), or `/*` for every path. Default: `/*`
    * @param stage the stage name, or `*` for every stage. Default: this construct's `stageName`
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {

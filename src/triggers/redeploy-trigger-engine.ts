@@ -1,5 +1,4 @@
 import {
-  Annotations,
   IResolvable,
   IResolveContext,
   TerraformResource,
@@ -19,6 +18,7 @@ import { assertNoCollision, automaticEntries, triggerMap } from './trigger-entri
 import { UserTriggers } from './user-triggers';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
+import { warnOnce } from '../core/warnings';
 
 /** What a deployment construct tells the engine about its API. */
 export interface RedeployTriggerEngineProps {
@@ -60,7 +60,6 @@ export class RedeployTriggerEngine {
   private readonly extraResources: TerraformResource[] = [];
   private readonly acknowledged: IConstruct[] = [];
   private readonly deployments: TerraformResource[] = [];
-  private readonly warned = new Set<string>();
   private readonly served: Array<{ readonly property: string; readonly key: string }> = [];
   /** Whether the triggers are being computed outside the stack hook (to refuse a configuration that reads them). */
   private producing = false;
@@ -254,10 +253,7 @@ export class RedeployTriggerEngine {
   }
 
   private warn(warning: string): void {
-    if (!this.warned.has(warning)) {
-      this.warned.add(warning);
-      Annotations.of(this.owner).addWarning(warning);
-    }
+    warnOnce(this.owner, warning);
   }
 }
 

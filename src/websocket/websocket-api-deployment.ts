@@ -8,7 +8,7 @@ import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
-import { executeApiArn } from '../common/execute-api';
+import { executeApiArn, webSocketArnRouteKey } from '../common/execute-api';
 import { prepareStageLogging } from '../common/stage-logging';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { ProviderResources } from '../core/provider-resources';
@@ -168,7 +168,8 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
    * @param stage the stage name, or `*` for every stage. Default: this construct's `stageName`
    */
   public arnForExecuteApi(routeKey: string = '*', stage?: string): string {
-    return executeApiArn(this.webSocketApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, routeKey);
+    const target = webSocketArnRouteKey(this, routeKey);
+    return executeApiArn(this.webSocketApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target);
   }
 
   private createStage(id: string, stageName: string, options: WebSocketStageOptions): WebSocketApiStage {
