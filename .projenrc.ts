@@ -117,6 +117,13 @@ project.npmignore?.exclude('/CONTRIBUTING.md', '/examples/', '/bench/', '/.ci/',
 // `npm test` is the whole check a newcomer runs: jsii build (with API.md), jest, eslint.
 // The CDK Terrain flavour: generated from src/ into build/cdktn, compiled with jsii, and the whole
 // jest suite run against it (scripts/cdktn-flavour.ts, test/flavours/). Part of `npm test`.
+// The table of public constructors and methods the constructs check their arguments against
+// (src/core/entry-points.ts), written from the jsii assembly; test/entry-points.test.ts fails when it is stale.
+project.addTask('entry-points', {
+  description: 'Write src/core/entry-points.ts from the jsii assembly (.jsii; run after compile)',
+  exec: 'ts-node --project scripts/tsconfig.json scripts/entry-points.ts',
+});
+
 const testCdktn = project.addTask('test:cdktn', {
   description: 'Generate and compile the cdktn flavour (build/cdktn) and run the jest suite against it',
   steps: [

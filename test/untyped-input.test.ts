@@ -173,3 +173,18 @@ test('a route discovery cannot see (its API id through a local value) may be nam
 
   expect(HttpApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining("The resource aws_apigatewayv2_route.health ('stack/health') names the HTTP API")]);
 });
+
+describe('a map entry without a value (`{ [key]: config.missing }`)', () => {
+  test.each<[string, (stack: TerraformStack) => unknown, string]>([
+    ['an HTTP route option', (stack) => new HttpApiDeployment(stack, 'deploy', untyped({ httpApi: petsHttpApi(stack).api, routeOptions: { 'GET /pets': undefined } })),
+      "HttpApiDeployment at 'stack/deploy': property 'routeOptions.GET /pets' is undefined; expected an object of HttpRouteOptions (or no 'GET /pets' entry)."],
+    ['a WebSocket route option', (stack) => new WebSocketApiDeployment(stack, 'deploy', untyped({ webSocketApi: chatWebSocketApi(stack).api, routeOptions: { $connect: null } })),
+      "WebSocketApiDeployment at 'stack/deploy': property 'routeOptions.$connect' is null; expected an object of WebSocketRouteOptions (or no '$connect' entry)."],
+    ['a REST method option in addStage', (stack) => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addStage('beta', untyped({ methodOptions: { '/pets/GET': undefined } })),
+      "RestApiDeployment at 'stack/deploy': property 'addStage(beta).methodOptions./pets/GET' is undefined; expected an object of MethodDeploymentOptions (or no '/pets/GET' entry)."],
+  ])('%s', (_case, build, message) => {
+    expect(() => synthesize((stack) => {
+      build(stack);
+    })).toThrow(message);
+  });
+});

@@ -1,4 +1,5 @@
 import { Token } from 'cdktf';
+import { checkEntryPoints } from '../core/argument-checks';
 
 /**
  * The format of a stage's access log lines.
@@ -105,6 +106,8 @@ export class AccessLogFormat {
   }
 }
 
+checkEntryPoints(AccessLogFormat);
+
 /** A CloudWatch log group the stage creates for its access logs. */
 export interface AccessLogGroupOptions {
   /**
@@ -167,3 +170,5 @@ export class AccessLogDestination {
     return arn === undefined || Token.isUnresolved(arn) || !arn.includes(':firehose:');
   }
 }
+
+checkEntryPoints(AccessLogDestination);

@@ -3,6 +3,7 @@ import { TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { checkAccountSettingsOf } from './account-settings';
 import { StageBase } from './stage-base';
+import { checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment } from '../core/deployment-marker';
 import { warningsOn } from '../core/warnings';
 import { ApiMappingOptions } from '../domains/api-mapping';
@@ -88,6 +89,8 @@ export abstract class ApiDeploymentBase extends Construct {
     partsOf(this).engine.addResource(resource);
   }
 }
+
+checkEntryPoints(ApiDeploymentBase);
 
 /** Hands a deployment construct's resources to its base (once, in the construct's constructor). */
 export function initDeployment(deployment: ApiDeploymentBase, parts: DeploymentParts): void {

@@ -3,6 +3,7 @@ import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { claimAccountSettings } from './account-settings';
+import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment } from '../core/deployment-marker';
 import { ProviderResources } from '../core/provider-resources';
 
@@ -46,8 +47,9 @@ export class ApiGatewayCloudWatchRole extends Construct {
    * @param props its settings. Default: the stack's default AWS provider
    */
   constructor(scope: Construct, id: string, props: ApiGatewayCloudWatchRoleProps = {}) {
-    super(scope, id);
-    const partition = new ProviderResources.DataAwsPartition(this, 'Partition', { provider: props.provider });
+    super(checkedScope('ApiGatewayCloudWatchRole', [scope, id, props]), id);
+    const { provider, region } = props ?? {};
+    const partition = new ProviderResources.DataAwsPartition(this, 'Partition', { provider });
     this.role = new ProviderResources.IamRole(this, 'Role', {
       namePrefix: 'api-gateway-cloudwatch-',
       description: 'Lets API Gateway write execution and access logs to CloudWatch Logs (the account setting cloudwatch_role_arn).',
@@ -55,26 +57,28 @@ export class ApiGatewayCloudWatchRole extends Construct {
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }],
       }),
-      provider: props.provider,
+      provider,
     });
     const policy = new ProviderResources.IamRolePolicyAttachment(this, 'PushToCloudWatchLogs', {
       role: this.role.name,
       policyArn: `arn:${partition.partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs`,
-      provider: props.provider,
+      provider,
     });
     this.account = new ProviderResources.ApiGatewayAccount(this, 'Account', {
       cloudwatchRoleArn: this.role.arn,
       // API Gateway checks the role's permissions when the setting is made.
       dependsOn: [policy],
-      provider: props.provider,
-      region: props.region,
+      provider,
+      region,
     });
     const deployment = this.node.scope && isLibraryDeployment(this.node.scope) ? this.node.scope : undefined;
     claimAccountSettings(deployment
       ? { account: this.account, owner: deployment, property: 'cloudWatchRole', value: true }
-      : standaloneClaim(this, props));
+      : standaloneClaim(this, { provider, region }));
   }
 }
+
+checkEntryPoints(ApiGatewayCloudWatchRole);
 
 /** The claim of an `ApiGatewayCloudWatchRole` created on its own: errors name its region when it has one, else its provider. */
 function standaloneClaim(role: ApiGatewayCloudWatchRole, props: ApiGatewayCloudWatchRoleProps) {

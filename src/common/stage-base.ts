@@ -1,6 +1,7 @@
 import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Construct, IConstruct } from 'constructs';
+import { checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 import { addApiMapping, ApiMappingOptions, MappingTarget } from '../domains/api-mapping';
 
@@ -75,6 +76,8 @@ export abstract class StageBase extends Construct {
     return mapping;
   }
 }
+
+checkEntryPoints(StageBase);
 
 /** Hands a stage construct's resources to its base (once, in the stage's constructor). */
 export function initStage(stage: StageBase, parts: StageParts): void {

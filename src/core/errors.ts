@@ -27,9 +27,17 @@ export function describeValue(value: unknown): string {
  * the Terraform expressions they stand for (`${var.stage}`), never as cdktf's `${TfToken[...]}`.
  */
 export function invalidProperty(scope: IConstruct, property: string, value: unknown, expected: string): Error {
-  return new Error(
-    `${scope.constructor.name} at '${scope.node.path}': property '${readable(scope, property)}' is ${describeValue(readable(scope, value))}; expected ${expected}.`,
-  );
+  return invalidArgument(`${scope.constructor.name} at '${scope.node.path}'`, scope, property, value, expected);
+}
+
+/**
+ * The same error where there is no construct to name yet (a constructor's arguments) or none at all
+ * (a static method): `where` says what was called (`HttpApiDeployment at 'stack/deploy'`,
+ * `AccessLogDestination.arn`); `scope`, when there is one, resolves tokens in the message.
+ */
+export function invalidArgument(where: string, scope: IConstruct | undefined, property: string, value: unknown, expected: string): Error {
+  const shown = (item: unknown) => (scope === undefined ? item : readable(scope, item));
+  return new Error(`${where}: property '${shown(property)}' is ${describeValue(shown(value))}; expected ${expected}.`);
 }
 
 /** `value` with its tokens resolved as Terraform expressions in the stack of `scope`, or marked where they cannot be. */

@@ -73,7 +73,13 @@ function checkProperty(owner: IConstruct, property: string, value: unknown, shap
   if ('struct' in shape) {
     checkStruct(owner, `${property}.`, value, shape.struct);
   } else if ('mapOf' in shape) {
-    Object.entries(value as object).forEach(([key, item]) => checkStruct(owner, `${property}.${key}.`, item, shape.mapOf));
+    Object.entries(value as object).forEach(([key, item]) => {
+      if (item === undefined || item === null) {
+        // A map entry is given or not: an entry without a value (`{ 'GET /pets': config.pets }` with nothing there) is a mistake.
+        throw invalidProperty(owner, `${property}.${key}`, item, `an object of ${shape.mapOf.name} (or no '${key}' entry)`);
+      }
+      checkStruct(owner, `${property}.${key}.`, item, shape.mapOf);
+    });
   } else if ('list' in shape) {
     (value as unknown[]).forEach((item, index) => checkProperty(owner, `${property}[${index}]`, item, shape.list));
   }

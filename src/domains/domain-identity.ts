@@ -1,6 +1,7 @@
 import { TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
+import { ARGUMENT_HINTS } from '../core/argument-checks';
 import { invalidProperty } from '../core/errors';
 import { expressionIn } from '../core/resolve';
 
@@ -41,8 +42,7 @@ const MAX_DOMAIN_NAME_LENGTH = 253;
  */
 export function domainIdentity(owner: IConstruct, property: string, domainName: string, privateDomainId?: string): DomainIdentity {
   if (typeof domainName !== 'string') {
-    throw invalidProperty(owner, property, domainName,
-      'the custom domain name, as a string or as the domain resource\'s domainName (aws_apigatewayv2_domain_name, aws_api_gateway_domain_name)');
+    throw invalidProperty(owner, property, domainName, ARGUMENT_HINTS.domainName);
   }
   if (!Token.isUnresolved(domainName)) {
     checkDomainName(owner, property, domainName, domainName);

@@ -8,6 +8,7 @@ import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
 import { executeApiArn, methodAndPath } from '../common/execute-api';
+import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { ProviderResources } from '../core/provider-resources';
 import { HTTP_API_FAMILY } from '../triggers/api-gateway-v2-family';
@@ -84,7 +85,7 @@ export class HttpApiDeployment extends ApiDeploymentBase {
   private readonly start: DeploymentStart;
 
   constructor(scope: Construct, id: string, props: HttpApiDeploymentProps) {
-    super(scope, id);
+    super(checkedScope('HttpApiDeployment', [scope, id, props]), id);
     this.start = startDeployment(this, {
       kind: 'HttpApiDeployment',
       props,
@@ -163,6 +164,8 @@ export class HttpApiDeployment extends ApiDeploymentBase {
     });
   }
 }
+
+checkEntryPoints(HttpApiDeployment);
 
 /** The props that configure the main stage: all but the deployment's own. */
 function httpStageOptionsOf(props: HttpApiDeploymentProps): HttpStageOptions {

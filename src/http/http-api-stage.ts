@@ -7,6 +7,7 @@ import { createV2Stage, stageUrlForPath } from '../common/api-gateway-v2-stage';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { HttpRouteOptions } from '../common/route-settings';
 import { StageBase } from '../common/stage-base';
+import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 import { checkStruct } from '../core/struct-check';
 
@@ -62,7 +63,7 @@ export class HttpApiStage extends StageBase {
   public readonly stage: Apigatewayv2Stage;
 
   constructor(scope: Construct, id: string, props: HttpApiStageProps) {
-    super(scope, id);
+    super(checkedScope('HttpApiStage', [scope, id, props]), id);
     const owner = stageErrorOwner(this);
     const prefix = stagePropertyPrefix(this, props.stageName);
     checkStruct(owner, prefix, props, HTTP_API_STAGE_PROPS);
@@ -83,3 +84,5 @@ export class HttpApiStage extends StageBase {
     return stageUrlForPath(stageErrorOwner(this), this.invokeUrl, path);
   }
 }
+
+checkEntryPoints(HttpApiStage);

@@ -1,4 +1,5 @@
 import { Token } from 'cdktf';
+import { checkEntryPoints } from '../core/argument-checks';
 
 /** The sizes API Gateway offers for a stage's cache cluster, in GB. */
 const SIZES = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237'];
@@ -45,3 +46,5 @@ export class CacheClusterSize {
     return Token.isUnresolved(this.size) || SIZES.includes(this.size);
   }
 }
+
+checkEntryPoints(CacheClusterSize);

@@ -15,6 +15,7 @@ import { DeploymentOptions } from '../common/deployment-options';
 import { executeApiArn, methodAndPath } from '../common/execute-api';
 import { prepareStageLogging } from '../common/stage-logging';
 import { validateStageName } from '../common/validation';
+import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { ProviderResources } from '../core/provider-resources';
@@ -140,7 +141,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
   private readonly warnWhenLogging: boolean;
 
   constructor(scope: Construct, id: string, props: RestApiDeploymentProps) {
-    super(scope, id);
+    super(checkedScope('RestApiDeployment', [scope, id, props]), id);
     this.start = startDeployment(this, {
       kind: 'RestApiDeployment',
       props,
@@ -279,6 +280,8 @@ export class RestApiDeployment extends ApiDeploymentBase {
     return stage;
   }
 }
+
+checkEntryPoints(RestApiDeployment);
 
 /** The props that configure the main stage: all but the deployment's own. */
 function stageOptionsOf(props: RestApiDeploymentProps): StageOptions {

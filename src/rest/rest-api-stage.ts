@@ -12,6 +12,7 @@ import { CommonStageOptions } from '../common/common-stage-options';
 import { MethodLoggingLevel } from '../common/logging-level';
 import { initStage, StageBase } from '../common/stage-base';
 import { validateStageName, validateStageVariables } from '../common/validation';
+import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { ProviderResources } from '../core/provider-resources';
@@ -116,7 +117,7 @@ export class RestApiStage extends StageBase {
   private readonly mappingTarget: MappingTarget;
 
   constructor(scope: Construct, id: string, props: RestApiStageProps) {
-    super(scope, id);
+    super(checkedScope('RestApiStage', [scope, id, props]), id);
     // Errors name the construct the user created, and the properties as the user wrote them:
     // a RestApiDeployment's main stage takes its props, addStage() its options.
     const owner = stageErrorOwner(this);
@@ -248,6 +249,8 @@ export class RestApiStage extends StageBase {
     }
   }
 }
+
+checkEntryPoints(RestApiStage);
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -10,6 +10,7 @@ import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } f
 import { DeploymentOptions } from '../common/deployment-options';
 import { executeApiArn, webSocketArnRouteKey } from '../common/execute-api';
 import { prepareStageLogging } from '../common/stage-logging';
+import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { ProviderResources } from '../core/provider-resources';
 import { WEBSOCKET_API_FAMILY } from '../triggers/api-gateway-v2-family';
@@ -101,7 +102,7 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
   private readonly warnWhenLogging: boolean;
 
   constructor(scope: Construct, id: string, props: WebSocketApiDeploymentProps) {
-    super(scope, id);
+    super(checkedScope('WebSocketApiDeployment', [scope, id, props]), id);
     this.start = startDeployment(this, {
       kind: 'WebSocketApiDeployment',
       props,
@@ -185,6 +186,8 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
     return stage;
   }
 }
+
+checkEntryPoints(WebSocketApiDeployment);
 
 /** The props that configure the main stage: all but the deployment's own. */
 function webSocketStageOptionsOf(props: WebSocketApiDeploymentProps): WebSocketStageOptions {

@@ -7,6 +7,7 @@ import { createV2Stage } from '../common/api-gateway-v2-stage';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { WebSocketRouteOptions } from '../common/route-settings';
 import { StageBase } from '../common/stage-base';
+import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 import { checkStruct } from '../core/struct-check';
 
@@ -62,7 +63,7 @@ export class WebSocketApiStage extends StageBase {
   public readonly stage: Apigatewayv2Stage;
 
   constructor(scope: Construct, id: string, props: WebSocketApiStageProps) {
-    super(scope, id);
+    super(checkedScope('WebSocketApiStage', [scope, id, props]), id);
     const owner = stageErrorOwner(this);
     const prefix = stagePropertyPrefix(this, props.stageName);
     checkStruct(owner, prefix, props, WEBSOCKET_API_STAGE_PROPS);
@@ -81,3 +82,5 @@ export class WebSocketApiStage extends StageBase {
     return Fn.replace(this.invokeUrl, 'wss://', 'https://');
   }
 }
+
+checkEntryPoints(WebSocketApiStage);
