@@ -23,6 +23,7 @@ describe('HttpApiDeployment', () => {
       api_id: '${aws_apigatewayv2_api.http_api.id}',
       name: '$default',
       deployment_id: '${aws_apigatewayv2_deployment.deploy_Deployment_49668023.id}',
+      lifecycle: { create_before_destroy: true },
     });
   });
 

@@ -258,3 +258,33 @@ describe('where the API is, checked again at synth', () => {
     expect(() => Testing.synth(deployStack, true)).not.toThrow();
   });
 });
+
+describe('a stage made on its own for an API with a region of its own', () => {
+  const withProvider = (stack: TerraformStack) => new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+
+  test.each<[string, (stack: TerraformStack) => unknown, string]>([
+    ['HttpApiStage', (stack) => new HttpApiStage(stack, 'stage', { apiId: petsHttpApi(stack, { region: 'us-east-1' }).api.id, deploymentId: 'd', stageName: 'live' }),
+      "HttpApiStage at 'stack/stage': property 'region' is undefined; expected the placement of the API its apiId names: 'stack/http_api' is made with "
+      + "the AWS provider 'stack/aws' (region \"us-east-1\"), and this one with the AWS provider 'stack/aws' (region \"eu-west-1\"), where AWS "
+      + 'finds no such API (NotFoundException); give it region: "us-east-1".'],
+    ['WebSocketApiStage', (stack) => new WebSocketApiStage(stack, 'stage', { apiId: chatWebSocketApi(stack, { region: 'us-east-1' }).api.id, deploymentId: 'd', stageName: 'live' }),
+      "WebSocketApiStage at 'stack/stage': property 'region' is undefined; expected the placement of the API its apiId names"],
+    ['RestApiStage', (stack) => new RestApiStage(stack, 'stage', { restApiId: petsApi(stack, { region: 'us-east-1' }).api.id, deploymentId: 'd', stageName: 'live' }),
+      "RestApiStage at 'stack/stage': property 'region' is undefined; expected the placement of the API its restApiId names"],
+  ])('%s fails at synth, naming the region to give', (_name, build, message) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    withProvider(stack);
+    build(stack);
+
+    expect(() => Testing.synth(stack, true)).toThrow(message);
+  });
+
+  test('given the same region, or for an API in the provider\'s region, it synthesizes', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    withProvider(stack);
+    new HttpApiStage(stack, 'same', { apiId: petsHttpApi(stack, { region: 'us-east-1' }).api.id, deploymentId: 'd', stageName: 'live', region: 'us-east-1' });
+    new HttpApiStage(stack, 'default', { apiId: petsHttpApi(stack, {}, 'other_').api.id, deploymentId: 'd', stageName: 'live' });
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+});

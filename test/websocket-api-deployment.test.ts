@@ -23,6 +23,7 @@ describe('WebSocketApiDeployment', () => {
       api_id: '${aws_apigatewayv2_api.ws_api.id}',
       name: 'prod',
       deployment_id: '${aws_apigatewayv2_deployment.deploy_Deployment_49668023.id}',
+      lifecycle: { create_before_destroy: true },
     });
   });
 

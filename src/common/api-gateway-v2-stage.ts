@@ -3,10 +3,13 @@ import { Fn, TerraformProvider, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AccessLogFormat } from './access-log';
 import { accessLogSettingsOf } from './access-log-settings';
+import { checkPlacementWithApiId } from './api-placement';
 import { CommonStageOptions } from './common-stage-options';
+import { newOwnedResource, ownedStage } from './owned-resources';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
 import { initStage, StageBase } from './stage-base';
 import { validateStageName, validateStageVariables } from './validation';
+import { stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { ProviderResources } from '../core/provider-resources';
 
@@ -59,7 +62,7 @@ export function createV2Stage(
     }
   }
   const routes = perRouteSettings(owner, prefix, stageWide, definition.routeOptions);
-  const stage = new ProviderResources.Apigatewayv2Stage(scope, 'Default', {
+  const stage = newOwnedResource(ProviderResources.Apigatewayv2Stage, scope, 'Default', {
     apiId: definition.apiId,
     name: definition.stageName,
     deploymentId: definition.deploymentId,
@@ -72,7 +75,13 @@ export function createV2Stage(
     tags: definition.tags,
     provider: definition.provider,
     region: definition.region,
-  });
+    // As REST stages: a renamed stage is created before a mapping (the library's or one written by
+    // hand) moves to it, and the old one deleted after (AWS refuses to delete a mapped stage).
+    lifecycle: { createBeforeDestroy: true },
+  }, ownedStage(owner, stageResourceProperty(scope, definition.stageName), { api: 'apiId', deployment: 'deploymentId', name: 'name', autoDeploy: 'autoDeploy' }));
+  if (owner === scope) {
+    checkPlacementWithApiId(owner, 'apiId', definition.apiId, 'aws_apigatewayv2_api', stage);
+  }
   const executionLogs = [definition, ...Object.values(definition.routeOptions ?? {})]
     .some((options) => options.dataTraceEnabled === true || options.loggingLevel === 'ERROR' || options.loggingLevel === 'INFO');
   initStage(scope, {
@@ -89,11 +98,6 @@ export function createV2Stage(
       provider: definition.provider,
       region: definition.region,
       apiKind: kind.apiKind,
-    },
-    // AWS refuses to delete a stage an API mapping points at: a renamed mapped stage is created,
-    // the mapping moved to it, and the old one deleted, in that order (as REST stages always are).
-    onMapped: () => {
-      stage.lifecycle = { ...stage.lifecycle, createBeforeDestroy: true };
     },
   });
   return stage;

@@ -1,7 +1,9 @@
 import { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
-import { hasAwsAlias, ownRegionOf } from '../core/placement';
+import { describePlacement, hasAwsAlias, ownRegionOf, sameAccount } from '../core/placement';
+import { expressionIn } from '../core/resolve';
 
 /** Where an API is: every resource a deployment construct makes for it is made there too. */
 export interface ApiPlacement {
@@ -48,4 +50,30 @@ function placementProblems(owner: IConstruct, api: TerraformResource, apiPropert
       + `with it; add one there (alias: '${provider.alias}', the same settings), or make the construct in the API's stack`).message];
   }
   return [];
+}
+
+/**
+ * For a construct that is given an API by its id (a stage made on its own): fails when the app is
+ * validated at synth if the id is the `id` of an API resource of the construct's stack (`apiType`)
+ * that is in another region than `resource`, the construct's own resource (the API's own `region`,
+ * or another provider's): AWS would answer NotFoundException when the resource is made.
+ *
+ * @param property the construct's property that gives the id (`apiId`, `restApiId`)
+ */
+export function checkPlacementWithApiId(owner: IConstruct, property: string, apiId: string, apiType: string, resource: TerraformResource): void {
+  owner.node.addValidation({
+    validate: () => {
+      const stack = TerraformStack.of(owner);
+      const reference = /^\$\{([\w-]+)\.([\w-]+)\.id\}$/.exec(expressionIn(stack, apiId));
+      const api = reference === null || reference[1] !== apiType ? undefined : AppIndex.of(owner).resourcesOfType(apiType)
+        .find((candidate) => TerraformStack.of(candidate) === stack && candidate.friendlyUniqueId === reference[2]);
+      if (api === undefined || sameAccount(api, resource) !== 'apart') {
+        return [];
+      }
+      const region = ownRegionOf(api);
+      return [invalidProperty(owner, region !== undefined ? 'region' : 'provider', region !== undefined ? ownRegionOf(resource) : resource.provider?.node.path,
+        `the placement of the API its ${property} names: '${api.node.path}' is made with ${describePlacement(api)}, and this one with `
+        + `${describePlacement(resource)}, where AWS finds no such API (NotFoundException); give it ${region !== undefined ? `region: ${JSON.stringify(region)}` : "the API's provider"}`).message];
+    },
+  });
 }

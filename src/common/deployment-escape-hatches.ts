@@ -1,5 +1,6 @@
 import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { newOwnedResource } from './owned-resources';
 import { invalidProperty } from '../core/errors';
 import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
 
@@ -104,15 +105,36 @@ function defineEscapeHatches(prototype: object, base: any): void {
  * Creates a deployment resource of `base` in `scope` whose triggers `link.engine` computes and
  * completes, with the escape hatches above.
  */
-export function newDeploymentResource<T extends TerraformResource, C>(
+export function newDeploymentResource<T extends TerraformResource, C extends DeploymentConfig>(
   base: new (scope: IConstruct, id: string, config: C) => T,
   scope: IConstruct,
   id: string,
   config: C,
   link: TriggerOwner,
 ): T {
-  const deployment = new (withComputedTriggers(base as DeploymentClass<T>))(scope, id, config);
+  const apiArgument = config.restApiId !== undefined ? 'restApiId' : 'apiId';
+  const deployment = newOwnedResource(withComputedTriggers(base as DeploymentClass<T>), scope, id, config, {
+    owner: link.owner,
+    property: link.property,
+    fixed: {
+      [apiArgument]: 'it is the API the construct deploys (make another construct to deploy another API)',
+      region: "it is the API's region, where the deployment must be made",
+    },
+    lifecycle: {
+      createBeforeDestroy: config.lifecycle?.createBeforeDestroy,
+      ignoreChanges: Array.isArray(config.lifecycle?.ignoreChanges) ? config.lifecycle.ignoreChanges : undefined,
+      why: 'a new deployment is created before the stages move to it and the old one is deleted after they left it '
+        + '(AWS refuses to delete a deployment a stage points at: "Active stages pointing to this deployment must be moved or deleted")',
+    },
+  });
   linkTriggerOwner(deployment, link);
   link.engine.completes(deployment);
   return deployment;
+}
+
+/** What every deployment resource is made with. */
+interface DeploymentConfig {
+  readonly restApiId?: string;
+  readonly apiId?: string;
+  readonly lifecycle?: { readonly createBeforeDestroy?: boolean; readonly ignoreChanges?: string[] | 'all' };
 }

@@ -15,8 +15,6 @@ export interface StageParts {
   readonly logsToCloudWatch: boolean;
   /** What an API mapping names: the API, the stage through its resource, the provider, the kind. */
   readonly mappingTarget: MappingTarget;
-  /** Called for each mapping of the stage (an HTTP or WebSocket stage with a mapping is created before it is destroyed). */
-  readonly onMapped?: () => void;
 }
 
 const PARTS = new WeakMap<IConstruct, StageParts>();
@@ -70,10 +68,8 @@ export abstract class StageBase extends Construct {
   public addApiMapping(domainName: string, options: ApiMappingOptions = {}): Apigatewayv2ApiMapping {
     const parts = partsOf(this);
     const owner = stageErrorOwner(this);
-    const mapping = addApiMapping(owner, owner, `${stagePropertyPrefix(this, parts.stageName)}addApiMapping`,
+    return addApiMapping(owner, owner, `${stagePropertyPrefix(this, parts.stageName)}addApiMapping`,
       parts.mappingTarget, domainName, options ?? {});
-    parts.onMapped?.();
-    return mapping;
   }
 }
 

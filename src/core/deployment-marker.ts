@@ -59,3 +59,14 @@ export function stageErrorOwner(stage: IConstruct): IConstruct {
 export function stagePropertyPrefix(stage: IConstruct, stageName: string): string {
   return stageErrorOwner(stage) !== stage && stage.node.id !== 'Stage' ? `addStage(${stageName}).` : '';
 }
+
+/**
+ * How errors name a stage's own resource: `deploymentStage.stage` for a deployment construct's main
+ * stage, `addStage(<name>).stage` for one added with `addStage`, `stage` for a stage made on its own.
+ */
+export function stageResourceProperty(stage: IConstruct, stageName: string): string {
+  if (stageErrorOwner(stage) === stage) {
+    return 'stage';
+  }
+  return stage.node.id === 'Stage' ? 'deploymentStage.stage' : `addStage(${stageName}).stage`;
+}

@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { checkDomainEndpoint, MappedApiKind } from './domain-endpoint';
 import { domainIdentity } from './domain-identity';
 import { claimDomainMapping, comparableKey, keyOrigin, sameMappingError } from './domain-registry';
+import { newOwnedResource, ownedMapping } from '../common/owned-resources';
 import { invalidProperty } from '../core/errors';
 import { ProviderResources } from '../core/provider-resources';
 import { checkStruct, StructShape } from '../core/struct-check';
@@ -102,14 +103,14 @@ export function addApiMapping(
   if (duplicate !== undefined) {
     throw duplicate;
   }
-  const mapping = new ProviderResources.Apigatewayv2ApiMapping(scope, id, {
+  const mapping = newOwnedResource(ProviderResources.Apigatewayv2ApiMapping, scope, id, {
     domainName,
     apiMappingKey: key,
     apiId: target.apiId,
     stage: target.stageNameReference,
     provider: target.provider,
     region: target.region,
-  });
+  }, ownedMapping(owner, `${property}(${domainName})`, { api: 'apiId', stage: 'stage', key: 'apiMappingKey', keyProperty: 'apiMappingKey' }));
   try {
     checkDomainEndpoint(owner, `${property}(domainName)`, domain, target.apiKind, mappingKeyLevels(key), mapping);
   } catch (error) {

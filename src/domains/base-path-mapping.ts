@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { knownPart, MAPPING_KEY_LEVEL, mappingId, MappingTarget } from './api-mapping';
 import { domainIdentity, isPrivateDomain } from './domain-identity';
 import { claimDomainMapping, comparableKey, keyOrigin, sameMappingError } from './domain-registry';
+import { newOwnedResource, ownedMapping } from '../common/owned-resources';
 import { invalidProperty } from '../core/errors';
 import { ProviderResources } from '../core/provider-resources';
 import { checkStruct, StructShape } from '../core/struct-check';
@@ -71,7 +72,7 @@ export function addBasePathMapping(
   if (duplicate !== undefined) {
     throw duplicate;
   }
-  const mapping = new ProviderResources.ApiGatewayBasePathMapping(scope, id, {
+  const mapping = newOwnedResource(ProviderResources.ApiGatewayBasePathMapping, scope, id, {
     domainName,
     domainNameId,
     basePath,
@@ -79,7 +80,7 @@ export function addBasePathMapping(
     stageName: stage.stageNameReference,
     provider: stage.provider,
     region: stage.region,
-  });
+  }, ownedMapping(owner, `${property}(${domainName})`, { api: 'apiId', stage: 'stageName', key: 'basePath', keyProperty: 'basePath', domainNameId: true }));
   claimDomainMapping(owner, property, domain, {
     mapping, key, keyOrigin: keyOrigin(owner, basePath), apiKind: 'REST', keyProperty: 'basePath', emptyKeyExclusive: true,
   });

@@ -2,6 +2,7 @@ import type { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gatew
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { MethodLoggingLevel } from '../common/logging-level';
+import { newOwnedResource } from '../common/owned-resources';
 import { invalidProperty } from '../core/errors';
 import { ProviderResources } from '../core/provider-resources';
 
@@ -158,7 +159,7 @@ export function addMethodSettings(
   options: MethodDeploymentOptions,
 ): ApiGatewayMethodSettings {
   validateMethodSettings(target, property, options);
-  return new ProviderResources.ApiGatewayMethodSettings(scope, id, {
+  return newOwnedResource(ProviderResources.ApiGatewayMethodSettings, scope, id, {
     restApiId: target.restApiId,
     stageName: target.stageName,
     methodPath,
@@ -176,6 +177,15 @@ export function addMethodSettings(
     },
     provider: target.provider,
     region: target.region,
+  }, {
+    owner: target.owner,
+    property,
+    fixed: {
+      restApiId: "it is the stage's API",
+      stageName: 'it is the stage the settings are for',
+      methodPath: 'the construct checked that the API serves the method (give the settings in methodOptions instead)',
+      region: "it is the API's region, where the settings must be made",
+    },
   });
 }
 

@@ -8,12 +8,14 @@ import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, 
 import { REST_API_STAGE_PROPS } from './rest-shapes';
 import { AccessLogFormat } from '../common/access-log';
 import { accessLogSettingsOf } from '../common/access-log-settings';
+import { checkPlacementWithApiId } from '../common/api-placement';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { MethodLoggingLevel } from '../common/logging-level';
+import { newOwnedResource, ownedStage } from '../common/owned-resources';
 import { initStage, StageBase } from '../common/stage-base';
 import { validateStageName, validateStageVariables } from '../common/validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
-import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
+import { stageErrorOwner, stagePropertyPrefix, stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { ProviderResources } from '../core/provider-resources';
 import { checkStruct } from '../core/struct-check';
@@ -139,7 +141,7 @@ export class RestApiStage extends StageBase {
     const accessLog = accessLogSettingsOf(this, owner, prefix, options, `API-Gateway-Access-Logs_${props.restApiId}/${props.stageName}`,
       AccessLogFormat.jsonWithStandardFields(), props.provider, props.region);
 
-    this.stage = new ProviderResources.ApiGatewayStage(this, 'Default', {
+    this.stage = newOwnedResource(ProviderResources.ApiGatewayStage, this, 'Default', {
       restApiId: props.restApiId,
       deploymentId: props.deploymentId,
       stageName: props.stageName,
@@ -154,11 +156,11 @@ export class RestApiStage extends StageBase {
       accessLogSettings: accessLog ? { destinationArn: accessLog.destinationArn, format: accessLog.format } : undefined,
       provider: props.provider,
       region: props.region,
-      // A stage is replaced only when its name (or API) changes, so old and new never clash. Created
-      // first, the new stage is there when the base path mappings and usage plans move to it, and the
-      // old one is deleted after they left it: AWS refuses to delete a stage a mapping points at.
       lifecycle: { createBeforeDestroy: true },
-    });
+    }, ownedStage(owner, stageResourceProperty(this, props.stageName), { api: 'restApiId', deployment: 'deploymentId', name: 'stageName' }));
+    if (owner === this) {
+      checkPlacementWithApiId(owner, 'restApiId', props.restApiId, 'aws_api_gateway_rest_api', this.stage);
+    }
     const stage = this.stage;
     this.mappingTarget = {
       apiId: props.restApiId,

@@ -8,13 +8,14 @@ import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integ
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../../../src';
+import { HttpApiDeployment, HttpApiStage, RestApiDeployment, WebSocketApiDeployment } from '../../../src';
 
 /** The stack's name in `cdktf.out/stacks/`. */
 export const DOMAINS_STACK = 'domains';
@@ -47,6 +48,11 @@ export interface DomainsStackVersion {
   readonly rootOnBeta?: boolean;
   /** The HTTP main stage without create_before_destroy (the provider's default): a rename destroys it first. @default false */
   readonly httpStageDestroyedFirst?: boolean;
+  /**
+   * Adds an HTTP stage of this name (an `HttpApiStage` of its own, on the main stage's deployment) mapped at `orders/hand` by an
+   * `aws_apigatewayv2_api_mapping` written by hand (naming the stage resource's name, as a user would), not with `addApiMapping`. @default - none
+   */
+  readonly handMappedStage?: string;
   /** Maps the WebSocket stage on orders.example.com too (AWS refuses it: the app must not synthesize). @default false */
   readonly webSocketOnOrdersDomain?: boolean;
 }
@@ -112,7 +118,13 @@ export function domainsApp(version: DomainsStackVersion = {}): (outdir: string) 
     const http = new HttpApiDeployment(stack, 'http', { httpApi: httpApi(stack, version.httpTimeoutMilliseconds ?? 29000), stageName: version.httpStageName ?? 'live' });
     http.addApiMapping(orders.domainName, { apiMappingKey: version.httpKey ?? 'orders/v2' });
     if (version.httpStageDestroyedFirst) {
-      http.deploymentStage.stage.addOverride('lifecycle.create_before_destroy', false);
+      // The construct keeps create_before_destroy through the stage's own escape hatches; the stack's raw override is the last one.
+      const stage = http.deploymentStage.stage;
+      stack.addOverride(`resource.${stage.terraformResourceType}.${stage.friendlyUniqueId}.lifecycle.create_before_destroy`, false);
+    }
+    if (version.handMappedStage !== undefined) {
+      const hand = new HttpApiStage(stack, 'hand_stage', { apiId: http.httpApiId, deploymentId: http.deploymentId, stageName: version.handMappedStage });
+      new Apigatewayv2ApiMapping(stack, 'hand_mapping', { domainName: orders.domainName, apiMappingKey: 'orders/hand', apiId: http.httpApiId, stage: hand.stage.name });
     }
     const beta = version.betaStage ? http.addStage('beta') : undefined;
     beta?.addApiMapping(orders.domainName, { apiMappingKey: 'orders/beta' });

@@ -3,7 +3,7 @@
  * serving a REST API at `orders/v1` and an HTTP API at `orders/v2` and at the root, a WebSocket API
  * on a domain of its own; through a redeploy of each, a second stage, a stage rename (which AWS
  * refuses when the mapped stage is destroyed first, as the provider does by default), a key change,
- * the root moved to another stage (in place) and destroy. The mappings are read back from the emulator after each apply, and a second plan has
+ * the root moved to another stage (in place), a stage mapped by a mapping written by hand renamed, and destroy. The mappings are read back from the emulator after each apply, and a second plan has
  * nothing left to do. A WebSocket stage mapped beside them fails at synth.
  */
 import { GetRestApisCommand } from '@aws-sdk/client-api-gateway';
@@ -17,6 +17,7 @@ jest.setTimeout(20 * 60_000);
 const emulator = emulatorForThisFile();
 const { restDeployment: REST_DEPLOYMENT, httpDeployment: HTTP_DEPLOYMENT, webSocketDeployment: WS_DEPLOYMENT } = DOMAIN_ADDRESSES;
 const HTTP_STAGE = DOMAIN_ADDRESSES.httpStage;
+const HAND_STAGE = 'aws_apigatewayv2_stage.hand_stage';
 
 let workdir: TerraformWorkdir;
 /** Each version adds to the last, as a user's app grows. */
@@ -149,6 +150,28 @@ describe('custom domains under Terraform', () => {
     expect(await mappingsOf('orders.example.com')).toEqual({
       'orders/v1': 'orders-v1 v1', 'orders/v3': 'orders-v2 current', '': 'orders-v2 beta', 'orders/beta': 'orders-v2 beta',
     });
+    expectNothingLeftToDo();
+  });
+
+  test('a stage mapped by a mapping written by hand is renamed too: every HTTP stage is created before the old one is deleted', async () => {
+    planWith({ handMappedStage: 'hand' });
+    workdir.apply();
+    expect((await mappingsOf('orders.example.com'))['orders/hand']).toBe('orders-v2 hand');
+
+    const plan = planWith({ handMappedStage: 'handled' });
+
+    expect(plan.changedResources()).toEqual({ [HAND_STAGE]: ['create', 'delete'], 'aws_apigatewayv2_api_mapping.hand_mapping': ['update'] });
+    const log = workdir.apply();
+
+    const created = log.indexOf(`${HAND_STAGE}: Creation complete`);
+    const moved = log.indexOf('aws_apigatewayv2_api_mapping.hand_mapping: Modifications complete');
+    const deleted = log.search(new RegExp(`${HAND_STAGE.replace(/\./g, '\\.')} \\(deposed object \\w+\\): Destroying`));
+    if (!(created >= 0 && moved > created && deleted > moved)) {
+      throw new Error(`expected the new stage created, then the mapping moved, then the old stage deleted; the apply log:\n${log}`);
+    }
+
+    expect((await mappingsOf('orders.example.com'))['orders/hand']).toBe('orders-v2 handled');
+    expect(await httpStageNames()).toEqual(['beta', 'current', 'handled']);
     expectNothingLeftToDo();
   });
 

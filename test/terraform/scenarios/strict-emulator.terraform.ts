@@ -197,7 +197,9 @@ test('a mapped stage renamed the provider\'s default way (destroyed before its r
     const deployment = new RestApiDeployment(stack, 'deployment', { restApi: api, stageName });
     deployment.addBasePathMapping('rename.example.com');
     if (destroyFirst) {
-      deployment.deploymentStage.stage.addOverride('lifecycle.create_before_destroy', false);
+      // The construct keeps create_before_destroy through the stage's own escape hatches; the stack's raw override is the last one.
+      const stage = deployment.deploymentStage.stage;
+      stack.addOverride(`resource.${stage.terraformResourceType}.${stage.friendlyUniqueId}.lifecycle.create_before_destroy`, false);
     }
   });
   const workdir = new TerraformWorkdir('strict-rename-destroy-first', emulator());
