@@ -9,7 +9,7 @@ import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { App, Fn, TerraformHclModule, TerraformLocal, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { AccessLogDestination, HttpApiDeployment, RestApiDeployment } from '../src';
+import { AccessLogDestination, HttpApiDeployment, RestApiDeployment, RestApiStage } from '../src';
 import { petsApi, PetsApi } from './support/api';
 import { synthesizeStack, triggersOf } from './support/synth';
 import { petsHttpApi } from './support/v2-api';
@@ -191,4 +191,18 @@ test('a module in the API\'s stack warns the deployment in another stack', () =>
   expect(RestApiDeployment.warningsOf(deployStack)).toEqual([
     expect.stringContaining("The module module.users ('api/users') gets the id of the REST API aws_api_gateway_rest_api.api as an input"),
   ]);
+});
+
+test("what a stage made on its own creates (its mappings, method settings) is the library's: no blind spot", () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const api = petsApi(stack);
+  const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+  const stage = new RestApiStage(stack, 'stage', {
+    restApiId: api.api.id, deploymentId: deployment.deploymentId, stageName: 'alone', methodOptions: { '/pets/GET': { metricsEnabled: true } },
+  });
+  stage.addApiMapping('api.example.com', { apiMappingKey: 'orders/alone' });
+  stage.addBasePathMapping('rest.example.com');
+  synthesizeStack(stack);
+
+  expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
 });

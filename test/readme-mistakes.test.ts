@@ -11,7 +11,7 @@ import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-dom
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { App, Fn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { AccessLogDestination, HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { AccessLogDestination, HttpApiDeployment, HttpApiStage, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { README_PATH } from './support/readme';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -24,7 +24,10 @@ function outcomeOf(program: (app: App) => void): { error?: string; warnings: str
     const warnings = [RestApiDeployment, HttpApiDeployment, WebSocketApiDeployment].flatMap((kind) => kind.warningsOf(app));
     return { warnings };
   } catch (error) {
-    return { error: (error as Error).message, warnings: [] };
+    // A check at synth is reported in cdktf's list of failed validations: `[<path>] <the library's error>`.
+    const message = (error as Error).message;
+    const validation = /^Validation failed with the following errors:\n\s*\[[^\]]*\] (.*)/.exec(message);
+    return { error: validation?.[1] ?? message, warnings: [] };
   }
 }
 
@@ -155,6 +158,23 @@ const PROGRAMS: Record<string, (app: App) => void> = {
   "`addBasePathMapping(domainName, { basePath: 'orders/v1' })`": (app) => {
     const s = stack(app);
     new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).addBasePathMapping('api.example.com', { basePath: 'orders/v1' });
+  },
+  '`addApiMapping(domain.domainNameConfiguration.targetDomainName)` (or `regionalDomainName`, `arn`)': (app) => {
+    const s = stack(app);
+    const domain = new Apigatewayv2DomainName(s, 'domain', {
+      domainName: 'api.example.com',
+      domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+    });
+    new HttpApiDeployment(s, 'deploy', { httpApi: petsHttpApi(s).api }).addApiMapping(domain.domainNameConfiguration.targetDomainName);
+  },
+  "`deployment.deployment.lifecycle = { createBeforeDestroy: false }` (or a change of a stage's `deploymentId`, a mapping's key)": (app) => {
+    const s = stack(app);
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).deployment.lifecycle = { createBeforeDestroy: false };
+  },
+  '`new HttpApiStage(...)` for an API with a `region` of its own, without `region`': (app) => {
+    const s = stack(app);
+    new HttpApiStage(s, 'stage', { apiId: petsHttpApi(s, { region: 'us-east-1' }).api.id, deploymentId: 'deployment-id', stageName: 'live' });
+    Testing.synth(s, true);
   },
   "`arnForExecuteApi('FETCH', '/pets')`, or a path ending in `/`": (app) => {
     const s = stack(app);

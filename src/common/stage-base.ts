@@ -2,7 +2,7 @@ import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv
 import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Construct, IConstruct } from 'constructs';
 import { checkEntryPoints } from '../core/argument-checks';
-import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
+import { markStage, stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 import { addApiMapping, ApiMappingOptions, MappingTarget } from '../domains/api-mapping';
 
 /** What a stage construct hands its base once it has made its resources. */
@@ -78,6 +78,7 @@ checkEntryPoints(StageBase);
 /** Hands a stage construct's resources to its base (once, in the stage's constructor). */
 export function initStage(stage: StageBase, parts: StageParts): void {
   PARTS.set(stage, parts);
+  markStage(stage);
 }
 
 /** Whether API Gateway writes the logs of a stage construct to CloudWatch Logs. */

@@ -32,10 +32,20 @@ export function isLibraryDeployment(x: unknown): boolean {
 
 const ANY_KIND = Object.values(SYMBOLS);
 
-/** Whether `construct` was made inside one of the library's deployment constructs (looked for up to its stack). */
-export function madeByLibraryDeployment(construct: IConstruct): boolean {
+/** Marks a stage construct of the library (made by a deployment construct or on its own). */
+export function markStage(construct: IConstruct): void {
+  Object.defineProperty(construct, STAGE, { value: true });
+}
+
+const STAGE = Symbol.for('cdktf-api-gateway-deployment.Stage');
+
+/**
+ * Whether `construct` was made inside one of the library's deployment or stage constructs (looked for
+ * up to its stack): what the library makes (a stage's mapping, method settings, log group) is no blind spot.
+ */
+export function madeByLibraryConstruct(construct: IConstruct): boolean {
   for (let scope = construct.node.scope; scope !== undefined && !TerraformStack.isStack(scope); scope = scope.node.scope) {
-    if (isLibraryDeployment(scope)) {
+    if (isLibraryDeployment(scope) || STAGE in scope) {
       return true;
     }
   }

@@ -1,4 +1,4 @@
-import { TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
+import { TerraformDataSource, TerraformElement, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
 import { ARGUMENT_HINTS } from '../core/argument-checks';
@@ -27,6 +27,10 @@ export interface DomainIdentity {
 
 const DOMAIN_RESOURCE_TYPES = ['aws_apigatewayv2_domain_name', 'aws_api_gateway_domain_name'];
 const DOMAIN_REFERENCE = /^\$\{(aws_apigatewayv2_domain_name|aws_api_gateway_domain_name)\.([A-Za-z0-9_-]+)\.(domain_name|id)\}$/;
+/** Any attribute of a domain resource or data source: `${[data.]type.name.attribute}`. */
+const DOMAIN_ATTRIBUTE = /^\$\{(data\.)?(aws_apigatewayv2_domain_name|aws_api_gateway_domain_name)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_.[\]]+)\}$/;
+/** The attributes of a domain resource or data source that are its name. */
+const NAME_ATTRIBUTES = ['domain_name', 'id'];
 /**
  * A domain name as API Gateway takes it: lower case (AWS does not support upper-case custom domain
  * names), labels of at most 63 characters (RFC 1035), no final dot; a wildcard first label allowed.
@@ -55,6 +59,19 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
   }
   // A token: shown as the expression it stands for in its own stack.
   const { stack, expression } = originOf(owner, domainName);
+  const attribute = DOMAIN_ATTRIBUTE.exec(expression);
+  if (attribute !== null && !NAME_ATTRIBUTES.includes(attribute[4])) {
+    throw invalidProperty(owner, property, expression,
+      `the custom domain's name (its domain_name), not its ${attribute[4]}: ${attribute[4].includes('domain_name') ? "that is the name of API Gateway's own endpoint, for a DNS record pointing at it" : 'that is no domain name'}`);
+  }
+  if (attribute !== null && attribute[1] !== undefined && privateDomainId === undefined) {
+    const literal = dataSourceName(stack, attribute[2], attribute[3]);
+    if (literal !== undefined) {
+      // A data source that reads a domain by its literal name is that domain, wherever it is read.
+      checkDomainName(owner, property, expression, literal);
+      return { id: `name:${literal}`, description: JSON.stringify(literal), given: expression, addressKey: `name:${literal}` };
+    }
+  }
   const reference = DOMAIN_REFERENCE.exec(expression);
   const resource = reference ? domainResourceIn(stack, reference[1], reference[2]) : undefined;
   const nameInput = (resource as { domainNameInput?: unknown } | undefined)?.domainNameInput;
@@ -143,24 +160,38 @@ export function isPrivateDomain(resource: TerraformResource | undefined): boolea
   return resource?.terraformResourceType === 'aws_api_gateway_domain_name' && Array.isArray(types) && types.includes('PRIVATE');
 }
 
-/**
- * The domain resource `type.name` of `stack`. The stack's domain resources are listed once and
- * listed again only for one made since (a domain given by its attribute exists already).
- */
+/** The domain resource `type.name` of `stack`. */
 function domainResourceIn(stack: TerraformStack, type: string, name: string): TerraformResource | undefined {
-  const address = `${type}.${name}`;
+  const element = domainElementIn(stack, `${type}.${name}`);
+  return TerraformResource.isTerraformResource(element) ? element : undefined;
+}
+
+/**
+ * The domain resource or data source of `stack` at `address` (`type.name`, `data.type.name`). The
+ * stack's domain resources and data sources are listed once and listed again only for one made
+ * since (a domain given by its attribute exists already).
+ */
+function domainElementIn(stack: TerraformStack, address: string): TerraformElement | undefined {
   const known = DOMAIN_RESOURCES.get(stack)?.get(address);
   if (known !== undefined) {
     return known;
   }
-  const found = new Map<string, TerraformResource>();
+  const found = new Map<string, TerraformElement>();
   for (const construct of AppIndex.of(stack).constructsOf(stack)) {
     if (TerraformResource.isTerraformResource(construct) && DOMAIN_RESOURCE_TYPES.includes(construct.terraformResourceType)) {
       found.set(`${construct.terraformResourceType}.${construct.friendlyUniqueId}`, construct);
+    } else if (TerraformDataSource.isTerraformDataSource(construct) && DOMAIN_RESOURCE_TYPES.includes(construct.terraformResourceType)) {
+      found.set(`data.${construct.terraformResourceType}.${construct.friendlyUniqueId}`, construct);
     }
   }
   DOMAIN_RESOURCES.set(stack, found);
   return found.get(address);
 }
 
-const DOMAIN_RESOURCES = new WeakMap<TerraformStack, Map<string, TerraformResource>>();
+const DOMAIN_RESOURCES = new WeakMap<TerraformStack, Map<string, TerraformElement>>();
+
+/** The literal name a domain data source `data.type.name` of `stack` reads; undefined for another expression or no such data source. */
+function dataSourceName(stack: TerraformStack, type: string, name: string): string | undefined {
+  const literal = (domainElementIn(stack, `data.${type}.${name}`) as { domainNameInput?: unknown } | undefined)?.domainNameInput;
+  return typeof literal === 'string' && !Token.isUnresolved(literal) ? literal : undefined;
+}

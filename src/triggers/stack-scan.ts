@@ -4,7 +4,7 @@ import { BlockSource } from './block-source';
 import { IndirectReferences } from './indirect-references';
 import { BlockReader } from './rendered-blocks';
 import { findReferences } from './terraform-references';
-import { madeByLibraryDeployment } from '../core/deployment-marker';
+import { madeByLibraryConstruct } from '../core/deployment-marker';
 import { listIn } from '../core/list-in';
 import { stackGeneration } from '../core/tree-changes';
 
@@ -121,7 +121,7 @@ export class StackScan {
     this.blocks.elementsOf(this.stack).forEach((element, position) => {
       index.order.set(element, position);
       // What the library's deployment constructs create gets no warning (and another construct's deployment must not be resolved here).
-      if (madeByLibraryDeployment(element)) {
+      if (madeByLibraryConstruct(element)) {
         return;
       }
       const type = TerraformResource.isTerraformResource(element) ? element.terraformResourceType : undefined;

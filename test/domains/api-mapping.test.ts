@@ -1,5 +1,6 @@
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
+import { DataAwsApiGatewayDomainName } from '@cdktf/provider-aws/lib/data-aws-api-gateway-domain-name';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../../src';
@@ -279,5 +280,51 @@ describe('addApiMapping tells domains apart as AWS does', () => {
     expect(mapOn(`${'a'.repeat(64)}.example.com`)).toThrow(expected);
     expect(mapOn(`${'a'.repeat(63)}.example.com`)).not.toThrow();
     expect(mapOn('*.example.com')).not.toThrow();
+  });
+});
+
+describe('a domain is the custom domain whichever way the app names it', () => {
+  test('a data source that reads the domain by its literal name, in two stacks, is that one domain', () => {
+    expect(() => synthesizeApp((app) => {
+      for (const id of ['orders', 'billing']) {
+        const stack = new TerraformStack(app, id);
+        new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+        const domain = new DataAwsApiGatewayDomainName(stack, 'domain', { domainName: 'api.example.com' });
+        new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(domain.domainName, { apiMappingKey: 'shared' });
+      }
+    })).toThrow("HttpApiDeployment at 'billing/deploy': property 'addApiMapping.apiMappingKey' is \"shared\"; expected a key no other mapping "
+      + "of the domain \"api.example.com\" has: 'orders/deploy' (addApiMapping) already maps the key \"shared\" of it (AWS answers ConflictException)");
+  });
+
+  test.each([
+    ['targetDomainName', (domain: Apigatewayv2DomainName) => domain.domainNameConfiguration.targetDomainName, 'domain_name_configuration\\[0\\]\\.target_domain_name'],
+    ['arn', (domain: Apigatewayv2DomainName) => domain.arn, 'arn'],
+  ])('an attribute of the domain resource that is not its name (%s) is refused', (_name, attribute, named) => {
+    expect(() => synthesize((stack) => {
+      const domain = v2Domain(stack);
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(attribute(domain));
+    })).toThrow(new RegExp(`^HttpApiDeployment at 'stack/deploy': property 'addApiMapping\\(domainName\\)' is "\\$\\{aws_apigatewayv2_domain_name\\.domain\\.[^"]*${named}[^"]*\\}"; `
+      + `expected the custom domain's name \\(its domain_name\\), not its ${named}`));
+  });
+
+  test("a REST domain's regional_domain_name (the endpoint's name, for DNS) is refused", () => {
+    expect(() => synthesize((stack) => {
+      const domain = new ApiGatewayDomainName(stack, 'domain', {
+        domainName: 'api.example.com', regionalCertificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointConfiguration: { types: ['REGIONAL'] },
+      });
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addBasePathMapping(domain.regionalDomainName);
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'addBasePathMapping(domainName)' is \"${aws_api_gateway_domain_name.domain.regional_domain_name}\"; "
+      + "expected the custom domain's name (its domain_name), not its regional_domain_name: that is the name of API Gateway's own endpoint, for a DNS record pointing at it.");
+  });
+
+  test('a key changed on the mapping after the call is refused: it was checked against the whole app', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const mapping = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(v2Domain(stack).domainName, { apiMappingKey: 'orders' });
+
+    expect(() => {
+      mapping.apiMappingKey = 'v1';
+    }).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping(${aws_apigatewayv2_domain_name.domain.domain_name}).apiMappingKey' is \"v1\"; "
+      + "expected the resource to keep its 'apiMappingKey' as the construct set it: the construct checked it against every other mapping of the domain "
+      + "in the app (give the key in the call's apiMappingKey).");
   });
 });
