@@ -27,10 +27,11 @@ describe('bad input fails at synth with the construct path, property, value and 
     })).toThrow("RestApiDeployment at 'stack/deploy': property 'restApiId' is \"\"; expected the id of a REST API, not an empty string.");
   });
 
-  test('autoDiscover with an API given by id', () => {
-    expect(() => synthesize((stack) => {
-      new RestApiDeployment(stack, 'deploy', { restApiId: 'abc123', autoDiscover: true });
-    })).toThrow("RestApiDeployment at 'stack/deploy': property 'autoDiscover' is true; expected false or unset when the API is given by 'restApiId'");
+  test('autoDiscover with an API given by a literal id that nothing names: no triggers, and a warning says so', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new RestApiDeployment(stack, 'deploy', { restApiId: 'abc123', autoDiscover: true });
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining('This deployment has no redeploy triggers')]);
   });
 
   test.each([

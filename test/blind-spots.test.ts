@@ -2,16 +2,18 @@ import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-b
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsApiGatewayRestApi } from '@cdktf/provider-aws/lib/data-aws-api-gateway-rest-api';
+import { DataAwsApigatewayv2Api } from '@cdktf/provider-aws/lib/data-aws-apigatewayv2-api';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
-import { App, Fn, TerraformHclModule, TerraformLocal, TerraformStack, Testing } from 'cdktf';
+import { App, Fn, TerraformHclModule, TerraformIterator, TerraformLocal, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AccessLogDestination, HttpApiDeployment, RestApiDeployment, RestApiStage } from '../src';
 import { petsApi, PetsApi } from './support/api';
-import { synthesizeStack, triggersOf } from './support/synth';
+import { onlyResource, synthesizeStack, triggersOf } from './support/synth';
 import { petsHttpApi } from './support/v2-api';
 
 /** The warnings of a deployment of the pets API, next to what `build` adds to the stack. */
@@ -205,4 +207,47 @@ test("what a stage made on its own creates (its mappings, method settings) is th
   synthesizeStack(stack);
 
   expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+});
+
+describe('discovery never goes quiet', () => {
+  test('a route whose API id is a value of its for_each (each.value.api) is named in a warning', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const { api } = petsHttpApi(stack);
+    const iterator = TerraformIterator.fromMap({ users: { api: api.id, uri: 'https://users.example.com' } } as any);
+    new Apigatewayv2Integration(stack, 'users', {
+      forEach: iterator, apiId: iterator.getString('api'), integrationType: 'HTTP_PROXY', integrationMethod: 'GET', integrationUri: iterator.getString('uri'),
+    });
+    new HttpApiDeployment(stack, 'deploy', { httpApi: api });
+    synthesizeStack(stack);
+
+    expect(HttpApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining(
+      "The resource aws_apigatewayv2_integration.users ('stack/users') names the HTTP API aws_apigatewayv2_api.http_api only indirectly (its api_id is \"${each.value.api}\")")]);
+  });
+
+  /** An HTTP API of another app, read by its id, whose integration and route are made here. */
+  const readElsewhere = (stack: TerraformStack) => {
+    const read = new DataAwsApigatewayv2Api(stack, 'read', { apiId: 'a1b2c3d4e5' });
+    const integration = new Apigatewayv2Integration(stack, 'integ', { apiId: read.apiId, integrationType: 'HTTP_PROXY', integrationMethod: 'GET', integrationUri: 'https://backend.example.com' });
+    new Apigatewayv2Route(stack, 'route', { apiId: read.apiId, routeKey: 'GET /items', target: `integrations/${integration.id}` });
+    return read.apiId;
+  };
+  const byId = (stack: TerraformStack, id: (stack: TerraformStack) => string, autoDiscover?: boolean) =>
+    new HttpApiDeployment(stack, 'deploy', { httpApiId: id(stack), autoDiscover });
+
+  test.each<[string, (stack: TerraformStack) => string]>([
+    ["the id of the app's API resource", (stack) => petsHttpApi(stack).api.id],
+    ['an id read by a data source', readElsewhere],
+  ])('an API given by id (%s) with routes of its stack naming that id: named in a warning, discovered with autoDiscover', (_name, id) => {
+    const warned = new TerraformStack(Testing.app(), 'stack');
+    byId(warned, id);
+    synthesizeStack(warned);
+    expect(HttpApiDeployment.warningsOf(warned)).toEqual([expect.stringMatching(
+      /^The HTTP API is given by its id \('httpApiId'\), and aws_apigatewayv2_integration\.\S+ \('stack\/[^']+'\), .* of this stack name the same id: without discovery, changing them does not redeploy the API\./)]);
+
+    const discovered = new TerraformStack(Testing.app(), 'stack');
+    byId(discovered, id, true);
+    const triggers = onlyResource(synthesizeStack(discovered), 'aws_apigatewayv2_deployment').triggers;
+    expect(HttpApiDeployment.warningsOf(discovered)).toEqual([]);
+    expect(Object.keys(triggers).filter((key) => key.startsWith('aws_apigatewayv2_route.'))).toHaveLength(1);
+  });
 });

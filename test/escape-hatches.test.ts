@@ -143,3 +143,22 @@ test('triggersInput in an output, synthesized by cdktf synth (its prepare pass f
 
   expect(stacks.stack.output.triggers.value).toEqual(onlyResource(stacks.stack, 'aws_apigatewayv2_deployment').triggers);
 });
+
+test("triggersInput read in another stack is the deployment's whole map, through cdktf's cross-stack references", () => {
+  let warnings: string[] = [];
+  const stacks = synthesizeApp((app) => {
+    const stack = new TerraformStack(app, 'api');
+    const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+    const reader = new TerraformStack(app, 'reader');
+    new TerraformOutput(reader, 'triggers', { value: deployment.deployment.triggersInput, sensitive: true });
+    app.synth();
+    warnings = HttpApiDeployment.warningsOf(app);
+  });
+  const deployment = onlyResource(stacks.api, 'aws_apigatewayv2_deployment');
+  const exported = Object.entries<any>(stacks.api.output).find(([, output]) => output.value === `\${aws_apigatewayv2_deployment.${Object.keys(stacks.api.resource.aws_apigatewayv2_deployment)[0]}.triggers}`);
+
+  expect(Object.keys(deployment.triggers).length).toBeGreaterThan(3);
+  expect(exported).toBeDefined();
+  expect(stacks.reader.output.triggers.value).toBe(`\${data.terraform_remote_state.cross-stack-reference-input-api.outputs.${exported![0]}}`);
+  expect(warnings).toEqual([]);
+});

@@ -8,9 +8,10 @@ import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
+import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { App, Fn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, Fn, TerraformIterator, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AccessLogDestination, HttpApiDeployment, HttpApiStage, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { README_PATH } from './support/readme';
@@ -175,6 +176,17 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     const s = stack(app);
     new HttpApiStage(s, 'stage', { apiId: petsHttpApi(s, { region: 'us-east-1' }).api.id, deploymentId: 'deployment-id', stageName: 'live' });
     Testing.synth(s, true);
+  },
+  '`httpApiId: sharedApiId` beside routes of the stack with `apiId: sharedApiId`': (app) => {
+    const s = stack(app);
+    new HttpApiDeployment(s, 'deploy', { httpApiId: petsHttpApi(s).api.id });
+  },
+  'an integration made with `forEach`, its API id `each.value.api`': (app) => {
+    const s = stack(app);
+    const { api } = petsHttpApi(s);
+    const iterator = TerraformIterator.fromMap({ users: { api: api.id } } as any);
+    new Apigatewayv2Integration(s, 'users', { forEach: iterator, apiId: iterator.getString('api'), integrationType: 'HTTP_PROXY', integrationMethod: 'GET', integrationUri: 'https://users.example.com' });
+    new HttpApiDeployment(s, 'deploy', { httpApi: api });
   },
   "`arnForExecuteApi('FETCH', '/pets')`, or a path ending in `/`": (app) => {
     const s = stack(app);

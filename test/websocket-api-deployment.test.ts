@@ -163,11 +163,12 @@ describe('bad input', () => {
     [{ triggers: { resource_ids: 'x' } }, "property 'triggers.resource_ids' is \"x\"; expected a key other than \"resource_ids\""],
   ])('%j', (props, message) => expectError(props, message));
 
-  test('autoDiscover with an API given by id', () => {
-    expect(() => synthesize((stack) => {
-      new WebSocketApiDeployment(stack, 'deploy', { webSocketApiId: 'abc', autoDiscover: true });
-    })).toThrow("WebSocketApiDeployment at 'stack/deploy': property 'autoDiscover' is true; expected false or unset when the API is given by 'webSocketApiId': " +
-      "discovery needs the Apigatewayv2Api itself ('webSocketApi').");
+  test("autoDiscover with an API given by id finds the routes of the construct's stack that name that id", () => {
+    const json = synthesize((stack) => {
+      new WebSocketApiDeployment(stack, 'deploy', { webSocketApiId: chatWebSocketApi(stack).api.id, autoDiscover: true });
+    });
+
+    expect(Object.keys(onlyResource(json, 'aws_apigatewayv2_deployment').triggers).filter((key) => key.startsWith('aws_apigatewayv2_route.'))).not.toEqual([]);
   });
 
   test('a trigger key an automatic entry uses', () => {

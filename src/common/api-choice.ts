@@ -36,10 +36,6 @@ export function validateApiChoice(owner: IConstruct, choice: ApiChoice): void {
   if (apiId !== undefined && (typeof apiId !== 'string')) {
     throw invalidProperty(owner, idProperty, apiId, `the id of a ${choice.apiKind}: a string such as "a1b2c3d4e5" or a reference`);
   }
-  if (apiId !== undefined && choice.autoDiscover === true) {
-    throw invalidProperty(owner, 'autoDiscover', true,
-      `false or unset when the API is given by '${idProperty}': discovery needs the ${choice.apiClass} itself ('${apiProperty}')`);
-  }
   if (api !== undefined) {
     validateApiConstruct(owner, choice, api);
   }

@@ -87,7 +87,7 @@ function defineEscapeHatches(prototype: object, base: any): void {
     },
     triggersInput: {
       get: function triggersInput(this: TerraformResource) {
-        return ownerOf(this)?.engine.readableTriggers;
+        return ownerOf(this)?.engine.readableTriggersOf(this);
       },
     },
     resetTriggers: {

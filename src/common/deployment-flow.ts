@@ -53,6 +53,7 @@ export function startDeployment(owner: ApiDeploymentBase, spec: DeploymentSpec):
     api,
     apiProperty,
     autoDiscover: spec.props.autoDiscover ?? api !== undefined,
+    apiId,
   });
   Object.entries(spec.props.triggers ?? {}).forEach(([key, value]) => engine.userTriggers.add(key, value));
   (spec.props.resources ?? []).forEach((resource) => engine.addResource(resource));

@@ -34,7 +34,8 @@ export interface DeploymentOptions {
   /**
    * Whether to find the API's resources by the argument that names their API, in the API's stack,
    * this stack and any stack that references the API: `api_id` for an HTTP or WebSocket API,
-   * `rest_api_id` for a REST API. Only possible when the API construct is given (not its id).
+   * `rest_api_id` for a REST API. With the API's id instead of the API construct, the resources of
+   * this stack whose argument is that same id (without it, they are named in a synth warning).
    *
    * @default - true with the API construct, false with the API's id
    */

@@ -61,6 +61,11 @@ export interface ApiSnapshot {
   readonly resources: readonly SnapshotResource[];
   /** The stacks the API's resources were looked for in (none without discovery). */
   readonly stacks: readonly SnapshotStack[];
+  /**
+   * For an API given by its id without discovery: the resources of the deployment's stack whose API id
+   * argument is that id, none of them given in `resources` (what a change of which would not redeploy).
+   */
+  readonly namingTheId: readonly TerraformResource[];
   /** The addresses of the resources with `for_each` in a stack of the resources (listed when first asked). */
   forEachAddresses(stack: TerraformStack): ReadonlySet<string>;
 }
@@ -73,6 +78,11 @@ export interface TriggerSources {
   readonly autoDiscover: boolean;
   /** Resources to hash in addition to the discovered ones. */
   readonly resources: readonly TerraformResource[];
+  /**
+   * For an API given by its id: the id as the deployment renders it in its stack (`${data.x.y.id}`),
+   * by which the resources of that stack that name the same id are found.
+   */
+  readonly apiIdExpression?: string;
 }
 
 /**
@@ -132,6 +142,13 @@ export function gatherSnapshot(
       discover(family, stacks, blocks).forEach(({ resource, stack, config, address }) => add(resource, stack, config, address));
     }
   }
+  // An API given by its id: the resources of this stack that name the same id are its resources.
+  const namingTheId = sources.api === undefined && sources.apiIdExpression !== undefined
+    ? StackScan.of(blocks, home, family).resourcesNaming(sources.apiIdExpression)
+    : [];
+  if (sources.autoDiscover) {
+    namingTheId.forEach((resource) => add(resource, home));
+  }
   sources.resources.forEach((resource) => add(resource));
   if (depth === 'check') {
     stacks = stacks.map((apiStack) => {
@@ -151,6 +168,7 @@ export function gatherSnapshot(
     resources,
     stacks,
     forEachAddresses: (stack) => StackScan.of(blocks, stack, family).forEachAddresses(),
+    namingTheId: sources.autoDiscover ? [] : namingTheId.filter((resource) => !collected.has(resource)),
   };
 }
 
@@ -258,8 +276,9 @@ function indirectApiId(
   blocks: BlockSource,
   scan: StackScan,
 ): unknown {
-  const apiId = blocks.blockOf(resource, apiStack.stack)?.[family.apiIdArgument];
+  const block = blocks.blockOf(resource, apiStack.stack);
+  const apiId = block?.[family.apiIdArgument];
   const { apiExpressions: [idExpression], apiAddress } = apiStack;
   const isApi = (reference: string) => reference === idExpression || (apiAddress !== undefined && reference.startsWith(`${apiAddress}.`));
-  return apiId !== undefined && [...scan.reachedBy(apiId)].some(isApi) ? apiId : undefined;
+  return apiId !== undefined && [...scan.reachedBy(apiId, block?.for_each)].some(isApi) ? apiId : undefined;
 }

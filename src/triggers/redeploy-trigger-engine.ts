@@ -18,6 +18,7 @@ import { assertNoCollision, automaticEntries, triggerMap } from './trigger-entri
 import { UserTriggers } from './user-triggers';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
+import { resolveIn } from '../core/resolve';
 import { warnOnce } from '../core/warnings';
 
 /** What a deployment construct tells the engine about its API. */
@@ -30,6 +31,8 @@ export interface RedeployTriggerEngineProps {
   readonly apiProperty: string;
   /** Whether to find the API's resources by their API id argument. */
   readonly autoDiscover: boolean;
+  /** The API's id, for an API given by id: the resources of the construct's stack that name it are its resources. */
+  readonly apiId?: string;
 }
 
 /**
@@ -67,7 +70,7 @@ export class RedeployTriggerEngine {
   private readonly crossStackTokens: CrossStackTokens = new Map();
   private readonly renderHook: StackRenderHook;
   private readonly token: IResolvable;
-  private readable?: { [key: string]: string };
+  private readonly readable = new Map<TerraformResource, { [key: string]: string }>();
 
   constructor(private readonly owner: IConstruct, private readonly props: RedeployTriggerEngineProps) {
     this.userTriggers = new UserTriggers(owner, PENDING_TRIGGERS_KEY);
@@ -81,12 +84,22 @@ export class RedeployTriggerEngine {
   }
 
   /**
-   * The same map for anything else that reads it (a deployment's `triggersInput` in an output or a
-   * local): computed where it is resolved, never a placeholder. Made when first read.
+   * The same map for anything else that reads it (`deployment`'s `triggersInput` in an output or a
+   * local): computed where it is resolved, never a placeholder; read from another stack, the
+   * deployment's `triggers` attribute through cdktf's cross-stack references (the whole map its own
+   * stack applies: computed there, it names that stack's resources). Made when first read.
    */
-  public get readableTriggers(): { [key: string]: string } {
-    this.readable ??= Token.asStringMap(new ProducedTriggers((context) => this.produce(context, false)));
-    return this.readable;
+  public readableTriggersOf(deployment: TerraformResource): { [key: string]: string } {
+    let readable = this.readable.get(deployment);
+    if (readable === undefined) {
+      // One reference for every pass: cdktf's prepare pass records the cross-stack reference on it, which its render reads.
+      const attribute = deployment.interpolationForAttribute('triggers');
+      readable = Token.asStringMap(new ProducedTriggers((context) => (TerraformStack.of(context.scope) === TerraformStack.of(this.owner)
+        ? this.produce(context, false)
+        : context.resolve(attribute))));
+      this.readable.set(deployment, readable);
+    }
+    return readable;
   }
 
   /** Adds a resource whose configuration decides, like the discovered ones, when to redeploy. */
@@ -188,7 +201,10 @@ export class RedeployTriggerEngine {
       ? [...this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api)),
         ...blindSpotWarnings(this.props.family, snapshot, this.acknowledged)]
       : [];
-    if (automatic.size === 0 && this.userTriggers.entries.size === 0 && snapshot.resources.length === 0) {
+    const unseen = snapshot.namingTheId.filter((resource) => !this.acknowledged.some((construct) => resource.node.scopes.includes(construct)));
+    if (unseen.length > 0) {
+      warnings.push(namedByIdWarning(this.props.family, this.props.apiProperty, unseen));
+    } else if (automatic.size === 0 && this.userTriggers.entries.size === 0 && snapshot.resources.length === 0) {
       warnings.push(noTriggersWarning(this.props.apiProperty));
     }
     warnings.forEach((warning) => this.warn(warning));
@@ -241,13 +257,17 @@ export class RedeployTriggerEngine {
   }
 
   private gather(home: HomeStackBlocks, depth: SnapshotDepth, preparing: boolean): { snapshot: ApiSnapshot; expressions: CrossStackExpressions } {
+    const blocks = new BlockSource(this.owner, home, preparing);
     const sources: TriggerSources = {
       api: this.props.api,
       autoDiscover: this.props.autoDiscover,
       resources: this.extraResources,
+      apiIdExpression: this.props.api === undefined && this.props.apiId !== undefined
+        ? String(resolveIn(this.owner, this.props.apiId, preparing))
+        : undefined,
     };
     const expressions = new CrossStackExpressions(this.owner, preparing, this.crossStackTokens);
-    const snapshot = gatherSnapshot(this.props.family, sources, new BlockSource(this.owner, home, preparing), expressions, depth);
+    const snapshot = gatherSnapshot(this.props.family, sources, blocks, expressions, depth);
     this.assertDeployedBefore(snapshot);
     return { snapshot, expressions };
   }
@@ -286,6 +306,15 @@ class ProducedTriggers implements IResolvable {
 
 /** The key of the placeholder entry the triggers token renders until the stack hook completes it. */
 const PENDING_TRIGGERS_KEY = '__triggers_pending__';
+
+function namedByIdWarning(family: ApiFamily, apiProperty: string, resources: readonly TerraformResource[]): string {
+  const named = resources.map((resource) => `${resource.terraformResourceType}.${resource.friendlyUniqueId} ('${resource.node.path}')`);
+  const shown = named.length > 3 ? [...named.slice(0, 3), `and ${named.length - 3} more`] : named;
+  return `The ${family.apiKind} is given by its id ('${apiProperty}Id'), and ${shown.join(', ')} of this stack name the same id: ` +
+    'without discovery, changing them does not redeploy the API. Give the API construct instead of its id, or set ' +
+    "'autoDiscover: true' (the resources of this stack that name the id are then discovered), or list them in 'resources'; " +
+    "otherwise list them in 'acknowledgedBlindSpots'.";
+}
 
 function noTriggersWarning(apiProperty: string): string {
   return 'This deployment has no redeploy triggers: it is created once and never redeployed. ' +

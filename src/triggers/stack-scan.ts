@@ -91,10 +91,11 @@ export class StackScan {
 
   /**
    * Every reference an API id argument's value reaches, directly or through the stack's local values
-   * and data sources (`IndirectReferences`), once per value.
+   * and data sources (`IndirectReferences`), once per value; for a value of the resource's iterator
+   * (`each.value.api`), what its `for_each` reaches too.
    */
-  public reachedBy(apiId: unknown): ReadonlySet<string> {
-    return reachedIn(this.blindSpotIndex(), apiId);
+  public reachedBy(apiId: unknown, forEach?: unknown): ReadonlySet<string> {
+    return reachedThroughIterator(this.blindSpotIndex(), apiId, forEach);
   }
 
   /** Resolves, once, the elements the blind-spot check reads (which registers their cross-stack references while preparing). */
@@ -136,11 +137,12 @@ export class StackScan {
       if ((element as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides?.[family.apiIdArgument] !== undefined) {
         index.overridden.push(element);
       }
-      const apiId = this.blocks.blockOf(element, this.stack)?.[family.apiIdArgument];
+      const block = this.blocks.blockOf(element, this.stack);
+      const apiId = block?.[family.apiIdArgument];
       if (apiId === undefined) {
         return;
       }
-      for (const reference of reachedIn(index, apiId)) {
+      for (const reference of reachedThroughIterator(index, apiId, block?.for_each)) {
         listIn(index.reaching, reference, element);
         const address = addressPart(reference);
         if (address !== undefined) {
@@ -178,6 +180,15 @@ function reachedIn({ reachedByValue, indirect }: BlindSpotIndex, apiId: unknown)
     reachedByValue.set(key, reached);
   }
   return reached;
+}
+
+/** What `apiId` reaches, and, when it is a value of the resource's iterator (`each.value...`, `each.key`), what the `for_each` it iterates reaches. */
+function reachedThroughIterator(index: BlindSpotIndex, apiId: unknown, forEach: unknown): ReadonlySet<string> {
+  const reached = reachedIn(index, apiId);
+  if (forEach === undefined || !/\beach\.(value|key)\b/.test(JSON.stringify(apiId))) {
+    return reached;
+  }
+  return new Set([...reached, ...reachedIn(index, forEach)]);
 }
 
 /** `type.name` of a reference to an attribute of a resource (`type.name.attribute...`); undefined for anything shorter. */
