@@ -84,7 +84,7 @@ describe('the generator', () => {
     for (const iteration of ['list', 'map', 'count']) {
       expect({ iteration, present: has((move) => (move.kind === 'restResource' || move.kind === 'v2Route') && move.iterate?.kind === iteration) }).toEqual({ iteration, present: true });
     }
-    for (const hatch of ['overrideTrigger', 'setTriggers', 'output', 'local']) {
+    for (const hatch of ['overrideTrigger', 'setTriggers', 'output', 'local', 'lifecycle']) {
       expect({ hatch, present: has((move) => move.kind === 'escapeHatch' && move.hatch === hatch) }).toEqual({ hatch, present: true });
     }
     const outcomes = programs.map(expectedOutcome);

@@ -194,7 +194,14 @@ export function buildProgram(program: Program, app: App): BuiltProgram {
       }
       case 'escapeHatch': {
         const resource = get<AnyDeployment>(move.deployment).deployment as TerraformResource & { triggers: any; triggersInput: any };
-        if (move.hatch === 'overrideTrigger') {
+        if (move.hatch === 'lifecycle') {
+          const target = move.on === 'deployment' ? resource : get<AnyDeployment>(move.deployment).deploymentStage.stage;
+          if (move.how === 'assign') {
+            target.lifecycle = { ignoreChanges: ['description'] };
+          } else {
+            target.addOverride('lifecycle', { ignore_changes: ['description'] });
+          }
+        } else if (move.hatch === 'overrideTrigger') {
           resource.addOverride(`triggers.${move.key}`, move.value);
         } else if (move.hatch === 'setTriggers') {
           resource.triggers = { ...move.entries };

@@ -1,6 +1,6 @@
 /**
- * The names of the oracle's checks, and a failure of one. Checks 1 to 6 are the issue's; 7 to 11
- * are what the synthesized output must also say for the triggers to be right (each derived from
+ * The names of the oracle's checks, and a failure of one. Checks 1 to 6 are the issue's; 7 to 12
+ * are what the synthesized output must also say for the triggers (and the resources the constructs own) to be right (each derived from
  * the README, each able to fail on its own).
  */
 import { Mutation } from './mutations';
@@ -18,6 +18,7 @@ export const CHECKS = {
   deployOrder: "9. a deployment's stack depends on every stack its triggers read resources of",
   coverage: "10. every resource and module of an API is in its deployments' triggers or warned about",
   consistency: '11. a resource has the same digest in every deployment of its API',
+  guarantees: '12. every deployment and main stage a construct makes keeps create_before_destroy, and the stage serves the construct\'s deployment',
 } as const;
 
 /** The id of a check. */

@@ -395,13 +395,16 @@ class ProgramGenerator {
       this.add({ kind: 'aspect', id: this.nextId('aspect'), target: r.pick(integrations).id, timeoutMilliseconds: 7000 });
     }
     for (const deployment of deployments) {
-      if (r.chance(0.2)) {
+      if (r.chance(0.3)) {
         const id = this.nextId('hatch');
         this.late.push(r.weighted<Move>([
           [35, { kind: 'escapeHatch', id, deployment: deployment.id, hatch: 'overrideTrigger', key: 'pinned', value: 'v1' }],
           [25, { kind: 'escapeHatch', id, deployment: deployment.id, hatch: 'setTriggers', entries: { release: 'r1' } }],
           [20, { kind: 'escapeHatch', id, deployment: deployment.id, hatch: 'output' }],
           [20, { kind: 'escapeHatch', id, deployment: deployment.id, hatch: 'local' }],
+          [10, { kind: 'escapeHatch', id, deployment: deployment.id, hatch: 'lifecycle', on: 'deployment', how: 'assign' }],
+          [10, { kind: 'escapeHatch', id, deployment: deployment.id, hatch: 'lifecycle', on: 'stage', how: 'assign' }],
+          [10, { kind: 'escapeHatch', id, deployment: deployment.id, hatch: 'lifecycle', on: r.chance(0.5) ? 'deployment' : 'stage', how: 'override' }],
         ]));
       }
     }

@@ -202,12 +202,15 @@ export interface AddStageMove extends MoveBase {
 /**
  * An escape hatch on the deployment resource: `d.deployment.addOverride('triggers.<key>', value)`,
  * `d.deployment.triggers = {...}`, or `d.deployment.triggersInput` read into a `TerraformOutput`
- * or a `TerraformLocal` of the deployment's stack.
+ * or a `TerraformLocal` of the deployment's stack; or a lifecycle of the user's on the deployment
+ * or main stage resource (`d.deploymentStage.stage.lifecycle = { ignoreChanges: ['description'] }`,
+ * or the same through `addOverride('lifecycle', ...)`), which the construct merges with its own.
  */
 export type EscapeHatchMove = MoveBase & { readonly kind: 'escapeHatch'; readonly deployment: string } & (
   | { readonly hatch: 'overrideTrigger'; readonly key: string; readonly value: string }
   | { readonly hatch: 'setTriggers'; readonly entries: Readonly<Record<string, string>> }
-  | { readonly hatch: 'output' | 'local' });
+  | { readonly hatch: 'output' | 'local' }
+  | { readonly hatch: 'lifecycle'; readonly on: 'deployment' | 'stage'; readonly how: 'assign' | 'override' });
 
 /** `resource.addOverride(path, value)` on an API resource or API: a deployed argument, or a tag. */
 export interface OverrideMove extends MoveBase {

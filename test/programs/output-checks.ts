@@ -1,5 +1,5 @@
 /**
- * Checks 7 to 11 (checks.ts): what the synthesized output of a valid program must say about
+ * Checks 7 to 12 (checks.ts): what the synthesized output of a valid program must say about
  * each deployment's triggers, read from the JSON and the program's constructs.
  */
 import { TerraformResource, TerraformStack } from 'cdktf';
@@ -8,12 +8,12 @@ import { Failure } from './checks';
 import { DeploymentMove, Program, isApiResourceMove } from './model';
 import { quote } from './printer';
 import { Synthesis } from './synth';
-import { stackDependencies, stackNameOf, triggersOf, v2RouteSettings } from './synthesized';
+import { blockOf, stackDependencies, stackNameOf, triggersOf, v2RouteSettings } from './synthesized';
 
 /** Reproduction expression: every warning of the app `app`. */
 const ALL_WARNINGS = '[RestApiDeployment, HttpApiDeployment, WebSocketApiDeployment].flatMap((kind) => kind.warningsOf(app))';
 
-/** Checks 7 to 11 of a synthesized valid program; `warnings` are those `warningsOf` gave for it. */
+/** Checks 7 to 12 of a synthesized valid program; `warnings` are those `warningsOf` gave for it. */
 export function outputChecks(program: Program, synthesis: Synthesis, warnings: readonly string[]): Failure[] {
   const failures: Failure[] = [];
   const construct = <T>(id: string) => synthesis.built!.constructs.get(id) as T;
@@ -37,6 +37,7 @@ export function outputChecks(program: Program, synthesis: Synthesis, warnings: r
     failures.push(...deploymentChecks(program, synthesis, move, triggers.get(move.id)!, warnings));
   }
   failures.push(...consistencyCheck(synthesis, deployments, triggers));
+  failures.push(...deployments.flatMap((move) => guaranteeCheck(synthesis, construct<AnyDeployment>(move.id))));
   failures.push(...routeSettingsCheck(synthesis));
   return failures;
 }
@@ -177,6 +178,36 @@ function consistencyCheck(synthesis: Synthesis, deployments: DeploymentMove[], t
       }
       digests.set(`${move.api} ${resource}`, { value, path, key });
     }
+  }
+  return failures;
+}
+
+/** Check 12: the deployment and the main stage keep create_before_destroy (whatever lifecycle the user gave them), and the stage serves the deployment. */
+function guaranteeCheck(synthesis: Synthesis, deployment: AnyDeployment): Failure[] {
+  const failures: Failure[] = [];
+  const made = blockOf(synthesis, deployment.deployment);
+  const stage = blockOf(synthesis, deployment.deploymentStage.stage);
+  if (made === undefined || stage === undefined) {
+    return failures;
+  }
+  for (const { type, name, block } of [made, stage]) {
+    if (block.lifecycle?.create_before_destroy !== true) {
+      failures.push({
+        check: 'guarantees',
+        kind: `${type} without create_before_destroy`,
+        message: `${stackNameOf(deployment)}: ${type}.${name} has lifecycle ${JSON.stringify(block.lifecycle)}: a redeploy or a rename would destroy it first`,
+        repro: `expect(synth().stacks[${quote(stackNameOf(deployment))}].resource[${quote(type)}][${quote(name)}].lifecycle).toMatchObject({ create_before_destroy: true });`,
+      });
+    }
+  }
+  const served = `\${${made.type}.${made.name}.id}`;
+  if (stage.block.deployment_id !== served) {
+    failures.push({
+      check: 'guarantees',
+      kind: "the main stage does not serve the construct's deployment",
+      message: `${stackNameOf(deployment)}: ${stage.type}.${stage.name}.deployment_id is ${JSON.stringify(stage.block.deployment_id)}, expected ${served}`,
+      repro: `expect(synth().stacks[${quote(stackNameOf(deployment))}].resource[${quote(stage.type)}][${quote(stage.name)}].deployment_id).toBe(${quote(served)});`,
+    });
   }
   return failures;
 }

@@ -356,6 +356,12 @@ class StatementPrinter {
         return [`${move.deployment}.addStage(${quote(move.stageName)}, ${this.field(move, 'stage', (value) => objectLiteral(this.stage(value)))});`];
       case 'escapeHatch':
         switch (move.hatch) {
+          case 'lifecycle': {
+            const target = `${move.deployment}.${move.on === 'deployment' ? 'deployment' : 'deploymentStage.stage'}`;
+            return [move.how === 'assign'
+              ? `${target}.lifecycle = { ignoreChanges: ['description'] };`
+              : `${target}.addOverride('lifecycle', { ignore_changes: ['description'] });`];
+          }
           case 'overrideTrigger': return [`${move.deployment}.deployment.addOverride(${quote(`triggers.${move.key}`)}, ${this.field(move, 'value', literal)});`];
           case 'setTriggers': return [`${move.deployment}.deployment.triggers = ${this.field(move, 'entries', literal)};`];
           case 'output':

@@ -72,3 +72,9 @@ export function v2RouteSettings(synthesis: Synthesis): RouteSettingsBlock[] {
   }
   return found;
 }
+
+/** The synthesized block of a construct's resource (found by its path); undefined when it is not there. */
+export function blockOf(synthesis: Synthesis, resource: IConstruct): { type: string; name: string; block: any } | undefined {
+  const path = resource.node.path;
+  return resourceBlocks(synthesis.json[stackNameOf(resource)]).find(({ block }) => block['//']?.metadata?.path === path);
+}
