@@ -5,12 +5,12 @@ import { AccessLogFormat } from './access-log';
 import { accessLogSettingsOf } from './access-log-settings';
 import { checkPlacementWithApiId } from './api-placement';
 import { CommonStageOptions } from './common-stage-options';
-import { newOwnedResource, ownedStage } from './owned-resources';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
 import { initStage, StageBase } from './stage-base';
 import { validateStageName, validateStageVariables } from './validation';
 import { stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
+import { newOwnedResource, ownedStage } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 
 /** What makes one `aws_apigatewayv2_stage`: the options of either kind, and where it belongs. */

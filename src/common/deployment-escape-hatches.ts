@@ -1,7 +1,7 @@
 import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { newOwnedResource } from './owned-resources';
 import { invalidProperty } from '../core/errors';
+import { newOwnedResource } from '../core/owned-resources';
 import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
 
 /** A deployment resource class of the provider (`ApiGatewayDeployment`, `Apigatewayv2Deployment`). */

@@ -1,25 +1,7 @@
 import { TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { ENTRY_POINTS, REQUIRED_PROPERTIES } from './entry-points';
+import { ENTRY_POINTS, Parameter, REQUIRED_PROPERTIES } from './entry-points';
 import { invalidArgument } from './errors';
-
-/** One parameter of a public constructor or method, as the jsii assembly declares it. */
-export interface Parameter {
-  readonly name: string;
-  /** Whether the caller may leave it out (`undefined`, or `null`, which is taken as left out). */
-  readonly optional: boolean;
-  /**
-   * The kind of value its type allows: `string`, `number`, `boolean`, `any`, `construct`, `resource`,
-   * `list`, `map`, `struct:<name>` (an object of a props struct) or `class:<name>` (an instance of one of the library's classes).
-   */
-  readonly kind: string;
-}
-
-/** Every public constructor (`constructor`) and method (`name`, or `static name`) of the library, by class name. */
-export type EntryPointTable = Readonly<Record<string, Readonly<Record<string, readonly Parameter[]>>>>;
-
-/** The properties each props struct requires, by struct name. */
-export type RequiredProperties = Readonly<Record<string, readonly string[]>>;
 
 /**
  * Checks the arguments of a construct's constructor against the assembly (src/core/entry-points.ts)

@@ -3,8 +3,8 @@ import { Construct, IConstruct } from 'constructs';
 import { knownPart, MAPPING_KEY_LEVEL, mappingId, MappingTarget } from './api-mapping';
 import { domainIdentity, isPrivateDomain } from './domain-identity';
 import { claimDomainMapping, comparableKey, keyOrigin, sameMappingError } from './domain-registry';
-import { newOwnedResource, ownedMapping } from '../common/owned-resources';
 import { invalidProperty } from '../core/errors';
+import { newOwnedResource, ownedMapping } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { checkStruct, StructShape } from '../core/struct-check';
 

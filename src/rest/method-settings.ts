@@ -2,8 +2,8 @@ import type { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gatew
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { MethodLoggingLevel } from '../common/logging-level';
-import { newOwnedResource } from '../common/owned-resources';
 import { invalidProperty } from '../core/errors';
+import { newOwnedResource } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 
 

@@ -1,6 +1,6 @@
 import { TerraformResource, TerraformResourceLifecycle, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { invalidProperty } from '../core/errors';
+import { invalidProperty } from './errors';
 
 /**
  * The resources a construct owns (its deployments, stages, method settings, mappings) keep what the
