@@ -60,7 +60,8 @@ function describeType(type: any): string {
 
 function describeShape(shape: PropertyShape): string {
   if (typeof shape === 'string') {
-    return shape;
+    // A map of strings that may also be a token is a map of strings to jsii.
+    return shape === 'string-map-or-token' ? 'string-map' : shape;
   }
   if ('list' in shape) {
     return `list of ${describeShape(shape.list)}`;

@@ -53,7 +53,10 @@ describe('a value of the wrong type', () => {
   test.each<[string, Record<string, unknown>, string]>([
     ['a boolean as a string', { tracingEnabled: 'yes' }, "property 'tracingEnabled' is \"yes\"; expected true or false."],
     ['a number as a string', { cacheTtl: '60' }, "property 'cacheTtl' is \"60\"; expected a number."],
-    ['a map as a string', { variables: 'a=b' }, "property 'variables' is \"a=b\"; expected a map of strings, e.g. { name: \"value\" }."],
+    ['a map as a string', { variables: 'a=b' }, "property 'variables' is \"a=b\"; expected a map of strings written in the program, e.g. { name: \"value\" } (not a Map, a class instance or a map token)."],
+    ['a Map instead of an object', { variables: new Map([['backend', 'x']]) }, "property 'variables' is {}; expected a map of strings written in the program"],
+    ['a Map as tags', { tags: new Map([['team', 'pets']]) }, "property 'tags' is {}; expected a map of strings, e.g. { name: \"value\" } (not a Map or a class instance)."],
+    ['a Map as methodOptions', { methodOptions: new Map() }, "property 'methodOptions' is {}; expected an object of route or method keys to MethodDeploymentOptions."],
     ['a map of numbers', { tags: { team: 7 } }, "property 'tags.team' is 7; expected a string."],
     ['a log destination as an ARN string', { accessLogDestination: 'arn:aws:logs:eu-west-1:123456789012:log-group:api' },
       "property 'accessLogDestination' is \"arn:aws:logs:eu-west-1:123456789012:log-group:api\"; expected an AccessLogDestination: " +
@@ -186,5 +189,28 @@ describe('a map entry without a value (`{ [key]: config.missing }`)', () => {
     expect(() => synthesize((stack) => {
       build(stack);
     })).toThrow(message);
+  });
+});
+
+describe('a token where the library reads the entries one by one', () => {
+  test.each<[string, (stack: TerraformStack) => Record<string, unknown>, string]>([
+    ['a map variable as stage variables', (stack) => ({ variables: new TerraformVariable(stack, 'm', { type: 'map(string)' }).value }),
+      "property 'variables' is \"${var.m}\"; expected a map of strings written in the program"],
+    ['a map variable as triggers', (stack) => ({ triggers: new TerraformVariable(stack, 'm', { type: 'map(string)' }).value }),
+      "property 'triggers' is \"${var.m}\"; expected a map of strings written in the program"],
+    ['a list variable as resources', (stack) => ({ resources: new TerraformVariable(stack, 'l', { type: 'list(string)' }).listValue }),
+      "property 'resources' is \"${var.l}\"; expected a list written in the program (a list token cannot be checked item by item)."],
+  ])('%s', (_case, props, message) => {
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', untyped({ restApi: petsApi(stack).api, ...props(stack) }));
+    })).toThrow(message);
+  });
+
+  test('a map variable as tags is written as its expression', () => {
+    const json = synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, tags: new TerraformVariable(stack, 'm', { type: 'map(string)' }).value });
+    });
+
+    expect(Object.values<any>(json.resource.aws_api_gateway_stage)[0].tags).toBe('${var.m}');
   });
 });

@@ -23,7 +23,7 @@ export const COMMON_STAGE = {
   variables: 'string-map',
   accessLogDestination: DESTINATION,
   accessLogFormat: FORMAT,
-  tags: 'string-map',
+  tags: 'string-map-or-token',
 } as const;
 
 /** `DeploymentOptions`. */

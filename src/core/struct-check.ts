@@ -10,8 +10,10 @@ import { invalidProperty } from './errors';
  */
 export type PropertyShape =
   | 'string' | 'number' | 'boolean'
-  /** A map of strings (`tags`, `variables`). */
+  /** A map of strings written in the program (`variables`, `triggers`): its entries are checked one by one. */
   | 'string-map'
+  /** A map of strings, or a map token (`tags`: rendered as the expression). */
+  | 'string-map-or-token'
   /** A construct (`IConstruct`), a Terraform resource, a provider. */
   | 'construct' | 'resource' | 'provider'
   | { readonly list: PropertyShape }
@@ -40,7 +42,7 @@ export function checkStruct(owner: IConstruct, prefix: string, value: unknown, s
   if (value === undefined || value === null) {
     return;
   }
-  if (typeof value !== 'object' || Array.isArray(value) || Token.isUnresolved(value)) {
+  if (!isPlainObject(value) || Token.isUnresolved(value)) {
     throw invalidProperty(owner, prefix.replace(/\.$/, '') || 'props', value, `an object of ${shape.name}`);
   }
   for (const [name, property] of Object.entries(value)) {
@@ -63,7 +65,7 @@ function checkProperty(owner: IConstruct, property: string, value: unknown, shap
   if (value === null || Token.isUnresolved(value)) {
     return;
   }
-  if (shape === 'string-map') {
+  if (shape === 'string-map' || shape === 'string-map-or-token') {
     Object.entries(value as object).forEach(([key, item]) => checkProperty(owner, `${property}.${key}`, item, 'string'));
     return;
   }
@@ -96,7 +98,9 @@ function mismatch(value: unknown, shape: PropertyShape): string | undefined {
     case 'boolean':
       return typeof value === 'boolean' || token ? undefined : 'true or false';
     case 'string-map':
-      return isObject(value) ? undefined : 'a map of strings, e.g. { name: "value" }';
+      return isPlainObject(value) && !token ? undefined : 'a map of strings written in the program, e.g. { name: "value" } (not a Map, a class instance or a map token)';
+    case 'string-map-or-token':
+      return isPlainObject(value) || token ? undefined : 'a map of strings, e.g. { name: "value" } (not a Map or a class instance)';
     case 'construct':
       return Construct.isConstruct(value) ? undefined : 'a construct';
     case 'resource':
@@ -105,7 +109,7 @@ function mismatch(value: unknown, shape: PropertyShape): string | undefined {
       return value instanceof TerraformProvider ? undefined : 'a TerraformProvider (an AwsProvider)';
   }
   if ('list' in shape) {
-    return Array.isArray(value) ? undefined : 'a list';
+    return Array.isArray(value) && !token ? undefined : 'a list written in the program (a list token cannot be checked item by item)';
   }
   if ('oneOf' in shape) {
     return token || shape.oneOf.includes(value as string) ? undefined : `one of ${shape.oneOf.join(', ')}`;
@@ -113,11 +117,16 @@ function mismatch(value: unknown, shape: PropertyShape): string | undefined {
   if ('instanceOf' in shape) {
     return value instanceof shape.instanceOf ? undefined : shape.hint;
   }
-  return isObject(value) ? undefined : `an object of ${'struct' in shape ? shape.struct.name : `route or method keys to ${shape.mapOf.name}`}`;
+  return isPlainObject(value) && !token ? undefined : `an object of ${'struct' in shape ? shape.struct.name : `route or method keys to ${shape.mapOf.name}`}`;
 }
 
-function isObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** An object literal (or one without a prototype): not a list, a `Map`, a `Date` or another class's instance, whose entries would be lost. */
+function isPlainObject(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return false;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null;
 }
 
 function unknownProperty(shape: StructShape, name: string): string {
