@@ -290,3 +290,30 @@ describe('a failed synth leaves no partial output behind', () => {
     expect(triggers['aws_api_gateway_method.pets_get']).toMatch(/^[0-9a-f]{32}$/);
   });
 });
+
+describe('more mistakes refused', () => {
+  const http = () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    return { stack, deployment: new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }) };
+  };
+
+  test.each<[string, (deployment: HttpApiDeployment) => void, string]>([
+    ["the construct's own deployment as a resource", (d) => d.addResource(d.deployment), "property 'addResource(resource)' is the construct 'stack/deploy/Deployment' (aws_apigatewayv2_deployment); expected a resource the construct did not make"],
+    ["the construct's own stage as a resource", (d) => d.addResource(d.deploymentStage.stage), "property 'addResource(resource)' is the construct 'stack/deploy/Stage/Default' (aws_apigatewayv2_stage); expected a resource the construct did not make"],
+    ['a query in an ARN path', (d) => d.arnForExecuteApi('GET', '/pets?x=1'), "property 'arnForExecuteApi(path)' is \"/pets?x=1\"; expected a resource path as API Gateway writes it"],
+    ['an empty segment in an ARN path', (d) => d.arnForExecuteApi('GET', '//pets'), "property 'arnForExecuteApi(path)' is \"//pets\"; expected a resource path"],
+    ['an unclosed path parameter', (d) => d.arnForExecuteApi('GET', '/pets/{id'), "property 'arnForExecuteApi(path)' is \"/pets/{id\"; expected a resource path"],
+    ['a stage with a slash', (d) => d.arnForExecuteApi('GET', '/pets', 'a/b'), "property 'arnForExecuteApi(stage)' is \"a/b\"; expected a stage name"],
+    ['an empty stage', (d) => d.arnForExecuteApi('GET', '/pets', ''), "property 'arnForExecuteApi(stage)' is \"\"; expected a stage name"],
+    ['a path with the $default route', (d) => d.arnForExecuteApi('$default', '/pets'), "property 'arnForExecuteApi(path)' is \"/pets\"; expected no path with the $default route"],
+  ])('%s', (_case, call, message) => {
+    const { deployment } = http();
+    expect(() => call(deployment)).toThrow(message);
+  });
+
+  test('an empty WebSocket route key', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const deployment = new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api });
+    expect(() => deployment.arnForExecuteApi('')).toThrow("property 'arnForExecuteApi(routeKey)' is \"\"; expected one of '$connect'");
+  });
+});

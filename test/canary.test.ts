@@ -91,7 +91,7 @@ describe('canary releases', () => {
     for (const percentTraffic of [-1, 100.5, NaN]) {
       expect(() => synthesize((stack) => {
         new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic } });
-      })).toThrow(`RestApiDeployment at 'stack/deploy': property 'canary.percentTraffic' is ${JSON.stringify(percentTraffic) ?? 'null'}; expected a number from 0 to 100.`);
+      })).toThrow(`RestApiDeployment at 'stack/deploy': property 'canary.percentTraffic' is ${String(percentTraffic)}; expected a number from 0 to 100.`);
     }
   });
 

@@ -17,7 +17,7 @@ import { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-dep
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { TerraformIterator, TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { HttpApiDeployment, HttpApiStage, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -190,6 +190,20 @@ function movesOf(owned: Owned): Array<[string, (resource: any) => void]> {
     ["addOverride('lifecycle.create_before_destroy', false)", (resource) => resource.addOverride('lifecycle.create_before_destroy', false)],
     ["addOverride('lifecycle', undefined)", (resource) => resource.addOverride('lifecycle', undefined)],
     ["addOverride('lifecycle.ignore_changes', [])", (resource) => resource.addOverride('lifecycle.ignore_changes', [])],
+    // The meta-arguments every resource has: where it is made, and how many there are.
+    ['provider = another AwsProvider', (resource) => {
+      resource.provider = new AwsProvider(TerraformStack.of(resource), 'other', { region: 'us-east-1', alias: 'other' });
+    }],
+    ["addOverride('provider', 'aws.other')", (resource) => resource.addOverride('provider', 'aws.other')],
+    ['count = 2', (resource) => {
+      resource.count = 2;
+    }],
+    ["addOverride('count', 0)", (resource) => resource.addOverride('count', 0)],
+    ['forEach = TerraformIterator.fromList([a, b])', (resource) => {
+      resource.forEach = TerraformIterator.fromList(['a', 'b']);
+    }],
+    ["addOverride('for_each', ...)", (resource) => resource.addOverride('for_each', '${toset(["a", "b"])}')],
+    ['node.tryRemoveChild (from its scope)', (resource) => resource.node.scope!.node.tryRemoveChild(resource.node.id)],
   ];
 }
 
@@ -223,7 +237,8 @@ test.each(CASES)('%s', (_name, owned, apply) => {
     expect((error as Error).message).toMatch(LIBRARY_ERROR);
     return;
   }
-  for (const name of owned.relied) {
+  expect(block).toBeDefined();
+  for (const name of [...owned.relied, 'provider', 'count', 'forEach']) {
     expect([name, block[snakeCase(name)]]).toEqual([name, expected[snakeCase(name)]]);
   }
   if (owned.createBeforeDestroy) {

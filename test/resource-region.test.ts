@@ -288,3 +288,11 @@ describe('a stage made on its own for an API with a region of its own', () => {
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 });
+
+test('a deployment given the id of an API of the app in another region fails at synth, naming the region', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  new HttpApiDeployment(stack, 'deploy', { httpApiId: petsHttpApi(stack, { region: 'us-east-1' }).api.id, triggers: { release: '1' } });
+
+  expect(() => Testing.synth(stack, true)).toThrow("HttpApiDeployment at 'stack/deploy': property 'region' is undefined; expected the placement of the API its httpApiId names");
+});

@@ -139,3 +139,13 @@ describe('each warning once', () => {
     expect(warnings).toHaveLength(expected.length);
   });
 });
+
+test('two deployments of one API that warn about one resource: the warning once', () => {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'stack');
+  const api = new ApiGatewayRestApi(stack, 'api', { name: 'empty' });
+  new RestApiDeployment(stack, 'one', { restApi: api });
+  new RestApiDeployment(stack, 'two', { restApi: api, stageName: 'beta' });
+
+  expect(RestApiDeployment.warningsOf(app)).toEqual([expect.stringContaining('has no methods and no OpenAPI body')]);
+});

@@ -86,7 +86,7 @@ export abstract class ApiDeploymentBase extends Construct {
    * @param resource the resource
    */
   public addResource(resource: TerraformResource): void {
-    partsOf(this).engine.addResource(resource);
+    partsOf(this).engine.addResource(resource, 'addResource(resource)');
   }
 }
 
@@ -102,11 +102,12 @@ export function initDeployment(deployment: ApiDeploymentBase, parts: DeploymentP
  * construct-tree order; each runs its check first (as cdktf's prepare pass does).
  */
 export function deploymentWarnings(scope: IConstruct, isKind: (construct: IConstruct) => boolean): string[] {
-  return scope.node.findAll().filter((construct) => isLibraryDeployment(construct) && isKind(construct)).flatMap((construct) => {
+  // Two deployments of one API warn about one resource alike: each warning once.
+  return [...new Set(scope.node.findAll().filter((construct) => isLibraryDeployment(construct) && isKind(construct)).flatMap((construct) => {
     partsOf(construct as ApiDeploymentBase).engine.check();
     checkAccountSettingsOf(construct);
     return warningsOn(construct);
-  });
+  }))];
 }
 
 function partsOf(deployment: IConstruct): DeploymentParts {

@@ -1,7 +1,7 @@
 import { TerraformProvider, TerraformResource } from 'cdktf';
 import { ApiChoice, validateApiChoice } from './api-choice';
 import { ApiDeploymentBase, initDeployment } from './api-deployment-base';
-import { apiPlacement } from './api-placement';
+import { apiPlacement, checkPlacementWithApiId } from './api-placement';
 import { DeploymentOptions } from './deployment-options';
 import { StageBase } from './stage-base';
 import { apiIdentity, claimStage } from './stage-registry';
@@ -39,6 +39,8 @@ export interface DeploymentStart {
   readonly apiIdentity: string;
   /** The API in messages: `REST API`. */
   readonly apiKind: string;
+  /** For an API given by its id: the property that gives it and the API's type, to check the deployment's placement against an API resource of the app. */
+  readonly byId?: { readonly property: string; readonly apiType: string };
 }
 
 /** Marks the construct, checks its props and API, and makes the trigger engine with the user's entries, resources and acknowledgements. */
@@ -56,9 +58,10 @@ export function startDeployment(owner: ApiDeploymentBase, spec: DeploymentSpec):
     apiId,
   });
   Object.entries(spec.props.triggers ?? {}).forEach(([key, value]) => engine.userTriggers.add(key, value));
-  (spec.props.resources ?? []).forEach((resource) => engine.addResource(resource));
+  (spec.props.resources ?? []).forEach((resource, index) => engine.addResource(resource, `resources[${index}]`));
   engine.acknowledge(spec.props.acknowledgedBlindSpots ?? []);
-  return { engine, apiId, ...apiPlacement(owner, api, apiProperty), apiIdentity: apiIdentity(owner, api, apiId), apiKind };
+  const byId = api === undefined ? { property: spec.choice.idProperty, apiType: spec.choice.apiType } : undefined;
+  return { engine, apiId, ...apiPlacement(owner, api, apiProperty), apiIdentity: apiIdentity(owner, api, apiId), apiKind, byId };
 }
 
 /** What the construct made between start and finish. */
@@ -85,6 +88,10 @@ export function finishDeployment(owner: ApiDeploymentBase, start: DeploymentStar
   if (props.importExistingStage) {
     // A stage in the API's own region is imported by an id with `@<region>` (provider v6, "Enhanced Region Support").
     made.stageResource.importFrom(`${start.apiId}/${stageName}${start.region === undefined ? '' : `@${start.region}`}`, start.provider);
+  }
+  if (start.byId !== undefined) {
+    // The API's id may be an API resource of the app with a region (or provider) of its own.
+    checkPlacementWithApiId(owner, start.byId.property, start.apiId, start.byId.apiType, made.deployment);
   }
   initDeployment(owner, { engine: start.engine, deployment: made.deployment, mainStage: made.mainStage });
 }

@@ -17,9 +17,25 @@ export function validatePath(owner: IConstruct, property: string, path: string, 
  *
  * @param target what follows the stage: `GET/pets` (REST, HTTP), a route key (WebSocket)
  */
-export function executeApiArn(apiExecutionArn: string | undefined, stageExecutionArn: string, stage: string, target: string): string {
+export function executeApiArn(
+  owner: IConstruct, apiExecutionArn: string | undefined, stageExecutionArn: string, stage: string, target: string,
+): string {
+  validateArnStage(owner, stage);
   const apiArn = apiExecutionArn ?? Fn.element(Fn.split('/', stageExecutionArn), 0);
   return `${apiArn}/${stage}/${target}`;
+}
+
+/** A resource path in an execute-api ARN: `/`, or `/`-separated non-empty segments, each literal, a `{parameter}` or `*`. */
+const RESOURCE_PATH = /^\/$|^(\/([A-Za-z0-9._~:@!&'()+,;=-]+|\{[A-Za-z0-9_.-]+\+?\}|\*))+$/;
+
+/** A stage in an execute-api ARN: `*`, or a stage name (letters, digits, `-`, `_`; `$default` for an HTTP API). */
+const ARN_STAGE = /^(\*|\$default|[A-Za-z0-9_-]+)$/;
+
+/** Fails unless `stage`, when it is not a token, is `*` or a stage name. */
+export function validateArnStage(owner: IConstruct, stage: string): void {
+  if (!Token.isUnresolved(stage) && !ARN_STAGE.test(stage)) {
+    throw invalidProperty(owner, 'arnForExecuteApi(stage)', stage, "a stage name (letters, digits, '-' and '_'), or '*' for every stage");
+  }
 }
 
 /** The methods API Gateway invokes with, as they appear in an execute-api ARN. */
@@ -37,6 +53,11 @@ export function methodAndPath(owner: IConstruct, method: string, path: string): 
   if (!Token.isUnresolved(path) && path.length > 1 && path.endsWith('/')) {
     throw invalidProperty(owner, 'arnForExecuteApi(path)', path,
       'a path without a trailing "/" ("/pets", not "/pets/"): API Gateway matches the ARN exactly, and a resource path has none');
+  }
+  if (!Token.isUnresolved(path) && !RESOURCE_PATH.test(path)) {
+    throw invalidProperty(owner, 'arnForExecuteApi(path)', path,
+      'a resource path as API Gateway writes it: segments of letters, digits and -._~, path parameters in braces ({id}, {proxy+}) or *, '
+      + 'separated by single "/", without a query (?) or fragment (#): the ARN API Gateway invokes with has no others');
   }
   return `${arnMethod(owner, method)}${Token.isUnresolved(path) ? path : path.replace(/\{[^}]*\}/g, '*')}`;
 }
@@ -61,7 +82,7 @@ const PREDEFINED_ROUTE_KEYS = ['$connect', '$disconnect', '$default'];
 
 /** A WebSocket route key for an execute-api ARN: `*`, a custom key, or one of the predefined keys exactly as AWS writes them. */
 export function webSocketArnRouteKey(owner: IConstruct, routeKey: string): string {
-  if (!Token.isUnresolved(routeKey) && routeKey.startsWith('$') && !PREDEFINED_ROUTE_KEYS.includes(routeKey)) {
+  if (routeKey === '' || (!Token.isUnresolved(routeKey) && routeKey.startsWith('$') && !PREDEFINED_ROUTE_KEYS.includes(routeKey))) {
     const known = PREDEFINED_ROUTE_KEYS.find((key) => key === routeKey.toLowerCase());
     throw invalidProperty(owner, 'arnForExecuteApi(routeKey)', routeKey,
       `${known !== undefined ? `'${known}' (API Gateway matches route keys exactly, case included)` : `one of ${PREDEFINED_ROUTE_KEYS.map((key) => `'${key}'`).join(', ')}`}, ` +

@@ -12,6 +12,9 @@ export function describeValue(value: unknown): string {
     const type = (value as { terraformResourceType?: unknown }).terraformResourceType;
     return `the construct '${construct.path}'${typeof type === 'string' ? ` (${type})` : ''}`;
   }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return String(value); // JSON writes NaN and Infinity as null
+  }
   let text: string;
   try {
     text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);

@@ -48,7 +48,12 @@ export function ownedStage(
       [names.name]: 'the construct claims the name for the API and builds its URLs, ARNs and mappings on it (give another stageName instead)',
       region: "it is the API's region, where the stage must be made",
       ...(names.autoDeploy !== undefined
-        ? { [names.autoDeploy]: 'the construct deploys the stage: AWS would deploy every change at once, and move the stage off the deployment its triggers make' }
+        ? {
+          [names.autoDeploy]: 'the construct deploys the stage: AWS would deploy every change at once, and move the stage off the deployment its triggers make',
+          ...Object.fromEntries(['defaultRouteSettings', 'routeSettings'].map((name) => [name,
+            'the construct writes route settings with both throttling limits (the provider sends 0 for one left out, terraform-provider-aws #14742, '
+            + "and AWS answers every request 429); give them in the stage's options (throttlingBurstLimit and throttlingRateLimit, routeOptions)"])),
+        }
         : {}),
     },
     lifecycle: {
@@ -84,6 +89,17 @@ type ResourceClass<T extends TerraformResource> = new (...args: any[]) => T;
 
 const OWNED = Symbol.for('cdktf-api-gateway-deployment.OwnedResource');
 const LIFECYCLE = Symbol('lifecycle');
+/**
+ * The meta-arguments cdktf keeps as plain fields of every resource, which no construct lets change:
+ * the provider (where the API is), and `count` and `for_each` (the construct makes exactly one, which
+ * the others name by its address).
+ */
+const FIELDS: Readonly<Record<string, string>> = {
+  provider: "it is the API's provider: the resource must be made where the API is",
+  count: 'the construct makes exactly one, which its other resources name by its address',
+  forEach: 'the construct makes exactly one, which its other resources name by its address',
+};
+const FIELD_VALUES = Symbol('fields');
 const SUBCLASSES = new WeakMap<Function, Map<string, Function>>();
 
 /**
@@ -104,11 +120,17 @@ export function newOwnedResource<T extends TerraformResource, C>(
 
 /** Makes an existing resource of an owned class keep `owned` (after its constructor set its arguments). */
 function keepOwned(resource: TerraformResource, owned: OwnedResource): void {
-  const inputs = Object.fromEntries(Object.keys(owned.fixed).map((name) => [name, inputOf(resource, name)]));
-  Object.defineProperty(resource, OWNED, { value: { ...owned, inputs } });
+  const fixed = { ...FIELDS, ...owned.fixed };
+  const inputs = Object.fromEntries(Object.keys(fixed).map((name) => [name, inputOf(resource, name)]));
+  Object.defineProperty(resource, OWNED, { value: { ...owned, fixed, inputs } });
   // The constructor stored the construct's own lifecycle; from here on every assignment is merged.
   (resource as any).lifecycle = (resource as any)[LIFECYCLE];
   resource.node.addValidation({ validate: () => brokenGuarantees(resource) });
+  // Taken out of the tree (`node.tryRemoveChild`), the resource validates nothing: its owner says so.
+  owned.owner.node.addValidation({
+    validate: () => (resource.node.scope?.node.tryFindChild(resource.node.id) === resource ? [] : [invalidProperty(owned.owner, owned.property,
+      `removed ('${resource.node.path}')`, 'the resource the construct made: what it makes refers to it (make another construct instead of removing it)').message]),
+  });
 }
 
 interface Kept extends OwnedResource {
@@ -138,6 +160,19 @@ function ownedClass<T extends TerraformResource>(base: ResourceClass<T>, fixed: 
 }
 
 function defineGuards(prototype: object, parent: any, fixed: readonly string[]): void {
+  for (const name of Object.keys(FIELDS)) {
+    Object.defineProperty(prototype, name, {
+      configurable: true,
+      get: function (this: any) {
+        return this[FIELD_VALUES]?.[name];
+      },
+      set: function (this: any, value: unknown) {
+        refuseChange(this, name, value, name);
+        this[FIELD_VALUES] ??= {};
+        this[FIELD_VALUES][name] = value;
+      },
+    });
+  }
   for (const name of fixed) {
     const accessor = descriptorOf(parent, name);
     if (accessor?.set !== undefined) {
@@ -252,7 +287,7 @@ function overrideOf(resource: TerraformResource, kept: Kept, path: string, value
 /** Fails on a change of a fixed argument (setting the value it has is no change). */
 function refuseChange(resource: TerraformResource, name: string, value: unknown, fixed: string): void {
   const kept = keptOf(resource);
-  if (kept !== undefined && value !== kept.inputs[name]) {
+  if (kept !== undefined && !sameValue(value, kept.inputs[name])) {
     refuse(resource, name, value, fixed);
   }
 }
@@ -287,16 +322,16 @@ function brokenGuarantees(resource: TerraformResource): string[] {
   }
   for (const name of Object.keys(kept.fixed)) {
     const now = inputOf(resource, name);
-    if (now !== kept.inputs[name]) {
+    if (!sameValue(now, kept.inputs[name])) {
       errors.push(invalidProperty(kept.owner, `${kept.property}.${name}`, now, `the resource to keep its '${name}' as the construct set it: ${kept.fixed[name]}`).message);
     }
   }
   return errors;
 }
 
-/** The configured value of an argument (`restApiIdInput`), a token as its string. */
+/** The configured value of an argument (`restApiIdInput`, or a meta-argument's field), a token as its string. */
 function inputOf(resource: TerraformResource, name: string): unknown {
-  const value = (resource as any)[`${name}Input`];
+  const value = name in FIELDS ? (resource as any)[FIELD_VALUES]?.[name] : (resource as any)[`${name}Input`];
   return Token.isUnresolved(value) && typeof value !== 'string' ? String(value) : value;
 }
 
@@ -312,4 +347,15 @@ function descriptorOf(prototype: object | null, name: string): PropertyDescripto
 
 function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+/** Whether two configured values are the same: one object (a provider), or equal JSON (a block the provider class rebuilds on each read). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || 'node' in a || 'node' in b) {
+    return false;
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -10,6 +10,7 @@ import { DeploymentOptions } from '../common/deployment-options';
 import { executeApiArn, methodAndPath } from '../common/execute-api';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
+import { invalidProperty } from '../core/errors';
 import { ProviderResources } from '../core/provider-resources';
 import { HTTP_API_FAMILY } from '../triggers/api-gateway-v2-family';
 
@@ -154,8 +155,11 @@ export class HttpApiDeployment extends ApiDeploymentBase {
    * @param stage the stage name, or `*` for every stage. Default: this construct's `stageName`
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
+    if (method === '$default' && path !== '/*') {
+      throw invalidProperty(this, 'arnForExecuteApi(path)', path, 'no path with the $default route: its ARN has none (leave the path out)');
+    }
     const target = method === '$default' ? '$default' : methodAndPath(this, method, path);
-    return executeApiArn(this.httpApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target);
+    return executeApiArn(this, this.httpApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target);
   }
 
   private createStage(id: string, stageName: string, options: HttpStageOptions): HttpApiStage {

@@ -179,7 +179,8 @@ export function addMethodSettings(
     region: target.region,
   }, {
     owner: target.owner,
-    property,
+    // `methodOptions./pets/GET`, or, for the stage-wide settings, the stage's (`addStage(beta)`, or none for the main stage).
+    property: property === '' ? 'methodSettings' : property.startsWith('addStage(') && !property.includes('.') ? `${property}.methodSettings` : property,
     fixed: {
       restApiId: "it is the stage's API",
       stageName: 'it is the stage the settings are for',

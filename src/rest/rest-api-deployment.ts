@@ -269,7 +269,8 @@ export class RestApiDeployment extends ApiDeploymentBase {
    * @param stage the stage name, or `*` for every stage. Default: this construct's `stageName`
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
-    return executeApiArn(this.restApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, methodAndPath(this, method, path));
+    const target = methodAndPath(this, method, path);
+    return executeApiArn(this, this.restApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target);
   }
 
   private createStage(id: string, stageName: string, options: StageOptions): RestApiStage {

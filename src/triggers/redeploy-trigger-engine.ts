@@ -102,8 +102,17 @@ export class RedeployTriggerEngine {
     return readable;
   }
 
-  /** Adds a resource whose configuration decides, like the discovered ones, when to redeploy. */
-  public addResource(resource: TerraformResource): void {
+  /**
+   * Adds a resource whose configuration decides, like the discovered ones, when to redeploy; one the
+   * construct made itself (its deployment, a stage) is refused: the deployment would wait for itself.
+   *
+   * @param property how errors name it: `resources`, `addResource(resource)`
+   */
+  public addResource(resource: TerraformResource, property: string): void {
+    if (resource.node.scopes.includes(this.owner)) {
+      throw invalidProperty(this.owner, property, resource,
+        'a resource the construct did not make: its own deployment and stages follow the triggers (the deployment would wait for itself, a cycle Terraform refuses)');
+    }
     this.extraResources.push(resource);
   }
 
