@@ -1,3 +1,4 @@
+import { TerraformStack, Testing } from 'cdktf';
 import { RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { onlyResource, resourcesOfType, synthesize, TerraformJson } from './support/synth';
@@ -100,4 +101,14 @@ describe('canary releases', () => {
       new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic: 5, stageVariableOverrides: { 'bad-name': 'x' } } });
     })).toThrow("RestApiDeployment at 'stack/deploy': property 'canary.stageVariableOverrides.bad-name' is \"x\"; expected a variable name of letters, digits and '_' only.");
   });
+});
+
+test("the canary settings are the construct's: resetting or replacing them on the stage is refused", () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic: 10 } });
+
+  expect(() => deployment.deploymentStage.stage.resetCanarySettings()).toThrow(
+    "RestApiDeployment at 'stack/deploy': property 'deploymentStage.stage.resetCanarySettings()' is \"called\"; expected the resource to keep its 'canarySettings' "
+    + "as the construct set it: the construct's canary settings send the canary traffic to its canary deployment (set them with the construct's 'canary').");
+  expect(() => deployment.deploymentStage.stage.addOverride('canary_settings.deployment_id', 'abc123')).toThrow("property 'deploymentStage.stage.addOverride(canary_settings.deployment_id)'");
 });

@@ -168,6 +168,15 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     });
     new HttpApiDeployment(s, 'deploy', { httpApi: petsHttpApi(s).api }).addApiMapping(domain.domainNameConfiguration.targetDomainName);
   },
+  '`deployment.deploymentStage.stage.provider = otherRegionProvider` (or `count`, `forEach`, `putDefaultRouteSettings(...)`)': (app) => {
+    const s = stack(app);
+    new HttpApiDeployment(s, 'deploy', { httpApi: petsHttpApi(s).api }).deploymentStage.stage.provider = new AwsProvider(s, 'east', { region: 'us-east-1', alias: 'east' });
+  },
+  '`deployment.addResource(deployment.deployment)`': (app) => {
+    const s = stack(app);
+    const deployment = new HttpApiDeployment(s, 'deploy', { httpApi: petsHttpApi(s).api });
+    deployment.addResource(deployment.deployment);
+  },
   "`deployment.deployment.lifecycle = { createBeforeDestroy: false }` (or a change of a stage's `deploymentId`, a mapping's key)": (app) => {
     const s = stack(app);
     new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).deployment.lifecycle = { createBeforeDestroy: false };

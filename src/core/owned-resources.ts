@@ -37,7 +37,7 @@ export interface RequiredLifecycle {
 export function ownedStage(
   owner: IConstruct,
   property: string,
-  names: { api: string; deployment: string; name: string; autoDeploy?: string },
+  names: { api: string; deployment: string; name: string; autoDeploy?: string; canary?: string },
 ): OwnedResource {
   return {
     owner,
@@ -45,6 +45,9 @@ export function ownedStage(
     fixed: {
       [names.api]: 'it is the API of the deployment the stage serves (make another stage construct for another API)',
       [names.deployment]: "it is the construct's deployment, which its triggers redeploy",
+      ...(names.canary !== undefined
+        ? { [names.canary]: "the construct's canary settings send the canary traffic to its canary deployment (set them with the construct's 'canary')" }
+        : {}),
       [names.name]: 'the construct claims the name for the API and builds its URLs, ARNs and mappings on it (give another stageName instead)',
       region: "it is the API's region, where the stage must be made",
       ...(names.autoDeploy !== undefined
@@ -139,7 +142,26 @@ interface Kept extends OwnedResource {
 }
 
 function keptOf(resource: object): Kept | undefined {
-  return (resource as any)[OWNED];
+  return (resource as any)[CHANGING] ? undefined : (resource as any)[OWNED];
+}
+
+const CHANGING = Symbol('changed by its construct');
+
+/**
+ * Runs a change the construct itself makes to a resource it owns after making it (a REST stage's
+ * canary settings, put by its deployment construct), and keeps the changed arguments from then on.
+ */
+export function changeOwned(resource: TerraformResource, change: () => void): void {
+  (resource as any)[CHANGING] = true;
+  try {
+    change();
+  } finally {
+    delete (resource as any)[CHANGING];
+  }
+  const kept = keptOf(resource);
+  if (kept !== undefined) {
+    Object.keys(kept.fixed).forEach((name) => ((kept.inputs as Record<string, unknown>)[name] = inputOf(resource, name)));
+  }
 }
 
 /** The subclass of `base` that guards the arguments `fixed` (one per base and set of names). */

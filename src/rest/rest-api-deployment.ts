@@ -18,6 +18,7 @@ import { validateStageName } from '../common/validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
+import { changeOwned } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { BasePathMappingOptions } from '../domains/base-path-mapping';
 import { REST_API_FAMILY } from '../triggers/rest-api-family';
@@ -184,12 +185,15 @@ export class RestApiDeployment extends ApiDeploymentBase {
 
     this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', stageOptionsOf(props));
     if (props.canary && this.canaryDeployment) {
-      this.deploymentStage.stage.putCanarySettings({
-        deploymentId: this.canaryDeployment.id,
-        percentTraffic: props.canary.percentTraffic,
-        stageVariableOverrides: props.canary.stageVariableOverrides,
-        useStageCache: props.canary.useStageCache,
-      });
+      const canary = props.canary;
+      const canaryDeployment = this.canaryDeployment;
+      const stage = this.deploymentStage.stage;
+      changeOwned(stage, () => stage.putCanarySettings({
+        deploymentId: canaryDeployment.id,
+        percentTraffic: canary.percentTraffic,
+        stageVariableOverrides: canary.stageVariableOverrides,
+        useStageCache: canary.useStageCache,
+      }));
     }
     finishDeployment(this, this.start, props, {
       deployment: this.deployment,

@@ -157,7 +157,7 @@ export class RestApiStage extends StageBase {
       provider: props.provider,
       region: props.region,
       lifecycle: { createBeforeDestroy: true },
-    }, ownedStage(owner, stageResourceProperty(this, props.stageName), { api: 'restApiId', deployment: 'deploymentId', name: 'stageName' }));
+    }, ownedStage(owner, stageResourceProperty(this, props.stageName), { api: 'restApiId', deployment: 'deploymentId', name: 'stageName', canary: 'canarySettings' }));
     if (owner === this) {
       checkPlacementWithApiId(owner, 'restApiId', props.restApiId, 'aws_api_gateway_rest_api', this.stage);
     }
