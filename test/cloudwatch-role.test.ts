@@ -158,3 +158,13 @@ describe('RestApiDeployment.warningsOf', () => {
     expect(RestApiDeployment.warningsOf(new TerraformStack(Testing.app(), 'empty'))).toEqual([]);
   });
 });
+
+test('ApiGatewayCloudWatchRole checks its props as the deployment constructs do', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  expect(() => new ApiGatewayCloudWatchRole(stack, 'misspelt', { Region: 'us-east-1' } as any))
+    .toThrow("ApiGatewayCloudWatchRole at 'stack/misspelt': property 'Region' is \"us-east-1\"; expected no 'Region': ApiGatewayCloudWatchRoleProps has no such property (did you mean 'region'?).");
+  expect(() => new ApiGatewayCloudWatchRole(stack, 'provider', { provider: 'aws' } as any))
+    .toThrow("ApiGatewayCloudWatchRole at 'stack/provider': property 'provider' is \"aws\"; expected a TerraformProvider (an AwsProvider).");
+  expect(() => new ApiGatewayCloudWatchRole(stack, 'region', { region: 5 } as any))
+    .toThrow("ApiGatewayCloudWatchRole at 'stack/region': property 'region' is 5; expected a string.");
+});

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ACCESS_LOG_GROUP_OPTIONS } from '../src/common/struct-shapes';
+import { ACCESS_LOG_GROUP_OPTIONS, CLOUD_WATCH_ROLE_PROPS } from '../src/common/struct-shapes';
+import { ENTRY_POINTS } from '../src/core/entry-points';
 import { PropertyShape, StructShape } from '../src/core/struct-check';
 import { API_MAPPING_OPTIONS } from '../src/domains/api-mapping';
 import { BASE_PATH_MAPPING_OPTIONS } from '../src/domains/base-path-mapping';
@@ -79,7 +80,7 @@ function describeShape(shape: PropertyShape): string {
 }
 
 const kindShapes = [restShapes, httpShapes, webSocketShapes].flatMap((shapes) => Object.values(shapes) as StructShape[]);
-const everyShape = [ACCESS_LOG_GROUP_OPTIONS, API_MAPPING_OPTIONS, BASE_PATH_MAPPING_OPTIONS, ...kindShapes];
+const everyShape = [ACCESS_LOG_GROUP_OPTIONS, API_MAPPING_OPTIONS, BASE_PATH_MAPPING_OPTIONS, CLOUD_WATCH_ROLE_PROPS, ...kindShapes];
 
 test.each(everyShape.map((shape) => [shape.name, shape]))('%s has the properties of its jsii struct, each of its type', (name, shape) => {
   const jsiiProperties = Object.entries(propertiesOf(structOf(name as string)));
@@ -92,8 +93,9 @@ test.each(everyShape.map((shape) => [shape.name, shape]))('%s has the properties
 
 test('every props struct a construct or method takes has a shape', () => {
   const checked = new Set(everyShape.map((shape) => shape.name));
-  const taken = ['RestApiDeploymentProps', 'HttpApiDeploymentProps', 'WebSocketApiDeploymentProps', 'RestApiStageProps', 'HttpApiStageProps',
-    'WebSocketApiStageProps', 'AccessLogGroupOptions', 'BasePathMappingOptions', 'ApiMappingOptions'];
+  // Every struct an entry point of the assembly takes (src/core/entry-points.ts), so that a new one is not forgotten.
+  const taken = [...new Set(Object.values(ENTRY_POINTS).flatMap((entries) => Object.values(entries).flat())
+    .filter((parameter) => parameter.kind.startsWith('struct:')).map((parameter) => parameter.kind.slice('struct:'.length)))];
 
   expect(taken.filter((name) => !checked.has(name))).toEqual([]);
 });

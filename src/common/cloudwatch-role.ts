@@ -3,9 +3,12 @@ import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { claimAccountSettings } from './account-settings';
+import { CLOUD_WATCH_ROLE_PROPS } from './struct-shapes';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment } from '../core/deployment-marker';
+import { invalidProperty } from '../core/errors';
 import { ProviderResources } from '../core/provider-resources';
+import { checkStruct } from '../core/struct-check';
 
 /** Props of `ApiGatewayCloudWatchRole`. */
 export interface ApiGatewayCloudWatchRoleProps {
@@ -48,7 +51,11 @@ export class ApiGatewayCloudWatchRole extends Construct {
    */
   constructor(scope: Construct, id: string, props: ApiGatewayCloudWatchRoleProps = {}) {
     super(checkedScope('ApiGatewayCloudWatchRole', [scope, id, props]), id);
+    checkStruct(this, '', props, CLOUD_WATCH_ROLE_PROPS);
     const { provider, region } = props ?? {};
+    if (provider !== undefined && provider.terraformResourceType !== 'aws') {
+      throw invalidProperty(this, 'provider', provider.node.path, `an AWS provider (AwsProvider), not one of ${provider.terraformResourceType}`);
+    }
     const partition = new ProviderResources.DataAwsPartition(this, 'Partition', { provider });
     this.role = new ProviderResources.IamRole(this, 'Role', {
       namePrefix: 'api-gateway-cloudwatch-',

@@ -70,3 +70,6 @@ export const NOT_FOR_V2_STAGES: Record<string, string> = {
 export function stageOf(apiIdProperty: string) {
   return { [apiIdProperty]: 'string', deploymentId: 'string', stageName: 'string', provider: 'provider', region: 'string' } as const;
 }
+
+/** `ApiGatewayCloudWatchRoleProps`. */
+export const CLOUD_WATCH_ROLE_PROPS: StructShape = { name: 'ApiGatewayCloudWatchRoleProps', properties: { provider: 'provider', region: 'string' } };
