@@ -2,6 +2,7 @@ import { TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ENTRY_POINTS, Parameter, REQUIRED_PROPERTIES } from './entry-points';
 import { invalidArgument } from './errors';
+import { isPlainObject } from './struct-check';
 
 /**
  * Checks the arguments of a construct's constructor against the assembly (src/core/entry-points.ts)
@@ -130,22 +131,18 @@ function hasKind(value: unknown, kind: string): boolean {
     case 'list':
       return Array.isArray(value);
     case 'map':
-      return isPlainObject(value);
+      return isLiteralObject(value);
     default:
       if (kind.startsWith('struct:')) {
-        return isPlainObject(value);
+        return isLiteralObject(value);
       }
       return isInstanceOf(value, kind.slice('class:'.length));
   }
 }
 
-/** An object that is none of a list, a token, a construct or an instance of a class (a struct, a map). */
-function isPlainObject(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || Token.isUnresolved(value) || Construct.isConstruct(value)) {
-    return false;
-  }
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null;
+/** An object literal that is not a map token (a struct, a map written in the program). */
+function isLiteralObject(value: unknown): boolean {
+  return isPlainObject(value) && !Token.isUnresolved(value);
 }
 
 /** Whether `value` is an instance of the library's class `name` (by name: the cdktf and cdktn flavours, or two copies, have their own classes). */

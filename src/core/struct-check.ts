@@ -121,7 +121,7 @@ function mismatch(value: unknown, shape: PropertyShape): string | undefined {
 }
 
 /** An object literal (or one without a prototype): not a list, a `Map`, a `Date` or another class's instance, whose entries would be lost. */
-function isPlainObject(value: unknown): value is object {
+export function isPlainObject(value: unknown): value is object {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return false;
   }
