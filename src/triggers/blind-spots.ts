@@ -32,7 +32,8 @@ export function blindSpotWarnings(family: ApiFamily, snapshot: ApiSnapshot, ackn
   return warnings;
 }
 
-function isAcknowledged(construct: IConstruct, acknowledged: readonly IConstruct[]): boolean {
+/** Whether `construct` is one of `acknowledged`, or inside one. */
+export function isAcknowledged(construct: IConstruct, acknowledged: readonly IConstruct[]): boolean {
   return construct.node.scopes.some((scope) => acknowledged.includes(scope));
 }
 

@@ -7,8 +7,8 @@ import {
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ApiFamily } from './api-family';
-import { ApiSnapshot, gatherSnapshot, SnapshotDepth, TriggerSources } from './api-snapshot';
-import { blindSpotWarnings } from './blind-spots';
+import { addressOf, ApiSnapshot, gatherSnapshot, SnapshotDepth, TriggerSources } from './api-snapshot';
+import { blindSpotWarnings, isAcknowledged } from './blind-spots';
 import { BlockSource, HomeStackBlocks } from './block-source';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
 import { Block, resolvedBlocks, StackPass } from './rendered-blocks';
@@ -210,7 +210,7 @@ export class RedeployTriggerEngine {
       ? [...this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api)),
         ...blindSpotWarnings(this.props.family, snapshot, this.acknowledged)]
       : [];
-    const unseen = snapshot.namingTheId.filter((resource) => !this.acknowledged.some((construct) => resource.node.scopes.includes(construct)));
+    const unseen = snapshot.namingTheId.filter((resource) => !isAcknowledged(resource, this.acknowledged));
     if (unseen.length > 0) {
       warnings.push(namedByIdWarning(this.props.family, this.props.apiProperty, unseen));
     } else if (automatic.size === 0 && this.userTriggers.entries.size === 0 && snapshot.resources.length === 0) {
@@ -317,7 +317,7 @@ class ProducedTriggers implements IResolvable {
 const PENDING_TRIGGERS_KEY = '__triggers_pending__';
 
 function namedByIdWarning(family: ApiFamily, apiProperty: string, resources: readonly TerraformResource[]): string {
-  const named = resources.map((resource) => `${resource.terraformResourceType}.${resource.friendlyUniqueId} ('${resource.node.path}')`);
+  const named = resources.map((resource) => `${addressOf(resource)} ('${resource.node.path}')`);
   const shown = named.length > 3 ? [...named.slice(0, 3), `and ${named.length - 3} more`] : named;
   return `The ${family.apiKind} is given by its id ('${apiProperty}Id'), and ${shown.join(', ')} of this stack name the same id: ` +
     'without discovery, changing them does not redeploy the API. Give the API construct instead of its id, or set ' +
