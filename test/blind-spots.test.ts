@@ -38,7 +38,7 @@ describe('a Terraform module that gets the API', () => {
     expect(warningsWith((stack, api) => {
       usersModule(stack, api);
     })).toEqual([
-      "The module module.users ('stack/users') gets the id of the REST API aws_api_gateway_rest_api.api as an input: " +
+      "The module module.users ('stack/users') gets the id of the REST API aws_api_gateway_rest_api.api as an input (directly, or through local values or data sources): " +
       'the resources it creates are invisible to discovery, so changing them does not redeploy the API. ' +
       "Give the deployment a trigger entry that changes with them ('triggers', e.g. a hash of the module's inputs), then list it in 'acknowledgedBlindSpots'.",
     ]);
@@ -46,6 +46,16 @@ describe('a Terraform module that gets the API', () => {
 
   test('is silent once acknowledged', () => {
     expect(warningsWith((stack, api) => [usersModule(stack, api)])).toEqual([]);
+  });
+
+  test.each<[string, (stack: TerraformStack, api: PetsApi) => string]>([
+    ['a local value', (stack, api) => new TerraformLocal(stack, 'api_id', api.api.id).asString],
+    ['a local value of a map holding it', (stack, api) => Fn.lookup(new TerraformLocal(stack, 'apis', { users: api.api.id }).asAnyMap, 'users')],
+    ['a data source that looks the API up', (stack, api) => new DataAwsApiGatewayRestApi(stack, 'lookup', { name: api.api.name }).id],
+  ])('warns when it gets the id through %s', (_case, apiIdOf) => {
+    expect(warningsWith((stack, api) => {
+      new TerraformHclModule(stack, 'users', { source: 'acme/api-routes/aws', version: '1.2.0', variables: { rest_api_id: apiIdOf(stack, api) } });
+    })).toEqual([expect.stringContaining("The module module.users ('stack/users') gets the id of the REST API aws_api_gateway_rest_api.api as an input")]);
   });
 
   test('a module that does not get the API is no blind spot', () => {
@@ -151,6 +161,9 @@ describe('an API resource whose API id reaches the API only indirectly', () => {
       '${data.aws_api_gateway_rest_api.lookup.id}'],
     ['through a local value of a local value', (stack, api) =>
       new TerraformLocal(stack, 'outer', new TerraformLocal(stack, 'inner', api.api.id).asString).asString, '${local.outer}'],
+    ['through a chain of 30 local values', (stack, api) =>
+      Array.from({ length: 30 }, (_, index) => index).reduce((id, index) => new TerraformLocal(stack, `level_${index}`, id).asString, api.api.id),
+    '${local.level_29}'],
   ])('%s: warns, naming the resource and its API id', (_case, apiIdOf, rendered) => {
     expect(warningsWith((stack, api) => {
       new ApiGatewayResource(stack, 'orders', { restApiId: apiIdOf(stack, api), parentId: api.api.rootResourceId, pathPart: 'orders' });

@@ -141,7 +141,7 @@ describe('HttpApiDeployment warnings', () => {
     };
 
     expect(warningsWith(false)).toEqual([
-      "The module module.routes ('stack/routes') gets the id of the HTTP API aws_apigatewayv2_api.http_api as an input: " +
+      "The module module.routes ('stack/routes') gets the id of the HTTP API aws_apigatewayv2_api.http_api as an input (directly, or through local values or data sources): " +
       'the resources it creates are invisible to discovery, so changing them does not redeploy the API. ' +
       "Give the deployment a trigger entry that changes with them ('triggers', e.g. a hash of the module's inputs), then list it in 'acknowledgedBlindSpots'.",
     ]);

@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
@@ -196,6 +197,16 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     const iterator = TerraformIterator.fromMap({ users: { api: api.id } } as any);
     new Apigatewayv2Integration(s, 'users', { forEach: iterator, apiId: iterator.getString('api'), integrationType: 'HTTP_PROXY', integrationMethod: 'GET', integrationUri: 'https://users.example.com' });
     new HttpApiDeployment(s, 'deploy', { httpApi: api });
+  },
+  'a request template read with `Fn.file(each.value.template)` in a resource made with `forEach`': (app) => {
+    const s = stack(app);
+    const { api, pets, get } = petsApi(s);
+    const iterator = TerraformIterator.fromMap({ json: { template: 'pets.vtl' } } as any);
+    new ApiGatewayIntegration(s, 'templated', {
+      forEach: iterator, restApiId: api.id, resourceId: pets.id, httpMethod: get.httpMethod, type: 'MOCK',
+      requestTemplates: { 'application/json': Fn.file(iterator.getString('template')) },
+    });
+    new RestApiDeployment(s, 'deploy', { restApi: api });
   },
   "`arnForExecuteApi('FETCH', '/pets')`, or a path ending in `/`": (app) => {
     const s = stack(app);

@@ -39,7 +39,7 @@ export function isAcknowledged(construct: IConstruct, acknowledged: readonly ICo
 
 function warningFor(family: ApiFamily, element: SnapshotElement, api: SnapshotResource, apiExpressions: readonly string[]): string | undefined {
   if (element.type === undefined) {
-    return namesApi(element, apiExpressions) ? moduleWarning(family, element, api) : undefined;
+    return moduleWarning(family, element, api); // a module is a candidate only when its inputs reach the API (StackScan)
   }
   if (family.redeployTypes.has(element.type)) {
     if (element.overriddenApiId !== undefined) {
@@ -59,7 +59,7 @@ function describe(element: SnapshotElement): string {
 }
 
 function moduleWarning(family: ApiFamily, module: SnapshotElement, api: SnapshotResource): string {
-  return `The module ${describe(module)} gets the id of the ${family.apiKind} ${api.address} as an input: ` +
+  return `The module ${describe(module)} gets the id of the ${family.apiKind} ${api.address} as an input (directly, or through local values or data sources): ` +
     'the resources it creates are invisible to discovery, so changing them does not redeploy the API. ' +
     "Give the deployment a trigger entry that changes with them ('triggers', e.g. a hash of the module's inputs), then " +
     `${ACKNOWLEDGE}.`;

@@ -3,14 +3,11 @@ import { BlockSource } from './block-source';
 import { findReferences } from './terraform-references';
 import { resolveIn } from '../core/resolve';
 
-/** How many local values and data sources deep an expression is followed. */
-const MAX_DEPTH = 4;
-
 /**
  * Follows the references of a resolved value through the local values and data sources of one
  * stack, to tell whether it reaches a target (the API) only indirectly: `${local.api_id}` where the
  * local is the API's id, `${lower(aws_api_gateway_rest_api.api.id)}`, a data source that looks the
- * API up by its name. Discovery compares the API id argument with the API's id expression, so such
+ * API up by its name, through any number of them. Discovery compares the API id argument with the API's id expression, so such
  * a resource is not discovered, and the blind-spot check names it instead. The stack's local values
  * and data sources are listed once.
  */
@@ -21,28 +18,25 @@ export class IndirectReferences {
   constructor(private readonly stack: TerraformStack, private readonly blocks: BlockSource) {}
 
   /**
-   * Every reference `value` makes, directly or through local values and data sources (up to
-   * `MAX_DEPTH` deep): the value reaches a target when one of them is the target.
+   * Every reference `value` makes, directly or through local values and data sources, however
+   * deep: the value reaches a target when one of them is the target. Each is followed once (a
+   * worklist, not recursion: a chain of thousands of locals is followed as well as one).
    */
   public reached(value: unknown): Set<string> {
-    // Each reference with the least depth it was found at: found again less deep, it is followed further.
-    const found = new Map<string, number>();
-    const follow = (current: unknown, depth: number) => {
-      for (const reference of findReferences(current)) {
-        const known = found.get(reference);
-        if (known === undefined || depth < known) {
-          found.set(reference, depth);
-        }
-        if ((known === undefined || depth < known) && depth < MAX_DEPTH) {
+    const found = new Set<string>();
+    const pending: unknown[] = [value];
+    while (pending.length > 0) {
+      for (const reference of findReferences(pending.pop())) {
+        if (!found.has(reference)) {
+          found.add(reference);
           const followed = this.valueOf(reference);
           if (followed !== undefined) {
-            follow(followed, depth + 1);
+            pending.push(followed);
           }
         }
       }
-    };
-    follow(value, 0);
-    return new Set(found.keys());
+    }
+    return found;
   }
 
   /** The configuration behind a reference to a local value (its expression) or a data source (its block). */

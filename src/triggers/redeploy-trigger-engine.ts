@@ -7,14 +7,14 @@ import {
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ApiFamily } from './api-family';
-import { addressOf, ApiSnapshot, gatherSnapshot, SnapshotDepth, TriggerSources } from './api-snapshot';
+import { addressOf, ApiSnapshot, gatherSnapshot, SnapshotDepth, SnapshotResource, TriggerSources } from './api-snapshot';
 import { blindSpotWarnings, isAcknowledged } from './blind-spots';
 import { BlockSource, HomeStackBlocks } from './block-source';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
 import { Block, resolvedBlocks, StackPass } from './rendered-blocks';
 import { stackBlocks } from './stack-blocks';
 import { StackRenderHook } from './stack-render-hook';
-import { assertNoCollision, automaticEntries, triggerMap } from './trigger-entries';
+import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } from './trigger-entries';
 import { UserTriggers } from './user-triggers';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
@@ -210,6 +210,11 @@ export class RedeployTriggerEngine {
       ? [...this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api)),
         ...blindSpotWarnings(this.props.family, snapshot, this.acknowledged)]
       : [];
+    for (const { item, calls } of unhashedFileReads(this.props.family, snapshot)) {
+      if (!isAcknowledged(item.construct, this.acknowledged)) {
+        warnings.push(unhashedFileWarning(item, calls, item.stack !== snapshot.home));
+      }
+    }
     const unseen = snapshot.namingTheId.filter((resource) => !isAcknowledged(resource, this.acknowledged));
     if (unseen.length > 0) {
       warnings.push(namedByIdWarning(this.props.family, this.props.apiProperty, unseen));
@@ -323,6 +328,16 @@ function namedByIdWarning(family: ApiFamily, apiProperty: string, resources: rea
     'without discovery, changing them does not redeploy the API. Give the API construct instead of its id, or set ' +
     "'autoDiscover: true' (the resources of this stack that name the id are then discovered), or list them in 'resources'; " +
     "otherwise list them in 'acknowledgedBlindSpots'.";
+}
+
+function unhashedFileWarning(item: SnapshotResource, calls: readonly string[], elsewhere: boolean): string {
+  const shown = calls.length > 2 ? [...calls.slice(0, 2), `and ${calls.length - 2} more`] : calls;
+  const why = elsewhere ? "it is in another stack, whose files the deployment's stack cannot read"
+    : "the calls use 'each', 'count' or 'self', which only the resource itself can evaluate";
+  return `The resource ${item.address} ('${item.construct.node.path}') reads files when Terraform plans (${shown.join(', ')}): ` +
+    `their content is not in its configuration, and the deployment cannot hash them (${why}), so changing such a file does not redeploy the API. ` +
+    'Read the file in the program (its content then is configuration), or give the deployment a trigger entry that changes with it ' +
+    "('triggers', e.g. Fn.filesha1 of the path), then list the resource in 'acknowledgedBlindSpots'.";
 }
 
 function noTriggersWarning(apiProperty: string): string {

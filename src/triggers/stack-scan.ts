@@ -73,7 +73,7 @@ export class StackScan {
   /**
    * The modules and resources that may name the API where discovery cannot see (not made by the
    * library's deployment constructs), in construct order: those whose configuration references one
-   * of `apiExpressions`, those of the family's types whose API id argument an override sets, and
+   * of `apiExpressions` (a module's, directly or through local values and data sources), those of the family's types whose API id argument an override sets, and
    * those whose API id argument reaches `apiExpressions[0]` (or, in the API's own stack, any attribute
    * of `apiAddress`) through local values, data sources or functions.
    */
@@ -128,7 +128,15 @@ export class StackScan {
       const type = TerraformResource.isTerraformResource(element) ? element.terraformResourceType : undefined;
       if (element instanceof TerraformModule || (type !== undefined && !family.redeployTypes.has(type) && !family.typesWithoutRedeploy.has(type))) {
         const config = this.blocks.blockOf(element, this.stack);
-        new Set(config === undefined ? [] : findReferences(config)).forEach((reference) => listIn(index.byReference, reference, element));
+        const direct = config === undefined ? [] : findReferences(config);
+        direct.forEach((reference) => listIn(index.byReference, reference, element));
+        if (element instanceof TerraformModule && config !== undefined) {
+          // A module's inputs are followed through local values and data sources (one that looks the API up by its name).
+          const followed = new Set(index.indirect.reached(config));
+          direct.forEach((reference) => followed.delete(reference));
+          followed.forEach((reference) => listIn(index.byReference, reference, element));
+          followed.forEach((reference) => listIn(index.reachingAddress, addressPart(reference) ?? reference, element));
+        }
         return;
       }
       if (type === undefined || !family.redeployTypes.has(type)) {

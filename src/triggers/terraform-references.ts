@@ -122,7 +122,7 @@ function templateExpressions(text: string): string[] {
  * Index of the `}` that closes an expression starting at `start`, skipping string
  * literals and nested braces; the text's length when it is never closed.
  */
-function closingBrace(text: string, start: number): number {
+export function closingBrace(text: string, start: number): number {
   let depth = 0;
   let index = start;
   while (index < text.length) {
@@ -145,7 +145,7 @@ function closingBrace(text: string, start: number): number {
 }
 
 /** Index of the quote that closes a string literal whose content starts at `start`. */
-function closingQuote(text: string, start: number): number {
+export function closingQuote(text: string, start: number): number {
   let index = start;
   while (index < text.length) {
     const char = text[index];

@@ -5,6 +5,7 @@ import { argumentsNeverDeployed } from './argument-roles';
 import { canonicalDigest } from './canonical-json';
 import { CrossStackExpressions } from './cross-stack-expressions';
 import { equivalentConfiguration } from './equivalent-configuration';
+import { FileReads, fileReadsIn } from './file-reads';
 import { InvalidOpenApiBodyError, openApiBodyTrigger } from './openapi-body';
 import { hashExpression, ReferenceEntries } from './reference-entries';
 import { ANY_INSTANCE, findReferences } from './terraform-references';
@@ -19,6 +20,9 @@ export const RESOURCE_IDS_TRIGGER_KEY = 'resource_ids';
 
 /** The suffix of the trigger key for an API's OpenAPI body: `<api address>.body`. */
 export const BODY_TRIGGER_SUFFIX = '.body';
+
+/** The suffix of the trigger key for the files a resource reads at plan time: `<address>.files`. */
+export const FILES_TRIGGER_SUFFIX = '.files';
 
 /**
  * Configuration keys that never change what is deployed, whatever the type: Terraform
@@ -53,16 +57,15 @@ export function automaticEntries(
   const entries = new Map<string, string>();
   const references = new ReferenceEntries(snapshot, expressions);
   const ids: string[] = [];
-  const omittedOf = new Map<string, (key: string) => boolean>();
+  const omittedOf = omittedKeys(family);
   for (const item of snapshot.resources) {
     if (!options.homeEntries && item.stack === snapshot.home) {
       continue;
     }
-    let omitted = omittedOf.get(item.type);
-    if (omitted === undefined) {
-      const neverDeployed = argumentsNeverDeployed(family.argumentRoles[item.type]);
-      omitted = (key: string) => META_KEYS.has(key) || neverDeployed.has(key);
-      omittedOf.set(item.type, omitted);
+    const omitted = omittedOf(item.type);
+    const files = item.stack === snapshot.home ? fileReadsOf(snapshot, item, omitted) : undefined;
+    if (files?.evaluable) {
+      entries.set(item.key + FILES_TRIGGER_SUFFIX, options.digests ? hashExpression(files.calls) : '');
     }
     if (options.digests) {
       entries.set(item.key, canonicalDigest(equivalentConfiguration(item.config, family.equivalences[item.type]), omitted));
@@ -85,6 +88,44 @@ export function automaticEntries(
     entries.set(RESOURCE_IDS_TRIGGER_KEY, options.digests ? hashExpression(ids) : '');
   }
   return entries;
+}
+
+/** The configuration keys left out of a resource type's digest and references, by type. */
+function omittedKeys(family: ApiFamily): (type: string) => (key: string) => boolean {
+  const omittedOf = new Map<string, (key: string) => boolean>();
+  return (type) => {
+    let omitted = omittedOf.get(type);
+    if (omitted === undefined) {
+      const neverDeployed = argumentsNeverDeployed(family.argumentRoles[type]);
+      omitted = (key: string) => META_KEYS.has(key) || neverDeployed.has(key);
+      omittedOf.set(type, omitted);
+    }
+    return omitted;
+  };
+}
+
+/** The files a resource reads at plan time (the API's OpenAPI body has an entry of its own). */
+function fileReadsOf(snapshot: ApiSnapshot, item: SnapshotResource, omitted: (key: string) => boolean): FileReads | undefined {
+  return fileReadsIn(item.config, item === snapshot.api ? (key) => key === 'body' || omitted(key) : omitted);
+}
+
+/** A resource that reads files the deployment cannot hash, and the calls that read them. */
+export interface UnhashedFileRead {
+  readonly item: SnapshotResource;
+  readonly calls: readonly string[];
+}
+
+/**
+ * The API's resources that read files at plan time where the deployment cannot hash them (in
+ * another stack, or with `each`, `count` or `self` in the call): a change of such a file does not
+ * redeploy the API.
+ */
+export function unhashedFileReads(family: ApiFamily, snapshot: ApiSnapshot): UnhashedFileRead[] {
+  const omittedOf = omittedKeys(family);
+  return snapshot.resources.flatMap((item) => {
+    const files = fileReadsOf(snapshot, item, omittedOf(item.type));
+    return files !== undefined && (!files.evaluable || item.stack !== snapshot.home) ? [{ item, calls: files.calls }] : [];
+  });
 }
 
 function bodyEntry(api: SnapshotResource, expressions: CrossStackExpressions, options: EntryOptions): string {

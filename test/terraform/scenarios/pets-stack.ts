@@ -7,7 +7,7 @@ import { GetDeploymentsCommand, GetStageCommand } from '@aws-sdk/client-api-gate
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, Fn, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { RestApiDeployment, RestApiDeploymentProps } from '../../../src';
 import { petsApi } from '../../support/api';
 import { readmeBlock } from '../../support/readme';
@@ -30,6 +30,8 @@ export const PETS_ADDRESSES = {
 export interface PetsStackVersion {
   /** The GET /pets integration's request template. @default '{"statusCode": 200}' */
   readonly template?: string;
+  /** Reads the GET /pets integration's request template from this file when Terraform plans (`Fn.file`). @default - a literal template */
+  readonly templateFile?: string;
   /**
    * Adds POST /pets, an HTTP proxy to `https://<backend_host>/pets`, where `backend_host` is a
    * Terraform variable with this default. @default - no POST method
@@ -50,6 +52,9 @@ export function petsApp(version: PetsStackVersion = {}): (outdir: string) => App
     const { api, pets, integration } = petsApi(stack);
     if (version.template !== undefined) {
       integration.requestTemplates = { 'application/json': version.template };
+    }
+    if (version.templateFile !== undefined) {
+      integration.requestTemplates = { 'application/json': Fn.file(version.templateFile) };
     }
     if (version.backendHost !== undefined) {
       const backendHost = new TerraformVariable(stack, 'backend_host', { type: 'string', default: version.backendHost });

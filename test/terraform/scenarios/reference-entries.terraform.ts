@@ -1,8 +1,12 @@
 /**
  * One trigger entry per referenced object, under Terraform: a variable behind an integration's
  * URI gets an entry of its own, and when its value changes the plan names that entry (the value
- * is known at plan time), while the integration's own entry stays.
+ * is known at plan time), while the integration's own entry stays. A request template read with
+ * `Fn.file` redeploys when the file's content changes, the plan naming the integration's `.files` entry.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { petsApp, PETS_ADDRESSES, PETS_STACK } from './pets-stack';
 import { emulatorForThisFile } from '../emulator/emulator';
 import { expectReadmePlanExcerpt } from '../support/readme-plans';
@@ -31,4 +35,24 @@ test("a variable's new value replaces the deployment, and the plan names the var
   workdir.apply();
   expect(workdir.planExitCode()).toMatchObject({ code: 0 });
   workdir.destroy();
+});
+
+test("a new content of a file read with Fn.file replaces the deployment, and the plan names the reading resource's entry", () => {
+  const templateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'file-reads-')), 'pets.vtl');
+  fs.writeFileSync(templateFile, '{"statusCode": 200}');
+  const files = new TerraformWorkdir('file-reads', emulator());
+  files.load(synthesizeStack(petsApp({ templateFile }), PETS_STACK)).init();
+  files.plan();
+  files.apply();
+  expect(files.planExitCode()).toMatchObject({ code: 0 });
+
+  fs.writeFileSync(templateFile, '{"statusCode": 200, "source": "file"}');
+  const plan = files.plan();
+
+  expect(plan.actions(PETS_ADDRESSES.deployment)).toEqual(['create', 'delete']);
+  expect(plan.triggersUnknown(PETS_ADDRESSES.deployment)).toBe(false);
+  expect(plan.changedTriggerKeys(PETS_ADDRESSES.deployment)).toEqual(['aws_api_gateway_integration.pets_get_integration.files']);
+  files.apply();
+  expect(files.planExitCode()).toMatchObject({ code: 0 });
+  files.destroy();
 });

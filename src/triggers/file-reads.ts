@@ -1,0 +1,120 @@
+import { closingBrace, closingQuote } from './terraform-references';
+
+/**
+ * Terraform functions whose value depends on files read at plan time: the configuration's text
+ * (`file("openapi.json")`) stays the same when the file changes, so its digest cannot see it.
+ */
+const FILE_FUNCTIONS = new Set([
+  'file', 'filebase64', 'templatefile', 'fileset', 'fileexists',
+  'filemd5', 'filesha1', 'filesha256', 'filesha512', 'filebase64sha256', 'filebase64sha512',
+]);
+const CALL = /(?<![A-Za-z0-9_.-])(file[a-z0-9]*|templatefile)\s*\(/g;
+const QUICK_TEST = /(?:file[a-z0-9]*|templatefile)\s*\(/;
+/** A root that only exists inside the resource that uses it: a call using one cannot be evaluated elsewhere. */
+const LOCAL_ONLY = /(?<![A-Za-z0-9_.\-"/])(?:each|count|self)\.[A-Za-z_]/;
+
+/** The file reads of one resource's configuration. */
+export interface FileReads {
+  /** The calls, as Terraform expressions (`file("openapi.json")`), sorted and unique. */
+  readonly calls: readonly string[];
+  /** Whether every call can be evaluated outside the resource (none uses `each`, `count` or `self`). */
+  readonly evaluable: boolean;
+}
+
+/**
+ * The calls of file-reading functions in the template strings of a resolved configuration,
+ * nested anywhere in it; undefined when there is none.
+ *
+ * @param omitTopLevel the top-level keys whose values are left out
+ */
+export function fileReadsIn(config: Record<string, unknown>, omitTopLevel: (key: string) => boolean): FileReads | undefined {
+  const found = new Set<string>();
+  for (const key of Object.keys(config)) {
+    if (!omitTopLevel(key)) {
+      collect(config[key], found);
+    }
+  }
+  if (found.size === 0) {
+    return undefined;
+  }
+  const calls = [...found].sort();
+  return { calls, evaluable: calls.every((call) => !LOCAL_ONLY.test(call)) };
+}
+
+function collect(value: unknown, found: Set<string>): void {
+  if (typeof value === 'string') {
+    if ((value.includes('${') || value.includes('%{')) && QUICK_TEST.test(value)) {
+      callsInTemplate(value, found);
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item) => collect(item, found));
+  } else if (value !== null && typeof value === 'object') {
+    Object.values(value).forEach((item) => collect(item, found));
+  }
+}
+
+/** The calls in every `${...}` and `%{...}` of a template string (escaped `$${`, `%%{` are text). */
+function callsInTemplate(text: string, found: Set<string>): void {
+  let index = 0;
+  while (index < text.length - 1) {
+    const char = text[index];
+    if ((char === '$' || char === '%') && text[index + 1] === char && text[index + 2] === '{') {
+      index += 3;
+    } else if ((char === '$' || char === '%') && text[index + 1] === '{') {
+      const end = closingBrace(text, index + 2);
+      callsInCode(text.slice(index + 2, end), found);
+      index = end + 1;
+    } else {
+      index++;
+    }
+  }
+}
+
+/** The calls in expression code: outside its string literals, and in the templates inside them. */
+function callsInCode(code: string, found: Set<string>): void {
+  let index = 0;
+  while (index < code.length) {
+    const quote = code.indexOf('"', index);
+    const end = quote < 0 ? code.length : quote;
+    callsOutsideStrings(code, index, end, found);
+    if (quote < 0) {
+      return;
+    }
+    const close = closingQuote(code, quote + 1);
+    callsInTemplate(code.slice(quote + 1, close), found);
+    index = close + 1;
+  }
+}
+
+function callsOutsideStrings(code: string, start: number, end: number, found: Set<string>): void {
+  CALL.lastIndex = start;
+  let match: RegExpExecArray | null;
+  while ((match = CALL.exec(code)) !== null && match.index < end) {
+    if (!FILE_FUNCTIONS.has(match[1])) {
+      continue;
+    }
+    const close = closingParenthesis(code, match.index + match[0].length);
+    found.add(code.slice(match.index, close + 1));
+    // The rest of the code after the call is scanned by the caller's loop from its next quote on.
+    CALL.lastIndex = close + 1;
+  }
+}
+
+/** Index of the `)` that closes a call whose arguments start at `start`, skipping string literals. */
+function closingParenthesis(code: string, start: number): number {
+  let depth = 0;
+  for (let index = start; index < code.length; index++) {
+    const char = code[index];
+    if (char === '"') {
+      index = closingQuote(code, index + 1);
+    } else if (char === '(') {
+      depth++;
+    } else if (char === ')') {
+      if (depth === 0) {
+        return index;
+      }
+      depth--;
+    }
+  }
+  return code.length - 1;
+}
