@@ -173,6 +173,29 @@ describe('bad input fails at synth with the construct path, property, value and 
     );
   });
 
+  test.each(['/pets/${id}', '/pets/%{id}', '/a b', '/caf\u00e9', '/pets/{id}'])('urlForPath(%j): text a URL cannot hold as it is', (path) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const rest = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    const http = new HttpApiDeployment(stack, 'http', { httpApi: petsHttpApi(stack).api });
+    const expected = `property 'urlForPath(path)' is ${JSON.stringify(path)}; expected a URL path of the characters a URL holds as they are ` +
+      "(letters, digits, -._~!$&'()*+,;=:@/?# and %XX): percent-encode the others (encodeURIComponent for a segment); " +
+      'a Terraform expression goes in as a token (a variable\'s stringValue), not as "${...}" text.';
+    expect(() => rest.urlForPath(path)).toThrow(`RestApiDeployment at 'stack/deploy': ${expected}`);
+    expect(() => http.urlForPath(path)).toThrow(`HttpApiDeployment at 'stack/http': ${expected}`);
+  });
+
+  test('urlForPath takes a query, a fragment, percent-encoded text and tokens', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    const id = new TerraformVariable(stack, 'id', { type: 'string' });
+    new TerraformOutput(stack, 'urls', { value: [deployment.urlForPath('/pets?limit=10#top'), deployment.urlForPath('/caf%C3%A9'), deployment.urlForPath(`/pets/${id.stringValue}`)] });
+    expect(JSON.parse(Testing.synth(stack)).output.urls.value).toEqual([
+      '${aws_api_gateway_stage.deploy_Stage_4076BD38.invoke_url}/pets?limit=10#top',
+      '${aws_api_gateway_stage.deploy_Stage_4076BD38.invoke_url}/caf%C3%A9',
+      '${aws_api_gateway_stage.deploy_Stage_4076BD38.invoke_url}/pets/${var.id}',
+    ]);
+  });
+
   test('arnForExecuteApi without a leading slash', () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
     const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });

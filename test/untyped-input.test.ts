@@ -58,6 +58,10 @@ describe('a value of the wrong type', () => {
     ['a Map as tags', { tags: new Map([['team', 'pets']]) }, "property 'tags' is {}; expected a map of strings, e.g. { name: \"value\" } (not a Map or a class instance)."],
     ['a Map as methodOptions', { methodOptions: new Map() }, "property 'methodOptions' is {}; expected an object of route or method keys to MethodDeploymentOptions."],
     ['a map of numbers', { tags: { team: 7 } }, "property 'tags.team' is 7; expected a string."],
+    ...['tags', 'variables', 'triggers'].map((property): [string, Record<string, unknown>, string] => [`a "__proto__" key in ${property} (a JSON-parsed map)`,
+      { [property]: JSON.parse('{"__proto__": "x"}') },
+      `property '${property}.__proto__' is "x"; expected a key other than "__proto__": cdktf renders a map by assigning its keys to a JavaScript object`]),
+    ['a "__proto__" key in methodOptions', { methodOptions: JSON.parse('{"__proto__": {}}') }, "property 'methodOptions.__proto__' is {}; expected a key other than \"__proto__\""],
     ['a log destination as an ARN string', { accessLogDestination: 'arn:aws:logs:eu-west-1:123456789012:log-group:api' },
       "property 'accessLogDestination' is \"arn:aws:logs:eu-west-1:123456789012:log-group:api\"; expected an AccessLogDestination: " +
       'AccessLogDestination.newLogGroup() or AccessLogDestination.arn(...).'],

@@ -1,5 +1,6 @@
 import type { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
 import { Fn, TerraformProvider, Token } from 'cdktf';
+import { validateUrlPath } from './execute-api';
 import { IConstruct } from 'constructs';
 import { AccessLogFormat } from './access-log';
 import { accessLogSettingsOf } from './access-log-settings';
@@ -105,8 +106,6 @@ export function createV2Stage(
 
 /** The URL of a path on a stage: its invoke URL (without the trailing `/` of a `$default` stage) and the path. */
 export function stageUrlForPath(owner: IConstruct, invokeUrl: string, path: string): string {
-  if (!Token.isUnresolved(path) && !path.startsWith('/')) {
-    throw invalidProperty(owner, 'urlForPath(path)', path, 'a path that starts with "/"');
-  }
+  validateUrlPath(owner, path);
   return `${Fn.trimsuffix(invokeUrl, '/')}${path}`;
 }

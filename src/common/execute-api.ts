@@ -1,4 +1,4 @@
-import { Fn, Token } from 'cdktf';
+import { Fn, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../core/errors';
 
@@ -6,6 +6,27 @@ import { invalidProperty } from '../core/errors';
 export function validatePath(owner: IConstruct, property: string, path: string, expected: string): void {
   if (!Token.isUnresolved(path) && !path.startsWith('/')) {
     throw invalidProperty(owner, property, path, expected);
+  }
+}
+
+/** What a URL's path (with a query and a fragment) may hold as it is: RFC 3986's characters, `%` only before two hex digits. */
+const URL_PATH_TEXT = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})*$/;
+
+/**
+ * `path` for `urlForPath`: it starts with `/` (unless it starts with a token) and its literal text is
+ * what a URL may hold (no space, no `{`, no `${` that cdktf would write as text, non-ASCII percent-encoded).
+ */
+export function validateUrlPath(owner: IConstruct, path: string): void {
+  const tokens = Token.isUnresolved(path);
+  const literals = tokens ? (Tokenization.reverseString(path).literals as unknown[]).filter((part): part is string => typeof part === 'string') : [path];
+  if (!(tokens && path.startsWith('${')) && !path.startsWith('/')) {
+    throw invalidProperty(owner, 'urlForPath(path)', path, 'a path that starts with "/"');
+  }
+  const bad = literals.find((literal) => !URL_PATH_TEXT.test(literal));
+  if (bad !== undefined) {
+    throw invalidProperty(owner, 'urlForPath(path)', path,
+      "a URL path of the characters a URL holds as they are (letters, digits, -._~!$&'()*+,;=:@/?# and %XX): " +
+      'percent-encode the others (encodeURIComponent for a segment); a Terraform expression goes in as a token (a variable\'s stringValue), not as "${...}" text');
   }
 }
 

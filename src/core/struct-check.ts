@@ -65,6 +65,9 @@ function checkProperty(owner: IConstruct, property: string, value: unknown, shap
   if (value === null || Token.isUnresolved(value)) {
     return;
   }
+  if (shape === 'string-map' || shape === 'string-map-or-token' || (typeof shape === 'object' && 'mapOf' in shape)) {
+    refusePrototypeKey(owner, property, value as object);
+  }
   if (shape === 'string-map' || shape === 'string-map-or-token') {
     Object.entries(value as object).forEach(([key, item]) => checkProperty(owner, `${property}.${key}`, item, 'string'));
     return;
@@ -84,6 +87,18 @@ function checkProperty(owner: IConstruct, property: string, value: unknown, shap
     });
   } else if ('list' in shape) {
     (value as unknown[]).forEach((item, index) => checkProperty(owner, `${property}[${index}]`, item, shape.list));
+  }
+}
+
+/**
+ * Fails on a map with an own `__proto__` key (`{ ['__proto__']: ... }`, or one parsed from JSON):
+ * cdktf renders maps by assigning their keys to a plain object, where that key sets the prototype,
+ * so the entry would be dropped without a word.
+ */
+export function refusePrototypeKey(owner: IConstruct, property: string, value: object): void {
+  if (Object.prototype.hasOwnProperty.call(value, '__proto__')) {
+    throw invalidProperty(owner, `${property}.__proto__`, (value as Record<string, unknown>).__proto__,
+      'a key other than "__proto__": cdktf renders a map by assigning its keys to a JavaScript object, where this one sets the prototype, and the entry would be dropped');
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import type { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { TerraformProvider, Token } from 'cdktf';
+import { validateUrlPath } from '../common/execute-api';
 import { Construct, IConstruct } from 'constructs';
 import { CacheClusterSize } from './cache-cluster-size';
 import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-options';
@@ -212,9 +213,7 @@ export class RestApiStage extends StageBase {
    * @param path the path, starting with `/`. Default: `/`
    */
   public urlForPath(path: string = '/'): string {
-    if (!Token.isUnresolved(path) && !path.startsWith('/')) {
-      throw invalidProperty(stageErrorOwner(this), 'urlForPath(path)', path, 'a path that starts with "/"');
-    }
+    validateUrlPath(stageErrorOwner(this), path);
     return `${this.invokeUrl}${path}`;
   }
 

@@ -63,6 +63,10 @@ export class UserTriggers {
     if (typeof key !== 'string' || Token.isUnresolved(key)) {
       throw invalidProperty(this.owner, property, key, 'a literal key (never a token: Terraform shows the key in the plan)');
     }
+    if (key === '__proto__') {
+      throw invalidProperty(this.owner, property, value,
+        'a key other than "__proto__": cdktf renders a map by assigning its keys to a JavaScript object, where this one sets the prototype, and the entry would be dropped');
+    }
     if (key === RESOURCE_IDS_TRIGGER_KEY || key === this.reservedKey) {
       throw invalidProperty(this.owner, property, value,
         `a key other than "${key}", which ${key === RESOURCE_IDS_TRIGGER_KEY ? "holds the automatic entry over the API resources' ids" : 'the library uses itself'}`);
