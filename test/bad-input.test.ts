@@ -173,15 +173,15 @@ describe('bad input fails at synth with the construct path, property, value and 
     );
   });
 
-  test.each(['/pets/${id}', '/pets/%{id}', '/a b', '/caf\u00e9', '/pets/{id}'])('urlForPath(%j): text a URL cannot hold as it is', (path) => {
+  test.each(['/pets/${id}', '/pets/%{id}', '/a b', '/caf\u00e9', '/pets/{id}'])('urlForPath(%j): text a URL cannot hold as it is', (urlPath) => {
     const stack = new TerraformStack(Testing.app(), 'stack');
     const rest = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
     const http = new HttpApiDeployment(stack, 'http', { httpApi: petsHttpApi(stack).api });
-    const expected = `property 'urlForPath(path)' is ${JSON.stringify(path)}; expected a URL path of the characters a URL holds as they are ` +
+    const expected = `property 'urlForPath(path)' is ${JSON.stringify(urlPath)}; expected a URL path of the characters a URL holds as they are ` +
       "(letters, digits, -._~!$&'()*+,;=:@/?# and %XX): percent-encode the others (encodeURIComponent for a segment); " +
       'a Terraform expression goes in as a token (a variable\'s stringValue), not as "${...}" text.';
-    expect(() => rest.urlForPath(path)).toThrow(`RestApiDeployment at 'stack/deploy': ${expected}`);
-    expect(() => http.urlForPath(path)).toThrow(`HttpApiDeployment at 'stack/http': ${expected}`);
+    expect(() => rest.urlForPath(urlPath)).toThrow(`RestApiDeployment at 'stack/deploy': ${expected}`);
+    expect(() => http.urlForPath(urlPath)).toThrow(`HttpApiDeployment at 'stack/http': ${expected}`);
   });
 
   test('urlForPath takes a query, a fragment, percent-encoded text and tokens', () => {

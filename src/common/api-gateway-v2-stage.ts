@@ -1,11 +1,11 @@
 import type { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
 import { Fn, TerraformProvider, Token } from 'cdktf';
-import { validateUrlPath } from './execute-api';
 import { IConstruct } from 'constructs';
 import { AccessLogFormat } from './access-log';
 import { accessLogSettingsOf } from './access-log-settings';
 import { checkPlacementWithApiId } from './api-placement';
 import { CommonStageOptions } from './common-stage-options';
+import { validateUrlPath } from './execute-api';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
 import { initStage, StageBase } from './stage-base';
 import { validateStageName, validateStageVariables } from './validation';

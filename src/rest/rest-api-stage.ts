@@ -1,7 +1,6 @@
 import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import type { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { TerraformProvider, Token } from 'cdktf';
-import { validateUrlPath } from '../common/execute-api';
 import { Construct, IConstruct } from 'constructs';
 import { CacheClusterSize } from './cache-cluster-size';
 import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-options';
@@ -11,6 +10,7 @@ import { AccessLogFormat } from '../common/access-log';
 import { accessLogSettingsOf } from '../common/access-log-settings';
 import { checkPlacementWithApiId } from '../common/api-placement';
 import { CommonStageOptions } from '../common/common-stage-options';
+import { validateUrlPath } from '../common/execute-api';
 import { MethodLoggingLevel } from '../common/logging-level';
 import { initStage, StageBase } from '../common/stage-base';
 import { validateStageName, validateStageVariables } from '../common/validation';
