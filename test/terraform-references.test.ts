@@ -25,6 +25,9 @@ describe('findReferences', () => {
     ['escaped interpolations', '$${aws_x.y.id}'],
     ['text without interpolation', 'aws_x.y.id'],
     ['for-expression variables', '${[for v in var.list : v.id]}'],
+    ['for-expression variables shaped like resources', '${[for backend_item in var.list : backend_item.url][0]}'],
+    ['key and value variables of a for expression', '${{for item_key, item_value in var.list : item_key => item_value.url}}'],
+    ['variables of a for directive', '%{ for backend_item in var.list }${backend_item.url} %{ endfor }'],
   ])('ignores %s', (_case, text) => {
     expect(findReferences([text]).filter((reference) => reference !== 'var.x' && reference !== 'var.list')).toEqual([]);
   });

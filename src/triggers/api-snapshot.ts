@@ -157,7 +157,7 @@ export function gatherSnapshot(
       const apiExpressions = apiStack.apiExpressions[0] === NOT_READ && sources.api
         ? [expressions.existingIn(apiStack.stack, `${addressOf(sources.api)}.id`, TerraformStack.of(sources.api)) ?? NOT_READ]
         : apiStack.apiExpressions;
-      const withExpressions = { ...apiStack, apiExpressions };
+      const withExpressions = { ...apiStack, apiExpressions: [...apiExpressions, ...namingExpressions(family, apiStack, collected)] };
       return { ...withExpressions, others: othersOf(family, withExpressions, collected, blocks) };
     });
   }
@@ -170,6 +170,21 @@ export function gatherSnapshot(
     forEachAddresses: (stack) => StackScan.of(blocks, stack, family).forEachAddresses(),
     namingTheId: sources.autoDiscover ? [] : namingTheId.filter((resource) => !collected.has(resource)),
   };
+}
+
+/**
+ * The other expressions that name the API in a stack: the API id argument of each of its resources
+ * there (`aws_api_gateway_resource.pets.rest_api_id`, given to a module as `pets.restApiId`) and, in
+ * its own stack, the API resource itself (`api.fqn`).
+ */
+function namingExpressions(family: ApiFamily, apiStack: SnapshotStack, collected: ReadonlyMap<TerraformResource, SnapshotResource>): string[] {
+  const expressions: string[] = apiStack.apiAddress === undefined ? [] : [apiStack.apiAddress];
+  for (const item of collected.values()) {
+    if (item.stack === apiStack.stack && item.address !== apiStack.apiAddress) {
+      expressions.push(`${item.address}.${family.apiIdArgument}`);
+    }
+  }
+  return expressions;
 }
 
 /**
@@ -210,13 +225,27 @@ function registerCrossStackReferences(family: ApiFamily, blocks: BlockSource): v
   }
 }
 
-/** Every resource of the stacks of a type that needs a redeploy and whose API id argument names the API, by key. */
+/**
+ * Every resource of the stacks of a type that needs a redeploy and whose API id argument names the
+ * API, by key: by the API's id, or by the API id argument of a resource found so
+ * (`rest_api_id = aws_api_gateway_resource.pets.rest_api_id`), however many steps away.
+ */
 function discover(family: ApiFamily, stacks: readonly SnapshotStack[], blocks: BlockSource) {
   const found: Array<{ resource: TerraformResource; stack: TerraformStack; config: Block; address: string; key: string }> = [];
   for (const { stack, apiExpressions } of stacks) {
-    for (const resource of StackScan.of(blocks, stack, family).resourcesNaming(`\${${apiExpressions[0]}}`)) {
-      const address = addressOf(resource);
-      found.push({ resource, stack, config: blocks.blockOf(resource, stack)!, address, key: keyInHome(stack, address, blocks.home) });
+    const scan = StackScan.of(blocks, stack, family);
+    const seen = new Set<TerraformResource>();
+    const pending = [apiExpressions[0]];
+    while (pending.length > 0) {
+      for (const resource of scan.resourcesNaming(`\${${pending.pop()}}`)) {
+        if (seen.has(resource)) {
+          continue;
+        }
+        seen.add(resource);
+        const address = addressOf(resource);
+        pending.push(`${address}.${family.apiIdArgument}`);
+        found.push({ resource, stack, config: blocks.blockOf(resource, stack)!, address, key: keyInHome(stack, address, blocks.home) });
+      }
     }
   }
   return found.sort((a, b) => compare(a.key, b.key));

@@ -79,13 +79,35 @@ const TEMPLATE_CACHE_LIMIT = 20_000;
 function referencesInTemplate(text: string): readonly string[] {
   let references = REFERENCES_OF_TEMPLATE.get(text);
   if (references === undefined) {
-    references = templateExpressions(text).flatMap(referencesInExpression);
+    references = withoutBoundNames(templateExpressions(text).flatMap(referencesInExpression), text);
     if (REFERENCES_OF_TEMPLATE.size >= TEMPLATE_CACHE_LIMIT) {
       REFERENCES_OF_TEMPLATE.clear();
     }
     REFERENCES_OF_TEMPLATE.set(text, references);
   }
   return references;
+}
+
+/** The names a `for` expression or a `%{ for }` directive binds: `for item in ...`, `for key, value in ...`. */
+const FOR_BINDING = new RegExp(`\\bfor\\s+(${IDENTIFIER})(?:\\s*,\\s*(${IDENTIFIER}))?\\s+in\\b`, 'g');
+
+/**
+ * `references` without those whose root is a name a `for` of the template binds
+ * (`backend_item.url` in `[for backend_item in var.backends : backend_item.url]`): a
+ * resource type has the same shape, but the name is no object of the configuration.
+ */
+function withoutBoundNames(references: string[], text: string): string[] {
+  if (references.length === 0 || !text.includes('for')) {
+    return references;
+  }
+  const bound = new Set<string>();
+  for (const match of text.matchAll(FOR_BINDING)) {
+    bound.add(match[1]);
+    if (match[2] !== undefined) {
+      bound.add(match[2]);
+    }
+  }
+  return bound.size === 0 ? references : references.filter((reference) => !bound.has(reference.split(/[.[]/)[0]));
 }
 
 /** True when a string holds at least one Terraform interpolation or directive. */

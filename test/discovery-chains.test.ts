@@ -1,0 +1,57 @@
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
+import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
+import { TerraformHclModule, TerraformStack, Testing } from 'cdktf';
+import { HttpApiDeployment, RestApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { beforeAndAfter, changedTriggerKeys, warningsOf } from './support/synth';
+import { petsHttpApi } from './support/v2-api';
+
+/** Resources that name the API through the API id argument of another of its resources (`pets.restApiId`). */
+describe('an API resource named through another resource of the API', () => {
+  test('a REST method and integration reached through two steps are discovered, and a change redeploys', () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const { api, pets } = petsApi(stack);
+      const post = new ApiGatewayMethod(stack, 'pets_post', { restApiId: pets.restApiId, resourceId: pets.id, httpMethod: 'POST', authorization: 'NONE' });
+      new ApiGatewayIntegration(stack, 'pets_post_integration', {
+        restApiId: post.restApiId, resourceId: pets.id, httpMethod: 'POST', type: 'MOCK',
+        requestTemplates: { 'application/json': changed ? '{"statusCode": 500}' : '{"statusCode": 200}' },
+      });
+      new RestApiDeployment(stack, 'deploy', { restApi: api });
+    });
+
+    expect(Object.keys(before.resource.aws_api_gateway_deployment.deploy_Deployment_49668023.triggers))
+      .toEqual(expect.arrayContaining(['aws_api_gateway_method.pets_post', 'aws_api_gateway_integration.pets_post_integration']));
+    expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_integration.pets_post_integration']);
+  });
+
+  test('an HTTP integration named through a route', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const { api, route } = petsHttpApi(stack);
+    const orders = new Apigatewayv2Integration(stack, 'orders', {
+      apiId: route.apiId, integrationType: 'HTTP_PROXY', integrationMethod: 'GET', integrationUri: 'https://orders.example.com',
+    });
+    new Apigatewayv2Route(stack, 'orders_route', { apiId: orders.apiId, routeKey: 'GET /orders', target: `integrations/${orders.id}` });
+    new HttpApiDeployment(stack, 'deploy', { httpApi: api });
+    const deployments = JSON.parse(Testing.synth(stack)).resource.aws_apigatewayv2_deployment;
+    const triggers = (Object.values(deployments)[0] as { triggers: Record<string, string> }).triggers;
+
+    expect(Object.keys(triggers)).toEqual(expect.arrayContaining(['aws_apigatewayv2_integration.orders', 'aws_apigatewayv2_route.orders_route']));
+    expect(HttpApiDeployment.warningsOf(stack)).toEqual([]);
+  });
+
+  test.each<[string, (api: ReturnType<typeof petsApi>) => Record<string, unknown>]>([
+    ["a resource's rest_api_id", ({ pets }) => ({ rest_api_id: pets.restApiId })],
+    ['the whole API resource', ({ api }) => ({ api: api.fqn })],
+  ])('a module given %s gets the module warning', (_case, inputs) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = petsApi(stack);
+    new TerraformHclModule(stack, 'users', { source: 'acme/api-routes/aws', version: '1.2.0', variables: inputs(api) });
+    new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    Testing.synth(stack);
+
+    expect(warningsOf(stack)).toEqual([expect.stringContaining(
+      "The module module.users ('stack/users') gets the id of the REST API aws_api_gateway_rest_api.api as an input")]);
+  });
+});
