@@ -15,7 +15,10 @@ describe('an API resource named through another resource of the API', () => {
       const { api, pets } = petsApi(stack);
       const post = new ApiGatewayMethod(stack, 'pets_post', { restApiId: pets.restApiId, resourceId: pets.id, httpMethod: 'POST', authorization: 'NONE' });
       new ApiGatewayIntegration(stack, 'pets_post_integration', {
-        restApiId: post.restApiId, resourceId: pets.id, httpMethod: 'POST', type: 'MOCK',
+        restApiId: post.restApiId,
+        resourceId: pets.id,
+        httpMethod: 'POST',
+        type: 'MOCK',
         requestTemplates: { 'application/json': changed ? '{"statusCode": 500}' : '{"statusCode": 200}' },
       });
       new RestApiDeployment(stack, 'deploy', { restApi: api });
