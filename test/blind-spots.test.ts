@@ -65,6 +65,23 @@ describe('a Terraform module that gets the API', () => {
   });
 });
 
+describe('a resource a stack override adds', () => {
+  test('is named in a warning; an override of a resource that is a construct is none', () => {
+    expect(warningsWith((stack, api) => {
+      stack.addOverride('resource.aws_api_gateway_integration.hand_written', {
+        rest_api_id: '${aws_api_gateway_rest_api.api.id}', resource_id: '${aws_api_gateway_resource.pets.id}', http_method: 'GET', type: 'MOCK',
+      });
+      stack.addOverride('resource.aws_api_gateway_integration.pets_get_integration.passthrough_behavior', 'NEVER');
+      stack.addOverride('resource.aws_s3_bucket.logs', { bucket: 'logs' });
+      expect(api.api).toBeDefined();
+    })).toEqual([
+      "The stack override of 'stack' adds the resource aws_api_gateway_integration.hand_written, which is no construct: discovery cannot see it, " +
+      'so changing it does not redeploy the REST API aws_api_gateway_rest_api.api. Make it a construct (new ApiGatewayIntegration(...)), ' +
+      "or give the deployment a trigger entry that changes with it ('triggers').",
+    ]);
+  });
+});
+
 describe('a resource of a type the library does not know that names the API', () => {
   const parameter = (stack: TerraformStack, api: PetsApi) =>
     new SsmParameter(stack, 'api_id', { name: '/pets/api-id', type: 'String', value: api.api.id });

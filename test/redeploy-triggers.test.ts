@@ -293,6 +293,23 @@ describe('values known only at plan or apply time', () => {
     expect(triggers['aws_lambda_function.fn']).toBe('${sha1(jsonencode([aws_lambda_function.fn.invoke_arn]))}');
   });
 
+  test('a for_each over whole functions (TerraformIterator.fromResources) hashes the attributes read through each.value, not every attribute', () => {
+    const triggers = triggersOf(synthesize((stack) => {
+      const api = petsApi(stack);
+      const fns = new LambdaFunction(stack, 'fns', {
+        forEach: TerraformIterator.fromList(['a', 'b']), functionName: 'pets', role: 'arn:aws:iam::123456789012:role/pets', filename: 'pets.zip', handler: 'index.handler', runtime: 'nodejs20.x',
+      });
+      const each = TerraformIterator.fromResources(fns);
+      new ApiGatewayIntegration(stack, 'lambda', {
+        forEach: each, restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'GET', type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: each.getString('invoke_arn'),
+      });
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    }));
+
+    // A tag of a function, or its last_modified, is no reason to redeploy (and hashing them made plans inconsistent with applies).
+    expect(triggers['aws_lambda_function.fns']).toBe('${sha1(jsonencode([values(aws_lambda_function.fns)[*].invoke_arn]))}');
+  });
+
   test('a reference embedded in a longer string (an alias ARN in an invoke URI) is found', () => {
     const triggers = triggersOf(synthesize((stack) => withLambda(stack, (_fn, alias) =>
       `arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/${alias.arn}/invocations`)));

@@ -49,6 +49,8 @@ export interface SnapshotStack {
   readonly apiAddress?: string;
   /** With the `check` depth: every module and every other resource of the stack, for the blind-spot warnings. */
   readonly others: readonly SnapshotElement[];
+  /** With the `check` depth: the addresses of the family's types that a stack override adds (no construct: discovery cannot see them). */
+  readonly addedByOverride?: readonly string[];
 }
 
 /** What a trigger computation reads: the API, its resources and where they are, resolved once. */
@@ -158,7 +160,8 @@ export function gatherSnapshot(
         ? [expressions.existingIn(apiStack.stack, `${addressOf(sources.api)}.id`, TerraformStack.of(sources.api)) ?? NOT_READ]
         : apiStack.apiExpressions;
       const withExpressions = { ...apiStack, apiExpressions: [...apiExpressions, ...namingExpressions(family, apiStack, collected)] };
-      return { ...withExpressions, others: othersOf(family, withExpressions, collected, blocks) };
+      const scan = StackScan.of(blocks, apiStack.stack, family);
+      return { ...withExpressions, others: othersOf(family, withExpressions, collected, blocks), addedByOverride: scan.addedByStackOverride() };
     });
   }
   const resources = [...collected.values()];

@@ -1,3 +1,4 @@
+import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ApiFamily } from './api-family';
 import { ApiSnapshot, SnapshotElement, SnapshotResource } from './api-snapshot';
@@ -21,6 +22,9 @@ export function blindSpotWarnings(family: ApiFamily, snapshot: ApiSnapshot, ackn
     return [];
   }
   const warnings: string[] = [];
+  for (const { stack, addedByOverride } of snapshot.stacks) {
+    warnings.push(...(addedByOverride ?? []).map((address) => stackOverrideWarning(family, stack, address, api)));
+  }
   for (const { apiExpressions, others } of snapshot.stacks) {
     for (const element of others.filter((candidate) => !isAcknowledged(candidate.construct, acknowledged))) {
       const warning = warningFor(family, element, api, apiExpressions);
@@ -30,6 +34,17 @@ export function blindSpotWarnings(family: ApiFamily, snapshot: ApiSnapshot, ackn
     }
   }
   return warnings;
+}
+
+function stackOverrideWarning(family: ApiFamily, stack: TerraformStack, address: string, api: SnapshotResource): string {
+  return `The stack override of '${stack.node.path}' adds the resource ${address}, which is no construct: discovery cannot see it, ` +
+    `so changing it does not redeploy the ${family.apiKind} ${api.address}. Make it a construct (new ${constructName(address)}(...)), ` +
+    "or give the deployment a trigger entry that changes with it ('triggers').";
+}
+
+/** `ApiGatewayIntegration` for `aws_api_gateway_integration.x`. */
+function constructName(address: string): string {
+  return address.split('.')[0].replace(/^aws_/, '').split('_').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
 }
 
 /** Whether `construct` is one of `acknowledged`, or inside one. */

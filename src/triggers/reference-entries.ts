@@ -84,6 +84,34 @@ export function hashExpression(expressions: readonly string[]): string {
   return `\${sha1(jsonencode([${unique.join(', ')}]))}`;
 }
 
+/** `${aws_x.y}`: a whole resource (its type has the provider's prefix; `var`, `local`, `module`, `data` have none). */
+const WHOLE_RESOURCE = /^\$\{[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\}$/;
+const EACH_VALUE_ATTRIBUTE = /\beach\.value\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+const EACH_VALUE_WHOLE = /\beach\.value\b(?!\.[A-Za-z_])/;
+
+/**
+ * The references of a resource whose `for_each` is a whole resource (`for_each =
+ * aws_lambda_function.fns`, as `TerraformIterator.fromResources` writes it): that reference
+ * stands for the attributes the resource reads through `each.value.<attribute>`
+ * (`aws_lambda_function.fns[*].invoke_arn`), not for every attribute of every instance (tags,
+ * `last_modified`: hashing those redeployed for a tag, and made plans inconsistent with applies).
+ * Kept whole when the resource reads `each.value` itself.
+ */
+export function narrowWholeForEach(config: Record<string, unknown>, references: readonly string[]): readonly string[] {
+  const forEach = config.for_each;
+  if (typeof forEach !== 'string' || !WHOLE_RESOURCE.test(forEach)) {
+    return references;
+  }
+  const whole = forEach.slice(2, -1);
+  const { for_each: _forEach, ...rest } = config;
+  const text = JSON.stringify(rest);
+  if (EACH_VALUE_WHOLE.test(text)) {
+    return references;
+  }
+  const read = [...new Set([...text.matchAll(EACH_VALUE_ATTRIBUTE)].map((match) => `${whole}${ANY_INSTANCE}.${match[1]}`))];
+  return [...references.filter((reference) => reference !== whole), ...read].sort();
+}
+
 /**
  * A reference that indexes a `for_each` resource with a value known only inside the
  * referring resource (`aws_x.y[*].arn`) takes the values of every instance:

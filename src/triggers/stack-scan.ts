@@ -34,6 +34,7 @@ export class StackScan {
 
   private byApiId?: Map<string, TerraformResource[]>;
   private forEach?: ReadonlySet<string>;
+  private constructAddresses?: ReadonlySet<string>;
   private blindSpots?: BlindSpotIndex;
 
   private readonly generation: number;
@@ -60,6 +61,25 @@ export class StackScan {
       }
     }
     return this.byApiId.get(apiId) ?? [];
+  }
+
+  /**
+   * The addresses of the family's types that the stack's overrides add (`stack.addOverride('resource.aws_x.y', {...})`)
+   * where no resource construct has that address, sorted.
+   */
+  public addedByStackOverride(): readonly string[] {
+    const overridden = (this.stack as unknown as { rawOverrides?: { resource?: unknown } }).rawOverrides?.resource;
+    if (overridden === null || typeof overridden !== 'object') {
+      return [];
+    }
+    this.constructAddresses ??= new Set(this.resourcesOfTypes().map((resource) => `${resource.terraformResourceType}.${resource.friendlyUniqueId}`));
+    const added: string[] = [];
+    for (const [type, names] of Object.entries(overridden as Record<string, unknown>)) {
+      if (this.family.redeployTypes.has(type) && names !== null && typeof names === 'object') {
+        added.push(...Object.keys(names).map((name) => `${type}.${name}`).filter((address) => !this.constructAddresses!.has(address)));
+      }
+    }
+    return added.sort();
   }
 
   /** The addresses of the stack's resources with `for_each`. */

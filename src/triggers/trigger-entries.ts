@@ -7,7 +7,7 @@ import { CrossStackExpressions } from './cross-stack-expressions';
 import { equivalentConfiguration } from './equivalent-configuration';
 import { FileReads, fileReadsIn } from './file-reads';
 import { InvalidOpenApiBodyError, openApiBodyTrigger } from './openapi-body';
-import { hashExpression, ReferenceEntries } from './reference-entries';
+import { hashExpression, narrowWholeForEach, ReferenceEntries } from './reference-entries';
 import { ANY_INSTANCE, findReferences } from './terraform-references';
 import { invalidProperty } from '../core/errors';
 
@@ -72,7 +72,7 @@ export function automaticEntries(
     } else {
       entries.set(item.key, '');
     }
-    references.addAll(item.stack, findReferences(item.config, omitted));
+    references.addAll(item.stack, narrowWholeForEach(item.config, findReferences(item.config, omitted)));
     if (item !== snapshot.api && item.stack === snapshot.home) {
       ids.push(idReference(family, item));
     }
