@@ -75,25 +75,25 @@ const OWNED: Record<string, Owned> = {
   'the main REST stage': {
     providerClass: ApiGatewayStage,
     make: (stack) => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack, regional).api }).deploymentStage.stage,
-    relied: ['restApiId', 'deploymentId', 'stageName', 'region'],
+    relied: ['restApiId', 'deploymentId', 'stageName', 'region', 'canarySettings'],
     createBeforeDestroy: true,
   },
   'the main HTTP stage': {
     providerClass: Apigatewayv2Stage,
     make: (stack) => new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack, regional).api }).deploymentStage.stage,
-    relied: ['apiId', 'deploymentId', 'name', 'region', 'autoDeploy'],
+    relied: ['apiId', 'deploymentId', 'name', 'region', 'autoDeploy', 'defaultRouteSettings', 'routeSettings'],
     createBeforeDestroy: true,
   },
   'a WebSocket stage added with addStage': {
     providerClass: Apigatewayv2Stage,
     make: (stack) => new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack, regional).api }).addStage('beta').stage,
-    relied: ['apiId', 'deploymentId', 'name', 'region', 'autoDeploy'],
+    relied: ['apiId', 'deploymentId', 'name', 'region', 'autoDeploy', 'defaultRouteSettings', 'routeSettings'],
     createBeforeDestroy: true,
   },
   'an HTTP stage made on its own': {
     providerClass: Apigatewayv2Stage,
     make: (stack) => new HttpApiStage(stack, 'stage', { apiId: petsHttpApi(stack, regional).api.id, deploymentId: 'deployment-id', stageName: 'live', region: REGION }).stage,
-    relied: ['apiId', 'deploymentId', 'name', 'region', 'autoDeploy'],
+    relied: ['apiId', 'deploymentId', 'name', 'region', 'autoDeploy', 'defaultRouteSettings', 'routeSettings'],
     createBeforeDestroy: true,
   },
   'the method settings of a REST stage': {
@@ -158,6 +158,7 @@ function movesOf(owned: Owned): Array<[string, (resource: any) => void]> {
   const prototype = owned.providerClass.prototype;
   const names = Object.getOwnPropertyNames(prototype);
   const setters = names.filter((name) => Object.getOwnPropertyDescriptor(prototype, name)?.set !== undefined);
+  const blocks = names.filter((name) => /^put[A-Z]/.test(name)).map((name) => `${name[3].toLowerCase()}${name.slice(4)}`);
   return [
     ...setters.map((name): [string, (resource: any) => void] => [`set ${name}`, (resource) => {
       resource[name] = changedValue(resource, name);
@@ -204,6 +205,38 @@ function movesOf(owned: Owned): Array<[string, (resource: any) => void]> {
     }],
     ["addOverride('for_each', ...)", (resource) => resource.addOverride('for_each', '${toset(["a", "b"])}')],
     ['node.tryRemoveChild (from its scope)', (resource) => resource.node.scope!.node.tryRemoveChild(resource.node.id)],
+    // cdktf's dynamic blocks, which render beside the argument of the same name.
+    ...[...setters, ...blocks].map((name): [string, (resource: any) => void] => [`addOverride('dynamic.${snakeCase(name)}')`, (resource) => {
+      resource.addOverride(`dynamic.${snakeCase(name)}`, { for_each: [1], content: { changed: 'value' } });
+    }]),
+    ...[...setters, ...blocks].map((name): [string, (resource: any) => void] => [`addOverride('dynamic', { ${snakeCase(name)} })`, (resource) => {
+      resource.addOverride('dynamic', { [snakeCase(name)]: { for_each: [1], content: { changed: 'value' } } });
+    }]),
+    // Moves out of the configuration.
+    ["moveToId('<type>.elsewhere')", (resource) => resource.moveToId(`${resource.terraformResourceType}.elsewhere`)],
+    ["moveTo('elsewhere') (a resource of the same type marked with addMoveTarget)", (resource) => {
+      const target = new (owned.providerClass as any)(TerraformStack.of(resource), 'elsewhere', configOf(resource, prototype));
+      target.addMoveTarget('elsewhere');
+      resource.moveTo('elsewhere');
+    }],
+    // Own properties that shadow what the class guards, and the class itself swapped.
+    ...['lifecycle', 'provider', 'count', 'forEach'].map((name): [string, (resource: any) => void] => [`Object.defineProperty(resource, '${name}', ...)`, (resource) => {
+      const values: Record<string, () => unknown> = {
+        lifecycle: () => ({ createBeforeDestroy: false }),
+        provider: () => new AwsProvider(TerraformStack.of(resource), 'other', { region: 'us-east-1', alias: 'other' }),
+        count: () => 2,
+        forEach: () => TerraformIterator.fromList(['a', 'b']),
+      };
+      Object.defineProperty(resource, name, { value: values[name](), configurable: true, writable: true });
+    }]),
+    ['Object.setPrototypeOf(resource, the provider class), then lifecycle = { createBeforeDestroy: false }', (resource) => {
+      Object.setPrototypeOf(resource, prototype);
+      resource.lifecycle = { createBeforeDestroy: false };
+    }],
+    ...owned.relied.map((name): [string, (resource: any) => void] => [`Object.setPrototypeOf(resource, the provider class), then addOverride('${snakeCase(name)}')`, (resource) => {
+      Object.setPrototypeOf(resource, prototype);
+      resource.addOverride(snakeCase(name), changedValue(resource, name));
+    }]),
   ];
 }
 
@@ -212,6 +245,13 @@ function build(owned: Owned): { stack: TerraformStack; resource: TerraformResour
   const stack = new TerraformStack(Testing.app(), 'stack');
   new AwsProvider(stack, 'aws', { region: REGION });
   return { stack, resource: owned.make(stack) };
+}
+
+/** The arguments a resource was made with (what its provider class requires to make another). */
+function configOf(resource: any, prototype: object): Record<string, unknown> {
+  const names = Object.getOwnPropertyNames(prototype)
+    .filter((name) => name.endsWith('Input') && resource[name] !== undefined);
+  return Object.fromEntries(names.map((name) => [name.slice(0, -'Input'.length), resource[name]]));
 }
 
 function blockOf(stack: TerraformStack, resource: TerraformResource): any {
@@ -248,7 +288,8 @@ test.each(CASES)('%s', (_name, owned, apply) => {
   }
   expect(block).toBeDefined();
   for (const name of [...owned.relied, 'provider', 'count', 'forEach']) {
-    expect([name, block[snakeCase(name)]]).toEqual([name, expected[snakeCase(name)]]);
+    const key = snakeCase(name);
+    expect([name, block[key], block.dynamic?.[key]]).toEqual([name, expected[key], expected.dynamic?.[key]]);
   }
   if (owned.createBeforeDestroy) {
     expect(block.lifecycle?.create_before_destroy).toBe(true);
@@ -281,4 +322,135 @@ test('the messages say what the construct relies on', () => {
   }).toThrow("HttpApiDeployment at 'stack/deploy': property 'deploymentStage.stage.lifecycle.createBeforeDestroy' is false; "
     + 'expected the resource to keep create_before_destroy: a renamed stage is created before what points at it (mappings, usage plans) moves to it, '
     + 'and the old one is deleted after (AWS refuses to delete a stage a mapping points at).');
+});
+
+/** The validation errors of a synth, or the synthesized JSON. */
+function synthOf(stack: TerraformStack): any {
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+function restDeployment(stack: TerraformStack): RestApiDeployment {
+  new AwsProvider(stack, 'aws', { region: REGION });
+  return new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack, regional).api, methodOptions: { '/pets/GET': { metricsEnabled: true } } });
+}
+
+function httpDeployment(stack: TerraformStack): HttpApiDeployment {
+  new AwsProvider(stack, 'aws', { region: REGION });
+  return new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack, regional).api });
+}
+
+const newStack = () => new TerraformStack(Testing.app(), 'stack');
+
+describe('an override of a dynamic block is one of the block', () => {
+  test.each([
+    ['dynamic.canary_settings', { for_each: [1], content: { deployment_id: 'x', percent_traffic: 50 } }],
+    ['dynamic.canary_settings.content.percent_traffic', 50],
+    ['dynamic', { canary_settings: { for_each: [1], content: { percent_traffic: 50 } } }],
+  ])("REST stage: addOverride('%s', ...)", (path, value) => {
+    const stage = restDeployment(newStack()).deploymentStage.stage;
+    expect(() => stage.addOverride(path, value)).toThrow(`RestApiDeployment at 'stack/deploy': property 'deploymentStage.stage.addOverride(${path})' is `);
+    expect(() => stage.addOverride(path, value)).toThrow("expected the resource to keep its 'canarySettings' as the construct set it: "
+      + "the construct's canary settings send the canary traffic to its canary deployment (set them with the construct's 'canary').");
+  });
+
+  test.each([
+    ['dynamic.default_route_settings', 'defaultRouteSettings'],
+    ['dynamic.route_settings', 'routeSettings'],
+  ])("HTTP stage: addOverride('%s', ...)", (path, name) => {
+    const stage = httpDeployment(newStack()).deploymentStage.stage;
+    expect(() => stage.addOverride(path, { for_each: [1], content: { detailed_metrics_enabled: true } }))
+      .toThrow(`HttpApiDeployment at 'stack/deploy': property 'deploymentStage.stage.addOverride(${path})' is {"for_each":[1],"content":{"detailed_metrics_enabled":true}}; `
+        + `expected the resource to keep its '${name}' as the construct set it: the construct writes route settings with both throttling limits`);
+  });
+
+  test('a dynamic block of an argument the construct does not rely on stays the user\'s', () => {
+    const stack = newStack();
+    const stage = restDeployment(stack).deploymentStage.stage;
+    stage.addOverride('dynamic.access_log_settings', { for_each: [1], content: { destination_arn: 'arn', format: '$context.requestId' } });
+
+    expect(Object.values(synthOf(stack).resource.aws_api_gateway_stage as Record<string, any>)[0].dynamic.access_log_settings.for_each).toEqual([1]);
+  });
+});
+
+describe('removing a construct between the owner and its resource is seen at synth', () => {
+  test("the deployment's stage construct", () => {
+    const stack = newStack();
+    const deployment = restDeployment(stack);
+    deployment.node.tryRemoveChild('Stage');
+
+    expect(() => synthOf(stack)).toThrow("RestApiDeployment at 'stack/deploy': property 'deploymentStage.stage' is "
+      + "\"removed with 'stack/deploy/Stage' ('stack/deploy/Stage/Default')\"; expected the resource the construct made");
+  });
+
+  test("the stage's method settings container", () => {
+    const stack = newStack();
+    const deployment = restDeployment(stack);
+    deployment.deploymentStage.node.tryRemoveChild('MethodSettings');
+
+    expect(() => synthOf(stack)).toThrow("RestApiDeployment at 'stack/deploy': property 'methodOptions./pets/GET' is "
+      + "\"removed with 'stack/deploy/Stage/MethodSettings' ('stack/deploy/Stage/MethodSettings/pets_GET')\"; "
+      + 'expected the resource the construct made: what it makes refers to it (make another construct instead of removing it).');
+  });
+});
+
+describe('moves of an owned resource', () => {
+  test.each([
+    ['moveToId', (resource: TerraformResource) => resource.moveToId('aws_api_gateway_deployment.elsewhere')],
+    ['moveTo', (resource: TerraformResource) => resource.moveTo('elsewhere')],
+  ])('%s is refused', (move, apply) => {
+    const deployment = restDeployment(newStack()).deployment;
+    expect(() => apply(deployment)).toThrow(`RestApiDeployment at 'stack/deploy': property 'deployment.${move}()' is `);
+    expect(() => apply(deployment)).toThrow('expected the resource to stay where the construct made it: what the construct makes refers to its address, '
+      + "and the moves of its resources are the construct's business (to hand its state to another resource, remove the construct and call "
+      + "moveFromId('<this address>') on that resource; to keep a resource's state under this one, call moveFromId('<that address>') on it).");
+  });
+
+  test('moveFromId (adopting an address) stays allowed', () => {
+    const stack = newStack();
+    const deployment = restDeployment(stack).deployment;
+    deployment.moveFromId('aws_api_gateway_deployment.old');
+
+    expect(synthOf(stack).moved).toEqual([{ from: 'aws_api_gateway_deployment.old', to: `aws_api_gateway_deployment.${deployment.friendlyUniqueId}` }]);
+  });
+
+  test("a move that bypasses the guard (the provider class's method) is seen at synth", () => {
+    const stack = newStack();
+    const stage = restDeployment(stack).deploymentStage.stage;
+    ApiGatewayStage.prototype.moveToId.call(stage, 'aws_api_gateway_stage.elsewhere');
+
+    expect(() => synthOf(stack)).toThrow("RestApiDeployment at 'stack/deploy': property 'deploymentStage.stage' is \"moved away ('stack/deploy/Stage/Default')\"; "
+      + 'expected the resource to stay where the construct made it');
+  });
+});
+
+describe('the validation at synth checks what the resource renders', () => {
+  test('an own lifecycle property shadowing the guarded one', () => {
+    const stack = newStack();
+    const deployment = restDeployment(stack).deployment;
+    Object.defineProperty(deployment, 'lifecycle', { value: { createBeforeDestroy: false } });
+
+    expect(() => synthOf(stack)).toThrow("RestApiDeployment at 'stack/deploy': property 'deployment.lifecycle' is {\"create_before_destroy\":false}; "
+      + 'expected the resource to keep create_before_destroy: a new deployment is created before the stages move to it');
+  });
+
+  test.each([
+    ['provider', (stack: TerraformStack) => new AwsProvider(stack, 'other', { region: 'us-east-1', alias: 'other' }), '"aws.other"'],
+    ['count', () => 2, '2'],
+  ])('an own %s property shadowing the guarded one', (name, value, shown) => {
+    const stack = newStack();
+    const stage = restDeployment(stack).deploymentStage.stage;
+    Object.defineProperty(stage, name, { value: value(stack) });
+
+    expect(() => synthOf(stack)).toThrow(`RestApiDeployment at 'stack/deploy': property 'deploymentStage.stage.${name}' is ${shown}; `
+      + `expected the resource to keep its '${name}' as the construct set it: `);
+  });
+
+  test('the provider class put back with Object.setPrototypeOf', () => {
+    const stack = newStack();
+    const stage = restDeployment(stack).deploymentStage.stage;
+    Object.setPrototypeOf(stage, ApiGatewayStage.prototype);
+    stage.deploymentId = 'another';
+
+    expect(() => synthOf(stack)).toThrow(/property 'deploymentStage.stage.lifecycle' is undefined; expected the resource to keep create_before_destroy: [\s\S]*property 'deploymentStage.stage.deploymentId' is "another"; expected the resource to keep its 'deploymentId' as the construct set it/);
+  });
 });

@@ -1,15 +1,18 @@
 import { TerraformResource, TerraformResourceLifecycle, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from './errors';
+import { isPlainObject } from './struct-check';
 
 /**
  * The resources a construct owns (its deployments, stages, method settings, mappings) keep what the
  * construct relies on, whatever the user does with them afterwards: the arguments it set and builds
  * on (the API, the deployment a stage serves, a stage's name, a mapping's domain and key) cannot be
- * changed through the provider class's setter, `reset…()`, `put…()` or `addOverride(...)`, and its
- * lifecycle keeps `create_before_destroy` (and any `ignore_changes` it needs) through a `lifecycle`
- * assignment or override, merged with the user's. What cannot be intercepted (a lifecycle object
- * changed in place) is checked when the stack is validated at synth.
+ * changed through the provider class's setter, `reset…()`, `put…()` or `addOverride(...)` (of the
+ * argument or of its `dynamic` block), the resource cannot be moved away (`moveTo`, `moveToId`), and
+ * its lifecycle keeps `create_before_destroy` (and any `ignore_changes` it needs) through a
+ * `lifecycle` assignment or override, merged with the user's. What cannot be intercepted (a
+ * lifecycle object changed in place, an own property shadowing a guard, the resource or a construct
+ * above it taken out of the tree) is checked when the stack is validated at synth.
  */
 export interface OwnedResource {
   /** The construct errors name. */
@@ -124,21 +127,52 @@ export function newOwnedResource<T extends TerraformResource, C>(
 /** Makes an existing resource of an owned class keep `owned` (after its constructor set its arguments). */
 function keepOwned(resource: TerraformResource, owned: OwnedResource): void {
   const fixed = { ...FIELDS, ...owned.fixed };
-  const inputs = Object.fromEntries(Object.keys(fixed).map((name) => [name, inputOf(resource, name)]));
-  Object.defineProperty(resource, OWNED, { value: { ...owned, fixed, inputs } });
+  const kept: Kept = { ...owned, fixed, inputs: {}, rendered: {} };
+  Object.defineProperty(resource, OWNED, { value: kept });
+  keepCurrent(resource, kept);
   // The constructor stored the construct's own lifecycle; from here on every assignment is merged.
   (resource as any).lifecycle = (resource as any)[LIFECYCLE];
   resource.node.addValidation({ validate: () => brokenGuarantees(resource) });
-  // Taken out of the tree (`node.tryRemoveChild`), the resource validates nothing: its owner says so.
+  // Taken out of the tree (`node.tryRemoveChild`, of the resource or of a construct between it and
+  // its owner), the resource validates nothing: its owner says so.
   owned.owner.node.addValidation({
-    validate: () => (resource.node.scope?.node.tryFindChild(resource.node.id) === resource ? [] : [invalidProperty(owned.owner, owned.property,
-      `removed ('${resource.node.path}')`, 'the resource the construct made: what it makes refers to it (make another construct instead of removing it)').message]),
+    validate: () => {
+      const removed = detached(resource, owned.owner);
+      return removed === undefined ? [] : [invalidProperty(owned.owner, owned.property,
+        `removed ${removed === resource ? '' : `with '${removed.node.path}' `}('${resource.node.path}')`,
+        'the resource the construct made: what it makes refers to it (make another construct instead of removing it)').message];
+    },
   });
 }
 
+/** The construct, from `resource` up to `owner` (or the root), that its scope no longer holds under its id. */
+function detached(resource: IConstruct, owner: IConstruct): IConstruct | undefined {
+  for (let current = resource; current !== owner && current.node.scope !== undefined; current = current.node.scope) {
+    if (current.node.scope.node.tryFindChild(current.node.id) !== current) {
+      return current;
+    }
+  }
+  return undefined;
+}
+
 interface Kept extends OwnedResource {
-  /** The fixed arguments' values as the construct set them. */
-  readonly inputs: Readonly<Record<string, unknown>>;
+  /** The fixed arguments' values as the construct set them (for the setters: the same value again is no change). */
+  readonly inputs: Record<string, unknown>;
+  /** What the resource rendered of them (`renderedOf`) once the construct set them, compared at synth with what it renders. */
+  rendered: Record<string, unknown>;
+}
+
+/** Records the fixed arguments as they are now, as the construct set them. */
+function keepCurrent(resource: TerraformResource, kept: Kept): void {
+  const names = Object.keys(kept.fixed);
+  names.forEach((name) => (kept.inputs[name] = inputOf(resource, name)));
+  const { provider, count, forEach } = resource.terraformMetaArguments;
+  kept.rendered = renderedOf({ ...(resource as any).synthesizeAttributes(), provider, count, for_each: forEach }, names);
+}
+
+/** What a resource block (in Terraform's names) holds of the arguments `names`, each also as a dynamic block. */
+function renderedOf(block: Record<string, any>, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.flatMap((name) => [[name, block[snakeCase(name)]], [`dynamic.${name}`, block.dynamic?.[snakeCase(name)]]]));
 }
 
 function keptOf(resource: object): Kept | undefined {
@@ -160,7 +194,7 @@ export function changeOwned(resource: TerraformResource, change: () => void): vo
   }
   const kept = keptOf(resource);
   if (kept !== undefined) {
-    Object.keys(kept.fixed).forEach((name) => ((kept.inputs as Record<string, unknown>)[name] = inputOf(resource, name)));
+    keepCurrent(resource, kept);
   }
 }
 
@@ -235,6 +269,20 @@ function defineGuards(prototype: object, parent: any, fixed: readonly string[]):
       this[LIFECYCLE] = kept?.lifecycle === undefined ? value : mergedLifecycle(this, kept, value);
     },
   });
+  // Moving the resource away takes it out of the configuration (`moveFromId`, adopting an address, stays).
+  for (const move of ['moveTo', 'moveToId']) {
+    Object.defineProperty(prototype, move, {
+      configurable: true,
+      writable: true,
+      value: function (this: TerraformResource, ...args: unknown[]) {
+        const kept = keptOf(this);
+        if (kept !== undefined) {
+          throw invalidProperty(kept.owner, `${kept.property}.${move}()`, args[0], MOVE_EXPECTED);
+        }
+        return parent[move].apply(this, args);
+      },
+    });
+  }
   Object.defineProperty(prototype, 'addOverride', {
     configurable: true,
     writable: true,
@@ -247,6 +295,10 @@ function defineGuards(prototype: object, parent: any, fixed: readonly string[]):
     },
   });
 }
+
+const MOVE_EXPECTED = 'the resource to stay where the construct made it: what the construct makes refers to its address, and the moves of '
+  + "its resources are the construct's business (to hand its state to another resource, remove the construct and call moveFromId('<this address>') "
+  + "on that resource; to keep a resource's state under this one, call moveFromId('<that address>') on it)";
 
 /** The user's lifecycle with what the construct relies on merged in; `createBeforeDestroy: false` is refused. */
 function mergedLifecycle(resource: TerraformResource, kept: Kept, value: TerraformResourceLifecycle | undefined): TerraformResourceLifecycle {
@@ -289,13 +341,19 @@ function lifecycleOverride(resource: TerraformResource, kept: Kept, value: unkno
   };
 }
 
-/** Refuses an override of a fixed argument, or of the part of the lifecycle the construct relies on. */
+/**
+ * Refuses an override of a fixed argument, or of the part of the lifecycle the construct relies on.
+ * `dynamic.<block>...` is the block `<block>` (cdktf renders it beside the argument); `dynamic`, each block it names.
+ */
 function overrideOf(resource: TerraformResource, kept: Kept, path: string, value: unknown): void {
-  const [first, second] = path.split('.');
-  const fixed = Object.keys(kept.fixed).find((name) => snakeCase(name) === first);
+  const parts = path.split('.');
+  const dynamic = parts[0] === 'dynamic';
+  const blocks = !dynamic ? [parts[0]] : parts.length > 1 ? [parts[1]] : Object.keys(value !== null && typeof value === 'object' ? value : {});
+  const fixed = Object.keys(kept.fixed).find((name) => blocks.includes(snakeCase(name)));
   if (fixed !== undefined) {
     refuse(resource, `addOverride(${path})`, value, fixed);
   }
+  const [first, second] = parts;
   if (first === 'lifecycle' && second !== undefined && kept.lifecycle !== undefined) {
     const removes = value === undefined || value === null;
     if ((second === 'create_before_destroy' && kept.lifecycle.createBeforeDestroy && value !== true)
@@ -329,26 +387,56 @@ function lifecycleText(lifecycle: RequiredLifecycle): string {
   return parts.join(' and ');
 }
 
-/** What cdktf validates at synth: the guarantees still hold (a lifecycle object changed in place is seen only here). */
+/**
+ * What cdktf validates at synth: the block the resource renders still has what the construct relies
+ * on. The rendered block, not the guarded fields, because what bypasses the guards (a lifecycle
+ * object changed in place, an own property shadowing an accessor, the class swapped with
+ * `Object.setPrototypeOf`) shows only there.
+ */
 function brokenGuarantees(resource: TerraformResource): string[] {
   const kept = keptOf(resource)!;
+  const block = resource.toTerraform().resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
+  if (block === undefined) {
+    return [invalidProperty(kept.owner, kept.property, `moved away ('${resource.node.path}')`, MOVE_EXPECTED).message];
+  }
   const errors: string[] = [];
-  const lifecycle = (resource as any)[LIFECYCLE] as TerraformResourceLifecycle | undefined;
+  const lifecycle = block.lifecycle;
   const required = kept.lifecycle;
   if (required !== undefined) {
-    const ignored = lifecycle?.ignoreChanges;
-    if ((required.createBeforeDestroy && lifecycle?.createBeforeDestroy !== true)
-      || (required.ignoreChanges !== undefined && ignored !== 'all' && !required.ignoreChanges.every((name) => Array.isArray(ignored) && ignored.includes(name)))) {
+    const ignored = lifecycle?.ignore_changes;
+    if ((required.createBeforeDestroy && lifecycle?.create_before_destroy !== true)
+      || (required.ignoreChanges !== undefined && ignored !== 'all'
+        && !required.ignoreChanges.every((name) => Array.isArray(ignored) && (ignored.includes(name) || ignored.includes(snakeCase(name)))))) {
       errors.push(invalidProperty(kept.owner, `${kept.property}.lifecycle`, lifecycle, `the resource to keep ${lifecycleText(required)}: ${required.why}`).message);
     }
   }
+  const rendered = renderedOf(block, Object.keys(kept.fixed));
   for (const name of Object.keys(kept.fixed)) {
-    const now = inputOf(resource, name);
-    if (!sameValue(now, kept.inputs[name])) {
-      errors.push(invalidProperty(kept.owner, `${kept.property}.${name}`, now, `the resource to keep its '${name}' as the construct set it: ${kept.fixed[name]}`).message);
+    const changed = [name, `dynamic.${name}`].find((key) => !sameRendering(rendered[key], kept.rendered[key]));
+    if (changed !== undefined) {
+      errors.push(invalidProperty(kept.owner, `${kept.property}.${changed}`, rendered[changed],
+        `the resource to keep its '${name}' as the construct set it: ${kept.fixed[name]}`).message);
     }
   }
   return errors;
+}
+
+/** Whether two renderings are the same: equal plain objects and arrays, and otherwise the same value (a token the same token). */
+function sameRendering(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, index) => sameRendering(item, b[index]));
+  }
+  if (!isPlainObject(a) || !isPlainObject(b)) {
+    return false;
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left).filter((key) => left[key] !== undefined);
+  return keys.length === Object.keys(right).filter((key) => right[key] !== undefined).length
+    && keys.every((key) => sameRendering(left[key], right[key]));
 }
 
 /** The configured value of an argument (`restApiIdInput`, or a meta-argument's field), a token as its string. */

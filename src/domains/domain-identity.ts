@@ -137,19 +137,28 @@ function originOf(owner: IConstruct, value: string): { stack: TerraformStack; ex
  * the check of what it serves reads): the app's domain resources are listed once per pass.
  */
 export function domainResourceNamed(scope: IConstruct, name: string): TerraformResource | undefined {
+  return domainResourcesByName(scope).public.get(name);
+}
+
+/** The app's private `aws_api_gateway_domain_name` whose literal name is `name`, if any. */
+export function privateDomainResourceNamed(scope: IConstruct, name: string): TerraformResource | undefined {
+  return domainResourcesByName(scope).private.get(name);
+}
+
+/** The app's `aws_api_gateway_domain_name` resources by literal name, public and private apart, listed once per pass. */
+function domainResourcesByName(scope: IConstruct): { public: Map<string, TerraformResource>; private: Map<string, TerraformResource> } {
   const index = AppIndex.of(scope);
   return index.appMemo(DOMAIN_RESOURCES_BY_NAME, () => {
-    const byName = new Map<string, TerraformResource>();
+    const byName = { public: new Map<string, TerraformResource>(), private: new Map<string, TerraformResource>() };
     for (const element of index.resourcesOfType('aws_api_gateway_domain_name')) {
-      if (!isPrivateDomain(element)) {
-        const literal = String((element as { domainNameInput?: unknown }).domainNameInput).toLowerCase();
-        if (!byName.has(literal)) {
-          byName.set(literal, element);
-        }
+      const map = isPrivateDomain(element) ? byName.private : byName.public;
+      const literal = String((element as { domainNameInput?: unknown }).domainNameInput).toLowerCase();
+      if (!map.has(literal)) {
+        map.set(literal, element);
       }
     }
     return byName;
-  }).get(name);
+  });
 }
 
 const DOMAIN_RESOURCES_BY_NAME = Symbol('aws_api_gateway_domain_name resources by name');

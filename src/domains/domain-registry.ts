@@ -1,12 +1,13 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkDomainEndpoint, MappedApiKind } from './domain-endpoint';
-import { DomainIdentity, domainResourceNamed } from './domain-identity';
+import { DomainIdentity, domainResourceNamed, privateDomainResourceNamed } from './domain-identity';
 import { AppIndex } from '../core/app-index';
 import { describeValue, invalidProperty } from '../core/errors';
 import { listIn } from '../core/list-in';
 import { accountKey, describePlacement, hasAwsProvider, sameAccount } from '../core/placement';
 import { expressionIn } from '../core/resolve';
+import { warnOnce } from '../core/warnings';
 
 /** One mapping's claim on a domain. */
 export interface DomainClaim {
@@ -133,7 +134,9 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
   // At synth, against every other claim of the domain: each stack's own validation finds its conflicts.
   claim.mapping.node.addValidation({
     validate: () => {
-      const conflict = placementError(recorded) ?? endpointError(recorded) ?? conflictAmong(recorded, sameAccountCandidates(recorded, domainClaims));
+      warnOfPrivateNamesake(recorded);
+      const conflict = renamedError(recorded) ?? placementError(recorded) ?? endpointError(recorded)
+        ?? conflictAmong(recorded, sameAccountCandidates(recorded, domainClaims));
       return conflict === undefined ? [] : [conflict.message];
     },
   });
@@ -201,6 +204,55 @@ function placementError({ owner, method, domain, mapping }: RecordedClaim): Erro
     `a custom domain name in the stage's account and region (AWS looks it up where the mapping is made): '${resource.node.path}' is made `
     + `with ${describePlacement(resource)}, the mapping with ${describePlacement(mapping)}; make the domain name with the stage's AWS provider `
     + 'and region');
+}
+
+/**
+ * The error for a mapping whose domain resource, given as its attribute, was renamed after the
+ * mapping was made (`domain.domainName = ...`, or an override of `domain_name`): the checks of the
+ * call compared the old name, so two mappings of one key could meet on the new one unseen.
+ */
+function renamedError({ owner, method, domain }: RecordedClaim): Error | undefined {
+  const resource = domain.resource;
+  if (!domain.referenced || resource === undefined || domain.id.startsWith('private:')) {
+    return undefined;
+  }
+  const overridden = (resource as unknown as { rawOverrides?: { domain_name?: unknown } }).rawOverrides?.domain_name;
+  const name = overridden ?? (resource as { domainNameInput?: unknown }).domainNameInput;
+  if (typeof name !== 'string') {
+    return undefined;
+  }
+  const stack = TerraformStack.of(resource);
+  const id = Token.isUnresolved(name) ? `expression:${stack.node.path}:${expressionIn(stack, name)}` : `name:${name}`;
+  if (id === domain.id) {
+    return undefined;
+  }
+  const now = Token.isUnresolved(name) ? expressionIn(stack, name) : JSON.stringify(name);
+  return invalidProperty(owner, `${method}(domainName)`, domain.given,
+    `a domain named as it was when the mapping was made: '${resource.node.path}' was named ${domain.description} then and is named ${now} now `
+    + `(${overridden === undefined ? 'its domainName was set since' : 'an override of domain_name'}); name the domain before mapping it`);
+}
+
+/**
+ * Warns of a mapping of a domain named by its literal name where the app's domain of that name is
+ * private (endpoint type PRIVATE) and no public one of the app has it: AWS finds a private custom
+ * domain only by its id (`domain_name_id`), so the mapping names a public domain, which only exists
+ * if it is made elsewhere.
+ */
+function warnOfPrivateNamesake({ owner, method, domain, keyLevels }: RecordedClaim): void {
+  if (domain.referenced || !domain.id.startsWith('name:')) {
+    return;
+  }
+  const name = domain.id.slice('name:'.length);
+  const privateDomain = privateDomainResourceNamed(owner, name);
+  if (privateDomain === undefined || domainResourceNamed(owner, name) !== undefined) {
+    return;
+  }
+  const fix = keyLevels === undefined
+    ? 'to map the private one, give the domain itself and its id: addBasePathMapping(domain.domainName, { domainNameId: domain.domainNameId })'
+    : 'a private domain is mapped with addBasePathMapping(domain.domainName, { domainNameId: domain.domainNameId }), not with an API mapping';
+  warnOnce(owner, `${method}(${JSON.stringify(name)}) maps the public custom domain of that name, but the app's domain '${privateDomain.node.path}' `
+    + 'of that name is private (endpoint type PRIVATE), and AWS finds a private domain only by its id: unless a public domain of that name is made elsewhere, '
+    + `AWS answers NotFoundException; ${fix}.`);
 }
 
 /**

@@ -70,6 +70,29 @@ describe('mappings compared across stacks whose providers come after them', () =
   });
 });
 
+describe('a domain renamed after it was mapped', () => {
+  const v2Domain = (stack: TerraformStack) => new Apigatewayv2DomainName(stack, 'domain', {
+    domainName: 'a.example.com',
+    domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+  });
+
+  test.each<[string, (domain: Apigatewayv2DomainName) => void, string]>([
+    ['by its setter', (domain) => { domain.domainName = 'b.example.com'; }, '"b.example.com" now (its domainName was set since)'],
+    ['by an override', (domain) => domain.addOverride('domain_name', 'b.example.com'), '"b.example.com" now (an override of domain_name)'],
+    ['to a name AWS refuses', (domain) => { domain.domainName = 'B.Example.com.'; }, '"B.Example.com." now (its domainName was set since)'],
+  ])('%s fails at synth: the checks of the call compared the old name', (_case, rename, now) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const domain = v2Domain(stack);
+    const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+    deployment.addApiMapping(domain.domainName, { apiMappingKey: 'v1' });
+    rename(domain);
+    deployment.addStage('beta').addApiMapping('b.example.com', { apiMappingKey: 'v1' });
+
+    expect(() => Testing.synth(stack, true)).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping(domainName)' is \"${aws_apigatewayv2_domain_name.domain.domain_name}\"; "
+      + `expected a domain named as it was when the mapping was made: 'stack/domain' was named "a.example.com" then and is named ${now}; name the domain before mapping it.`);
+  });
+});
+
 describe('one deployment, one domain, one key', () => {
   test('the same key twice, given once by resource and once by name, fails with the library\'s error, not a construct id clash', () => {
     expect(() => synthesize((stack) => {
@@ -235,6 +258,33 @@ describe('private custom domain names', () => {
       ['${aws_api_gateway_domain_name.domain.domain_name}', '${aws_api_gateway_domain_name.domain.domain_name_id}'],
       ['api.example.com', null],
     ]);
+  });
+});
+
+describe('a literal name whose only domain in the app is private', () => {
+  test('warns: AWS finds a private domain only by its id, so the mapping names a public domain made elsewhere or none', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    restDomain(stack, { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointConfiguration: { types: ['PRIVATE'] }, securityPolicy: 'TLS_1_2' });
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addBasePathMapping('api.example.com', { basePath: 'orders' });
+    Testing.synth(stack, true);
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([
+      "addBasePathMapping(\"api.example.com\") maps the public custom domain of that name, but the app's domain 'stack/domain' of that name is private " +
+      '(endpoint type PRIVATE), and AWS finds a private domain only by its id: unless a public domain of that name is made elsewhere, AWS answers ' +
+      'NotFoundException; to map the private one, give the domain itself and its id: addBasePathMapping(domain.domainName, { domainNameId: domain.domainNameId }).',
+    ]);
+  });
+
+  test('no warning when the app has a public domain of the name too', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    restDomain(stack, { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointConfiguration: { types: ['PRIVATE'] }, securityPolicy: 'TLS_1_2' });
+    new ApiGatewayDomainName(stack, 'public', { domainName: 'api.example.com', regionalCertificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointConfiguration: { types: ['REGIONAL'] } });
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addBasePathMapping('api.example.com', { basePath: 'orders' });
+    Testing.synth(stack, true);
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
   });
 });
 
