@@ -74,8 +74,13 @@ export function buildProgram(program: Program, app: App): BuiltProgram {
     return construct as T;
   };
   const scopeOf = (move: { in: string }) => get<Construct>(move.in);
-  const apiIdOf = (move: { api: string; apiIdVia?: string }) =>
-    (move.apiIdVia ? apiIds.get(move.apiIdVia)! : get<TerraformResource & { id: string }>(move.api).id);
+  const apiIdOf = (move: { api: string; apiIdVia?: string; apiIdFrom?: string }) => {
+    if (move.apiIdFrom !== undefined) {
+      const from = get<TerraformResource & { restApiId?: string; apiId?: string }>(move.apiIdFrom);
+      return (from.terraformResourceType.startsWith('aws_apigatewayv2_') ? from.apiId : from.restApiId)!;
+    }
+    return move.apiIdVia ? apiIds.get(move.apiIdVia)! : get<TerraformResource & { id: string }>(move.api).id;
+  };
   const text = (value: StringValue) => (typeof value === 'string' ? value : get<TerraformVariable>(value.variable).stringValue);
   const num = (value: NumberValue) => (typeof value === 'number' ? value : get<TerraformVariable>(value.variable).numberValue);
 
@@ -147,7 +152,7 @@ export function buildProgram(program: Program, app: App): BuiltProgram {
           resourceId: get<ApiGatewayResource>(methodMove.resource).id,
           httpMethod: method.httpMethod,
           type: move.type,
-          requestTemplates: move.template === undefined ? undefined : { 'application/json': move.template },
+          requestTemplates: move.template === undefined ? undefined : { 'application/json': move.templateFile ? Fn.file(fixturePaths().template) : move.template },
           integrationHttpMethod: move.type === 'MOCK' ? undefined : move.type === 'AWS_PROXY' ? 'POST' : 'GET',
           uri: move.lambda ? get<LambdaFunction>(move.lambda).invokeArn : move.uri,
           timeoutMilliseconds: move.timeoutMilliseconds,

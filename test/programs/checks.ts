@@ -19,6 +19,7 @@ export const CHECKS = {
   coverage: "10. every resource and module of an API is in its deployments' triggers or warned about",
   consistency: '11. a resource has the same digest in every deployment of its API',
   guarantees: '12. every deployment and main stage a construct makes keeps create_before_destroy, and the stage serves the construct\'s deployment',
+  files: "13. a template read with Fn.file has its resource's .files entry (hashed at plan time), or a warning where the deployment cannot hash it",
 } as const;
 
 /** The id of a check. */

@@ -1,6 +1,6 @@
 /**
  * The files the generated programs use, made once per process in the temp folder: a local
- * Terraform module (one variable, no resources) and a Lambda function's code as a zip file (a
+ * Terraform module (one variable, no resources), a request template file and a Lambda function's code as a zip file (a
  * `TerraformAsset` of type FILE: an ARCHIVE asset would spawn a node process per synth, 300 ms).
  * Their absolute paths end up in the synthesized JSON, so both stay put for the whole run
  * (determinism compares two syntheses of one program).
@@ -18,10 +18,13 @@ export const LAMBDA_SOURCE = 'exports.handler = async () => ({ statusCode: 200, 
 /** The Lambda function's zip file, as base64 (printed into reproductions too). */
 export const LAMBDA_ZIP_BASE64 = storedZip('index.js', Buffer.from(LAMBDA_SOURCE)).toString('base64');
 
-let folders: { module: string; zip: string } | undefined;
+/** The request template a MOCK integration reads with `Fn.file` (printed into reproductions too). */
+export const TEMPLATE_SOURCE = '{"statusCode": 200}';
 
-/** The fixture paths of this process, made on first use: the module folder and the Lambda zip. */
-export function fixturePaths(): { readonly module: string; readonly zip: string } {
+let folders: { module: string; zip: string; template: string } | undefined;
+
+/** The fixture paths of this process, made on first use: the module folder, the Lambda zip and the request template file. */
+export function fixturePaths(): { readonly module: string; readonly zip: string; readonly template: string } {
   if (folders === undefined) {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'user-programs-fixtures-'));
     const module = path.join(root, 'api-module');
@@ -29,7 +32,9 @@ export function fixturePaths(): { readonly module: string; readonly zip: string 
     fs.writeFileSync(path.join(module, 'main.tf'), MODULE_SOURCE);
     const zip = path.join(root, 'lambda.zip');
     fs.writeFileSync(zip, Buffer.from(LAMBDA_ZIP_BASE64, 'base64'));
-    folders = { module, zip };
+    const template = path.join(root, 'template.json');
+    fs.writeFileSync(template, TEMPLATE_SOURCE);
+    folders = { module, zip, template };
   }
   return folders;
 }

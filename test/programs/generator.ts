@@ -164,6 +164,7 @@ class ProgramGenerator {
             httpMethod,
             authorization: r.weighted([[75, 'NONE'], [25, 'AWS_IAM']] as const),
             apiKeyRequired: r.chance(0.15) ? true : undefined,
+            apiIdFrom: this.stackOf(place) === this.stackOf(resource.in) && r.chance(0.15) ? resource.id : undefined,
           });
           this.restIntegration(api, method.id, place);
         }
@@ -189,6 +190,7 @@ class ProgramGenerator {
           routeKey,
           target,
           apiKeyRequired: api.apiKind === 'websocket' && r.chance(0.15) ? true : undefined,
+          apiIdFrom: r.chance(0.15) ? target : undefined,
         });
       }
       if (r.chance(0.15)) {
@@ -220,6 +222,8 @@ class ProgramGenerator {
       method,
       type,
       template: type === 'MOCK' ? '{"statusCode": 200}' : undefined,
+      templateFile: type === 'MOCK' && r.chance(0.2) ? true : undefined,
+      apiIdFrom: r.chance(0.1) ? method : undefined,
       uri: type === 'HTTP_PROXY' ? `https://${r.pick(['pets', 'orders', 'backend'])}.example.com/` : undefined,
       lambda: type === 'AWS_PROXY' ? this.lambda(this.stackOf(place)) : undefined,
       timeoutMilliseconds: r.chance(0.2) ? 10000 : undefined,

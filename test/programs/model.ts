@@ -119,6 +119,11 @@ interface ApiResourceBase extends Placed {
   readonly api: string;
   /** An `apiId` move whose expression is the API id argument, instead of the API's `id`. */
   readonly apiIdVia?: string;
+  /**
+   * Another API resource move of the API, in the same stack, whose API id attribute (`restApiId`,
+   * `apiId`) is this one's API id argument (`restApiId: resource.restApiId`): discovery follows it.
+   */
+  readonly apiIdFrom?: string;
 }
 
 /** An `ApiGatewayResource` under the root (`/pathPart`), or one per iteration key. */
@@ -145,6 +150,8 @@ export interface RestIntegrationMove extends ApiResourceBase {
   readonly type: 'MOCK' | 'HTTP_PROXY' | 'AWS_PROXY';
   /** MOCK: the `application/json` request template. */
   readonly template?: string;
+  /** MOCK: the template read from the fixture file when Terraform plans (`Fn.file(...)`) instead of `template`. */
+  readonly templateFile?: boolean;
   /** HTTP_PROXY: the backend URL. */
   readonly uri?: string;
   /** AWS_PROXY: the `lambda` move whose invoke ARN is the URI. */
@@ -290,11 +297,11 @@ export function dependenciesOf(move: Move): string[] {
   if ('in' in move) add(move.in);
   switch (move.kind) {
     case 'apiId': add(move.api); add(move.variable); break;
-    case 'restResource': add(move.api); add(move.apiIdVia); break;
-    case 'restMethod': add(move.api); add(move.apiIdVia); add(move.resource); break;
-    case 'restIntegration': add(move.api); add(move.apiIdVia); add(move.method); add(move.lambda); break;
-    case 'v2Integration': add(move.api); add(move.apiIdVia); add(move.lambda); break;
-    case 'v2Route': add(move.api); add(move.apiIdVia); add(move.target); break;
+    case 'restResource': add(move.api); add(move.apiIdVia); add(move.apiIdFrom); break;
+    case 'restMethod': add(move.api); add(move.apiIdVia); add(move.apiIdFrom); add(move.resource); break;
+    case 'restIntegration': add(move.api); add(move.apiIdVia); add(move.apiIdFrom); add(move.method); add(move.lambda); break;
+    case 'v2Integration': add(move.api); add(move.apiIdVia); add(move.apiIdFrom); add(move.lambda); break;
+    case 'v2Route': add(move.api); add(move.apiIdVia); add(move.apiIdFrom); add(move.target); break;
     case 'module': add(move.api); break;
     case 'deployment': add(move.api); addValues(move.triggers); addValues(move.stage); break;
     case 'addStage': add(move.deployment); addValues(move.stage); break;

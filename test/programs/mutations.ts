@@ -107,7 +107,8 @@ export function candidateMutations(program: Program, random: Random): Mutation[]
         break;
       case 'restIntegration':
       case 'v2Integration':
-        if (move.template !== undefined) set(move, 'template', '{"statusCode": 201}', entry(move), 'the request template changed');
+        // A template read from a file at plan time changes no JSON (its .files entry hashes the file when Terraform plans).
+        if (move.template !== undefined && !('templateFile' in move && move.templateFile)) set(move, 'template', '{"statusCode": 201}', entry(move), 'the request template changed');
         if (move.uri !== undefined) set(move, 'uri', move.uri.replace('https://', 'https://changed-'), entry(move), 'the backend URL changed');
         if (!others.has(`${move.id}/timeout_milliseconds`)) {
           set(move, 'timeoutMilliseconds', move.timeoutMilliseconds === 20000 ? 21000 : 20000, entry(move), 'timeoutMilliseconds changed');

@@ -54,7 +54,7 @@ export function mutationRandom(program: Program): Random {
   return Random.forProgram(program.seed + 0x5bd1e995, program.index);
 }
 
-/** Runs checks 1, 2 and 4 to 11 on `program`. */
+/** Runs checks 1, 2 and 4 to 13 on `program`. */
 export function checkProgram(program: Program, options: CheckOptions = {}): ProgramReport {
   const started = Date.now();
   const phase = options.onPhase ?? (() => undefined);

@@ -129,6 +129,19 @@ function deploymentChecks(
           ].join('\n'),
         });
       }
+      if (other.kind === 'restIntegration' && other.templateFile && key in entries) {
+        const inHome = !key.includes('/');
+        if (inHome ? !(`${key}.files` in entries) : !warnings.some((warning) => warning.includes(addressOf(resource)) && warning.includes('reads files'))) {
+          failures.push({
+            check: 'files',
+            kind: inHome ? 'a template read with Fn.file has no .files entry' : 'a template read with Fn.file in another stack is not warned about',
+            message: `${where}: ${inHome ? `no entry ${JSON.stringify(`${key}.files`)}` : `no warning that ${addressOf(resource)} reads files`}`,
+            repro: inHome
+              ? `expect(triggersOf(synth().stacks, ${at})).toHaveProperty([${quote(`${key}.files`)}]);`
+              : `const { app } = synth();\nexpect(${ALL_WARNINGS}).toContainEqual(expect.stringContaining(${quote(addressOf(resource))}));`,
+          });
+        }
+      }
       const lambda = (other.kind === 'restIntegration' || other.kind === 'v2Integration') && other.lambda ? construct<TerraformResource>(other.lambda) : undefined;
       if (lambda && key in entries && TerraformStack.of(lambda) === TerraformStack.of(resource) && !(triggerKeyIn(home, lambda) in entries)) {
         failures.push({

@@ -13,7 +13,7 @@
  * order as a second function.
  */
 import { ASSUME_LAMBDA } from './builder';
-import { LAMBDA_ZIP_BASE64, MODULE_SOURCE } from './fixtures';
+import { LAMBDA_ZIP_BASE64, MODULE_SOURCE, TEMPLATE_SOURCE } from './fixtures';
 import { ApiMove, Iteration, Move, NumberValue, Program, REGION, RouteSettingsModel, StageModel, StringValue, TriggerValue, dependenciesOf, stackIdOf } from './model';
 import { Mutation, applyMutation } from './mutations';
 
@@ -114,6 +114,9 @@ function fixtureLines(printer: StatementPrinter): string[] {
   if (printer.usesZip) {
     lines.push(`fs.writeFileSync(path.join(fixtures, 'lambda.zip'), Buffer.from(${quote(LAMBDA_ZIP_BASE64)}, 'base64'));`);
   }
+  if (printer.usesTemplate) {
+    lines.push(`fs.writeFileSync(path.join(fixtures, 'template.json'), ${quote(TEMPLATE_SOURCE)});`);
+  }
   return lines;
 }
 
@@ -171,6 +174,7 @@ class StatementPrinter {
   needsFixtures = false;
   usesModule = false;
   usesZip = false;
+  usesTemplate = false;
   private readonly byId: Map<string, Move>;
   private readonly mutatedById: Map<string, Move>;
   private referenced = new Set<string>();
@@ -215,8 +219,21 @@ class StatementPrinter {
     return (this.byId.get(id) as ApiMove).apiKind;
   }
 
-  private apiIdOf(move: { api: string; apiIdVia?: string }): string {
+  private apiIdOf(move: { api: string; apiIdVia?: string; apiIdFrom?: string }): string {
+    if (move.apiIdFrom !== undefined) {
+      return `${move.apiIdFrom}.${this.apiKind(move.api) === 'rest' ? 'restApiId' : 'apiId'}`;
+    }
     return move.apiIdVia ?? `${move.api}.id`;
+  }
+
+  /** A REST integration's template: the literal, or `Fn.file` of the fixture. */
+  private template(move: { templateFile?: boolean }, value: string): string {
+    if (!move.templateFile) {
+      return quote(value);
+    }
+    this.needsFixtures = this.usesTemplate = true;
+    this.use('Fn');
+    return "Fn.file(path.join(fixtures, 'template.json'))";
   }
 
   private statement(move: Move): string[] {
@@ -296,7 +313,7 @@ class StatementPrinter {
         const method = this.byId.get(move.method) as { resource: string };
         const props = objectLiteral([
           ['restApiId', this.apiIdOf(move)], ['resourceId', `${method.resource}.id`], ['httpMethod', `${move.method}.httpMethod`], ['type', quote(move.type)],
-          ['requestTemplates', this.field(move, 'template', (value) => (value === undefined ? 'undefined' : `{ 'application/json': ${quote(value)} }`))],
+          ['requestTemplates', this.field(move, 'template', (value) => (value === undefined ? 'undefined' : `{ 'application/json': ${this.template(move, value)} }`))],
           ['integrationHttpMethod', move.type === 'MOCK' ? 'undefined' : quote(move.type === 'AWS_PROXY' ? 'POST' : 'GET')],
           ['uri', move.lambda ? `${move.lambda}.invokeArn` : this.field(move, 'uri', literal)],
           ['timeoutMilliseconds', this.field(move, 'timeoutMilliseconds', literal)],
