@@ -203,10 +203,34 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     const { api, pets, get } = petsApi(s);
     const iterator = TerraformIterator.fromMap({ json: { template: 'pets.vtl' } } as any);
     new ApiGatewayIntegration(s, 'templated', {
-      forEach: iterator, restApiId: api.id, resourceId: pets.id, httpMethod: get.httpMethod, type: 'MOCK',
+      forEach: iterator,
+      restApiId: api.id,
+      resourceId: pets.id,
+      httpMethod: get.httpMethod,
+      type: 'MOCK',
       requestTemplates: { 'application/json': Fn.file(iterator.getString('template')) },
     });
     new RestApiDeployment(s, 'deploy', { restApi: api });
+  },
+  '`new RestApiDeployment(deployStack, ...)` for an API of another stack whose AwsProvider has another region': (app) => {
+    const api = petsApi(stack(app, 'api')).api;
+    const deploys = new TerraformStack(app, 'deploys');
+    new AwsProvider(deploys, 'aws', { region: 'us-east-1' });
+    new RestApiDeployment(deploys, 'deploy', { restApi: api });
+  },
+  "`addStage('beta', { stageName: 'gamma' })` (or `region`, `provider`)": (app) => {
+    const s = stack(app);
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).addStage('beta', untyped({ stageName: 'gamma' }));
+  },
+  'a domain resource renamed after `addApiMapping(domain.domainName)`': (app) => {
+    const s = stack(app);
+    const domain = new Apigatewayv2DomainName(s, 'domain', {
+      domainName: 'a.example.com',
+      domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+    });
+    new HttpApiDeployment(s, 'deploy', { httpApi: petsHttpApi(s).api }).addApiMapping(domain.domainName, { apiMappingKey: 'v1' });
+    domain.domainName = 'b.example.com';
+    Testing.synth(s, true); // the check runs when the app is validated
   },
   "`arnForExecuteApi('FETCH', '/pets')`, or a path ending in `/`": (app) => {
     const s = stack(app);

@@ -37,7 +37,7 @@ describe('a property the construct does not have', () => {
     ['a misspelt name', (stack) => new RestApiDeployment(stack, 'deploy', untyped({ restApi: petsApi(stack).api, stagename: 'live' })),
       "RestApiDeployment at 'stack/deploy': property 'stagename' is \"live\"; expected no 'stagename': RestApiDeploymentProps has no such property (did you mean 'stageName'?)."],
     ['a misspelt name in addStage', (stack) => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addStage('beta', untyped({ tracingEnabld: true })),
-      "RestApiDeployment at 'stack/deploy': property 'addStage(beta).tracingEnabld' is true; expected no 'tracingEnabld': RestApiStageProps has no such property (did you mean 'tracingEnabled'?)."],
+      "RestApiDeployment at 'stack/deploy': property 'addStage(beta).tracingEnabld' is true; expected no 'tracingEnabld': StageOptions has no such property (did you mean 'tracingEnabled'?)."],
   ])('%s', (_case, build, message) => {
     expect(() => synthesize((stack) => {
       build(stack);

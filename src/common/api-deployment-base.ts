@@ -2,6 +2,7 @@ import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv
 import { TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { checkAccountSettingsOf } from './account-settings';
+import { checkPlacementOf } from './api-placement';
 import { StageBase } from './stage-base';
 import { checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment } from '../core/deployment-marker';
@@ -106,6 +107,7 @@ export function deploymentWarnings(scope: IConstruct, isKind: (construct: IConst
   return [...new Set(scope.node.findAll().filter((construct) => isLibraryDeployment(construct) && isKind(construct)).flatMap((construct) => {
     partsOf(construct as ApiDeploymentBase).engine.check();
     checkAccountSettingsOf(construct);
+    checkPlacementOf(construct);
     return warningsOn(construct);
   }))];
 }

@@ -1,9 +1,11 @@
-import { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformProvider, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
+import { isLibraryDeployment } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
-import { describePlacement, hasAwsAlias, ownRegionOf, sameAccount } from '../core/placement';
+import { awsProviderOf, describePlacement, hasAwsAlias, hasAwsProvider, ownRegionOf, sameAccount, SettingDifference, settingDifferences } from '../core/placement';
 import { expressionIn } from '../core/resolve';
+import { warnOnce } from '../core/warnings';
 
 /** Where an API is: every resource a deployment construct makes for it is made there too. */
 export interface ApiPlacement {
@@ -12,6 +14,38 @@ export interface ApiPlacement {
   /** The API construct's own region (provider v6's per-resource `region`). */
   readonly region?: string;
 }
+
+/** The placement checks of a construct (run by cdktf's validation, and by `warningsOf`), each answering its errors. */
+const CHECKS = new WeakMap<IConstruct, Array<() => string[]>>();
+
+/** Adds a placement check to `owner`: run when the app is validated at synth, and by `checkPlacementOf`. */
+function addCheck(owner: IConstruct, check: () => string[]): void {
+  const checks = CHECKS.get(owner) ?? [];
+  CHECKS.set(owner, checks);
+  checks.push(check);
+  owner.node.addValidation({ validate: check });
+}
+
+/** For `warningsOf`: runs the placement checks of `owner` now (recording their warnings), and throws the first error. */
+export function checkPlacementOf(owner: IConstruct): void {
+  for (const check of CHECKS.get(owner) ?? []) {
+    const [problem] = check();
+    if (problem !== undefined) {
+      throw new Error(problem);
+    }
+  }
+}
+
+/** What the check of a deployment construct given its API compares: the API, and the resource the construct made for it. */
+interface ApiCheck {
+  readonly api: TerraformResource;
+  readonly apiProperty: string;
+  readonly placement: ApiPlacement;
+  /** The deployment resource, once made: every resource of the construct is placed as it is. */
+  made?: TerraformResource;
+}
+
+const API_CHECKS = new WeakMap<IConstruct, ApiCheck>();
 
 /**
  * The API's provider and region, as the construct made for it (`owner`, the API under `apiProperty`)
@@ -25,11 +59,25 @@ export function apiPlacement(owner: IConstruct, api: TerraformResource | undefin
     return {};
   }
   const placement = { provider: api.provider, region: ownRegionOf(api) };
-  owner.node.addValidation({ validate: () => placementProblems(owner, api, apiProperty, placement) });
+  const check: ApiCheck = { api, apiProperty, placement };
+  API_CHECKS.set(owner, check);
+  addCheck(owner, () => placementProblems(owner, check));
   return placement;
 }
 
-function placementProblems(owner: IConstruct, api: TerraformResource, apiProperty: string, placement: ApiPlacement): string[] {
+/**
+ * Records the resource `owner` made with its API's placement (its deployment): at synth, it must be
+ * in the API's account and region. In another stack than the API, the API's provider is found there
+ * by its alias (or is that stack's default one), whose settings may be another account's or region's.
+ */
+export function placedForApi(owner: IConstruct, resource: TerraformResource): void {
+  const check = API_CHECKS.get(owner);
+  if (check !== undefined) {
+    check.made = resource;
+  }
+}
+
+function placementProblems(owner: IConstruct, { api, apiProperty, placement, made }: ApiCheck): string[] {
   const region = ownRegionOf(api);
   if (region !== placement.region) {
     return [invalidProperty(owner, `${apiProperty}.region`, region,
@@ -49,31 +97,135 @@ function placementProblems(owner: IConstruct, api: TerraformResource, apiPropert
       + `'${provider.alias}'), and the deployment and stages made here name that alias in '${stack.node.path}', which has no AwsProvider `
       + `with it; add one there (alias: '${provider.alias}', the same settings), or make the construct in the API's stack`).message];
   }
-  return [];
+  return made === undefined ? [] : apartFromApi(owner, api, made);
 }
 
 /**
- * For a construct that is given an API by its id (a stage made on its own): fails when the app is
- * validated at synth if the id is the `id` of an API resource of the construct's stack (`apiType`)
- * that is in another region than `resource`, the construct's own resource (the API's own `region`,
- * or another provider's): AWS would answer NotFoundException when the resource is made.
+ * The error for a deployment construct whose resources (`made`, placed as the API's provider and
+ * region say in the construct's stack) are in another account or region than its API; a warning
+ * when the configuration cannot tell.
+ */
+function apartFromApi(owner: IConstruct, api: TerraformResource, made: TerraformResource): string[] {
+  const answer = sameAccount(api, made);
+  if (answer === 'same') {
+    return [];
+  }
+  const differences = settingDifferences(api, made);
+  if (answer === 'unknown') {
+    warnUnknown(owner, api, made, differences,
+      `'${owner.node.path}' makes the deployment and stages of '${api.node.path}' with ${describePlacement(made)}, and the API is made with `
+      + `${describePlacement(api)}`,
+      "or make the construct in the API's stack");
+    return [];
+  }
+  const certain = differences.filter((difference) => difference.certain);
+  const apiRegion = certain.length > 0 && certain.every((difference) => difference.name === 'region') ? JSON.stringify(certain[0].values[0]) : undefined;
+  const here = providerName(made);
+  const fix = apiRegion !== undefined
+    ? `give '${api.node.path}' region: ${apiRegion} (the construct gives the API's own region to the deployment and stages too), or give ${here} region: ${apiRegion}`
+    : `give ${here} the settings of ${providerName(api)} (${certain.map((difference) => `'${difference.name}'`).join(', ')})`;
+  return [invalidProperty(owner, apiPropertyOf(owner), api.node.path,
+    `an API in the account and region where this construct makes the deployment and its stages: '${api.node.path}' is made with `
+    + `${describePlacement(api)}, and they with ${describePlacement(made)}, which differ in ${describeDifferences(certain)}: AWS finds no such API `
+    + `there (NotFoundException); ${fix}, or make the construct in the API's stack`).message];
+}
+
+/** The property a deployment construct's API is given by (`restApi`), for errors. */
+function apiPropertyOf(owner: IConstruct): string {
+  return API_CHECKS.get(owner)?.apiProperty ?? 'api';
+}
+
+/** How messages name a resource's AWS provider: by its path, or as the one its stack lacks. */
+function providerName(resource: TerraformResource): string {
+  const provider = awsProviderOf(resource);
+  return provider !== undefined ? `the AWS provider '${provider.node.path}'` : `an AwsProvider of '${TerraformStack.of(resource).node.path}'`;
+}
+
+/** `region ("eu-west-2" for the API, "us-east-1" here)`, for each difference. */
+function describeDifferences(differences: readonly SettingDifference[]): string {
+  const shown = (value: unknown) => (value === undefined ? 'unset' : JSON.stringify(value));
+  return differences.map(({ name, values }) => `${name} (${shown(values[0])} for the API, ${shown(values[1])} here)`).join(', ');
+}
+
+/**
+ * The warning for a construct whose resource (`made`) may be in another account or region than the
+ * API: an expression (a variable) or a setting only one of the providers has hides the answer. None
+ * when either has no AWS provider (cdktf refuses a stack without one).
+ */
+function warnUnknown(
+  owner: IConstruct, api: TerraformResource, made: TerraformResource, differences: readonly SettingDifference[], what: string, otherFix: string,
+): void {
+  if (!hasAwsProvider(api) || !hasAwsProvider(made)) {
+    return;
+  }
+  warnOnce(owner, `${what}: whether they are one account and region is known only at deploy time (${describeDifferences(differences)}). `
+    + 'If they are not, AWS finds no such API there (NotFoundException). Say that they are with literal settings, the same for both '
+    + `(${differences.map((difference) => `'${difference.name}'`).join(', ')}: the API's own 'region', or the AwsProviders'), ${otherFix}.`);
+}
+
+/**
+ * For a construct that is given an API by its id (a stage made on its own, a deployment construct
+ * given `restApiId`): fails when the app is validated at synth if the id is the `id` of an API
+ * resource of the app (`apiType`: of the construct's stack, or of another stack through cdktf's
+ * cross-stack reference) in another account or region than `resource`, the construct's own resource
+ * (the API's own `region`, another provider's settings): AWS would answer NotFoundException when the
+ * resource is made. Warns when the configuration cannot tell.
  *
  * @param property the construct's property that gives the id (`apiId`, `restApiId`)
  */
 export function checkPlacementWithApiId(owner: IConstruct, property: string, apiId: string, apiType: string, resource: TerraformResource): void {
-  owner.node.addValidation({
-    validate: () => {
-      const stack = TerraformStack.of(owner);
-      const reference = /^\$\{([\w-]+)\.([\w-]+)\.id\}$/.exec(expressionIn(stack, apiId));
-      const api = reference === null || reference[1] !== apiType ? undefined : AppIndex.of(owner).resourcesOfType(apiType)
-        .find((candidate) => TerraformStack.of(candidate) === stack && candidate.friendlyUniqueId === reference[2]);
-      if (api === undefined || sameAccount(api, resource) !== 'apart') {
-        return [];
-      }
-      const region = ownRegionOf(api);
+  addCheck(owner, () => {
+    const api = apiNamedBy(owner, apiId, apiType);
+    const answer = api === undefined ? 'same' : sameAccount(api, resource);
+    if (api === undefined || answer === 'same') {
+      return [];
+    }
+    const differences = settingDifferences(api, resource);
+    if (answer === 'unknown') {
+      warnUnknown(owner, api, resource, differences,
+        `'${owner.node.path}' is made with ${describePlacement(resource)}, and the API its ${property} names, '${api.node.path}', with ${describePlacement(api)}`,
+        "or make the construct in the API's stack");
+      return [];
+    }
+    const region = ownRegionOf(api);
+    if (TerraformStack.of(api) === TerraformStack.of(owner)) {
       return [invalidProperty(owner, region !== undefined ? 'region' : 'provider', region !== undefined ? ownRegionOf(resource) : resource.provider?.node.path,
         `the placement of the API its ${property} names: '${api.node.path}' is made with ${describePlacement(api)}, and this one with `
         + `${describePlacement(resource)}, where AWS finds no such API (NotFoundException); give it ${region !== undefined ? `region: ${JSON.stringify(region)}` : "the API's provider"}`).message];
-    },
+    }
+    const certain = differences.filter((difference) => difference.certain);
+    const apiRegion = certain.length > 0 && certain.every((difference) => difference.name === 'region') ? JSON.stringify(certain[0].values[0]) : undefined;
+    const here = providerName(resource);
+    // A stage made on its own takes a region; a deployment construct, the region of the API it is given.
+    const ownPlacement = !isLibraryDeployment(owner);
+    const fix = apiRegion === undefined
+      ? `give ${here} the settings of ${providerName(api)} (${certain.map((difference) => `'${difference.name}'`).join(', ')})`
+      : ownPlacement ? `give it region: ${apiRegion}, or give ${here} region: ${apiRegion}` : `give ${here} region: ${apiRegion}`;
+    return [invalidProperty(owner, property, apiId,
+      `the id of an API in this construct's account and region: it names '${api.node.path}' (of the stack '${TerraformStack.of(api).node.path}'), `
+      + `made with ${describePlacement(api)}, and this one is made with ${describePlacement(resource)}, which differ in `
+      + `${describeDifferences(certain)}: AWS finds no such API there (NotFoundException); ${fix}`).message];
   });
+}
+
+/**
+ * The API resource of type `apiType` whose `id` `apiId` is: a reference to it (of the construct's
+ * stack or, through cdktf's cross-stack reference, of another), or its expression in the construct's
+ * stack; undefined for any other id.
+ */
+function apiNamedBy(owner: IConstruct, apiId: string, apiType: string): TerraformResource | undefined {
+  const stack = TerraformStack.of(owner);
+  const named = (home: TerraformStack, name: string) => AppIndex.of(owner).resourcesOfType(apiType)
+    .find((candidate) => TerraformStack.of(candidate) === home && candidate.friendlyUniqueId === name);
+  // `api.id` is one cdktf reference, which knows its stack (in another stack, it renders as a remote state's output).
+  const { literals, tokens } = Tokenization.reverseString(apiId);
+  if (tokens.length === 1 && literals.length === 0) {
+    const { identifier, originStack } = tokens[0] as { identifier?: unknown; originStack?: unknown };
+    const reference = typeof identifier === 'string' ? /^([\w-]+)\.([\w-]+)\.id$/.exec(identifier) : null;
+    if (reference !== null && originStack instanceof TerraformStack) {
+      return reference[1] === apiType ? named(originStack, reference[2]) : undefined;
+    }
+  }
+  const reference = /^\$\{([\w-]+)\.([\w-]+)\.id\}$/.exec(expressionIn(stack, apiId));
+  return reference === null || reference[1] !== apiType ? undefined : named(stack, reference[2]);
 }

@@ -1,7 +1,7 @@
 import { TerraformProvider, TerraformResource } from 'cdktf';
 import { ApiChoice, validateApiChoice } from './api-choice';
 import { ApiDeploymentBase, initDeployment } from './api-deployment-base';
-import { apiPlacement, checkPlacementWithApiId } from './api-placement';
+import { apiPlacement, checkPlacementWithApiId, placedForApi } from './api-placement';
 import { DeploymentOptions } from './deployment-options';
 import { StageBase } from './stage-base';
 import { apiIdentity, claimStage } from './stage-registry';
@@ -92,6 +92,9 @@ export function finishDeployment(owner: ApiDeploymentBase, start: DeploymentStar
   if (start.byId !== undefined) {
     // The API's id may be an API resource of the app with a region (or provider) of its own.
     checkPlacementWithApiId(owner, start.byId.property, start.apiId, start.byId.apiType, made.deployment);
+  } else {
+    // In another stack than the API, the API's provider is that stack's one of the same alias (or its default one).
+    placedForApi(owner, made.deployment);
   }
   initDeployment(owner, { engine: start.engine, deployment: made.deployment, mainStage: made.mainStage });
 }

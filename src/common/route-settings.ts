@@ -77,7 +77,7 @@ export function routeSettingsOf(owner: IConstruct, property: string, options: We
   const inRange = (name: 'throttlingBurstLimit' | 'throttlingRateLimit', whole: boolean) => {
     const value = picked[name];
     if (value !== undefined && !Token.isUnresolved(value)
-      && (typeof value !== 'number' || Number.isNaN(value) || value < 0 || !Number.isFinite(value) || (whole && !Number.isInteger(value)))) {
+      && (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value)))) {
       throw invalidProperty(owner, at(name), value, `a ${whole ? 'whole ' : ''}number 0 or more`);
     }
   };

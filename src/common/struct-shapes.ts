@@ -71,5 +71,29 @@ export function stageOf(apiIdProperty: string) {
   return { [apiIdProperty]: 'string', deploymentId: 'string', stageName: 'string', provider: 'provider', region: 'string' } as const;
 }
 
+/**
+ * `addStage`'s options (`shape`, the kind's stage options) with the reason for each property of the
+ * stage construct's props they lack: the deployment construct gives those, so a key the user writes
+ * there would be overwritten without a word.
+ *
+ * @param apiProperties the kind's properties that give the API: the deployment construct's (`restApi`,
+ * `restApiId`) and the stage construct's (`restApiId`, `apiId`)
+ */
+export function addStageOptions(shape: StructShape, apiProperties: readonly string[]): StructShape {
+  const given = "the stage addStage makes takes the deployment construct's API, deployment, region and provider: it serves that deployment, "
+    + "where the API is (the API's provider and region)";
+  return {
+    ...shape,
+    elsewhere: {
+      ...shape.elsewhere,
+      ...Object.fromEntries(apiProperties.map((property) => [property, given])),
+      deploymentId: given,
+      region: given,
+      provider: given,
+      stageName: "addStage's first argument names the stage: addStage('<name>', options)",
+    },
+  };
+}
+
 /** `ApiGatewayCloudWatchRoleProps`. */
 export const CLOUD_WATCH_ROLE_PROPS: StructShape = { name: 'ApiGatewayCloudWatchRoleProps', properties: { provider: 'provider', region: 'string' } };

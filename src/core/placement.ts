@@ -66,6 +66,40 @@ export function describePlacement(resource: TerraformResource): string {
   return settings.region === undefined ? named : `${named} (region ${JSON.stringify(settings.region)})`;
 }
 
+/** One account-choosing setting that differs between two placements (or may), named as `AwsProvider`'s props are. */
+export interface SettingDifference {
+  /** The setting, as `AwsProvider` names it (`region`, `allowedAccountIds`). */
+  readonly name: string;
+  /** Its resolved value for each resource: a literal, an expression, or undefined when unset. */
+  readonly values: readonly [unknown, unknown];
+  /** Whether both are literals (and differ): what makes `sameAccount` answer `apart`. */
+  readonly certain: boolean;
+}
+
+/**
+ * The account-choosing settings of two resources' placements that differ, or may: the literals that
+ * differ (`certain`), a setting only one of them has, an expression (in two stacks, even the same
+ * one). For messages about what `sameAccount` answered.
+ */
+export function settingDifferences(a: TerraformResource, b: TerraformResource): SettingDifference[] {
+  const [left, right] = [placementOf(a), placementOf(b)];
+  const literal = (value: unknown) => value !== undefined && !JSON.stringify(value).includes('${');
+  return ACCOUNT_SETTINGS.flatMap((name) => {
+    const values = [left.settings[name], right.settings[name]] as const;
+    const differ = JSON.stringify(values[0]) !== JSON.stringify(values[1]);
+    const expression = values.some((value) => value !== undefined && !literal(value));
+    if (!differ && !(expression && left.stack !== right.stack)) {
+      return [];
+    }
+    return [{ name: name.replace(/_(\w)/g, (_match, letter: string) => letter.toUpperCase()), values, certain: differ && values.every(literal) }];
+  });
+}
+
+/** A resource's AWS provider as Terraform finds it (its own, by alias in the resource's stack, or its stack's default one); undefined when there is none yet. */
+export function awsProviderOf(resource: TerraformResource): TerraformProvider | undefined {
+  return providerOf(resource);
+}
+
 /** Whether the resource's AWS provider exists yet: its own, or its stack's default one. */
 export function hasAwsProvider(resource: TerraformResource): boolean {
   return providerOf(resource) !== undefined;
@@ -117,13 +151,20 @@ function settingsOf(provider: TerraformProvider): Record<string, unknown> {
 
 /**
  * A resource's AWS provider: its own, or its stack's default one (without alias). The default one,
- * once found, is kept for the stack (found again only if it has taken an alias since).
+ * once found, is kept for the stack (found again only if it has taken an alias since). A provider of
+ * another stack (the API's, given to what a deployment construct makes in its own stack) is rendered
+ * as its alias (`aws.<alias>`, or `aws` without one): Terraform takes the provider of the resource's
+ * stack with that alias, whatever its settings.
  */
 function providerOf(resource: TerraformResource): TerraformProvider | undefined {
-  if (resource.provider !== undefined) {
-    return resource.provider;
-  }
   const stack = TerraformStack.of(resource);
+  const own = resource.provider;
+  if (own !== undefined && TerraformStack.of(own) === stack) {
+    return own;
+  }
+  if (own !== undefined && own.alias !== undefined) {
+    return awsProvidersOf(stack).find((provider) => provider.alias === own.alias);
+  }
   const known = DEFAULT_PROVIDERS.get(stack);
   if (known !== undefined && known.alias === undefined) {
     return known;

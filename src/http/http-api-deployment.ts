@@ -2,7 +2,7 @@ import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
 import { Construct, IConstruct } from 'constructs';
 import { HttpApiStage, HttpStageOptions } from './http-api-stage';
-import { HTTP_API_DEPLOYMENT_PROPS } from './http-shapes';
+import { ADD_HTTP_STAGE_OPTIONS, HTTP_API_DEPLOYMENT_PROPS } from './http-shapes';
 import { ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
@@ -12,6 +12,7 @@ import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { ProviderResources } from '../core/provider-resources';
+import { checkStruct } from '../core/struct-check';
 import { HTTP_API_FAMILY } from '../triggers/api-gateway-v2-family';
 
 /**
@@ -130,6 +131,9 @@ export class HttpApiDeployment extends ApiDeploymentBase {
    * @param options the stage's options, the same as the main stage's. Default: none
    */
   public addStage(stageName: string, options: HttpStageOptions = {}): HttpApiStage {
+    // Checked against the options, not the stage's props: the stage's name, API, deployment, provider
+    // and region are the construct's to give, and would be overwritten without a word.
+    checkStruct(this, `addStage(${stageName}).`, options, ADD_HTTP_STAGE_OPTIONS);
     claimAddedStage(this, this.start, stageName, { property: 'routeOptions', settings: options.routeOptions });
     return this.createStage(`Stage_${stageName}`, stageName, options);
   }

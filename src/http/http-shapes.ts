@@ -1,4 +1,4 @@
-import { COMMON_STAGE, DEPLOYMENT, NOT_FOR_V2_STAGES, stageOf, V2_ROUTE } from '../common/struct-shapes';
+import { addStageOptions, COMMON_STAGE, DEPLOYMENT, NOT_FOR_V2_STAGES, stageOf, V2_ROUTE } from '../common/struct-shapes';
 import { StructShape } from '../core/struct-check';
 
 /** The shapes of the HTTP API constructs' props structs (`common/struct-shapes.ts`). */
@@ -31,3 +31,6 @@ export const HTTP_API_DEPLOYMENT_PROPS: StructShape = {
 export const HTTP_API_STAGE_PROPS: StructShape = {
   name: 'HttpApiStageProps', properties: { ...HTTP_STAGE_OPTIONS.properties, ...stageOf('apiId') }, elsewhere: HTTP_STAGE_OPTIONS.elsewhere,
 };
+
+/** `HttpStageOptions` as `addStage` takes them: the stage construct's own props refused, saying why. */
+export const ADD_HTTP_STAGE_OPTIONS: StructShape = addStageOptions(HTTP_STAGE_OPTIONS, ['httpApi', 'httpApiId', 'apiId']);

@@ -30,7 +30,7 @@ export function validateCanary(scope: IConstruct, canary: CanaryOptions | undefi
     return;
   }
   const percent = canary.percentTraffic;
-  if (!Token.isUnresolved(percent) && (typeof percent !== 'number' || Number.isNaN(percent) || percent < 0 || percent > 100)) {
+  if (!Token.isUnresolved(percent) && (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0 || percent > 100)) {
     throw invalidProperty(scope, 'canary.percentTraffic', percent, 'a number from 0 to 100');
   }
   validateStageVariables(scope, 'canary.stageVariableOverrides', canary.stageVariableOverrides);

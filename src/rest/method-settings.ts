@@ -196,7 +196,8 @@ function validateMethodSettings(target: MethodSettingsTarget, property: string, 
     if (value === undefined || Token.isUnresolved(value)) {
       return;
     }
-    if (typeof value !== 'number' || Number.isNaN(value) || value < min || value > max || (whole && !Number.isInteger(value))) {
+    // Infinity and NaN are numbers JSON writes as null: refused like any number out of range.
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (whole && !Number.isInteger(value))) {
       const range = max === Infinity ? `${min} or more` : `from ${min} to ${max}`;
       throw invalidProperty(owner, propertyPath(property, name), value, `a ${whole ? 'whole ' : ''}number ${range}`);
     }

@@ -6,7 +6,7 @@ import { TerraformResourceLifecycle } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { CanaryOptions, validateCanary } from './canary';
 import { RestApiStage, StageOptions } from './rest-api-stage';
-import { REST_API_DEPLOYMENT_PROPS } from './rest-shapes';
+import { ADD_STAGE_OPTIONS, REST_API_DEPLOYMENT_PROPS } from './rest-shapes';
 import { ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
 import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
@@ -20,6 +20,7 @@ import { isDeploymentOfKind } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { changeOwned } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
+import { checkStruct } from '../core/struct-check';
 import { BasePathMappingOptions } from '../domains/base-path-mapping';
 import { REST_API_FAMILY } from '../triggers/rest-api-family';
 
@@ -211,14 +212,17 @@ export class RestApiDeployment extends ApiDeploymentBase {
    */
   public addStage(stageName: string, options: StageOptions = {}): RestApiStage {
     validateStageName(this, `addStage(${stageName}).stageName`, stageName);
-    claimAddedStage(this, this.start, stageName, { property: 'methodOptions', settings: options.methodOptions });
-    const description = (options as { description?: unknown }).description;
+    const description = (options as { description?: unknown } | null)?.description;
     if (description !== undefined) {
       // Before 0.2.0 an added stage's description was `description`; in the shared StageOptions
       // that name is the deployment's, so it cannot stay as a deprecated alias (CHANGELOG).
       throw invalidProperty(this, `addStage(${stageName}).description`, description,
         "'stageDescription' for the stage's description (the name the main stage uses too)");
     }
+    // Checked against the options, not the stage's props: the stage's name, API, deployment, provider
+    // and region are the construct's to give, and would be overwritten without a word.
+    checkStruct(this, `addStage(${stageName}).`, options, ADD_STAGE_OPTIONS);
+    claimAddedStage(this, this.start, stageName, { property: 'methodOptions', settings: options.methodOptions });
     return this.createStage(`Stage_${stageName}`, stageName, options);
   }
 

@@ -1,6 +1,6 @@
 import { CacheClusterSize } from './cache-cluster-size';
 import { UnauthorizedCacheControlHeaderStrategy } from './method-settings';
-import { COMMON_STAGE, DEPLOYMENT, DEPRECATED_ACCESS_LOGS, LOGGING_LEVEL, stageOf } from '../common/struct-shapes';
+import { addStageOptions, COMMON_STAGE, DEPLOYMENT, DEPRECATED_ACCESS_LOGS, LOGGING_LEVEL, stageOf } from '../common/struct-shapes';
 import { StructShape } from '../core/struct-check';
 
 /** The shapes of the REST API constructs' props structs (`common/struct-shapes.ts`). */
@@ -69,3 +69,6 @@ export const REST_API_DEPLOYMENT_PROPS: StructShape = {
 export const REST_API_STAGE_PROPS: StructShape = {
   name: 'RestApiStageProps', properties: { ...STAGE_OPTIONS.properties, ...stageOf('restApiId') }, elsewhere: STAGE_OPTIONS.elsewhere,
 };
+
+/** `StageOptions` as `addStage` takes them: the stage construct's own props refused, saying why. */
+export const ADD_STAGE_OPTIONS: StructShape = addStageOptions(STAGE_OPTIONS, ['restApi', 'restApiId']);

@@ -2,7 +2,7 @@ import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
 import { Construct, IConstruct } from 'constructs';
 import { WebSocketApiStage, WebSocketStageOptions } from './websocket-api-stage';
-import { WEBSOCKET_API_DEPLOYMENT_PROPS } from './websocket-shapes';
+import { ADD_WEBSOCKET_STAGE_OPTIONS, WEBSOCKET_API_DEPLOYMENT_PROPS } from './websocket-shapes';
 import { ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
 import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
@@ -13,6 +13,7 @@ import { prepareStageLogging } from '../common/stage-logging';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { ProviderResources } from '../core/provider-resources';
+import { checkStruct } from '../core/struct-check';
 import { WEBSOCKET_API_FAMILY } from '../triggers/api-gateway-v2-family';
 
 /**
@@ -151,6 +152,9 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
    * @param options the stage's options, the same as the main stage's. Default: none
    */
   public addStage(stageName: string, options: WebSocketStageOptions = {}): WebSocketApiStage {
+    // Checked against the options, not the stage's props: the stage's name, API, deployment, provider
+    // and region are the construct's to give, and would be overwritten without a word.
+    checkStruct(this, `addStage(${stageName}).`, options, ADD_WEBSOCKET_STAGE_OPTIONS);
     claimAddedStage(this, this.start, stageName, { property: 'routeOptions', settings: options.routeOptions });
     return this.createStage(`Stage_${stageName}`, stageName, options);
   }

@@ -1,4 +1,4 @@
-import { COMMON_STAGE, DEPLOYMENT, LOGGING_LEVEL, NOT_FOR_V2_STAGES, stageOf, V2_ROUTE } from '../common/struct-shapes';
+import { addStageOptions, COMMON_STAGE, DEPLOYMENT, LOGGING_LEVEL, NOT_FOR_V2_STAGES, stageOf, V2_ROUTE } from '../common/struct-shapes';
 import { StructShape } from '../core/struct-check';
 
 /** The shapes of the WebSocket API constructs' props structs (`common/struct-shapes.ts`). */
@@ -29,3 +29,6 @@ export const WEBSOCKET_API_DEPLOYMENT_PROPS: StructShape = {
 export const WEBSOCKET_API_STAGE_PROPS: StructShape = {
   name: 'WebSocketApiStageProps', properties: { ...WEBSOCKET_STAGE_OPTIONS.properties, ...stageOf('apiId') }, elsewhere: WEBSOCKET_STAGE_OPTIONS.elsewhere,
 };
+
+/** `WebSocketStageOptions` as `addStage` takes them: the stage construct's own props refused, saying why. */
+export const ADD_WEBSOCKET_STAGE_OPTIONS: StructShape = addStageOptions(WEBSOCKET_STAGE_OPTIONS, ['webSocketApi', 'webSocketApiId', 'apiId']);

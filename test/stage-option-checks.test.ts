@@ -1,0 +1,171 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformStack } from 'cdktf';
+import { HttpApiDeployment, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { onlyResource, resourcesOfType, synthesize } from './support/synth';
+import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
+
+/**
+ * `addStage(name, options)` takes a stage's options, not the stage construct's props: the name, the
+ * API, the deployment, the provider and the region are the deployment construct's to give, so a key
+ * of them in the options is refused (it would be overwritten without a word). And every numeric
+ * option refuses what JSON cannot write (Infinity, -Infinity, NaN: rendered as null).
+ */
+
+/** Options no compiler checked (plain JavaScript, Python, `as any`). */
+const untyped = (options: Record<string, unknown>): any => options;
+
+const rest = (stack: TerraformStack) => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+const http = (stack: TerraformStack) => new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+const webSocket = (stack: TerraformStack) => new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api, cloudWatchRole: false });
+
+const NAMES_THE_STAGE = "addStage's first argument names the stage: addStage('<name>', options)";
+const TAKES_THE_API = "the stage addStage makes takes the deployment construct's API, deployment, region and provider: it serves that deployment, "
+  + "where the API is (the API's provider and region)";
+
+describe("addStage refuses the stage construct's own props", () => {
+  type Kind = [string, string, (stack: TerraformStack) => { addStage(name: string, options?: any): unknown }, string];
+  const kinds: Kind[] = [
+    ['RestApiDeployment', 'StageOptions', rest, 'restApiId'],
+    ['HttpApiDeployment', 'HttpStageOptions', http, 'apiId'],
+    ['WebSocketApiDeployment', 'WebSocketStageOptions', webSocket, 'apiId'],
+  ];
+  const cases = kinds.flatMap(([construct, struct, make, apiId]): Array<[string, string, string, typeof make, string, unknown, string]> => [
+    [construct, struct, 'stageName', make, 'stageName', 'gamma', NAMES_THE_STAGE],
+    [construct, struct, 'region', make, 'region', 'us-east-1', TAKES_THE_API],
+    [construct, struct, apiId, make, apiId, 'abc123', TAKES_THE_API],
+    [construct, struct, 'deploymentId', make, 'deploymentId', 'dep123', TAKES_THE_API],
+  ]);
+
+  test.each(cases)('%s (%s): %s', (construct, struct, _name, make, property, value, why) => {
+    expect(() => synthesize((stack) => {
+      make(stack).addStage('beta', untyped({ [property]: value }));
+    })).toThrow(`${construct} at 'stack/deploy': property 'addStage(beta).${property}' is ${JSON.stringify(value)}; expected no '${property}': `
+      + `${struct} has no such property (${why}).`);
+  });
+
+  test.each(kinds)('%s (%s): provider', (construct, _struct, make) => {
+    expect(() => synthesize((stack) => {
+      const east = new AwsProvider(stack, 'east', { region: 'us-east-1', alias: 'east' });
+      make(stack).addStage('beta', untyped({ provider: east }));
+    })).toThrow(`${construct} at 'stack/deploy': property 'addStage(beta).provider' is `);
+  });
+
+  test.each(kinds)('%s (%s): the message says why for provider too', (_construct, struct, make) => {
+    expect(() => synthesize((stack) => {
+      const east = new AwsProvider(stack, 'east', { region: 'us-east-1', alias: 'east' });
+      make(stack).addStage('beta', untyped({ provider: east }));
+    })).toThrow(`expected no 'provider': ${struct} has no such property (${TAKES_THE_API}).`);
+  });
+
+  test('the API construct of the deployment is refused too, saying why', () => {
+    expect(() => synthesize((stack) => {
+      const deployment = rest(stack);
+      deployment.addStage('beta', untyped({ restApi: petsApi(stack, {}, 'other_').api }));
+    })).toThrow("property 'addStage(beta).restApi' is the construct 'stack/other_api' (aws_api_gateway_rest_api); expected no 'restApi': StageOptions has no "
+      + `such property (${TAKES_THE_API}).`);
+  });
+
+  test('an unknown key is still refused as before, with a suggestion', () => {
+    expect(() => synthesize((stack) => {
+      http(stack).addStage('beta', untyped({ stageDescripton: 'beta testers' }));
+    })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addStage(beta).stageDescripton' is \"beta testers\"; expected no 'stageDescripton': "
+      + "HttpStageOptions has no such property (did you mean 'stageDescription'?).");
+  });
+
+  test('a refused key leaves no stage claimed behind: the name can be added again', () => {
+    const json = synthesize((stack) => {
+      const deployment = rest(stack);
+      expect(() => deployment.addStage('beta', untyped({ stageName: 'gamma' }))).toThrow("'addStage(beta).stageName'");
+      deployment.addStage('beta', { stageDescription: 'beta testers' });
+    });
+    const stages = Object.values<any>(resourcesOfType(json, 'aws_api_gateway_stage')).map((stage) => stage.stage_name).sort();
+    expect(stages).toEqual(['beta', 'prod']);
+  });
+
+  test("the stages addStage makes have the name given first, and the API's region", () => {
+    const json = synthesize((stack) => {
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack, { region: 'eu-west-1' }).api })
+        .addStage('beta', { stageDescription: 'beta testers', variables: { backend: 'beta' } });
+    });
+    const beta = Object.values<any>(resourcesOfType(json, 'aws_api_gateway_stage')).find((stage) => stage.stage_name === 'beta');
+    expect(beta).toMatchObject({ description: 'beta testers', region: 'eu-west-1', variables: { backend: 'beta' } });
+  });
+
+  test('a stage made on its own still takes them', () => {
+    const json = synthesize((stack) => {
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      new RestApiStage(stack, 'stage', { restApiId: 'abc123', deploymentId: 'dep123', stageName: 'gamma', region: 'us-east-1' });
+    });
+    expect(onlyResource(json, 'aws_api_gateway_stage')).toMatchObject({ rest_api_id: 'abc123', deployment_id: 'dep123', stage_name: 'gamma', region: 'us-east-1' });
+  });
+});
+
+describe('numeric options refuse Infinity, -Infinity and NaN (JSON writes them as null)', () => {
+  const NOT_FINITE = [Infinity, -Infinity, NaN];
+  const shown = (value: number) => String(value);
+
+  describe('REST method settings', () => {
+    const cases: Array<[string, number, string]> = NOT_FINITE.flatMap((value): Array<[string, number, string]> => [
+      ['throttlingRateLimit', value, 'a number 0 or more'],
+      ['throttlingBurstLimit', value, 'a whole number 0 or more'],
+      ['cacheTtl', value, 'a whole number from 0 to 3600'],
+    ]);
+
+    test.each(cases)('the stage-wide %s: %s', (name, value, expected) => {
+      expect(() => synthesize((stack) => {
+        new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, [name]: value });
+      })).toThrow(`RestApiDeployment at 'stack/deploy': property '${name}' is ${shown(value)}; expected ${expected}.`);
+    });
+
+    test.each(cases)('per method (methodOptions) %s: %s', (name, value, expected) => {
+      expect(() => synthesize((stack) => {
+        new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, methodOptions: { '/pets/GET': { [name]: value } } });
+      })).toThrow(`RestApiDeployment at 'stack/deploy': property 'methodOptions./pets/GET.${name}' is ${shown(value)}; expected ${expected}.`);
+    });
+
+    test.each(cases)('in addStage %s: %s', (name, value, expected) => {
+      expect(() => synthesize((stack) => {
+        rest(stack).addStage('beta', { [name]: value });
+      })).toThrow(`RestApiDeployment at 'stack/deploy': property 'addStage(beta).${name}' is ${shown(value)}; expected ${expected}.`);
+    });
+
+    test('a stage made on its own', () => {
+      expect(() => synthesize((stack) => {
+        new RestApiStage(stack, 'stage', { restApiId: 'abc123', deploymentId: 'dep123', stageName: 'live', throttlingRateLimit: Infinity });
+      })).toThrow("RestApiStage at 'stack/stage': property 'throttlingRateLimit' is Infinity; expected a number 0 or more.");
+    });
+
+    test('large finite limits are still numbers', () => {
+      const json = synthesize((stack) => {
+        new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, throttlingRateLimit: 1e9, throttlingBurstLimit: 5000 });
+      });
+      expect(onlyResource(json, 'aws_api_gateway_method_settings').settings).toMatchObject({ throttling_rate_limit: 1e9, throttling_burst_limit: 5000 });
+    });
+  });
+
+  describe('HTTP and WebSocket route settings', () => {
+    test.each(NOT_FINITE)('HTTP throttlingRateLimit %s', (value) => {
+      expect(() => synthesize((stack) => {
+        new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, throttlingBurstLimit: 10, throttlingRateLimit: value });
+      })).toThrow(`HttpApiDeployment at 'stack/deploy': property 'throttlingRateLimit' is ${shown(value)}; expected a number 0 or more.`);
+    });
+
+    test.each(NOT_FINITE)('WebSocket throttlingBurstLimit %s in routeOptions', (value) => {
+      expect(() => synthesize((stack) => {
+        new WebSocketApiDeployment(stack, 'deploy', {
+          webSocketApi: chatWebSocketApi(stack).api,
+          cloudWatchRole: false,
+          routeOptions: { $default: { throttlingBurstLimit: value, throttlingRateLimit: 10 } },
+        });
+      })).toThrow(`WebSocketApiDeployment at 'stack/deploy': property 'routeOptions.$default.throttlingBurstLimit' is ${shown(value)}; expected a whole number 0 or more.`);
+    });
+  });
+
+  test.each(NOT_FINITE)("a canary's percentTraffic %s", (value) => {
+    expect(() => synthesize((stack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic: value } });
+    })).toThrow(`RestApiDeployment at 'stack/deploy': property 'canary.percentTraffic' is ${shown(value)}; expected a number from 0 to 100.`);
+  });
+});
