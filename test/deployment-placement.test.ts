@@ -61,17 +61,22 @@ function twoStacks(apisProvider: AwsProviderConfig, deploysProvider: AwsProvider
   return { app, apis, deploys };
 }
 
+/** The error for a deployment construct whose stack's provider (`here`) has another region than the API's (`api`): [provider path, region]. */
+function apartMessage(kind: Kind, [apiProvider, apiRegion]: [string, string], [hereProvider, hereRegion]: [string, string]): string {
+  return `${CONSTRUCT[kind]} at 'deploys/deploy': property '${API_PROPERTY[kind]}' is `
+    + `"apis/${API_ID[kind]}"; expected an API in the account and region where this construct makes the deployment and its stages: `
+    + `'apis/${API_ID[kind]}' is made with the AWS provider '${apiProvider}' (region "${apiRegion}"), and they with the AWS provider '${hereProvider}' `
+    + `(region "${hereRegion}"), which differ in region ("${apiRegion}" for the API, "${hereRegion}" here): AWS finds no such API there (NotFoundException); `
+    + `give 'apis/${API_ID[kind]}' region: "${apiRegion}" (the construct gives the API's own region to the deployment and stages too), or give the AWS provider `
+    + `'${hereProvider}' region: "${apiRegion}", or make the construct in the API's stack.`;
+}
+
 describe("a deployment construct in another stack than its API, with that stack's default provider", () => {
   test.each(KINDS)('%s: another region fails at synth, naming the region to give', (kind) => {
     const { apis, deploys } = twoStacks({ region: 'eu-west-2' }, { region: 'us-east-1' });
     deploy(kind, deploys, apiOf(kind, apis));
 
-    expect(() => Testing.synth(deploys, true)).toThrow(`${CONSTRUCT[kind]} at 'deploys/deploy': property '${API_PROPERTY[kind]}' is `
-      + `"apis/${API_ID[kind]}"; expected an API in the account and region where this construct makes the deployment and its stages: `
-      + `'apis/${API_ID[kind]}' is made with the AWS provider 'apis/aws' (region "eu-west-2"), and they with the AWS provider 'deploys/aws' `
-      + '(region "us-east-1"), which differ in region ("eu-west-2" for the API, "us-east-1" here): AWS finds no such API there (NotFoundException); '
-      + `give 'apis/${API_ID[kind]}' region: "eu-west-2" (the construct gives the API's own region to the deployment and stages too), or give the AWS provider `
-      + "'deploys/aws' region: \"eu-west-2\", or make the construct in the API's stack.");
+    expect(() => Testing.synth(deploys, true)).toThrow(apartMessage(kind, ['apis/aws', 'eu-west-2'], ['deploys/aws', 'us-east-1']));
   });
 
   test.each(KINDS)('%s: warningsOf throws it too', (kind) => {
@@ -183,12 +188,7 @@ describe('a deployment construct in another stack than its API, with a provider 
     const { deploys } = aliased(kind, { region: 'ap-south-1' });
 
     expect(synthesizeStack(deploys).resource[STAGE_TYPE[kind]]).toBeDefined();
-    expect(() => Testing.synth(deploys, true)).toThrow(`${CONSTRUCT[kind]} at 'deploys/deploy': property '${API_PROPERTY[kind]}' is `
-      + `"apis/${API_ID[kind]}"; expected an API in the account and region where this construct makes the deployment and its stages: `
-      + `'apis/${API_ID[kind]}' is made with the AWS provider 'apis/x' (region "eu-west-1"), and they with the AWS provider 'deploys/x' `
-      + '(region "ap-south-1"), which differ in region ("eu-west-1" for the API, "ap-south-1" here): AWS finds no such API there (NotFoundException); '
-      + `give 'apis/${API_ID[kind]}' region: "eu-west-1" (the construct gives the API's own region to the deployment and stages too), or give the AWS provider `
-      + "'deploys/x' region: \"eu-west-1\", or make the construct in the API's stack.");
+    expect(() => Testing.synth(deploys, true)).toThrow(apartMessage(kind, ['apis/x', 'eu-west-1'], ['deploys/x', 'ap-south-1']));
   });
 
   test.each(KINDS)('%s: the alias with the same settings synthesizes, and the resources name it', (kind) => {

@@ -1,4 +1,4 @@
-import { closingBrace, closingQuote } from './terraform-references';
+import { closingBrace, closingDelimiter, closingQuote } from './terraform-references';
 
 /**
  * Terraform functions whose value depends on files read at plan time: the configuration's text
@@ -93,28 +93,9 @@ function callsOutsideStrings(code: string, start: number, end: number, found: Se
     if (!FILE_FUNCTIONS.has(match[1])) {
       continue;
     }
-    const close = closingParenthesis(code, match.index + match[0].length);
+    const close = Math.min(closingDelimiter(code, match.index + match[0].length, '(', ')'), code.length - 1);
     found.add(code.slice(match.index, close + 1));
     // The rest of the code after the call is scanned by the caller's loop from its next quote on.
     CALL.lastIndex = close + 1;
   }
-}
-
-/** Index of the `)` that closes a call whose arguments start at `start`, skipping string literals. */
-function closingParenthesis(code: string, start: number): number {
-  let depth = 0;
-  for (let index = start; index < code.length; index++) {
-    const char = code[index];
-    if (char === '"') {
-      index = closingQuote(code, index + 1);
-    } else if (char === '(') {
-      depth++;
-    } else if (char === ')') {
-      if (depth === 0) {
-        return index;
-      }
-      depth--;
-    }
-  }
-  return code.length - 1;
 }

@@ -245,7 +245,7 @@ function attributeSteps(code: string, start: number): { steps: string; end: numb
       continue;
     }
     if (code[index] === '[') {
-      const close = closingBracket(code, index + 1);
+      const close = closingDelimiter(code, index + 1, '[', ']');
       if (close < code.length) {
         steps += ANY_INSTANCE;
         index = close + 1;
@@ -256,15 +256,19 @@ function attributeSteps(code: string, start: number): { steps: string; end: numb
   }
 }
 
-function closingBracket(code: string, start: number): number {
+/**
+ * Index of the `close` (`]`, `)`) that matches an `open` whose contents start at `start`, skipping
+ * string literals and nested pairs; the code's length when it is never closed.
+ */
+export function closingDelimiter(code: string, start: number, open: string, close: string): number {
   let depth = 0;
   for (let index = start; index < code.length; index++) {
     const char = code[index];
     if (char === '"') {
       index = closingQuote(code, index + 1);
-    } else if (char === '[') {
+    } else if (char === open) {
       depth++;
-    } else if (char === ']') {
+    } else if (char === close) {
       if (depth === 0) {
         return index;
       }
