@@ -81,9 +81,11 @@ describe('the generator', () => {
     for (const apiKind of ['rest', 'http', 'websocket']) {
       expect({ apiKind, present: has((move) => move.kind === 'api' && move.apiKind === apiKind) }).toEqual({ apiKind, present: true });
     }
-    for (const iteration of ['list', 'map', 'count']) {
+    for (const iteration of ['list', 'map', 'count', 'apiMap']) {
       expect({ iteration, present: has((move) => (move.kind === 'restResource' || move.kind === 'v2Route') && move.iterate?.kind === iteration) }).toEqual({ iteration, present: true });
     }
+    expect(has((move) => 'apiIdFrom' in move && move.apiIdFrom !== undefined)).toBe(true);
+    expect(has((move) => move.kind === 'restIntegration' && move.templateFile === true)).toBe(true);
     for (const hatch of ['overrideTrigger', 'setTriggers', 'output', 'local', 'lifecycle']) {
       expect({ hatch, present: has((move) => move.kind === 'escapeHatch' && move.hatch === hatch) }).toEqual({ hatch, present: true });
     }

@@ -126,10 +126,10 @@ export function buildProgram(program: Program, app: App): BuiltProgram {
         break;
       case 'restResource': {
         const api = get<ApiGatewayRestApi>(move.api);
-        const iteration = iterationOf(move.iterate);
+        const iteration = iterationOf(move.iterate, () => apiIdOf(move));
         constructs.set(move.id, new ApiGatewayResource(scopeOf(move), move.id, {
           ...iteration?.meta,
-          restApiId: apiIdOf(move),
+          restApiId: iteration?.apiId ?? apiIdOf(move),
           parentId: api.rootResourceId,
           pathPart: iteration ? iteration.value('', '') : move.pathPart,
         }));
@@ -172,11 +172,11 @@ export function buildProgram(program: Program, app: App): BuiltProgram {
         }));
         break;
       case 'v2Route': {
-        const iteration = iterationOf(move.iterate);
+        const iteration = iterationOf(move.iterate, () => apiIdOf(move));
         const separator = apiKindOf(program, move.api) === 'http' ? '/' : '_';
         constructs.set(move.id, new Apigatewayv2Route(scopeOf(move), move.id, {
           ...iteration?.meta,
-          apiId: apiIdOf(move),
+          apiId: iteration?.apiId ?? apiIdOf(move),
           routeKey: iteration ? iteration.value(move.routeKey, separator) : move.routeKey,
           target: `integrations/${get<Apigatewayv2Integration>(move.target).id}`,
           apiKeyRequired: move.apiKeyRequired,
@@ -264,8 +264,12 @@ function buildApi(scope: Construct, move: ApiMove): TerraformResource {
 }
 
 /** `forEach` or `count`, and the value a resource takes from it: `<prefix><separator><value>`. */
-function iterationOf(iteration: Iteration | undefined):
-{ meta: { forEach?: ITerraformIterator; count?: TerraformCount }; value: (prefix: string, separator: string) => string } | undefined {
+/**
+ * The `forEach` or `count` of an iterated resource, the per-instance string, and (for `apiMap`)
+ * the API id argument, `each.value.api`.
+ */
+function iterationOf(iteration: Iteration | undefined, apiId: () => string):
+{ meta: { forEach?: ITerraformIterator; count?: TerraformCount }; value: (prefix: string, separator: string) => string; apiId?: string } | undefined {
   if (iteration === undefined) {
     return undefined;
   }
@@ -273,6 +277,11 @@ function iterationOf(iteration: Iteration | undefined):
   if (iteration.kind === 'count') {
     const count = TerraformCount.of(iteration.count);
     return { meta: { count }, value: (prefix, separator) => join(prefix, separator, `item${count.index}`) };
+  }
+  if (iteration.kind === 'apiMap') {
+    const id = apiId();
+    const iterator = TerraformIterator.fromMap(Object.fromEntries(iteration.keys.map((key) => [key, { api: id, value: key }])));
+    return { meta: { forEach: iterator }, value: (prefix, separator) => join(prefix, separator, iterator.getString('value')), apiId: iterator.getString('api') };
   }
   const iterator = iteration.kind === 'list'
     ? TerraformIterator.fromList([...iteration.items])

@@ -21,6 +21,12 @@ export const LAMBDA_ZIP_BASE64 = storedZip('index.js', Buffer.from(LAMBDA_SOURCE
 /** The request template a MOCK integration reads with `Fn.file` (printed into reproductions too). */
 export const TEMPLATE_SOURCE = '{"statusCode": 200}';
 
+/**
+ * The template's file, in the temp folder itself: its path is in the configuration the digest covers,
+ * so a reproduction (another process) must read the very same path to synthesize the same triggers.
+ */
+export const TEMPLATE_FILE_NAME = 'user-programs-template.json';
+
 let folders: { module: string; zip: string; template: string } | undefined;
 
 /** The fixture paths of this process, made on first use: the module folder, the Lambda zip and the request template file. */
@@ -32,7 +38,7 @@ export function fixturePaths(): { readonly module: string; readonly zip: string;
     fs.writeFileSync(path.join(module, 'main.tf'), MODULE_SOURCE);
     const zip = path.join(root, 'lambda.zip');
     fs.writeFileSync(zip, Buffer.from(LAMBDA_ZIP_BASE64, 'base64'));
-    const template = path.join(root, 'template.json');
+    const template = path.join(os.tmpdir(), TEMPLATE_FILE_NAME);
     fs.writeFileSync(template, TEMPLATE_SOURCE);
     folders = { module, zip, template };
   }

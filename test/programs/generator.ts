@@ -266,9 +266,10 @@ class ProgramGenerator {
 
   private iteration(): Iteration {
     return this.random.weighted<Iteration>([
-      [45, { kind: 'list', items: this.random.shuffle(['a', 'b', 'c', 'd']).slice(0, 2 + this.random.int(2)) }],
-      [35, { kind: 'map', entries: [['first', 'a'], ['second', 'b']] }],
-      [20, { kind: 'count', count: 2 }],
+      [35, { kind: 'list', items: this.random.shuffle(['a', 'b', 'c', 'd']).slice(0, 2 + this.random.int(2)) }],
+      [25, { kind: 'map', entries: [['first', 'a'], ['second', 'b']] }],
+      [15, { kind: 'count', count: 2 }],
+      [25, { kind: 'apiMap', keys: ['users', 'teams'] }],
     ]);
   }
 

@@ -9,11 +9,16 @@
 /** The three kinds of API the library deploys. */
 export type ApiKind = 'rest' | 'http' | 'websocket';
 
-/** A `TerraformIterator.fromList`, `TerraformIterator.fromMap` or `count` on a resource. */
+/**
+ * A `TerraformIterator.fromList`, `TerraformIterator.fromMap` or `count` on a resource; `apiMap`: a
+ * `fromMap` of objects holding the API's id and a value (`{ a: { api: api.id, value: 'a' } }`), the
+ * resource's API id being `each.value.api` (discovery cannot compare it: a warning names it).
+ */
 export type Iteration =
   | { readonly kind: 'list'; readonly items: readonly string[] }
   | { readonly kind: 'map'; readonly entries: ReadonlyArray<readonly [string, string]> }
-  | { readonly kind: 'count'; readonly count: number };
+  | { readonly kind: 'count'; readonly count: number }
+  | { readonly kind: 'apiMap'; readonly keys: readonly string[] };
 
 /** A string that is a literal, or a variable's `stringValue` (the id of a `variable` move). */
 export type StringValue = string | { readonly variable: string };

@@ -232,8 +232,10 @@ function iterationMutations(
   } else if (iteration.kind === 'map') {
     set(move, 'iterate', { ...iteration, entries: [...iteration.entries].reverse() }, { kind: 'none' }, 'TerraformIterator.fromMap entries written in another order');
     set(move, 'iterate', { ...iteration, entries: iteration.entries.map(([key, value], i) => [key, i === 0 ? `${value}z` : value]) }, entry, 'a value of the fromMap map changed');
-  } else {
+  } else if (iteration.kind === 'count') {
     set(move, 'iterate', { ...iteration, count: iteration.count + 1 }, entry, 'count + 1');
+  } else {
+    set(move, 'iterate', { ...iteration, keys: [...iteration.keys, 'admins'] }, entry, 'a key added to the map of API ids');
   }
 }
 

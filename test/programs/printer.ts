@@ -13,7 +13,7 @@
  * order as a second function.
  */
 import { ASSUME_LAMBDA } from './builder';
-import { LAMBDA_ZIP_BASE64, MODULE_SOURCE, TEMPLATE_SOURCE } from './fixtures';
+import { LAMBDA_ZIP_BASE64, MODULE_SOURCE, TEMPLATE_FILE_NAME, TEMPLATE_SOURCE } from './fixtures';
 import { ApiMove, Iteration, Move, NumberValue, Program, REGION, RouteSettingsModel, StageModel, StringValue, TriggerValue, dependenciesOf, stackIdOf } from './model';
 import { Mutation, applyMutation } from './mutations';
 
@@ -115,7 +115,7 @@ function fixtureLines(printer: StatementPrinter): string[] {
     lines.push(`fs.writeFileSync(path.join(fixtures, 'lambda.zip'), Buffer.from(${quote(LAMBDA_ZIP_BASE64)}, 'base64'));`);
   }
   if (printer.usesTemplate) {
-    lines.push(`fs.writeFileSync(path.join(fixtures, 'template.json'), ${quote(TEMPLATE_SOURCE)});`);
+    lines.push(`fs.writeFileSync(path.join(os.tmpdir(), ${quote(TEMPLATE_FILE_NAME)}), ${quote(TEMPLATE_SOURCE)});`);
   }
   return lines;
 }
@@ -233,7 +233,7 @@ class StatementPrinter {
     }
     this.needsFixtures = this.usesTemplate = true;
     this.use('Fn');
-    return "Fn.file(path.join(fixtures, 'template.json'))";
+    return `Fn.file(path.join(os.tmpdir(), ${quote(TEMPLATE_FILE_NAME)}))`;
   }
 
   private statement(move: Move): string[] {
@@ -294,7 +294,7 @@ class StatementPrinter {
         const iterated = this.iteration(move, '', '');
         const props = objectLiteral([
           ...iterated.meta,
-          ['restApiId', this.apiIdOf(move)],
+          ['restApiId', iterated.apiId ?? this.apiIdOf(move)],
           ['parentId', `${move.api}.rootResourceId`],
           ['pathPart', iterated.element ?? this.field(move, 'pathPart', quote)],
         ]);
@@ -340,7 +340,7 @@ class StatementPrinter {
         const iterated = this.iteration(move, move.routeKey, separator);
         const props = objectLiteral([
           ...iterated.meta,
-          ['apiId', this.apiIdOf(move)],
+          ['apiId', iterated.apiId ?? this.apiIdOf(move)],
           ['routeKey', iterated.element ?? this.field(move, 'routeKey', quote)],
           ['target', this.field(move, 'target', (target) => `\`integrations/\${${target}.id}\``)],
           ['apiKeyRequired', this.field(move, 'apiKeyRequired', literal)],
@@ -421,21 +421,25 @@ class StatementPrinter {
   private iteration(move: Move & { iterate?: Iteration }, prefix: string, separator: string) {
     const iteration = move.iterate;
     if (iteration === undefined) {
-      return { lines: [] as string[], meta: [] as Array<[string, string]>, element: undefined };
+      return { lines: [] as string[], meta: [] as Array<[string, string]>, element: undefined, apiId: undefined };
     }
     const render = (it: Iteration) => (it.kind === 'count' ? `TerraformCount.of(${it.count})`
-      : it.kind === 'list' ? `TerraformIterator.fromList(${literal(it.items)})` : `TerraformIterator.fromMap(${literal(Object.fromEntries(it.entries))})`);
+      : it.kind === 'list' ? `TerraformIterator.fromList(${literal(it.items)})`
+        : it.kind === 'map' ? `TerraformIterator.fromMap(${literal(Object.fromEntries(it.entries))})`
+          : `TerraformIterator.fromMap({ ${it.keys.map((key) => `${propertyName(key)}: { api: ${this.apiIdOf(move as { api: string; apiIdVia?: string; apiIdFrom?: string })}, value: ${quote(key)} }`).join(', ')} })`);
     const other = (this.mutatedById.get(move.id) as { iterate?: Iteration } | undefined)?.iterate;
     const iterationChanged = other !== undefined && JSON.stringify(other) !== JSON.stringify(iteration);
     this.usesChanged ||= iterationChanged;
     const source = iterationChanged ? `(changed ? ${render(other)} : ${render(iteration)})` : render(iteration);
     const name = `${move.id}_each`;
-    const value = iteration.kind === 'count' ? `item\${${name}.index}` : `\${${name}.value}`;
+    const value = iteration.kind === 'count' ? `item\${${name}.index}` : iteration.kind === 'apiMap' ? `\${${name}.getString('value')}` : `\${${name}.value}`;
     this.use(iteration.kind === 'count' ? 'TerraformCount' : 'TerraformIterator');
     return {
       lines: [`const ${name} = ${source};`],
       meta: [[iteration.kind === 'count' ? 'count' : 'forEach', name]] as Array<[string, string]>,
-      element: prefix === '' && iteration.kind !== 'count' ? `${name}.value` : `\`${prefix}${prefix === '' ? '' : separator}${value}\``,
+      element: prefix === '' && iteration.kind !== 'count' ? (iteration.kind === 'apiMap' ? `${name}.getString('value')` : `${name}.value`)
+        : `\`${prefix}${prefix === '' ? '' : separator}${value}\``,
+      apiId: iteration.kind === 'apiMap' ? `${name}.getString('api')` : undefined,
     };
   }
 
