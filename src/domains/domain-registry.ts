@@ -135,6 +135,7 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
   claim.mapping.node.addValidation({
     validate: () => {
       warnOfPrivateNamesake(recorded);
+      warnOfKeyKnownLater(recorded, domainClaims);
       const conflict = renamedError(recorded) ?? placementError(recorded) ?? endpointError(recorded)
         ?? conflictAmong(recorded, sameAccountCandidates(recorded, domainClaims));
       return conflict === undefined ? [] : [conflict.message];
@@ -230,6 +231,27 @@ function renamedError({ owner, method, domain }: RecordedClaim): Error | undefin
   return invalidProperty(owner, `${method}(domainName)`, domain.given,
     `a domain named as it was when the mapping was made: '${resource.node.path}' was named ${domain.description} then and is named ${now} now `
     + `(${overridden === undefined ? 'its domainName was set since' : 'an override of domain_name'}); name the domain before mapping it`);
+}
+
+/**
+ * Warns of a mapping whose key is known only at deploy time (a variable) on a domain that other
+ * mappings of the same account and region use: no key can be compared with it, and if it turns out
+ * to be one of theirs, AWS answers ConflictException. (Only such claims look at every claim of the
+ * domain; they are few.)
+ */
+function warnOfKeyKnownLater(claim: RecordedClaim, domainClaims: DomainClaims): void {
+  if (claim.keyOrigin === '') {
+    return;
+  }
+  const others = domainClaims.all.filter((other) => other !== claim && keyOf(other) !== keyOf(claim) && sameAccount(other.mapping, claim.mapping) !== 'apart');
+  if (others.length === 0) {
+    return;
+  }
+  const named = others.slice(0, 3).map((other) => `${other.by} maps ${describeKey(other.key)}`);
+  warnOnce(claim.owner, `The ${claim.keyProperty} of ${claim.method}, ${JSON.stringify(claim.key)}, is known only at deploy time, so it cannot be compared `
+    + `with the keys of the other mappings of the domain ${claim.domain.description} (${named.join(', ')}${others.length > 3 ? `, and ${others.length - 3} more` : ''}): `
+    + 'if it is one of them, or if any of them is the empty key of a REST base path mapping, AWS answers ConflictException. '
+    + 'A literal key lets the library check it.');
 }
 
 /**

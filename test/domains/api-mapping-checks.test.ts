@@ -261,6 +261,30 @@ describe('private custom domain names', () => {
   });
 });
 
+describe('a key known only at deploy time', () => {
+  test('beside other mappings of the domain: a warning names them; alone on it: none', () => {
+    const keyed = (beside: boolean) => {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      const key = new TerraformVariable(stack, 'key', { type: 'string' });
+      const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+      deployment.addApiMapping('api.example.com', { apiMappingKey: key.stringValue });
+      if (beside) {
+        deployment.addStage('beta').addApiMapping('api.example.com', { apiMappingKey: 'v1' });
+      }
+      Testing.synth(stack, true);
+      return HttpApiDeployment.warningsOf(stack);
+    };
+
+    expect(keyed(true)).toEqual([
+      'The apiMappingKey of addApiMapping, "${var.key}", is known only at deploy time, so it cannot be compared with the keys of the other mappings ' +
+      'of the domain "api.example.com" (\'stack/deploy\' (addStage(beta).addApiMapping) maps the key "v1"): if it is one of them, or if any of them is the empty key ' +
+      'of a REST base path mapping, AWS answers ConflictException. A literal key lets the library check it.',
+    ]);
+    expect(keyed(false)).toEqual([]);
+  });
+});
+
 describe('a literal name whose only domain in the app is private', () => {
   test('warns: AWS finds a private domain only by its id, so the mapping names a public domain made elsewhere or none', () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
