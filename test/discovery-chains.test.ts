@@ -1,11 +1,13 @@
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayModel } from '@cdktf/provider-aws/lib/api-gateway-model';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { TerraformHclModule, TerraformStack, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
-import { beforeAndAfter, changedTriggerKeys, warningsOf } from './support/synth';
+import { beforeAndAfter, changedTriggerKeys, synthesizeApp, triggersOf, warningsOf } from './support/synth';
 import { petsHttpApi } from './support/v2-api';
 
 /** Resources that name the API through the API id argument of another of its resources (`pets.restApiId`). */
@@ -56,5 +58,50 @@ describe('an API resource named through another resource of the API', () => {
 
     expect(warningsOf(stack)).toEqual([expect.stringContaining(
       "The module module.users ('stack/users') gets the id of the REST API aws_api_gateway_rest_api.api as an input")]);
+  });
+});
+
+describe('an API resource named through another resource of the API, further away', () => {
+  test('through one instance of a resource with count (`${aws_x.y[0].rest_api_id}`)', () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const { api } = petsApi(stack);
+      new ApiGatewayResource(stack, 'cats', { count: 2, restApiId: api.id, parentId: api.rootResourceId, pathPart: 'cats${count.index}' });
+      new ApiGatewayModel(stack, 'model', {
+        restApiId: '${aws_api_gateway_resource.cats[0].rest_api_id}', name: 'M', contentType: 'application/json', schema: changed ? '{"type":"array"}' : '{"type":"object"}',
+      });
+      new RestApiDeployment(stack, 'deploy', { restApi: api });
+    });
+
+    expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_model.model']);
+  });
+
+  test('in another stack, through a cross-stack reference to a resource of the API', () => {
+    const template = (changed: boolean) => {
+      const stacks = synthesizeApp((app) => {
+        const apiStack = new TerraformStack(app, 'a');
+        const { api, pets } = petsApi(apiStack);
+        const deployStack = new TerraformStack(app, 'b');
+        const post = new ApiGatewayMethod(deployStack, 'post', { restApiId: pets.restApiId, resourceId: pets.id, httpMethod: 'POST', authorization: 'NONE' });
+        new ApiGatewayIntegration(deployStack, 'post_integration', {
+          restApiId: post.restApiId,
+          resourceId: pets.id,
+          httpMethod: post.httpMethod,
+          type: 'MOCK',
+          requestTemplates: { 'application/json': changed ? '{"statusCode": 500}' : '{"statusCode": 200}' },
+        });
+        new TerraformHclModule(deployStack, 'users', { source: 'acme/api-routes/aws', version: '1.2.0', variables: { rest_api_id: pets.restApiId } });
+        const deployment = new RestApiDeployment(deployStack, 'deploy', { restApi: api });
+        app.synth();
+        warnings = RestApiDeployment.warningsOf(deployment);
+      });
+      return stacks.b;
+    };
+    let warnings: string[] = [];
+    const before = template(false);
+    const after = template(true);
+
+    expect(Object.keys(triggersOf(before))).toEqual(expect.arrayContaining(['aws_api_gateway_method.post', 'aws_api_gateway_integration.post_integration']));
+    expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_integration.post_integration']);
+    expect(warnings).toEqual([expect.stringContaining("The module module.users ('b/users') gets the id of the REST API aws_api_gateway_rest_api.api as an input")]);
   });
 });

@@ -82,11 +82,39 @@ describe('files read when Terraform plans', () => {
     expect(warningsOf(stack)).toEqual([
       "The resource aws_api_gateway_integration.templated ('stack/templated') reads files when Terraform plans (file(each.value.file)): " +
       'their content is not in its configuration, and the deployment cannot hash them ' +
-      "(the calls use 'each', 'count' or 'self', which only the resource itself can evaluate), so changing such a file does not redeploy the API. " +
+      "(the calls use names only the resource itself can evaluate: 'each', 'count', 'self', or the iterator of a for expression or of a dynamic block), so changing such a file does not redeploy the API. " +
       "Read the file in the program (its content then is configuration), or give the deployment a trigger entry that changes with it ('triggers', e.g. Fn.filesha1 of the path), " +
       "then list the resource in 'acknowledgedBlindSpots'.",
     ]);
     expect(deployment).toBeDefined();
+  });
+
+  test.each([
+    ['a for expression', '${join("", [for template_file in fileset(path.module, "*.vtl") : file(template_file)])}'],
+    ['a for directive', '%{ for template_file in ["a.vtl"] }${file(template_file)}%{ endfor }'],
+    ['a map for expression', '${jsonencode({for key, template_file in {a = "a.vtl"} : key => file(template_file)})}'],
+  ])('a call using the iterator of %s gets the warning, not an entry Terraform refuses', (_case, template) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const { api, integration } = petsApi(stack);
+    integration.requestTemplates = { 'application/json': template };
+    new RestApiDeployment(stack, 'deploy', { restApi: api });
+    const json = JSON.parse(Testing.synth(stack));
+
+    expect(Object.keys(triggersOf(json)).filter((key) => key.endsWith('.files'))).toEqual([]);
+    expect(warningsOf(stack)).toEqual([expect.stringContaining("The resource aws_api_gateway_integration.pets_get_integration ('stack/pets_get_integration') reads files")]);
+  });
+
+  test("a call using a dynamic block's iterator gets the warning; its iterator is no reference entry", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const { api, integration } = petsApi(stack);
+    new TerraformVariable(stack, 'templates', { type: 'map(string)' });
+    integration.addOverride('dynamic.tls_config', { for_each: '${var.templates}', content: { insecure_skip_verification: '${length(file(tls_config.value)) > 0}' } });
+    new RestApiDeployment(stack, 'deploy', { restApi: api });
+    const triggers = triggersOf(JSON.parse(Testing.synth(stack)));
+
+    expect(Object.keys(triggers).filter((key) => key.endsWith('.files') || key.startsWith('tls_config'))).toEqual([]);
+    expect(triggers['var.templates']).toBe('${sha1(jsonencode([var.templates]))}');
+    expect(warningsOf(stack)).toEqual([expect.stringContaining('reads files when Terraform plans (file(tls_config.value))')]);
   });
 
   test('the warning is silenced by acknowledgedBlindSpots', () => {

@@ -310,6 +310,17 @@ describe('values known only at plan or apply time', () => {
     expect(triggers['aws_lambda_function.fns']).toBe('${sha1(jsonencode([values(aws_lambda_function.fns)[*].invoke_arn]))}');
   });
 
+  test("a dynamic block's iterator is no object of the configuration: no entry for it, one for what it iterates", () => {
+    const triggers = triggersOf(synthesize((stack) => {
+      const api = petsApi(stack);
+      new TerraformVariable(stack, 'server_names', { type: 'map(string)' });
+      api.integration.addOverride('dynamic.tls_config', { for_each: '${var.server_names}', content: { insecure_skip_verification: '${tls_config.value == ""}' } });
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    }));
+
+    expect(Object.keys(triggers).filter((key) => !key.startsWith('aws_api_gateway_'))).toEqual(['resource_ids', 'var.server_names']);
+  });
+
   test('a reference embedded in a longer string (an alias ARN in an invoke URI) is found', () => {
     const triggers = triggersOf(synthesize((stack) => withLambda(stack, (_fn, alias) =>
       `arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/${alias.arn}/invocations`)));

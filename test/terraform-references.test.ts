@@ -32,6 +32,16 @@ describe('findReferences', () => {
     expect(findReferences([text]).filter((reference) => reference !== 'var.x' && reference !== 'var.list')).toEqual([]);
   });
 
+  test("a dynamic block's iterator (its label, or its iterator argument) is no reference inside it", () => {
+    expect(findReferences({
+      dynamic: {
+        response_parameters: { for_each: '${var.params}', content: { status_code: '${response_parameters.key}', mappings: '${response_parameters.value}' } },
+        tls_config: { for_each: '${var.tls}', iterator: 'tls_item', content: { server_name: '${tls_item.value}', other: '${aws_x.y.id}' } },
+      },
+      after: '${response_parameters_table.name.id}',
+    })).toEqual(['aws_x.y.id', 'response_parameters_table.name.id', 'var.params', 'var.tls']);
+  });
+
   test('walks nested objects and arrays and returns each reference once, sorted', () => {
     expect(findReferences({ a: ['${var.z}', { b: '${var.a}' }], c: '${var.z}', d: 3, e: null })).toEqual(['var.a', 'var.z']);
   });

@@ -141,7 +141,7 @@ export function gatherSnapshot(
     add(sources.api);
     if (sources.autoDiscover) {
       stacks = stacksOfApi(family, sources.api, blocks, expressions);
-      discover(family, stacks, blocks).forEach(({ resource, stack, config, address }) => add(resource, stack, config, address));
+      discover(family, stacks, blocks, expressions).forEach(({ resource, stack, config, address }) => add(resource, stack, config, address));
     }
   }
   // An API given by its id: the resources of this stack that name the same id are its resources.
@@ -159,7 +159,7 @@ export function gatherSnapshot(
       const apiExpressions = apiStack.apiExpressions[0] === NOT_READ && sources.api
         ? [expressions.existingIn(apiStack.stack, `${addressOf(sources.api)}.id`, TerraformStack.of(sources.api)) ?? NOT_READ]
         : apiStack.apiExpressions;
-      const withExpressions = { ...apiStack, apiExpressions: [...apiExpressions, ...namingExpressions(family, apiStack, collected)] };
+      const withExpressions = { ...apiStack, apiExpressions: [...apiExpressions, ...namingExpressions(family, apiStack, collected, expressions)] };
       const scan = StackScan.of(blocks, apiStack.stack, family);
       return { ...withExpressions, others: othersOf(family, withExpressions, collected, blocks), addedByOverride: scan.addedByStackOverride() };
     });
@@ -180,14 +180,19 @@ export function gatherSnapshot(
  * there (`aws_api_gateway_resource.pets.rest_api_id`, given to a module as `pets.restApiId`) and, in
  * its own stack, the API resource itself (`api.fqn`).
  */
-function namingExpressions(family: ApiFamily, apiStack: SnapshotStack, collected: ReadonlyMap<TerraformResource, SnapshotResource>): string[] {
-  const expressions: string[] = apiStack.apiAddress === undefined ? [] : [apiStack.apiAddress];
+function namingExpressions(
+  family: ApiFamily, apiStack: SnapshotStack, collected: ReadonlyMap<TerraformResource, SnapshotResource>, expressions: CrossStackExpressions,
+): string[] {
+  const found: string[] = apiStack.apiAddress === undefined ? [] : [apiStack.apiAddress];
   for (const item of collected.values()) {
-    if (item.stack === apiStack.stack && item.address !== apiStack.apiAddress) {
-      expressions.push(`${item.address}.${family.apiIdArgument}`);
+    const argument = `${item.address}.${family.apiIdArgument}`;
+    // In another stack, the argument as this stack reads it, if it does (a cross-stack reference).
+    const named = item.stack === apiStack.stack ? argument : expressions.existingIn(apiStack.stack, argument, item.stack);
+    if (named !== undefined && item.address !== apiStack.apiAddress) {
+      found.push(named);
     }
   }
-  return expressions;
+  return found;
 }
 
 /**
@@ -233,23 +238,36 @@ function registerCrossStackReferences(family: ApiFamily, blocks: BlockSource): v
  * API, by key: by the API's id, or by the API id argument of a resource found so
  * (`rest_api_id = aws_api_gateway_resource.pets.rest_api_id`), however many steps away.
  */
-function discover(family: ApiFamily, stacks: readonly SnapshotStack[], blocks: BlockSource) {
+function discover(family: ApiFamily, stacks: readonly SnapshotStack[], blocks: BlockSource, expressions: CrossStackExpressions) {
   const found: Array<{ resource: TerraformResource; stack: TerraformStack; config: Block; address: string; key: string }> = [];
-  for (const { stack, apiExpressions } of stacks) {
+  const seen = new Set<TerraformResource>();
+  const follow = (stack: TerraformStack, pending: string[]) => {
     const scan = StackScan.of(blocks, stack, family);
-    const seen = new Set<TerraformResource>();
-    const pending = [apiExpressions[0]];
+    const added: typeof found = [];
     while (pending.length > 0) {
       for (const resource of scan.resourcesNaming(`\${${pending.pop()}}`)) {
-        if (seen.has(resource)) {
-          continue;
+        if (!seen.has(resource)) {
+          seen.add(resource);
+          const address = addressOf(resource);
+          pending.push(`${address}.${family.apiIdArgument}`);
+          added.push({ resource, stack, config: blocks.blockOf(resource, stack)!, address, key: keyInHome(stack, address, blocks.home) });
         }
-        seen.add(resource);
-        const address = addressOf(resource);
-        pending.push(`${address}.${family.apiIdArgument}`);
-        found.push({ resource, stack, config: blocks.blockOf(resource, stack)!, address, key: keyInHome(stack, address, blocks.home) });
       }
     }
+    found.push(...added);
+    return added;
+  };
+  let added = stacks.flatMap(({ stack, apiExpressions }) => follow(stack, [apiExpressions[0]]));
+  // A resource of another stack named through a cross-stack reference to such an argument (`pets.restApiId` read in another stack).
+  while (added.length > 0 && stacks.length > 1) {
+    const next: typeof found = [];
+    for (const { stack } of stacks) {
+      const pending = added.filter((item) => item.stack !== stack)
+        .map((item) => expressions.existingIn(stack, `${item.address}.${family.apiIdArgument}`, item.stack))
+        .filter((expression): expression is string => expression !== undefined);
+      next.push(...(pending.length > 0 ? follow(stack, pending) : []));
+    }
+    added = next;
   }
   return found.sort((a, b) => compare(a.key, b.key));
 }

@@ -1,4 +1,4 @@
-import { closingBrace, closingDelimiter, closingQuote } from './terraform-references';
+import { closingBrace, closingDelimiter, closingQuote, dynamicIterators, forBoundNames } from './terraform-references';
 
 /**
  * Terraform functions whose value depends on files read at plan time: the configuration's text
@@ -28,29 +28,51 @@ export interface FileReads {
  * @param omitTopLevel the top-level keys whose values are left out
  */
 export function fileReadsIn(config: Record<string, unknown>, omitTopLevel: (key: string) => boolean): FileReads | undefined {
-  const found = new Set<string>();
+  const found = new Map<string, boolean>();
   for (const key of Object.keys(config)) {
     if (!omitTopLevel(key)) {
-      collect(config[key], found);
+      collectEntry(key, config[key], found, []);
     }
   }
   if (found.size === 0) {
     return undefined;
   }
-  const calls = [...found].sort();
-  return { calls, evaluable: calls.every((call) => !LOCAL_ONLY.test(call)) };
+  const calls = [...found.keys()].sort();
+  return { calls, evaluable: [...found.values()].every((evaluable) => evaluable) };
 }
 
-function collect(value: unknown, found: Set<string>): void {
+/**
+ * Adds the calls of `value` to `found`, each with whether it can be evaluated outside the resource:
+ * not when it uses `each`, `count`, `self`, a name a `for` of its template binds, or the iterator of
+ * a dynamic block around it (`bound`).
+ */
+function collect(value: unknown, found: Map<string, boolean>, bound: readonly string[]): void {
   if (typeof value === 'string') {
     if ((value.includes('${') || value.includes('%{')) && QUICK_TEST.test(value)) {
-      callsInTemplate(value, found);
+      const calls = new Set<string>();
+      callsInTemplate(value, calls);
+      const names = [...bound, ...forBoundNames(value)];
+      calls.forEach((call) => found.set(call, (found.get(call) ?? true) && !LOCAL_ONLY.test(call) && !names.some((name) => usesName(call, name))));
     }
   } else if (Array.isArray(value)) {
-    value.forEach((item) => collect(item, found));
+    value.forEach((item) => collect(item, found, bound));
   } else if (value !== null && typeof value === 'object') {
-    Object.values(value).forEach((item) => collect(item, found));
+    Object.entries(value).forEach(([key, item]) => collectEntry(key, item, found, bound));
   }
+}
+
+/** One entry of a block: the blocks of a `dynamic` entry bind their iterator inside them. */
+function collectEntry(key: string, value: unknown, found: Map<string, boolean>, bound: readonly string[]): void {
+  if (key === 'dynamic' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    Object.entries(value).forEach(([label, block]) => collect(block, found, [...bound, ...dynamicIterators(label, block)]));
+  } else {
+    collect(value, found, bound);
+  }
+}
+
+/** Whether `call` uses `name` as a variable (not inside a longer name, an attribute or a path). */
+function usesName(call: string, name: string): boolean {
+  return new RegExp(`(?<![A-Za-z0-9_.\\-"/])${name.replace(/[-]/g, '\\-')}(?![A-Za-z0-9_-])`).test(call);
 }
 
 /** The calls in every `${...}` and `%{...}` of a template string (escaped `$${`, `%%{` are text). */

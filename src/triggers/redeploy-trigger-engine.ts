@@ -333,7 +333,7 @@ function namedByIdWarning(family: ApiFamily, apiProperty: string, resources: rea
 function unhashedFileWarning(item: SnapshotResource, calls: readonly string[], elsewhere: boolean): string {
   const shown = calls.length > 2 ? [...calls.slice(0, 2), `and ${calls.length - 2} more`] : calls;
   const why = elsewhere ? "it is in another stack, whose files the deployment's stack cannot read"
-    : "the calls use 'each', 'count' or 'self', which only the resource itself can evaluate";
+    : "the calls use names only the resource itself can evaluate: 'each', 'count', 'self', or the iterator of a for expression or of a dynamic block";
   return `The resource ${item.address} ('${item.construct.node.path}') reads files when Terraform plans (${shown.join(', ')}): ` +
     `their content is not in its configuration, and the deployment cannot hash them (${why}), so changing such a file does not redeploy the API. ` +
     'Read the file in the program (its content then is configuration), or give the deployment a trigger entry that changes with it ' +

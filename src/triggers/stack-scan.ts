@@ -57,6 +57,11 @@ export class StackScan {
         const named = this.blocks.blockOf(resource, this.stack)?.[this.family.apiIdArgument];
         if (typeof named === 'string') {
           listIn(this.byApiId, named, resource);
+          // `${aws_x.y[0].rest_api_id}`: one instance's API id is the resource's (discovery follows `${aws_x.y.rest_api_id}`).
+          const instance = INSTANCE_API_ID.exec(named);
+          if (instance !== null) {
+            listIn(this.byApiId, `\${${instance[1]}.${instance[2]}}`, resource);
+          }
         }
       }
     }
@@ -227,3 +232,6 @@ function addressPart(reference: string): string | undefined {
 }
 
 const SCANS = new WeakMap<BlockReader, Map<ApiFamily, StackScan>>();
+
+/** The API id argument of one instance of a resource with `count` or `for_each`: `${aws_x.y[0].api_id}`, `${aws_x.y["k"].rest_api_id}`. */
+const INSTANCE_API_ID = /^\$\{([A-Za-z][A-Za-z0-9_-]*\.[A-Za-z0-9_-]+)\[(?:\d+|"[^"]*")\]\.(rest_api_id|api_id)\}$/;

@@ -36,24 +36,27 @@ export function findReferences(value: unknown, omitTopLevel?: (key: string) => b
   if (omitTopLevel && value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const key of Object.keys(value)) {
       if (!omitTopLevel(key)) {
-        collect((value as Record<string, unknown>)[key], found);
+        collectEntry(key, (value as Record<string, unknown>)[key], found, undefined);
       }
     }
   } else {
-    collect(value, found);
+    collect(value, found, undefined);
   }
   return found.size === 0 ? [] : [...found].sort();
 }
 
 /**
- * Adds the references of every template string in `value` to `found`. (Recursive: the values are
- * blocks cdktf resolved recursively, with deeper stacks per level, so they nest less than a stack can.)
+ * Adds the references of every template string in `value` to `found`, but those rooted at a name
+ * in `bound` (the iterators of the dynamic blocks around it). (Recursive: the values are blocks
+ * cdktf resolved recursively, with deeper stacks per level, so they nest less than a stack can.)
  */
-function collect(value: unknown, found: Set<string>): void {
+function collect(value: unknown, found: Set<string>, bound: ReadonlySet<string> | undefined): void {
   if (typeof value === 'string') {
     if (value.includes('${') || value.includes('%{')) {
       for (const reference of referencesInTemplate(value)) {
-        found.add(reference);
+        if (bound === undefined || !bound.has(rootName(reference))) {
+          found.add(reference);
+        }
       }
     }
     return;
@@ -63,13 +66,38 @@ function collect(value: unknown, found: Set<string>): void {
   }
   if (Array.isArray(value)) {
     for (const item of value) {
-      collect(item, found);
+      collect(item, found, bound);
     }
     return;
   }
   for (const key of Object.keys(value)) {
-    collect((value as Record<string, unknown>)[key], found);
+    collectEntry(key, (value as Record<string, unknown>)[key], found, bound);
   }
+}
+
+/**
+ * One entry of a block: a `dynamic` entry's blocks bind their iterator (`iterator`, or the block's
+ * label) inside them: `response_parameters.value` there is no resource.
+ */
+function collectEntry(key: string, value: unknown, found: Set<string>, bound: ReadonlySet<string> | undefined): void {
+  if (key !== 'dynamic' || value === null || typeof value !== 'object' || Array.isArray(value)) {
+    collect(value, found, bound);
+    return;
+  }
+  for (const [label, block] of Object.entries(value)) {
+    collect(block, found, new Set([...bound ?? [], ...dynamicIterators(label, block)]));
+  }
+}
+
+/** The names a dynamic block binds: its iterator, and its label (the iterator's default). */
+export function dynamicIterators(label: string, block: unknown): string[] {
+  const iterator = block !== null && typeof block === 'object' ? (block as { iterator?: unknown }).iterator : undefined;
+  return typeof iterator === 'string' ? [iterator, label] : [label];
+}
+
+/** The first name of a reference: `aws_x` of `aws_x.y.z`, `each` of `each.value`. */
+function rootName(reference: string): string {
+  return reference.split(/[.[]/)[0];
 }
 
 /** The references of each template string seen, by string: the same strings recur across an API's resources. */
@@ -97,17 +125,25 @@ const FOR_BINDING = new RegExp(`\\bfor\\s+(${IDENTIFIER})(?:\\s*,\\s*(${IDENTIFI
  * resource type has the same shape, but the name is no object of the configuration.
  */
 function withoutBoundNames(references: string[], text: string): string[] {
-  if (references.length === 0 || !text.includes('for')) {
+  if (references.length === 0) {
     return references;
   }
+  const bound = forBoundNames(text);
+  return bound.size === 0 ? references : references.filter((reference) => !bound.has(rootName(reference)));
+}
+
+/** The names the `for` expressions and `%{ for }` directives of a template string bind. */
+export function forBoundNames(text: string): Set<string> {
   const bound = new Set<string>();
-  for (const match of text.matchAll(FOR_BINDING)) {
-    bound.add(match[1]);
-    if (match[2] !== undefined) {
-      bound.add(match[2]);
+  if (text.includes('for')) {
+    for (const match of text.matchAll(FOR_BINDING)) {
+      bound.add(match[1]);
+      if (match[2] !== undefined) {
+        bound.add(match[2]);
+      }
     }
   }
-  return bound.size === 0 ? references : references.filter((reference) => !bound.has(reference.split(/[.[]/)[0]));
+  return bound;
 }
 
 /** True when a string holds at least one Terraform interpolation or directive. */
