@@ -426,6 +426,11 @@ class ProgramGenerator {
     if (methods.length > 0) {
       choices.push([30, () => ({ kind: 'override', id: this.nextId('override'), target: r.pick(methods).id, path: 'api_key_required', value: true })]);
     }
+    const restIntegrations = integrations.filter((move) => move.kind === 'restIntegration');
+    if (restIntegrations.length > 0) {
+      // A dynamic block: its iterator (`tls_config.value`) is no object of the configuration.
+      choices.push([40, () => ({ kind: 'override', id: this.nextId('override'), target: r.pick(restIntegrations).id, path: 'dynamic.tls_config', value: tlsConfig('api.example.com') })]);
+    }
     this.add(r.weighted(choices)());
   }
 
@@ -465,4 +470,9 @@ class ProgramGenerator {
       (r.pick(deployments) as Mutable<DeploymentMove>).stageName = 'my stage';
     }
   }
+}
+
+/** A dynamic `tls_config` block over a map with one server name, its content reading the iterator. */
+export function tlsConfig(serverName: string): Record<string, unknown> {
+  return { for_each: { server: serverName }, content: { insecure_skip_verification: '${tls_config.value == ""}' } };
 }

@@ -5,6 +5,7 @@
  * changes exactly that entry; anything else (tags, names, stage options, unrelated resources,
  * creation order, the order of a `TerraformIterator.fromList` list) changes no entry.
  */
+import { tlsConfig } from './generator';
 import { Move, Program, StageModel, dependenciesOf } from './model';
 import { Random } from './random';
 
@@ -152,6 +153,8 @@ export function candidateMutations(program: Program, random: Random): Mutation[]
       case 'override':
         if (move.path.startsWith('tags.')) {
           set(move, 'value', `${String(move.value)}-2`, none, `override ${move.path} changed`);
+        } else if (move.path.startsWith('dynamic.')) {
+          set(move, 'value', tlsConfig('other.example.com'), entry(targetOf(program, move.target)), `override ${move.path}: another server name`);
         } else if (soleSource(program, move.target, move.path)) {
           set(move, 'value', typeof move.value === 'number' ? move.value + 1000 : !move.value, entry(targetOf(program, move.target)), `override ${move.path} changed`);
         }
