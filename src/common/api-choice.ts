@@ -38,7 +38,36 @@ export function validateApiChoice(owner: IConstruct, choice: ApiChoice): void {
   }
   if (api !== undefined) {
     validateApiConstruct(owner, choice, api);
+    // `count` or `for_each` set on the API after the construct was made.
+    owner.node.addValidation({
+      validate: () => {
+        const counted = countedApiError(owner, choice.apiProperty, api, api.node.path, choice.idProperty);
+        return counted === undefined ? [] : [counted.message];
+      },
+    });
   }
+}
+
+/**
+ * The error for an API resource with `count` or `for_each` (its own, or an override of it) given to a
+ * construct (by `property`, as `given`): the construct deploys one API, and the resource's `id` names
+ * none of its instances (`${aws_x.api.id}` on a counted resource: terraform validate refuses it).
+ * Undefined for an API without them.
+ *
+ * @param idProperty the construct's property that takes one instance's id instead (`restApiId`)
+ */
+export function countedApiError(owner: IConstruct, property: string, api: TerraformResource, given: unknown, idProperty: string): Error | undefined {
+  const overrides = (api as unknown as { rawOverrides?: { count?: unknown; for_each?: unknown } }).rawOverrides;
+  const meta = api.count !== undefined || overrides?.count !== undefined ? 'count'
+    : api.forEach !== undefined || overrides?.for_each !== undefined ? 'for_each' : undefined;
+  if (meta === undefined) {
+    return undefined;
+  }
+  const instance = meta === 'count' ? "['0', 'id']" : "['\"<key>\"', 'id']";
+  return invalidProperty(owner, property, given,
+    `an API resource without count or for_each ('${api.node.path}' has ${meta}): a deployment construct or stage deploys one API, and the `
+    + `resource's id names none of its instances (terraform validate refuses '${api.terraformResourceType}.${api.friendlyUniqueId}.id' on a resource `
+    + `with ${meta}); give it one instance's id, ${idProperty}: Token.asString(Fn.lookupNested(api, ${instance})), with one construct per instance`);
 }
 
 /** Fails unless `api` is a resource of the API's type (and protocol); a protocol only known at deploy time gets a warning. */
@@ -49,6 +78,10 @@ function validateApiConstruct(owner: IConstruct, choice: ApiChoice, api: Terrafo
     const other = type === 'aws_api_gateway_rest_api' ? '; a REST API is deployed by RestApiDeployment'
       : type === 'aws_apigatewayv2_api' ? '; an HTTP or WebSocket API is deployed by HttpApiDeployment or WebSocketApiDeployment' : '';
     throw invalidProperty(owner, choice.apiProperty, given, `an ${choice.apiClass} (${choice.apiType})${other}`);
+  }
+  const counted = countedApiError(owner, choice.apiProperty, api, api.node.path, choice.idProperty);
+  if (counted !== undefined) {
+    throw counted;
   }
   const protocol = choice.protocol;
   const given = protocol ? (api as unknown as { protocolTypeInput?: string }).protocolTypeInput : undefined;

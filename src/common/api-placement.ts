@@ -1,9 +1,13 @@
 import { TerraformProvider, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { countedApiError } from './api-choice';
 import { AppIndex } from '../core/app-index';
 import { isLibraryDeployment } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
-import { awsProviderOf, describePlacement, hasAwsAlias, hasAwsProvider, ownRegionOf, sameAccount, SettingDifference, settingDifferences } from '../core/placement';
+import {
+  awsProviderOf, describePlacement, hasAwsAlias, hasAwsProvider, onlyAliasedAwsProviders, ownRegionOf, sameAccount,
+  SettingDifference, settingDifferences,
+} from '../core/placement';
 import { expressionIn } from '../core/resolve';
 import { warnOnce } from '../core/warnings';
 
@@ -149,13 +153,25 @@ function describeDifferences(differences: readonly SettingDifference[]): string 
 
 /**
  * The warning for a construct whose resource (`made`) may be in another account or region than the
- * API: an expression (a variable) or a setting only one of the providers has hides the answer. None
- * when either has no AWS provider (cdktf refuses a stack without one).
+ * API: an expression (a variable) or a setting only one of the providers has hides the answer, or
+ * one of them has no AWS provider (its stack's are all aliased: Terraform's implicit one, from the
+ * environment). None when a stack has no AWS provider at all (cdktf refuses it).
  */
 function warnUnknown(
   owner: IConstruct, api: TerraformResource, made: TerraformResource, differences: readonly SettingDifference[], what: string, otherFix: string,
 ): void {
-  if (!hasAwsProvider(api) || !hasAwsProvider(made)) {
+  const missing = [made, api].find((resource) => !hasAwsProvider(resource));
+  if (missing !== undefined) {
+    // A stack with AWS providers of aliases only: Terraform gives a resource without a provider an
+    // implicit, empty one, configured from the environment. (A stack without any, cdktf refuses.)
+    const stack = TerraformStack.of(missing);
+    const aliases = onlyAliasedAwsProviders(stack);
+    if (aliases !== undefined) {
+      warnOnce(owner, `${what}; '${stack.node.path}' has no AwsProvider without alias (only ${aliases.map((alias) => `'aws.${alias}'`).join(', ')}), `
+        + `so Terraform makes ${missing === made ? 'them' : 'the API'} with an implicit aws provider configured only from the environment `
+        + '(AWS_REGION, AWS_PROFILE, ...): whether they are one account and region is known only at deploy time. If they are not, AWS finds no '
+        + `such API there (NotFoundException). Add an AwsProvider without alias to '${stack.node.path}' (with the settings of the API's), ${otherFix}.`);
+    }
     return;
   }
   warnOnce(owner, `${what}: whether they are one account and region is known only at deploy time (${describeDifferences(differences)}). `
@@ -176,6 +192,10 @@ function warnUnknown(
 export function checkPlacementWithApiId(owner: IConstruct, property: string, apiId: string, apiType: string, resource: TerraformResource): void {
   addCheck(owner, () => {
     const api = apiNamedBy(owner, apiId, apiType);
+    const counted = api === undefined ? undefined : countedApiError(owner, property, api, apiId, property);
+    if (counted !== undefined) {
+      return [counted.message];
+    }
     const answer = api === undefined ? 'same' : sameAccount(api, resource);
     if (api === undefined || answer === 'same') {
       return [];
@@ -215,8 +235,18 @@ export function checkPlacementWithApiId(owner: IConstruct, property: string, api
  */
 function apiNamedBy(owner: IConstruct, apiId: string, apiType: string): TerraformResource | undefined {
   const stack = TerraformStack.of(owner);
-  const named = (home: TerraformStack, name: string) => AppIndex.of(owner).resourcesOfType(apiType)
-    .find((candidate) => TerraformStack.of(candidate) === home && candidate.friendlyUniqueId === name);
+  // The app's API resources of the type by stack and name, listed once per pass (not searched per construct).
+  const named = (home: TerraformStack, name: string) => AppIndex.of(owner).appMemo(`${apiType} by stack and name`, () => {
+    const byStack = new Map<TerraformStack, Map<string, TerraformResource>>();
+    for (const candidate of AppIndex.of(owner).resourcesOfType(apiType)) {
+      const names = byStack.get(TerraformStack.of(candidate)) ?? new Map<string, TerraformResource>();
+      byStack.set(TerraformStack.of(candidate), names);
+      if (!names.has(candidate.friendlyUniqueId)) {
+        names.set(candidate.friendlyUniqueId, candidate);
+      }
+    }
+    return byStack;
+  }).get(home)?.get(name);
   // `api.id` is one cdktf reference, which knows its stack (in another stack, it renders as a remote state's output).
   const { literals, tokens } = Tokenization.reverseString(apiId);
   if (tokens.length === 1 && literals.length === 0) {

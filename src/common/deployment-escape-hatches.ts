@@ -113,6 +113,7 @@ export function newDeploymentResource<T extends TerraformResource, C extends Dep
   link: TriggerOwner,
 ): T {
   const apiArgument = config.restApiId !== undefined ? 'restApiId' : 'apiId';
+  const ignoreChanges = Array.isArray(config.lifecycle?.ignoreChanges) ? config.lifecycle.ignoreChanges : undefined;
   const deployment = newOwnedResource(withComputedTriggers(base as DeploymentClass<T>), scope, id, config, {
     owner: link.owner,
     property: link.property,
@@ -122,9 +123,20 @@ export function newDeploymentResource<T extends TerraformResource, C extends Dep
     },
     lifecycle: {
       createBeforeDestroy: config.lifecycle?.createBeforeDestroy,
-      ignoreChanges: Array.isArray(config.lifecycle?.ignoreChanges) ? config.lifecycle.ignoreChanges : undefined,
+      ignoreChanges,
       why: 'a new deployment is created before the stages move to it and the old one is deleted after they left it '
         + '(AWS refuses to delete a deployment a stage points at: "Active stages pointing to this deployment must be moved or deleted")',
+      // The triggers are what redeploys the API, unless the construct itself ignores them (the main
+      // deployment while a canary runs keeps the snapshot it was created with).
+      followed: ignoreChanges?.includes('triggers')
+        ? {}
+        : {
+          triggers: 'the construct redeploys the API by replacing the deployment when its triggers change (the API changed): with them ignored, '
+            + 'the API is never redeployed again',
+        },
+      replaced: 'each redeploy replaces the deployment (the new one is created, the stages move to it, the old one is destroyed), which '
+        + 'prevent_destroy makes fail at plan ("Instance cannot be destroyed"); protect the stages instead (they are updated in place, and keep '
+        + 'prevent_destroy)',
     },
   });
   linkTriggerOwner(deployment, link);

@@ -28,6 +28,12 @@ export function validateUrlPath(owner: IConstruct, path: string): void {
       "a URL path of the characters a URL holds as they are (letters, digits, -._~!$&'()*+,;=:@/?# and %XX): " +
       'percent-encode the others (encodeURIComponent for a segment); a Terraform expression goes in as a token (a variable\'s stringValue), not as "${...}" text');
   }
+  // The path ends at the first `?` or `#` (a query may hold `//`); a token in it is some text, not a `/`.
+  const pathPart = literals.join('\u0000').split(/[?#]/)[0];
+  if (pathPart.includes('//')) {
+    throw invalidProperty(owner, 'urlForPath(path)', path,
+      'a path without an empty segment ("//"): API Gateway matches no resource or route with one (a trailing "/" is kept, as clients may call it)');
+  }
 }
 
 /**
@@ -37,11 +43,12 @@ export function validateUrlPath(owner: IConstruct, path: string): void {
  * the stage's execution ARN (`arn:...:<api id>/<stage>`, everything before the `/`).
  *
  * @param target what follows the stage: `GET/pets` (REST, HTTP), a route key (WebSocket)
+ * @param defaultStage whether the API's kind has a `$default` stage (HTTP, WebSocket; not REST)
  */
 export function executeApiArn(
-  owner: IConstruct, apiExecutionArn: string | undefined, stageExecutionArn: string, stage: string, target: string,
+  owner: IConstruct, apiExecutionArn: string | undefined, stageExecutionArn: string, stage: string, target: string, defaultStage: boolean,
 ): string {
-  validateArnStage(owner, stage);
+  validateArnStage(owner, stage, defaultStage);
   const apiArn = apiExecutionArn ?? Fn.element(Fn.split('/', stageExecutionArn), 0);
   return `${apiArn}/${stage}/${target}`;
 }
@@ -49,13 +56,19 @@ export function executeApiArn(
 /** A resource path in an execute-api ARN: `/`, or `/`-separated non-empty segments, each literal, a `{parameter}` or `*`. */
 const RESOURCE_PATH = /^\/$|^(\/([A-Za-z0-9._~:@!&'()+,;=-]+|\{[A-Za-z0-9_.-]+\+?\}|\*))+$/;
 
-/** A stage in an execute-api ARN: `*`, or a stage name (letters, digits, `-`, `_`; `$default` for an HTTP API). */
+/** A stage in an execute-api ARN: `*`, or a stage name (letters, digits, `-`, `_`; `$default` where the API's kind has that stage). */
 const ARN_STAGE = /^(\*|\$default|[A-Za-z0-9_-]+)$/;
 
-/** Fails unless `stage`, when it is not a token, is `*` or a stage name. */
-export function validateArnStage(owner: IConstruct, stage: string): void {
-  if (!Token.isUnresolved(stage) && !ARN_STAGE.test(stage)) {
-    throw invalidProperty(owner, 'arnForExecuteApi(stage)', stage, "a stage name (letters, digits, '-' and '_'), or '*' for every stage");
+/**
+ * Fails unless `stage`, when it is not a token, is `*` or a stage name: `$default` only where the
+ * API's kind has that stage (`defaultStage`: API Gateway v2 APIs); a REST API's stage cannot be named so.
+ */
+export function validateArnStage(owner: IConstruct, stage: string, defaultStage: boolean): void {
+  if (!Token.isUnresolved(stage) && (!ARN_STAGE.test(stage) || (stage === '$default' && !defaultStage))) {
+    throw invalidProperty(owner, 'arnForExecuteApi(stage)', stage, stage === '$default'
+      ? "a stage name of a REST API (letters, digits, '-' and '_'), or '*' for every stage: '$default' is a stage of HTTP APIs, and a REST "
+        + 'API has none of that name (its stage names are 1 to 128 letters, digits, \'-\' and \'_\'), so the ARN would match nothing'
+      : `a stage name (letters, digits, '-' and '_')${defaultStage ? ", '$default'" : ''}, or '*' for every stage`);
   }
 }
 

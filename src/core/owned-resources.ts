@@ -1,7 +1,8 @@
-import { TerraformResource, TerraformResourceLifecycle, Token } from 'cdktf';
+import { TerraformResource, TerraformResourceLifecycle, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { invalidProperty } from './errors';
+import { describeValue, invalidProperty } from './errors';
 import { isPlainObject } from './struct-check';
+import { warnOnce } from './warnings';
 
 /**
  * The resources a construct owns (its deployments, stages, method settings, mappings) keep what the
@@ -10,9 +11,13 @@ import { isPlainObject } from './struct-check';
  * changed through the provider class's setter, `reset…()`, `put…()` or `addOverride(...)` (of the
  * argument or of its `dynamic` block), the resource cannot be moved away (`moveTo`, `moveToId`), and
  * its lifecycle keeps `create_before_destroy` (and any `ignore_changes` it needs) through a
- * `lifecycle` assignment or override, merged with the user's. What cannot be intercepted (a
- * lifecycle object changed in place, an own property shadowing a guard, the resource or a construct
- * above it taken out of the tree) is checked when the stack is validated at synth.
+ * `lifecycle` assignment or override, merged with the user's, and refuses what would stop the
+ * construct's changes from reaching the resource (an `ignore_changes` on a deployment's `triggers`)
+ * or the resource from being replaced (`prevent_destroy` on a deployment). What cannot be intercepted
+ * (a lifecycle object changed in place, an own property shadowing a guard, the resource or a
+ * construct above it taken out of the tree) is checked when the stack is validated at synth. What
+ * reaches past every guard (an override on the stack: `stack.addOverride('resource.<type>.<name>...')`)
+ * gets a warning then.
  */
 export interface OwnedResource {
   /** The construct errors name. */
@@ -31,6 +36,18 @@ export interface RequiredLifecycle {
   readonly ignoreChanges?: readonly string[];
   /** Why, for errors: `a new deployment must exist before the stage moves to it ...`. */
   readonly why: string;
+  /**
+   * The arguments (Terraform names) whose changes must reach the resource, each with why: an
+   * `ignore_changes` covering one (the argument, a part of it, or `all`) is refused.
+   */
+  readonly followed?: Readonly<Record<string, string>>;
+  /**
+   * The arguments (Terraform names) whose ignored changes may be meant (a stage pinned on purpose)
+   * or may break the construct, which it cannot tell: an `ignore_changes` covering one gets a warning at synth.
+   */
+  readonly watched?: Readonly<Record<string, string>>;
+  /** Why `prevent_destroy` is refused (the construct replaces the resource as a matter of course); undefined where it is allowed. */
+  readonly replaced?: string;
 }
 
 /**
@@ -66,6 +83,20 @@ export function ownedStage(
       createBeforeDestroy: true,
       why: 'a renamed stage is created before what points at it (mappings, usage plans) moves to it, and the old one is deleted after '
         + '(AWS refuses to delete a stage a mapping points at)',
+      // Not refused: pinning a stage on a deployment made outside Terraform (an emergency rollback) is
+      // the README's own escape hatch; only while the stage serves the construct's deployment does it break.
+      watched: {
+        [snakeCase(names.deployment)]: "the stage stays on the deployment it serves, and the construct's redeploys do not reach it. Pinned on a "
+          + 'deployment made outside Terraform (an emergency rollback), that is the point; but while it serves the construct\'s deployment, the '
+          + 'next redeploy fails at apply when the old deployment is deleted (AWS refuses to delete a deployment a stage points at: "Active stages '
+          + 'pointing to this deployment must be moved or deleted")',
+        ...(names.canary !== undefined
+          ? {
+            [snakeCase(names.canary)]: 'the stage keeps the canary settings it has: a change of the construct\'s canary does not reach it, and the next '
+              + 'redeploy of the canary fails at apply when the old canary deployment is deleted (AWS refuses to delete a deployment a stage points at)',
+          }
+          : {}),
+      },
     },
   };
 }
@@ -309,6 +340,7 @@ function mergedLifecycle(resource: TerraformResource, kept: Kept, value: Terrafo
   if (required.createBeforeDestroy && value?.createBeforeDestroy === false) {
     refuse(resource, 'lifecycle.createBeforeDestroy', false, 'lifecycle');
   }
+  refuseLifecycle(kept, 'lifecycle.ignoreChanges', value?.ignoreChanges, 'lifecycle.preventDestroy', value?.preventDestroy);
   const ignoreChanges = value?.ignoreChanges === 'all' || required.ignoreChanges === undefined
     ? value?.ignoreChanges
     : [...new Set([...(Array.isArray(value?.ignoreChanges) ? value!.ignoreChanges : []), ...required.ignoreChanges])];
@@ -331,6 +363,7 @@ function lifecycleOverride(resource: TerraformResource, kept: Kept, value: unkno
   if (kept.lifecycle.createBeforeDestroy && given.create_before_destroy === false) {
     refuse(resource, 'addOverride(lifecycle)', value, 'lifecycle');
   }
+  refuseLifecycle(kept, 'addOverride(lifecycle)', given.ignore_changes, 'addOverride(lifecycle)', given.prevent_destroy, value);
   const ignore = given.ignore_changes;
   return {
     ...given,
@@ -361,7 +394,64 @@ function overrideOf(resource: TerraformResource, kept: Kept, path: string, value
         && (removes || !kept.lifecycle.ignoreChanges.map(snakeCase).every((name) => Array.isArray(value) && value.includes(name))))) {
       refuse(resource, `addOverride(${path})`, value, 'lifecycle');
     }
+    if (second === 'ignore_changes' || second === 'prevent_destroy') {
+      const part = parts.slice(2);
+      // `lifecycle.ignore_changes.<n>` (an object of cdktf's, which Terraform refuses) is left to the check at synth.
+      refuseLifecycle(kept, `addOverride(${path})`, second === 'ignore_changes' && part.length === 0 ? value : undefined,
+        `addOverride(${path})`, second === 'prevent_destroy' && part.length === 0 ? value : undefined);
+    }
   }
+}
+
+/**
+ * Refuses an `ignore_changes` (Terraform's value: a list, or `all`) covering an argument whose changes
+ * must reach the resource, and a `prevent_destroy` on a resource the construct replaces.
+ *
+ * @param ignoreWhat,destroyWhat the property errors name for each
+ * @param shown the value errors show, when not the part itself (a whole lifecycle override)
+ */
+function refuseLifecycle(
+  kept: Kept, ignoreWhat: string, ignoreChanges: unknown, destroyWhat: string, preventDestroy: unknown, shown?: unknown,
+): void {
+  const refused = refusedLifecycle(kept.lifecycle, ignoreChanges, preventDestroy);
+  if (refused !== undefined) {
+    const ignore = refused.part === 'ignore_changes';
+    throw invalidProperty(kept.owner, `${kept.property}.${ignore ? ignoreWhat : destroyWhat}`, shown ?? (ignore ? ignoreChanges : preventDestroy), refused.expected);
+  }
+}
+
+/** What the construct refuses of a lifecycle's `ignore_changes` and `prevent_destroy` (in Terraform's names and values), with the error's expectation. */
+function refusedLifecycle(
+  required: RequiredLifecycle | undefined, ignoreChanges: unknown, preventDestroy: unknown,
+): { readonly part: 'ignore_changes' | 'prevent_destroy'; readonly expected: string } | undefined {
+  const followed = required?.followed ?? {};
+  const covered = coveredBy(ignoreChanges, Object.keys(followed));
+  if (covered !== undefined) {
+    return {
+      part: 'ignore_changes',
+      expected: `an ignore_changes without ${Object.keys(followed).map((name) => `'${name}'`).join(', ')} (nor "all"): ${followed[covered]}`,
+    };
+  }
+  if (required?.replaced !== undefined && preventDestroy !== undefined && preventDestroy !== null && preventDestroy !== false && preventDestroy !== 'false') {
+    return { part: 'prevent_destroy', expected: `no prevent_destroy: ${required.replaced}` };
+  }
+  return undefined;
+}
+
+/**
+ * The first of `names` (Terraform names) that an `ignore_changes` covers: `all` covers every one, an
+ * entry its argument or a part of it (`triggers`, `triggers["key"]`, `canary_settings[0].deployment_id`).
+ */
+function coveredBy(ignoreChanges: unknown, names: readonly string[]): string | undefined {
+  if (names.length === 0) {
+    return undefined;
+  }
+  if (ignoreChanges === 'all') {
+    return names[0];
+  }
+  const entries = Array.isArray(ignoreChanges) ? ignoreChanges.filter((entry): entry is string => typeof entry === 'string') : [];
+  const roots = new Set(entries.map((entry) => snakeCase(entry.trim().split(/[.[]/)[0])));
+  return names.find((name) => roots.has(name));
 }
 
 /** Fails on a change of a fixed argument (setting the value it has is no change). */
@@ -409,7 +499,13 @@ function brokenGuarantees(resource: TerraformResource): string[] {
         && !required.ignoreChanges.every((name) => Array.isArray(ignored) && (ignored.includes(name) || ignored.includes(snakeCase(name)))))) {
       errors.push(invalidProperty(kept.owner, `${kept.property}.lifecycle`, lifecycle, `the resource to keep ${lifecycleText(required)}: ${required.why}`).message);
     }
+    const refused = refusedLifecycle(required, lifecycle?.ignore_changes, lifecycle?.prevent_destroy);
+    if (refused !== undefined) {
+      errors.push(invalidProperty(kept.owner, `${kept.property}.lifecycle`, lifecycle, refused.expected).message);
+    }
+    warnOfWatched(resource, kept, required, lifecycle?.ignore_changes);
   }
+  warnOfStackOverride(resource, kept);
   const rendered = renderedOf(block, Object.keys(kept.fixed));
   for (const name of Object.keys(kept.fixed)) {
     const changed = [name, `dynamic.${name}`].find((key) => !sameRendering(rendered[key], kept.rendered[key]));
@@ -419,6 +515,85 @@ function brokenGuarantees(resource: TerraformResource): string[] {
     }
   }
   return errors;
+}
+
+/** The warning for an `ignore_changes` covering an argument the construct cannot tell whether its changes are meant to be ignored. */
+function warnOfWatched(resource: TerraformResource, kept: Kept, required: RequiredLifecycle, ignoreChanges: unknown): void {
+  const watched = required.watched ?? {};
+  for (const name of Object.keys(watched)) {
+    if (coveredBy(ignoreChanges, [name]) !== undefined) {
+      warnOnce(kept.owner, `'${resource.node.path}' (${kept.property}) ignores the changes of ${name} (lifecycle ignore_changes ${describeValue(ignoreChanges)}): `
+        + `${watched[name]}. Take ${name} out of ignore_changes once the stage may follow the construct again.`);
+    }
+  }
+}
+
+/**
+ * The warning for an override on the stack (`stack.addOverride('resource.<type>.<name>...')`) of the
+ * resource's address: it is merged into the stack's JSON after every resource rendered, past what the
+ * construct keeps. Looked up directly at the resource's address (no walk of the overrides).
+ */
+function warnOfStackOverride(resource: TerraformResource, kept: Kept): void {
+  const overrides = (TerraformStack.of(resource) as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides;
+  if (overrides === undefined || !Object.prototype.hasOwnProperty.call(overrides, 'resource')) {
+    return;
+  }
+  const type = resource.terraformResourceType;
+  const name = resource.friendlyUniqueId;
+  const resources = overrides.resource;
+  const byType = isPlainObject(resources) ? (resources as Record<string, unknown>) : undefined;
+  const byName = byType !== undefined && isPlainObject(byType[type]) ? (byType[type] as Record<string, unknown>) : undefined;
+  let paths: string[];
+  if (byType === undefined) {
+    paths = ['resource'];
+  } else if (!Object.prototype.hasOwnProperty.call(byType, type)) {
+    return;
+  } else if (byName === undefined) {
+    paths = [`resource.${type}`];
+  } else if (!Object.prototype.hasOwnProperty.call(byName, name)) {
+    return;
+  } else {
+    paths = leafPaths(byName[name]).map((path) => `resource.${type}.${name}${path === '' ? '' : `.${path}`}`);
+  }
+  const prefix = `resource.${type}.${name}.`;
+  const breaks = [...new Set(paths.map((path) => guaranteeOf(kept, path.startsWith(prefix) ? path.slice(prefix.length) : undefined)))];
+  warnOnce(kept.owner, `'${resource.node.path}' (${kept.property}, ${type}.${name}) is changed by an override of its stack `
+    + `(${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}), which is merged past what the construct keeps: ${breaks.join('; ')}. `
+    + `Override the resource itself instead (${kept.property}.addOverride(...), its lifecycle), which keeps it, unless breaking it is the point.`);
+}
+
+/** The paths of an override's values (`lifecycle.create_before_destroy`), `''` for a value that is not an object. */
+function leafPaths(value: unknown, prefix = ''): string[] {
+  if (!isPlainObject(value) || Object.keys(value as object).length === 0) {
+    return [prefix];
+  }
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => leafPaths(item, prefix === '' ? key : `${prefix}.${key}`));
+}
+
+/** What an override of `path` inside the resource's block (undefined: of the whole block, or of its type) may break. */
+function guaranteeOf(kept: Kept, path: string | undefined): string {
+  if (path === undefined) {
+    return 'the resource may be replaced or removed, and what the construct makes refers to it';
+  }
+  const parts = path.split('.');
+  const argument = parts[0] === 'dynamic' && parts.length > 1 ? parts[1] : parts[0];
+  const fixed = Object.keys(kept.fixed).find((name) => snakeCase(name) === argument);
+  if (fixed !== undefined) {
+    return `its ${argument}: ${kept.fixed[fixed]}`;
+  }
+  if (argument === 'lifecycle' && kept.lifecycle !== undefined) {
+    const required = kept.lifecycle;
+    const keeps = [
+      ...(lifecycleText(required) !== '' ? [`${lifecycleText(required)}: ${required.why}`] : []),
+      ...Object.entries(required.followed ?? {}).map(([name, why]) => `no ignore_changes on ${name}: ${why}`),
+      ...(required.replaced !== undefined ? [`no prevent_destroy: ${required.replaced}`] : []),
+    ];
+    return `its lifecycle (${keeps.join('; ')})`;
+  }
+  if (argument === 'triggers' && kept.lifecycle?.followed?.triggers !== undefined) {
+    return 'its triggers, which the construct computes from the API: changed there, they may not redeploy the API when it changes';
+  }
+  return `its ${argument} (none of the construct's checks sees what an override of the stack writes)`;
 }
 
 /** Whether two renderings are the same: equal plain objects and arrays, and otherwise the same value (a token the same token). */

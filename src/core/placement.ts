@@ -19,8 +19,20 @@ interface Placement {
   readonly settings: Readonly<Record<string, unknown>>;
 }
 
-/** The AWS provider settings that choose the account and region. */
-const ACCOUNT_SETTINGS = ['region', 'profile', 'allowed_account_ids', 'assume_role', 'access_key', 'shared_config_files', 'shared_credentials_files'];
+/**
+ * The AWS provider settings that choose the account and region (the provider block's arguments;
+ * two literals that differ are taken as two places). The credentials: `access_key`, `profile` and
+ * the files it is read from (`shared_config_files`, `shared_credentials_files`); the role the
+ * provider then assumes (`assume_role`, `assume_role_with_web_identity`: compared by the account of
+ * their role ARN, which is where the provider ends up: two roles of one account are one place); and
+ * `allowed_account_ids`, which names the account (a plan elsewhere fails). Not compared:
+ * `forbidden_account_ids` (two different lists say nothing of whether the accounts differ),
+ * `secret_key` and `token` (they go with `access_key`), and what only changes how the provider
+ * reaches AWS (`endpoints`, `sts_region`, retries, `custom_ca_bundle`).
+ */
+const ACCOUNT_SETTINGS = [
+  'region', 'profile', 'allowed_account_ids', 'assume_role', 'assume_role_with_web_identity', 'access_key', 'shared_config_files', 'shared_credentials_files',
+];
 
 /**
  * Whether two resources are in the same account and region: `same` with one provider of one stack
@@ -142,11 +154,31 @@ function placementOf(resource: TerraformResource): Placement {
   });
 }
 
-/** The resolved block of an AWS provider (lists sorted). */
+/** The resolved block of an AWS provider (lists sorted, the roles it assumes by their account). */
 function settingsOf(provider: TerraformProvider): Record<string, unknown> {
   const block = resolveIn(TerraformStack.of(provider), provider.toTerraform(), false)?.provider?.aws;
   const settings = Array.isArray(block) ? block[0] : block;
-  return { ...settings, allowed_account_ids: settings?.allowed_account_ids ? [...settings.allowed_account_ids].sort() : undefined };
+  return {
+    ...settings,
+    allowed_account_ids: settings?.allowed_account_ids ? [...settings.allowed_account_ids].sort() : undefined,
+    assume_role: roleAccountOf(settings?.assume_role),
+    assume_role_with_web_identity: roleAccountOf(settings?.assume_role_with_web_identity),
+  };
+}
+
+/**
+ * Where a role block leads (`assume_role`, `assume_role_with_web_identity`: a block, or a list of them
+ * assumed in turn, the last one deciding): `{ account }` of a literal role ARN, else the role ARN as
+ * given (an expression); undefined without one.
+ */
+function roleAccountOf(blocks: unknown): unknown {
+  const last = Array.isArray(blocks) ? blocks[blocks.length - 1] : blocks;
+  const roleArn = (last as { role_arn?: unknown } | null | undefined)?.role_arn;
+  if (roleArn === undefined || roleArn === null) {
+    return last === undefined || last === null ? undefined : last; // a block without a role ARN (from the environment) is compared as it is
+  }
+  const account = typeof roleArn === 'string' ? /^arn:[\w-]+:iam::(\d{12}):/.exec(roleArn) : null;
+  return account !== null ? { account: account[1] } : { role_arn: roleArn };
 }
 
 /**
@@ -176,9 +208,28 @@ function providerOf(resource: TerraformResource): TerraformProvider | undefined 
   return found;
 }
 
-function awsProvidersOf(stack: TerraformStack): TerraformProvider[] {
-  return AppIndex.of(stack).constructsOf(stack).filter((construct): construct is TerraformProvider =>
-    construct instanceof TerraformProvider && construct.terraformResourceType === 'aws');
+/**
+ * The aliases of `stack`'s AWS providers when it has some but none without alias (Terraform then makes
+ * a resource without a provider with an implicit, empty one); undefined otherwise.
+ */
+export function onlyAliasedAwsProviders(stack: TerraformStack): string[] | undefined {
+  const providers = awsProvidersOf(stack);
+  const aliased = providers.length > 0 && providers.every((provider) => provider.alias !== undefined);
+  return aliased ? providers.map((provider) => provider.alias!) : undefined;
 }
+
+function awsProvidersOf(stack: TerraformStack): TerraformProvider[] {
+  const index = AppIndex.of(stack);
+  let key = PROVIDERS_KEYS.get(stack);
+  if (key === undefined) {
+    key = {};
+    PROVIDERS_KEYS.set(stack, key);
+  }
+  return index.appMemo(key, () => index.constructsOf(stack).filter((construct): construct is TerraformProvider =>
+    construct instanceof TerraformProvider && construct.terraformResourceType === 'aws'));
+}
+
+/** The key of each stack's list of AWS providers in the app's index. */
+const PROVIDERS_KEYS = new WeakMap<TerraformStack, object>();
 
 const DEFAULT_PROVIDERS = new WeakMap<TerraformStack, TerraformProvider>();

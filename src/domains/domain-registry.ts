@@ -217,12 +217,16 @@ function renamedError({ owner, method, domain }: RecordedClaim): Error | undefin
   if (!domain.referenced || resource === undefined || domain.id.startsWith('private:')) {
     return undefined;
   }
-  const overridden = (resource as unknown as { rawOverrides?: { domain_name?: unknown } }).rawOverrides?.domain_name;
+  const stack = TerraformStack.of(resource);
+  // An override on the stack is merged last (past the resource's own): looked up at the resource's address.
+  const stackOverride = (stack as unknown as { rawOverrides?: { resource?: any } }).rawOverrides?.resource
+    ?.[resource.terraformResourceType]?.[resource.friendlyUniqueId]?.domain_name;
+  const ownOverride = (resource as unknown as { rawOverrides?: { domain_name?: unknown } }).rawOverrides?.domain_name;
+  const overridden = stackOverride ?? ownOverride;
   const name = overridden ?? (resource as { domainNameInput?: unknown }).domainNameInput;
   if (typeof name !== 'string') {
     return undefined;
   }
-  const stack = TerraformStack.of(resource);
   const id = Token.isUnresolved(name) ? `expression:${stack.node.path}:${expressionIn(stack, name)}` : `name:${name}`;
   if (id === domain.id) {
     return undefined;
@@ -230,7 +234,9 @@ function renamedError({ owner, method, domain }: RecordedClaim): Error | undefin
   const now = Token.isUnresolved(name) ? expressionIn(stack, name) : JSON.stringify(name);
   return invalidProperty(owner, `${method}(domainName)`, domain.given,
     `a domain named as it was when the mapping was made: '${resource.node.path}' was named ${domain.description} then and is named ${now} now `
-    + `(${overridden === undefined ? 'its domainName was set since' : 'an override of domain_name'}); name the domain before mapping it`);
+    + `(${stackOverride !== undefined
+      ? `an override of its stack: resource.${resource.terraformResourceType}.${resource.friendlyUniqueId}.domain_name`
+      : overridden === undefined ? 'its domainName was set since' : 'an override of domain_name'}); name the domain before mapping it`);
 }
 
 /**

@@ -163,7 +163,7 @@ export class HttpApiDeployment extends ApiDeploymentBase {
       throw invalidProperty(this, 'arnForExecuteApi(path)', path, 'no path with the $default route: its ARN has none (leave the path out)');
     }
     const target = method === '$default' ? '$default' : methodAndPath(this, method, path);
-    return executeApiArn(this, this.httpApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target);
+    return executeApiArn(this, this.httpApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target, true);
   }
 
   private createStage(id: string, stageName: string, options: HttpStageOptions): HttpApiStage {

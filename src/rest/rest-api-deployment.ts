@@ -278,7 +278,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
     const target = methodAndPath(this, method, path);
-    return executeApiArn(this, this.restApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target);
+    return executeApiArn(this, this.restApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target, false);
   }
 
   private createStage(id: string, stageName: string, options: StageOptions): RestApiStage {

@@ -1,0 +1,129 @@
+/**
+ * A deployment construct (or a stage made on its own) deploys one API: an API resource with `count`
+ * or `for_each` has no one id (`${aws_apigatewayv2_api.api.id}` on it is refused by terraform
+ * validate; with for_each, a plan fails), so it fails at synth, at the call or, set later, when the
+ * app is validated, naming the reference to one instance to give instead.
+ */
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Fn, TerraformIterator, TerraformResource, TerraformStack, Testing, Token } from 'cdktf';
+import { HttpApiDeployment, HttpApiStage, RestApiDeployment, RestApiStage, WebSocketApiDeployment, WebSocketApiStage } from '../src';
+import { petsApi } from './support/api';
+import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
+
+function newStack(): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+  return stack;
+}
+
+type Kind = 'REST' | 'HTTP' | 'WebSocket';
+const KINDS: Kind[] = ['REST', 'HTTP', 'WebSocket'];
+const CONSTRUCT: Record<Kind, string> = { REST: 'RestApiDeployment', HTTP: 'HttpApiDeployment', WebSocket: 'WebSocketApiDeployment' };
+const API_PROPERTY: Record<Kind, string> = { REST: 'restApi', HTTP: 'httpApi', WebSocket: 'webSocketApi' };
+const ID_PROPERTY: Record<Kind, string> = { REST: 'restApiId', HTTP: 'httpApiId', WebSocket: 'webSocketApiId' };
+const API: Record<Kind, [string, string]> = {
+  REST: ['api', 'aws_api_gateway_rest_api'], HTTP: ['http_api', 'aws_apigatewayv2_api'], WebSocket: ['ws_api', 'aws_apigatewayv2_api'],
+};
+
+function apiOf(kind: Kind, stack: TerraformStack, meta: { count?: number; forEach?: TerraformIterator } = {}): TerraformResource {
+  switch (kind) {
+    case 'REST':
+      return petsApi(stack, meta).api;
+    case 'HTTP':
+      return petsHttpApi(stack, meta).api;
+    case 'WebSocket':
+      return chatWebSocketApi(stack, meta).api;
+  }
+}
+
+function deploy(kind: Kind, stack: TerraformStack, api: TerraformResource): void {
+  switch (kind) {
+    case 'REST':
+      new RestApiDeployment(stack, 'deploy', { restApi: api as ApiGatewayRestApi });
+      break;
+    case 'HTTP':
+      new HttpApiDeployment(stack, 'deploy', { httpApi: api as Apigatewayv2Api });
+      break;
+    case 'WebSocket':
+      new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: api as Apigatewayv2Api });
+      break;
+  }
+}
+
+/** The error for the API of a kind, with `meta` (`count`, `for_each`). */
+function countedMessage(kind: Kind, meta: 'count' | 'for_each'): string {
+  const [name, type] = API[kind];
+  const instance = meta === 'count' ? "['0', 'id']" : "['\"<key>\"', 'id']";
+  return `${CONSTRUCT[kind]} at 'stack/deploy': property '${API_PROPERTY[kind]}' is "stack/${name}"; expected an API resource without count or `
+    + `for_each ('stack/${name}' has ${meta}): a deployment construct or stage deploys one API, and the resource's id names none of its instances `
+    + `(terraform validate refuses '${type}.${name}.id' on a resource with ${meta}); give it one instance's id, ${ID_PROPERTY[kind]}: `
+    + `Token.asString(Fn.lookupNested(api, ${instance})), with one construct per instance.`;
+}
+
+describe('an API resource with count or for_each given to a deployment construct', () => {
+  test.each(KINDS)('%s: with count, fails at the call', (kind) => {
+    const stack = newStack();
+    const api = apiOf(kind, stack, { count: 2 });
+
+    expect(() => deploy(kind, stack, api)).toThrow(countedMessage(kind, 'count'));
+  });
+
+  test.each(KINDS)('%s: with for_each, fails at the call', (kind) => {
+    const stack = newStack();
+    const api = apiOf(kind, stack, { forEach: TerraformIterator.fromList(['blue', 'green']) });
+
+    expect(() => deploy(kind, stack, api)).toThrow(countedMessage(kind, 'for_each'));
+  });
+
+  test.each(KINDS)('%s: count set on the API after the construct was made fails at synth', (kind) => {
+    const stack = newStack();
+    const api = apiOf(kind, stack);
+    deploy(kind, stack, api);
+    api.count = 1;
+
+    expect(() => Testing.synth(stack, true)).toThrow(countedMessage(kind, 'count'));
+  });
+
+  test("for_each added by the API's override after the construct was made fails at synth", () => {
+    const stack = newStack();
+    const api = apiOf('HTTP', stack);
+    deploy('HTTP', stack, api);
+    api.addOverride('for_each', '${toset(["blue", "green"])}');
+
+    expect(() => Testing.synth(stack, true)).toThrow(countedMessage('HTTP', 'for_each'));
+  });
+
+  test("one instance's id, as the message says, synthesizes a deployment of that instance", () => {
+    const stack = newStack();
+    const api = petsHttpApi(stack, { count: 2 }).api;
+    new HttpApiDeployment(stack, 'deploy', { httpApiId: Token.asString(Fn.lookupNested(api, ['0', 'id'])), triggers: { release: '1' } });
+
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(Object.values<any>(json.resource.aws_apigatewayv2_stage)[0].api_id).toBe('${aws_apigatewayv2_api.http_api["0"].id}');
+  });
+});
+
+describe("a stage made on its own, or a deployment construct, given a counted API's id", () => {
+  test.each<[string, (stack: TerraformStack, api: TerraformResource) => unknown, string]>([
+    ['RestApiStage', (stack, api) => new RestApiStage(stack, 'stage', { restApiId: (api as ApiGatewayRestApi).id, deploymentId: 'd', stageName: 'live' }),
+      "RestApiStage at 'stack/stage': property 'restApiId' is \"${aws_api_gateway_rest_api.api.id}\"; expected an API resource without count or for_each "
+      + "('stack/api' has count): a deployment construct or stage deploys one API, and the resource's id names none of its instances (terraform "
+      + "validate refuses 'aws_api_gateway_rest_api.api.id' on a resource with count); give it one instance's id, restApiId: "
+      + "Token.asString(Fn.lookupNested(api, ['0', 'id'])), with one construct per instance."],
+    ['HttpApiStage', (stack, api) => new HttpApiStage(stack, 'stage', { apiId: (api as Apigatewayv2Api).id, deploymentId: 'd', stageName: 'live' }),
+      "HttpApiStage at 'stack/stage': property 'apiId' is \"${aws_apigatewayv2_api.http_api.id}\"; expected an API resource without count or for_each"],
+    ['WebSocketApiStage', (stack, api) => new WebSocketApiStage(stack, 'stage', { apiId: (api as Apigatewayv2Api).id, deploymentId: 'd', stageName: 'live' }),
+      "WebSocketApiStage at 'stack/stage': property 'apiId' is \"${aws_apigatewayv2_api.ws_api.id}\"; expected an API resource without count or for_each"],
+    ['HttpApiDeployment given httpApiId', (stack, api) => new HttpApiDeployment(stack, 'deploy', { httpApiId: (api as Apigatewayv2Api).id, triggers: { release: '1' } }),
+      "HttpApiDeployment at 'stack/deploy': property 'httpApiId' is \"${aws_apigatewayv2_api.http_api.id}\"; expected an API resource without count or "
+      + "for_each ('stack/http_api' has count)"],
+  ])('%s fails at synth', (name, build, message) => {
+    const stack = newStack();
+    const kind: Kind = name.startsWith('Rest') ? 'REST' : name.startsWith('WebSocket') ? 'WebSocket' : 'HTTP';
+    build(stack, apiOf(kind, stack, { count: 2 }));
+
+    expect(() => Testing.synth(stack, true)).toThrow(message);
+  });
+});

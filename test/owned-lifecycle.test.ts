@@ -1,0 +1,318 @@
+/**
+ * The lifecycle of the resources the constructs own, beyond `create_before_destroy`: a deployment
+ * refuses an `ignore_changes` covering its `triggers` (the API would never redeploy) and
+ * `prevent_destroy` (each redeploy replaces it), through an assignment, `addOverride` and an in-place
+ * change (seen at synth); a stage keeps `prevent_destroy` (it is updated in place) and gets a warning
+ * for an `ignore_changes` on the deployment it serves (pinned on purpose, or not). An override on the
+ * stack of an owned resource's address reaches past all of it: a warning names it.
+ */
+import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
+import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { AnnotationMetadataEntryType, TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
+
+const REGION = 'eu-west-1';
+
+function newStack(): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  new AwsProvider(stack, 'aws', { region: REGION });
+  return stack;
+}
+
+/** A deployment resource a construct owns: the construct, the resource's property, the resource. */
+interface OwnedDeployment {
+  readonly owner: string;
+  readonly property: string;
+  readonly resource: TerraformResource;
+}
+
+const DEPLOYMENTS: Record<string, (stack: TerraformStack) => OwnedDeployment> = {
+  'the REST deployment': (stack) => ({
+    owner: 'RestApiDeployment', property: 'deployment', resource: new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).deployment,
+  }),
+  'the canary deployment': (stack) => ({
+    owner: 'RestApiDeployment',
+    property: 'canaryDeployment',
+    resource: new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic: 10 } }).canaryDeployment!,
+  }),
+  'the HTTP deployment': (stack) => ({
+    owner: 'HttpApiDeployment', property: 'deployment', resource: new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).deployment,
+  }),
+  'the WebSocket deployment': (stack) => ({
+    owner: 'WebSocketApiDeployment',
+    property: 'deployment',
+    resource: new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api }).deployment,
+  }),
+};
+
+const NO_IGNORED_TRIGGERS = "expected an ignore_changes without 'triggers' (nor \"all\"): the construct redeploys the API by replacing the deployment "
+  + 'when its triggers change (the API changed): with them ignored, the API is never redeployed again.';
+const NO_PREVENT_DESTROY = 'expected no prevent_destroy: each redeploy replaces the deployment (the new one is created, the stages move to it, the old '
+  + 'one is destroyed), which prevent_destroy makes fail at plan ("Instance cannot be destroyed"); protect the stages instead (they are updated in '
+  + 'place, and keep prevent_destroy).';
+
+/** A move on a deployment resource, the property and value the error names, and what it expects. */
+type Move = readonly [string, (resource: any) => void, string, string, string];
+
+const AT_THE_CALL: readonly Move[] = [
+  ["lifecycle = { ignoreChanges: ['triggers'] }", (resource) => {
+    resource.lifecycle = { ignoreChanges: ['triggers'] };
+  }, 'lifecycle.ignoreChanges', '["triggers"]', NO_IGNORED_TRIGGERS],
+  ["lifecycle = { ignoreChanges: 'all' }", (resource) => {
+    resource.lifecycle = { ignoreChanges: 'all' };
+  }, 'lifecycle.ignoreChanges', '"all"', NO_IGNORED_TRIGGERS],
+  ["lifecycle = { ignoreChanges: ['description', 'triggers[\"release\"]'] } (a part of it)", (resource) => {
+    resource.lifecycle = { ignoreChanges: ['description', 'triggers["release"]'] };
+  }, 'lifecycle.ignoreChanges', '["description","triggers[\\"release\\"]"]', NO_IGNORED_TRIGGERS],
+  ['lifecycle = { preventDestroy: true }', (resource) => {
+    resource.lifecycle = { preventDestroy: true };
+  }, 'lifecycle.preventDestroy', 'true', NO_PREVENT_DESTROY],
+  ["addOverride('lifecycle', { ignore_changes: ['triggers'] })", (resource) => resource.addOverride('lifecycle', { ignore_changes: ['triggers'] }),
+    'addOverride(lifecycle)', '{"ignore_changes":["triggers"]}', NO_IGNORED_TRIGGERS],
+  ["addOverride('lifecycle', { prevent_destroy: true })", (resource) => resource.addOverride('lifecycle', { prevent_destroy: true }),
+    'addOverride(lifecycle)', '{"prevent_destroy":true}', NO_PREVENT_DESTROY],
+  ["addOverride('lifecycle.ignore_changes', 'all')", (resource) => resource.addOverride('lifecycle.ignore_changes', 'all'),
+    'addOverride(lifecycle.ignore_changes)', '"all"', NO_IGNORED_TRIGGERS],
+  ["addOverride('lifecycle.ignore_changes', ['triggers'])", (resource) => resource.addOverride('lifecycle.ignore_changes', ['triggers']),
+    'addOverride(lifecycle.ignore_changes)', '["triggers"]', NO_IGNORED_TRIGGERS],
+  ["addOverride('lifecycle.prevent_destroy', true)", (resource) => resource.addOverride('lifecycle.prevent_destroy', true),
+    'addOverride(lifecycle.prevent_destroy)', 'true', NO_PREVENT_DESTROY],
+];
+
+const IN_PLACE: ReadonlyArray<readonly [string, (resource: any) => void, string]> = [
+  ["lifecycle.ignoreChanges = ['triggers'] (in place)", (resource) => {
+    resource.lifecycle.ignoreChanges = ['triggers'];
+  }, NO_IGNORED_TRIGGERS],
+  ["lifecycle.ignoreChanges = 'all' (in place)", (resource) => {
+    resource.lifecycle.ignoreChanges = 'all';
+  }, NO_IGNORED_TRIGGERS],
+  ['lifecycle.preventDestroy = true (in place)', (resource) => {
+    resource.lifecycle.preventDestroy = true;
+  }, NO_PREVENT_DESTROY],
+];
+
+const CALL_CASES = Object.entries(DEPLOYMENTS).flatMap(([name, make]) => AT_THE_CALL.map((move) => [`${name}: ${move[0]}`, make, move] as const));
+const IN_PLACE_CASES = Object.entries(DEPLOYMENTS).flatMap(([name, make]) => IN_PLACE.map((move) => [`${name}: ${move[0]}`, make, move] as const));
+
+describe('a deployment the construct owns: no ignore_changes on its triggers, no prevent_destroy', () => {
+  test.each(CALL_CASES)('%s fails at the call', (_name, make, [, apply, property, shown, expected]) => {
+    const { owner, property: resourceProperty, resource } = make(newStack());
+
+    expect(() => apply(resource)).toThrow(`${owner} at 'stack/deploy': property '${resourceProperty}.${property}' is ${shown}; ${expected}`);
+  });
+
+  test.each(IN_PLACE_CASES)('%s fails at synth', (_name, make, [, apply, expected]) => {
+    const stack = newStack();
+    const { owner, property, resource } = make(stack);
+    apply(resource);
+
+    expect(() => Testing.synth(stack, true)).toThrow(`${owner} at 'stack/deploy': property '${property}.lifecycle' is `);
+    expect(() => Testing.synth(stack, true)).toThrow(expected);
+  });
+
+  test.each(Object.entries(DEPLOYMENTS))('%s: ignore_changes on other arguments and prevent_destroy false stay allowed', (_name, make) => {
+    const stack = newStack();
+    const { resource } = make(stack);
+    resource.lifecycle = { ignoreChanges: ['description'], preventDestroy: false };
+    resource.addOverride('lifecycle.ignore_changes', ['description', 'stage_description']);
+
+    const block = JSON.parse(Testing.synth(stack, true)).resource[resource.terraformResourceType][resource.friendlyUniqueId];
+    expect(block.lifecycle).toMatchObject({ create_before_destroy: true, prevent_destroy: false });
+    expect(block.lifecycle.ignore_changes).not.toContain('triggers');
+  });
+
+  test("the main deployment beside a canary keeps the construct's own ignore_changes on its triggers, merged with the user's", () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic: 10 } }).deployment;
+    deployment.lifecycle = { ignoreChanges: ['description'] };
+
+    const block = JSON.parse(Testing.synth(stack, true)).resource.aws_api_gateway_deployment[deployment.friendlyUniqueId];
+    expect(block.lifecycle).toEqual({ create_before_destroy: true, ignore_changes: ['description', 'triggers'] });
+  });
+
+  test('the main deployment beside a canary: no prevent_destroy either (promoting the canary replaces it)', () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic: 10 } }).deployment;
+
+    expect(() => {
+      deployment.lifecycle = { preventDestroy: true };
+    }).toThrow(`RestApiDeployment at 'stack/deploy': property 'deployment.lifecycle.preventDestroy' is true; ${NO_PREVENT_DESTROY}`);
+  });
+});
+
+/** The warnings recorded on a construct (cdktf prints them at synth). */
+function warningsOn(construct: IConstruct): string[] {
+  return construct.node.metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN).map((entry) => String(entry.data));
+}
+
+describe('a stage the construct owns', () => {
+  test('keeps prevent_destroy: it is updated in place', () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    deployment.deploymentStage.stage.lifecycle = { preventDestroy: true };
+
+    const stage = JSON.parse(Testing.synth(stack, true)).resource.aws_api_gateway_stage[deployment.deploymentStage.stage.friendlyUniqueId];
+    expect(stage.lifecycle).toEqual({ create_before_destroy: true, prevent_destroy: true });
+    expect(warningsOn(deployment)).toEqual([]);
+  });
+
+  const PINNED = "'stack/deploy/Stage/Default' (deploymentStage.stage) ignores the changes of deployment_id (lifecycle ignore_changes [\"deployment_id\"]): "
+    + "the stage stays on the deployment it serves, and the construct's redeploys do not reach it. Pinned on a deployment made outside Terraform (an "
+    + "emergency rollback), that is the point; but while it serves the construct's deployment, the next redeploy fails at apply when the old deployment "
+    + 'is deleted (AWS refuses to delete a deployment a stage points at: "Active stages pointing to this deployment must be moved or deleted"). '
+    + 'Take deployment_id out of ignore_changes once the stage may follow the construct again.';
+
+  test("pinned with ignore_changes on its deployment_id (the README's escape hatch): synthesizes, with a warning", () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    deployment.deploymentStage.stage.addOverride('lifecycle.ignore_changes', ['deployment_id']);
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    expect(warningsOn(deployment)).toEqual([PINNED]);
+  });
+
+  test.each<[string, (stage: any) => void]>([
+    ["lifecycle = { ignoreChanges: 'all' }", (stage) => {
+      stage.lifecycle = { ignoreChanges: 'all' };
+    }],
+    ['lifecycle.ignoreChanges = [deployment_id] (in place)', (stage) => {
+      stage.lifecycle.ignoreChanges = ['deployment_id'];
+    }],
+  ])('HTTP stage, %s: a warning', (_name, apply) => {
+    const stack = newStack();
+    const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+    apply(deployment.deploymentStage.stage);
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    expect(warningsOn(deployment)).toEqual([expect.stringContaining("'stack/deploy/Stage/Default' (deploymentStage.stage) ignores the changes of deployment_id")]);
+  });
+
+  test('a REST stage ignoring its canary settings: a warning', () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic: 10 } });
+    deployment.deploymentStage.stage.lifecycle = { ignoreChanges: ['canary_settings'] };
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    expect(warningsOn(deployment)).toEqual([expect.stringContaining('ignores the changes of canary_settings (lifecycle ignore_changes ["canary_settings"]): '
+      + "the stage keeps the canary settings it has: a change of the construct's canary does not reach it, and the next redeploy of the canary fails at apply")]);
+  });
+
+  test('ignore_changes on other arguments: no warning', () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    deployment.deploymentStage.stage.lifecycle = { ignoreChanges: ['tags', 'variables'] };
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    expect(warningsOn(deployment)).toEqual([]);
+  });
+});
+
+describe('an override on the stack of an owned resource: a warning naming it', () => {
+  function restDeployment(stack: TerraformStack): RestApiDeployment {
+    return new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+  }
+
+  test("a deployment's create_before_destroy turned off", () => {
+    const stack = newStack();
+    const deployment = restDeployment(stack);
+    const name = deployment.deployment.friendlyUniqueId;
+    stack.addOverride(`resource.aws_api_gateway_deployment.${name}.lifecycle.create_before_destroy`, false);
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    expect(warningsOn(deployment)).toEqual([`'stack/deploy/Deployment' (deployment, aws_api_gateway_deployment.${name}) is changed by an override of its `
+      + `stack (resource.aws_api_gateway_deployment.${name}.lifecycle.create_before_destroy), which is merged past what the construct keeps: its `
+      + 'lifecycle (create_before_destroy: a new deployment is created before the stages move to it and the old one is deleted after they left it '
+      + '(AWS refuses to delete a deployment a stage points at: "Active stages pointing to this deployment must be moved or deleted"); no '
+      + 'ignore_changes on triggers: the construct redeploys the API by replacing the deployment when its triggers change (the API changed): with '
+      + 'them ignored, the API is never redeployed again; no prevent_destroy: each redeploy replaces the deployment (the new one is created, the '
+      + 'stages move to it, the old one is destroyed), which prevent_destroy makes fail at plan ("Instance cannot be destroyed"); protect the stages '
+      + 'instead (they are updated in place, and keep prevent_destroy)). Override the resource itself instead (deployment.addOverride(...), its '
+      + 'lifecycle), which keeps it, unless breaking it is the point.']);
+  });
+
+  test('every deployment of the type removed: each owner is told', () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic: 10 } });
+    stack.addOverride('resource.aws_api_gateway_deployment', null);
+
+    Testing.synth(stack, true);
+    expect(warningsOn(deployment)).toEqual([
+      expect.stringContaining("'stack/deploy/Deployment' (deployment, aws_api_gateway_deployment.deploy_Deployment_"),
+      expect.stringContaining("'stack/deploy/CanaryDeployment' (canaryDeployment, aws_api_gateway_deployment.deploy_CanaryDeployment_"),
+    ]);
+    expect(warningsOn(deployment)[0]).toContain('is changed by an override of its stack (resource.aws_api_gateway_deployment), which is merged past what '
+      + 'the construct keeps: the resource may be replaced or removed, and what the construct makes refers to it.');
+  });
+
+  test.each([
+    ['deployment_id', 'another', "its deployment_id: it is the construct's deployment, which its triggers redeploy"],
+    ['stage_name', 'other', 'its stage_name: the construct claims the name for the API and builds its URLs, ARNs and mappings on it (give another '
+      + 'stageName instead)'],
+    ['rest_api_id', 'other', 'its rest_api_id: it is the API of the deployment the stage serves (make another stage construct for another API)'],
+    ['provider', 'aws.other', "its provider: it is the API's provider: the resource must be made where the API is"],
+  ])("a stage's %s", (argument, value, guarantee) => {
+    const stack = newStack();
+    const deployment = restDeployment(stack);
+    const name = deployment.deploymentStage.stage.friendlyUniqueId;
+    stack.addOverride(`resource.aws_api_gateway_stage.${name}.${argument}`, value);
+
+    Testing.synth(stack, true);
+    expect(warningsOn(deployment)).toEqual([`'stack/deploy/Stage/Default' (deploymentStage.stage, aws_api_gateway_stage.${name}) is changed by an override `
+      + `of its stack (resource.aws_api_gateway_stage.${name}.${argument}), which is merged past what the construct keeps: ${guarantee}. Override the `
+      + 'resource itself instead (deploymentStage.stage.addOverride(...), its lifecycle), which keeps it, unless breaking it is the point.']);
+  });
+
+  test('an override of what the construct does not own, or none: no warning', () => {
+    const stack = newStack();
+    const deployment = restDeployment(stack);
+    stack.addOverride('resource.aws_api_gateway_rest_api.api.description', 'pets');
+    stack.addOverride('resource.aws_api_gateway_stage.someone_elses.stage_name', 'x');
+    stack.addOverride('terraform.required_version', '>= 1.5');
+
+    Testing.synth(stack, true);
+    expect(warningsOn(deployment)).toEqual([]);
+  });
+
+  test('an HTTP mapping and a WebSocket deployment are told too', () => {
+    const stack = newStack();
+    const http = new HttpApiDeployment(stack, 'http', { httpApi: petsHttpApi(stack).api });
+    const domain = new Apigatewayv2DomainName(stack, 'domain', {
+      domainName: 'api.example.com',
+      domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/x', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+    });
+    const mapping = http.addApiMapping(domain.domainName, { apiMappingKey: 'orders' });
+    const ws = new WebSocketApiDeployment(stack, 'ws', { webSocketApi: chatWebSocketApi(stack).api });
+    stack.addOverride(`resource.aws_apigatewayv2_api_mapping.${mapping.friendlyUniqueId}.api_mapping_key`, 'other');
+    stack.addOverride(`resource.aws_apigatewayv2_deployment.${ws.deployment.friendlyUniqueId}.triggers`, { release: '2' });
+
+    Testing.synth(stack, true);
+    expect(warningsOn(http)).toEqual([expect.stringContaining('.api_mapping_key), which is merged past what the construct keeps: its api_mapping_key: '
+      + 'the construct checked it against every other mapping of the domain in the app')]);
+    expect(warningsOn(ws)).toEqual([expect.stringContaining('.triggers.release), which is merged past what the construct keeps: its triggers, which the '
+      + 'construct computes from the API: changed there, they may not redeploy the API when it changes.')]);
+  });
+});
+
+describe("a stack override of a mapped domain's name", () => {
+  test('is seen at synth, as an override of the resource itself is', () => {
+    const stack = newStack();
+    const domain = new ApiGatewayDomainName(stack, 'domain', {
+      domainName: 'api.example.com', regionalCertificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/x', endpointConfiguration: { types: ['REGIONAL'] },
+    });
+    restDeploymentOf(stack).addBasePathMapping(domain.domainName, { basePath: 'orders' });
+    stack.addOverride(`resource.aws_api_gateway_domain_name.${domain.friendlyUniqueId}.domain_name`, 'other.example.com');
+
+    expect(() => Testing.synth(stack, true)).toThrow("RestApiDeployment at 'stack/deploy': property 'addBasePathMapping(domainName)' is "
+      + '"${aws_api_gateway_domain_name.domain.domain_name}"; expected a domain named as it was when the mapping was made: \'stack/domain\' was named '
+      + '"api.example.com" then and is named "other.example.com" now (an override of its stack: resource.aws_api_gateway_domain_name.domain.domain_name); '
+      + 'name the domain before mapping it.');
+  });
+
+  function restDeploymentOf(stack: TerraformStack): RestApiDeployment {
+    return new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+  }
+});
