@@ -232,6 +232,14 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     domain.domainName = 'b.example.com';
     Testing.synth(s, true); // the check runs when the app is validated
   },
+  '`deployment.deployment.lifecycle = { preventDestroy: true }` (or `ignoreChanges` on `triggers`)': (app) => {
+    const s = stack(app);
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).deployment.lifecycle = { preventDestroy: true };
+  },
+  'an `Apigatewayv2Api` with `count` (or `forEach`) given as `httpApi`': (app) => {
+    const s = stack(app);
+    new HttpApiDeployment(s, 'deploy', { httpApi: new Apigatewayv2Api(s, 'api', { name: 'pets', protocolType: 'HTTP', count: 2 }) });
+  },
   "`arnForExecuteApi('FETCH', '/pets')`, or a path ending in `/`": (app) => {
     const s = stack(app);
     new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).arnForExecuteApi('FETCH', '/pets');
