@@ -34,25 +34,24 @@ test("a variable's new value replaces the deployment, and the plan names the var
   expectReadmePlanExcerpt('variable-changed', plan.text);
   workdir.apply();
   expect(workdir.planExitCode()).toMatchObject({ code: 0 });
-  workdir.destroy();
 });
 
+// Continues from the applied app of the test before (one API created and destroyed for both).
 test("a new content of a file read with Fn.file replaces the deployment, and the plan names the reading resource's entry", () => {
   const templateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'file-reads-')), 'pets.vtl');
   fs.writeFileSync(templateFile, '{"statusCode": 200}');
-  const files = new TerraformWorkdir('file-reads', emulator());
-  files.load(synthesizeStack(petsApp({ templateFile }), PETS_STACK)).init();
-  files.plan();
-  files.apply();
-  expect(files.planExitCode()).toMatchObject({ code: 0 });
+  const version = { backendHost: 'green.example.com', templateFile };
+  workdir.load(synthesizeStack(petsApp(version), PETS_STACK)).plan();
+  workdir.apply();
+  expect(workdir.planExitCode()).toMatchObject({ code: 0 });
 
   fs.writeFileSync(templateFile, '{"statusCode": 200, "source": "file"}');
-  const plan = files.plan();
+  const plan = workdir.plan();
 
   expect(plan.actions(PETS_ADDRESSES.deployment)).toEqual(['create', 'delete']);
   expect(plan.triggersUnknown(PETS_ADDRESSES.deployment)).toBe(false);
   expect(plan.changedTriggerKeys(PETS_ADDRESSES.deployment)).toEqual(['aws_api_gateway_integration.pets_get_integration.files']);
-  files.apply();
-  expect(files.planExitCode()).toMatchObject({ code: 0 });
-  files.destroy();
+  workdir.apply();
+  expect(workdir.planExitCode()).toMatchObject({ code: 0 });
+  workdir.destroy();
 });
