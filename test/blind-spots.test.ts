@@ -272,12 +272,32 @@ describe('discovery never goes quiet', () => {
     byId(warned, id);
     synthesizeStack(warned);
     expect(HttpApiDeployment.warningsOf(warned)).toEqual([expect.stringMatching(
-      /^The HTTP API is given by its id \('httpApiId'\), and aws_apigatewayv2_integration\.\S+ \('stack\/[^']+'\), .* of this stack name the same id: without discovery, changing them does not redeploy the API\./)]);
+      /^The HTTP API is given by its id \('httpApiId'\), and aws_apigatewayv2_integration\.\S+ \('stack\/[^']+'\), .* of this stack name the same API: without discovery, changing them does not redeploy the API\./)]);
 
     const discovered = new TerraformStack(Testing.app(), 'stack');
     byId(discovered, id, true);
     const triggers = onlyResource(synthesizeStack(discovered), 'aws_apigatewayv2_deployment').triggers;
     expect(HttpApiDeployment.warningsOf(discovered)).toEqual([]);
     expect(Object.keys(triggers).filter((key) => key.startsWith('aws_apigatewayv2_route.'))).toHaveLength(1);
+  });
+
+  test("an id from a data source that looks up the app's API by its name, beside resources naming the API's id: named in a warning, discovered with autoDiscover", () => {
+    const deploy = (autoDiscover: boolean) => {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      const api = petsApi(stack);
+      const lookup = new DataAwsApiGatewayRestApi(stack, 'lookup', { name: api.api.name });
+      new RestApiDeployment(stack, 'deploy', { restApiId: lookup.id, resources: [api.pets], autoDiscover });
+      return { stack, json: synthesizeStack(stack) };
+    };
+
+    const warned = deploy(false);
+    expect(RestApiDeployment.warningsOf(warned.stack)).toEqual([expect.stringContaining(
+      "The REST API is given by its id ('restApiId'), and aws_api_gateway_method.pets_get ('stack/pets_get'), aws_api_gateway_integration.pets_get_integration " +
+      "('stack/pets_get_integration') of this stack name the same API")]);
+    const discovered = deploy(true);
+    expect(RestApiDeployment.warningsOf(discovered.stack)).toEqual([]);
+    expect(Object.keys(onlyResource(discovered.json, 'aws_api_gateway_deployment').triggers)).toEqual(expect.arrayContaining([
+      'aws_api_gateway_integration.pets_get_integration', 'aws_api_gateway_method.pets_get', 'aws_api_gateway_resource.pets',
+    ]));
   });
 });

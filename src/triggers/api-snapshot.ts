@@ -146,7 +146,7 @@ export function gatherSnapshot(
   }
   // An API given by its id: the resources of this stack that name the same id are its resources.
   const namingTheId = sources.api === undefined && sources.apiIdExpression !== undefined
-    ? StackScan.of(blocks, home, family).resourcesNaming(sources.apiIdExpression)
+    ? resourcesNamingTheId(family, StackScan.of(blocks, home, family), sources.apiIdExpression)
     : [];
   if (sources.autoDiscover) {
     namingTheId.forEach((resource) => add(resource, home));
@@ -173,6 +173,22 @@ export function gatherSnapshot(
     forEachAddresses: (stack) => StackScan.of(blocks, stack, family).forEachAddresses(),
     namingTheId: sources.autoDiscover ? [] : namingTheId.filter((resource) => !collected.has(resource)),
   };
+}
+
+/**
+ * For an API given by its id: the resources of the stack that name that id, and, where the id reaches
+ * an API resource of the stack through data sources or local values (a data source that looks the
+ * API up by its name), those that name that API's id.
+ */
+function resourcesNamingTheId(family: ApiFamily, scan: StackScan, apiIdExpression: string): TerraformResource[] {
+  const found = new Set(scan.resourcesNaming(apiIdExpression));
+  for (const reference of scan.reachedBy(apiIdExpression)) {
+    const [type, name] = reference.split('.');
+    if (type === family.apiType && name !== undefined) {
+      scan.resourcesNaming(`\${${type}.${name}.id}`).forEach((resource) => found.add(resource));
+    }
+  }
+  return [...found];
 }
 
 /**

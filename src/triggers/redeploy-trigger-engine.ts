@@ -324,7 +324,7 @@ const PENDING_TRIGGERS_KEY = '__triggers_pending__';
 function namedByIdWarning(family: ApiFamily, apiProperty: string, resources: readonly TerraformResource[]): string {
   const named = resources.map((resource) => `${addressOf(resource)} ('${resource.node.path}')`);
   const shown = named.length > 3 ? [...named.slice(0, 3), `and ${named.length - 3} more`] : named;
-  return `The ${family.apiKind} is given by its id ('${apiProperty}Id'), and ${shown.join(', ')} of this stack name the same id: ` +
+  return `The ${family.apiKind} is given by its id ('${apiProperty}Id'), and ${shown.join(', ')} of this stack name the same API: ` +
     'without discovery, changing them does not redeploy the API. Give the API construct instead of its id, or set ' +
     "'autoDiscover: true' (the resources of this stack that name the id are then discovered), or list them in 'resources'; " +
     "otherwise list them in 'acknowledgedBlindSpots'.";
