@@ -152,17 +152,19 @@ describe('method settings', () => {
     });
   });
 
-  test('methodOptions creates one resource per method path, leading slash trimmed', () => {
+  test('methodOptions creates one resource per method path, written as API Gateway reads it: ~1 for each / of a nested or the root resource', () => {
     const json = deployWith({
       metricsEnabled: true,
       methodOptions: {
         '/pets/GET': { throttlingRateLimit: 10 },
         'pets/{id}/*': { loggingLevel: MethodLoggingLevel.INFO },
+        '/GET': { cachingEnabled: false },
       },
     });
 
+    // The provider puts method_path into the stage's patch path (a JSON pointer) as it is (terraform-provider-aws #9738).
     const paths = Object.values<any>(resourcesOfType(json, 'aws_api_gateway_method_settings')).map((s) => s.method_path).sort();
-    expect(paths).toEqual(['*/*', 'pets/GET', 'pets/{id}/*']);
+    expect(paths).toEqual(['*/*', 'pets/GET', '~1/GET', '~1pets~1{id}/*']);
   });
 
   test('a method override keeps the stage-wide settings it does not name', () => {
@@ -232,7 +234,7 @@ describe('bad stage options', () => {
 
   test.each(['pets', '/pets/get', 'pets/GET/', '*/GET x', ''])('a method path %j', (path) => {
     expectError({ methodOptions: { [path]: { metricsEnabled: true } } },
-      `RestApiDeployment at 'stack/deploy': property 'methodOptions.${path}' is ${JSON.stringify(path)}; expected a method path "{resource_path}/{HTTP_METHOD}"`);
+      `RestApiDeployment at 'stack/deploy': property 'methodOptions.${path}' is ${JSON.stringify(path)}; expected a method path "/{resource_path}/{HTTP_METHOD}"`);
   });
 
   test('the same method path twice', () => {

@@ -1,3 +1,4 @@
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
@@ -157,7 +158,20 @@ describe('settings for a route or method the API does not have', () => {
     new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addStage('beta', { methodOptions: { '/pets/POST': { metricsEnabled: true } } });
 
     expect(() => RestApiDeployment.warningsOf(stack)).toThrow("RestApiDeployment at 'stack/deploy': property 'addStage(beta).methodOptions./pets/POST' is " +
-      '"pets/POST"; expected a method path that aws_api_gateway_rest_api.api serves (one of "pets/GET")');
+      '"/pets/POST"; expected a method path that aws_api_gateway_rest_api.api serves (one of "/pets/GET")');
+  });
+
+  test("the root resource's methods are written /GET, and checked as the others", () => {
+    const build = (key: string) => () => {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      const { api } = petsApi(stack);
+      new ApiGatewayMethod(stack, 'root_get', { restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', authorization: 'NONE' });
+      new RestApiDeployment(stack, 'deploy', { restApi: api, methodOptions: { [key]: { metricsEnabled: true } } });
+      RestApiDeployment.warningsOf(stack);
+    };
+
+    expect(build('/GET')).not.toThrow();
+    expect(build('/POST')).toThrow("property 'methodOptions./POST' is \"/POST\"; expected a method path that aws_api_gateway_rest_api.api serves (one of \"/GET\", \"/pets/GET\")");
   });
 
   test('what the API serves is accepted: its routes and methods, a literal body, wildcards, an ANY method', () => {

@@ -114,7 +114,8 @@ export function methodDeploymentOptionsOf(options: MethodDeploymentOptions): Met
 
 const HTTP_METHOD = '(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|ANY|\\*)';
 const RESOURCE_PATH = '[A-Za-z0-9._~{}+\\-]+(/[A-Za-z0-9._~{}+\\-]+)*';
-const METHOD_PATH = new RegExp(`^(\\*/\\*|(${RESOURCE_PATH}|\\*)/${HTTP_METHOD})$`);
+/** `*` + `/` + `*`, `{resource_path}/{HTTP_METHOD}`, or `{HTTP_METHOD}` alone for the root resource (`/GET`); the leading `/` dropped. */
+const METHOD_PATH = new RegExp(`^(\\*/\\*|((${RESOURCE_PATH}|\\*)/)?${HTTP_METHOD})$`);
 
 /** The stage method settings belong to. */
 export interface MethodSettingsTarget {
@@ -133,22 +134,41 @@ export interface MethodSettingsTarget {
 }
 
 /**
- * The method path the provider expects: `*` + `/` + `*`, or `{resource_path}/{HTTP_METHOD}`
- * without a leading slash. Throws, naming `property`, when the path has neither shape.
+ * A `methodOptions` key (`/pets/{id}/GET`, `/GET` for the root resource, `*` + `/` + `*`) without its
+ * leading `/`. Throws, naming `property`, when the key has none of these shapes.
  */
-export function methodPathOf(owner: IConstruct, property: string, path: string): string {
+export function methodKeyOf(owner: IConstruct, property: string, path: string): string {
   const trimmed = path.startsWith('/') ? path.slice(1) : path;
   if (!Token.isUnresolved(path) && !METHOD_PATH.test(trimmed)) {
     throw invalidProperty(owner, property, path,
-      'a method path "{resource_path}/{HTTP_METHOD}" such as "/pets/GET" or "pets/{id}/*", or "*/*"');
+      'a method path "/{resource_path}/{HTTP_METHOD}" such as "/pets/GET" or "/pets/{id}/*", "/GET" for the root resource, or "*/*"');
   }
   return trimmed;
 }
 
 /**
+ * The `method_path` the provider passes to API Gateway as it is, in the stage's patch path
+ * (`/{method_path}/metrics/enabled`), a JSON pointer: every `/` of a resource path of several
+ * levels is `~1` (`~1pets~1{id}/GET`; unescaped, AWS answers "Invalid method setting path",
+ * terraform-provider-aws #9738), the root resource is `~1` (`~1/GET`); a path of one level stays as
+ * the provider's page writes it (`pets/GET`).
+ */
+export function providerMethodPath(key: string): string {
+  if (Token.isUnresolved(key) || key === '*/*') {
+    return key;
+  }
+  const slash = key.lastIndexOf('/');
+  if (slash < 0) {
+    return `~1/${key}`;
+  }
+  const resource = key.slice(0, slash);
+  return resource.includes('/') ? `~1${resource.replace(/\//g, '~1')}${key.slice(slash)}` : key;
+}
+
+/**
  * Validates `options` (errors name `property`, the object that holds them: `methodOptions./pets/GET`;
  * an empty string for a stage's own options) and creates one `aws_api_gateway_method_settings`
- * for `methodPath` (as `methodPathOf` returns it).
+ * for `methodPath` (as `providerMethodPath` returns it).
  */
 export function addMethodSettings(
   scope: Construct,

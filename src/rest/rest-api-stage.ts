@@ -4,7 +4,7 @@ import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { CacheClusterSize } from './cache-cluster-size';
 import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-options';
-import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, methodPathOf, MethodSettingsTarget } from './method-settings';
+import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, methodKeyOf, MethodSettingsTarget, providerMethodPath } from './method-settings';
 import { REST_API_STAGE_PROPS } from './rest-shapes';
 import { AccessLogFormat } from '../common/access-log';
 import { accessLogSettingsOf } from '../common/access-log-settings';
@@ -70,9 +70,10 @@ export interface StageOptions extends CommonStageOptions, MethodDeploymentOption
 
   /**
    * Method settings for single methods, keyed by method path: `/pets/GET`,
-   * `/pets/{id}/*` (the leading slash is optional and trimmed). Each entry overrides the
-   * stage's own method settings for that method: settings it does not name keep the
-   * stage's values.
+   * `/pets/{id}/*`, `/GET` for the root resource (the leading slash is optional). Each entry
+   * overrides the stage's own method settings for that method: settings it does not name keep
+   * the stage's values. The library writes the `method_path` API Gateway reads (`~1pets~1{id}/GET`
+   * for a resource of several levels).
    * @default - none
    */
   readonly methodOptions?: { [path: string]: MethodDeploymentOptions };
@@ -240,13 +241,13 @@ export class RestApiStage extends StageBase {
     const container = new Construct(this, 'MethodSettings');
     const seen = new Map<string, string>();
     for (const [index, [path, property, settings]] of entries.entries()) {
-      const methodPath = methodPathOf(owner, property, path);
-      if (seen.has(methodPath)) {
-        throw invalidProperty(owner, property, path, `a method path given once (it is the same as "${seen.get(methodPath)}")`);
+      const key = methodKeyOf(owner, property, path);
+      if (seen.has(key)) {
+        throw invalidProperty(owner, property, path, `a method path given once (it is the same as "${seen.get(key)}")`);
       }
-      seen.set(methodPath, path);
-      const id = methodPath === '*/*' ? 'AllMethods' : Token.isUnresolved(methodPath) ? `Path${index}` : methodPath.replace(/\//g, '_');
-      addMethodSettings(container, id, target, property, methodPath, settings);
+      seen.set(key, path);
+      const id = key === '*/*' ? 'AllMethods' : Token.isUnresolved(key) ? `Path${index}` : key.replace(/\//g, '_');
+      addMethodSettings(container, id, target, property, providerMethodPath(key), settings);
     }
   }
 }

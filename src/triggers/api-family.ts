@@ -40,6 +40,8 @@ export interface ApiFamily {
   readonly equivalences: Readonly<Record<string, Readonly<Record<string, Equivalence>>>>;
   /** What `servedKeys` holds, in messages: `a route key`, `a method path`. */
   readonly servedKeyNoun: string;
+  /** How a served key is written where the user writes it (a `methodOptions` key has a leading `/`: `/pets/GET`). */
+  readonly servedKeyAsWritten: (key: string) => string;
   /** The attribute that orders the deployment after a resource of `type` (`id` where the type has one). */
   orderingAttribute(type: string): string;
   /**

@@ -43,6 +43,7 @@ function apiGatewayV2Family(apiKind: string): ApiFamily {
     deployWarnings: (api, resources) => deployWarnings(apiKind, api, resources),
     servedKeys: servedRouteKeys,
     servedKeyNoun: 'a route key',
+    servedKeyAsWritten: (key) => key,
   };
 }
 

@@ -250,12 +250,13 @@ export class RedeployTriggerEngine {
       return;
     }
     const served = family.servedKeys(api, snapshot.resources.filter((item) => item !== api));
-    const anyMethod = (key: string) => key.replace(/\/[^/]*$/, '/*');
+    // A REST method path with its method as `*` (`pets/*`, `*` for the root resource): a resource with an ANY method.
+    const anyMethod = (key: string) => (key.includes('/') ? key.replace(/\/[^/]*$/, '/*') : '*');
     for (const { property, key } of pending) {
       if (served !== undefined && !served.has(key) && !served.has(anyMethod(key))) {
-        const known = [...served].sort();
-        throw invalidProperty(this.owner, property, key,
-          `${family.servedKeyNoun} that ${api.address} serves (${known.length > 0 ? `one of ${known.map((item) => JSON.stringify(item)).join(', ')}` : 'it serves none yet'}): ` +
+        const known = [...served].sort().map((item) => JSON.stringify(family.servedKeyAsWritten(item)));
+        throw invalidProperty(this.owner, property, family.servedKeyAsWritten(key),
+          `${family.servedKeyNoun} that ${api.address} serves (${known.length > 0 ? `one of ${known.join(', ')}` : 'it serves none yet'}): ` +
           'AWS refuses settings for a route or method that does not exist. Fix the key, or add what it names to the API');
       }
     }

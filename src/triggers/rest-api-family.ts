@@ -53,6 +53,7 @@ export const REST_API_FAMILY: ApiFamily = {
   deployWarnings: restApiDeployWarnings,
   servedKeys: servedMethodPaths,
   servedKeyNoun: 'a method path',
+  servedKeyAsWritten: (key) => `/${key}`,
 };
 
 function restApiDeployWarnings(api: ApiResourceBlock, resources: readonly ApiResourceBlock[]): string[] {

@@ -57,9 +57,11 @@ export function servedMethodPaths(api: ApiResourceBlock, resources: readonly Api
   return fromBody === undefined ? undefined : new Set([...paths, ...fromBody]);
 }
 
+/** `{resource path}/{HTTP method}` as a `methodOptions` key writes it, without its leading `/`: `pets/GET`, `GET` for the root resource. */
 function methodPath(path: string, httpMethod: string): string {
   const method = httpMethod.toUpperCase();
-  return `${path.replace(/^\//, '')}/${method === 'ANY' ? '*' : method}`;
+  const resource = path.replace(/^\//, '').replace(/\/$/, '');
+  return `${resource === '' ? '' : `${resource}/`}${method === 'ANY' ? '*' : method}`;
 }
 
 const OPERATIONS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method']);

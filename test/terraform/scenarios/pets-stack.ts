@@ -6,6 +6,7 @@
 import { GetDeploymentsCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, Fn, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { RestApiDeployment, RestApiDeploymentProps } from '../../../src';
@@ -30,6 +31,8 @@ export const PETS_ADDRESSES = {
 export interface PetsStackVersion {
   /** The GET /pets integration's request template. @default '{"statusCode": 200}' */
   readonly template?: string;
+  /** Adds GET /pets/{id} (a MOCK integration): a method of a resource of two levels. @default false */
+  readonly petById?: boolean;
   /** Reads the GET /pets integration's request template from this file when Terraform plans (`Fn.file`). @default - a literal template */
   readonly templateFile?: string;
   /**
@@ -52,6 +55,13 @@ export function petsApp(version: PetsStackVersion = {}): (outdir: string) => App
     const { api, pets, integration } = petsApi(stack);
     if (version.template !== undefined) {
       integration.requestTemplates = { 'application/json': version.template };
+    }
+    if (version.petById) {
+      const byId = new ApiGatewayResource(stack, 'pet', { restApiId: api.id, parentId: pets.id, pathPart: '{id}' });
+      const get = new ApiGatewayMethod(stack, 'pet_get', { restApiId: api.id, resourceId: byId.id, httpMethod: 'GET', authorization: 'NONE' });
+      new ApiGatewayIntegration(stack, 'pet_get_integration', {
+        restApiId: api.id, resourceId: byId.id, httpMethod: get.httpMethod, type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' },
+      });
     }
     if (version.templateFile !== undefined) {
       integration.requestTemplates = { 'application/json': Fn.file(version.templateFile) };

@@ -28,10 +28,12 @@ test('stage variables, method settings, X-Ray tracing and tags change without a 
       metricsEnabled: true,
       throttlingBurstLimit: 100,
       throttlingRateLimit: 50,
-      methodOptions: { '/pets/GET': { throttlingBurstLimit: 10 } },
+      // A method of a resource of two levels: its method_path is written with ~1 (unescaped, the settings never reach it).
+      methodOptions: { '/pets/GET': { throttlingBurstLimit: 10 }, '/pets/{id}/GET': { throttlingBurstLimit: 5 } },
       variables: { backend: 'blue' },
       tags: { team: 'pets' },
     },
+    petById: true,
   });
   workdir.load(synthesizeStack(first, PETS_STACK)).init();
   workdir.plan();
@@ -50,11 +52,12 @@ test('stage variables, method settings, X-Ray tracing and tags change without a 
       loggingLevel: MethodLoggingLevel.OFF,
       throttlingBurstLimit: 200,
       throttlingRateLimit: 50,
-      methodOptions: { '/pets/GET': { throttlingBurstLimit: 20 } },
+      methodOptions: { '/pets/GET': { throttlingBurstLimit: 20 }, '/pets/{id}/GET': { throttlingBurstLimit: 6 } },
       variables: { backend: 'green' },
       tracingEnabled: true,
       tags: { team: 'pets', cost_center: '42' },
     },
+    petById: true,
   });
   const plan = workdir.load(synthesizeStack(second, PETS_STACK)).plan();
 
@@ -68,6 +71,7 @@ test('stage variables, method settings, X-Ray tracing and tags change without a 
   const state = workdir.state();
   const stage = await emulator().apiGateway().send(new GetStageCommand({ restApiId: state[STAGE].rest_api_id, stageName: 'prod' }));
   expect(stage).toMatchObject({ deploymentId: state[DEPLOYMENT].id, variables: { backend: 'green' }, tracingEnabled: true });
+  expect(stage.methodSettings?.['~1pets~1{id}/GET']).toMatchObject({ throttlingBurstLimit: 6 });
   expect(workdir.planExitCode().code).toBe(0);
 
   workdir.destroy();
