@@ -100,6 +100,24 @@ describe('bad input fails at synth with the construct path, property, value and 
       expect(withBody(body)).toThrow(`expected an OpenAPI document (a JSON or YAML object), not ${kind}.`);
     });
 
+    test.each(['stageVariables.host', 'context.domainName'])('with an API Gateway variable written as a Terraform interpolation (${%s})', (variable) => {
+      const uri = (escape: string) => JSON.stringify({
+        openapi: '3.0.1',
+        info: { title: 'x', version: '1' },
+        paths: {
+          '/p': {
+            get: {
+              'x-amazon-apigateway-integration': { type: 'HTTP_PROXY', httpMethod: 'GET', uri: `https://${escape}{${variable}}/p` },
+            },
+          },
+        },
+      });
+      const root = variable.split('.')[0];
+      expect(withBody(uri('$'))).toThrow(`expected a body whose API Gateway variables are escaped for Terraform: "\${${root}.…}" is a Terraform interpolation `
+        + `(terraform validate refuses it as a reference to an undeclared resource); write it "$\${${root}.…}"`);
+      expect(withBody(uri('$$'))).not.toThrow();
+    });
+
     test('with duplicate YAML keys', () => {
       expect(withBody('openapi: 3.0.1\nopenapi: 3.0.2\n')).toThrow(/property 'restApi.body \(of 'stack\/api'\)'.*parses as neither/);
     });

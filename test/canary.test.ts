@@ -103,6 +103,21 @@ describe('canary releases', () => {
   });
 });
 
+test('a stage added while a canary runs serves the frozen main deployment: a warning says so; without a canary, none', () => {
+  const warnings = (canary: boolean) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: canary ? { percentTraffic: 10 } : undefined }).addStage('beta');
+    return RestApiDeployment.warningsOf(stack);
+  };
+
+  expect(warnings(true)).toEqual([
+    'The stage "beta" (addStage) serves the main deployment, which the canary keeps as the API was when it started (its triggers are ignored while ' +
+    'the canary runs): changes of the API reach this stage only when the canary is promoted (canary removed). For a stage that follows every change, ' +
+    'add it to another RestApiDeployment of the API.',
+  ]);
+  expect(warnings(false)).toEqual([]);
+});
+
 test("the canary settings are the construct's: resetting or replacing them on the stage is refused", () => {
   const stack = new TerraformStack(Testing.app(), 'stack');
   const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic: 10 } });

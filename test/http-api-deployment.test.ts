@@ -1,3 +1,4 @@
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { TerraformHclModule, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { AccessLogDestination, AccessLogFormat, HttpApiDeployment, HttpApiDeploymentProps } from '../src';
 import { onlyResource, resourcesOfType, synthesize, synthesizeStack } from './support/synth';
@@ -158,6 +159,13 @@ describe('bad input', () => {
       "HttpApiDeployment at 'stack/deploy': property 'httpApi' is undefined; expected exactly one of 'httpApi' and 'httpApiId' (given: neither).");
     expectError((stack) => new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, httpApiId: 'x' }),
       "HttpApiDeployment at 'stack/deploy': property 'httpApi' is \"stack/http_api\"; expected exactly one of 'httpApi' and 'httpApiId' (given: both).");
+  });
+
+  test('a quick-created API (target): AWS makes its own $default stage, deployed automatically', () => {
+    expectError((stack) => new HttpApiDeployment(stack, 'deploy', {
+      httpApi: new Apigatewayv2Api(stack, 'quick', { name: 'quick', protocolType: 'HTTP', target: 'https://example.com' }),
+    }), "HttpApiDeployment at 'stack/deploy': property 'httpApi' is \"stack/quick\"; expected an Apigatewayv2Api without quick create ('stack/quick' has a target): "
+      + 'AWS makes a quick-created API its own $default stage, deployed automatically');
   });
 
   test('a WebSocket API', () => {

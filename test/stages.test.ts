@@ -1,7 +1,8 @@
-import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
-import { AccessLogDestination, MethodLoggingLevel, RestApiDeployment, RestApiStage } from '../src';
+import { Fn, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AccessLogDestination, HttpApiDeployment, MethodLoggingLevel, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { resourcesOfType, synthesize, synthesizeStack } from './support/synth';
+import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
 describe('several stages', () => {
   test('addStage adds a stage on the same deployment with its own settings', () => {
@@ -82,6 +83,24 @@ describe('several stages', () => {
     expect(() => synthesize((stack) => {
       new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addStage('my stage');
     })).toThrow("RestApiDeployment at 'stack/deploy': property 'addStage(my stage).stageName' is \"my stage\"");
+  });
+});
+
+describe('a stage added with a name that is a Terraform expression', () => {
+  test.each([
+    ['REST', 'aws_api_gateway_stage', (stack: TerraformStack, name: string) => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addStage(name)],
+    ['HTTP', 'aws_apigatewayv2_stage', (stack: TerraformStack, name: string) => new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addStage(name)],
+    ['WebSocket', 'aws_apigatewayv2_stage', (stack: TerraformStack, name: string) => new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api }).addStage(name)],
+  ])('%s: its address is made of the expression, whatever tokens the program made before', (_kind, type, addStage) => {
+    const addresses = (tokensBefore: number) => Object.keys(resourcesOfType(synthesize((stack) => {
+      for (let index = 0; index < tokensBefore; index++) {
+        new TerraformOutput(stack, `unrelated${index}`, { value: Fn.upper(`x${index}`) });
+      }
+      addStage(stack, new TerraformVariable(stack, 'stage', { type: 'string' }).stringValue);
+    }), type)).sort();
+
+    expect(addresses(3)).toEqual(addresses(0));
+    expect(addresses(0).some((address) => /^deploy_Stage_var-stage_[0-9a-f]{8}_/.test(address))).toBe(true);
   });
 });
 

@@ -180,9 +180,16 @@ describe('settings for a route or method the API does not have', () => {
     new RestApiDeployment(stack, 'rest', { restApi: petsApi(stack).api, methodOptions: { '/pets/GET': { metricsEnabled: true }, '*/*': { metricsEnabled: true } } });
     const body = JSON.stringify({ openapi: '3.0.1', info: { title: 'b', version: '1' }, paths: { '/orders': { 'x-amazon-apigateway-any-method': {} } } });
     new RestApiDeployment(stack, 'body', { restApi: new ApiGatewayRestApi(stack, 'body_api', { name: 'b', body }), methodOptions: { '/orders/DELETE': { metricsEnabled: true } } });
+    // An HTTP API's OpenAPI path `$default` is its route `$default`.
+    const httpBody = JSON.stringify({ openapi: '3.0.1', info: { title: 'h', version: '1' }, paths: { $default: { 'x-amazon-apigateway-any-method': {} } } });
+    new HttpApiDeployment(stack, 'http_body', {
+      httpApi: new Apigatewayv2Api(stack, 'http_body_api', { name: 'h', protocolType: 'HTTP', body: httpBody }),
+      routeOptions: { $default: { throttlingBurstLimit: 1, throttlingRateLimit: 1 } },
+    });
 
     expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
     expect(WebSocketApiDeployment.warningsOf(stack)).toEqual([]);
+    expect(HttpApiDeployment.warningsOf(stack)).toEqual([]);
   });
 });
 

@@ -95,5 +95,12 @@ function validateApiConstruct(owner: IConstruct, choice: ApiChoice, api: Terrafo
     throw invalidProperty(owner, choice.apiProperty, api.node.path,
       `an ${choice.apiClass} with protocol type ${protocol.type} (it has ${given}; ${protocol.otherKind === 'HTTP API' ? 'an' : 'a'} ${protocol.otherKind} is deployed by ${protocol.otherConstruct})`);
   }
+  const quickCreate = (api as unknown as { targetInput?: unknown }).targetInput;
+  if (quickCreate !== undefined) {
+    throw invalidProperty(owner, choice.apiProperty, api.node.path,
+      `an ${choice.apiClass} without quick create ('${api.node.path}' has a target): AWS makes a quick-created API its own $default stage, `
+      + 'deployed automatically, beside which the construct\'s stage and deployment conflict or do nothing; make its route and integration as '
+      + 'resources (Apigatewayv2Route, Apigatewayv2Integration) instead of target, or leave the API to its automatic stage without this construct');
+  }
 }
 

@@ -1,13 +1,15 @@
 import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
-import { TerraformResource } from 'cdktf';
+import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { checkAccountSettingsOf } from './account-settings';
 import { checkPlacementOf } from './api-placement';
 import { StageBase } from './stage-base';
 import { checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment } from '../core/deployment-marker';
+import { expressionIn } from '../core/resolve';
 import { warningsOn } from '../core/warnings';
 import { ApiMappingOptions } from '../domains/api-mapping';
+import { sha256Hex } from '../triggers/canonical-json';
 import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
 
 /** What a deployment construct hands its base once it has made its resources. */
@@ -94,6 +96,20 @@ export abstract class ApiDeploymentBase extends Construct {
 checkEntryPoints(ApiDeploymentBase);
 
 /** Hands a deployment construct's resources to its base (once, in the construct's constructor). */
+/**
+ * The construct id of a stage `addStage` adds: `Stage_<name>`; for a name that is a Terraform
+ * expression (a variable), that expression, readable and with a digest of it, so that its address
+ * depends on nothing else in the program (a token's own text numbers the tokens made before it).
+ */
+export function addedStageId(scope: IConstruct, stageName: string): string {
+  if (!Token.isUnresolved(stageName)) {
+    return `Stage_${stageName}`;
+  }
+  const expression = expressionIn(TerraformStack.of(scope), stageName);
+  const readable = expression.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
+  return `Stage_${readable}_${sha256Hex(expression).slice(0, 8)}`;
+}
+
 export function initDeployment(deployment: ApiDeploymentBase, parts: DeploymentParts): void {
   PARTS.set(deployment, parts);
 }

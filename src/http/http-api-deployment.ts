@@ -3,7 +3,7 @@ import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv
 import { Construct, IConstruct } from 'constructs';
 import { HttpApiStage, HttpStageOptions } from './http-api-stage';
 import { ADD_HTTP_STAGE_OPTIONS, HTTP_API_DEPLOYMENT_PROPS } from './http-shapes';
-import { ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
+import { addedStageId, ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
@@ -135,7 +135,7 @@ export class HttpApiDeployment extends ApiDeploymentBase {
     // and region are the construct's to give, and would be overwritten without a word.
     checkStruct(this, `addStage(${stageName}).`, options, ADD_HTTP_STAGE_OPTIONS);
     claimAddedStage(this, this.start, stageName, { property: 'routeOptions', settings: options.routeOptions });
-    return this.createStage(`Stage_${stageName}`, stageName, options);
+    return this.createStage(addedStageId(this, stageName), stageName, options);
   }
 
   /**

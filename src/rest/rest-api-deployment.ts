@@ -7,7 +7,7 @@ import { Construct, IConstruct } from 'constructs';
 import { CanaryOptions, validateCanary } from './canary';
 import { RestApiStage, StageOptions } from './rest-api-stage';
 import { ADD_STAGE_OPTIONS, REST_API_DEPLOYMENT_PROPS } from './rest-shapes';
-import { ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
+import { addedStageId, ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
 import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
@@ -17,10 +17,11 @@ import { prepareStageLogging } from '../common/stage-logging';
 import { validateStageName } from '../common/validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
-import { invalidProperty } from '../core/errors';
+import { describeValue, invalidProperty } from '../core/errors';
 import { changeOwned } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { checkStruct } from '../core/struct-check';
+import { warnOnce } from '../core/warnings';
 import { BasePathMappingOptions } from '../domains/base-path-mapping';
 import { REST_API_FAMILY } from '../triggers/rest-api-family';
 
@@ -223,7 +224,12 @@ export class RestApiDeployment extends ApiDeploymentBase {
     // and region are the construct's to give, and would be overwritten without a word.
     checkStruct(this, `addStage(${stageName}).`, options, ADD_STAGE_OPTIONS);
     claimAddedStage(this, this.start, stageName, { property: 'methodOptions', settings: options.methodOptions });
-    return this.createStage(`Stage_${stageName}`, stageName, options);
+    if (this.canaryDeployment !== undefined) {
+      warnOnce(this, `The stage ${describeValue(stageName)} (addStage) serves the main deployment, which the canary keeps as the API was when it `
+        + 'started (its triggers are ignored while the canary runs): changes of the API reach this stage only when the canary is promoted '
+        + '(canary removed). For a stage that follows every change, add it to another RestApiDeployment of the API.');
+    }
+    return this.createStage(addedStageId(this, stageName), stageName, options);
   }
 
   /**

@@ -2,6 +2,12 @@ import type * as Yaml from 'yaml';
 import { canonicalDigest, NestingTooDeepError } from './canonical-json';
 import { hasInterpolation } from './terraform-references';
 
+/**
+ * An API Gateway variable written as a Terraform interpolation would be (`${stageVariables.host}`,
+ * `${context.requestId}`), not escaped (`$${...}`).
+ */
+const API_GATEWAY_VARIABLE = /(^|[^$])\$\{\s*(stageVariables|context)\./;
+
 /** Raised when a literal OpenAPI body cannot be used; the message says why. */
 export class InvalidOpenApiBodyError extends Error {}
 
@@ -20,6 +26,12 @@ export class InvalidOpenApiBodyError extends Error {}
  *   (called only for a computed body: in another stack, the expression is a cross-stack reference)
  */
 export function openApiBodyTrigger(body: string, bodyReference: () => string): string {
+  const apiGatewayVariable = API_GATEWAY_VARIABLE.exec(body);
+  if (apiGatewayVariable !== null) {
+    throw new InvalidOpenApiBodyError(`a body whose API Gateway variables are escaped for Terraform: "\${${apiGatewayVariable[2]}.…}" is a Terraform `
+      + `interpolation (terraform validate refuses it as a reference to an undeclared resource); write it "$\${${apiGatewayVariable[2]}.…}", `
+      + 'which Terraform writes as "${…}" into the body API Gateway reads');
+  }
   if (hasInterpolation(body)) {
     return `\${sha1(${bodyReference()})}`;
   }

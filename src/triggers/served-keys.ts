@@ -18,7 +18,9 @@ export function servedRouteKeys(api: ApiResourceBlock, resources: readonly ApiRe
   if (routes.some(isMultiInstance) || !keys.every(isLiteral) || api.config.target !== undefined) {
     return undefined;
   }
-  const fromBody = operationsOfBody(api.config.body, (path, method) => (method === 'x-amazon-apigateway-any-method' ? `ANY ${path}` : `${method.toUpperCase()} ${path}`));
+  // The path `$default` of an HTTP API's OpenAPI definition is its route `$default` (no method in its key).
+  const fromBody = operationsOfBody(api.config.body, (path, method) => (path === '$default' ? '$default'
+    : method === 'x-amazon-apigateway-any-method' ? `ANY ${path}` : `${method.toUpperCase()} ${path}`));
   return fromBody === undefined ? undefined : new Set([...keys as string[], ...fromBody]);
 }
 

@@ -3,7 +3,7 @@ import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv
 import { Construct, IConstruct } from 'constructs';
 import { WebSocketApiStage, WebSocketStageOptions } from './websocket-api-stage';
 import { ADD_WEBSOCKET_STAGE_OPTIONS, WEBSOCKET_API_DEPLOYMENT_PROPS } from './websocket-shapes';
-import { ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
+import { addedStageId, ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
 import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
@@ -156,7 +156,7 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
     // and region are the construct's to give, and would be overwritten without a word.
     checkStruct(this, `addStage(${stageName}).`, options, ADD_WEBSOCKET_STAGE_OPTIONS);
     claimAddedStage(this, this.start, stageName, { property: 'routeOptions', settings: options.routeOptions });
-    return this.createStage(`Stage_${stageName}`, stageName, options);
+    return this.createStage(addedStageId(this, stageName), stageName, options);
   }
 
   /** The URL a backend posts to for connected clients: `POST <callbackUrl>/@connections/{connectionId}`. */
