@@ -1,5 +1,5 @@
 import { Fn, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { AccessLogDestination, HttpApiDeployment, MethodLoggingLevel, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
+import { AccessLogDestination, HttpApiDeployment, HttpApiStage, MethodLoggingLevel, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { resourcesOfType, synthesize, synthesizeStack } from './support/synth';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -70,6 +70,36 @@ describe('several stages', () => {
       new RestApiDeployment(stack, 'first', { restApi: api, stageName: 'v1' }).addStage('beta');
       new RestApiDeployment(stack, 'second', { restApi: api, stageName: 'v2' }).addStage('beta');
     })).toThrow("RestApiDeployment at 'stack/second': property 'addStage(beta)' is \"beta\"; expected a stage name not yet used for this REST API: 'stack/first' already creates the stage \"beta\".");
+  });
+
+  test('a stage name used by a construct given the API by its id, or by a stage made on its own, is the same stage', () => {
+    expect(() => synthesize((stack) => {
+      const { api } = petsApi(stack);
+      const first = new RestApiDeployment(stack, 'first', { restApi: api, stageName: 'prod' });
+      new RestApiStage(stack, 'manual', { restApiId: api.id, deploymentId: first.deploymentId, stageName: 'prod' });
+    })).toThrow("RestApiStage at 'stack/manual': property 'stageName' is \"prod\"; expected a stage name not yet used for this REST API: 'stack/first' already creates the stage \"prod\".");
+    expect(() => synthesize((stack) => {
+      const { api } = petsApi(stack);
+      new RestApiDeployment(stack, 'first', { restApi: api, stageName: 'prod' });
+      new RestApiDeployment(stack, 'second', { restApiId: api.id, stageName: 'prod', triggers: { release: '1' } });
+    })).toThrow("RestApiDeployment at 'stack/second': property 'stageName' is \"prod\"; expected a stage name not yet used for this REST API: 'stack/first' already creates the stage \"prod\".");
+    expect(() => synthesize((stack) => {
+      const { api } = petsHttpApi(stack);
+      const first = new HttpApiDeployment(stack, 'first', { httpApi: api });
+      new HttpApiStage(stack, 'manual', { apiId: api.id, deploymentId: first.deploymentId, stageName: '$default' });
+    })).toThrow("HttpApiStage at 'stack/manual': property 'stageName' is \"$default\"; expected a stage name not yet used for this HTTP API: 'stack/first' already creates the stage \"$default\".");
+  });
+
+  test('two stages made on their own with one name for one API: the second is refused; for two APIs, both are made', () => {
+    expect(() => synthesize((stack) => {
+      const { api } = petsApi(stack);
+      new RestApiStage(stack, 'one', { restApiId: api.id, deploymentId: 'd1', stageName: 'prod' });
+      new RestApiStage(stack, 'two', { restApiId: api.id, deploymentId: 'd2', stageName: 'prod' });
+    })).toThrow("RestApiStage at 'stack/two': property 'stageName' is \"prod\"; expected a stage name not yet used for this REST API: 'stack/one' already creates the stage \"prod\".");
+    expect(() => synthesize((stack) => {
+      new RestApiStage(stack, 'one', { restApiId: petsApi(stack).api.id, deploymentId: 'd1', stageName: 'prod' });
+      new RestApiStage(stack, 'two', { restApiId: petsApi(stack, {}, 'other_').api.id, deploymentId: 'd2', stageName: 'prod' });
+    })).not.toThrow();
   });
 
   test('urlForPath of an added stage without a leading slash', () => {

@@ -8,6 +8,7 @@ import { CommonStageOptions } from './common-stage-options';
 import { validateUrlPath } from './execute-api';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
 import { initStage, StageBase } from './stage-base';
+import { apiIdentity, claimStage } from './stage-registry';
 import { validateStageName, validateStageVariables } from './validation';
 import { stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
@@ -82,6 +83,8 @@ export function createV2Stage(
   }, ownedStage(owner, stageResourceProperty(scope, definition.stageName), { api: 'apiId', deployment: 'deploymentId', name: 'name', autoDeploy: 'autoDeploy' }));
   if (owner === scope) {
     checkPlacementWithApiId(owner, 'apiId', definition.apiId, 'aws_apigatewayv2_api', stage);
+    // A stage made on its own claims its name for the API as a deployment construct's stages do.
+    claimStage(owner, apiIdentity(owner, undefined, definition.apiId, 'aws_apigatewayv2_api'), definition.stageName, 'stageName', `${kind.apiKind} API`);
   }
   const executionLogs = [definition, ...Object.values(definition.routeOptions ?? {})]
     .some((options) => options.dataTraceEnabled === true || options.loggingLevel === 'ERROR' || options.loggingLevel === 'INFO');

@@ -61,7 +61,7 @@ export function startDeployment(owner: ApiDeploymentBase, spec: DeploymentSpec):
   (spec.props.resources ?? []).forEach((resource, index) => engine.addResource(resource, `resources[${index}]`));
   engine.acknowledge(spec.props.acknowledgedBlindSpots ?? []);
   const byId = api === undefined ? { property: spec.choice.idProperty, apiType: spec.choice.apiType } : undefined;
-  return { engine, apiId, ...apiPlacement(owner, api, apiProperty), apiIdentity: apiIdentity(owner, api, apiId), apiKind, byId };
+  return { engine, apiId, ...apiPlacement(owner, api, apiProperty), apiIdentity: apiIdentity(owner, api, apiId, spec.choice.apiType), apiKind, byId };
 }
 
 /** What the construct made between start and finish. */

@@ -1,4 +1,4 @@
-import { TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../core/errors';
 import { resolveIn } from '../core/resolve';
@@ -10,13 +10,23 @@ import { resolveIn } from '../core/resolve';
 const CLAIMED = new WeakMap<IConstruct, Map<string, string>>();
 
 /**
- * How a deployment construct's API is told apart from others in the app: the API construct's
- * path, or the id of an API given by id (a literal id names one API in any stack; an expression,
- * such as a variable, only within its stack).
+ * How a construct's API is told apart from others in the app: the API resource (given as the construct,
+ * or by the `id` of an API resource of the app of type `apiType`, `api.id`, in any stack), or the id of
+ * an API given by id (a literal id names one API in any stack; an expression, such as a variable, only
+ * within its stack).
  */
-export function apiIdentity(owner: IConstruct, api: TerraformResource | undefined, apiId: string): string {
+export function apiIdentity(owner: IConstruct, api: TerraformResource | undefined, apiId: string, apiType: string): string {
   if (api) {
-    return `api:${api.node.path}`;
+    return `resource:${TerraformStack.of(api).node.path}:${api.terraformResourceType}.${api.friendlyUniqueId}`;
+  }
+  // `api.id` is one cdktf reference, which knows the API's stack (in another stack, it renders as a remote state's output).
+  const { literals, tokens } = Tokenization.reverseString(apiId);
+  if (tokens.length === 1 && (literals as unknown[]).every((literal) => literal === '')) {
+    const { identifier, originStack } = tokens[0] as { identifier?: unknown; originStack?: unknown };
+    const reference = typeof identifier === 'string' ? /^([\w-]+)\.([\w-]+)\.id$/.exec(identifier) : null;
+    if (reference !== null && reference[1] === apiType && originStack instanceof TerraformStack) {
+      return `resource:${originStack.node.path}:${reference[1]}.${reference[2]}`;
+    }
   }
   const stack = TerraformStack.of(owner);
   const id = resolveQuietly(stack, apiId);

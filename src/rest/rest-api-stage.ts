@@ -13,6 +13,7 @@ import { CommonStageOptions } from '../common/common-stage-options';
 import { validateUrlPath } from '../common/execute-api';
 import { MethodLoggingLevel } from '../common/logging-level';
 import { initStage, StageBase } from '../common/stage-base';
+import { apiIdentity, claimStage } from '../common/stage-registry';
 import { validateStageName, validateStageVariables } from '../common/validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix, stageResourceProperty } from '../core/deployment-marker';
@@ -162,6 +163,8 @@ export class RestApiStage extends StageBase {
     }, ownedStage(owner, stageResourceProperty(this, props.stageName), { api: 'restApiId', deployment: 'deploymentId', name: 'stageName', canary: 'canarySettings' }));
     if (owner === this) {
       checkPlacementWithApiId(owner, 'restApiId', props.restApiId, 'aws_api_gateway_rest_api', this.stage);
+      // A stage made on its own claims its name for the API as a deployment construct's stages do.
+      claimStage(owner, apiIdentity(owner, undefined, props.restApiId, 'aws_api_gateway_rest_api'), props.stageName, 'stageName', 'REST API');
     }
     const stage = this.stage;
     this.mappingTarget = {
