@@ -183,6 +183,18 @@ describe('bad input fails at synth with the construct path, property, value and 
     });
   });
 
+  test("a resource of another API in 'resources' is refused (discovery would take that API's resources too)", () => {
+    expect(() => synthesize((stack) => {
+      const other = petsApi(stack, {}, 'other_');
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, resources: [other.integration] });
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'resources[0]' is the construct 'stack/other_pets_get_integration' (aws_api_gateway_integration); "
+      + "expected a resource of stack/api, or of no API: its rest_api_id is the id of stack's aws_api_gateway_rest_api.other_api");
+    expect(() => synthesize((stack) => {
+      const { api, integration } = petsApi(stack);
+      new RestApiDeployment(stack, 'deploy', { restApi: api, resources: [integration] });
+    })).not.toThrow();
+  });
+
   test('urlForPath without a leading slash', () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
     const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });

@@ -84,19 +84,21 @@ describe('warnings for configurations that fail at deploy time', () => {
     expect(warningsOf(deployment)).toHaveLength(1);
   });
 
-  test('cdktf synth records the warnings in the manifest, where the CLI prints them', () => {
+  test('cdktf synth records the warnings in the manifest, where the CLI prints them: one about the API once, on the API, however many deployments it has', () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'rest-api-deployment-'));
     const app = new App({ outdir, skipValidation: true });
     const stack = new TerraformStack(app, 'stack');
     const api = petsApi(stack);
     new ApiGatewayMethod(stack, 'pets_post', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'POST', authorization: 'NONE' });
     new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    const second = new RestApiDeployment(stack, 'deploy_beta', { restApi: api.api, stageName: 'beta' });
 
     app.synth();
 
     const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+    expect(RestApiDeployment.warningsOf(second)).toEqual([expect.stringContaining('has no aws_api_gateway_integration')]);
     expect(manifest.stacks.stack.annotations).toEqual([expect.objectContaining({
-      constructPath: 'stack/deploy',
+      constructPath: 'stack/api',
       level: '@cdktf/warn',
       message: expect.stringContaining("The method aws_api_gateway_method.pets_post ('stack/pets_post') has no aws_api_gateway_integration"),
     })]);

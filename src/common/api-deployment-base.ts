@@ -119,12 +119,14 @@ export function initDeployment(deployment: ApiDeploymentBase, parts: DeploymentP
  * construct-tree order; each runs its check first (as cdktf's prepare pass does).
  */
 export function deploymentWarnings(scope: IConstruct, isKind: (construct: IConstruct) => boolean): string[] {
-  // Two deployments of one API warn about one resource alike: each warning once.
+  // A warning shared by several deployment constructs (an account setting) is given once.
   return [...new Set(scope.node.findAll().filter((construct) => isLibraryDeployment(construct) && isKind(construct)).flatMap((construct) => {
-    partsOf(construct as ApiDeploymentBase).engine.check();
+    const engine = partsOf(construct as ApiDeploymentBase).engine;
+    engine.check();
     checkAccountSettingsOf(construct);
     checkPlacementOf(construct);
-    return warningsOn(construct);
+    // The warnings about the API's configuration are on the API, once for all its deployment constructs.
+    return [...(engine.apiConstruct ? warningsOn(engine.apiConstruct) : []), ...warningsOn(construct)];
   }))];
 }
 

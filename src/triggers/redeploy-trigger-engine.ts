@@ -4,6 +4,7 @@ import {
   TerraformResource,
   TerraformStack,
   Token,
+  Tokenization,
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ApiFamily } from './api-family';
@@ -113,7 +114,32 @@ export class RedeployTriggerEngine {
       throw invalidProperty(this.owner, property, resource,
         'a resource the construct did not make: its own deployment and stages follow the triggers (the deployment would wait for itself, a cycle Terraform refuses)');
     }
+    const other = this.otherApiOf(resource);
+    if (other !== undefined) {
+      throw invalidProperty(this.owner, property, resource,
+        `a resource of ${this.props.api!.node.path}, or of no API: its ${this.props.family.apiIdArgument} is the id of ${other} (discovery would take that API's `
+        + 'resources into these triggers too); give it to a deployment construct of that API');
+    }
     this.extraResources.push(resource);
+  }
+
+  /** The path of the other API of the app whose id a resource's API id argument is (`otherApi.id`); undefined otherwise. */
+  private otherApiOf(resource: TerraformResource): string | undefined {
+    const api = this.props.api;
+    const input = (resource as unknown as Record<string, unknown>)[`${this.props.family.apiIdArgument.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Input`];
+    if (api === undefined || typeof input !== 'string' || !Token.isUnresolved(input)) {
+      return undefined;
+    }
+    const { literals, tokens } = Tokenization.reverseString(input);
+    const { identifier, originStack } = (tokens.length === 1 && (literals as unknown[]).every((literal) => literal === '') ? tokens[0] : {}) as {
+      identifier?: unknown; originStack?: unknown;
+    };
+    const reference = typeof identifier === 'string' ? /^([\w-]+)\.([\w-]+)\.id$/.exec(identifier) : null;
+    if (reference === null || reference[1] !== api.terraformResourceType || !(originStack instanceof TerraformStack)) {
+      return undefined;
+    }
+    const same = originStack === TerraformStack.of(api) && reference[2] === api.friendlyUniqueId;
+    return same ? undefined : `${originStack.node.path}'s ${reference[1]}.${reference[2]}`;
   }
 
   /**
@@ -125,6 +151,11 @@ export class RedeployTriggerEngine {
    */
   public requireServed(property: string, key: string): void {
     this.served.push({ property, key });
+  }
+
+  /** The API construct, when the construct was given it: the warnings about its configuration are recorded on it. */
+  public get apiConstruct(): TerraformResource | undefined {
+    return this.props.api;
   }
 
   /** Silences the blind-spot warnings of these constructs (and of everything inside them). */
@@ -206,15 +237,18 @@ export class RedeployTriggerEngine {
     });
     assertNoCollision(automatic, this.userTriggers.entries, this.owner);
     this.assertServed(snapshot);
-    const warnings = snapshot.api && this.props.autoDiscover
+    // What the API's configuration calls for is said once, on the API, however many deployment constructs it has.
+    const apiWarnings = snapshot.api && this.props.autoDiscover
       ? [...this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api)),
         ...blindSpotWarnings(this.props.family, snapshot, this.acknowledged)]
       : [];
     for (const { item, calls } of unhashedFileReads(this.props.family, snapshot)) {
       if (!isAcknowledged(item.construct, this.acknowledged)) {
-        warnings.push(unhashedFileWarning(item, calls, item.stack !== snapshot.home));
+        apiWarnings.push(unhashedFileWarning(item, calls, item.stack !== snapshot.home));
       }
     }
+    apiWarnings.forEach((warning) => warnOnce(this.props.api ?? this.owner, warning));
+    const warnings: string[] = [];
     const unseen = snapshot.namingTheId.filter((resource) => !isAcknowledged(resource, this.acknowledged));
     if (unseen.length > 0) {
       warnings.push(namedByIdWarning(this.props.family, this.props.apiProperty, unseen));
