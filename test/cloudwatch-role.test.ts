@@ -1,9 +1,16 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformStack, Testing } from 'cdktf';
-import { AccessLogDestination, AccessLogFormat, ApiGatewayCloudWatchRole, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps } from '../src';
+import { App, TerraformStack, Testing } from 'cdktf';
+import {
+  AccessLogDestination, AccessLogFormat, ApiGatewayCloudWatchRole, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps,
+  WebSocketApiDeployment,
+} from '../src';
 import { petsApi } from './support/api';
 import { onlyResource, resourcesOfType, synthesize, synthesizeStack } from './support/synth';
+import { chatWebSocketApi } from './support/v2-api';
 
 const ROLE_WARNING = (stage: string) =>
   `The stage "${stage}" writes logs to CloudWatch, which API Gateway does only once the account's CloudWatch role is set in this region ` +
@@ -146,10 +153,11 @@ describe('RestApiDeployment.warningsOf', () => {
     const before = RestApiDeployment.warningsOf(stack);
     Testing.synth(stack);
 
+    // The role's warning comes once every construct is made (a role made after the deployment counts): after the discovery's.
     expect(before).toEqual([
-      ROLE_WARNING('prod'),
       "The method aws_api_gateway_method.pets_post ('stack/pets_post') has no aws_api_gateway_integration: " +
       'the deployment will fail with "No integration defined for method". Add an integration for it.',
+      ROLE_WARNING('prod'),
     ]);
     expect(RestApiDeployment.warningsOf(stack)).toEqual(before);
   });
@@ -167,4 +175,103 @@ test('ApiGatewayCloudWatchRole checks its props as the deployment constructs do'
     .toThrow("ApiGatewayCloudWatchRole at 'stack/provider': property 'provider' is \"aws\"; expected a TerraformProvider (an AwsProvider).");
   expect(() => new ApiGatewayCloudWatchRole(stack, 'region', { region: 5 } as any))
     .toThrow("ApiGatewayCloudWatchRole at 'stack/region': property 'region' is 5; expected a string.");
+});
+
+describe("an account setting of the library's in the stack (an ApiGatewayCloudWatchRole, or another construct's cloudWatchRole: true)", () => {
+  function newStack(app = Testing.app(), id = 'stack'): TerraformStack {
+    const stack = new TerraformStack(app, id);
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    return stack;
+  }
+
+  const addressOf = (role: ApiGatewayCloudWatchRole) => `aws_api_gateway_account.${role.account.friendlyUniqueId}`;
+
+  test.each([
+    ['made before the deployment', true],
+    ['made after the deployment', false],
+  ])('%s: the stages that log wait for it, with no warning', (_name, roleFirst) => {
+    const stack = newStack();
+    const before = roleFirst ? new ApiGatewayCloudWatchRole(stack, 'logs') : undefined;
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, loggingLevel: MethodLoggingLevel.INFO });
+    const quiet = deployment.addStage('quiet');
+    const role = before ?? new ApiGatewayCloudWatchRole(stack, 'logs');
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+    expect(resourcesOfType(json, 'aws_api_gateway_stage')[deployment.deploymentStage.stage.friendlyUniqueId].depends_on).toEqual([addressOf(role)]);
+    expect(Object.values<any>(resourcesOfType(json, 'aws_api_gateway_method_settings')).map((settings) => settings.depends_on)).toEqual([[addressOf(role)]]);
+    // A stage that does not log needs none; the deployment itself waits for nothing.
+    expect(resourcesOfType(json, 'aws_api_gateway_stage')[quiet.stage.friendlyUniqueId].depends_on).toBeUndefined();
+    expect(onlyResource(json, 'aws_api_gateway_deployment').depends_on).toBeUndefined();
+  });
+
+  test('cloudWatchRole: false (set elsewhere) waits for it too; a dependsOn assigned later keeps it', () => {
+    const stack = newStack();
+    const role = new ApiGatewayCloudWatchRole(stack, 'logs');
+    const deployment = new RestApiDeployment(stack, 'deploy', {
+      restApi: petsApi(stack).api, cloudWatchRole: false, accessLogDestination: AccessLogDestination.newLogGroup(),
+    });
+    deployment.deploymentStage.stage.dependsOn = ['aws_cloudwatch_log_group.x'];
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+    expect(onlyResource(synthesizeStack(stack), 'aws_api_gateway_stage').depends_on).toEqual(['aws_cloudwatch_log_group.x', addressOf(role)]);
+  });
+
+  test("another construct's cloudWatchRole: true in the stack, made after", () => {
+    const stack = newStack();
+    const api = petsApi(stack);
+    const logging = new RestApiDeployment(stack, 'logging', { restApi: api.api, stageName: 'live', dataTraceEnabled: true });
+    const owner = new RestApiDeployment(stack, 'owner', { restApi: api.api, stageName: 'other', cloudWatchRole: true });
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+    expect(resourcesOfType(synthesizeStack(stack), 'aws_api_gateway_stage')[logging.deploymentStage.stage.friendlyUniqueId].depends_on)
+      .toEqual([addressOf(owner.cloudWatchRole!)]);
+  });
+
+  test('a WebSocket stage that logs waits for it too', () => {
+    const stack = newStack();
+    const deployment = new WebSocketApiDeployment(stack, 'deploy', {
+      webSocketApi: chatWebSocketApi(stack).api, accessLogDestination: AccessLogDestination.newLogGroup(),
+    });
+    const role = new ApiGatewayCloudWatchRole(stack, 'logs');
+
+    expect(WebSocketApiDeployment.warningsOf(stack)).toEqual([]);
+    expect(resourcesOfType(synthesizeStack(stack), 'aws_apigatewayv2_stage')[deployment.deploymentStage.stage.friendlyUniqueId].depends_on)
+      .toEqual([addressOf(role)]);
+  });
+
+  test('one of another region of the stack is not it: the warning stays, and nothing waits for it', () => {
+    const stack = newStack();
+    new ApiGatewayCloudWatchRole(stack, 'logs', { region: 'us-east-1' });
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, loggingLevel: MethodLoggingLevel.INFO });
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([ROLE_WARNING('prod')]);
+    expect(onlyResource(synthesizeStack(stack), 'aws_api_gateway_stage').depends_on).toBeUndefined();
+  });
+
+  test("one of another stack (Terraform cannot wait across states): the warning stays, as before; 'cloudWatchRole: false' silences it", () => {
+    const app = Testing.app();
+    new ApiGatewayCloudWatchRole(newStack(app, 'account'), 'logs');
+    const stack = newStack(app, 'api');
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, loggingLevel: MethodLoggingLevel.INFO });
+    new RestApiDeployment(stack, 'quiet', { restApi: petsApi(stack, {}, 'other_').api, loggingLevel: MethodLoggingLevel.INFO, cloudWatchRole: false });
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([ROLE_WARNING('prod')]);
+    expect(Object.values<any>(resourcesOfType(synthesizeStack(stack), 'aws_api_gateway_stage')).map((stage) => stage.depends_on)).toEqual([undefined, undefined]);
+  });
+
+  test('without one, cdktf synth still prints the warning (recorded when the app is validated)', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'role-warning-'));
+    try {
+      const app = new App({ outdir });
+      const stack = newStack(app);
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, loggingLevel: MethodLoggingLevel.INFO });
+      app.synth();
+      const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+      expect(manifest.stacks.stack.annotations).toContainEqual(expect.objectContaining({ constructPath: 'stack/deploy', message: ROLE_WARNING('prod') }));
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
 });

@@ -9,16 +9,16 @@
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { AnnotationMetadataEntryType, TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, App, TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { HttpApiDeployment, MethodLoggingLevel, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
 const REGION = 'eu-west-1';
 
-function newStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), 'stack');
+function newStack(app: App = Testing.app(), id = 'stack'): TerraformStack {
+  const stack = new TerraformStack(app, id);
   new AwsProvider(stack, 'aws', { region: REGION });
   return stack;
 }
@@ -315,4 +315,203 @@ describe("a stack override of a mapped domain's name", () => {
   function restDeploymentOf(stack: TerraformStack): RestApiDeployment {
     return new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
   }
+});
+
+describe("a dependsOn assigned to an owned resource keeps the construct's own dependencies", () => {
+  const ROLE_WAIT = "API Gateway deploys a stage that logs to CloudWatch only once the account's CloudWatch role is set in its region "
+    + '("CloudWatch Logs role ARN must be set in account settings to enable logging")';
+  const DEPLOYMENT_WAIT = "the construct's cloudWatchRole: the API is deployed once the account's CloudWatch role is set, so that its stages that "
+    + 'log deploy on the first apply';
+
+  function loggingDeployment(stack: TerraformStack, props: { canary?: { percentTraffic: number } } = {}): RestApiDeployment {
+    return new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, cloudWatchRole: true, loggingLevel: MethodLoggingLevel.INFO, ...props });
+  }
+
+  function blockOf(json: any, resource: TerraformResource): any {
+    return json.resource[resource.terraformResourceType][resource.friendlyUniqueId];
+  }
+
+  test("the stage's and the deployments' dependsOn assigned: the user's, then the account setting", () => {
+    const stack = newStack();
+    const deployment = loggingDeployment(stack, { canary: { percentTraffic: 10 } });
+    const account = `aws_api_gateway_account.${deployment.cloudWatchRole!.account.friendlyUniqueId}`;
+    deployment.deploymentStage.stage.dependsOn = ['aws_cloudwatch_log_group.x'];
+    deployment.deployment.dependsOn = [];
+    deployment.canaryDeployment!.dependsOn = undefined;
+
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(blockOf(json, deployment.deploymentStage.stage).depends_on).toEqual(['aws_cloudwatch_log_group.x', account]);
+    expect(blockOf(json, deployment.deployment).depends_on).toEqual([account]);
+    expect(blockOf(json, deployment.canaryDeployment!).depends_on).toEqual([account]);
+    expect(deployment.deploymentStage.stage.dependsOn).toEqual(['aws_cloudwatch_log_group.x', account]);
+  });
+
+  test('an added stage, its method settings and a WebSocket stage and deployment keep it too', () => {
+    const stack = newStack();
+    const rest = loggingDeployment(stack);
+    const added = rest.addStage('beta', { loggingLevel: MethodLoggingLevel.ERROR });
+    const account = `aws_api_gateway_account.${rest.cloudWatchRole!.account.friendlyUniqueId}`;
+    added.stage.dependsOn = ['aws_cloudwatch_log_group.x'];
+    const settings = added.node.findAll().find((construct): construct is TerraformResource =>
+      construct instanceof TerraformResource && construct.terraformResourceType === 'aws_api_gateway_method_settings')!;
+    settings.dependsOn = [];
+    const wsStack = newStack(Testing.app(), 'ws');
+    const ws = new WebSocketApiDeployment(wsStack, 'deploy', { webSocketApi: chatWebSocketApi(wsStack).api, cloudWatchRole: true });
+    const wsAccount = `aws_api_gateway_account.${ws.cloudWatchRole!.account.friendlyUniqueId}`;
+    ws.deploymentStage.stage.dependsOn = ['aws_cloudwatch_log_group.x'];
+    ws.deployment.dependsOn = [];
+
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(blockOf(json, added.stage).depends_on).toEqual(['aws_cloudwatch_log_group.x', account]);
+    expect(blockOf(json, settings).depends_on).toEqual([account]);
+    const wsJson = JSON.parse(Testing.synth(wsStack, true));
+    expect(blockOf(wsJson, ws.deploymentStage.stage).depends_on).toEqual(['aws_cloudwatch_log_group.x', wsAccount]);
+    expect(blockOf(wsJson, ws.deployment).depends_on).toEqual([wsAccount]);
+  });
+
+  test("addOverride('depends_on', [...]) adds to them, each rendered once; an override removing them is refused at the call", () => {
+    const stack = newStack();
+    const deployment = loggingDeployment(stack);
+    const account = `aws_api_gateway_account.${deployment.cloudWatchRole!.account.friendlyUniqueId}`;
+    deployment.deploymentStage.stage.addOverride('depends_on', ['aws_cloudwatch_log_group.x', account]);
+    // The deployment holds its dependency as cdktf's token for the resource; the address given is the same one.
+    deployment.deployment.addOverride('depends_on', [account]);
+
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(blockOf(json, deployment.deploymentStage.stage).depends_on).toEqual([account, 'aws_cloudwatch_log_group.x']);
+    expect(blockOf(json, deployment.deployment).depends_on).toEqual([account]);
+    expect(() => deployment.deploymentStage.stage.addOverride('depends_on', undefined)).toThrow("RestApiDeployment at 'stack/deploy': property "
+      + `'deploymentStage.stage.addOverride(depends_on)' is undefined; expected the resource to keep its depends_on on ${account}: ${ROLE_WAIT} `
+      + '(a list given here is added to them).');
+    expect(() => deployment.deployment.addOverride('depends_on', null)).toThrow("property 'deployment.addOverride(depends_on)' is null; expected the "
+      + `resource to keep its depends_on on ${account}: ${DEPLOYMENT_WAIT} (a list given here is added to them).`);
+  });
+
+  test('a dependsOn that is no list is refused', () => {
+    const stack = newStack();
+    const deployment = loggingDeployment(stack);
+
+    expect(() => {
+      (deployment.deployment as any).dependsOn = 'aws_cloudwatch_log_group.x';
+    }).toThrow("RestApiDeployment at 'stack/deploy': property 'deployment.dependsOn' is \"aws_cloudwatch_log_group.x\"; expected a list of the "
+      + 'addresses of what the resource waits for.');
+  });
+
+  test('the list changed in place: refused at synth (the rendered block)', () => {
+    const stack = newStack();
+    const deployment = loggingDeployment(stack);
+    const account = `aws_api_gateway_account.${deployment.cloudWatchRole!.account.friendlyUniqueId}`;
+    deployment.deploymentStage.stage.dependsOn!.splice(0);
+
+    expect(() => Testing.synth(stack, true)).toThrow("RestApiDeployment at 'stack/deploy': property 'deploymentStage.stage.dependsOn' is []; expected the "
+      + `resource to keep its depends_on on ${account}: ${ROLE_WAIT}.`);
+  });
+
+  test('an override of the stack replacing them: the warning names them', () => {
+    const stack = newStack();
+    const deployment = loggingDeployment(stack);
+    const account = `aws_api_gateway_account.${deployment.cloudWatchRole!.account.friendlyUniqueId}`;
+    const name = deployment.deploymentStage.stage.friendlyUniqueId;
+    stack.addOverride(`resource.aws_api_gateway_stage.${name}.depends_on`, null);
+
+    Testing.synth(stack, true);
+    expect(warningsOn(deployment)).toEqual([`'stack/deploy/Stage/Default' (deploymentStage.stage, aws_api_gateway_stage.${name}) is changed by an `
+      + `override of its stack (resource.aws_api_gateway_stage.${name}.depends_on), which is merged past what the construct keeps: its depends_on on `
+      + `${account}: ${ROLE_WAIT}. Override the resource itself instead (deploymentStage.stage.addOverride(...), its lifecycle), which keeps it, `
+      + 'unless breaking it is the point.']);
+  });
+
+  test('a resource without dependencies of its construct takes the dependsOn it is given, as the provider class does', () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    deployment.deploymentStage.stage.dependsOn = [];
+    deployment.deployment.dependsOn = ['aws_cloudwatch_log_group.x'];
+    deployment.deployment.addOverride('depends_on', undefined);
+
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(blockOf(json, deployment.deploymentStage.stage).depends_on).toEqual([]);
+    expect(blockOf(json, deployment.deployment).depends_on).toBeUndefined();
+  });
+});
+
+describe('an ignore_changes override of the main deployment beside a canary is merged, as an assigned lifecycle is', () => {
+  function canaryMain(stack: TerraformStack): TerraformResource {
+    return new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic: 10 } }).deployment;
+  }
+
+  function lifecycleOf(stack: TerraformStack, resource: TerraformResource): any {
+    return JSON.parse(Testing.synth(stack, true)).resource.aws_api_gateway_deployment[resource.friendlyUniqueId].lifecycle;
+  }
+
+  test("addOverride('lifecycle.ignore_changes', ['description']) keeps the construct's triggers", () => {
+    const stack = newStack();
+    const deployment = canaryMain(stack);
+    deployment.addOverride('lifecycle.ignore_changes', ['description']);
+
+    expect(lifecycleOf(stack, deployment)).toEqual({ create_before_destroy: true, ignore_changes: ['triggers', 'description'] });
+  });
+
+  test('triggers given in the assignment and the override too: each entry rendered once', () => {
+    const stack = newStack();
+    const deployment = canaryMain(stack);
+    deployment.lifecycle = { ignoreChanges: ['triggers', 'description'] };
+    deployment.addOverride('lifecycle.ignore_changes', ['triggers', 'description']);
+    deployment.addOverride('lifecycle', { ignore_changes: ['description', 'triggers'] });
+
+    expect(lifecycleOf(stack, deployment)).toEqual({ create_before_destroy: true, ignore_changes: ['triggers', 'description'] });
+  });
+
+  test('over a lifecycle that ignores "all" (which the list replaces), the triggers stay ignored', () => {
+    const stack = newStack();
+    const deployment = canaryMain(stack);
+    deployment.lifecycle = { ignoreChanges: 'all' };
+    deployment.addOverride('lifecycle.ignore_changes', ['description']);
+
+    expect(lifecycleOf(stack, deployment)).toEqual({ create_before_destroy: true, ignore_changes: ['description', 'triggers'] });
+  });
+
+  test('removing the ignore_changes is still refused', () => {
+    const deployment = canaryMain(newStack());
+
+    expect(() => deployment.addOverride('lifecycle.ignore_changes', undefined)).toThrow("RestApiDeployment at 'stack/deploy': property "
+      + "'deployment.addOverride(lifecycle.ignore_changes)' is undefined; expected the resource to keep create_before_destroy and ignore_changes on "
+      + 'triggers: a new deployment is created before the stages move to it');
+  });
+
+  test('every other deployment renders an ignore_changes given twice once', () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).deployment;
+    deployment.lifecycle = { ignoreChanges: ['description'] };
+    deployment.addOverride('lifecycle.ignore_changes', ['description', 'stage_description']);
+
+    expect(lifecycleOf(stack, deployment)).toEqual({ create_before_destroy: true, ignore_changes: ['description', 'stage_description'] });
+  });
+});
+
+describe("a REST stage's canary settings: a pin warned of only where the stage has a canary", () => {
+  const CANARY_PIN = 'ignores the changes of canary_settings';
+  const DEPLOYMENT_PIN = 'ignores the changes of deployment_id';
+
+  test.each<[string, string[] | 'all', boolean, string[]]>([
+    ['ignore_changes on canary_settings, no canary', ['canary_settings'], false, []],
+    ['ignore_changes "all", no canary', 'all', false, [DEPLOYMENT_PIN]],
+    ['ignore_changes "all", a canary', 'all', true, [DEPLOYMENT_PIN, CANARY_PIN]],
+    ['ignore_changes on canary_settings, a canary', ['canary_settings'], true, [CANARY_PIN]],
+  ])('%s', (_name, ignoreChanges, canary, expected) => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, ...(canary ? { canary: { percentTraffic: 10 } } : {}) });
+    deployment.deploymentStage.stage.lifecycle = { ignoreChanges };
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    expect(warningsOn(deployment)).toEqual(expected.map((pin) => expect.stringContaining(`(deploymentStage.stage) ${pin}`)));
+  });
+
+  test('an added stage (never a canary) neither', () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic: 10 } });
+    deployment.addStage('beta').stage.lifecycle = { ignoreChanges: ['canary_settings'] };
+
+    Testing.synth(stack, true);
+    expect(warningsOn(deployment).filter((warning) => warning.includes('ignores the changes of'))).toEqual([]);
+  });
 });

@@ -1,40 +1,91 @@
 import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { TerraformDataSource, TerraformElement, TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { AccessLogFormat } from './access-log';
+import { AccessLogDestination, AccessLogFormat } from './access-log';
 import { newAccessLogGroup } from './access-log-group';
 import { CommonStageOptions } from './common-stage-options';
+import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 import { resolveIn } from '../core/resolve';
 
 /** A CloudWatch Logs log group's ARN, or a Firehose stream's whose name starts with `amazon-apigateway-` (as AWS requires). */
 const DESTINATION_ARN = /^arn:aws[a-z-]*:(logs:[a-z0-9-]+:\d{12}:log-group:[^:]+(:\*)?|firehose:[a-z0-9-]+:\d{12}:deliverystream\/amazon-apigateway-.+)$/;
 
+const FIREHOSE_TYPE = 'aws_kinesis_firehose_delivery_stream';
+/** Marks an `AccessLogDestination` whose ARN is a Firehose stream's `arn` (read by its `isCloudWatchLogs`; a symbol, as jsii shows none). */
+const FIREHOSE_STREAM = Symbol.for('cdktf-api-gateway-deployment.FirehoseStream');
+
 /** The resource types whose `arn` an access log destination may be. */
-const DESTINATION_TYPES = new Set(['aws_cloudwatch_log_group', 'aws_kinesis_firehose_delivery_stream']);
+const DESTINATION_TYPES = new Set(['aws_cloudwatch_log_group', FIREHOSE_TYPE]);
+
+const EXPECTED = 'AccessLogDestination.arn() with the ARN of a CloudWatch Logs log group ' +
+  "(arn:aws:logs:<region>:<account>:log-group:<name>) or of a Firehose stream whose name starts with 'amazon-apigateway-'";
+
+/** What an access log destination's ARN that is an expression refers to: `${[data.]<type>.<name>.arn}`. */
+interface DestinationReference {
+  readonly data: boolean;
+  readonly type: string;
+  readonly name: string;
+}
 
 /**
  * Fails unless `arn` is a CloudWatch Logs log group's or an `amazon-apigateway-` Firehose stream's
  * ARN: a literal is matched, a reference to another resource's ARN (`aws_s3_bucket.logs.arn`) is
- * refused; any other expression (a variable) is taken on trust.
+ * refused; any other expression (a variable) is taken on trust. Returns the resource (or data source)
+ * a reference names.
  */
-function validateDestinationArn(owner: IConstruct, property: string, arn: string): void {
-  const expected = 'AccessLogDestination.arn() with the ARN of a CloudWatch Logs log group ' +
-    "(arn:aws:logs:<region>:<account>:log-group:<name>) or of a Firehose stream whose name starts with 'amazon-apigateway-'";
+function validateDestinationArn(owner: IConstruct, property: string, arn: string): DestinationReference | undefined {
   if (typeof arn !== 'string' || arn === '') {
-    throw invalidProperty(owner, property, arn, expected);
+    throw invalidProperty(owner, property, arn, EXPECTED);
   }
   if (!Token.isUnresolved(arn)) {
     if (!DESTINATION_ARN.test(arn)) {
-      throw invalidProperty(owner, property, arn, expected);
+      throw invalidProperty(owner, property, arn, EXPECTED);
     }
-    return;
+    return undefined;
   }
-  const reference = /^\$\{(?:data\.)?([a-z0-9_]+)\.[A-Za-z0-9_-]+\.arn\}$/.exec(resolveIn(TerraformStack.of(owner), arn, false));
-  if (reference !== null && !DESTINATION_TYPES.has(reference[1])) {
-    throw invalidProperty(owner, property, arn, `${expected}, not the ARN of an ${reference[1]}`);
+  const reference = /^\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.arn\}$/.exec(resolveIn(TerraformStack.of(owner), arn, false));
+  if (reference !== null && !DESTINATION_TYPES.has(reference[2])) {
+    throw invalidProperty(owner, property, arn, `${EXPECTED}, not the ARN of an ${reference[2]}`);
   }
+  return reference === null ? undefined : { data: reference[1] !== undefined, type: reference[2], name: reference[3] };
 }
+
+/**
+ * For a destination that is a Firehose stream's `arn` (a resource or a data source of the app): marks
+ * the destination as one (no CloudWatch Logs, so no account's CloudWatch role), and checks at synth,
+ * once every construct is made, that the stream's name, when it is a literal, starts with
+ * `amazon-apigateway-` (as a literal ARN's must).
+ */
+function checkFirehoseStream(
+  scope: Construct, owner: IConstruct, property: string, destination: AccessLogDestination, arn: string, reference: DestinationReference,
+): void {
+  Object.defineProperty(destination, FIREHOSE_STREAM, { value: true, configurable: true });
+  const stack = TerraformStack.of(owner);
+  scope.node.addValidation({
+    validate: () => {
+      const stream = firehoseStreamOf(AppIndex.of(owner), reference, stack);
+      const name: unknown = (stream as { nameInput?: unknown } | undefined)?.nameInput;
+      if (stream === undefined || typeof name !== 'string' || Token.isUnresolved(name) || /^amazon-apigateway-./.test(name)) {
+        return [];
+      }
+      return [invalidProperty(owner, property, arn, `${EXPECTED}, not the ARN of '${stream.node.path}', named ${JSON.stringify(name)}`).message];
+    },
+  });
+}
+
+/** The Firehose stream (resource or data source) a reference names: the one of its address in `stack`, else the only one of the app. */
+function firehoseStreamOf(index: AppIndex, reference: DestinationReference, stack: TerraformStack): TerraformElement | undefined {
+  const all = reference.data
+    ? index.appMemo(FIREHOSE_DATA_SOURCES, () => index.stacks().flatMap((each) => index.elementsOf(each))
+      .filter((element) => TerraformDataSource.isTerraformDataSource(element) && element.terraformResourceType === FIREHOSE_TYPE))
+    : index.resourcesOfType(FIREHOSE_TYPE);
+  const named = (all as readonly TerraformElement[]).filter((element) => element.friendlyUniqueId === reference.name);
+  return named.find((element) => TerraformStack.of(element) === stack) ?? (named.length === 1 ? named[0] : undefined);
+}
+
+/** The key of the app's Firehose data sources in its index. */
+const FIREHOSE_DATA_SOURCES = {};
 
 /** A stage's access log settings: where, in which format, and the log group created for them. */
 export interface AccessLogSettingsOfStage {
@@ -75,7 +126,11 @@ export function accessLogSettingsOf(
       'a format that logs $context.requestId or $context.extendedRequestId, so each line can be matched with a request');
   }
   if (destination.destinationArn !== undefined) {
-    validateDestinationArn(owner, `${prefix}accessLogDestination`, destination.destinationArn);
+    const property = `${prefix}accessLogDestination`;
+    const reference = validateDestinationArn(owner, property, destination.destinationArn);
+    if (reference?.type === FIREHOSE_TYPE) {
+      checkFirehoseStream(scope, owner, property, destination, destination.destinationArn, reference);
+    }
     return { destinationArn: destination.destinationArn, format: format.toString() };
   }
   const group = newAccessLogGroup(scope, owner, `${prefix}accessLogDestination`, destination, logGroupName, provider, region);

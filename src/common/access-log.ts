@@ -1,6 +1,9 @@
 import { Token } from 'cdktf';
 import { checkEntryPoints } from '../core/argument-checks';
 
+/** Set on a destination whose ARN is a Firehose stream's `arn` (src/common/access-log-settings.ts). */
+const FIREHOSE_STREAM = Symbol.for('cdktf-api-gateway-deployment.FirehoseStream');
+
 /**
  * The format of a stage's access log lines.
  *
@@ -167,7 +170,12 @@ export class AccessLogDestination {
    */
   public get isCloudWatchLogs(): boolean {
     const arn = this.destinationArn;
-    return arn === undefined || Token.isUnresolved(arn) || !arn.includes(':firehose:');
+    if (arn === undefined) {
+      return true;
+    }
+    // An expression is taken for CloudWatch Logs, but for a Firehose stream's `arn` (marked where a
+    // stage takes the destination, which can resolve it: src/common/access-log-settings.ts).
+    return Token.isUnresolved(arn) ? (this as { [FIREHOSE_STREAM]?: boolean })[FIREHOSE_STREAM] !== true : !arn.includes(':firehose:');
   }
 }
 

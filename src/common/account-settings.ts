@@ -9,7 +9,8 @@ import { warnOnce } from '../core/warnings';
  * API Gateway's account settings (`aws_api_gateway_account`: the CloudWatch role) are one per
  * account and region, whatever the number of resources that set them: two of them fight (the last
  * apply wins, and destroying either resets the setting for every API there). This checks the app
- * for a second one.
+ * for a second one, and makes the stages that log to CloudWatch wait for the library's one of their
+ * stack, account and region (`awaitAccountSetting`).
  */
 
 /** One `aws_api_gateway_account` the library creates, and the construct errors and warnings name. */
@@ -39,6 +40,83 @@ export function claimAccountSettings(claim: AccountClaim): void {
   }
   claims.push(claim);
   claim.account.node.addValidation({ validate: () => checkAccountSettings(claim) });
+  // The stages of this stack, account and region made before it wait for it from now on.
+  const stack = TerraformStack.of(claim.account);
+  for (const waiting of WAITING.get(app)?.values() ?? []) {
+    waiting.forEach((stage) => settle(stage, [claim], stack));
+  }
+}
+
+/**
+ * A stage that logs to CloudWatch, whose deployment construct does not set the account's CloudWatch
+ * role itself: it waits for one the library sets in its stack, account and region (an
+ * `ApiGatewayCloudWatchRole`, or another construct's `cloudWatchRole: true`), made before or after it;
+ * without one, its owner may warn.
+ */
+export interface LoggingStage {
+  /** The deployment construct warnings name. */
+  readonly owner: IConstruct;
+  /** The stage resource: where the stage is (stack, provider, region). */
+  readonly resource: TerraformResource;
+  /** The owner's warning when no account setting of the library is found by synth; undefined for none (`cloudWatchRole: false`). */
+  readonly warning?: string;
+  /** Makes the stage wait for the account setting found. */
+  readonly depend: (account: TerraformResource) => void;
+}
+
+/** The logging stages of each app, by their owner, and whether each found its account setting. */
+const WAITING = new WeakMap<IConstruct, Map<IConstruct, Array<{ readonly stage: LoggingStage; found: boolean }>>>();
+
+/**
+ * Makes a logging stage wait for the library's account setting of its stack, account and region: the
+ * one made already, or the first one made later. Whether the owner warns is decided when the app is
+ * validated, and by `warningsOf` (`checkAccountSettingsOf`), once every construct is made.
+ */
+export function awaitAccountSetting(stage: LoggingStage): void {
+  const app = stage.owner.node.root;
+  let byOwner = WAITING.get(app);
+  if (byOwner === undefined) {
+    byOwner = new Map();
+    WAITING.set(app, byOwner);
+  }
+  let stages = byOwner.get(stage.owner);
+  if (stages === undefined) {
+    stages = [];
+    byOwner.set(stage.owner, stages);
+    const owner = stage.owner;
+    owner.node.addValidation({
+      validate: () => {
+        checkLoggingStagesOf(owner);
+        return [];
+      },
+    });
+  }
+  const waiting = { stage, found: false };
+  stages.push(waiting);
+  settle(waiting, CLAIMS.get(app) ?? [], TerraformStack.of(stage.resource));
+}
+
+/** Makes a waiting stage depend on the first of `claims` in its stack (`stack`) with its account and region. */
+function settle(waiting: { readonly stage: LoggingStage; found: boolean }, claims: readonly AccountClaim[], stack: TerraformStack): void {
+  if (waiting.found || TerraformStack.of(waiting.stage.resource) !== stack) {
+    return;
+  }
+  const claim = claims.find((candidate) => TerraformStack.of(candidate.account) === stack && sameAccount(candidate.account, waiting.stage.resource) === 'same');
+  if (claim !== undefined) {
+    waiting.found = true;
+    waiting.stage.depend(claim.account);
+  }
+}
+
+/** The logging stages of `owner`: each depends on the account setting found by now, or gets its warning. */
+function checkLoggingStagesOf(owner: IConstruct): void {
+  const claims = CLAIMS.get(owner.node.root) ?? [];
+  for (const waiting of WAITING.get(owner.node.root)?.get(owner) ?? []) {
+    settle(waiting, claims, TerraformStack.of(waiting.stage.resource));
+    if (!waiting.found && waiting.stage.warning !== undefined) {
+      warnOnce(owner, waiting.stage.warning);
+    }
+  }
 }
 
 /**
@@ -67,8 +145,12 @@ export function checkAccountSettings(claim: AccountClaim): string[] {
   return [];
 }
 
-/** The claims made by `owner`, for `warningsOf`: runs their checks, throws their errors. */
+/**
+ * The claims made by `owner`, for `warningsOf`: runs their checks, throws their errors; and the
+ * warnings of its logging stages without an account setting.
+ */
 export function checkAccountSettingsOf(owner: IConstruct): void {
+  checkLoggingStagesOf(owner);
   for (const claim of (CLAIMS.get(owner.node.root) ?? []).filter((candidate) => candidate.owner === owner)) {
     const [error] = checkAccountSettings(claim);
     if (error !== undefined) {

@@ -117,6 +117,9 @@ export function newDeploymentResource<T extends TerraformResource, C extends Dep
   const deployment = newOwnedResource(withComputedTriggers(base as DeploymentClass<T>), scope, id, config, {
     owner: link.owner,
     property: link.property,
+    // What a deployment is made depending on: the account's CloudWatch role of the construct's `cloudWatchRole: true`.
+    dependsOnWhy: "the construct's cloudWatchRole: the API is deployed once the account's CloudWatch role is set, so that its stages that log deploy "
+      + 'on the first apply',
     fixed: {
       [apiArgument]: 'it is the API the construct deploys (make another construct to deploy another API)',
       region: "it is the API's region, where the deployment must be made",

@@ -1,8 +1,9 @@
 import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { awaitAccountSetting } from './account-settings';
 import type { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { logsToCloudWatchOf, StageBase } from './stage-base';
-import { warnOnce } from '../core/warnings';
+import { dependOnOwned } from '../core/owned-resources';
 import { addressOf } from '../triggers/api-snapshot';
 
 /** The warning for a logging stage of a RestApiDeployment that says nothing about the account's CloudWatch role. */
@@ -13,10 +14,16 @@ export function cloudWatchRoleWarning(stageName: string): string {
     "or 'cloudWatchRole: false' when it is set elsewhere.";
 }
 
+/** Why a stage's resources wait for the account's CloudWatch role, for errors. */
+const CLOUD_WATCH_ROLE_WHY = 'API Gateway deploys a stage that logs to CloudWatch only once the account\'s CloudWatch role is set in its region '
+  + '("CloudWatch Logs role ARN must be set in account settings to enable logging")';
+
 /**
- * Makes the stage's resources of `stageTypes` wait for the account's CloudWatch role when the
- * deployment construct `owner` creates it (`role`); without one, warns on `owner` when the stage
- * logs to CloudWatch and `warn` (the `cloudWatchRole` prop left out) says to.
+ * Makes the stage's resources of `stageTypes` wait for the account's CloudWatch role: the one the
+ * deployment construct `owner` creates (`role`); without one, when the stage logs to CloudWatch, the
+ * one the library sets in the stage's stack, account and region (an `ApiGatewayCloudWatchRole`, made
+ * before or after, or another construct's), and else a warning on `owner` at synth when `warn` (the
+ * `cloudWatchRole` prop left out) says to.
  */
 export function prepareStageLogging(
   owner: IConstruct,
@@ -25,14 +32,15 @@ export function prepareStageLogging(
   warn: boolean,
   stageTypes: readonly string[],
 ): void {
+  const resources = stage.node.findAll().filter((resource): resource is TerraformResource =>
+    resource instanceof TerraformResource && stageTypes.includes(resource.terraformResourceType));
+  const depend = (account: TerraformResource) => resources.forEach((resource) => dependOnOwned(resource, [addressOf(account)], CLOUD_WATCH_ROLE_WHY));
   if (role) {
-    const accountAddress = addressOf(role.account);
-    for (const resource of stage.node.findAll()) {
-      if (resource instanceof TerraformResource && stageTypes.includes(resource.terraformResourceType)) {
-        resource.dependsOn = [...(resource.dependsOn ?? []), accountAddress];
-      }
-    }
-  } else if (warn && logsToCloudWatchOf(stage)) {
-    warnOnce(owner, cloudWatchRoleWarning(stage.stageName));
+    depend(role.account);
+    return;
+  }
+  const resource = resources.find((candidate) => candidate.terraformResourceType === stageTypes[0]);
+  if (resource !== undefined && logsToCloudWatchOf(stage)) {
+    awaitAccountSetting({ owner, resource, warning: warn ? cloudWatchRoleWarning(stage.stageName) : undefined, depend });
   }
 }

@@ -1,6 +1,7 @@
 import { TerraformResource, TerraformResourceLifecycle, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { describeValue, invalidProperty } from './errors';
+import { expressionIn } from './resolve';
 import { isPlainObject } from './struct-check';
 import { warnOnce } from './warnings';
 
@@ -11,7 +12,8 @@ import { warnOnce } from './warnings';
  * changed through the provider class's setter, `reset…()`, `put…()` or `addOverride(...)` (of the
  * argument or of its `dynamic` block), the resource cannot be moved away (`moveTo`, `moveToId`), and
  * its lifecycle keeps `create_before_destroy` (and any `ignore_changes` it needs) through a
- * `lifecycle` assignment or override, merged with the user's, and refuses what would stop the
+ * `lifecycle` assignment or override, merged with the user's (as its own `depends_on` is with a
+ * `dependsOn` assigned or a list overridden; each entry rendered once), and refuses what would stop the
  * construct's changes from reaching the resource (an `ignore_changes` on a deployment's `triggers`)
  * or the resource from being replaced (`prevent_destroy` on a deployment). What cannot be intercepted
  * (a lifecycle object changed in place, an own property shadowing a guard, the resource or a
@@ -28,6 +30,11 @@ export interface OwnedResource {
   readonly fixed: Readonly<Record<string, string>>;
   /** The lifecycle the construct relies on, and why; merged into whatever lifecycle the user gives. */
   readonly lifecycle?: RequiredLifecycle;
+  /**
+   * Why the resource waits for the dependencies (`depends_on`) it is made with, for errors; they are
+   * merged into whatever `dependsOn` the user assigns (as `dependOnOwned` adds them afterwards).
+   */
+  readonly dependsOnWhy?: string;
 }
 
 /** The parts of a lifecycle a construct relies on. */
@@ -126,6 +133,9 @@ type ResourceClass<T extends TerraformResource> = new (...args: any[]) => T;
 
 const OWNED = Symbol.for('cdktf-api-gateway-deployment.OwnedResource');
 const LIFECYCLE = Symbol('lifecycle');
+const DEPENDS_ON = Symbol('dependsOn');
+/** Why a resource waits for what it was made depending on, when its construct says no more. */
+const DEPENDS_ON_WHY = 'the construct made it wait for them';
 /**
  * The meta-arguments cdktf keeps as plain fields of every resource, which no construct lets change:
  * the provider (where the API is), and `count` and `for_each` (the construct makes exactly one, which
@@ -158,7 +168,8 @@ export function newOwnedResource<T extends TerraformResource, C>(
 /** Makes an existing resource of an owned class keep `owned` (after its constructor set its arguments). */
 function keepOwned(resource: TerraformResource, owned: OwnedResource): void {
   const fixed = { ...FIELDS, ...owned.fixed };
-  const kept: Kept = { ...owned, fixed, inputs: {}, rendered: {} };
+  const dependencies = new Map((resource.dependsOn ?? []).map((dependency) => [dependency, owned.dependsOnWhy ?? DEPENDS_ON_WHY]));
+  const kept: Kept = { ...owned, fixed, inputs: {}, rendered: {}, dependencies };
   Object.defineProperty(resource, OWNED, { value: kept });
   keepCurrent(resource, kept);
   // The constructor stored the construct's own lifecycle; from here on every assignment is merged.
@@ -187,6 +198,8 @@ function detached(resource: IConstruct, owner: IConstruct): IConstruct | undefin
 }
 
 interface Kept extends OwnedResource {
+  /** The construct's own dependencies (`depends_on` entries, as the resource holds them), each with why. */
+  readonly dependencies: Map<string, string>;
   /** The fixed arguments' values as the construct set them (for the setters: the same value again is no change). */
   readonly inputs: Record<string, unknown>;
   /** What the resource rendered of them (`renderedOf`) once the construct set them, compared at synth with what it renders. */
@@ -227,6 +240,30 @@ export function changeOwned(resource: TerraformResource, change: () => void): vo
   if (kept !== undefined) {
     keepCurrent(resource, kept);
   }
+}
+
+/**
+ * Makes a resource the construct owns wait for `dependencies` (`depends_on` entries: addresses such as
+ * `aws_api_gateway_account.x`) from now on: added to its `dependsOn`, and kept through a `dependsOn`
+ * the user assigns later (merged) and at synth (the rendered block must still have them).
+ *
+ * @param why why the resource waits for them, for errors
+ */
+export function dependOnOwned(resource: TerraformResource, dependencies: readonly string[], why: string): void {
+  const kept: Kept | undefined = (resource as any)[OWNED];
+  if (kept !== undefined) {
+    dependencies.forEach((dependency) => kept.dependencies.set(dependency, why));
+  }
+  resource.dependsOn = [...(resource.dependsOn ?? []), ...dependencies];
+}
+
+/** The user's `dependsOn` with the construct's own dependencies merged in (each once); refuses what is no list. */
+function mergedDependsOn(kept: Kept, value: unknown): string[] | undefined {
+  if (value !== undefined && value !== null && !Array.isArray(value)) {
+    throw invalidProperty(kept.owner, `${kept.property}.dependsOn`, value, 'a list of the addresses of what the resource waits for');
+  }
+  const given = (value ?? undefined) as string[] | undefined;
+  return kept.dependencies.size === 0 ? given : [...new Set([...(given ?? []), ...kept.dependencies.keys()])];
 }
 
 /** The subclass of `base` that guards the arguments `fixed` (one per base and set of names). */
@@ -300,6 +337,42 @@ function defineGuards(prototype: object, parent: any, fixed: readonly string[]):
       this[LIFECYCLE] = kept?.lifecycle === undefined ? value : mergedLifecycle(this, kept, value);
     },
   });
+  // cdktf keeps `dependsOn` as a plain field (its constructor sets it from the config, before the
+  // resource is kept): an assignment afterwards is merged with the construct's own dependencies.
+  Object.defineProperty(prototype, 'dependsOn', {
+    configurable: true,
+    get: function (this: any) {
+      return this[DEPENDS_ON];
+    },
+    set: function (this: any, value: string[] | undefined) {
+      const kept = keptOf(this);
+      this[DEPENDS_ON] = kept === undefined ? value : mergedDependsOn(kept, value);
+    },
+  });
+  // cdktf appends an override's list to the list it overrides (`addOverride('depends_on', [...])`,
+  // `addOverride('lifecycle.ignore_changes', [...])`, merged so): each entry is rendered once.
+  for (const render of ['toTerraform', 'toHclTerraform']) {
+    if (typeof parent[render] === 'function') {
+      Object.defineProperty(prototype, render, {
+        configurable: true,
+        writable: true,
+        value: function (this: TerraformResource) {
+          const fragment = parent[render].call(this);
+          const block = fragment?.resource?.[this.terraformResourceType]?.[this.friendlyUniqueId];
+          if (keptOf(this) !== undefined && block !== undefined && block !== null) {
+            if (Array.isArray(block.depends_on)) {
+              // An entry is a token (a resource given in the config) or an address: the same resource either way once written.
+              block.depends_on = renderedOnce(block.depends_on, (entry) => (Token.isUnresolved(entry) ? expressionIn(this, entry) : entry));
+            }
+            if (Array.isArray(block.lifecycle?.ignore_changes)) {
+              block.lifecycle.ignore_changes = renderedOnce(block.lifecycle.ignore_changes);
+            }
+          }
+          return fragment;
+        },
+      });
+    }
+  }
   // Moving the resource away takes it out of the configuration (`moveFromId`, adopting an address, stays).
   for (const move of ['moveTo', 'moveToId']) {
     Object.defineProperty(prototype, move, {
@@ -322,7 +395,7 @@ function defineGuards(prototype: object, parent: any, fixed: readonly string[]):
       if (kept !== undefined) {
         overrideOf(this, kept, path, value);
       }
-      return parent.addOverride.call(this, path, kept !== undefined && path === 'lifecycle' ? lifecycleOverride(this, kept, value) : value);
+      return parent.addOverride.call(this, path, kept === undefined ? value : mergedOverride(this, kept, path, value));
     },
   });
 }
@@ -330,6 +403,37 @@ function defineGuards(prototype: object, parent: any, fixed: readonly string[]):
 const MOVE_EXPECTED = 'the resource to stay where the construct made it: what the construct makes refers to its address, and the moves of '
   + "its resources are the construct's business (to hand its state to another resource, remove the construct and call moveFromId('<this address>') "
   + "on that resource; to keep a resource's state under this one, call moveFromId('<that address>') on it)";
+
+/** A list with each string in it once (the first; the same under `key`), anything else as it is. */
+function renderedOnce(value: unknown[], key: (entry: string) => string = (entry) => entry): unknown[] {
+  const seen = new Set<string>();
+  return value.filter((item) => {
+    if (typeof item !== 'string') {
+      return true;
+    }
+    const itemKey = key(item);
+    const first = !seen.has(itemKey);
+    seen.add(itemKey);
+    return first;
+  });
+}
+
+/**
+ * The value an override of `path` is passed to cdktf with: a lifecycle, or its `ignore_changes`,
+ * with what the construct relies on merged in (as an assigned lifecycle is).
+ */
+function mergedOverride(resource: TerraformResource, kept: Kept, path: string, value: unknown): unknown {
+  if (path === 'lifecycle') {
+    return lifecycleOverride(resource, kept, value);
+  }
+  const required = kept.lifecycle?.ignoreChanges;
+  if (path === 'lifecycle.ignore_changes' && required !== undefined && Array.isArray(value)) {
+    // cdktf appends the list to the lifecycle's; the construct's entries come along for a lifecycle
+    // that ignores "all" (which the list replaces). Rendered once each (`renderedOnce`).
+    return [...new Set([...value, ...required.map(snakeCase)])];
+  }
+  return value;
+}
 
 /** The user's lifecycle with what the construct relies on merged in; `createBeforeDestroy: false` is refused. */
 function mergedLifecycle(resource: TerraformResource, kept: Kept, value: TerraformResourceLifecycle | undefined): TerraformResourceLifecycle {
@@ -387,11 +491,14 @@ function overrideOf(resource: TerraformResource, kept: Kept, path: string, value
     refuse(resource, `addOverride(${path})`, value, fixed);
   }
   const [first, second] = parts;
+  // A list is appended to the resource's (cdktf's merge); anything else would replace or remove the construct's own dependencies.
+  if (path === 'depends_on' && kept.dependencies.size > 0 && !Array.isArray(value)) {
+    throw invalidProperty(kept.owner, `${kept.property}.addOverride(${path})`, value, `${dependenciesText(resource, kept)} (a list given here is added to them)`);
+  }
   if (first === 'lifecycle' && second !== undefined && kept.lifecycle !== undefined) {
-    const removes = value === undefined || value === null;
+    // An ignore_changes list is merged with the construct's (`mergedOverride`); removing it, or another value than a list or "all", is refused.
     if ((second === 'create_before_destroy' && kept.lifecycle.createBeforeDestroy && value !== true)
-      || (second === 'ignore_changes' && kept.lifecycle.ignoreChanges !== undefined && value !== 'all'
-        && (removes || !kept.lifecycle.ignoreChanges.map(snakeCase).every((name) => Array.isArray(value) && value.includes(name))))) {
+      || (second === 'ignore_changes' && parts.length === 2 && kept.lifecycle.ignoreChanges !== undefined && value !== 'all' && !Array.isArray(value))) {
       refuse(resource, `addOverride(${path})`, value, 'lifecycle');
     }
     if (second === 'ignore_changes' || second === 'prevent_destroy') {
@@ -505,6 +612,12 @@ function brokenGuarantees(resource: TerraformResource): string[] {
     }
     warnOfWatched(resource, kept, required, lifecycle?.ignore_changes);
   }
+  if (kept.dependencies.size > 0) {
+    const dependsOn = block.depends_on;
+    if (![...kept.dependencies.keys()].every((dependency) => Array.isArray(dependsOn) && dependsOn.includes(dependency))) {
+      errors.push(invalidProperty(kept.owner, `${kept.property}.dependsOn`, dependsOn ?? null, dependenciesText(resource, kept)).message);
+    }
+  }
   warnOfStackOverride(resource, kept);
   const rendered = renderedOf(block, Object.keys(kept.fixed));
   for (const name of Object.keys(kept.fixed)) {
@@ -517,11 +630,31 @@ function brokenGuarantees(resource: TerraformResource): string[] {
   return errors;
 }
 
-/** The warning for an `ignore_changes` covering an argument the construct cannot tell whether its changes are meant to be ignored. */
+/** What the error expects of a resource that lost some of the construct's own dependencies. */
+function dependenciesText(resource: TerraformResource, kept: Kept): string {
+  return `the resource to keep its depends_on on ${dependenciesOf(resource, kept)}`;
+}
+
+/** The construct's own dependencies of a resource, as Terraform addresses, each with why. */
+function dependenciesOf(resource: TerraformResource, kept: Kept): string {
+  const byWhy = new Map<string, string[]>();
+  for (const [dependency, why] of kept.dependencies) {
+    byWhy.set(why, [...(byWhy.get(why) ?? []), expressionIn(resource, dependency)]);
+  }
+  return [...byWhy].map(([why, dependencies]) => `${dependencies.join(', ')}: ${why}`).join('; ');
+}
+
+/**
+ * The warning for an `ignore_changes` covering an argument the construct cannot tell whether its
+ * changes are meant to be ignored; of an argument the construct sets only sometimes (a stage's canary
+ * settings), only where it set it.
+ */
 function warnOfWatched(resource: TerraformResource, kept: Kept, required: RequiredLifecycle, ignoreChanges: unknown): void {
   const watched = required.watched ?? {};
   for (const name of Object.keys(watched)) {
-    if (coveredBy(ignoreChanges, [name]) !== undefined) {
+    const argument = Object.keys(kept.fixed).find((fixed) => snakeCase(fixed) === name);
+    const unset = argument !== undefined && kept.rendered[argument] === undefined && kept.rendered[`dynamic.${argument}`] === undefined;
+    if (!unset && coveredBy(ignoreChanges, [name]) !== undefined) {
       warnOnce(kept.owner, `'${resource.node.path}' (${kept.property}) ignores the changes of ${name} (lifecycle ignore_changes ${describeValue(ignoreChanges)}): `
         + `${watched[name]}. Take ${name} out of ignore_changes once the stage may follow the construct again.`);
     }
@@ -556,7 +689,7 @@ function warnOfStackOverride(resource: TerraformResource, kept: Kept): void {
     paths = leafPaths(byName[name]).map((path) => `resource.${type}.${name}${path === '' ? '' : `.${path}`}`);
   }
   const prefix = `resource.${type}.${name}.`;
-  const breaks = [...new Set(paths.map((path) => guaranteeOf(kept, path.startsWith(prefix) ? path.slice(prefix.length) : undefined)))];
+  const breaks = [...new Set(paths.map((path) => guaranteeOf(resource, kept, path.startsWith(prefix) ? path.slice(prefix.length) : undefined)))];
   warnOnce(kept.owner, `'${resource.node.path}' (${kept.property}, ${type}.${name}) is changed by an override of its stack `
     + `(${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', ...' : ''}), which is merged past what the construct keeps: ${breaks.join('; ')}. `
     + `Override the resource itself instead (${kept.property}.addOverride(...), its lifecycle), which keeps it, unless breaking it is the point.`);
@@ -571,7 +704,7 @@ function leafPaths(value: unknown, prefix = ''): string[] {
 }
 
 /** What an override of `path` inside the resource's block (undefined: of the whole block, or of its type) may break. */
-function guaranteeOf(kept: Kept, path: string | undefined): string {
+function guaranteeOf(resource: TerraformResource, kept: Kept, path: string | undefined): string {
   if (path === undefined) {
     return 'the resource may be replaced or removed, and what the construct makes refers to it';
   }
@@ -589,6 +722,9 @@ function guaranteeOf(kept: Kept, path: string | undefined): string {
       ...(required.replaced !== undefined ? [`no prevent_destroy: ${required.replaced}`] : []),
     ];
     return `its lifecycle (${keeps.join('; ')})`;
+  }
+  if (argument === 'depends_on' && kept.dependencies.size > 0) {
+    return `its depends_on on ${dependenciesOf(resource, kept)}`;
   }
   if (argument === 'triggers' && kept.lifecycle?.followed?.triggers !== undefined) {
     return 'its triggers, which the construct computes from the API: changed there, they may not redeploy the API when it changes';
