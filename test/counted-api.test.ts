@@ -8,9 +8,9 @@ import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api'
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformIterator, TerraformResource, TerraformStack, Testing, Token } from 'cdktf';
-import { HttpApiDeployment, HttpApiStage, RestApiDeployment, RestApiStage, WebSocketApiDeployment, WebSocketApiStage } from '../src';
-import { petsApi } from './support/api';
-import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
+import { HttpApiDeployment, HttpApiStage, RestApiStage, WebSocketApiStage } from '../src';
+import { API_PROPERTY, apiOfKind, CONSTRUCT, deployKind, ID_PROPERTY, Kind, KINDS } from './support/kinds';
+import { petsHttpApi } from './support/v2-api';
 
 function newStack(): TerraformStack {
   const stack = new TerraformStack(Testing.app(), 'stack');
@@ -18,39 +18,14 @@ function newStack(): TerraformStack {
   return stack;
 }
 
-type Kind = 'REST' | 'HTTP' | 'WebSocket';
-const KINDS: Kind[] = ['REST', 'HTTP', 'WebSocket'];
-const CONSTRUCT: Record<Kind, string> = { REST: 'RestApiDeployment', HTTP: 'HttpApiDeployment', WebSocket: 'WebSocketApiDeployment' };
-const API_PROPERTY: Record<Kind, string> = { REST: 'restApi', HTTP: 'httpApi', WebSocket: 'webSocketApi' };
-const ID_PROPERTY: Record<Kind, string> = { REST: 'restApiId', HTTP: 'httpApiId', WebSocket: 'webSocketApiId' };
 const API: Record<Kind, [string, string]> = {
   REST: ['api', 'aws_api_gateway_rest_api'], HTTP: ['http_api', 'aws_apigatewayv2_api'], WebSocket: ['ws_api', 'aws_apigatewayv2_api'],
 };
 
-function apiOf(kind: Kind, stack: TerraformStack, meta: { count?: number; forEach?: TerraformIterator } = {}): TerraformResource {
-  switch (kind) {
-    case 'REST':
-      return petsApi(stack, meta).api;
-    case 'HTTP':
-      return petsHttpApi(stack, meta).api;
-    case 'WebSocket':
-      return chatWebSocketApi(stack, meta).api;
-  }
-}
-
-function deploy(kind: Kind, stack: TerraformStack, api: TerraformResource): void {
-  switch (kind) {
-    case 'REST':
-      new RestApiDeployment(stack, 'deploy', { restApi: api as ApiGatewayRestApi });
-      break;
-    case 'HTTP':
-      new HttpApiDeployment(stack, 'deploy', { httpApi: api as Apigatewayv2Api });
-      break;
-    case 'WebSocket':
-      new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: api as Apigatewayv2Api });
-      break;
-  }
-}
+const apiOf = (kind: Kind, stack: TerraformStack, meta: { count?: number; forEach?: TerraformIterator } = {}) => apiOfKind(kind, stack, meta);
+const deploy = (kind: Kind, stack: TerraformStack, api: TerraformResource) => {
+  deployKind(kind, stack, api);
+};
 
 /** The error for the API of a kind, with `meta` (`count`, `for_each`). */
 function countedMessage(kind: Kind, meta: 'count' | 'for_each'): string {

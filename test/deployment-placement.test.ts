@@ -7,6 +7,7 @@ import {
   AccessLogDestination, HttpApiDeployment, HttpApiStage, RestApiDeployment, RestApiStage, WebSocketApiDeployment, WebSocketApiStage,
 } from '../src';
 import { petsApi } from './support/api';
+import { API_PROPERTY, apiOfKind, CONSTRUCT, deployKind, Kind, KINDS } from './support/kinds';
 import { resourcesOfType, synthesizeStack } from './support/synth';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
@@ -17,36 +18,14 @@ import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
  * than the API, where AWS finds no such API (NotFoundException at apply). Checked at synth.
  */
 
-type Kind = 'REST' | 'HTTP' | 'WebSocket';
-const KINDS: Kind[] = ['REST', 'HTTP', 'WebSocket'];
-const CONSTRUCT: Record<Kind, string> = { REST: 'RestApiDeployment', HTTP: 'HttpApiDeployment', WebSocket: 'WebSocketApiDeployment' };
-const API_PROPERTY: Record<Kind, string> = { REST: 'restApi', HTTP: 'httpApi', WebSocket: 'webSocketApi' };
 const STAGE_TYPE: Record<Kind, string> = { REST: 'aws_api_gateway_stage', HTTP: 'aws_apigatewayv2_stage', WebSocket: 'aws_apigatewayv2_stage' };
 const API_ID: Record<Kind, string> = { REST: 'api', HTTP: 'http_api', WebSocket: 'ws_api' };
 
 /** The API of a kind, made in `stack` with `overrides` (its provider, its own region). */
-function apiOf(kind: Kind, stack: TerraformStack, overrides: { provider?: AwsProvider; region?: string } = {}): TerraformResource {
-  switch (kind) {
-    case 'REST':
-      return petsApi(stack, overrides).api;
-    case 'HTTP':
-      return petsHttpApi(stack, overrides).api;
-    case 'WebSocket':
-      return chatWebSocketApi(stack, overrides).api;
-  }
-}
+const apiOf = (kind: Kind, stack: TerraformStack, overrides: { provider?: AwsProvider; region?: string } = {}) => apiOfKind(kind, stack, overrides);
 
 /** A deployment construct of the kind for `api`, in `stack`. */
-function deploy(kind: Kind, stack: TerraformStack, api: TerraformResource): RestApiDeployment | HttpApiDeployment | WebSocketApiDeployment {
-  switch (kind) {
-    case 'REST':
-      return new RestApiDeployment(stack, 'deploy', { restApi: api as any, cloudWatchRole: false });
-    case 'HTTP':
-      return new HttpApiDeployment(stack, 'deploy', { httpApi: api as any });
-    case 'WebSocket':
-      return new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: api as any, cloudWatchRole: false });
-  }
-}
+const deploy = (kind: Kind, stack: TerraformStack, api: TerraformResource) => deployKind(kind, stack, api, { cloudWatchRole: false });
 
 const warningsOf = (kind: Kind, scope: TerraformStack) =>
   (kind === 'REST' ? RestApiDeployment : kind === 'HTTP' ? HttpApiDeployment : WebSocketApiDeployment).warningsOf(scope);
