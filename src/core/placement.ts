@@ -20,8 +20,7 @@ interface Placement {
 }
 
 /**
- * The AWS provider settings that choose the account and region (the provider block's arguments;
- * two literals that differ are taken as two places). The credentials: `access_key`, `profile` and
+ * The AWS provider settings that choose the account and region (the provider block's arguments). The credentials: `access_key`, `profile` and
  * the files it is read from (`shared_config_files`, `shared_credentials_files`); the role the
  * provider then assumes (`assume_role`, `assume_role_with_web_identity`: compared by the account of
  * their role ARN, which is where the provider ends up: two roles of one account are one place); and
@@ -35,10 +34,24 @@ const ACCOUNT_SETTINGS = [
 ];
 
 /**
+ * Whether two literal values of a setting that differ are two places for certain: two regions, two
+ * accounts of the roles assumed, or `allowed_account_ids` without an account in common. Two profiles,
+ * access keys or credential files may well be one account (a team's profile and a platform's): they
+ * only make the answer unknown.
+ */
+function certainlyApart(name: string, left: unknown, right: unknown): boolean {
+  if (name === 'allowed_account_ids') {
+    return Array.isArray(left) && Array.isArray(right) && !left.some((account) => right.includes(account));
+  }
+  return name === 'region' || name === 'assume_role' || name === 'assume_role_with_web_identity';
+}
+
+/**
  * Whether two resources are in the same account and region: `same` with one provider of one stack
  * (an unset provider is the stack's default AWS provider) and the same resource-level region (or
  * none), or with providers of two stacks whose settings that choose the account and region are the
- * same literals; `apart` when a literal one differs; `unknown` when a token hides one. A resource's
+ * same literals; `apart` when literals say two places for certain (`certainlyApart`); `unknown` when a
+ * token hides one, or settings differ that may still be one account (two profiles). A resource's
  * own `region` (provider v6) overrides its provider's.
  */
 export function sameAccount(a: TerraformResource, b: TerraformResource): 'same' | 'apart' | 'unknown' {
@@ -56,8 +69,8 @@ export function sameAccount(a: TerraformResource, b: TerraformResource): 'same' 
   }
   // A setting only one of them has says nothing (the other may come from the environment).
   const literal = (value: unknown) => value !== undefined && !JSON.stringify(value).includes('${');
-  const differs = names.some((name) =>
-    literal(left.settings[name]) && literal(right.settings[name]) && JSON.stringify(left.settings[name]) !== JSON.stringify(right.settings[name]));
+  const differs = names.some((name) => literal(left.settings[name]) && literal(right.settings[name])
+    && JSON.stringify(left.settings[name]) !== JSON.stringify(right.settings[name]) && certainlyApart(name, left.settings[name], right.settings[name]));
   return differs ? 'apart' : 'unknown';
 }
 
@@ -103,7 +116,11 @@ export function settingDifferences(a: TerraformResource, b: TerraformResource): 
     if (!differ && !(expression && left.stack !== right.stack)) {
       return [];
     }
-    return [{ name: name.replace(/_(\w)/g, (_match, letter: string) => letter.toUpperCase()), values, certain: differ && values.every(literal) }];
+    return [{
+      name: name.replace(/_(\w)/g, (_match, letter: string) => letter.toUpperCase()),
+      values,
+      certain: differ && values.every(literal) && certainlyApart(name, values[0], values[1]),
+    }];
   });
 }
 
