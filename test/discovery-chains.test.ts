@@ -2,12 +2,13 @@ import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integ
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayModel } from '@cdktf/provider-aws/lib/api-gateway-model';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { TerraformHclModule, TerraformStack, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
-import { beforeAndAfter, changedTriggerKeys, synthesizeApp, triggersOf, warningsOf } from './support/synth';
+import { beforeAndAfter, changedTriggerKeys, synthesize, synthesizeApp, triggersOf, warningsOf } from './support/synth';
 import { petsHttpApi } from './support/v2-api';
 
 /** Resources that name the API through the API id argument of another of its resources (`pets.restApiId`). */
@@ -103,5 +104,23 @@ describe('an API resource named through another resource of the API, further awa
     expect(Object.keys(triggersOf(before))).toEqual(expect.arrayContaining(['aws_api_gateway_method.post', 'aws_api_gateway_integration.post_integration']));
     expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_integration.post_integration']);
     expect(warnings).toEqual([expect.stringContaining("The module module.users ('b/users') gets the id of the REST API aws_api_gateway_rest_api.api as an input")]);
+  });
+});
+
+describe('an API given by its id with autoDiscover', () => {
+  test("follows the API id arguments of what it discovers, and hashes the app's API the id names", () => {
+    const program = (changed: boolean) => synthesize((stack) => {
+      const api = new Apigatewayv2Api(stack, 'api', { name: 'api', protocolType: 'HTTP', corsConfiguration: { allowOrigins: [changed ? 'https://b' : 'https://a'] } });
+      const integration = new Apigatewayv2Integration(stack, 'int', { apiId: api.id, integrationType: 'HTTP_PROXY', integrationUri: 'https://example.com', integrationMethod: 'ANY' });
+      new Apigatewayv2Route(stack, 'route', {
+        apiId: integration.apiId, routeKey: 'GET /pets', target: `integrations/${integration.id}`, authorizationType: changed ? 'AWS_IAM' : 'NONE',
+      });
+      new HttpApiDeployment(stack, 'd', { httpApiId: api.id, autoDiscover: true });
+    });
+    const triggers = (json: Record<string, any>) => (Object.values(json.resource.aws_apigatewayv2_deployment)[0] as { triggers: Record<string, string> }).triggers;
+
+    expect(Object.keys(triggers(program(false)))).toEqual(expect.arrayContaining(['aws_apigatewayv2_api.api', 'aws_apigatewayv2_route.route']));
+    const [before, after] = [triggers(program(false)), triggers(program(true))];
+    expect(Object.keys(before).filter((key) => before[key] !== after[key])).toEqual(['aws_apigatewayv2_api.api', 'aws_apigatewayv2_route.route']);
   });
 });

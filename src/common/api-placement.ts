@@ -235,18 +235,7 @@ export function checkPlacementWithApiId(owner: IConstruct, property: string, api
  */
 function apiNamedBy(owner: IConstruct, apiId: string, apiType: string): TerraformResource | undefined {
   const stack = TerraformStack.of(owner);
-  // The app's API resources of the type by stack and name, listed once per pass (not searched per construct).
-  const named = (home: TerraformStack, name: string) => AppIndex.of(owner).appMemo(`${apiType} by stack and name`, () => {
-    const byStack = new Map<TerraformStack, Map<string, TerraformResource>>();
-    for (const candidate of AppIndex.of(owner).resourcesOfType(apiType)) {
-      const names = byStack.get(TerraformStack.of(candidate)) ?? new Map<string, TerraformResource>();
-      byStack.set(TerraformStack.of(candidate), names);
-      if (!names.has(candidate.friendlyUniqueId)) {
-        names.set(candidate.friendlyUniqueId, candidate);
-      }
-    }
-    return byStack;
-  }).get(home)?.get(name);
+  const named = (home: TerraformStack, name: string) => AppIndex.of(owner).resourceNamed(apiType, home, name);
   // `api.id` is one cdktf reference, which knows its stack (in another stack, it renders as a remote state's output).
   const { literals, tokens } = Tokenization.reverseString(apiId);
   if (tokens.length === 1 && literals.length === 0) {

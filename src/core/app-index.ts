@@ -120,6 +120,21 @@ export class AppIndex {
       .filter((element): element is TerraformResource => TerraformResource.isTerraformResource(element) && element.terraformResourceType === type));
   }
 
+  /** The resource of `type` named `name` (its friendly unique id) in `stack`; the app's resources of the type are listed by stack and name once. */
+  public resourceNamed(type: string, stack: TerraformStack, name: string): TerraformResource | undefined {
+    return this.appMemo(`resources of type ${type} by stack and name`, () => {
+      const byStack = new Map<TerraformStack, Map<string, TerraformResource>>();
+      for (const resource of this.resourcesOfType(type)) {
+        const names = byStack.get(TerraformStack.of(resource)) ?? new Map<string, TerraformResource>();
+        byStack.set(TerraformStack.of(resource), names);
+        if (!names.has(resource.friendlyUniqueId)) {
+          names.set(resource.friendlyUniqueId, resource);
+        }
+      }
+      return byStack;
+    }).get(stack)?.get(name);
+  }
+
   /** A value computed from the whole app, under `key`: again once the app has changed (a construct added or removed). */
   public appMemo<T>(key: unknown, make: () => T): T {
     const generation = appGeneration(this.app);

@@ -145,10 +145,14 @@ export function gatherSnapshot(
     }
   }
   // An API given by its id: the resources of this stack that name the same id are its resources.
-  const namingTheId = sources.api === undefined && sources.apiIdExpression !== undefined
-    ? resourcesNamingTheId(family, StackScan.of(blocks, home, family), sources.apiIdExpression)
-    : [];
+  const { resources: namingTheId, api: apiNamedById } = sources.api === undefined && sources.apiIdExpression !== undefined
+    ? resourcesNamingTheId(family, blocks, home, sources.apiIdExpression)
+    : { resources: [], api: undefined };
   if (sources.autoDiscover) {
+    // The app's API resource the id names is hashed as an API given as the construct is.
+    if (apiNamedById !== undefined) {
+      add(apiNamedById, home);
+    }
     namingTheId.forEach((resource) => add(resource, home));
   }
   sources.resources.forEach((resource) => add(resource));
@@ -180,15 +184,30 @@ export function gatherSnapshot(
  * an API resource of the stack through data sources or local values (a data source that looks the
  * API up by its name), those that name that API's id.
  */
-function resourcesNamingTheId(family: ApiFamily, scan: StackScan, apiIdExpression: string): TerraformResource[] {
-  const found = new Set(scan.resourcesNaming(apiIdExpression));
+function resourcesNamingTheId(
+  family: ApiFamily, blocks: BlockSource, stack: TerraformStack, apiIdExpression: string,
+): { resources: TerraformResource[]; api?: TerraformResource } {
+  const scan = StackScan.of(blocks, stack, family);
+  const pending = [apiIdExpression];
+  let api: TerraformResource | undefined;
   for (const reference of scan.reachedBy(apiIdExpression)) {
     const [type, name] = reference.split('.');
     if (type === family.apiType && name !== undefined) {
-      scan.resourcesNaming(`\${${type}.${name}.id}`).forEach((resource) => found.add(resource));
+      pending.push(`\${${type}.${name}.id}`);
+      api ??= blocks.index.resourceNamed(type, stack, name);
     }
   }
-  return [...found];
+  // As discovery does: the resources naming the id, and those naming the API id argument of one found so (`pets.restApiId`).
+  const found = new Set<TerraformResource>();
+  while (pending.length > 0) {
+    for (const resource of scan.resourcesNaming(pending.pop()!)) {
+      if (!found.has(resource)) {
+        found.add(resource);
+        pending.push(`\${${addressOf(resource)}.${family.apiIdArgument}}`);
+      }
+    }
+  }
+  return { resources: [...found], api };
 }
 
 /**
