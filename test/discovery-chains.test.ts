@@ -117,7 +117,8 @@ describe('an API given by its id with autoDiscover', () => {
       });
       new HttpApiDeployment(stack, 'd', { httpApiId: api.id, autoDiscover: true });
     });
-    const triggers = (json: Record<string, any>) => (Object.values(json.resource.aws_apigatewayv2_deployment)[0] as { triggers: Record<string, string> }).triggers;
+    const triggers = (json: Record<string, any>) =>
+      (Object.values(json.resource.aws_apigatewayv2_deployment)[0] as { triggers: Record<string, string> }).triggers;
 
     expect(Object.keys(triggers(program(false)))).toEqual(expect.arrayContaining(['aws_apigatewayv2_api.api', 'aws_apigatewayv2_route.route']));
     const [before, after] = [triggers(program(false)), triggers(program(true))];

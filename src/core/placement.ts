@@ -69,8 +69,10 @@ export function sameAccount(a: TerraformResource, b: TerraformResource): 'same' 
   }
   // A setting only one of them has says nothing (the other may come from the environment).
   const literal = (value: unknown) => value !== undefined && !JSON.stringify(value).includes('${');
-  const differs = names.some((name) => literal(left.settings[name]) && literal(right.settings[name])
-    && JSON.stringify(left.settings[name]) !== JSON.stringify(right.settings[name]) && certainlyApart(name, left.settings[name], right.settings[name]));
+  const differs = names.some((name) => {
+    const [a, b] = [left.settings[name], right.settings[name]];
+    return literal(a) && literal(b) && JSON.stringify(a) !== JSON.stringify(b) && certainlyApart(name, a, b);
+  });
   return differs ? 'apart' : 'unknown';
 }
 
