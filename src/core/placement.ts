@@ -70,8 +70,8 @@ export function sameAccount(a: TerraformResource, b: TerraformResource): 'same' 
   // A setting only one of them has says nothing (the other may come from the environment).
   const literal = (value: unknown) => value !== undefined && !JSON.stringify(value).includes('${');
   const differs = names.some((name) => {
-    const [a, b] = [left.settings[name], right.settings[name]];
-    return literal(a) && literal(b) && JSON.stringify(a) !== JSON.stringify(b) && certainlyApart(name, a, b);
+    const [ours, theirs] = [left.settings[name], right.settings[name]];
+    return literal(ours) && literal(theirs) && JSON.stringify(ours) !== JSON.stringify(theirs) && certainlyApart(name, ours, theirs);
   });
   return differs ? 'apart' : 'unknown';
 }
