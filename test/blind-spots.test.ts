@@ -48,6 +48,18 @@ describe('a Terraform module that gets the API', () => {
     expect(warningsWith((stack, api) => [usersModule(stack, api)])).toEqual([]);
   });
 
+  test("acknowledged by one deployment of the API and not by another: each one's warningsOf, whatever the order they are asked in", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = petsApi(stack);
+    const module = usersModule(stack, api);
+    const acknowledging = new RestApiDeployment(stack, 'd0', { restApi: api.api, stageName: 'a', acknowledgedBlindSpots: [module] });
+    const other = new RestApiDeployment(stack, 'd1', { restApi: api.api, stageName: 'b' });
+
+    expect(RestApiDeployment.warningsOf(acknowledging)).toEqual([]);
+    expect(RestApiDeployment.warningsOf(other)).toEqual([expect.stringContaining("The module module.users ('stack/users')")]);
+    expect(RestApiDeployment.warningsOf(acknowledging)).toEqual([]);
+  });
+
   test.each<[string, (stack: TerraformStack, api: PetsApi) => string]>([
     ['a local value', (stack, api) => new TerraformLocal(stack, 'api_id', api.api.id).asString],
     ['a local value of a map holding it', (stack, api) => Fn.lookup(new TerraformLocal(stack, 'apis', { users: api.api.id }).asAnyMap, 'users')],

@@ -168,6 +168,16 @@ describe('bad input', () => {
       + 'AWS makes a quick-created API its own $default stage, deployed automatically');
   });
 
+  test('quick create set after the construct (target, or an override of it) fails when the app is validated', () => {
+    for (const set of [(api: Apigatewayv2Api) => { api.target = 'https://example.com'; }, (api: Apigatewayv2Api) => api.addOverride('target', 'https://example.com')]) {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      const { api } = petsHttpApi(stack);
+      new HttpApiDeployment(stack, 'deploy', { httpApi: api });
+      set(api);
+      expect(() => Testing.synth(stack, true)).toThrow("expected an Apigatewayv2Api without quick create ('stack/http_api' has a target)");
+    }
+  });
+
   test('a WebSocket API', () => {
     expectError((stack) => new HttpApiDeployment(stack, 'deploy', { httpApi: chatWebSocketApi(stack).api }),
       "HttpApiDeployment at 'stack/deploy': property 'httpApi' is \"stack/ws_api\"; expected an Apigatewayv2Api with protocol type HTTP " +

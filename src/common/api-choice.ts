@@ -38,11 +38,11 @@ export function validateApiChoice(owner: IConstruct, choice: ApiChoice): void {
   }
   if (api !== undefined) {
     validateApiConstruct(owner, choice, api);
-    // `count` or `for_each` set on the API after the construct was made.
+    // `count`, `for_each` or quick create's `target` set on the API after the construct was made.
     owner.node.addValidation({
       validate: () => {
-        const counted = countedApiError(owner, choice.apiProperty, api, api.node.path, choice.idProperty);
-        return counted === undefined ? [] : [counted.message];
+        const error = countedApiError(owner, choice.apiProperty, api, api.node.path, choice.idProperty) ?? quickCreateError(owner, choice, api);
+        return error === undefined ? [] : [error.message];
       },
     });
   }
@@ -95,12 +95,22 @@ function validateApiConstruct(owner: IConstruct, choice: ApiChoice, api: Terrafo
     throw invalidProperty(owner, choice.apiProperty, api.node.path,
       `an ${choice.apiClass} with protocol type ${protocol.type} (it has ${given}; ${protocol.otherKind === 'HTTP API' ? 'an' : 'a'} ${protocol.otherKind} is deployed by ${protocol.otherConstruct})`);
   }
-  const quickCreate = (api as unknown as { targetInput?: unknown }).targetInput;
+  const quickCreate = quickCreateError(owner, choice, api);
   if (quickCreate !== undefined) {
-    throw invalidProperty(owner, choice.apiProperty, api.node.path,
-      `an ${choice.apiClass} without quick create ('${api.node.path}' has a target): AWS makes a quick-created API its own $default stage, `
-      + 'deployed automatically, beside which the construct\'s stage and deployment conflict or do nothing; make its route and integration as '
-      + 'resources (Apigatewayv2Route, Apigatewayv2Integration) instead of target, or leave the API to its automatic stage without this construct');
+    throw quickCreate;
   }
+}
+
+/** The error for an HTTP API made with quick create (its `target`, or an override of it); undefined for another API. */
+function quickCreateError(owner: IConstruct, choice: ApiChoice, api: TerraformResource): Error | undefined {
+  const target = (api as unknown as { targetInput?: unknown }).targetInput
+    ?? (api as unknown as { rawOverrides?: { target?: unknown } }).rawOverrides?.target;
+  if (choice.protocol === undefined || target === undefined) {
+    return undefined;
+  }
+  return invalidProperty(owner, choice.apiProperty, api.node.path,
+    `an ${choice.apiClass} without quick create ('${api.node.path}' has a target): AWS makes a quick-created API its own $default stage, `
+    + 'deployed automatically, beside which the construct\'s stage and deployment conflict or do nothing; make its route and integration as '
+    + 'resources (Apigatewayv2Route, Apigatewayv2Integration) instead of target, or leave the API to its automatic stage without this construct');
 }
 

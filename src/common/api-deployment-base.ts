@@ -126,7 +126,7 @@ export function deploymentWarnings(scope: IConstruct, isKind: (construct: IConst
     checkAccountSettingsOf(construct);
     checkPlacementOf(construct);
     // The warnings about the API's configuration are on the API, once for all its deployment constructs.
-    return [...(engine.apiConstruct ? warningsOn(engine.apiConstruct) : []), ...warningsOn(construct)];
+    return [...engine.warningsAboutApi, ...warningsOn(construct)];
   }))];
 }
 

@@ -179,12 +179,24 @@ function keepOwned(resource: TerraformResource, owned: OwnedResource): void {
   // its owner), the resource validates nothing: its owner says so.
   owned.owner.node.addValidation({
     validate: () => {
-      const removed = detached(resource, owned.owner);
+      const removed = DISCARDED.has(resource) ? undefined : detached(resource, owned.owner);
       return removed === undefined ? [] : [invalidProperty(owned.owner, owned.property,
         `removed ${removed === resource ? '' : `with '${removed.node.path}' `}('${resource.node.path}')`,
         'the resource the construct made: what it makes refers to it (make another construct instead of removing it)').message];
     },
   });
+}
+
+const DISCARDED = new WeakSet<TerraformResource>();
+
+/**
+ * Takes a resource the construct made out of the tree again, when the call that made it is refused
+ * (a mapping AWS would refuse): the call leaves nothing behind, and the owner's check of removed
+ * resources passes over it.
+ */
+export function discardOwned(resource: TerraformResource): void {
+  DISCARDED.add(resource);
+  resource.node.scope?.node.tryRemoveChild(resource.node.id);
 }
 
 /** The construct, from `resource` up to `owner` (or the root), that its scope no longer holds under its id. */

@@ -5,7 +5,7 @@ import { checkDomainEndpoint, MappedApiKind } from './domain-endpoint';
 import { domainIdentity } from './domain-identity';
 import { claimDomainMapping, comparableKey, keyOrigin, sameMappingError } from './domain-registry';
 import { invalidProperty } from '../core/errors';
-import { newOwnedResource, ownedMapping } from '../core/owned-resources';
+import { discardOwned, newOwnedResource, ownedMapping } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { checkStruct, StructShape } from '../core/struct-check';
 import { sha256Hex } from '../triggers/canonical-json';
@@ -114,7 +114,7 @@ export function addApiMapping(
   try {
     checkDomainEndpoint(owner, `${property}(domainName)`, domain, target.apiKind, mappingKeyLevels(key), mapping);
   } catch (error) {
-    scope.node.tryRemoveChild(id);
+    discardOwned(mapping);
     throw error;
   }
   claimDomainMapping(owner, property, domain, {

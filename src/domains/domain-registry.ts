@@ -5,6 +5,7 @@ import { DomainIdentity, domainResourceNamed, privateDomainResourceNamed } from 
 import { AppIndex } from '../core/app-index';
 import { describeValue, invalidProperty } from '../core/errors';
 import { listIn } from '../core/list-in';
+import { discardOwned } from '../core/owned-resources';
 import { accountKey, describePlacement, hasAwsProvider, sameAccount } from '../core/placement';
 import { expressionIn } from '../core/resolve';
 import { warnOnce } from '../core/warnings';
@@ -123,7 +124,7 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
   const settledWithDomain = domain.referenced && providersSettled(domain.resource!, claim.mapping);
   const error = (settledWithDomain ? placementError(recorded) : undefined) ?? conflictAmong(recorded, certain);
   if (error !== undefined) {
-    claim.mapping.node.scope?.node.tryRemoveChild(claim.mapping.node.id);
+    discardOwned(claim.mapping);
     throw error;
   }
   claims.count++;

@@ -72,6 +72,7 @@ export class RedeployTriggerEngine {
   private readonly renderHook: StackRenderHook;
   private readonly token: IResolvable;
   private readonly readable = new Map<TerraformResource, { [key: string]: string }>();
+  private lastApiWarnings: readonly string[] = [];
 
   constructor(private readonly owner: IConstruct, private readonly props: RedeployTriggerEngineProps) {
     this.userTriggers = new UserTriggers(owner, PENDING_TRIGGERS_KEY);
@@ -153,9 +154,12 @@ export class RedeployTriggerEngine {
     this.served.push({ property, key });
   }
 
-  /** The API construct, when the construct was given it: the warnings about its configuration are recorded on it. */
-  public get apiConstruct(): TerraformResource | undefined {
-    return this.props.api;
+  /**
+   * The warnings about the API's configuration that the last check found for this construct (what it
+   * acknowledged left out): recorded on the API, once for all its deployment constructs.
+   */
+  public get warningsAboutApi(): readonly string[] {
+    return this.lastApiWarnings;
   }
 
   /** Silences the blind-spot warnings of these constructs (and of everything inside them). */
@@ -248,6 +252,7 @@ export class RedeployTriggerEngine {
       }
     }
     apiWarnings.forEach((warning) => warnOnce(this.props.api ?? this.owner, warning));
+    this.lastApiWarnings = apiWarnings;
     const warnings: string[] = [];
     const unseen = snapshot.namingTheId.filter((resource) => !isAcknowledged(resource, this.acknowledged));
     if (unseen.length > 0) {

@@ -261,6 +261,19 @@ describe('private custom domain names', () => {
   });
 });
 
+describe('a refused mapping whose error is caught', () => {
+  test('leaves nothing behind: the app synthesizes without it', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    new HttpApiDeployment(stack, 'http', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: 'orders' });
+    const webSocket = new WebSocketApiDeployment(stack, 'ws', { webSocketApi: chatWebSocketApi(stack).api });
+    expect(() => webSocket.addApiMapping('api.example.com', { apiMappingKey: 'chat' })).toThrow('AWS does not serve WebSocket APIs and REST or HTTP APIs on one domain name');
+
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(Object.keys(json.resource.aws_apigatewayv2_api_mapping)).toHaveLength(1);
+  });
+});
+
 describe('a key known only at deploy time', () => {
   test('beside other mappings of the domain: a warning names them; alone on it: none', () => {
     const keyed = (beside: boolean) => {
