@@ -229,7 +229,10 @@ describe('a stage made on its own, or a deployment given the id, of an API of an
     const { apis, deploys } = twoStacks({ region: 'eu-west-2' }, { region: 'us-east-1' });
     build(deploys, apis);
 
-    expect(() => Testing.synth(deploys, true)).toThrow(message);
+    // The id is shown as its stack reads it: the API's reference (cdktf) or the remote state's output (cdktn prepares it first).
+    const [head, tail] = message.split(/ is "\$\{[^}]*\}"; /);
+    const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(() => Testing.synth(deploys, true)).toThrow(new RegExp(`${escaped(head)} is "\\$\\{.*?; ${escaped(tail)}`));
   });
 
   test("given the API's region, a stage made on its own synthesizes", () => {
