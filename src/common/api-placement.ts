@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
+import { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { countedApiError } from './api-choice';
 import { AppIndex } from '../core/app-index';
@@ -8,7 +8,7 @@ import {
   awsProviderOf, describePlacement, hasAwsAlias, hasAwsProvider, onlyAliasedAwsProviders, ownRegionOf, sameAccount,
   SettingDifference, settingDifferences,
 } from '../core/placement';
-import { expressionIn } from '../core/resolve';
+import { expressionIn, idReferenceOf } from '../core/resolve';
 import { warnOnce } from '../core/warnings';
 
 /** Where an API is: every resource a deployment construct makes for it is made there too. */
@@ -235,16 +235,11 @@ export function checkPlacementWithApiId(owner: IConstruct, property: string, api
  */
 function apiNamedBy(owner: IConstruct, apiId: string, apiType: string): TerraformResource | undefined {
   const stack = TerraformStack.of(owner);
-  const named = (home: TerraformStack, name: string) => AppIndex.of(owner).resourceNamed(apiType, home, name);
-  // `api.id` is one cdktf reference, which knows its stack (in another stack, it renders as a remote state's output).
-  const { literals, tokens } = Tokenization.reverseString(apiId);
-  if (tokens.length === 1 && literals.length === 0) {
-    const { identifier, originStack } = tokens[0] as { identifier?: unknown; originStack?: unknown };
-    const reference = typeof identifier === 'string' ? /^([\w-]+)\.([\w-]+)\.id$/.exec(identifier) : null;
-    if (reference !== null && originStack instanceof TerraformStack) {
-      return reference[1] === apiType ? named(originStack, reference[2]) : undefined;
-    }
+  const resourceNamed = (home: TerraformStack, name: string) => AppIndex.of(owner).resourceNamed(apiType, home, name);
+  const named = idReferenceOf(apiId);
+  if (named !== undefined) {
+    return named.type === apiType ? resourceNamed(named.stack, named.name) : undefined;
   }
   const reference = /^\$\{([\w-]+)\.([\w-]+)\.id\}$/.exec(expressionIn(stack, apiId));
-  return reference === null || reference[1] !== apiType ? undefined : named(stack, reference[2]);
+  return reference === null || reference[1] !== apiType ? undefined : resourceNamed(stack, reference[2]);
 }

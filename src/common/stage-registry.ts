@@ -1,7 +1,7 @@
-import { TerraformResource, TerraformStack, Tokenization } from 'cdktf';
+import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../core/errors';
-import { resolveIn } from '../core/resolve';
+import { idReferenceOf, resolveIn } from '../core/resolve';
 
 /**
  * The stages the library's deployment constructs create, per app (a stage name is one per API,
@@ -19,14 +19,9 @@ export function apiIdentity(owner: IConstruct, api: TerraformResource | undefine
   if (api) {
     return `resource:${TerraformStack.of(api).node.path}:${api.terraformResourceType}.${api.friendlyUniqueId}`;
   }
-  // `api.id` is one cdktf reference, which knows the API's stack (in another stack, it renders as a remote state's output).
-  const { literals, tokens } = Tokenization.reverseString(apiId);
-  if (tokens.length === 1 && (literals as unknown[]).every((literal) => literal === '')) {
-    const { identifier, originStack } = tokens[0] as { identifier?: unknown; originStack?: unknown };
-    const reference = typeof identifier === 'string' ? /^([\w-]+)\.([\w-]+)\.id$/.exec(identifier) : null;
-    if (reference !== null && reference[1] === apiType && originStack instanceof TerraformStack) {
-      return `resource:${originStack.node.path}:${reference[1]}.${reference[2]}`;
-    }
+  const reference = idReferenceOf(apiId);
+  if (reference !== undefined && reference.type === apiType) {
+    return `resource:${reference.stack.node.path}:${reference.type}.${reference.name}`;
   }
   const stack = TerraformStack.of(owner);
   const id = resolveQuietly(stack, apiId);

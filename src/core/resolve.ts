@@ -1,4 +1,4 @@
-import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /** Resolves a value in the context of `scope`, as cdktf does when it prepares or renders a stack. */
@@ -13,6 +13,26 @@ export function expressionIn(scope: IConstruct, value: string): string {
   } catch {
     return value;
   }
+}
+
+/**
+ * The cdktf reference `value` is, whole (`api.id`, `domain.domainName`): the Terraform expression it
+ * names (`aws_x.y.id`) and the stack that is valid in, which it knows in any stack (in another stack
+ * it renders as a remote state's output); undefined for a literal, or anything but one reference.
+ */
+export function referenceOf(value: string): { readonly identifier: string; readonly stack: TerraformStack } | undefined {
+  const fragments = Tokenization.reverseString(value);
+  const token = fragments.length === 1 ? fragments.firstToken as { identifier?: unknown; originStack?: unknown } | undefined : undefined;
+  return token !== undefined && typeof token.identifier === 'string' && token.originStack instanceof TerraformStack
+    ? { identifier: token.identifier, stack: token.originStack }
+    : undefined;
+}
+
+/** The resource whose `id` a cdktf reference `value` is (`api.id`): its type, name and stack; undefined for anything else. */
+export function idReferenceOf(value: string): { readonly type: string; readonly name: string; readonly stack: TerraformStack } | undefined {
+  const reference = referenceOf(value);
+  const parts = reference === undefined ? null : /^([\w-]+)\.([\w-]+)\.id$/.exec(reference.identifier);
+  return parts === null ? undefined : { type: parts[1], name: parts[2], stack: reference!.stack };
 }
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());

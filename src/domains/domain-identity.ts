@@ -1,9 +1,9 @@
-import { TerraformDataSource, TerraformElement, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
+import { TerraformDataSource, TerraformElement, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
 import { ARGUMENT_HINTS } from '../core/argument-checks';
 import { invalidProperty } from '../core/errors';
-import { expressionIn } from '../core/resolve';
+import { expressionIn, referenceOf } from '../core/resolve';
 
 /** A custom domain name as the app names it. */
 export interface DomainIdentity {
@@ -121,12 +121,9 @@ function checkDomainName(owner: IConstruct, property: string, given: string, nam
  * here makes), else the stack of `owner`.
  */
 function originOf(owner: IConstruct, value: string): { stack: TerraformStack; expression: string } {
-  const fragments = Tokenization.reverseString(value);
-  const token = fragments.length === 1 ? fragments.firstToken : undefined;
-  const origin = (token as { originStack?: unknown } | undefined)?.originStack;
-  const identifier = (token as { identifier?: unknown } | undefined)?.identifier;
-  if (origin instanceof TerraformStack && typeof identifier === 'string') {
-    return { stack: origin, expression: `\${${identifier}}` };
+  const reference = referenceOf(value);
+  if (reference !== undefined) {
+    return { stack: reference.stack, expression: `\${${reference.identifier}}` };
   }
   const stack = TerraformStack.of(owner);
   return { stack, expression: expressionIn(stack, value) };

@@ -4,7 +4,6 @@ import {
   TerraformResource,
   TerraformStack,
   Token,
-  Tokenization,
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ApiFamily } from './api-family';
@@ -19,7 +18,7 @@ import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } fr
 import { UserTriggers } from './user-triggers';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
-import { resolveIn } from '../core/resolve';
+import { idReferenceOf, resolveIn } from '../core/resolve';
 import { warnOnce } from '../core/warnings';
 
 /** What a deployment construct tells the engine about its API. */
@@ -131,16 +130,12 @@ export class RedeployTriggerEngine {
     if (api === undefined || typeof input !== 'string' || !Token.isUnresolved(input)) {
       return undefined;
     }
-    const { literals, tokens } = Tokenization.reverseString(input);
-    const { identifier, originStack } = (tokens.length === 1 && (literals as unknown[]).every((literal) => literal === '') ? tokens[0] : {}) as {
-      identifier?: unknown; originStack?: unknown;
-    };
-    const reference = typeof identifier === 'string' ? /^([\w-]+)\.([\w-]+)\.id$/.exec(identifier) : null;
-    if (reference === null || reference[1] !== api.terraformResourceType || !(originStack instanceof TerraformStack)) {
+    const reference = idReferenceOf(input);
+    if (reference === undefined || reference.type !== api.terraformResourceType) {
       return undefined;
     }
-    const same = originStack === TerraformStack.of(api) && reference[2] === api.friendlyUniqueId;
-    return same ? undefined : `${originStack.node.path}'s ${reference[1]}.${reference[2]}`;
+    const same = reference.stack === TerraformStack.of(api) && reference.name === api.friendlyUniqueId;
+    return same ? undefined : `${reference.stack.node.path}'s ${reference.type}.${reference.name}`;
   }
 
   /**
