@@ -122,16 +122,27 @@ function apartFromApi(owner: IConstruct, api: TerraformResource, made: Terraform
       "or make the construct in the API's stack");
     return [];
   }
-  const certain = differences.filter((difference) => difference.certain);
-  const apiRegion = certain.length > 0 && certain.every((difference) => difference.name === 'region') ? JSON.stringify(certain[0].values[0]) : undefined;
-  const here = providerName(made);
+  const { certain, apiRegion, here, settingsFix } = apartBy(api, made, differences);
   const fix = apiRegion !== undefined
     ? `give '${api.node.path}' region: ${apiRegion} (the construct gives the API's own region to the deployment and stages too), or give ${here} region: ${apiRegion}`
-    : `give ${here} the settings of ${providerName(api)} (${certain.map((difference) => `'${difference.name}'`).join(', ')})`;
+    : settingsFix;
   return [invalidProperty(owner, apiPropertyOf(owner), api.node.path,
     `an API in the account and region where this construct makes the deployment and its stages: '${api.node.path}' is made with `
     + `${describePlacement(api)}, and they with ${describePlacement(made)}, which differ in ${describeDifferences(certain)}: AWS finds no such API `
     + `there (NotFoundException); ${fix}, or make the construct in the API's stack`).message];
+}
+
+/**
+ * What puts `resource` apart from `api` for certain (of their `differences`), for the error: the API's
+ * region when only the regions differ, how messages name `resource`'s provider, and the fix of giving
+ * it the API provider's settings.
+ */
+function apartBy(api: TerraformResource, resource: TerraformResource, differences: readonly SettingDifference[]) {
+  const certain = differences.filter((difference) => difference.certain);
+  const apiRegion = certain.length > 0 && certain.every((difference) => difference.name === 'region') ? JSON.stringify(certain[0].values[0]) : undefined;
+  const here = providerName(resource);
+  const settingsFix = `give ${here} the settings of ${providerName(api)} (${certain.map((difference) => `'${difference.name}'`).join(', ')})`;
+  return { certain, apiRegion, here, settingsFix };
 }
 
 /** The property a deployment construct's API is given by (`restApi`), for errors. */
@@ -213,13 +224,11 @@ export function checkPlacementWithApiId(owner: IConstruct, property: string, api
         `the placement of the API its ${property} names: '${api.node.path}' is made with ${describePlacement(api)}, and this one with `
         + `${describePlacement(resource)}, where AWS finds no such API (NotFoundException); give it ${region !== undefined ? `region: ${JSON.stringify(region)}` : "the API's provider"}`).message];
     }
-    const certain = differences.filter((difference) => difference.certain);
-    const apiRegion = certain.length > 0 && certain.every((difference) => difference.name === 'region') ? JSON.stringify(certain[0].values[0]) : undefined;
-    const here = providerName(resource);
+    const { certain, apiRegion, here, settingsFix } = apartBy(api, resource, differences);
     // A stage made on its own takes a region; a deployment construct, the region of the API it is given.
     const ownPlacement = !isLibraryDeployment(owner);
     const fix = apiRegion === undefined
-      ? `give ${here} the settings of ${providerName(api)} (${certain.map((difference) => `'${difference.name}'`).join(', ')})`
+      ? settingsFix
       : ownPlacement ? `give it region: ${apiRegion}, or give ${here} region: ${apiRegion}` : `give ${here} region: ${apiRegion}`;
     return [invalidProperty(owner, property, apiId,
       `the id of an API in this construct's account and region: it names '${api.node.path}' (of the stack '${TerraformStack.of(api).node.path}'), `
