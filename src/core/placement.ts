@@ -33,6 +33,11 @@ const ACCOUNT_SETTINGS = [
   'region', 'profile', 'allowed_account_ids', 'assume_role', 'assume_role_with_web_identity', 'access_key', 'shared_config_files', 'shared_credentials_files',
 ];
 
+/** Whether a setting is given as a literal (not unset, no Terraform expression in it). */
+function literal(value: unknown): boolean {
+  return value !== undefined && !JSON.stringify(value).includes('${');
+}
+
 /**
  * Whether two literal values of a setting that differ are two places for certain: two regions, two
  * accounts of the roles assumed, or `allowed_account_ids` without an account in common. Two profiles,
@@ -68,7 +73,6 @@ export function sameAccount(a: TerraformResource, b: TerraformResource): 'same' 
     return compared(left.settings).includes('${') && left.stack !== right.stack ? 'unknown' : 'same';
   }
   // A setting only one of them has says nothing (the other may come from the environment).
-  const literal = (value: unknown) => value !== undefined && !JSON.stringify(value).includes('${');
   const differs = names.some((name) => {
     const [ours, theirs] = [left.settings[name], right.settings[name]];
     return literal(ours) && literal(theirs) && JSON.stringify(ours) !== JSON.stringify(theirs) && certainlyApart(name, ours, theirs);
@@ -110,7 +114,6 @@ export interface SettingDifference {
  */
 export function settingDifferences(a: TerraformResource, b: TerraformResource): SettingDifference[] {
   const [left, right] = [placementOf(a), placementOf(b)];
-  const literal = (value: unknown) => value !== undefined && !JSON.stringify(value).includes('${');
   return ACCOUNT_SETTINGS.flatMap((name) => {
     const values = [left.settings[name], right.settings[name]] as const;
     const differ = JSON.stringify(values[0]) !== JSON.stringify(values[1]);
@@ -126,14 +129,9 @@ export function settingDifferences(a: TerraformResource, b: TerraformResource): 
   });
 }
 
-/** A resource's AWS provider as Terraform finds it (its own, by alias in the resource's stack, or its stack's default one); undefined when there is none yet. */
-export function awsProviderOf(resource: TerraformResource): TerraformProvider | undefined {
-  return providerOf(resource);
-}
-
 /** Whether the resource's AWS provider exists yet: its own, or its stack's default one. */
 export function hasAwsProvider(resource: TerraformResource): boolean {
-  return providerOf(resource) !== undefined;
+  return awsProviderOf(resource) !== undefined;
 }
 
 /** A resource's own region (provider v6's per-resource `region`): its `region` argument, or an override of it; undefined when unset. */
@@ -152,7 +150,7 @@ function placementOf(resource: TerraformResource): Placement {
   const index = AppIndex.of(resource);
   return index.appMemo(resource, () => {
     const stack = TerraformStack.of(resource);
-    const provider = providerOf(resource);
+    const provider = awsProviderOf(resource);
     const region = ownRegionOf(resource);
     const ownRegion = region === undefined ? undefined : String(resolveIn(stack, region, false));
     let settings: Readonly<Record<string, unknown>> | undefined;
@@ -205,9 +203,9 @@ function roleAccountOf(blocks: unknown): unknown {
  * once found, is kept for the stack (found again only if it has taken an alias since). A provider of
  * another stack (the API's, given to what a deployment construct makes in its own stack) is rendered
  * as its alias (`aws.<alias>`, or `aws` without one): Terraform takes the provider of the resource's
- * stack with that alias, whatever its settings.
+ * stack with that alias, whatever its settings. Undefined when there is none yet.
  */
-function providerOf(resource: TerraformResource): TerraformProvider | undefined {
+export function awsProviderOf(resource: TerraformResource): TerraformProvider | undefined {
   const stack = TerraformStack.of(resource);
   const own = resource.provider;
   if (own !== undefined && TerraformStack.of(own) === stack) {
