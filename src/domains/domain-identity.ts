@@ -87,13 +87,20 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
     const id = `expression:${stack.node.path}:${expression}`;
     return { id, description: expression, addressKey: addressKey ?? id, ...referenced };
   }
-  // The resource's name: a literal, or the expression it is made of (a variable), so that the name
-  // given directly and the resource's attribute are one domain.
-  if (!Token.isUnresolved(nameInput)) {
-    return { id: `name:${nameInput}`, description: JSON.stringify(nameInput), addressKey: addressKey!, ...referenced };
+  return { ...resourceNameIdentity(stack, nameInput), addressKey: addressKey!, ...referenced };
+}
+
+/**
+ * The identity of the domain a domain resource of `stack` names with `name` (its `domain_name`): a
+ * literal by that name, or the expression it is made of (a variable), so that the name given directly
+ * and the resource's attribute are one domain. The id, and the name for errors.
+ */
+export function resourceNameIdentity(stack: TerraformStack, name: string): { readonly id: string; readonly description: string } {
+  if (!Token.isUnresolved(name)) {
+    return { id: `name:${name}`, description: JSON.stringify(name) };
   }
-  const nameExpression = expressionIn(stack, nameInput);
-  return { id: `expression:${stack.node.path}:${nameExpression}`, description: nameExpression, addressKey: addressKey!, ...referenced };
+  const expression = expressionIn(stack, name);
+  return { id: `expression:${stack.node.path}:${expression}`, description: expression };
 }
 
 /** A private custom domain, known by its id (`domain_name_id`): `shownName` is its name for errors (quoted when a literal). */

@@ -1,7 +1,7 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkDomainEndpoint, MappedApiKind } from './domain-endpoint';
-import { DomainIdentity, domainResourceNamed, privateDomainResourceNamed } from './domain-identity';
+import { DomainIdentity, domainResourceNamed, privateDomainResourceNamed, resourceNameIdentity } from './domain-identity';
 import { AppIndex } from '../core/app-index';
 import { describeValue, invalidProperty } from '../core/errors';
 import { listIn } from '../core/list-in';
@@ -228,11 +228,10 @@ function renamedError({ owner, method, domain }: RecordedClaim): Error | undefin
   if (typeof name !== 'string') {
     return undefined;
   }
-  const id = Token.isUnresolved(name) ? `expression:${stack.node.path}:${expressionIn(stack, name)}` : `name:${name}`;
+  const { id, description: now } = resourceNameIdentity(stack, name);
   if (id === domain.id) {
     return undefined;
   }
-  const now = Token.isUnresolved(name) ? expressionIn(stack, name) : JSON.stringify(name);
   return invalidProperty(owner, `${method}(domainName)`, domain.given,
     `a domain named as it was when the mapping was made: '${resource.node.path}' was named ${domain.description} then and is named ${now} now `
     + `(${stackOverride !== undefined
