@@ -198,16 +198,7 @@ function resourcesNamingTheId(
     }
   }
   // As discovery does: the resources naming the id, and those naming the API id argument of one found so (`pets.restApiId`).
-  const found = new Set<TerraformResource>();
-  while (pending.length > 0) {
-    for (const resource of scan.resourcesNaming(pending.pop()!)) {
-      if (!found.has(resource)) {
-        found.add(resource);
-        pending.push(`\${${addressOf(resource)}.${family.apiIdArgument}}`);
-      }
-    }
-  }
-  return { resources: [...found], api };
+  return { resources: scan.resourcesNamingThrough(pending, new Set()), api };
 }
 
 /**
@@ -276,19 +267,11 @@ function registerCrossStackReferences(family: ApiFamily, blocks: BlockSource): v
 function discover(family: ApiFamily, stacks: readonly SnapshotStack[], blocks: BlockSource, expressions: CrossStackExpressions) {
   const found: Array<{ resource: TerraformResource; stack: TerraformStack; config: Block; address: string; key: string }> = [];
   const seen = new Set<TerraformResource>();
-  const follow = (stack: TerraformStack, pending: string[]) => {
-    const scan = StackScan.of(blocks, stack, family);
-    const added: typeof found = [];
-    while (pending.length > 0) {
-      for (const resource of scan.resourcesNaming(`\${${pending.pop()}}`)) {
-        if (!seen.has(resource)) {
-          seen.add(resource);
-          const address = addressOf(resource);
-          pending.push(`${address}.${family.apiIdArgument}`);
-          added.push({ resource, stack, config: blocks.blockOf(resource, stack)!, address, key: keyInHome(stack, address, blocks.home) });
-        }
-      }
-    }
+  const follow = (stack: TerraformStack, pending: readonly string[]) => {
+    const added = StackScan.of(blocks, stack, family).resourcesNamingThrough(pending.map((expression) => `\${${expression}}`), seen).map((resource) => {
+      const address = addressOf(resource);
+      return { resource, stack, config: blocks.blockOf(resource, stack)!, address, key: keyInHome(stack, address, blocks.home) };
+    });
     found.push(...added);
     return added;
   };

@@ -87,6 +87,26 @@ export class StackScan {
     return added.sort();
   }
 
+  /**
+   * The resources of the family's types that name one of `apiIds` (as rendered: `${aws_x.y.id}`), or the
+   * API id argument of a resource found so (`${aws_api_gateway_resource.pets.rest_api_id}`), however
+   * many steps away, in the order found; those in `seen` are passed over, and the found ones added to it.
+   */
+  public resourcesNamingThrough(apiIds: readonly string[], seen: Set<TerraformResource>): TerraformResource[] {
+    const pending = [...apiIds];
+    const found: TerraformResource[] = [];
+    while (pending.length > 0) {
+      for (const resource of this.resourcesNaming(pending.pop()!)) {
+        if (!seen.has(resource)) {
+          seen.add(resource);
+          found.push(resource);
+          pending.push(`\${${resource.terraformResourceType}.${resource.friendlyUniqueId}.${this.family.apiIdArgument}}`);
+        }
+      }
+    }
+    return found;
+  }
+
   /** The addresses of the stack's resources with `for_each`. */
   public forEachAddresses(): ReadonlySet<string> {
     this.forEach ??= new Set(this.blocks.elementsOf(this.stack)
