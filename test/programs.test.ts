@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'cdktf';
+import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { CHECKS, CheckId } from './programs/checks';
 import { fixturePaths } from './programs/fixtures';
 import { generateProgram } from './programs/generator';
@@ -18,11 +18,13 @@ import { applyMutation, candidateMutations, pickMutation } from './programs/muta
 import { checkProgram, mutationRandom, outcomeCheck, tokenCheck } from './programs/oracle';
 import { printProgram } from './programs/printer';
 import { Random } from './programs/random';
+import { crossReadChecks, mappingChecks } from './programs/reference-checks';
 import { loadPrintedProgram } from './programs/replay';
 import { formatReport, shrinkMillisFor, summary } from './programs/report';
 import { RunResult, runPrograms } from './programs/runner';
 import { OracleProcess } from './programs/supervisor';
 import { Synthesis, synthesizeProgram } from './programs/synth';
+import { blockOf } from './programs/synthesized';
 
 const SEED = 20261126;
 const RUNS = 100;
@@ -75,7 +77,8 @@ describe('the generator', () => {
   test('composes every move, every API kind, mistakes and every kind of mutation in 100 programs', () => {
     const moves = programs.flatMap((program) => program.moves);
     const has = (predicate: (move: Move) => boolean) => moves.some(predicate);
-    for (const kind of ['stack', 'scope', 'api', 'variable', 'apiId', 'lambda', 'role', 'restResource', 'restMethod', 'restIntegration', 'v2Integration', 'v2Route', 'module', 'deployment', 'addStage', 'escapeHatch', 'override', 'setter', 'aspect']) {
+    for (const kind of ['stack', 'scope', 'api', 'variable', 'apiId', 'lambda', 'role', 'restResource', 'restMethod', 'restIntegration', 'v2Integration', 'v2Route', 'module', 'deployment', 'addStage', 'escapeHatch', 'override', 'setter', 'aspect',
+      'standaloneStage', 'domain', 'mapping', 'handMapping', 'crossRead']) {
       expect({ kind, present: has((move) => move.kind === kind) }).toEqual({ kind, present: true });
     }
     for (const apiKind of ['rest', 'http', 'websocket']) {
@@ -86,6 +89,8 @@ describe('the generator', () => {
     }
     expect(has((move) => 'apiIdFrom' in move && move.apiIdFrom !== undefined)).toBe(true);
     expect(has((move) => move.kind === 'restIntegration' && move.templateFile === true)).toBe(true);
+    expect(has((move) => move.kind === 'mapping' && move.byName === true)).toBe(true);
+    expect(has((move) => move.kind === 'mapping' && move.byName === undefined)).toBe(true);
     for (const hatch of ['overrideTrigger', 'setTriggers', 'output', 'local', 'lifecycle']) {
       expect({ hatch, present: has((move) => move.kind === 'escapeHatch' && move.hatch === hatch) }).toEqual({ hatch, present: true });
     }
@@ -107,7 +112,9 @@ describe('the printer', () => {
     // The fixture folders differ; so do the numbers of tokens a library bug leaves in the JSON (check 2 reports those).
     const normalize = (text: string) => text.split(fixtures).join('<fixtures>').replace(/\/tmp\/repro-fixtures-\w+/g, '<fixtures>')
       .replace(/TfToken\[TOKEN\.\d+\]/g, 'TfToken[TOKEN]');
-    for (const program of finished().filter((candidate) => candidate.index % 6 === 0)) {
+    // Every sixth program, and the first two with each move of a custom domain, a standalone stage or a read from another stack.
+    const rare = ['standaloneStage', 'mapping', 'handMapping', 'crossRead'].flatMap((kind) => finished().filter((candidate) => candidate.moves.some((move) => move.kind === kind)).slice(0, 2));
+    for (const program of finished().filter((candidate) => candidate.index % 6 === 0 || rare.includes(candidate))) {
       const mutation = pickMutation(program, mutationRandom(program));
       const printed = loadPrintedProgram(printProgram(program, { mutation }));
       for (const changed of mutation ? [false, true] : [false]) {
@@ -165,6 +172,28 @@ describe('the oracle', () => {
       .toEqual(['a mistake (two cloudWatchRole: true in one app) is rejected for another property']);
     expect(tokenCheck({ stacks: { deploy: '{\n  "triggers": {\n    "release": "${TfToken[TOKEN.1]}"\n  }\n}' }, json: {} }).map((failure) => failure.kind))
       .toEqual(['TfToken[ in the JSON']);
+  });
+
+  test('fails on a mapping, a standalone stage or a read from another stack that the JSON does not hold as the program wrote it', () => {
+    const withMapping = finished().find((program) => program.moves.some((move) => move.kind === 'mapping' && !move.byName) && expectedOutcome(program).mistakes.length === 0
+      && expectedOutcome(program).either.length === 0)!;
+    const mappingMove = withMapping.moves.find((move) => move.kind === 'mapping' && !move.byName)!;
+    const synthesis = synthesizeProgram(withMapping);
+    const mapping = blockOf(synthesis, synthesis.built!.constructs.get(mappingMove.id)!)!;
+    expect(mappingChecks(withMapping, synthesis)).toEqual([]);
+    mapping.block.api_mapping_key = 'other';
+    mapping.block.stage = 'prod';
+    expect(mappingChecks(withMapping, synthesis).map((failure) => failure.kind))
+      .toEqual(["a mapping's api_mapping_key is not what the call gave", "a mapping's stage is not what the call gave"]);
+
+    const withRead = finished().find((program) => program.moves.some((move) => move.kind === 'crossRead') && expectedOutcome(program).mistakes.length === 0
+      && expectedOutcome(program).either.length === 0)!;
+    const readMove = withRead.moves.find((move) => move.kind === 'crossRead')!;
+    const read = synthesizeProgram(withRead);
+    expect(crossReadChecks(withRead, read)).toEqual([]);
+    const reader = read.built!.constructs.get(readMove.id) as TerraformOutput;
+    read.json[TerraformStack.of(reader).node.path].output[reader.friendlyUniqueId].value = { one: 'entry' };
+    expect(crossReadChecks(withRead, read).map((failure) => failure.kind)).toEqual([`${(readMove as { attribute: string }).attribute} read in another stack is not its whole value`]);
   });
 
   test('draws one mutation per program from a source of its own', () => {

@@ -8,6 +8,8 @@ import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
+import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -20,9 +22,12 @@ import {
 import { Construct, IConstruct } from 'constructs';
 import { fixturePaths } from './fixtures';
 import {
-  ApiMove, DeploymentMove, Iteration, NumberValue, Program, REGION, RouteSettingsModel, StageModel, StringValue, TriggerValue,
+  ApiMove, DeploymentMove, DomainMove, Iteration, NumberValue, Program, REGION, RouteSettingsModel, StageModel, StandaloneStageMove, StringValue,
+  TriggerValue, moveById,
 } from './model';
-import { HttpApiDeployment, MethodLoggingLevel, RestApiDeployment, WebSocketApiDeployment } from '../../src';
+import {
+  HttpApiDeployment, HttpApiStage, MethodLoggingLevel, RestApiDeployment, RestApiStage, StageBase, WebSocketApiDeployment, WebSocketApiStage,
+} from '../../src';
 
 /** The assume-role policy of every generated role. */
 export const ASSUME_LAMBDA = JSON.stringify({
@@ -37,6 +42,9 @@ export class ModelError extends Error {
     this.name = 'ModelError';
   }
 }
+
+/** The certificate of every generated domain (`terraform validate` reads no certificate). */
+export const CERTIFICATE_ARN = 'arn:aws:acm:eu-west-2:123456789012:certificate/0a1b2c3d-generated';
 
 /** Any of the library's deployment constructs. */
 export type AnyDeployment = RestApiDeployment | HttpApiDeployment | WebSocketApiDeployment;
@@ -229,6 +237,42 @@ export function buildProgram(program: Program, app: App): BuiltProgram {
         }
         break;
       }
+      case 'standaloneStage':
+        constructs.set(move.id, buildStandaloneStage(program, move, scopeOf(move), get, text, num));
+        break;
+      case 'domain':
+        constructs.set(move.id, new Apigatewayv2DomainName(scopeOf(move), move.id, {
+          domainName: move.domainName,
+          domainNameConfiguration: { certificateArn: CERTIFICATE_ARN, endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+        }));
+        break;
+      case 'mapping': {
+        const target = get<AnyDeployment | StageBase>(move.stage);
+        const domain = move.byName ? (moveById(program, move.domain) as DomainMove).domainName : get<Apigatewayv2DomainName>(move.domain).domainName;
+        const mapping = target.addApiMapping(domain, move.key === '' ? {} : { apiMappingKey: move.key });
+        constructs.set(move.id, mapping);
+        if (move.keyAfter !== undefined) {
+          mapping.apiMappingKey = move.keyAfter;
+        }
+        break;
+      }
+      case 'handMapping': {
+        const deployment = get<AnyDeployment>(move.deployment);
+        const stage = deployment.deploymentStage.stage as { stageName?: string; name?: string };
+        constructs.set(move.id, new Apigatewayv2ApiMapping(scopeOf(move), move.id, {
+          apiId: get<TerraformResource & { id: string }>((moveById(program, move.deployment) as DeploymentMove).api).id,
+          domainName: get<Apigatewayv2DomainName>(move.domain).domainName,
+          stage: (deployment instanceof RestApiDeployment ? stage.stageName : stage.name)!,
+          apiMappingKey: move.key === '' ? undefined : move.key,
+        }));
+        break;
+      }
+      case 'crossRead': {
+        const deployment = get<AnyDeployment>(move.deployment);
+        const value = move.attribute === 'triggersInput' ? (deployment.deployment as TerraformResource & { triggersInput: unknown }).triggersInput : deployment[move.attribute];
+        constructs.set(move.id, new TerraformOutput(scopeOf(move), move.id, { value }));
+        break;
+      }
       case 'aspect': {
         const target = get<ApiGatewayIntegration | Apigatewayv2Integration>(move.target);
         const timeout = move.timeoutMilliseconds;
@@ -315,6 +359,25 @@ function buildDeployment(
     case 'http': return new HttpApiDeployment(scope, move.id, { ...common, httpApi: api as Apigatewayv2Api });
     default:
       return new WebSocketApiDeployment(scope, move.id, { ...common, webSocketApi: api as Apigatewayv2Api, cloudWatchRole: move.cloudWatchRole });
+  }
+}
+
+function buildStandaloneStage(
+  program: Program,
+  move: StandaloneStageMove,
+  scope: Construct,
+  get: <T extends IConstruct>(id: string) => T,
+  text: (value: StringValue) => string,
+  num: (value: NumberValue) => number,
+): StageBase {
+  const deploymentMove = moveById(program, move.deployment) as DeploymentMove;
+  const apiId = get<TerraformResource & { id: string }>(deploymentMove.api).id;
+  const deploymentId = get<AnyDeployment>(move.deployment).deploymentId;
+  const common = { deploymentId, stageName: move.stageName, ...stageOptions(move.stage, text, num) };
+  switch (apiKindOf(program, deploymentMove.api)) {
+    case 'rest': return new RestApiStage(scope, move.id, { ...common, restApiId: apiId });
+    case 'http': return new HttpApiStage(scope, move.id, { ...common, apiId });
+    default: return new WebSocketApiStage(scope, move.id, { ...common, apiId });
   }
 }
 

@@ -20,6 +20,8 @@ export const CHECKS = {
   consistency: '11. a resource has the same digest in every deployment of its API',
   guarantees: '12. every deployment and main stage a construct makes keeps create_before_destroy, and the stage serves the construct\'s deployment',
   files: "13. a template read with Fn.file has its resource's .files entry (hashed at plan time), or a warning where the deployment cannot hash it",
+  mappings: '14. every mapping maps its stage (by its resource) with the key and domain of the call; mapped and standalone stages keep create_before_destroy and serve their deployment',
+  crossReads: "15. a deployment construct's attribute read in another stack is the whole value it has in its own stack",
 } as const;
 
 /** The id of a check. */

@@ -5,7 +5,8 @@
  * rejected, from the moves alone).
  */
 import {
-  ApiKind, ApiMove, DeploymentMove, Iteration, Move, NumberValue, Program, RouteSettingsModel, StageModel, StringValue, TriggerValue,
+  ApiKind, ApiMove, DeploymentMove, Iteration, MappingMove, Move, NumberValue, Program, READ_ATTRIBUTES, RouteSettingsModel, StageModel, StringValue,
+  TriggerValue,
 } from './model';
 import { Random } from './random';
 
@@ -20,6 +21,18 @@ const PATH_PARTS = ['pets', 'orders', 'users', 'items', 'health', 'carts'];
 const HTTP_ROUTES = ['GET /pets', 'POST /orders', 'ANY /items', 'GET /health', '$default', 'PUT /users/{id}'];
 const WEBSOCKET_ROUTES = ['$connect', '$default', 'sendmessage', '$disconnect', 'join'];
 const STAGE_NAMES = ['prod', 'staging', 'dev', 'beta', 'live'];
+const STANDALONE_STAGE_NAMES = ['qa', 'perf', 'preview'];
+/** Mapping keys of a domain: one level only for WebSocket APIs. */
+const MAPPING_KEYS = { websocket: ['', 'chat', 'v1'], other: ['', 'v1', 'orders/v1', 'v2'] } as const;
+
+/** A stage a mapping can map: a deployment construct's main stage, or a standalone stage. */
+interface MappableStage {
+  readonly id: string;
+  readonly stack: string;
+  readonly family: keyof typeof MAPPING_KEYS;
+  /** The deployment construct (itself, or the one the standalone stage serves). */
+  readonly deployment: DeploymentMove;
+}
 
 class ProgramGenerator {
   private readonly moves: Move[] = [];
@@ -50,8 +63,11 @@ class ProgramGenerator {
       this.add({ kind: 'role', id: this.nextId('role'), in: this.place(r.pick(this.stacks)), roleName: `unrelated-${r.int(100)}` });
     }
     this.extras(apis, deployments);
+    const stages = this.standaloneStages(apis, deployments);
+    const mappings = this.domainsAndMappings(stages);
+    this.crossReads(deployments);
     if (r.chance(0.08)) {
-      this.mistake(apis, deployments);
+      this.mistake(apis, deployments, stages, mappings);
     }
     return [...this.moves, ...this.late];
   }
@@ -380,6 +396,85 @@ class ProgramGenerator {
     return settings;
   }
 
+  /** Now and then a stage made on its own for a deployment construct's deployment; every mappable stage. */
+  private standaloneStages(apis: ApiMove[], deployments: DeploymentMove[]): MappableStage[] {
+    const r = this.random;
+    const stages: MappableStage[] = [];
+    const familyOf = (deployment: DeploymentMove) => (apis.find((api) => api.id === deployment.api)!.apiKind === 'websocket' ? 'websocket' : 'other');
+    const used = new Map<string, number>();
+    for (const deployment of deployments) {
+      const stack = this.stackOf(deployment.id);
+      stages.push({ id: deployment.id, stack, family: familyOf(deployment), deployment });
+      if (r.chance(0.1)) {
+        const count = used.get(deployment.api) ?? 0;
+        used.set(deployment.api, count + 1);
+        const api = apis.find((candidate) => candidate.id === deployment.api)!;
+        const stage = this.add({
+          kind: 'standaloneStage',
+          id: this.nextId('soloStage'),
+          in: this.place(stack, 0.1),
+          deployment: deployment.id,
+          stageName: STANDALONE_STAGE_NAMES[count % STANDALONE_STAGE_NAMES.length],
+          stage: this.stage(api, stack),
+        });
+        stages.push({ id: stage.id, stack, family: familyOf(deployment), deployment });
+      }
+    }
+    return stages;
+  }
+
+  /**
+   * Now and then a custom domain per family (WebSocket, or REST and HTTP) in the stack of one of its
+   * stages, mappings of some stages to it (by the domain's resource where the stage's stack may
+   * reference the domain's, else by its name), each with a key of its own, and a mapping written by
+   * hand beside them.
+   */
+  private domainsAndMappings(stages: MappableStage[]): MappingMove[] {
+    const r = this.random;
+    const mappings: MappingMove[] = [];
+    for (const family of ['other', 'websocket'] as const) {
+      const candidates = stages.filter((stage) => stage.family === family);
+      if (candidates.length === 0 || !r.chance(0.25)) {
+        continue;
+      }
+      const home = r.pick(candidates).stack;
+      const domain = this.add({ kind: 'domain', id: this.nextId('domain'), in: this.place(home, 0.1), domainName: family === 'websocket' ? 'ws.example.com' : 'api.example.com' });
+      const free = r.shuffle([...MAPPING_KEYS[family]]);
+      for (const stage of candidates.filter(() => r.chance(0.7))) {
+        const key = free.pop();
+        if (key === undefined) break;
+        const byResource = stage.stack === home ? !r.chance(0.25) : this.mayReference(stage.stack, home) && r.chance(0.7);
+        mappings.push(this.add({ kind: 'mapping', id: this.nextId('mapping'), stage: stage.id, domain: domain.id, byName: byResource ? undefined : true, key }));
+      }
+      const sameStack = candidates.filter((stage) => stage.id === stage.deployment.id && stage.stack === home);
+      const key = free.pop();
+      if (sameStack.length > 0 && key !== undefined && r.chance(0.3)) {
+        this.add({ kind: 'handMapping', id: this.nextId('handMapping'), in: this.place(home, 0.1), deployment: r.pick(sameStack).id, domain: domain.id, key });
+      }
+    }
+    return mappings;
+  }
+
+  /** Now and then an attribute of a deployment construct read into an output of another stack. */
+  private crossReads(deployments: DeploymentMove[]): void {
+    for (const deployment of deployments) {
+      const other = this.random.chance(0.2) ? this.stackReferencing(this.stackOf(deployment.id)) : undefined;
+      if (other !== undefined) {
+        this.add({ kind: 'crossRead', id: this.nextId('read'), in: other, deployment: deployment.id, attribute: this.random.pick([...READ_ATTRIBUTES]) });
+      }
+    }
+  }
+
+  /** Whether stack `from` may reference stack `to` without two stacks needing each other; records the reference. */
+  private mayReference(from: string, to: string): boolean {
+    const reaches = (a: string, b: string): boolean => a === b || [...this.edges.get(a) ?? []].some((next) => reaches(next, b));
+    if (reaches(to, from)) {
+      return false;
+    }
+    this.edges.set(from, new Set([...this.edges.get(from) ?? [], to]));
+    return true;
+  }
+
   /** Modules, overrides, setters, aspects and escape hatches, each now and then. */
   private extras(apis: ApiMove[], deployments: DeploymentMove[]): void {
     const r = this.random;
@@ -447,11 +542,24 @@ class ProgramGenerator {
   }
 
   /** One deliberate mistake the library must reject. */
-  private mistake(apis: ApiMove[], deployments: DeploymentMove[]): void {
+  private mistake(apis: ApiMove[], deployments: DeploymentMove[], stages: MappableStage[], mappings: MappingMove[]): void {
     const r = this.random;
     const withRole = apis.filter((api) => api.apiKind !== 'http');
-    const kind = r.pick(['cloudWatchRole', 'stageAcrossStacks', 'collision', 'badStageName'] as const);
-    if (kind === 'cloudWatchRole' && withRole.length > 0) {
+    const kind = r.pick(['cloudWatchRole', 'stageAcrossStacks', 'collision', 'badStageName', 'mappingKeyTwice', 'keyAfter', 'mixedDomain'] as const);
+    if (kind === 'mappingKeyTwice' && mappings.length > 0) {
+      const first = r.pick(mappings);
+      this.add({ ...first, id: this.nextId('mapping'), stage: r.pick(stages.filter((stage) => stage.family === familyOfMapping(first, stages))).id, byName: true });
+    } else if (kind === 'keyAfter' && mappings.length > 0) {
+      const mapping = r.pick(mappings) as Mutable<MappingMove>;
+      mapping.keyAfter = mapping.key === 'v1' ? 'v9' : 'v1';
+    } else if (kind === 'mixedDomain' && mappings.length > 0) {
+      const first = r.pick(mappings);
+      const family = familyOfMapping(first, stages);
+      const others = stages.filter((stage) => stage.family !== family);
+      if (others.length > 0) {
+        this.add({ kind: 'mapping', id: this.nextId('mapping'), stage: r.pick(others).id, domain: first.domain, byName: true, key: 'mixed' });
+      }
+    } else if (kind === 'cloudWatchRole' && withRole.length > 0) {
       const api = r.pick(withRole);
       const first = deployments.find((move) => move.api === api.id) ?? this.deployment(api, this.stackOf(api.id), 'prod');
       (first as Mutable<DeploymentMove>).cloudWatchRole = true;
@@ -470,6 +578,10 @@ class ProgramGenerator {
       (r.pick(deployments) as Mutable<DeploymentMove>).stageName = 'my stage';
     }
   }
+}
+
+function familyOfMapping(mapping: MappingMove, stages: MappableStage[]): MappableStage['family'] {
+  return stages.find((stage) => stage.id === mapping.stage)!.family;
 }
 
 /** A dynamic `tls_config` block over a map with one server name, its content reading the iterator. */

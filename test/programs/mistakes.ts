@@ -5,7 +5,10 @@
  * and the library may or may not catch at synth) may synthesize or be rejected; any other program
  * must synthesize.
  */
-import { ApiMove, DeploymentMove, Program, RouteSettingsModel, StageModel, apiOf, dependenciesOf, deploymentsOf, isApiResourceMove, moveById, stackIdOf } from './model';
+import {
+  ApiMove, DeploymentMove, MappingMove, Program, RouteSettingsModel, StageModel, apiOf, dependenciesOf, deploymentsOf, isApiResourceMove, moveById,
+  stackIdOf,
+} from './model';
 
 /** A mistake the program makes: why, and a word the error's property must contain. */
 export interface Mistake {
@@ -55,7 +58,11 @@ export function expectedOutcome(program: Program): ExpectedOutcome {
   for (const api of program.moves.filter((move): move is ApiMove => move.kind === 'api')) {
     const seen = new Map<string, string>();
     for (const deployment of deploymentsOf(program, api.id)) {
-      const names = [deployment.stageName ?? defaultStageName(api), ...addedStages(program, deployment.id).map((stage) => stage.stageName)];
+      const names = [
+        deployment.stageName ?? defaultStageName(api),
+        ...addedStages(program, deployment.id).map((stage) => stage.stageName),
+        ...standaloneStages(program, deployment.id).map((stage) => stage.stageName),
+      ];
       for (const name of names) {
         const other = seen.get(name);
         if (other !== undefined) {
@@ -81,12 +88,46 @@ export function expectedOutcome(program: Program): ExpectedOutcome {
     }
     const api = apiOf(program, deployment)!;
     either.push(...resourcesDeployedLater(program, deployment));
-    const stages = [deployment.stage, ...addedStages(program, deployment.id).map((stage) => stage.stage)];
+    const others = [...addedStages(program, deployment.id), ...standaloneStages(program, deployment.id)];
+    const stages = [deployment.stage, ...others.map((stage) => stage.stage)];
     for (const stage of stages) {
       either.push(...eitherOfStage(program, api, deployment, stage));
     }
   }
+  mistakes.push(...mappingMistakes(program));
   return { mistakes, either: either.filter((item, i) => either.findIndex((other) => other.description === item.description) === i) };
+}
+
+function standaloneStages(program: Program, deploymentId: string) {
+  return program.moves.filter((move): move is Extract<typeof move, { kind: 'standaloneStage' }> => move.kind === 'standaloneStage' && move.deployment === deploymentId);
+}
+
+/**
+ * The library's mappings that AWS would refuse together (a key twice on a domain, a WebSocket API
+ * beside a REST or HTTP API on one domain), or whose key is changed on the mapping after the call.
+ */
+function mappingMistakes(program: Program): Mistake[] {
+  const mistakes: Mistake[] = [];
+  const mappings = program.moves.filter((move): move is MappingMove => move.kind === 'mapping');
+  const kindOf = (mapping: MappingMove) => {
+    const stage = moveById(program, mapping.stage);
+    const deployment = stage.kind === 'standaloneStage' ? moveById(program, stage.deployment) : stage;
+    return apiOf(program, deployment)!.apiKind;
+  };
+  for (const [i, mapping] of mappings.entries()) {
+    if (mapping.keyAfter !== undefined) {
+      mistakes.push({ label: "a mapping's key changed after the call", description: `${mapping.id}: apiMappingKey set to "${mapping.keyAfter}" on the returned mapping`, properties: ['apiMappingKey'] });
+    }
+    for (const other of mappings.slice(0, i).filter((candidate) => candidate.domain === mapping.domain)) {
+      if (other.key === mapping.key) {
+        mistakes.push({ label: 'one mapping key twice on a domain', description: `${other.id} and ${mapping.id} both map key "${mapping.key}" of ${mapping.domain}`, properties: ['addApiMapping'] });
+      }
+      if ((kindOf(other) === 'websocket') !== (kindOf(mapping) === 'websocket')) {
+        mistakes.push({ label: 'a WebSocket API beside a REST or HTTP API on one domain', description: `${other.id} and ${mapping.id} map APIs of two kinds on ${mapping.domain}`, properties: ['addApiMapping'] });
+      }
+    }
+  }
+  return mistakes;
 }
 
 function addedStages(program: Program, deploymentId: string) {

@@ -256,11 +256,67 @@ export interface AspectMove extends MoveBase {
   readonly timeoutMilliseconds: number;
 }
 
+/**
+ * A stage made on its own (`new RestApiStage(...)`, `HttpApiStage`, `WebSocketApiStage`) serving a
+ * deployment construct's deployment (`deploymentId: d.deploymentId`), placed in that construct's stack.
+ */
+export interface StandaloneStageMove extends Placed {
+  readonly kind: 'standaloneStage';
+  readonly deployment: string;
+  readonly stageName: string;
+  readonly stage: StageModel;
+}
+
+/** An `Apigatewayv2DomainName` (regional, a literal certificate ARN). */
+export interface DomainMove extends Placed {
+  readonly kind: 'domain';
+  readonly domainName: string;
+}
+
+/**
+ * `addApiMapping(domain, { apiMappingKey })` on a deployment construct (its main stage) or a
+ * standalone stage: the domain resource's `domainName`, or (`byName`) the domain's name as a string.
+ * `keyAfter`: a key set on the returned mapping afterwards (a mistake the library refuses).
+ */
+export interface MappingMove extends MoveBase {
+  readonly kind: 'mapping';
+  /** A `deployment` or `standaloneStage` move. */
+  readonly stage: string;
+  /** A `domain` move. */
+  readonly domain: string;
+  readonly byName?: boolean;
+  /** `''`: no key (the whole domain). */
+  readonly key: string;
+  readonly keyAfter?: string;
+}
+
+/**
+ * An `Apigatewayv2ApiMapping` written by hand beside the library's, mapping a deployment construct's
+ * main stage by its name (`stage: d.deploymentStage.stage.name`), in the deployment's stack.
+ */
+export interface HandMappingMove extends Placed {
+  readonly kind: 'handMapping';
+  readonly deployment: string;
+  readonly domain: string;
+  readonly key: string;
+}
+
+/** The documented attributes of a deployment construct a `crossRead` reads (`triggersInput`: of its `deployment`). */
+export const READ_ATTRIBUTES = ['invokeUrl', 'stageName', 'deploymentId', 'executionArn', 'stageArn', 'triggersInput'] as const;
+
+/** An attribute of a deployment construct read into a `TerraformOutput` of another stack (`in`). */
+export interface CrossReadMove extends Placed {
+  readonly kind: 'crossRead';
+  readonly deployment: string;
+  readonly attribute: typeof READ_ATTRIBUTES[number];
+}
+
 /** Every move. */
 export type Move =
   | StackMove | ScopeMove | ApiMove | VariableMove | ApiIdMove | LambdaMove | RoleMove
   | RestResourceMove | RestMethodMove | RestIntegrationMove | V2IntegrationMove | V2RouteMove
-  | ModuleMove | DeploymentMove | AddStageMove | EscapeHatchMove | OverrideMove | SetterMove | AspectMove;
+  | ModuleMove | DeploymentMove | AddStageMove | EscapeHatchMove | OverrideMove | SetterMove | AspectMove
+  | StandaloneStageMove | DomainMove | MappingMove | HandMappingMove | CrossReadMove;
 
 /** The moves whose construct is a resource of an API (not the API itself). */
 export type ApiResourceMove = RestResourceMove | RestMethodMove | RestIntegrationMove | V2IntegrationMove | V2RouteMove;
@@ -312,6 +368,10 @@ export function dependenciesOf(move: Move): string[] {
     case 'addStage': add(move.deployment); addValues(move.stage); break;
     case 'escapeHatch': add(move.deployment); break;
     case 'override': case 'setter': case 'aspect': add(move.target); break;
+    case 'standaloneStage': add(move.deployment); addValues(move.stage); break;
+    case 'mapping': add(move.stage); add(move.domain); break;
+    case 'handMapping': add(move.deployment); add(move.domain); break;
+    case 'crossRead': add(move.deployment); break;
     default: break;
   }
   return found;

@@ -6,7 +6,7 @@
  * creation order, the order of a `TerraformIterator.fromList` list) changes no entry.
  */
 import { tlsConfig } from './generator';
-import { Move, Program, StageModel, dependenciesOf } from './model';
+import { Move, Program, READ_ATTRIBUTES, StageModel, dependenciesOf } from './model';
 import { Random } from './random';
 
 /** What a mutation must do to the triggers. */
@@ -142,6 +142,24 @@ export function candidateMutations(program: Program, random: Random): Mutation[]
       case 'addStage':
         for (const stage of stageMutations(move.stage)) set(move, 'stage', stage.to, none, `added stage: ${stage.what}`);
         break;
+      case 'standaloneStage':
+        for (const stage of stageMutations(move.stage)) set(move, 'stage', stage.to, none, `standalone stage: ${stage.what}`);
+        break;
+      case 'domain':
+        set(move, 'domainName', `new-${move.domainName}`, none, 'the custom domain renamed');
+        break;
+      case 'mapping':
+      case 'handMapping': {
+        const used = program.moves.filter((other) => (other.kind === 'mapping' || other.kind === 'handMapping') && other.domain === move.domain);
+        const key = ['v7', 'v8'].find((candidate) => !used.some((other) => other.kind !== 'domain' && 'key' in other && other.key === candidate));
+        if (key !== undefined) set(move, 'key', key, none, `${move.kind === 'mapping' ? 'the mapping' : 'the hand-written mapping'}'s key -> "${key}"`);
+        break;
+      }
+      case 'crossRead': {
+        const attribute = READ_ATTRIBUTES.find((candidate) => candidate !== move.attribute)!;
+        set(move, 'attribute', attribute, none, `the attribute read in another stack -> ${attribute}`);
+        break;
+      }
       case 'escapeHatch':
         if (move.hatch === 'overrideTrigger' && !program.moves.some((other) => other.kind === 'escapeHatch' && other.deployment === move.deployment && other.hatch === 'setTriggers')) {
           set(move, 'value', `${move.value}-2`, { kind: 'user', deployment: move.deployment, key: move.key }, `addOverride('triggers.${move.key}') value changed`);

@@ -7,6 +7,7 @@ import { AnyDeployment, addressOf, triggerKeyIn } from './builder';
 import { Failure } from './checks';
 import { DeploymentMove, Program, isApiResourceMove } from './model';
 import { quote } from './printer';
+import { crossReadChecks, mappingChecks } from './reference-checks';
 import { Synthesis } from './synth';
 import { blockOf, stackDependencies, stackNameOf, triggersOf, v2RouteSettings } from './synthesized';
 
@@ -39,6 +40,7 @@ export function outputChecks(program: Program, synthesis: Synthesis, warnings: r
   failures.push(...consistencyCheck(synthesis, deployments, triggers));
   failures.push(...deployments.flatMap((move) => guaranteeCheck(synthesis, construct<AnyDeployment>(move.id))));
   failures.push(...routeSettingsCheck(synthesis));
+  failures.push(...mappingChecks(program, synthesis), ...crossReadChecks(program, synthesis));
   return failures;
 }
 

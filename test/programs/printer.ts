@@ -12,9 +12,12 @@
  * program: a changed field is printed as `changed ? <mutated> : <original>`, another creation
  * order as a second function.
  */
-import { ASSUME_LAMBDA } from './builder';
+import { ASSUME_LAMBDA, CERTIFICATE_ARN } from './builder';
 import { LAMBDA_ZIP_BASE64, MODULE_SOURCE, TEMPLATE_FILE_NAME, TEMPLATE_SOURCE } from './fixtures';
-import { ApiMove, Iteration, Move, NumberValue, Program, REGION, RouteSettingsModel, StageModel, StringValue, TriggerValue, dependenciesOf, stackIdOf } from './model';
+import {
+  ApiMove, DeploymentMove, DomainMove, Iteration, Move, NumberValue, Program, REGION, RouteSettingsModel, StageModel, StringValue, TriggerValue,
+  dependenciesOf, stackIdOf,
+} from './model';
 import { Mutation, applyMutation } from './mutations';
 
 /** What to print around the program. */
@@ -37,11 +40,13 @@ const PROVIDER_MODULES: Record<string, string> = {
   Apigatewayv2Api: 'apigatewayv2-api',
   Apigatewayv2Integration: 'apigatewayv2-integration',
   Apigatewayv2Route: 'apigatewayv2-route',
+  Apigatewayv2DomainName: 'apigatewayv2-domain-name',
+  Apigatewayv2ApiMapping: 'apigatewayv2-api-mapping',
   IamRole: 'iam-role',
   LambdaFunction: 'lambda-function',
   AwsProvider: 'provider',
 };
-const LIBRARY = ['RestApiDeployment', 'HttpApiDeployment', 'WebSocketApiDeployment', 'MethodLoggingLevel'];
+const LIBRARY = ['RestApiDeployment', 'HttpApiDeployment', 'WebSocketApiDeployment', 'RestApiStage', 'HttpApiStage', 'WebSocketApiStage', 'MethodLoggingLevel'];
 const CONSTRUCTS = ['Construct', 'IConstruct'];
 
 /** The reproduction of `program` as a jest test file. */
@@ -399,6 +404,43 @@ class StatementPrinter {
           return ['if (changed) {', `  ${assign(other.value)}`, '} else {', `  ${assign(move.value)}`, '}'];
         }
         return [assign(move.value)];
+      }
+      case 'standaloneStage': {
+        const api = (this.byId.get(move.deployment) as DeploymentMove).api;
+        const kind = this.apiKind(api);
+        const type = kind === 'rest' ? 'RestApiStage' : kind === 'http' ? 'HttpApiStage' : 'WebSocketApiStage';
+        this.use(type);
+        const props: Array<[string, string]> = [
+          [kind === 'rest' ? 'restApiId' : 'apiId', `${api}.id`], ['deploymentId', `${move.deployment}.deploymentId`], ['stageName', quote(move.stageName)],
+        ];
+        const options = this.field(move, 'stage', (stage) => objectLiteral([...props, ...this.stage(stage)]));
+        return [`${this.declare(move.id)}new ${type}(${move.in}, '${move.id}', ${options});`];
+      }
+      case 'domain': {
+        this.use('Apigatewayv2DomainName');
+        const configuration = `{ certificateArn: ${quote(CERTIFICATE_ARN)}, endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' }`;
+        return [`${this.declare(move.id)}new Apigatewayv2DomainName(${move.in}, '${move.id}', { domainName: ${this.field(move, 'domainName', quote)}, domainNameConfiguration: ${configuration} });`];
+      }
+      case 'mapping': {
+        const domain = move.byName ? quote((this.byId.get(move.domain) as DomainMove).domainName) : `${move.domain}.domainName`;
+        const options = this.field(move, 'key', (key) => (key === '' ? '{}' : `{ apiMappingKey: ${quote(key)} }`));
+        const call = `${move.stage}.addApiMapping(${domain}, ${options})`;
+        return move.keyAfter === undefined ? [`${call};`] : [`${call}.apiMappingKey = ${quote(move.keyAfter)};`];
+      }
+      case 'handMapping': {
+        this.use('Apigatewayv2ApiMapping');
+        const deployment = this.byId.get(move.deployment) as DeploymentMove;
+        const props = objectLiteral([
+          ['apiId', `${deployment.api}.id`], ['domainName', `${move.domain}.domainName`],
+          ['stage', `${move.deployment}.deploymentStage.stage.${this.apiKind(deployment.api) === 'rest' ? 'stageName' : 'name'}`],
+          ['apiMappingKey', this.field(move, 'key', (key) => (key === '' ? 'undefined' : quote(key)))],
+        ]);
+        return [`new Apigatewayv2ApiMapping(${move.in}, '${move.id}', ${props});`];
+      }
+      case 'crossRead': {
+        this.use('TerraformOutput');
+        const value = this.field(move, 'attribute', (attribute) => (attribute === 'triggersInput' ? `${move.deployment}.deployment.triggersInput` : `${move.deployment}.${attribute}`));
+        return [`new TerraformOutput(${move.in}, '${move.id}', { value: ${value} });`];
       }
       case 'aspect':
         this.use('Aspects', 'TerraformStack', 'IConstruct');
