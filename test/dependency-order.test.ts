@@ -1,8 +1,10 @@
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
-import { RestApiDeployment } from '../src';
+import { TerraformStack } from 'cdktf';
+import { HttpApiDeployment, RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
-import { synthesize, TerraformJson } from './support/synth';
+import { synthesize, synthesizeApp, TerraformJson } from './support/synth';
+import { petsHttpApi } from './support/v2-api';
 import { findReferences } from '../src/triggers/terraform-references';
 
 /** Terraform's dependency graph of the resources: address -> addresses it refers to or depends on. */
@@ -79,6 +81,33 @@ describe('dependency order', () => {
     ['executionArn', (d: RestApiDeployment) => `${d.executionArn}/*/*`],
   ])('a Lambda permission built on %s forms no dependency cycle', (_name, sourceArn) => {
     expect(findCycle(dependencyGraph(lambdaApi(sourceArn)))).toBeUndefined();
+  });
+
+  test("an API resource reading the construct's stage through a function fails at synth, naming the chain (Terraform: Cycle)", () => {
+    expect(() => synthesizeApp((app) => {
+      const stack = new TerraformStack(app, 'stack');
+      const api = petsApi(stack);
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+      const fn = new LambdaFunction(stack, 'fn', {
+        functionName: 'pets',
+        role: 'arn:aws:iam::123456789012:role/pets',
+        filename: 'pets.zip',
+        handler: 'index.handler',
+        runtime: 'nodejs20.x',
+        environment: { variables: { SELF_URL: deployment.urlForPath('/pets') } },
+      });
+      api.integration.addOverride('type', 'AWS_PROXY');
+      api.integration.addOverride('uri', fn.invokeArn);
+    })).toThrow(/RestApiDeployment at 'stack\/deploy': property 'restApi' is "stack\/api"; expected an API none of whose resources reads what this construct makes: aws_api_gateway_integration.pets_get_integration \('stack\/pets_get_integration'\) reads aws_lambda_function.fn, which reads aws_api_gateway_stage.deploy_Stage_\w+, a resource of this construct.*'stageName'/);
+  });
+
+  test("an HTTP route reading the construct's deployment id fails at synth", () => {
+    expect(() => synthesizeApp((app) => {
+      const stack = new TerraformStack(app, 'stack');
+      const { api, integration } = petsHttpApi(stack);
+      const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: api });
+      integration.requestParameters = { 'append:header.x-deployment': deployment.deploymentId };
+    })).toThrow(/property 'httpApi' is "stack\/http_api"; expected an API none of whose resources reads what this construct makes: aws_apigatewayv2_integration.\w+ \('[^']+'\) reads aws_apigatewayv2_deployment.deploy_Deployment_\w+, a resource/);
   });
 
   test('the cycle check notices a cycle', () => {

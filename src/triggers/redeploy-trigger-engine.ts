@@ -12,6 +12,7 @@ import { blindSpotWarnings, isAcknowledged } from './blind-spots';
 import { BlockSource, HomeStackBlocks } from './block-source';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
 import { Block, resolvedBlocks, StackPass } from './rendered-blocks';
+import { selfReference } from './self-references';
 import { stackBlocks } from './stack-blocks';
 import { StackRenderHook } from './stack-render-hook';
 import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } from './trigger-entries';
@@ -229,12 +230,13 @@ export class RedeployTriggerEngine {
 
   /** Check and warn: what must fail or be said before any stack is written. */
   private checkWith(home: HomeStackBlocks): void {
-    const { snapshot, expressions } = this.gather(home, 'check', true);
+    const { snapshot, expressions, blocks } = this.gather(home, 'check', true);
     // The entries' keys, to compare with the user's; computing them registers the cross-stack references.
     const automatic = automaticEntries(this.props.family, snapshot, expressions, {
       digests: false, homeEntries: this.userTriggers.entries.size > 0, owner: this.owner, apiProperty: this.props.apiProperty,
     });
     assertNoCollision(automatic, this.userTriggers.entries, this.owner);
+    this.assertNoSelfReference(snapshot, blocks);
     this.assertServed(snapshot);
     // What the API's configuration calls for is said once, on the API, however many deployment constructs it has.
     const apiWarnings = snapshot.api && this.props.autoDiscover
@@ -273,6 +275,18 @@ export class RedeployTriggerEngine {
     }
   }
 
+  /** Fails on an API resource that reads, directly or through other resources, what the construct made. */
+  private assertNoSelfReference(snapshot: ApiSnapshot, blocks: BlockSource): void {
+    const found = selfReference(this.owner, snapshot, blocks);
+    if (found !== undefined) {
+      const [first, ...rest] = found.chain;
+      throw invalidProperty(this.owner, this.props.apiProperty, this.props.api?.node.path ?? found.item.construct.node.path,
+        `an API none of whose resources reads what this construct makes: ${first} ('${found.item.construct.node.path}') reads ${rest.join(', which reads ')}, `
+        + "a resource of this construct. The deployment waits for the API's resources, so they cannot wait for it (a cycle Terraform refuses). "
+        + "Read the stage's name from 'stageName' (a literal) and build URLs from the API's own attributes (its endpoint, its execution ARN)");
+    }
+  }
+
   /** Fails on a stage setting for a route or method the API does not serve (when discovery knows them all). */
   private assertServed(snapshot: ApiSnapshot): void {
     const api = snapshot.api;
@@ -305,7 +319,7 @@ export class RedeployTriggerEngine {
     return triggerMap(automatic, user, this.owner);
   }
 
-  private gather(home: HomeStackBlocks, depth: SnapshotDepth, preparing: boolean): { snapshot: ApiSnapshot; expressions: CrossStackExpressions } {
+  private gather(home: HomeStackBlocks, depth: SnapshotDepth, preparing: boolean): Gathered {
     const blocks = new BlockSource(this.owner, home, preparing);
     const sources: TriggerSources = {
       api: this.props.api,
@@ -318,12 +332,19 @@ export class RedeployTriggerEngine {
     const expressions = new CrossStackExpressions(this.owner, preparing, this.crossStackTokens);
     const snapshot = gatherSnapshot(this.props.family, sources, blocks, expressions, depth);
     this.assertDeployedBefore(snapshot);
-    return { snapshot, expressions };
+    return { snapshot, expressions, blocks };
   }
 
   private warn(warning: string): void {
     warnOnce(this.owner, warning);
   }
+}
+
+/** What one trigger computation reads: the API's snapshot, the cross-stack expressions and the blocks it was read from. */
+interface Gathered {
+  readonly snapshot: ApiSnapshot;
+  readonly expressions: CrossStackExpressions;
+  readonly blocks: BlockSource;
 }
 
 /** Whether `stack` depends on `other`, directly or through other stacks. */
