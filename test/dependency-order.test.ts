@@ -110,6 +110,14 @@ describe('dependency order', () => {
     })).toThrow(/property 'httpApi' is "stack\/http_api"; expected an API none of whose resources reads what this construct makes: aws_apigatewayv2_integration.\w+ \('[^']+'\) reads aws_apigatewayv2_deployment.deploy_Deployment_\w+, a resource/);
   });
 
+  test("a user trigger reading the construct's own stage fails at synth (Terraform: Cycle)", () => {
+    expect(() => synthesizeApp((app) => {
+      const stack = new TerraformStack(app, 'stack');
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      deployment.addTrigger('url', deployment.invokeUrl);
+    })).toThrow(/RestApiDeployment at 'stack\/deploy': property 'triggers.url' is "\$\{aws_api_gateway_stage.deploy_Stage_\w+.invoke_url\}"; expected a value that does not read what this construct makes: it reads aws_api_gateway_stage.deploy_Stage_\w+, a resource of this construct/);
+  });
+
   test('the cycle check notices a cycle', () => {
     const graph = new Map([['a.x', new Set(['b.y'])], ['b.y', new Set(['a.x'])]]);
     expect(findCycle(graph)).toEqual(['a.x', 'b.y', 'a.x']);

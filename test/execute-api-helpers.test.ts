@@ -27,7 +27,7 @@ describe("arnForExecuteApi's stage", () => {
 
     expect(() => deployment.arnForExecuteApi('GET', '/pets', '$default')).toThrow("RestApiDeployment at 'stack/deploy': property "
       + "'arnForExecuteApi(stage)' is \"$default\"; expected a stage name of a REST API (letters, digits, '-' and '_'), or '*' for every stage: "
-      + "'$default' is a stage of HTTP APIs, and a REST API has none of that name (its stage names are 1 to 128 letters, digits, '-' and '_'), "
+      + "'$default' is a stage of HTTP APIs, and this API has none of that name (its stage names are 1 to 128 letters, digits, '-' and '_'), "
       + 'so the ARN would match nothing.');
   });
 
@@ -46,11 +46,22 @@ describe("arnForExecuteApi's stage", () => {
     expect(outputOf(stack, deployment.arnForExecuteApi('GET', '/pets', '$default'))).toBe('${aws_apigatewayv2_api.http_api.execution_arn}/$default/GET/pets');
   });
 
-  test("a WebSocket API's is as it was ('$default' taken)", () => {
+  test("a WebSocket API has no '$default' stage either (its stage names refuse it): refused; its named stages stay", () => {
     const stack = newStack();
     const deployment = new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api });
 
-    expect(outputOf(stack, deployment.arnForExecuteApi('$connect', '$default'))).toBe('${aws_apigatewayv2_api.ws_api.execution_arn}/$default/$connect');
+    expect(() => deployment.arnForExecuteApi('$connect', '$default')).toThrow("WebSocketApiDeployment at 'stack/deploy': property "
+      + "'arnForExecuteApi(stage)' is \"$default\"; expected a stage name of a WebSocket API (letters, digits, '-' and '_'), or '*' for every stage: "
+      + "'$default' is a stage of HTTP APIs, and this API has none of that name");
+    expect(outputOf(stack, deployment.arnForExecuteApi('$connect', 'beta'))).toBe('${aws_apigatewayv2_api.ws_api.execution_arn}/beta/$connect');
+  });
+
+  test('a stage name longer than 128 characters is refused (no stage has it)', () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+
+    expect(() => deployment.arnForExecuteApi('GET', '/pets', 's'.repeat(129))).toThrow(/property 'arnForExecuteApi\(stage\)' is "s+\.\.\.; expected a stage name/);
+    expect(deployment.arnForExecuteApi('GET', '/pets', 's'.repeat(128))).toContain(`/${'s'.repeat(128)}/GET/pets`);
   });
 });
 
@@ -78,5 +89,25 @@ describe('urlForPath: no empty segment', () => {
 
     const rendered: string[] = JSON.parse(Testing.synth(stack)).output.urls.value;
     expect(rendered.map((url) => url.slice(url.indexOf('}') + 1))).toEqual(['/pets/', '/pets?next=https://example.com//x', '/pets#//top', '/', '/pets/${var.id}/']);
+  });
+});
+
+describe('urlForPath: no dot segment', () => {
+  test.each(['/../x', '/./x', '/pets/..', '/pets/./1', '/..'])('%j is refused (a client resolves it first)', (path) => {
+    const stack = newStack();
+    const rest = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+
+    expect(() => rest.urlForPath(path)).toThrow(`RestApiDeployment at 'stack/deploy': property 'urlForPath(path)' is ${JSON.stringify(path)}; `
+      + 'expected a path without a "." or ".." segment: clients resolve them before they call (".." drops the stage from the URL), so the URL would reach another path.');
+  });
+
+  test('dots inside a segment, in the query, or next to a token stay', () => {
+    const stack = newStack();
+    const rest = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    const id = new TerraformVariable(stack, 'id', { type: 'string' }).stringValue;
+    new TerraformOutput(stack, 'urls', { value: [rest.urlForPath('/pets/v1.2'), rest.urlForPath('/pets/...'), rest.urlForPath('/pets?up=..'), rest.urlForPath(`/pets/..${id}`)] });
+
+    const rendered: string[] = JSON.parse(Testing.synth(stack)).output.urls.value;
+    expect(rendered.map((url) => url.slice(url.indexOf('}') + 1))).toEqual(['/pets/v1.2', '/pets/...', '/pets?up=..', '/pets/..${var.id}']);
   });
 });

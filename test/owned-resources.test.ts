@@ -17,6 +17,7 @@ import { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-dep
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { TerraformIterator, TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { HttpApiDeployment, HttpApiStage, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
@@ -103,6 +104,14 @@ const OWNED: Record<string, Owned> = {
       return deployment.deploymentStage.node.findAll().find((construct) => construct instanceof ApiGatewayMethodSettings) as TerraformResource;
     },
     relied: ['restApiId', 'stageName', 'methodPath', 'region'],
+    createBeforeDestroy: false,
+  },
+  "a REST stage's web ACL association": {
+    providerClass: Wafv2WebAclAssociation,
+    make: (stack) => new RestApiDeployment(stack, 'deploy', {
+      restApi: petsApi(stack, regional).api, webAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/pets/a1b2',
+    }).deploymentStage.node.findChild('WebAcl') as TerraformResource,
+    relied: ['resourceArn', 'webAclArn', 'region'],
     createBeforeDestroy: false,
   },
   'an API mapping': {
@@ -381,6 +390,15 @@ describe('removing a construct between the owner and its resource is seen at syn
 
     expect(() => synthOf(stack)).toThrow("RestApiDeployment at 'stack/deploy': property 'deploymentStage.stage' is "
       + "\"removed with 'stack/deploy/Stage' ('stack/deploy/Stage/Default')\"; expected the resource the construct made");
+  });
+
+  test("the stage's web ACL association", () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, webAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/pets/a1b2' });
+    deployment.deploymentStage.node.tryRemoveChild('WebAcl');
+
+    expect(() => synthOf(stack)).toThrow("RestApiDeployment at 'stack/deploy': property 'webAclArn' is \"removed ('stack/deploy/Stage/WebAcl')\"; "
+      + 'expected the resource the construct made');
   });
 
   test("the stage's method settings container", () => {

@@ -34,6 +34,12 @@ export function validateUrlPath(owner: IConstruct, path: string): void {
     throw invalidProperty(owner, 'urlForPath(path)', path,
       'a path without an empty segment ("//"): API Gateway matches no resource or route with one (a trailing "/" is kept, as clients may call it)');
   }
+  // A token is some text (NUL here): a segment next to one is no dot segment.
+  const dotSegment = path.replace(/\$\{TfToken\[[^\]]*\]\}/g, '\u0000').split(/[?#]/)[0].split('/').some((segment) => segment === '.' || segment === '..');
+  if (dotSegment) {
+    throw invalidProperty(owner, 'urlForPath(path)', path,
+      'a path without a "." or ".." segment: clients resolve them before they call (".." drops the stage from the URL), so the URL would reach another path');
+  }
 }
 
 /**
@@ -43,7 +49,7 @@ export function validateUrlPath(owner: IConstruct, path: string): void {
  * the stage's execution ARN (`arn:...:<api id>/<stage>`, everything before the `/`).
  *
  * @param target what follows the stage: `GET/pets` (REST, HTTP), a route key (WebSocket)
- * @param defaultStage whether the API's kind has a `$default` stage (HTTP, WebSocket; not REST)
+ * @param defaultStage whether the API's kind has a `$default` stage (HTTP; not REST, not WebSocket)
  */
 export function executeApiArn(
   owner: IConstruct, apiExecutionArn: string | undefined, stageExecutionArn: string, stage: string, target: string, defaultStage: boolean,
@@ -57,18 +63,19 @@ export function executeApiArn(
 const RESOURCE_PATH = /^\/$|^(\/([A-Za-z0-9._~:@!&'()+,;=-]+|\{[A-Za-z0-9_.-]+\+?\}|\*))+$/;
 
 /** A stage in an execute-api ARN: `*`, or a stage name (letters, digits, `-`, `_`; `$default` where the API's kind has that stage). */
-const ARN_STAGE = /^(\*|\$default|[A-Za-z0-9_-]+)$/;
+const ARN_STAGE = /^(\*|\$default|[A-Za-z0-9_-]{1,128})$/;
 
 /**
  * Fails unless `stage`, when it is not a token, is `*` or a stage name: `$default` only where the
- * API's kind has that stage (`defaultStage`: API Gateway v2 APIs); a REST API's stage cannot be named so.
+ * API's kind has that stage (`defaultStage`: HTTP APIs); a REST or WebSocket API's stage cannot be named so.
  */
 export function validateArnStage(owner: IConstruct, stage: string, defaultStage: boolean): void {
   if (!Token.isUnresolved(stage) && (!ARN_STAGE.test(stage) || (stage === '$default' && !defaultStage))) {
     throw invalidProperty(owner, 'arnForExecuteApi(stage)', stage, stage === '$default'
-      ? "a stage name of a REST API (letters, digits, '-' and '_'), or '*' for every stage: '$default' is a stage of HTTP APIs, and a REST "
-        + 'API has none of that name (its stage names are 1 to 128 letters, digits, \'-\' and \'_\'), so the ARN would match nothing'
-      : `a stage name (letters, digits, '-' and '_')${defaultStage ? ", '$default'" : ''}, or '*' for every stage`);
+      ? `a stage name of a ${owner.constructor.name.startsWith('WebSocket') ? 'WebSocket' : 'REST'} API (letters, digits, '-' and '_'), or '*' for `
+        + "every stage: '$default' is a stage of HTTP APIs, and this API has none of that name (its stage names are 1 to 128 letters, digits, "
+        + "'-' and '_'), so the ARN would match nothing"
+      : `a stage name (1 to 128 letters, digits, '-' and '_')${defaultStage ? ", '$default'" : ''}, or '*' for every stage`);
   }
 }
 

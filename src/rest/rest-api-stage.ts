@@ -188,11 +188,19 @@ export class RestApiStage extends StageBase {
     this.addMethodSettings(owner, prefix, props, options);
 
     if (options.webAclArn !== undefined) {
-      new ProviderResources.Wafv2WebAclAssociation(this, 'WebAcl', {
+      newOwnedResource(ProviderResources.Wafv2WebAclAssociation, this, 'WebAcl', {
         resourceArn: this.stage.arn,
         webAclArn: options.webAclArn,
         provider: props.provider,
         region: props.region,
+      }, {
+        owner,
+        property: `${prefix}webAclArn`,
+        fixed: {
+          resourceArn: 'it is the stage the web ACL protects',
+          webAclArn: "it is the construct's webAclArn (give another there)",
+          region: "it is the API's region, where the stage is",
+        },
       });
     }
   }

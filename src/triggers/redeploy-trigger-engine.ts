@@ -277,14 +277,22 @@ export class RedeployTriggerEngine {
 
   /** Fails on an API resource that reads, directly or through other resources, what the construct made. */
   private assertNoSelfReference(snapshot: ApiSnapshot, blocks: BlockSource): void {
-    const found = selfReference(this.owner, snapshot, blocks);
-    if (found !== undefined) {
-      const [first, ...rest] = found.chain;
-      throw invalidProperty(this.owner, this.props.apiProperty, this.props.api?.node.path ?? found.item.construct.node.path,
-        `an API none of whose resources reads what this construct makes: ${first} ('${found.item.construct.node.path}') reads ${rest.join(', which reads ')}, `
-        + "a resource of this construct. The deployment waits for the API's resources, so they cannot wait for it (a cycle Terraform refuses). "
-        + "Read the stage's name from 'stageName' (a literal) and build URLs from the API's own attributes (its endpoint, its execution ARN)");
+    const user = new Map([...this.userTriggers.entries].map(([key, value]) => [key, resolveIn(this.owner, value, true)]));
+    const found = selfReference(this.owner, snapshot, blocks, user);
+    if (found === undefined) {
+      return;
     }
+    const [first, ...rest] = found.chain;
+    const hint = "Read the stage's name from 'stageName' (a literal) and build URLs from the API's own attributes (its endpoint, its execution ARN)";
+    if (found.item === undefined) {
+      const key = first.slice('triggers.'.length);
+      throw invalidProperty(this.owner, `triggers.${key}`, this.userTriggers.entries.get(key),
+        `a value that does not read what this construct makes: it reads ${rest.join(', which reads ')}, a resource of this construct, `
+        + `which the triggers decide (a cycle Terraform refuses). ${hint}`);
+    }
+    throw invalidProperty(this.owner, this.props.apiProperty, this.props.api?.node.path ?? found.item.construct.node.path,
+      `an API none of whose resources reads what this construct makes: ${first} ('${found.item.construct.node.path}') reads ${rest.join(', which reads ')}, `
+      + `a resource of this construct. The deployment waits for the API's resources, so they cannot wait for it (a cycle Terraform refuses). ${hint}`);
   }
 
   /** Fails on a stage setting for a route or method the API does not serve (when discovery knows them all). */

@@ -6,21 +6,28 @@ import { referencedObject } from './reference-entries';
 import { Block } from './rendered-blocks';
 import { findReferences } from './terraform-references';
 
-/** An API resource that reads a resource the deployment construct made, and the addresses from it to that resource. */
+/** What reads a resource the deployment construct made (an API resource, or a user trigger), and the addresses from it to that resource. */
 export interface SelfReference {
-  readonly item: SnapshotResource;
-  /** The addresses read one after the other, the construct's resource last. */
+  /** The API resource; undefined for a user trigger. */
+  readonly item?: SnapshotResource;
+  /** The reader (`type.name`, or `triggers.<key>`) first, then the addresses read one after the other, the construct's resource last. */
   readonly chain: readonly string[];
 }
 
 /**
- * The first API resource of the deployment's stack that reads a resource the deployment construct
- * made (its deployment, a stage), directly or through other resources of the stack (a function
- * whose environment holds the stage's URL, invoked by an integration): the deployment waits for
- * the API's resources, which would wait for it, a cycle `terraform validate` refuses. Each resource
- * is read once per check, however many API resources reach it.
+ * The first API resource of the deployment's stack, or user trigger (`userTriggers`, resolved in the
+ * stack), that reads a resource the deployment construct made (its deployment, a stage), directly or
+ * through other resources of the stack (a function whose environment holds the stage's URL, invoked
+ * by an integration): the deployment waits for the API's resources and its triggers' references,
+ * which would wait for it, a cycle `terraform validate` refuses. Each resource is read once per
+ * check, however many readers reach it.
  */
-export function selfReference(owner: IConstruct, snapshot: ApiSnapshot, blocks: BlockSource): SelfReference | undefined {
+export function selfReference(
+  owner: IConstruct,
+  snapshot: ApiSnapshot,
+  blocks: BlockSource,
+  userTriggers: ReadonlyMap<string, unknown>,
+): SelfReference | undefined {
   const home = snapshot.home;
   const owned = new Set<string>();
   for (const construct of owner.node.findAll()) {
@@ -29,8 +36,13 @@ export function selfReference(owner: IConstruct, snapshot: ApiSnapshot, blocks: 
     }
   }
   const items = snapshot.resources.filter((item) => item.stack === home);
-  const configs = new Map<string, Block | undefined>(items.map((item) => [item.address, item.config]));
-  const configOf = (address: string): Block | undefined => {
+  const configs = new Map<string, unknown>(items.map((item) => [item.address, item.config]));
+  const starts: Array<{ readonly address: string; readonly item?: SnapshotResource }> = items.map((item) => ({ address: item.address, item }));
+  for (const [key, value] of userTriggers) {
+    configs.set(`triggers.${key}`, value);
+    starts.push({ address: `triggers.${key}` });
+  }
+  const configOf = (address: string): unknown => {
     if (!configs.has(address)) {
       const [type, name] = address.split('.');
       const resource = address.startsWith('data.') ? undefined : blocks.index.resourceNamed(type, home, name);
@@ -39,9 +51,9 @@ export function selfReference(owner: IConstruct, snapshot: ApiSnapshot, blocks: 
     return configs.get(address);
   };
   const visited = new Set<string>();
-  for (const item of items) {
-    const queue: Array<readonly string[]> = [[item.address]];
-    visited.add(item.address);
+  for (const { address, item } of starts) {
+    const queue: Array<readonly string[]> = [[address]];
+    visited.add(address);
     while (queue.length > 0) {
       const chain = queue.shift()!;
       for (const reference of findReferences(configOf(chain[chain.length - 1]))) {

@@ -174,7 +174,7 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
    */
   public arnForExecuteApi(routeKey: string = '*', stage?: string): string {
     const target = webSocketArnRouteKey(this, routeKey);
-    return executeApiArn(this, this.webSocketApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target, true);
+    return executeApiArn(this, this.webSocketApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target, false);
   }
 
   private createStage(id: string, stageName: string, options: WebSocketStageOptions): WebSocketApiStage {
