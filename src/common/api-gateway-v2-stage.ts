@@ -3,6 +3,7 @@ import { Fn, TerraformProvider, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AccessLogFormat } from './access-log';
 import { accessLogSettingsOf } from './access-log-settings';
+import { checkIdKinds } from './api-id-kind';
 import { checkPlacementWithApiId } from './api-placement';
 import { CommonStageOptions } from './common-stage-options';
 import { validateUrlPath } from './execute-api';
@@ -82,6 +83,15 @@ export function createV2Stage(
     lifecycle: { createBeforeDestroy: true },
   }, ownedStage(owner, stageResourceProperty(scope, definition.stageName), { api: 'apiId', deployment: 'deploymentId', name: 'name', autoDeploy: 'autoDeploy' }));
   if (owner === scope) {
+    checkIdKinds(owner, {
+      apiProperty: 'apiId',
+      apiId: definition.apiId,
+      apiType: 'aws_apigatewayv2_api',
+      apiKind: `${kind.apiKind} API`,
+      protocol: kind.apiKind === 'HTTP' ? 'HTTP' : 'WEBSOCKET',
+      deploymentProperty: 'deploymentId',
+      deploymentId: definition.deploymentId,
+    });
     checkPlacementWithApiId(owner, 'apiId', definition.apiId, 'aws_apigatewayv2_api', stage);
     // A stage made on its own claims its name for the API as a deployment construct's stages do.
     claimStage(owner, apiIdentity(owner, undefined, definition.apiId, 'aws_apigatewayv2_api'), definition.stageName, 'stageName', `${kind.apiKind} API`);

@@ -1,6 +1,7 @@
 import { TerraformProvider, TerraformResource } from 'cdktf';
 import { ApiChoice, validateApiChoice } from './api-choice';
 import { ApiDeploymentBase, initDeployment } from './api-deployment-base';
+import { checkIdKinds } from './api-id-kind';
 import { apiPlacement, checkPlacementWithApiId, placedForApi } from './api-placement';
 import { DeploymentOptions } from './deployment-options';
 import { StageBase } from './stage-base';
@@ -50,6 +51,9 @@ export function startDeployment(owner: ApiDeploymentBase, spec: DeploymentSpec):
   validateApiChoice(owner, spec.choice);
   const { api, apiProperty, apiKind } = spec.choice;
   const apiId = (api?.getStringAttribute('id') ?? spec.choice.apiId)!;
+  if (api === undefined) {
+    checkIdKinds(owner, { apiProperty: spec.choice.idProperty, apiId, apiType: spec.choice.apiType, apiKind, protocol: spec.choice.protocol?.type });
+  }
   const engine = new RedeployTriggerEngine(owner, {
     family: spec.family,
     api,

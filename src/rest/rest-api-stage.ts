@@ -8,6 +8,7 @@ import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, 
 import { REST_API_STAGE_PROPS } from './rest-shapes';
 import { AccessLogFormat } from '../common/access-log';
 import { accessLogSettingsOf } from '../common/access-log-settings';
+import { checkIdKinds } from '../common/api-id-kind';
 import { checkPlacementWithApiId } from '../common/api-placement';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { validateUrlPath } from '../common/execute-api';
@@ -162,6 +163,14 @@ export class RestApiStage extends StageBase {
       lifecycle: { createBeforeDestroy: true },
     }, ownedStage(owner, stageResourceProperty(this, props.stageName), { api: 'restApiId', deployment: 'deploymentId', name: 'stageName', canary: 'canarySettings' }));
     if (owner === this) {
+      checkIdKinds(owner, {
+        apiProperty: 'restApiId',
+        apiId: props.restApiId,
+        apiType: 'aws_api_gateway_rest_api',
+        apiKind: 'REST API',
+        deploymentProperty: 'deploymentId',
+        deploymentId: props.deploymentId,
+      });
       checkPlacementWithApiId(owner, 'restApiId', props.restApiId, 'aws_api_gateway_rest_api', this.stage);
       // A stage made on its own claims its name for the API as a deployment construct's stages do.
       claimStage(owner, apiIdentity(owner, undefined, props.restApiId, 'aws_api_gateway_rest_api'), props.stageName, 'stageName', 'REST API');

@@ -1,0 +1,94 @@
+import { IConstruct } from 'constructs';
+import { AppIndex } from '../core/app-index';
+import { invalidProperty } from '../core/errors';
+import { idReferenceOf } from '../core/resolve';
+
+/** What an id given to a construct must name, when it names a resource of the app. */
+export interface IdKind {
+  /** The property that gives the API's id (`restApiId`, `httpApiId`, `apiId`). */
+  readonly apiProperty: string;
+  readonly apiId: string;
+  /** The API's Terraform type (`aws_api_gateway_rest_api`, `aws_apigatewayv2_api`). */
+  readonly apiType: string;
+  /** The API in messages: `REST API`, `HTTP API`, `WebSocket API`. */
+  readonly apiKind: string;
+  /** For an API Gateway v2 API, the protocol type it must have (`HTTP`, `WEBSOCKET`). */
+  readonly protocol?: string;
+  /** For a stage made on its own: the property that gives the deployment's id, and the id. */
+  readonly deploymentProperty?: string;
+  readonly deploymentId?: string;
+}
+
+const API_KINDS: Readonly<Record<string, string>> = {
+  aws_api_gateway_rest_api: 'a REST API (deployed by RestApiDeployment)',
+  aws_apigatewayv2_api: 'an HTTP or WebSocket API (deployed by HttpApiDeployment or WebSocketApiDeployment)',
+};
+const DEPLOYMENT_TYPES: Readonly<Record<string, { readonly apiType: string; readonly apiArgument: string }>> = {
+  aws_api_gateway_deployment: { apiType: 'aws_api_gateway_rest_api', apiArgument: 'restApiId' },
+  aws_apigatewayv2_deployment: { apiType: 'aws_apigatewayv2_api', apiArgument: 'apiId' },
+};
+
+/**
+ * Fails, when the app is validated, on an id that names a resource of the app of another kind than
+ * the construct deploys: an API of the other family (`restApiId: httpApi.id`), an HTTP API where a
+ * WebSocket API belongs (its protocol type), or, for a stage made on its own, a deployment of the
+ * other family or of another API. AWS would make a stage the API cannot have, or none at all.
+ */
+export function checkIdKinds(owner: IConstruct, kind: IdKind): void {
+  if (kind.deploymentId === '') {
+    throw invalidProperty(owner, kind.deploymentProperty!, '', 'the id of a deployment, not an empty string');
+  }
+  if (kind.apiId === '') {
+    throw invalidProperty(owner, kind.apiProperty, '', `the id of ${article(kind.apiKind)} ${kind.apiKind}, not an empty string`);
+  }
+  owner.node.addValidation({
+    validate: () => {
+      const error = apiIdError(owner, kind) ?? deploymentIdError(owner, kind);
+      return error === undefined ? [] : [error.message];
+    },
+  });
+}
+
+function apiIdError(owner: IConstruct, kind: IdKind): Error | undefined {
+  const named = idReferenceOf(kind.apiId);
+  if (named === undefined || !(named.type in API_KINDS)) {
+    return undefined;
+  }
+  const expected = `the id of ${article(kind.apiKind)} ${kind.apiKind} (${kind.apiType})`;
+  if (named.type !== kind.apiType) {
+    return invalidProperty(owner, kind.apiProperty, kind.apiId, `${expected}: it names ${named.type}.${named.name}, ${API_KINDS[named.type]}`);
+  }
+  const api = kind.protocol === undefined ? undefined : AppIndex.of(owner).resourceNamed(named.type, named.stack, named.name);
+  const protocol = (api as { protocolTypeInput?: unknown } | undefined)?.protocolTypeInput;
+  if (typeof protocol === 'string' && /^[A-Z]+$/.test(protocol) && protocol !== kind.protocol) {
+    return invalidProperty(owner, kind.apiProperty, kind.apiId,
+      `${expected}: it names ${named.type}.${named.name}, whose protocol type is ${protocol} (${protocol === 'HTTP' ? 'HttpApiDeployment, HttpApiStage' : 'WebSocketApiDeployment, WebSocketApiStage'} deploy it)`);
+  }
+  return undefined;
+}
+
+function deploymentIdError(owner: IConstruct, kind: IdKind): Error | undefined {
+  const named = kind.deploymentId === undefined ? undefined : idReferenceOf(kind.deploymentId);
+  const family = named === undefined ? undefined : DEPLOYMENT_TYPES[named.type];
+  if (named === undefined || family === undefined) {
+    return undefined;
+  }
+  const expected = `the id of a deployment of the stage's ${kind.apiKind}`;
+  if (family.apiType !== kind.apiType) {
+    return invalidProperty(owner, kind.deploymentProperty!, kind.deploymentId, `${expected}: it names ${named.type}.${named.name}, a deployment of ${API_KINDS[family.apiType]}`);
+  }
+  const deployment = AppIndex.of(owner).resourceNamed(named.type, named.stack, named.name) as Record<string, unknown> | undefined;
+  const itsApi = deployment?.[`${family.apiArgument}Input`];
+  const itsApiReference = typeof itsApi === 'string' ? idReferenceOf(itsApi) : undefined;
+  const stageApi = idReferenceOf(kind.apiId);
+  if (itsApiReference !== undefined && stageApi !== undefined
+    && (itsApiReference.type !== stageApi.type || itsApiReference.name !== stageApi.name || itsApiReference.stack !== stageApi.stack)) {
+    return invalidProperty(owner, kind.deploymentProperty!, kind.deploymentId,
+      `${expected}: it names ${named.type}.${named.name}, a deployment of ${itsApiReference.type}.${itsApiReference.name}, not of ${stageApi.type}.${stageApi.name} (AWS answers NotFoundException)`);
+  }
+  return undefined;
+}
+
+function article(kind: string): string {
+  return kind.startsWith('HTTP') ? 'an' : 'a';
+}

@@ -1,0 +1,96 @@
+/**
+ * An id given to a construct that names a resource of the app of another kind (issue "hard to misuse",
+ * fifth review): an API of the other family, an HTTP API where a WebSocket API belongs, or, for a stage
+ * made on its own, a deployment of the other family or of another API. AWS made a stage the API cannot
+ * have (a `$default` stage on a WebSocket API) or answered NotFoundException; each now fails when the
+ * app is validated, naming what the id names.
+ */
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
+import { HttpApiDeployment, HttpApiStage, RestApiDeployment, RestApiStage, WebSocketApiDeployment, WebSocketApiStage } from '../src';
+import { petsApi } from './support/api';
+import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
+
+function newStack(): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  return stack;
+}
+
+describe('an API id of another kind', () => {
+  test('a WebSocket API given to HttpApiDeployment by its id', () => {
+    const stack = newStack();
+    new HttpApiDeployment(stack, 'deploy', { httpApiId: chatWebSocketApi(stack).api.id, autoDiscover: true });
+
+    expect(() => Testing.synth(stack, true)).toThrow("HttpApiDeployment at 'stack/deploy': property 'httpApiId' is \"${aws_apigatewayv2_api.ws_api.id}\"; "
+      + 'expected the id of an HTTP API (aws_apigatewayv2_api): it names aws_apigatewayv2_api.ws_api, whose protocol type is WEBSOCKET '
+      + '(WebSocketApiDeployment, WebSocketApiStage deploy it).');
+  });
+
+  test('an HTTP API given to a WebSocket stage made on its own', () => {
+    const stack = newStack();
+    const http = new HttpApiDeployment(stack, 'http', { httpApi: petsHttpApi(stack).api });
+    new WebSocketApiStage(stack, 'stage', { apiId: petsHttpApi(stack, {}, 'other_').api.id, deploymentId: http.deploymentId, stageName: 'live' });
+
+    expect(() => Testing.synth(stack, true)).toThrow(/WebSocketApiStage at 'stack\/stage': property 'apiId' is "\$\{aws_apigatewayv2_api.other_http_api.id\}"; expected the id of a WebSocket API \(aws_apigatewayv2_api\): it names aws_apigatewayv2_api.other_http_api, whose protocol type is HTTP/);
+  });
+
+  test.each([
+    ['RestApiDeployment given an HTTP API', (stack: TerraformStack) => new RestApiDeployment(stack, 'deploy', { restApiId: petsHttpApi(stack).api.id }),
+      "RestApiDeployment at 'stack/deploy': property 'restApiId' is \"${aws_apigatewayv2_api.http_api.id}\"; expected the id of a REST API "
+      + '(aws_api_gateway_rest_api): it names aws_apigatewayv2_api.http_api, an HTTP or WebSocket API (deployed by HttpApiDeployment or WebSocketApiDeployment).'],
+    ['HttpApiDeployment given a REST API', (stack: TerraformStack) => new HttpApiDeployment(stack, 'deploy', { httpApiId: petsApi(stack).api.id }),
+      "HttpApiDeployment at 'stack/deploy': property 'httpApiId' is \"${aws_api_gateway_rest_api.api.id}\"; expected the id of an HTTP API "
+      + '(aws_apigatewayv2_api): it names aws_api_gateway_rest_api.api, a REST API (deployed by RestApiDeployment).'],
+    ['RestApiStage given an HTTP API', (stack: TerraformStack) => new RestApiStage(stack, 'stage', { restApiId: petsHttpApi(stack).api.id, deploymentId: 'abc123', stageName: 'live' }),
+      "RestApiStage at 'stack/stage': property 'restApiId' is \"${aws_apigatewayv2_api.http_api.id}\"; expected the id of a REST API"],
+  ])('%s', (_name, make, message) => {
+    const stack = newStack();
+    make(stack);
+
+    expect(() => Testing.synth(stack, true)).toThrow(message);
+  });
+
+  test('the right kind, by id, and an id from elsewhere stay', () => {
+    const stack = newStack();
+    new HttpApiDeployment(stack, 'http', { httpApiId: petsHttpApi(stack).api.id, autoDiscover: true });
+    new WebSocketApiDeployment(stack, 'ws', { webSocketApiId: chatWebSocketApi(stack).api.id, autoDiscover: true });
+    new RestApiDeployment(stack, 'rest', { restApiId: 'a1b2c3d4e5' });
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+});
+
+describe("a stage made on its own given another API's deployment", () => {
+  test('a deployment of the other family', () => {
+    const stack = newStack();
+    const http = new HttpApiDeployment(stack, 'http', { httpApi: petsHttpApi(stack).api });
+    new RestApiStage(stack, 'stage', { restApiId: petsApi(stack).api.id, deploymentId: http.deploymentId, stageName: 'live' });
+
+    expect(() => Testing.synth(stack, true)).toThrow(/RestApiStage at 'stack\/stage': property 'deploymentId' is "\$\{aws_apigatewayv2_deployment.http_Deployment_\w+.id\}"; expected the id of a deployment of the stage's REST API: it names aws_apigatewayv2_deployment.http_Deployment_\w+, a deployment of an HTTP or WebSocket API/);
+  });
+
+  test('a deployment of another API of the same family', () => {
+    const stack = newStack();
+    const other = new RestApiDeployment(stack, 'other', { restApi: petsApi(stack, {}, 'other_').api });
+    new RestApiStage(stack, 'stage', { restApiId: petsApi(stack).api.id, deploymentId: other.deploymentId, stageName: 'live' });
+
+    expect(() => Testing.synth(stack, true)).toThrow(/property 'deploymentId' is "\$\{aws_api_gateway_deployment.other_Deployment_\w+.id\}"; expected the id of a deployment of the stage's REST API: it names aws_api_gateway_deployment.other_Deployment_\w+, a deployment of aws_api_gateway_rest_api.other_api, not of aws_api_gateway_rest_api.api \(AWS answers NotFoundException\)/);
+  });
+
+  test('the deployment of its own API stays', () => {
+    const stack = newStack();
+    const api = petsHttpApi(stack).api;
+    const http = new HttpApiDeployment(stack, 'http', { httpApi: api });
+    new HttpApiStage(stack, 'stage', { apiId: api.id, deploymentId: http.deploymentId, stageName: 'beta' });
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test.each([['restApiId'], ['deploymentId']])('an empty %s is refused', (property) => {
+    const stack = newStack();
+    const props = { restApiId: 'a1b2c3', deploymentId: 'd1', stageName: 'live', [property]: '' };
+
+    expect(() => new RestApiStage(stack, 'stage', props)).toThrow(`RestApiStage at 'stack/stage': property '${property}' is ""; expected the id of a`);
+  });
+});
