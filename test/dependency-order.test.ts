@@ -1,6 +1,6 @@
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { synthesize, synthesizeApp, TerraformJson } from './support/synth';
@@ -121,5 +121,28 @@ describe('dependency order', () => {
   test('the cycle check notices a cycle', () => {
     const graph = new Map([['a.x', new Set(['b.y'])], ['b.y', new Set(['a.x'])]]);
     expect(findCycle(graph)).toEqual(['a.x', 'b.y', 'a.x']);
+  });
+});
+
+describe('resources given to the construct', () => {
+  test("a resource given in 'resources' that reads the construct's stage fails, naming 'resources' (a Lambda permission by the ARN of an API given by id)", () => {
+    expect(() => synthesizeApp((app) => {
+      const stack = new TerraformStack(app, 'stack');
+      const api = petsApi(stack).api;
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApiId: api.id });
+      deployment.addResource(new LambdaPermission(stack, 'invoke', {
+        functionName: 'pets', action: 'lambda:InvokeFunction', principal: 'apigateway.amazonaws.com', sourceArn: deployment.arnForExecuteApi(),
+      }));
+    })).toThrow(/property 'resources' is the construct 'stack\/invoke' \(aws_lambda_permission\); expected a resource that does not read what this construct makes: aws_lambda_permission.invoke \('stack\/invoke'\) reads aws_api_gateway_stage.deploy_Stage_\w+, a resource of this construct/);
+  });
+
+  test("another deployment construct's stage is refused in addResource", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = petsApi(stack).api;
+    const first = new RestApiDeployment(stack, 'first', { restApi: api });
+    const second = new RestApiDeployment(stack, 'second', { restApi: api, stageName: 'beta' });
+
+    expect(() => first.addResource(second.deploymentStage.stage)).toThrow("RestApiDeployment at 'stack/first': property 'addResource(resource)' is "
+      + "the construct 'stack/second/Stage/Default' (aws_api_gateway_stage); expected a resource of the API, not one a construct made ('stack/second' made it)");
   });
 });

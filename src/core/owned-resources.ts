@@ -231,6 +231,11 @@ function renderedOf(block: Record<string, any>, names: readonly string[]): Recor
   return Object.fromEntries(names.flatMap((name) => [[name, block[snakeCase(name)]], [`dynamic.${name}`, block.dynamic?.[snakeCase(name)]]]));
 }
 
+/** The construct that made `resource` and relies on it (a deployment construct, a stage); undefined for a resource of the user's. */
+export function ownerOfResource(resource: object): IConstruct | undefined {
+  return ((resource as any)[OWNED] as Kept | undefined)?.owner;
+}
+
 function keptOf(resource: object): Kept | undefined {
   return (resource as any)[CHANGING] ? undefined : (resource as any)[OWNED];
 }

@@ -19,6 +19,7 @@ import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } fr
 import { UserTriggers } from './user-triggers';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
+import { ownerOfResource } from '../core/owned-resources';
 import { idReferenceOf, resolveIn } from '../core/resolve';
 import { warnOnce } from '../core/warnings';
 
@@ -114,6 +115,12 @@ export class RedeployTriggerEngine {
     if (resource.node.scopes.includes(this.owner)) {
       throw invalidProperty(this.owner, property, resource,
         'a resource the construct did not make: its own deployment and stages follow the triggers (the deployment would wait for itself, a cycle Terraform refuses)');
+    }
+    const maker = ownerOfResource(resource);
+    if (maker !== undefined) {
+      throw invalidProperty(this.owner, property, resource,
+        `a resource of the API, not one a construct made ('${maker.node.path}' made it): its deployments and stages follow the API, `
+        + 'so hashing them redeploys nothing the API serves (and two deployment constructs given each other\'s stages wait for each other, a cycle)');
     }
     const other = this.otherApiOf(resource);
     if (other !== undefined) {
@@ -290,8 +297,9 @@ export class RedeployTriggerEngine {
         `a value that does not read what this construct makes: it reads ${rest.join(', which reads ')}, a resource of this construct, `
         + `which the triggers decide (a cycle Terraform refuses). ${hint}`);
     }
-    throw invalidProperty(this.owner, this.props.apiProperty, this.props.api?.node.path ?? found.item.construct.node.path,
-      `an API none of whose resources reads what this construct makes: ${first} ('${found.item.construct.node.path}') reads ${rest.join(', which reads ')}, `
+    const given = this.extraResources.includes(found.item.construct as TerraformResource);
+    throw invalidProperty(this.owner, given ? 'resources' : this.props.apiProperty, given ? found.item.construct : this.props.api?.node.path ?? found.item.construct.node.path,
+      `${given ? 'a resource that does not read' : 'an API none of whose resources reads'} what this construct makes: ${first} ('${found.item.construct.node.path}') reads ${rest.join(', which reads ')}, `
       + `a resource of this construct. The deployment waits for the API's resources, so they cannot wait for it (a cycle Terraform refuses). ${hint}`);
   }
 
