@@ -18,6 +18,11 @@ export interface DomainIdentity {
   /** Whether the domain was given as an attribute of `resource` (rather than found by its literal name). */
   readonly referenced?: boolean;
   /**
+   * The data source the domain was given as an attribute of (a lookup by its literal name): where it
+   * looks, which must be where the mapping is made.
+   */
+  readonly lookedUpBy?: TerraformDataSource;
+  /**
    * What a mapping's construct id is made from: the domain resource's address when the domain is
    * given as its attribute (so that a change of how the resource's name is written keeps the
    * mapping's address), else `id`.
@@ -65,11 +70,12 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
       `the custom domain's name (its domain_name), not its ${attribute[4]}: ${attribute[4].includes('domain_name') ? "that is the name of API Gateway's own endpoint, for a DNS record pointing at it" : 'that is no domain name'}`);
   }
   if (attribute !== null && attribute[1] !== undefined && privateDomainId === undefined) {
-    const literal = dataSourceName(stack, attribute[2], attribute[3]);
+    const lookup = domainElementIn(stack, `data.${attribute[2]}.${attribute[3]}`) as TerraformDataSource | undefined;
+    const literal = dataSourceName(lookup);
     if (literal !== undefined) {
       // A data source that reads a domain by its literal name is that domain, wherever it is read.
       checkDomainName(owner, property, expression, literal);
-      return { id: `name:${literal}`, description: JSON.stringify(literal), given: expression, addressKey: `name:${literal}` };
+      return { id: `name:${literal}`, description: JSON.stringify(literal), given: expression, addressKey: `name:${literal}`, lookedUpBy: lookup };
     }
   }
   const reference = DOMAIN_REFERENCE.exec(expression);
@@ -204,7 +210,7 @@ function domainElementIn(stack: TerraformStack, address: string): TerraformEleme
 const DOMAIN_RESOURCES = new WeakMap<TerraformStack, Map<string, TerraformElement>>();
 
 /** The literal name a domain data source `data.type.name` of `stack` reads; undefined for another expression or no such data source. */
-function dataSourceName(stack: TerraformStack, type: string, name: string): string | undefined {
-  const literal = (domainElementIn(stack, `data.${type}.${name}`) as { domainNameInput?: unknown } | undefined)?.domainNameInput;
+function dataSourceName(lookup: TerraformDataSource | undefined): string | undefined {
+  const literal = (lookup as { domainNameInput?: unknown } | undefined)?.domainNameInput;
   return typeof literal === 'string' && !Token.isUnresolved(literal) ? literal : undefined;
 }

@@ -121,7 +121,8 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
   const domainClaims = claims.domains.get(domain.id) ?? new DomainClaims();
   const recorded: RecordedClaim = { ...claim, owner, method, domain, by: `'${owner.node.path}' (${method})`, order: claims.count };
   const certain = domainClaims.candidatesFor(recorded).filter((other) => providersSettled(other.mapping, claim.mapping));
-  const settledWithDomain = domain.referenced && providersSettled(domain.resource!, claim.mapping);
+  const placed = placedBy(domain);
+  const settledWithDomain = placed !== undefined && providersSettled(placed, claim.mapping);
   const error = (settledWithDomain ? placementError(recorded) : undefined) ?? conflictAmong(recorded, certain);
   if (error !== undefined) {
     discardOwned(claim.mapping);
@@ -193,19 +194,26 @@ function providersSettled(a: TerraformResource, b: TerraformResource): boolean {
   return oneProvider || (hasAwsProvider(a) && hasAwsProvider(b));
 }
 
+/** What decides where the domain is looked for: the domain resource, or the data source that looks it up, given as its attribute. */
+function placedBy(domain: DomainIdentity): TerraformResource | undefined {
+  // A data source has the provider and region arguments a resource has.
+  return domain.referenced ? domain.resource : domain.lookedUpBy as unknown as TerraformResource | undefined;
+}
+
 /**
  * The error for a mapping whose domain resource, given as its attribute, is in another account or
  * region than the mapping (the stage's): AWS looks the domain name up where the mapping is made.
  */
 function placementError({ owner, method, domain, mapping }: RecordedClaim): Error | undefined {
-  const resource = domain.resource;
-  if (!domain.referenced || resource === undefined || sameAccount(resource, mapping) !== 'apart') {
+  const resource = placedBy(domain);
+  if (resource === undefined || sameAccount(resource, mapping) !== 'apart') {
     return undefined;
   }
+  const made = domain.referenced ? 'is made' : 'looks the domain up';
   return invalidProperty(owner, `${method}(domainName)`, domain.given,
-    `a custom domain name in the stage's account and region (AWS looks it up where the mapping is made): '${resource.node.path}' is made `
-    + `with ${describePlacement(resource)}, the mapping with ${describePlacement(mapping)}; make the domain name with the stage's AWS provider `
-    + 'and region');
+    `a custom domain name in the stage's account and region (AWS looks it up where the mapping is made): '${resource.node.path}' ${made} `
+    + `with ${describePlacement(resource)}, the mapping with ${describePlacement(mapping)}; ${domain.referenced ? 'make' : 'look up'} the domain name `
+    + "with the stage's AWS provider and region");
 }
 
 /**

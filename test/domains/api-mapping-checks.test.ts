@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiGatewayDomainName, ApiGatewayDomainNameConfig } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
+import { DataAwsApiGatewayDomainName } from '@cdktf/provider-aws/lib/data-aws-api-gateway-domain-name';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../../src';
@@ -340,6 +341,28 @@ describe('where the domain is', () => {
       + "expected a custom domain name in the stage's account and region (AWS looks it up where the mapping is made): 'stack/domain' is made with "
       + "the AWS provider 'stack/east' (region \"us-east-1\"), the mapping with the AWS provider 'stack/aws' (region \"eu-west-2\"); make the domain name "
       + "with the stage's AWS provider and region.");
+  });
+
+  test.each([
+    ["another region's provider", (stack: TerraformStack) => ({ provider: new AwsProvider(stack, 'east', { region: 'us-east-1', alias: 'east' }) }),
+      "the AWS provider 'stack/east' (region \"us-east-1\")"],
+    ['a region of its own', () => ({ region: 'us-east-1' }), "the AWS provider 'stack/aws' (region \"us-east-1\")"],
+  ])("a data source that looks the domain up with %s than the stage fails, naming both", (_name, placement, where) => {
+    expect(() => synthesize((stack) => {
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      const lookup = new DataAwsApiGatewayDomainName(stack, 'lookup', { domainName: 'api.example.com', ...placement(stack) });
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addApiMapping(lookup.domainName, { apiMappingKey: 'v1' });
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'addApiMapping(domainName)' is \"${data.aws_api_gateway_domain_name.lookup.domain_name}\"; "
+      + "expected a custom domain name in the stage's account and region (AWS looks it up where the mapping is made): 'stack/lookup' looks the domain up "
+      + `with ${where}, the mapping with the AWS provider 'stack/aws' (region "eu-west-2"); look up the domain name with the stage's AWS provider and region.`);
+  });
+
+  test("a data source that looks the domain up where the stage is passes", () => {
+    expect(() => synthesize((stack) => {
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      const lookup = new DataAwsApiGatewayDomainName(stack, 'lookup', { domainName: 'api.example.com', region: 'eu-west-2' });
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addApiMapping(lookup.domainName, { apiMappingKey: 'v1' });
+    })).not.toThrow();
   });
 
   test('the same provider for the API and the domain, or a provider made after the mapping in the same region, passes', () => {
