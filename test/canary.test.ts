@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { onlyResource, resourcesOfType, synthesize, TerraformJson } from './support/synth';
@@ -116,6 +116,14 @@ test('a stage added while a canary runs serves the frozen main deployment: a war
     'add it to another RestApiDeployment of the API.',
   ]);
   expect(warnings(false)).toEqual([]);
+});
+
+test('the warning names a stage added by a variable as the expression, never a raw token', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic: 10 } });
+  deployment.addStage(new TerraformVariable(stack, 'stage', { type: 'string' }).stringValue);
+
+  expect(RestApiDeployment.warningsOf(stack)).toEqual([expect.stringMatching(/^The stage "\$\{var.stage\}" \(addStage\) serves the main deployment/)]);
 });
 
 test("the canary settings are the construct's: resetting or replacing them on the stage is refused", () => {

@@ -97,6 +97,8 @@ describe("a deployment construct in another stack than its API, with that stack'
 
     expect(() => Testing.synth(deploys, true)).not.toThrow();
     expect(warningsOf(kind, deploys)).toEqual([expect.stringContaining('whether they are one account and region is known only at deploy time (profile ("shared" for the API, "staging" here))')]);
+    // A profile is no argument of the API's: the advice names the providers only.
+    expect(warningsOf(kind, deploys)[0]).toContain("Say that they are with literal settings, the same for both ('profile': of both AwsProviders)");
   });
 
   test.each(KINDS)('%s: the same settings in both stacks synthesize, without a warning', (kind) => {

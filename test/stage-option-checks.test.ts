@@ -1,5 +1,5 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { onlyResource, resourcesOfType, synthesize } from './support/synth';
@@ -167,5 +167,29 @@ describe('numeric options refuse Infinity, -Infinity and NaN (JSON writes them a
     expect(() => synthesize((stack) => {
       new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, canary: { percentTraffic: value } });
     })).toThrow(`RestApiDeployment at 'stack/deploy': property 'canary.percentTraffic' is ${shown(value)}; expected a number from 0 to 100.`);
+  });
+});
+
+describe('HTTP and WebSocket descriptions of more than 1024 characters (terraform validate refused them)', () => {
+  const long = 'x'.repeat(1025);
+  test.each([
+    ['the deployment description', (stack: TerraformStack) => new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, description: long }),
+      "HttpApiDeployment at 'stack/deploy': property 'description' is"],
+    ["the main stage's description", (stack: TerraformStack) => new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api, stageDescription: long }),
+      "WebSocketApiDeployment at 'stack/deploy': property 'stageDescription' is"],
+    ["an added stage's description", (stack: TerraformStack) => new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addStage('beta', { stageDescription: long }),
+      "HttpApiDeployment at 'stack/deploy': property 'addStage(beta).stageDescription' is"],
+  ])('%s is refused', (_name, make, start) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+
+    expect(() => make(stack)).toThrow(start);
+    expect(() => make(new TerraformStack(Testing.app(), 'stack'))).toThrow('expected a description of at most 1024 characters (it has 1025).');
+  });
+
+  test('1024 characters stay', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, description: 'x'.repeat(1024), stageDescription: 'y'.repeat(1024) });
+
+    expect(() => Testing.synth(stack)).not.toThrow();
   });
 });

@@ -239,3 +239,11 @@ describe('a token where the library reads the entries one by one', () => {
     expect(Object.values<any>(json.resource.aws_api_gateway_stage)[0].tags).toBe('${var.m}');
   });
 });
+
+test('the is...() checks take anything, nothing included: undefined and null are no deployment construct', () => {
+  for (const is of [RestApiDeployment.isRestApiDeployment, HttpApiDeployment.isHttpApiDeployment, WebSocketApiDeployment.isWebSocketApiDeployment]) {
+    expect([is(undefined), is(null), is('x'), is({})]).toEqual([false, false, false, false]);
+  }
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  expect(RestApiDeployment.isRestApiDeployment(new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }))).toBe(true);
+});

@@ -10,7 +10,7 @@ import { validateUrlPath } from './execute-api';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
 import { initStage, StageBase } from './stage-base';
 import { apiIdentity, claimStage } from './stage-registry';
-import { validateStageName, validateStageVariables } from './validation';
+import { validateStageName, validateStageVariables, validateV2Description } from './validation';
 import { stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { newOwnedResource, ownedStage } from '../core/owned-resources';
@@ -65,6 +65,7 @@ export function createV2Stage(
     }
   }
   const routes = perRouteSettings(owner, prefix, stageWide, definition.routeOptions);
+  validateV2Description(owner, `${prefix}stageDescription`, definition.stageDescription);
   const stage = newOwnedResource(ProviderResources.Apigatewayv2Stage, scope, 'Default', {
     apiId: definition.apiId,
     name: definition.stageName,

@@ -185,9 +185,12 @@ function warnUnknown(
     }
     return;
   }
+  // Only a region is also a resource's own argument; every other setting is the AwsProviders' alone.
+  const names = differences.map((difference) => `'${difference.name}'`).join(', ');
+  const where = differences.every((difference) => difference.name === 'region') ? "the API's own 'region', or the AwsProviders'" : 'of both AwsProviders';
   warnOnce(owner, `${what}: whether they are one account and region is known only at deploy time (${describeDifferences(differences)}). `
-    + 'If they are not, AWS finds no such API there (NotFoundException). Say that they are with literal settings, the same for both '
-    + `(${differences.map((difference) => `'${difference.name}'`).join(', ')}: the API's own 'region', or the AwsProviders'), ${otherFix}.`);
+    + `If they are not, AWS finds no such API there (NotFoundException). Say that they are with literal settings, the same for both (${names}: `
+    + `${where}), ${otherFix}.`);
 }
 
 /**

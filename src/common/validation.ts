@@ -33,3 +33,13 @@ export function validateStageVariables(
     }
   }
 }
+
+/** The longest description an HTTP or WebSocket API's deployment or stage takes (the provider refuses more at validate). */
+export const V2_DESCRIPTION_MAX = 1024;
+
+/** Fails on a literal description longer than API Gateway v2 takes (`terraform validate` refused it). */
+export function validateV2Description(scope: IConstruct, property: string, description: string | undefined): void {
+  if (typeof description === 'string' && !Token.isUnresolved(description) && description.length > V2_DESCRIPTION_MAX) {
+    throw invalidProperty(scope, property, description, `a description of at most ${V2_DESCRIPTION_MAX} characters (it has ${description.length})`);
+  }
+}

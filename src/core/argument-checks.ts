@@ -92,7 +92,8 @@ function checkArguments(parameters: readonly Parameter[], args: readonly unknown
   parameters.forEach((parameter, position) => {
     const value = given[position];
     if (value === undefined || value === null) {
-      if (!parameter.optional) {
+      // An `any` parameter (`isRestApiDeployment(x)`) takes nothing as well as anything.
+      if (!parameter.optional && parameter.kind !== 'any') {
         throw invalidArgument(names.where, names.scope, names.property(parameter.name), value, `${expectedOf(parameter)} (it is required)`);
       }
       given[position] = undefined;

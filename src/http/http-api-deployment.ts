@@ -8,6 +8,7 @@ import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
 import { executeApiArn, methodAndPath } from '../common/execute-api';
+import { validateV2Description } from '../common/validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
@@ -107,6 +108,7 @@ export class HttpApiDeployment extends ApiDeploymentBase {
     });
     this.httpApi = props.httpApi;
     this.httpApiId = this.start.apiId;
+    validateV2Description(this, 'description', props.description);
     this.deployment = newDeploymentResource(ProviderResources.Apigatewayv2Deployment, this, 'Deployment', {
       apiId: this.httpApiId,
       description: props.description,

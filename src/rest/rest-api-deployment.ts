@@ -20,6 +20,7 @@ import { isDeploymentOfKind } from '../core/deployment-marker';
 import { describeValue, invalidProperty } from '../core/errors';
 import { changeOwned } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
+import { expressionIn } from '../core/resolve';
 import { checkStruct } from '../core/struct-check';
 import { warnOnce } from '../core/warnings';
 import { BasePathMappingOptions } from '../domains/base-path-mapping';
@@ -225,7 +226,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
     checkStruct(this, `addStage(${stageName}).`, options, ADD_STAGE_OPTIONS);
     claimAddedStage(this, this.start, stageName, { property: 'methodOptions', settings: options.methodOptions });
     if (this.canaryDeployment !== undefined) {
-      warnOnce(this, `The stage ${describeValue(stageName)} (addStage) serves the main deployment, which the canary keeps as the API was when it `
+      warnOnce(this, `The stage ${describeValue(expressionIn(this, stageName))} (addStage) serves the main deployment, which the canary keeps as the API was when it `
         + 'started (its triggers are ignored while the canary runs): changes of the API reach this stage only when the canary is promoted '
         + '(canary removed). For a stage that follows every change, add it to another RestApiDeployment of the API.');
     }

@@ -10,6 +10,7 @@ import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } f
 import { DeploymentOptions } from '../common/deployment-options';
 import { executeApiArn, webSocketArnRouteKey } from '../common/execute-api';
 import { prepareStageLogging } from '../common/stage-logging';
+import { validateV2Description } from '../common/validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { ProviderResources } from '../core/provider-resources';
@@ -127,6 +128,7 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
     if (props.cloudWatchRole === true) {
       this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.start.provider, region: this.start.region });
     }
+    validateV2Description(this, 'description', props.description);
     this.deployment = newDeploymentResource(ProviderResources.Apigatewayv2Deployment, this, 'Deployment', {
       apiId: this.webSocketApiId,
       description: props.description,

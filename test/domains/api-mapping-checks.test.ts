@@ -347,7 +347,7 @@ describe('where the domain is', () => {
     ["another region's provider", (stack: TerraformStack) => ({ provider: new AwsProvider(stack, 'east', { region: 'us-east-1', alias: 'east' }) }),
       "the AWS provider 'stack/east' (region \"us-east-1\")"],
     ['a region of its own', () => ({ region: 'us-east-1' }), "the AWS provider 'stack/aws' (region \"us-east-1\")"],
-  ])("a data source that looks the domain up with %s than the stage fails, naming both", (_name, placement, where) => {
+  ])('a data source that looks the domain up with %s than the stage fails, naming both', (_name, placement, where) => {
     expect(() => synthesize((stack) => {
       new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
       const lookup = new DataAwsApiGatewayDomainName(stack, 'lookup', { domainName: 'api.example.com', ...placement(stack) });
@@ -357,7 +357,7 @@ describe('where the domain is', () => {
       + `with ${where}, the mapping with the AWS provider 'stack/aws' (region "eu-west-2"); look up the domain name with the stage's AWS provider and region.`);
   });
 
-  test("a data source that looks the domain up where the stage is passes", () => {
+  test('a data source that looks the domain up where the stage is passes', () => {
     expect(() => synthesize((stack) => {
       new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
       const lookup = new DataAwsApiGatewayDomainName(stack, 'lookup', { domainName: 'api.example.com', region: 'eu-west-2' });
