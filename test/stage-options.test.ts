@@ -1,7 +1,8 @@
-import { TerraformStack, Testing } from 'cdktf';
-import { AccessLogDestination, AccessLogFormat, CacheClusterSize, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps, UnauthorizedCacheControlHeaderStrategy } from '../src';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AccessLogDestination, AccessLogFormat, CacheClusterSize, HttpApiDeployment, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps, UnauthorizedCacheControlHeaderStrategy } from '../src';
 import { petsApi } from './support/api';
 import { beforeAndAfter, changedTriggerKeys, onlyResource, resourcesOfType, synthesize } from './support/synth';
+import { petsHttpApi } from './support/v2-api';
 
 function deployWith(props: Partial<RestApiDeploymentProps>) {
   return synthesize((stack) => {
@@ -165,6 +166,33 @@ describe('method settings', () => {
     // The provider puts method_path into the stage's patch path (a JSON pointer) as it is (terraform-provider-aws #9738).
     const paths = Object.values<any>(resourcesOfType(json, 'aws_api_gateway_method_settings')).map((s) => s.method_path).sort();
     expect(paths).toEqual(['*/*', 'pets/GET', '~1/GET', '~1pets~1{id}/*']);
+  });
+
+  test('a method path with a variable in it is rewritten around the variable; a path that is a variable is written as given, with a warning', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const part = new TerraformVariable(stack, 'part', { type: 'string' }).stringValue;
+    const whole = new TerraformVariable(stack, 'whole', { type: 'string' }).stringValue;
+    new RestApiDeployment(stack, 'deploy', {
+      restApi: petsApi(stack).api,
+      methodOptions: { [`/pets/${part}/GET`]: { metricsEnabled: true }, [whole]: { metricsEnabled: true } },
+    });
+
+    const paths = Object.values<any>(resourcesOfType(JSON.parse(Testing.synth(stack)), 'aws_api_gateway_method_settings')).map((s) => s.method_path).sort();
+    expect(paths).toEqual(['${var.whole}', '~1pets~1${var.part}/GET']);
+    expect(RestApiDeployment.warningsOf(stack)).toEqual(expect.arrayContaining([
+      'The methodOptions key "pets/${var.part}/GET" is known only at deploy time: the construct cannot check that the API serves it (AWS refuses a '
+        + 'setting for a method the API does not have when it applies).',
+      expect.stringMatching(/^The methodOptions key "\$\{var.whole\}" is known only at deploy time: .* It is written as given: API Gateway reads a method of a nested resource as '~1pets~1\{id\}\/GET'/),
+    ]));
+  });
+
+  test('a route key known only at deploy time gets a warning (the API may not serve it)', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const route = new TerraformVariable(stack, 'route', { type: 'string' }).stringValue;
+    new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, routeOptions: { [route]: { throttlingBurstLimit: 10, throttlingRateLimit: 5 } } });
+
+    expect(HttpApiDeployment.warningsOf(stack)).toContain('The routeOptions key "${var.route}" is known only at deploy time: the construct cannot check that '
+      + 'the API serves it (AWS refuses a setting for a route the API does not have when it applies).');
   });
 
   test('a method override keeps the stage-wide settings it does not name', () => {

@@ -177,3 +177,12 @@ describe('a RestApiStage created on its own', () => {
     expect(() => stage.urlForPath('x')).toThrow("RestApiStage at 'stack/manual': property 'urlForPath(path)' is \"x\"");
   });
 });
+
+test('one variable given as the names of two stages of one API is one name twice: refused', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const name = new TerraformVariable(stack, 'stage_name', { type: 'string' });
+  const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName: name.stringValue });
+
+  expect(() => deployment.addStage(name.stringValue)).toThrow(/RestApiDeployment at 'stack\/deploy': property 'addStage\(\$\{var.stage_name\}\)' is "\$\{var.stage_name\}"; expected a stage name not yet used for this REST API: 'stack\/deploy' already creates the stage/);
+  expect(() => deployment.addStage(new TerraformVariable(stack, 'other_name', { type: 'string' }).stringValue)).not.toThrow();
+});

@@ -1,4 +1,4 @@
-import { TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../core/errors';
 import { idReferenceOf, resolveIn } from '../core/resolve';
@@ -41,7 +41,9 @@ export function claimStage(owner: IConstruct, identity: string, stageName: strin
     claimed = new Map();
     CLAIMED.set(app, claimed);
   }
-  const key = `${identity}\u0000${stageName}`;
+  // A name from an expression (a variable) is that expression in its stack: one variable used twice is one name twice.
+  const name = Token.isUnresolved(stageName) ? `expression:${TerraformStack.of(owner).node.path}:${resolveQuietly(TerraformStack.of(owner), stageName)}` : stageName;
+  const key = `${identity}\u0000${name}`;
   const other = claimed.get(key);
   if (other !== undefined) {
     throw invalidProperty(owner, property, stageName,

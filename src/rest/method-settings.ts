@@ -1,5 +1,5 @@
 import type { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
-import { TerraformProvider, Token } from 'cdktf';
+import { TerraformProvider, Token, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { MethodLoggingLevel } from '../common/logging-level';
 import { invalidProperty } from '../core/errors';
@@ -154,7 +154,8 @@ export function methodKeyOf(owner: IConstruct, property: string, path: string): 
  * the provider's page writes it (`pets/GET`).
  */
 export function providerMethodPath(key: string): string {
-  if (Token.isUnresolved(key) || key === '*/*') {
+  // A token stands for text without '/' here: the literal parts around one are rewritten; a key that is one token, not.
+  if (key === '*/*' || (Token.isUnresolved(key) && Tokenization.reverseString(key).length === 1)) {
     return key;
   }
   const slash = key.lastIndexOf('/');

@@ -4,6 +4,7 @@ import {
   TerraformResource,
   TerraformStack,
   Token,
+  Tokenization,
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ApiFamily } from './api-family';
@@ -20,7 +21,7 @@ import { UserTriggers } from './user-triggers';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 import { ownerOfResource } from '../core/owned-resources';
-import { idReferenceOf, resolveIn } from '../core/resolve';
+import { expressionIn, idReferenceOf, resolveIn } from '../core/resolve';
 import { warnOnce } from '../core/warnings';
 
 /** What a deployment construct tells the engine about its API. */
@@ -154,6 +155,16 @@ export class RedeployTriggerEngine {
    * @param property how errors name the setting: `routeOptions.GET /pets`
    */
   public requireServed(property: string, key: string): void {
+    if (Token.isUnresolved(key)) {
+      const options = property.includes('methodOptions') ? 'methodOptions' : 'routeOptions';
+      const whole = Tokenization.reverseString(key).length === 1;
+      const written = options === 'methodOptions' && whole
+        ? " It is written as given: API Gateway reads a method of a nested resource as '~1pets~1{id}/GET' (each '/' of its path as '~1'), "
+          + "one of the root resource as '~1/GET', which the value must then be"
+        : '';
+      this.warn(`The ${options} key ${JSON.stringify(expressionIn(this.owner, key))} is known only at deploy time: the construct cannot check that `
+        + `the API serves it (AWS refuses a setting for a ${options === 'methodOptions' ? 'method' : 'route'} the API does not have when it applies).${written}`);
+    }
     this.served.push({ property, key });
   }
 
