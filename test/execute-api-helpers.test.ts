@@ -111,3 +111,11 @@ describe('urlForPath: no dot segment', () => {
     expect(rendered.map((url) => url.slice(url.indexOf('}') + 1))).toEqual(['/pets/v1.2', '/pets/...', '/pets?up=..', '/pets/..${var.id}']);
   });
 });
+
+test("arnForExecuteApi writes a path parameter as '*' around a variable in the path too", () => {
+  const stack = newStack();
+  const rest = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+  const part = new TerraformVariable(stack, 'part', { type: 'string' }).stringValue;
+
+  expect(outputOf(stack, rest.arnForExecuteApi('GET', `/pets/{id}/${part}`))).toBe('${aws_api_gateway_rest_api.api.execution_arn}/prod/GET/pets/*/${var.part}');
+});

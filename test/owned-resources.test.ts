@@ -7,6 +7,7 @@
  * has its API, deployment, name, key and region, `create_before_destroy` (and `ignore_changes` where
  * the construct needs it) and, for a deployment, every automatic trigger entry.
  */
+import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
 import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
@@ -16,10 +17,13 @@ import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api
 import { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { TerraformIterator, TerraformResource, TerraformStack, Testing } from 'cdktf';
-import { HttpApiDeployment, HttpApiStage, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { AccessLogDestination, ApiGatewayCloudWatchRole, HttpApiDeployment, HttpApiStage, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
@@ -112,6 +116,33 @@ const OWNED: Record<string, Owned> = {
       restApi: petsApi(stack, regional).api, webAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/pets/a1b2',
     }).deploymentStage.node.findChild('WebAcl') as TerraformResource,
     relied: ['resourceArn', 'webAclArn', 'region'],
+    createBeforeDestroy: false,
+  },
+  "a stage's access log group": {
+    providerClass: CloudwatchLogGroup,
+    make: (stack) => new RestApiDeployment(stack, 'deploy', {
+      restApi: petsApi(stack, regional).api, accessLogDestination: AccessLogDestination.newLogGroup(),
+    }).deploymentStage.accessLogGroup!,
+    relied: ['region'],
+    createBeforeDestroy: false,
+  },
+  "the CloudWatch role's role": {
+    providerClass: IamRole,
+    make: (stack) => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack, regional).api, cloudWatchRole: true }).cloudWatchRole!.role,
+    relied: ['assumeRolePolicy'],
+    createBeforeDestroy: false,
+  },
+  "the CloudWatch role's policy attachment": {
+    providerClass: IamRolePolicyAttachment,
+    make: (stack) => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack, regional).api, cloudWatchRole: true })
+      .cloudWatchRole!.node.findChild('PushToCloudWatchLogs') as TerraformResource,
+    relied: ['role', 'policyArn'],
+    createBeforeDestroy: false,
+  },
+  "the CloudWatch role's account setting (made on its own)": {
+    providerClass: ApiGatewayAccount,
+    make: (stack) => new ApiGatewayCloudWatchRole(stack, 'logs', { region: REGION }).account,
+    relied: ['cloudwatchRoleArn', 'region'],
     createBeforeDestroy: false,
   },
   'an API mapping': {
@@ -399,6 +430,23 @@ describe('removing a construct between the owner and its resource is seen at syn
 
     expect(() => synthOf(stack)).toThrow("RestApiDeployment at 'stack/deploy': property 'webAclArn' is \"removed ('stack/deploy/Stage/WebAcl')\"; "
       + 'expected the resource the construct made');
+  });
+
+  test("the deployment's CloudWatch role", () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, cloudWatchRole: true });
+    deployment.node.tryRemoveChild('CloudWatchRole');
+
+    expect(() => synthOf(stack)).toThrow("RestApiDeployment at 'stack/deploy': property 'cloudWatchRole' is \"removed with 'stack/deploy/CloudWatchRole' "
+      + "('stack/deploy/CloudWatchRole/Role')\"; expected the resource the construct made");
+  });
+
+  test("the stage's access log group", () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, accessLogDestination: AccessLogDestination.newLogGroup() });
+    deployment.deploymentStage.node.tryRemoveChild('AccessLogs');
+
+    expect(() => synthOf(stack)).toThrow(/RestApiDeployment at 'stack\/deploy': property '[^']*accessLogDestination[^']*' is "removed \('stack\/deploy\/Stage\/AccessLogs'\)"; expected the resource the construct made/);
   });
 
   test("the stage's method settings container", () => {

@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { AccessLogDestination } from './access-log';
 import { ACCESS_LOG_GROUP_OPTIONS } from './struct-shapes';
 import { invalidProperty } from '../core/errors';
+import { newOwnedResource } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { checkStruct } from '../core/struct-check';
 
@@ -34,11 +35,11 @@ export function newAccessLogGroup(
   if (retention !== undefined && !Token.isUnresolved(retention) && !LOG_RETENTION_DAYS.includes(retention)) {
     throw invalidProperty(owner, `${property}.retentionInDays`, retention, `one of ${LOG_RETENTION_DAYS.join(', ')}`);
   }
-  return new ProviderResources.CloudwatchLogGroup(scope, 'AccessLogs', {
+  return newOwnedResource(ProviderResources.CloudwatchLogGroup, scope, 'AccessLogs', {
     name,
     retentionInDays: retention,
     kmsKeyId: options.kmsKeyId,
     provider,
     region,
-  });
+  }, { owner, property, fixed: { region: "it is the stage's region: API Gateway writes a stage's logs to a log group of its own region" } });
 }

@@ -7,6 +7,7 @@ import { CLOUD_WATCH_ROLE_PROPS } from './struct-shapes';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
+import { newOwnedResource, OwnedResource } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { checkStruct } from '../core/struct-check';
 
@@ -56,8 +57,11 @@ export class ApiGatewayCloudWatchRole extends Construct {
     if (provider !== undefined && provider.terraformResourceType !== 'aws') {
       throw invalidProperty(this, 'provider', provider.node.path, `an AWS provider (AwsProvider), not one of ${provider.terraformResourceType}`);
     }
+    const deployment = this.node.scope && isLibraryDeployment(this.node.scope) ? this.node.scope : undefined;
+    // Made by a deployment construct (cloudWatchRole: true), its resources are the deployment's: removing the role construct is seen there.
+    const owned = (property: string, fixed: Record<string, string>): OwnedResource => ({ owner: deployment ?? this, property: deployment ? 'cloudWatchRole' : property, fixed });
     const partition = new ProviderResources.DataAwsPartition(this, 'Partition', { provider });
-    this.role = new ProviderResources.IamRole(this, 'Role', {
+    this.role = newOwnedResource(ProviderResources.IamRole, this, 'Role', {
       namePrefix: 'api-gateway-cloudwatch-',
       description: 'Lets API Gateway write execution and access logs to CloudWatch Logs (the account setting cloudwatch_role_arn).',
       assumeRolePolicy: JSON.stringify({
@@ -65,20 +69,22 @@ export class ApiGatewayCloudWatchRole extends Construct {
         Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }],
       }),
       provider,
-    });
-    const policy = new ProviderResources.IamRolePolicyAttachment(this, 'PushToCloudWatchLogs', {
+    }, owned('role', { assumeRolePolicy: 'API Gateway assumes the role by it' }));
+    const policy = newOwnedResource(ProviderResources.IamRolePolicyAttachment, this, 'PushToCloudWatchLogs', {
       role: this.role.name,
       policyArn: `arn:${partition.partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs`,
       provider,
-    });
-    this.account = new ProviderResources.ApiGatewayAccount(this, 'Account', {
+    }, owned('role', { role: 'it gives the role the permission to write logs', policyArn: 'it is the permission API Gateway needs to write logs' }));
+    this.account = newOwnedResource(ProviderResources.ApiGatewayAccount, this, 'Account', {
       cloudwatchRoleArn: this.role.arn,
       // API Gateway checks the role's permissions when the setting is made.
       dependsOn: [policy],
       provider,
       region,
-    });
-    const deployment = this.node.scope && isLibraryDeployment(this.node.scope) ? this.node.scope : undefined;
+    }, owned('account', {
+      cloudwatchRoleArn: "it is the role API Gateway writes logs with (without it, every logging stage fails: 'CloudWatch Logs role ARN must be set')",
+      region: 'it is the region whose logging stages the setting serves',
+    }));
     claimAccountSettings(deployment
       ? { account: this.account, owner: deployment, property: 'cloudWatchRole', value: true }
       : standaloneClaim(this, { provider, region }));

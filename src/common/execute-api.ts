@@ -100,7 +100,8 @@ export function methodAndPath(owner: IConstruct, method: string, path: string): 
       'a resource path as API Gateway writes it: segments of letters, digits and -._~, path parameters in braces ({id}, {proxy+}) or *, '
       + 'separated by single "/", without a query (?) or fragment (#): the ARN API Gateway invokes with has no others');
   }
-  return `${arnMethod(owner, method)}${Token.isUnresolved(path) ? path : path.replace(/\{[^}]*\}/g, '*')}`;
+  // In a path with tokens too: a token is written `${TfToken[...]}`, the only `{` after a `$`.
+  return `${arnMethod(owner, method)}${path.replace(/(?<!\$)\{[^}]*\}/g, '*')}`;
 }
 
 function arnMethod(owner: IConstruct, method: string): string {
