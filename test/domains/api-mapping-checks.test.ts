@@ -11,7 +11,7 @@ import { ApiGatewayDomainName, ApiGatewayDomainNameConfig } from '@cdktf/provide
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { DataAwsApiGatewayDomainName } from '@cdktf/provider-aws/lib/data-aws-api-gateway-domain-name';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, TerraformLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../../src';
 import { petsApi } from '../support/api';
 import { resourcesOfType, synthesize, synthesizeApp, synthesizeStack } from '../support/synth';
@@ -142,6 +142,22 @@ describe('domains and keys with tokens', () => {
       new HttpApiDeployment(stack, 'two', { httpApi: petsHttpApi(stack, {}, 'two').api }).addApiMapping(name, { apiMappingKey: 'a' });
     })).toThrow("HttpApiDeployment at 'stack/two': property 'addApiMapping.apiMappingKey' is \"a\"; expected a key no other mapping of the domain "
       + "${var.domain_name} has: 'stack/one' (addApiMapping) already maps the key \"a\" of it (AWS answers ConflictException).");
+  });
+
+  test.each([
+    ["the domain resource's name", (stack: TerraformStack, domain: Apigatewayv2DomainName) => new TerraformLocal(stack, 'dn', domain.domainName).asString],
+    ['the literal name', (stack: TerraformStack) => new TerraformLocal(stack, 'dn', 'api.example.com').asString],
+    ['a local holding a local of the name', (stack: TerraformStack, domain: Apigatewayv2DomainName) =>
+      new TerraformLocal(stack, 'outer', new TerraformLocal(stack, 'inner', domain.domainName).asString).asString],
+  ])('a local value holding %s is that domain: one key twice on it fails', (_name, local) => {
+    expect(() => synthesize((stack) => {
+      const domain = new Apigatewayv2DomainName(stack, 'domain', {
+        domainName: 'api.example.com',
+        domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+      });
+      new HttpApiDeployment(stack, 'one', { httpApi: petsHttpApi(stack).api }).addApiMapping(domain.domainName, { apiMappingKey: 'v1' });
+      new HttpApiDeployment(stack, 'two', { httpApi: petsHttpApi(stack, {}, 'two').api }).addApiMapping(local(stack, domain), { apiMappingKey: 'v1' });
+    })).toThrow(/HttpApiDeployment at 'stack\/two': property 'addApiMapping.apiMappingKey' is "v1"; expected a key no other mapping of the domain "api.example.com" has: 'stack\/one' \(addApiMapping\) already maps the key "v1"/);
   });
 
   test('the known parts of a key with a token are checked', () => {
