@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
@@ -116,6 +117,23 @@ describe('bad input fails at synth with the construct path, property, value and 
       expect(withBody(uri('$'))).toThrow(`expected a body whose API Gateway variables are escaped for Terraform: "\${${root}.…}" is a Terraform interpolation `
         + `(terraform validate refuses it as a reference to an undeclared resource); write it "$\${${root}.…}"`);
       expect(withBody(uri('$$'))).not.toThrow();
+    });
+
+    test.each(['stageVariables.host', 'context.domainName'])('in an integration of the API, ${%s} written as a Terraform interpolation', (variable) => {
+      const withUri = (escape: string) => () => {
+        const stack = new TerraformStack(Testing.app(), 'stack');
+        new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+        const api = petsApi(stack);
+        api.integration.addOverride('type', 'HTTP_PROXY');
+        api.integration.addOverride('uri', `http://${escape}{${variable}}/pets`);
+        new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+        Testing.synth(stack, true);
+      };
+      const root = variable.split('.')[0];
+      expect(withUri('$')).toThrow("RestApiDeployment at 'stack/deploy': property 'restApi' is \"stack/api\"; expected API resources whose API Gateway "
+        + `variables are escaped for Terraform: aws_api_gateway_integration.pets_get_integration ('stack/pets_get_integration') has uri "http://\${${variable}}/pets", `
+        + `where "\${${root}.…}" is a Terraform interpolation (terraform validate refuses it as a reference to an undeclared resource); write it "$\${${root}.…}"`);
+      expect(withUri('$$')).not.toThrow();
     });
 
     test('with duplicate YAML keys', () => {

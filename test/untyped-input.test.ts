@@ -2,6 +2,7 @@ import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { TerraformLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AccessLogDestination, HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
@@ -145,6 +146,14 @@ describe('settings for a route or method the API does not have', () => {
 
     expect(() => HttpApiDeployment.warningsOf(stack)).toThrow("HttpApiDeployment at 'stack/deploy': property 'routeOptions.GET /cats' is \"GET /cats\"; " +
       'expected a route key that aws_apigatewayv2_api.http_api serves (one of "GET /pets"): AWS refuses settings for a route or method that does not exist.');
+  });
+
+  test('refused by Testing.synth(stack, true) too, which validates without preparing (as the README tells unit tests to)', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, methodOptions: { '/cats/GET': { metricsEnabled: true } } });
+
+    expect(() => Testing.synth(stack, true)).toThrow("RestApiDeployment at 'stack/deploy': property 'methodOptions./cats/GET' is \"/cats/GET\"; expected a method path");
   });
 
   test('a malformed HTTP route key: refused at once', () => {

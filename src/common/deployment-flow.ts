@@ -64,6 +64,12 @@ export function startDeployment(owner: ApiDeploymentBase, spec: DeploymentSpec):
   Object.entries(spec.props.triggers ?? {}).forEach(([key, value]) => engine.userTriggers.add(key, value));
   (spec.props.resources ?? []).forEach((resource, index) => engine.addResource(resource, `resources[${index}]`));
   engine.acknowledge(spec.props.acknowledgedBlindSpots ?? []);
+  owner.node.addValidation({
+    validate: () => {
+      engine.checkOnValidation();
+      return [];
+    },
+  });
   const byId = api === undefined ? { property: spec.choice.idProperty, apiType: spec.choice.apiType } : undefined;
   return { engine, apiId, ...apiPlacement(owner, api, apiProperty), apiIdentity: apiIdentity(owner, api, apiId, spec.choice.apiType), apiKind, byId };
 }

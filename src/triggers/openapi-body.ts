@@ -8,6 +8,26 @@ import { hasInterpolation } from './terraform-references';
  */
 const API_GATEWAY_VARIABLE = /(^|[^$])\$\{\s*(stageVariables|context)\./;
 
+/**
+ * The first argument of a resource block (`uri`, `request_templates.application/json`) whose text has
+ * an API Gateway variable written as a Terraform interpolation, with the variable's kind; undefined when none has.
+ */
+export function apiGatewayVariableIn(config: unknown, path = ''): { readonly argument: string; readonly text: string; readonly kind: string } | undefined {
+  if (typeof config === 'string') {
+    const found = API_GATEWAY_VARIABLE.exec(config);
+    return found === null ? undefined : { argument: path, text: config, kind: found[2] };
+  }
+  if (config !== null && typeof config === 'object') {
+    for (const [key, value] of Object.entries(config)) {
+      const found = key === '//' ? undefined : apiGatewayVariableIn(value, path === '' ? key : `${path}.${key}`);
+      if (found !== undefined) {
+        return found;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Raised when a literal OpenAPI body cannot be used; the message says why. */
 export class InvalidOpenApiBodyError extends Error {}
 

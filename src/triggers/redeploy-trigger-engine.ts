@@ -12,6 +12,7 @@ import { addressOf, ApiSnapshot, gatherSnapshot, SnapshotDepth, SnapshotResource
 import { blindSpotWarnings, isAcknowledged } from './blind-spots';
 import { BlockSource, HomeStackBlocks } from './block-source';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
+import { apiGatewayVariableIn } from './openapi-body';
 import { Block, resolvedBlocks, StackPass } from './rendered-blocks';
 import { selfReference } from './self-references';
 import { stackBlocks } from './stack-blocks';
@@ -67,6 +68,8 @@ export class RedeployTriggerEngine {
   private readonly acknowledged: IConstruct[] = [];
   private readonly deployments: TerraformResource[] = [];
   private readonly served: Array<{ readonly property: string; readonly key: string }> = [];
+  /** Whether the prepare pass has checked since the construct was last validated. */
+  private checkedByPrepare = false;
   /** Whether the triggers are being computed outside the stack hook (to refuse a configuration that reads them). */
   private producing = false;
   /** The cross-stack references of the triggers, kept from cdktf's prepare pass to its render pass. */
@@ -80,7 +83,10 @@ export class RedeployTriggerEngine {
     this.userTriggers = new UserTriggers(owner, PENDING_TRIGGERS_KEY);
     this.renderHook = StackRenderHook.of(TerraformStack.of(owner));
     this.renderHook.add({
-      afterPrepare: (pass) => this.checkWith(pass),
+      afterPrepare: (pass) => {
+        this.checkWith(pass);
+        this.checkedByPrepare = true;
+      },
       afterRender: (pass) => this.complete(pass),
     });
     this.token = new ProducedTriggers((context) => this.produce(context, true));
@@ -186,6 +192,19 @@ export class RedeployTriggerEngine {
     this.deployments.push(deployment);
   }
 
+  /**
+   * Runs the checks when the construct is validated, unless cdktf's prepare pass has just run them
+   * (`app.synth()` prepares every stack, then validates it): `Testing.synth(stack, true)` validates
+   * without preparing, and gets the same errors as `cdktf synth`.
+   */
+  public checkOnValidation(): void {
+    if (this.checkedByPrepare) {
+      this.checkedByPrepare = false;
+      return;
+    }
+    this.check();
+  }
+
   /** Runs the checks cdktf's prepare pass runs, which records the warnings on the owner. */
   public check(): void {
     AppIndex.during(this.owner, (index) => this.checkWith({ blocks: stackBlocks(index, TerraformStack.of(this.owner), true) }));
@@ -255,6 +274,7 @@ export class RedeployTriggerEngine {
     });
     assertNoCollision(automatic, this.userTriggers.entries, this.owner);
     this.assertNoSelfReference(snapshot, blocks);
+    this.assertNoApiGatewayInterpolation(snapshot);
     this.assertServed(snapshot);
     // What the API's configuration calls for is said once, on the API, however many deployment constructs it has.
     const apiWarnings = snapshot.api && this.props.autoDiscover
@@ -290,6 +310,23 @@ export class RedeployTriggerEngine {
         `an API whose resources deploy before this deployment: ${late.address} ('${late.construct.node.path}') is in the stack '${late.stack.node.path}', ` +
         `which deploys after '${home}' (it depends on it), so the deployment cannot wait for it. Create the deployment in '${late.stack.node.path}' ` +
         `(or a stack deployed after it), or the resource in a stack deployed before '${home}'`);
+    }
+  }
+
+  /**
+   * Fails on an API resource (the OpenAPI body aside, which has its own error) with an API Gateway
+   * variable written as a Terraform interpolation (`${stageVariables.host}`): terraform validate refuses it.
+   */
+  private assertNoApiGatewayInterpolation(snapshot: ApiSnapshot): void {
+    for (const item of snapshot.resources) {
+      const config = item === snapshot.api ? { ...item.config, body: undefined } : item.config;
+      const found = apiGatewayVariableIn(config);
+      if (found !== undefined) {
+        throw invalidProperty(this.owner, this.props.apiProperty, this.props.api?.node.path ?? item.construct.node.path,
+          `API resources whose API Gateway variables are escaped for Terraform: ${item.address} ('${item.construct.node.path}') has ${found.argument} `
+          + `${JSON.stringify(found.text)}, where "\${${found.kind}.…}" is a Terraform interpolation (terraform validate refuses it as a reference to an `
+          + `undeclared resource); write it "$\${${found.kind}.…}", which Terraform writes as "\${…}" for API Gateway`);
+      }
     }
   }
 
