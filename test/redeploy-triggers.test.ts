@@ -1,3 +1,4 @@
+import { DataAwsLambdaFunction } from '@cdktf/provider-aws/lib/data-aws-lambda-function';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
@@ -308,6 +309,21 @@ describe('values known only at plan or apply time', () => {
 
     // A tag of a function, or its last_modified, is no reason to redeploy (and hashing them made plans inconsistent with applies).
     expect(triggers['aws_lambda_function.fns']).toBe('${sha1(jsonencode([values(aws_lambda_function.fns)[*].invoke_arn]))}');
+  });
+
+  test('a for_each over data sources (TerraformIterator.fromDataSources) hashes the attributes read through each.value too', () => {
+    const triggers = triggersOf(synthesize((stack) => {
+      const api = petsApi(stack);
+      const fns = new DataAwsLambdaFunction(stack, 'fns', { forEach: TerraformIterator.fromList(['a', 'b']), functionName: '${each.value}' });
+      const each = TerraformIterator.fromDataSources(fns);
+      new ApiGatewayIntegration(stack, 'lambda', {
+        forEach: each, restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'GET', type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: each.getString('invoke_arn'),
+      });
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    }));
+
+    // A code deploy of a function (its last_modified, source_code_hash) is no reason to redeploy the API.
+    expect(triggers['data.aws_lambda_function.fns']).toBe('${sha1(jsonencode([values(data.aws_lambda_function.fns)[*].invoke_arn]))}');
   });
 
   test("a dynamic block's iterator is no object of the configuration: no entry for it, one for what it iterates", () => {

@@ -84,14 +84,14 @@ export function hashExpression(expressions: readonly string[]): string {
   return `\${sha1(jsonencode([${unique.join(', ')}]))}`;
 }
 
-/** `${aws_x.y}`: a whole resource (its type has the provider's prefix; `var`, `local`, `module`, `data` have none). */
-const WHOLE_RESOURCE = /^\$\{[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\}$/;
+/** `${aws_x.y}` or `${data.aws_x.y}`: a whole resource or data source (its type has the provider's prefix; `var`, `local`, `module` have none). */
+const WHOLE_RESOURCE = /^\$\{(data\.)?[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\}$/;
 const EACH_VALUE_ATTRIBUTE = /\beach\.value\.([A-Za-z_][A-Za-z0-9_-]*)/g;
 const EACH_VALUE_WHOLE = /\beach\.value\b(?!\.[A-Za-z_])/;
 
 /**
- * The references of a resource whose `for_each` is a whole resource (`for_each =
- * aws_lambda_function.fns`, as `TerraformIterator.fromResources` writes it): that reference
+ * The references of a resource whose `for_each` is a whole resource or data source (`for_each =
+ * aws_lambda_function.fns`, as `TerraformIterator.fromResources` and `fromDataSources` write it): that reference
  * stands for the attributes the resource reads through `each.value.<attribute>`
  * (`aws_lambda_function.fns[*].invoke_arn`), not for every attribute of every instance (tags,
  * `last_modified`: hashing those redeployed for a tag, and made plans inconsistent with applies).

@@ -1,4 +1,4 @@
-import { TerraformElement, TerraformModule, TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformDataSource, TerraformElement, TerraformModule, TerraformResource, TerraformStack } from 'cdktf';
 import { ApiFamily } from './api-family';
 import { BlockSource } from './block-source';
 import { IndirectReferences } from './indirect-references';
@@ -107,11 +107,15 @@ export class StackScan {
     return found;
   }
 
-  /** The addresses of the stack's resources with `for_each`. */
+  /** The addresses of the stack's resources and data sources (`data.<type>.<name>`) with `for_each`. */
   public forEachAddresses(): ReadonlySet<string> {
-    this.forEach ??= new Set(this.blocks.elementsOf(this.stack)
-      .filter((element): element is TerraformResource => TerraformResource.isTerraformResource(element) && element.forEach !== undefined)
-      .map((resource) => `${resource.terraformResourceType}.${resource.friendlyUniqueId}`));
+    this.forEach ??= new Set(this.blocks.elementsOf(this.stack).flatMap((element) => {
+      if (TerraformResource.isTerraformResource(element) && element.forEach !== undefined) {
+        return [`${element.terraformResourceType}.${element.friendlyUniqueId}`];
+      }
+      return TerraformDataSource.isTerraformDataSource(element) && element.forEach !== undefined
+        ? [`data.${element.terraformResourceType}.${element.friendlyUniqueId}`] : [];
+    }));
     return this.forEach;
   }
 
