@@ -313,3 +313,25 @@ describe('discovery never goes quiet', () => {
     ]));
   });
 });
+
+describe('a call whose value changes at every apply (timestamp(), uuid())', () => {
+  const warningsWith = (change: (api: PetsApi) => void, acknowledge = false) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = petsApi(stack);
+    change(api);
+    new RestApiDeployment(stack, 'deploy', { restApi: api.api, acknowledgedBlindSpots: acknowledge ? [api.integration] : undefined });
+    return RestApiDeployment.warningsOf(stack);
+  };
+
+  test.each([
+    ['timestamp', (api: PetsApi) => api.integration.requestParameters = { 'integration.request.header.x-built': Fn.timestamp() }],
+    ['uuid', (api: PetsApi) => api.integration.requestTemplates = { 'application/json': Fn.uuid() }],
+  ])('%s() in a deployed argument gets a warning: the stage would keep the first apply', (call, change) => {
+    expect(warningsWith(change)).toEqual([expect.stringMatching(new RegExp(`^The resource aws_api_gateway_integration.pets_get_integration \\('stack/pets_get_integration'\\) calls ${call}\\(\\), whose value changes at every apply`))]);
+    expect(warningsWith(change, true)).toEqual([]);
+  });
+
+  test('in an argument that is never deployed (a tag), none', () => {
+    expect(warningsWith((api) => api.api.tags = { built: Fn.timestamp() })).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import { ApiFamily } from './api-family';
 import { addressOf, ApiSnapshot, gatherSnapshot, SnapshotDepth, SnapshotResource, TriggerSources } from './api-snapshot';
 import { blindSpotWarnings, isAcknowledged } from './blind-spots';
 import { BlockSource, HomeStackBlocks } from './block-source';
+import { changingCallWarnings } from './changing-calls';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
 import { apiGatewayVariableIn } from './openapi-body';
 import { Block, resolvedBlocks, StackPass } from './rendered-blocks';
@@ -279,7 +280,8 @@ export class RedeployTriggerEngine {
     // What the API's configuration calls for is said once, on the API, however many deployment constructs it has.
     const apiWarnings = snapshot.api && this.props.autoDiscover
       ? [...this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api)),
-        ...blindSpotWarnings(this.props.family, snapshot, this.acknowledged)]
+        ...blindSpotWarnings(this.props.family, snapshot, this.acknowledged),
+        ...changingCallWarnings(this.props.family, snapshot, this.acknowledged)]
       : [];
     for (const { item, calls } of unhashedFileReads(this.props.family, snapshot)) {
       if (!isAcknowledged(item.construct, this.acknowledged)) {
