@@ -315,7 +315,7 @@ describe('discovery never goes quiet', () => {
 });
 
 describe('a call whose value changes at every apply (timestamp(), uuid())', () => {
-  const warningsWith = (change: (api: PetsApi) => void, acknowledge = false) => {
+  const changingWarnings = (change: (api: PetsApi) => void, acknowledge = false) => {
     const stack = new TerraformStack(Testing.app(), 'stack');
     const api = petsApi(stack);
     change(api);
@@ -327,11 +327,11 @@ describe('a call whose value changes at every apply (timestamp(), uuid())', () =
     ['timestamp', (api: PetsApi) => api.integration.requestParameters = { 'integration.request.header.x-built': Fn.timestamp() }],
     ['uuid', (api: PetsApi) => api.integration.requestTemplates = { 'application/json': Fn.uuid() }],
   ])('%s() in a deployed argument gets a warning: the stage would keep the first apply', (call, change) => {
-    expect(warningsWith(change)).toEqual([expect.stringMatching(new RegExp(`^The resource aws_api_gateway_integration.pets_get_integration \\('stack/pets_get_integration'\\) calls ${call}\\(\\), whose value changes at every apply`))]);
-    expect(warningsWith(change, true)).toEqual([]);
+    expect(changingWarnings(change)).toEqual([expect.stringMatching(new RegExp(`^The resource aws_api_gateway_integration.pets_get_integration \\('stack/pets_get_integration'\\) calls ${call}\\(\\), whose value changes at every apply`))]);
+    expect(changingWarnings(change, true)).toEqual([]);
   });
 
   test('in an argument that is never deployed (a tag), none', () => {
-    expect(warningsWith((api) => api.api.tags = { built: Fn.timestamp() })).toEqual([]);
+    expect(changingWarnings((api) => api.api.tags = { built: Fn.timestamp() })).toEqual([]);
   });
 });
