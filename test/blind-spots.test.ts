@@ -2,6 +2,7 @@ import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-b
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
@@ -334,4 +335,17 @@ describe('a call whose value changes at every apply (timestamp(), uuid())', () =
   test('in an argument that is never deployed (a tag), none', () => {
     expect(changingWarnings((api) => api.api.tags = { built: Fn.timestamp() })).toEqual([]);
   });
+});
+
+test("an HTTP API whose routes a module makes gets no 'no routes' warning (acknowledged or not): what discovery cannot see may add them", () => {
+  const warnings = (acknowledge: boolean) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = new Apigatewayv2Api(stack, 'http', { name: 'pets', protocolType: 'HTTP' });
+    const module = new TerraformHclModule(stack, 'routes', { source: 'acme/http-routes/aws', version: '1.0.0', variables: { api_id: api.id } });
+    new HttpApiDeployment(stack, 'deploy', { httpApi: api, acknowledgedBlindSpots: acknowledge ? [module] : undefined });
+    return HttpApiDeployment.warningsOf(stack);
+  };
+
+  expect(warnings(true)).toEqual([]);
+  expect(warnings(false)).toEqual([expect.stringContaining("The module module.routes ('stack/routes') gets the id of the HTTP API")]);
 });

@@ -278,8 +278,10 @@ export class RedeployTriggerEngine {
     this.assertNoApiGatewayInterpolation(snapshot);
     this.assertServed(snapshot);
     // What the API's configuration calls for is said once, on the API, however many deployment constructs it has.
+    // What discovery cannot see (a module given the API, acknowledged or not) may add the routes, methods or integrations it lacks.
+    const blindSpots = snapshot.api !== undefined && this.props.autoDiscover && blindSpotWarnings(this.props.family, snapshot, []).length > 0;
     const apiWarnings = snapshot.api && this.props.autoDiscover
-      ? [...this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api)),
+      ? [...(blindSpots ? [] : this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api))),
         ...blindSpotWarnings(this.props.family, snapshot, this.acknowledged),
         ...changingCallWarnings(this.props.family, snapshot, this.acknowledged)]
       : [];
