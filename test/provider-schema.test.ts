@@ -138,7 +138,7 @@ describe('synthesized resources match the provider schema shipped in @cdktf/prov
         unauthorizedCacheControlHeaderStrategy: UnauthorizedCacheControlHeaderStrategy.SUCCEED_WITHOUT_RESPONSE_HEADER,
         methodOptions: { '/pets/GET': { throttlingRateLimit: 1 } },
       });
-      deployment.addStage('beta', { accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 1 }), webAclArn: 'arn:acl' });
+      deployment.addStage('beta', { accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 1 }), webAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/y' });
     });
     expect(Object.keys(json.resource).sort()).toEqual([
       'aws_api_gateway_deployment', 'aws_api_gateway_integration', 'aws_api_gateway_method', 'aws_api_gateway_method_settings',

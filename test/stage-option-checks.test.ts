@@ -193,3 +193,27 @@ describe('HTTP and WebSocket descriptions of more than 1024 characters (terrafor
     expect(() => Testing.synth(stack)).not.toThrow();
   });
 });
+
+describe('webAclArn', () => {
+  const deployWithAcl = (webAclArn: string, region = 'eu-west-1') => () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region });
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, webAclArn });
+    Testing.synth(stack, true);
+  };
+  const EXPECTED = 'expected the ARN of an AWS WAF web ACL of REGIONAL scope, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>';
+
+  test.each(['', 'not-an-arn', 'arn:aws:waf-regional:eu-west-1:123456789012:webacl/0123'])('%j is refused (no wafv2 web ACL)', (arn) => {
+    expect(deployWithAcl(arn)).toThrow(`RestApiDeployment at 'stack/deploy': property 'webAclArn' is ${JSON.stringify(arn)}; ${EXPECTED} (a WAF Classic ACL`);
+  });
+
+  test('a web ACL of CloudFront scope is refused', () => {
+    expect(deployWithAcl('arn:aws:wafv2:us-east-1:123456789012:global/webacl/api/0123')).toThrow(`${EXPECTED}: a web ACL of CLOUDFRONT scope (global/) protects CloudFront distributions`);
+  });
+
+  test("a web ACL of another region than the stage's fails when the app is validated", () => {
+    expect(deployWithAcl('arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/0123')).toThrow(
+      "expected a web ACL of the stage's region, eu-west-1 (this one is in us-east-1, where the stage's association finds no such web ACL: WAFNonexistentItemException).");
+    expect(deployWithAcl('arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/0123', 'us-east-1')).not.toThrow();
+  });
+});

@@ -105,7 +105,7 @@ describe('stage options pass through to the stage', () => {
           cacheClusterSize: CacheClusterSize.GB_0_5,
           tags: { a: 'b' },
           accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 7 }),
-          webAclArn: 'arn:acl',
+          webAclArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/api/abc',
           metricsEnabled: true,
           loggingLevel: MethodLoggingLevel.INFO,
           cachingEnabled: true,

@@ -90,6 +90,12 @@ export function accountKey(resource: TerraformResource): string {
   return compared.includes('${') ? `${stack.node.path}\u0000${compared}` : compared;
 }
 
+/** The region a resource is made in, when it is a literal (its own `region`, or its AWS provider's); undefined otherwise. */
+export function literalRegionOf(resource: TerraformResource): string | undefined {
+  const region = placementOf(resource).settings.region;
+  return typeof region === 'string' && !region.includes('${') ? region : undefined;
+}
+
 /** For errors: a resource's AWS provider (its own, or its stack's default one) and the region it is in, as far as the configuration says. */
 export function describePlacement(resource: TerraformResource): string {
   const { provider, settings } = placementOf(resource);

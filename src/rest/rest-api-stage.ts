@@ -6,6 +6,7 @@ import { CacheClusterSize } from './cache-cluster-size';
 import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-options';
 import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, methodKeyOf, MethodSettingsTarget, providerMethodPath } from './method-settings';
 import { REST_API_STAGE_PROPS } from './rest-shapes';
+import { validateWebAclArn } from './web-acl';
 import { AccessLogFormat } from '../common/access-log';
 import { accessLogSettingsOf } from '../common/access-log-settings';
 import { checkIdKinds } from '../common/api-id-kind';
@@ -197,7 +198,7 @@ export class RestApiStage extends StageBase {
     this.addMethodSettings(owner, prefix, props, options);
 
     if (options.webAclArn !== undefined) {
-      newOwnedResource(ProviderResources.Wafv2WebAclAssociation, this, 'WebAcl', {
+      const association = newOwnedResource(ProviderResources.Wafv2WebAclAssociation, this, 'WebAcl', {
         resourceArn: this.stage.arn,
         webAclArn: options.webAclArn,
         provider: props.provider,
@@ -211,6 +212,7 @@ export class RestApiStage extends StageBase {
           region: "it is the API's region, where the stage is",
         },
       });
+      validateWebAclArn(owner, `${prefix}webAclArn`, options.webAclArn, association);
     }
   }
 

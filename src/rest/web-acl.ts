@@ -1,0 +1,36 @@
+import { TerraformResource, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { invalidProperty } from '../core/errors';
+import { literalRegionOf } from '../core/placement';
+
+/** An AWS WAF (wafv2) web ACL's ARN: its region, account, scope (`regional`, or `global` for CloudFront), name and id. */
+const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:([a-z0-9-]+):(\d{12}):(regional|global)\/webacl\/[^/]+\/[^/]+$/;
+
+const EXPECTED = 'the ARN of an AWS WAF web ACL of REGIONAL scope, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>';
+
+/**
+ * Fails on a literal `webAclArn` that no stage can be associated with: not a wafv2 web ACL's ARN (a
+ * WAF Classic ACL, `waf-regional`, which aws_wafv2_web_acl_association cannot associate), or one of
+ * CloudFront scope (`global/`); and, when the app is validated, one of another region than the stage
+ * (`association`'s), where AWS finds no such web ACL.
+ */
+export function validateWebAclArn(owner: IConstruct, property: string, arn: string, association: TerraformResource): void {
+  if (Token.isUnresolved(arn)) {
+    return;
+  }
+  const parts = WEB_ACL_ARN.exec(arn);
+  if (parts === null) {
+    throw invalidProperty(owner, property, arn, `${EXPECTED} (a WAF Classic ACL, waf-regional, cannot be associated with a stage by the provider's `
+      + 'aws_wafv2_web_acl_association: move it to AWS WAF)');
+  }
+  if (parts[3] === 'global') {
+    throw invalidProperty(owner, property, arn, `${EXPECTED}: a web ACL of CLOUDFRONT scope (global/) protects CloudFront distributions, not API stages`);
+  }
+  owner.node.addValidation({
+    validate: () => {
+      const region = literalRegionOf(association);
+      return region === undefined || region === parts[1] ? [] : [invalidProperty(owner, property, arn,
+        `a web ACL of the stage's region, ${region} (this one is in ${parts[1]}, where the stage's association finds no such web ACL: WAFNonexistentItemException)`).message];
+    },
+  });
+}
