@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, TerraformStack, Testing } from 'cdktf';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   AccessLogDestination, AccessLogFormat, ApiGatewayCloudWatchRole, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps,
   WebSocketApiDeployment,
@@ -102,6 +102,17 @@ describe('without cloudWatchRole', () => {
     ['full request logging', { dataTraceEnabled: true }],
   ])('a stage with %s gets a warning that names the stage, the failure and both fixes', (_name, settings) => {
     expect(warningsWith({ stageName: 'prod', ...settings })).toEqual([ROLE_WARNING('prod')]);
+  });
+
+  test('a logging level or full request logging known only at deploy time may log: the warning too', () => {
+    const logging = (make: (stack: TerraformStack) => Partial<RestApiDeploymentProps>) => {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName: 'prod', ...make(stack) });
+      return RestApiDeployment.warningsOf(stack);
+    };
+
+    expect(logging((stack) => ({ loggingLevel: new TerraformVariable(stack, 'level', { type: 'string' }).stringValue as MethodLoggingLevel }))).toEqual([ROLE_WARNING('prod')]);
+    expect(logging((stack) => ({ dataTraceEnabled: new TerraformVariable(stack, 'trace', { type: 'bool' }).booleanValue as unknown as boolean }))).toEqual([ROLE_WARNING('prod')]);
   });
 
   test('an added stage that logs gets the warning too', () => {

@@ -1,5 +1,5 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { onlyResource, resourcesOfType, synthesize } from './support/synth';
@@ -216,4 +216,11 @@ describe('webAclArn', () => {
       "expected a web ACL of the stage's region, eu-west-1 (this one is in us-east-1, where the stage's association finds no such web ACL: WAFNonexistentItemException).");
     expect(deployWithAcl('arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/0123', 'us-east-1')).not.toThrow();
   });
+});
+
+test('cachingEnabled with a cache cluster known only at deploy time is accepted (the variable may be true)', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const cluster = new TerraformVariable(stack, 'cache_cluster', { type: 'bool' }).booleanValue as unknown as boolean;
+
+  expect(() => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, cacheClusterEnabled: cluster, cachingEnabled: true })).not.toThrow();
 });

@@ -98,7 +98,8 @@ export function createV2Stage(
     claimStage(owner, apiIdentity(owner, undefined, definition.apiId, 'aws_apigatewayv2_api'), definition.stageName, 'stageName', `${kind.apiKind} API`);
   }
   const executionLogs = [definition, ...Object.values(definition.routeOptions ?? {})]
-    .some((options) => options.dataTraceEnabled === true || options.loggingLevel === 'ERROR' || options.loggingLevel === 'INFO');
+    .some((options) => options.dataTraceEnabled === true || Token.isUnresolved(options.dataTraceEnabled)
+      || options.loggingLevel === 'ERROR' || options.loggingLevel === 'INFO' || Token.isUnresolved(options.loggingLevel));
   initStage(scope, {
     resource: stage,
     stageName: definition.stageName,

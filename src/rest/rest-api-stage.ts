@@ -138,7 +138,7 @@ export class RestApiStage extends StageBase {
       throw invalidProperty(owner, `${prefix}cacheClusterSize`, options.cacheClusterSize.size,
         `one of ${CacheClusterSize.ALLOWED_SIZES.join(', ')} (GB)`);
     }
-    if (options.cacheClusterSize && options.cacheClusterEnabled !== true) {
+    if (options.cacheClusterSize && options.cacheClusterEnabled !== true && !Token.isUnresolved(options.cacheClusterEnabled)) {
       throw invalidProperty(owner, `${prefix}cacheClusterSize`, options.cacheClusterSize.size,
         "no size unless 'cacheClusterEnabled' is true");
     }
@@ -256,7 +256,8 @@ export class RestApiStage extends StageBase {
       owner,
       restApiId: props.restApiId,
       stageName: this.stage.stageName,
-      cacheClusterEnabled: options.cacheClusterEnabled === true,
+      // Known only at deploy time, the cache cluster may be there.
+      cacheClusterEnabled: options.cacheClusterEnabled === true || Token.isUnresolved(options.cacheClusterEnabled),
       provider: props.provider,
       region: props.region,
     };
@@ -290,7 +291,8 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
 function logsToCloudWatch(options: StageOptions): boolean {
   const accessLogs = options.accessLogDestination?.isCloudWatchLogs === true;
   const methods: MethodDeploymentOptions[] = [options, ...Object.values(options.methodOptions ?? {})];
-  const executionLogs = methods.some((method) =>
-    method.dataTraceEnabled === true || method.loggingLevel === MethodLoggingLevel.ERROR || method.loggingLevel === MethodLoggingLevel.INFO);
+  // A setting known only at deploy time may turn logging on.
+  const executionLogs = methods.some((method) => method.dataTraceEnabled === true || Token.isUnresolved(method.dataTraceEnabled)
+    || method.loggingLevel === MethodLoggingLevel.ERROR || method.loggingLevel === MethodLoggingLevel.INFO || Token.isUnresolved(method.loggingLevel));
   return accessLogs || executionLogs;
 }
