@@ -293,6 +293,7 @@ function logsToCloudWatch(options: StageOptions): boolean {
   const methods: MethodDeploymentOptions[] = [options, ...Object.values(options.methodOptions ?? {})];
   // A setting known only at deploy time may turn logging on.
   const executionLogs = methods.some((method) => method.dataTraceEnabled === true || Token.isUnresolved(method.dataTraceEnabled)
-    || method.loggingLevel === MethodLoggingLevel.ERROR || method.loggingLevel === MethodLoggingLevel.INFO || Token.isUnresolved(method.loggingLevel));
+    || method.loggingLevel === MethodLoggingLevel.ERROR || method.loggingLevel === MethodLoggingLevel.INFO
+    || Token.isUnresolved(method.loggingLevel));
   return accessLogs || executionLogs;
 }
