@@ -69,7 +69,7 @@ describe('bad input fails at synth with the construct path, property, value and 
   test('a stage variable with a bad value', () => {
     expect(() => synthesize((stack) => {
       new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, variables: { greeting: 'hello world' } });
-    })).toThrow("RestApiDeployment at 'stack/deploy': property 'variables.greeting' is \"hello world\"; expected a non-empty value of letters, digits and the characters -._~:/?#&=,.");
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'variables.greeting' is \"hello world\"; expected a non-empty value of letters, digits and the characters -._~:/?#&=, of at most 512 characters (API Gateway's quota).");
   });
 
   describe('an OpenAPI body', () => {

@@ -186,7 +186,7 @@ describe('bad input', () => {
 
   test.each<[Partial<HttpApiDeploymentProps>, string]>([
     [{ stageName: 'my stage' }, "property 'stageName' is \"my stage\"; expected 1 to 128 characters, each a letter, a digit, '_' or '-', or '$default'."],
-    [{ throttlingBurstLimit: 1.5 }, "property 'throttlingBurstLimit' is 1.5; expected a whole number 0 or more."],
+    [{ throttlingBurstLimit: 1.5 }, "property 'throttlingBurstLimit' is 1.5; expected a whole number from 0 to 2147483647."],
     [{ throttlingRateLimit: -1 }, "property 'throttlingRateLimit' is -1; expected a number 0 or more."],
     [{ routeOptions: { 'GET /pets': { throttlingRateLimit: -1 } } }, "property 'routeOptions.GET /pets.throttlingRateLimit' is -1; expected a number 0 or more."],
     [{ routeOptions: { ' ': {} } }, "property 'routeOptions' is \" \"; expected a route key: '$default', or an HTTP method (or ANY) and a path, such as 'GET /pets'"],

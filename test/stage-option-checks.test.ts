@@ -1,6 +1,6 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { HttpApiDeployment, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
+import { AccessLogDestination, HttpApiDeployment, RestApiDeployment, RestApiDeploymentProps, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { onlyResource, resourcesOfType, synthesize } from './support/synth';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -109,7 +109,7 @@ describe('numeric options refuse Infinity, -Infinity and NaN (JSON writes them a
   describe('REST method settings', () => {
     const cases: Array<[string, number, string]> = NOT_FINITE.flatMap((value): Array<[string, number, string]> => [
       ['throttlingRateLimit', value, 'a number 0 or more'],
-      ['throttlingBurstLimit', value, 'a whole number 0 or more'],
+      ['throttlingBurstLimit', value, 'a whole number from 0 to 2147483647'],
       ['cacheTtl', value, 'a whole number from 0 to 3600'],
     ]);
 
@@ -159,7 +159,7 @@ describe('numeric options refuse Infinity, -Infinity and NaN (JSON writes them a
           cloudWatchRole: false,
           routeOptions: { $default: { throttlingBurstLimit: value, throttlingRateLimit: 10 } },
         });
-      })).toThrow(`WebSocketApiDeployment at 'stack/deploy': property 'routeOptions.$default.throttlingBurstLimit' is ${shown(value)}; expected a whole number 0 or more.`);
+      })).toThrow(`WebSocketApiDeployment at 'stack/deploy': property 'routeOptions.$default.throttlingBurstLimit' is ${shown(value)}; expected a whole number from 0 to 2147483647.`);
     });
   });
 
@@ -223,4 +223,34 @@ test('cachingEnabled with a cache cluster known only at deploy time is accepted 
   const cluster = new TerraformVariable(stack, 'cache_cluster', { type: 'bool' }).booleanValue as unknown as boolean;
 
   expect(() => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, cacheClusterEnabled: cluster, cachingEnabled: true })).not.toThrow();
+});
+
+describe("AWS's limits on stage tags, stage variables, burst limits and the log group's key", () => {
+  const deploy = (props: Partial<RestApiDeploymentProps>) => () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, ...props });
+  };
+
+  test.each([
+    ['an empty tag key', { tags: { '': 'x' } }, "property 'tags.' is \"x\"; expected a tag key of 1 to 128 characters that does not start with 'aws:'"],
+    ["a tag key starting with 'aws:'", { tags: { 'aws:owner': 'x' } }, "property 'tags.aws:owner' is \"x\"; expected a tag key of 1 to 128"],
+    ['a tag value of 257 characters', { tags: { owner: 'x'.repeat(257) } }, 'expected a tag value of at most 256 characters'],
+    ['a stage variable value of 513 characters', { variables: { backend: 'x'.repeat(513) } }, 'of at most 512 characters'],
+    ['a stage variable name of 65 characters', { variables: { ['v'.repeat(65)]: 'x' } }, 'expected a variable name of at most 64 characters'],
+    ['a burst limit over 2^31 - 1', { throttlingBurstLimit: 2 ** 31 }, "property 'throttlingBurstLimit' is 2147483648; expected a whole number from 0 to 2147483647."],
+    ["a log group's KMS key given by its alias", { accessLogDestination: AccessLogDestination.newLogGroup({ kmsKeyId: 'alias/logs' }) },
+      "property 'accessLogDestination.newLogGroup(options).kmsKeyId' is \"alias/logs\"; expected the ARN of a KMS key"],
+  ])('%s is refused', (_name, props, message) => {
+    expect(deploy(props as Partial<RestApiDeploymentProps>)).toThrow(message);
+  });
+
+  test('the limits themselves stay', () => {
+    expect(deploy({
+      tags: { ['k'.repeat(128)]: 'v'.repeat(256) },
+      variables: { ['v'.repeat(64)]: 'x'.repeat(512) },
+      throttlingBurstLimit: 2 ** 31 - 1,
+      throttlingRateLimit: 1e6,
+      accessLogDestination: AccessLogDestination.newLogGroup({ kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f' }),
+    })).not.toThrow();
+  });
 });

@@ -248,7 +248,7 @@ describe('bad stage options', () => {
   test.each([
     [{ cacheTtl: 3601 }, 'cacheTtl', '3601', 'a whole number from 0 to 3600'],
     [{ cacheTtl: -1 }, 'cacheTtl', '-1', 'a whole number from 0 to 3600'],
-    [{ throttlingBurstLimit: 1.5 }, 'throttlingBurstLimit', '1.5', 'a whole number 0 or more'],
+    [{ throttlingBurstLimit: 1.5 }, 'throttlingBurstLimit', '1.5', 'a whole number from 0 to 2147483647'],
     [{ throttlingRateLimit: -2 }, 'throttlingRateLimit', '-2', 'a number 0 or more'],
     [{ loggingLevel: 'DEBUG' as MethodLoggingLevel }, 'loggingLevel', '"DEBUG"', 'one of OFF, ERROR, INFO'],
     [{ unauthorizedCacheControlHeaderStrategy: 'IGNORE' as UnauthorizedCacheControlHeaderStrategy }, 'unauthorizedCacheControlHeaderStrategy', '"IGNORE"',

@@ -31,6 +31,11 @@ export function newAccessLogGroup(
 ): CloudwatchLogGroup {
   const options = destination.newLogGroupOptions ?? {};
   checkStruct(owner, `${property}.newLogGroup(options).`, options, ACCESS_LOG_GROUP_OPTIONS);
+  const kmsKeyId = options.kmsKeyId;
+  if (typeof kmsKeyId === 'string' && !Token.isUnresolved(kmsKeyId) && !kmsKeyId.startsWith('arn:')) {
+    throw invalidProperty(owner, `${property}.newLogGroup(options).kmsKeyId`, kmsKeyId,
+      "the ARN of a KMS key (arn:aws:kms:<region>:<account>:key/<id>): CloudWatch Logs takes neither a key id nor an alias ('alias/...') there");
+  }
   const retention = options.retentionInDays;
   if (retention !== undefined && !Token.isUnresolved(retention) && !LOG_RETENTION_DAYS.includes(retention)) {
     throw invalidProperty(owner, `${property}.retentionInDays`, retention, `one of ${LOG_RETENTION_DAYS.join(', ')}`);

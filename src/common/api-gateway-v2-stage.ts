@@ -10,7 +10,7 @@ import { validateUrlPath } from './execute-api';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
 import { initStage, StageBase } from './stage-base';
 import { apiIdentity, claimStage } from './stage-registry';
-import { validateStageName, validateStageVariables, validateV2Description } from './validation';
+import { validateStageName, validateStageVariables, validateTags, validateV2Description } from './validation';
 import { stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { newOwnedResource, ownedStage } from '../core/owned-resources';
@@ -53,6 +53,7 @@ export function createV2Stage(
 ): Apigatewayv2Stage {
   validateStageName(owner, `${prefix}stageName`, definition.stageName, kind.allowsDefaultStage);
   validateStageVariables(owner, `${prefix}variables`, definition.variables);
+  validateTags(owner, `${prefix}tags`, definition.tags);
   // A log group name cannot hold `$`: the `$default` stage's logs go to `.../default`.
   const logGroupName = `API-Gateway-Access-Logs_${definition.apiId}/${definition.stageName === '$default' ? 'default' : definition.stageName}`;
   const accessLog = accessLogSettingsOf(scope, owner, prefix, definition, logGroupName, kind.defaultAccessLogFormat,

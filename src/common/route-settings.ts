@@ -76,9 +76,10 @@ export function routeSettingsOf(owner: IConstruct, property: string, options: We
   const at = (name: string) => (property === '' ? name : `${property}.${name}`);
   const inRange = (name: 'throttlingBurstLimit' | 'throttlingRateLimit', whole: boolean) => {
     const value = picked[name];
+    // A burst limit is a 32-bit integer for API Gateway (more cannot be sent).
     if (value !== undefined && !Token.isUnresolved(value)
-      && (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value)))) {
-      throw invalidProperty(owner, at(name), value, `a ${whole ? 'whole ' : ''}number 0 or more`);
+      && (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (whole && (!Number.isInteger(value) || value > 2147483647)))) {
+      throw invalidProperty(owner, at(name), value, whole ? 'a whole number from 0 to 2147483647' : 'a number 0 or more');
     }
   };
   inRange('throttlingBurstLimit', true);

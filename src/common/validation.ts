@@ -5,6 +5,29 @@ import { invalidProperty } from '../core/errors';
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const STAGE_VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
 const STAGE_VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]+$/;
+/** API Gateway's quotas: the length of a stage variable's key and of its value. */
+const STAGE_VARIABLE_NAME_MAX = 64;
+const STAGE_VARIABLE_VALUE_MAX = 512;
+const TAG_KEY_MAX = 128;
+const TAG_VALUE_MAX = 256;
+
+/**
+ * Tags as API Gateway takes them (CreateStage, "Tags"): keys of 1 to 128 characters not starting
+ * with `aws:` (reserved for AWS), values of at most 256 characters; a map token is not checked.
+ */
+export function validateTags(scope: IConstruct, property: string, tags: { [key: string]: string } | undefined): void {
+  if (tags === undefined || Token.isUnresolved(tags)) {
+    return;
+  }
+  for (const [key, value] of Object.entries(tags)) {
+    if (!Token.isUnresolved(key) && (key.length === 0 || key.length > TAG_KEY_MAX || key.toLowerCase().startsWith('aws:'))) {
+      throw invalidProperty(scope, `${property}.${key}`, value, `a tag key of 1 to ${TAG_KEY_MAX} characters that does not start with 'aws:' (reserved for AWS)`);
+    }
+    if (typeof value === 'string' && !Token.isUnresolved(value) && value.length > TAG_VALUE_MAX) {
+      throw invalidProperty(scope, `${property}.${key}`, value, `a tag value of at most ${TAG_VALUE_MAX} characters`);
+    }
+  }
+}
 
 /**
  * A stage name is 1 to 128 letters, digits, `_` or `-` (checked unless it is a token); an HTTP
@@ -27,9 +50,12 @@ export function validateStageVariables(
       throw invalidProperty(scope, `${property}.${name}`, value,
         "a variable name of letters, digits and '_' only");
     }
-    if (typeof value !== 'string' || (!Token.isUnresolved(value) && !STAGE_VARIABLE_VALUE.test(value))) {
+    if (!Token.isUnresolved(name) && name.length > STAGE_VARIABLE_NAME_MAX) {
+      throw invalidProperty(scope, `${property}.${name}`, value, `a variable name of at most ${STAGE_VARIABLE_NAME_MAX} characters (API Gateway's quota)`);
+    }
+    if (typeof value !== 'string' || (!Token.isUnresolved(value) && (!STAGE_VARIABLE_VALUE.test(value) || value.length > STAGE_VARIABLE_VALUE_MAX))) {
       throw invalidProperty(scope, `${property}.${name}`, value,
-        'a non-empty value of letters, digits and the characters -._~:/?#&=,');
+        `a non-empty value of letters, digits and the characters -._~:/?#&=, of at most ${STAGE_VARIABLE_VALUE_MAX} characters (API Gateway's quota)`);
     }
   }
 }

@@ -211,6 +211,9 @@ export function addMethodSettings(
   });
 }
 
+/** The largest burst limit API Gateway takes (its type is a 32-bit integer). */
+const INT32_MAX = 2147483647;
+
 function validateMethodSettings(target: MethodSettingsTarget, property: string, options: MethodDeploymentOptions): void {
   const { owner } = target;
   const inRange = (name: keyof MethodDeploymentOptions, value: number | undefined, min: number, max: number, whole: boolean) => {
@@ -223,7 +226,8 @@ function validateMethodSettings(target: MethodSettingsTarget, property: string, 
       throw invalidProperty(owner, propertyPath(property, name), value, `a ${whole ? 'whole ' : ''}number ${range}`);
     }
   };
-  inRange('throttlingBurstLimit', options.throttlingBurstLimit, 0, Infinity, true);
+  // A burst limit is a 32-bit integer for API Gateway (more cannot be sent).
+  inRange('throttlingBurstLimit', options.throttlingBurstLimit, 0, INT32_MAX, true);
   inRange('throttlingRateLimit', options.throttlingRateLimit, 0, Infinity, false);
   inRange('cacheTtl', options.cacheTtl, 0, 3600, true);
   const oneOf = (name: keyof MethodDeploymentOptions, value: string | undefined, allowed: string[]) => {

@@ -16,7 +16,7 @@ import { validateUrlPath } from '../common/execute-api';
 import { MethodLoggingLevel } from '../common/logging-level';
 import { initStage, StageBase } from '../common/stage-base';
 import { apiIdentity, claimStage } from '../common/stage-registry';
-import { validateStageName, validateStageVariables } from '../common/validation';
+import { validateStageName, validateStageVariables, validateTags } from '../common/validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix, stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
@@ -133,6 +133,7 @@ export class RestApiStage extends StageBase {
     validateStageName(owner, `${prefix}stageName`, props.stageName);
     const options = currentStageOptions(owner, prefix, props);
     validateStageVariables(owner, `${prefix}variables`, options.variables);
+    validateTags(owner, `${prefix}tags`, options.tags);
 
     if (options.cacheClusterSize && !options.cacheClusterSize.isOffered) {
       throw invalidProperty(owner, `${prefix}cacheClusterSize`, options.cacheClusterSize.size,
