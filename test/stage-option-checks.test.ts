@@ -1,6 +1,6 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { AccessLogDestination, HttpApiDeployment, RestApiDeployment, RestApiDeploymentProps, RestApiStage, WebSocketApiDeployment } from '../src';
+import { AccessLogDestination, CacheClusterSize, HttpApiDeployment, RestApiDeployment, RestApiDeploymentProps, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { onlyResource, resourcesOfType, synthesize } from './support/synth';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -253,4 +253,13 @@ describe("AWS's limits on stage tags, stage variables, burst limits and the log 
       accessLogDestination: AccessLogDestination.newLogGroup({ kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f' }),
     })).not.toThrow();
   });
+});
+
+test('CacheClusterSize.ALLOWED_SIZES is a copy: adding to it makes no size offered', () => {
+  CacheClusterSize.ALLOWED_SIZES.push('999');
+  try {
+    expect(CacheClusterSize.of('999').isOffered).toBe(false);
+  } finally {
+    CacheClusterSize.ALLOWED_SIZES.pop();
+  }
 });

@@ -186,3 +186,12 @@ test('one variable given as the names of two stages of one API is one name twice
   expect(() => deployment.addStage(name.stringValue)).toThrow(/RestApiDeployment at 'stack\/deploy': property 'addStage\(\$\{var.stage_name\}\)' is "\$\{var.stage_name\}"; expected a stage name not yet used for this REST API: 'stack\/deploy' already creates the stage/);
   expect(() => deployment.addStage(new TerraformVariable(stack, 'other_name', { type: 'string' }).stringValue)).not.toThrow();
 });
+
+test('the literal text around a variable in a stage name is checked too', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const suffix = new TerraformVariable(stack, 'suffix', { type: 'string' }).stringValue;
+
+  expect(() => new RestApiDeployment(stack, 'bad', { restApi: petsApi(stack).api, stageName: `prod ${suffix}!` }))
+    .toThrow(/RestApiDeployment at 'stack\/bad': property 'stageName' is "prod \$\{var.suffix\}!"; expected 1 to 128 characters, each a letter, a digit, '_' or '-'/);
+  expect(() => new RestApiDeployment(stack, 'good', { restApi: petsApi(stack, {}, 'good_').api, stageName: `prod-${suffix}` })).not.toThrow();
+});

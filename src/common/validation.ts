@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../core/errors';
 
@@ -34,7 +34,10 @@ export function validateTags(scope: IConstruct, property: string, tags: { [key: 
  * API's may also be `$default`, the stage served at the API's root.
  */
 export function validateStageName(scope: IConstruct, property: string, name: string, allowDefault = false): void {
-  if (typeof name !== 'string' || (!Token.isUnresolved(name) && !STAGE_NAME.test(name) && !(allowDefault && name === '$default'))) {
+  // Around a token, the literal text must be of a stage name's characters too (`prod-${var.suffix}`, not `prod ${var.suffix}`).
+  const badLiteral = typeof name === 'string' && Token.isUnresolved(name)
+    && (Tokenization.reverseString(name).literals as unknown[]).some((part) => typeof part === 'string' && !/^[A-Za-z0-9_-]*$/.test(part));
+  if (typeof name !== 'string' || badLiteral || (!Token.isUnresolved(name) && !STAGE_NAME.test(name) && !(allowDefault && name === '$default'))) {
     throw invalidProperty(scope, property, name, `1 to 128 characters, each a letter, a digit, '_' or '-'${allowDefault ? ", or '$default'" : ''}`);
   }
 }

@@ -1,4 +1,4 @@
-import { TerraformDataSource, TerraformElement, TerraformLocal, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { TerraformDataSource, TerraformElement, TerraformLocal, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
 import { ARGUMENT_HINTS } from '../core/argument-checks';
@@ -70,6 +70,11 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
   }
   // A token: shown as the expression it stands for in its own stack.
   const { stack, expression } = originOf(owner, domainName);
+  // The literal text around a token is of a domain name's characters too (`api.${var.zone}`, not `API.${var.zone}`).
+  if ((Tokenization.reverseString(domainName).literals as unknown[]).some((part) => typeof part === 'string' && !/^[a-z0-9.*-]*$/.test(part))) {
+    throw invalidProperty(owner, property, expression,
+      'a domain name of lower-case letters, digits, hyphens and dots around the expression (AWS does not support upper-case custom domain names)');
+  }
   const attribute = DOMAIN_ATTRIBUTE.exec(expression);
   if (attribute !== null && !NAME_ATTRIBUTES.includes(attribute[4])) {
     throw invalidProperty(owner, property, expression,

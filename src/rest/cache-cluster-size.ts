@@ -25,8 +25,8 @@ export class CacheClusterSize {
   /** 237 GB */
   public static readonly GB_237 = new CacheClusterSize('237');
 
-  /** Every size API Gateway offers. */
-  public static readonly ALLOWED_SIZES: string[] = SIZES;
+  /** Every size API Gateway offers (a copy: changing it changes no check). */
+  public static readonly ALLOWED_SIZES: string[] = [...SIZES];
 
   /**
    * A size given as text, e.g. from configuration: one of 0.5, 1.6, 6.1, 13.5, 28.4,

@@ -160,6 +160,17 @@ describe('domains and keys with tokens', () => {
     })).toThrow(/HttpApiDeployment at 'stack\/two': property 'addApiMapping.apiMappingKey' is "v1"; expected a key no other mapping of the domain "api.example.com" has: 'stack\/one' \(addApiMapping\) already maps the key "v1"/);
   });
 
+  test('the literal text around a variable in a domain name is checked (lower case)', () => {
+    const mapTo = (name: (zone: string) => string) => () => synthesize((stack) => {
+      const zone = new TerraformVariable(stack, 'zone', { type: 'string' }).stringValue;
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(name(zone), { apiMappingKey: 'v1' });
+    });
+
+    expect(mapTo((zone) => `API.${zone}`)).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping(domainName)' is \"API.${var.zone}\"; "
+      + 'expected a domain name of lower-case letters, digits, hyphens and dots around the expression');
+    expect(mapTo((zone) => `api.${zone}`)).not.toThrow();
+  });
+
   test('the known parts of a key with a token are checked', () => {
     const mapWith = (key: (version: string) => string, kind: 'HTTP' | 'WebSocket') => () => synthesize((stack) => {
       const version = new TerraformVariable(stack, 'version', { type: 'string' }).stringValue;
