@@ -10,6 +10,7 @@ import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api'
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { App, Fn, TerraformIterator, TerraformStack, TerraformVariable, Testing } from 'cdktf';
@@ -221,6 +222,43 @@ const PROGRAMS: Record<string, (app: App) => void> = {
   "`addStage('beta', { stageName: 'gamma' })` (or `region`, `provider`)": (app) => {
     const s = stack(app);
     new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).addStage('beta', untyped({ stageName: 'gamma' }));
+  },
+  "`SELF_URL: deployment.urlForPath('/pets')` in the environment of a function an integration of the API invokes": (app) => {
+    const s = stack(app);
+    const api = petsApi(s);
+    const deployment = new RestApiDeployment(s, 'deploy', { restApi: api.api });
+    const fn = new LambdaFunction(s, 'fn', {
+      functionName: 'pets',
+      role: 'arn:aws:iam::123456789012:role/pets',
+      filename: 'pets.zip',
+      handler: 'index.handler',
+      runtime: 'nodejs20.x',
+      environment: { variables: { SELF_URL: deployment.urlForPath('/pets') } },
+    });
+    api.integration.addOverride('type', 'AWS_PROXY');
+    api.integration.addOverride('uri', fn.invokeArn);
+  },
+  '`httpApiId: webSocketApi.id` (an API of another kind, given by its id)': (app) => {
+    const s = stack(app);
+    new HttpApiDeployment(s, 'deploy', { httpApiId: chatWebSocketApi(s).api.id, autoDiscover: true });
+    Testing.synth(s, true); // the check runs when the app is validated
+  },
+  "`uri: 'http://${stageVariables.host}/pets'` in an integration of the API": (app) => {
+    const s = stack(app);
+    const api = petsApi(s);
+    api.integration.addOverride('type', 'HTTP_PROXY');
+    api.integration.addOverride('uri', 'http://${stageVariables.host}/pets');
+    new RestApiDeployment(s, 'deploy', { restApi: api.api });
+  },
+  '`Fn.timestamp()` (or `Fn.uuid()`) in a deployed argument of an API resource': (app) => {
+    const s = stack(app);
+    const api = petsApi(s);
+    api.integration.requestParameters = { 'integration.request.header.x-built': Fn.timestamp() };
+    new RestApiDeployment(s, 'deploy', { restApi: api.api });
+  },
+  '`webAclArn` of a web ACL of CloudFront scope (or of another region than the stage)': (app) => {
+    const s = stack(app);
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/api/0123' });
   },
   'a domain resource renamed after `addApiMapping(domain.domainName)`': (app) => {
     const s = stack(app);
