@@ -2,7 +2,7 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { TerraformStack, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment } from '../src';
-import { petsApi } from './support/api';
+import { invokeFunctionWith, petsApi } from './support/api';
 import { synthesize, synthesizeApp, TerraformJson } from './support/synth';
 import { petsHttpApi } from './support/v2-api';
 import { findReferences } from '../src/triggers/terraform-references';
@@ -88,16 +88,7 @@ describe('dependency order', () => {
       const stack = new TerraformStack(app, 'stack');
       const api = petsApi(stack);
       const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api.api });
-      const fn = new LambdaFunction(stack, 'fn', {
-        functionName: 'pets',
-        role: 'arn:aws:iam::123456789012:role/pets',
-        filename: 'pets.zip',
-        handler: 'index.handler',
-        runtime: 'nodejs20.x',
-        environment: { variables: { SELF_URL: deployment.urlForPath('/pets') } },
-      });
-      api.integration.addOverride('type', 'AWS_PROXY');
-      api.integration.addOverride('uri', fn.invokeArn);
+      invokeFunctionWith(stack, api, deployment.urlForPath('/pets'));
     })).toThrow(/RestApiDeployment at 'stack\/deploy': property 'restApi' is "stack\/api"; expected an API none of whose resources reads what this construct makes: aws_api_gateway_integration.pets_get_integration \('stack\/pets_get_integration'\) reads aws_lambda_function.fn, which reads aws_api_gateway_stage.deploy_Stage_\w+, a resource of this construct.*'stageName'/);
   });
 

@@ -10,12 +10,11 @@ import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api'
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
-import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { App, Fn, TerraformIterator, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AccessLogDestination, HttpApiDeployment, HttpApiStage, RestApiDeployment, WebSocketApiDeployment } from '../src';
-import { petsApi } from './support/api';
+import { invokeFunctionWith, petsApi } from './support/api';
 import { README_PATH } from './support/readme';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
@@ -226,17 +225,7 @@ const PROGRAMS: Record<string, (app: App) => void> = {
   "`SELF_URL: deployment.urlForPath('/pets')` in the environment of a function an integration of the API invokes": (app) => {
     const s = stack(app);
     const api = petsApi(s);
-    const deployment = new RestApiDeployment(s, 'deploy', { restApi: api.api });
-    const fn = new LambdaFunction(s, 'fn', {
-      functionName: 'pets',
-      role: 'arn:aws:iam::123456789012:role/pets',
-      filename: 'pets.zip',
-      handler: 'index.handler',
-      runtime: 'nodejs20.x',
-      environment: { variables: { SELF_URL: deployment.urlForPath('/pets') } },
-    });
-    api.integration.addOverride('type', 'AWS_PROXY');
-    api.integration.addOverride('uri', fn.invokeArn);
+    invokeFunctionWith(s, api, new RestApiDeployment(s, 'deploy', { restApi: api.api }).urlForPath('/pets'));
   },
   '`httpApiId: webSocketApi.id` (an API of another kind, given by its id)': (app) => {
     const s = stack(app);

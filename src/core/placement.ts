@@ -1,5 +1,6 @@
 import { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { AppIndex } from './app-index';
+import { camelCase } from './case';
 import { resolveIn } from './resolve';
 
 /**
@@ -128,7 +129,7 @@ export function settingDifferences(a: TerraformResource, b: TerraformResource): 
       return [];
     }
     return [{
-      name: name.replace(/_(\w)/g, (_match, letter: string) => letter.toUpperCase()),
+      name: camelCase(name),
       values,
       certain: differ && values.every(literal) && certainlyApart(name, values[0], values[1]),
     }];

@@ -21,6 +21,7 @@ import { StackRenderHook } from './stack-render-hook';
 import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } from './trigger-entries';
 import { UserTriggers } from './user-triggers';
 import { AppIndex } from '../core/app-index';
+import { camelCase } from '../core/case';
 import { invalidProperty } from '../core/errors';
 import { ownerOfResource } from '../core/owned-resources';
 import { expressionIn, idReferenceOf, resolveIn } from '../core/resolve';
@@ -142,7 +143,7 @@ export class RedeployTriggerEngine {
   /** The path of the other API of the app whose id a resource's API id argument is (`otherApi.id`); undefined otherwise. */
   private otherApiOf(resource: TerraformResource): string | undefined {
     const api = this.props.api;
-    const input = (resource as unknown as Record<string, unknown>)[`${this.props.family.apiIdArgument.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase())}Input`];
+    const input = (resource as unknown as Record<string, unknown>)[`${camelCase(this.props.family.apiIdArgument)}Input`];
     if (api === undefined || typeof input !== 'string' || !Token.isUnresolved(input)) {
       return undefined;
     }

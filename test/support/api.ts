@@ -2,6 +2,7 @@ import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integ
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi, ApiGatewayRestApiConfig } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { Construct } from 'constructs';
 
 /** A small REST API: `/pets` with a GET method and a MOCK integration. */
@@ -34,4 +35,21 @@ export function petsApi(scope: Construct, overrides: Partial<ApiGatewayRestApiCo
     requestTemplates: { 'application/json': '{"statusCode": 200}' },
   });
   return { api, pets, get, integration };
+}
+
+/**
+ * Makes the pets API's integration invoke a Lambda function whose environment holds `selfUrl`: with
+ * the deployment's own URL there, the API waits for its stage, which waits for the API (a cycle).
+ */
+export function invokeFunctionWith(scope: Construct, api: PetsApi, selfUrl: string): void {
+  const fn = new LambdaFunction(scope, 'fn', {
+    functionName: 'pets',
+    role: 'arn:aws:iam::123456789012:role/pets',
+    filename: 'pets.zip',
+    handler: 'index.handler',
+    runtime: 'nodejs20.x',
+    environment: { variables: { SELF_URL: selfUrl } },
+  });
+  api.integration.addOverride('type', 'AWS_PROXY');
+  api.integration.addOverride('uri', fn.invokeArn);
 }
