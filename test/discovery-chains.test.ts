@@ -2,6 +2,7 @@ import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integ
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayModel } from '@cdktf/provider-aws/lib/api-gateway-model';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
+import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
@@ -123,5 +124,40 @@ describe('an API given by its id with autoDiscover', () => {
     expect(Object.keys(triggers(program(false)))).toEqual(expect.arrayContaining(['aws_apigatewayv2_api.api', 'aws_apigatewayv2_route.route']));
     const [before, after] = [triggers(program(false)), triggers(program(true))];
     expect(Object.keys(before).filter((key) => before[key] !== after[key])).toEqual(['aws_apigatewayv2_api.api', 'aws_apigatewayv2_route.route']);
+  });
+});
+
+describe('an API resource whose API id is the attribute of a resource of another type (a stage, a deployment)', () => {
+  test("of the user's own stage: discovered, and a change redeploys", () => {
+    const [before, after] = beforeAndAfter((stack, changed) => {
+      const api = petsApi(stack);
+      const stage = new ApiGatewayStage(stack, 'manual_stage', { restApiId: api.api.id, deploymentId: 'a1b2c3', stageName: 'manual' });
+      new ApiGatewayMethod(stack, 'post', { restApiId: stage.restApiId, resourceId: api.pets.id, httpMethod: 'POST', authorization: changed ? 'AWS_IAM' : 'NONE' });
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    });
+
+    expect(triggersOf(before)).toHaveProperty(['aws_api_gateway_method.post']);
+    expect(changedTriggerKeys(before, after)).toEqual(['aws_api_gateway_method.post']);
+  });
+
+  test.each([
+    ["the construct's stage", (deployment: RestApiDeployment) => deployment.deploymentStage.stage.restApiId, 'aws_api_gateway_stage.deploy_Stage_'],
+    ["the construct's deployment", (deployment: RestApiDeployment) => deployment.deployment.restApiId, 'aws_api_gateway_deployment.deploy_Deployment_'],
+  ])('of %s: refused at synth (the deployment would wait for it, and it for the deployment)', (_name, apiId, read) => {
+    expect(() => synthesizeApp((app) => {
+      const stack = new TerraformStack(app, 'stack');
+      const api = petsApi(stack);
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+      new ApiGatewayMethod(stack, 'post', { restApiId: apiId(deployment), resourceId: api.pets.id, httpMethod: 'POST', authorization: 'NONE' });
+    })).toThrow(`expected an API none of whose resources reads what this construct makes: aws_api_gateway_method.post ('stack/post') reads ${read}`);
+  });
+
+  test("an HTTP route whose API id is the construct's stage's: refused the same way", () => {
+    expect(() => synthesizeApp((app) => {
+      const stack = new TerraformStack(app, 'stack');
+      const { api, integration } = petsHttpApi(stack);
+      const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: api });
+      new Apigatewayv2Route(stack, 'post', { apiId: deployment.deploymentStage.stage.apiId, routeKey: 'POST /pets', target: `integrations/${integration.id}` });
+    })).toThrow("aws_apigatewayv2_route.post ('stack/post') reads aws_apigatewayv2_stage.deploy_Stage_");
   });
 });

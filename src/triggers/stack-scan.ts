@@ -4,8 +4,11 @@ import { BlockSource } from './block-source';
 import { IndirectReferences } from './indirect-references';
 import { BlockReader } from './rendered-blocks';
 import { findReferences } from './terraform-references';
+import { camelCase } from '../core/case';
 import { madeByLibraryConstruct } from '../core/deployment-marker';
 import { listIn } from '../core/list-in';
+import { ownerOfResource } from '../core/owned-resources';
+import { resolveIn } from '../core/resolve';
 import { stackGeneration } from '../core/tree-changes';
 
 /**
@@ -33,6 +36,7 @@ export class StackScan {
   }
 
   private byApiId?: Map<string, TerraformResource[]>;
+  private othersByApiId?: Map<string, TerraformResource[]>;
   private forEach?: ReadonlySet<string>;
   private constructAddresses?: ReadonlySet<string>;
   private blindSpots?: BlindSpotIndex;
@@ -95,16 +99,53 @@ export class StackScan {
   public resourcesNamingThrough(apiIds: readonly string[], seen: Set<TerraformResource>): TerraformResource[] {
     const pending = [...apiIds];
     const found: TerraformResource[] = [];
+    const followed = new Set<TerraformResource>();
+    const apiIdOf = (resource: TerraformResource) => `\${${resource.terraformResourceType}.${resource.friendlyUniqueId}.${this.family.apiIdArgument}}`;
     while (pending.length > 0) {
-      for (const resource of this.resourcesNaming(pending.pop()!)) {
+      const apiId = pending.pop()!;
+      for (const resource of this.resourcesNaming(apiId)) {
         if (!seen.has(resource)) {
           seen.add(resource);
           found.push(resource);
-          pending.push(`\${${resource.terraformResourceType}.${resource.friendlyUniqueId}.${this.family.apiIdArgument}}`);
+          pending.push(apiIdOf(resource));
+        }
+      }
+      // A resource of another type with the same API id argument (a stage, a deployment, method settings) names the API too:
+      // a resource whose API id is its attribute (`restApiId: stage.restApiId`) is the API's.
+      for (const other of this.othersNaming(apiId)) {
+        if (!followed.has(other)) {
+          followed.add(other);
+          pending.push(apiIdOf(other));
         }
       }
     }
     return found;
+  }
+
+  /**
+   * The API Gateway resources of types not discovered (stages, deployments, method settings) whose API id
+   * argument (the family's name for it) is `apiId` as rendered. A resource a construct made is read by its
+   * API id alone (its block, a deployment's triggers, is what is being computed).
+   */
+  private othersNaming(apiId: string): readonly TerraformResource[] {
+    if (this.othersByApiId === undefined) {
+      this.othersByApiId = new Map();
+      const input = `${camelCase(this.family.apiIdArgument)}Input`;
+      for (const element of this.blocks.elementsOf(this.stack)) {
+        const type = TerraformResource.isTerraformResource(element) ? element.terraformResourceType : '';
+        if (!/^aws_api_?gateway/.test(type) || this.family.redeployTypes.has(type)) {
+          continue;
+        }
+        const given = (element as unknown as Record<string, unknown>)[input];
+        const named = ownerOfResource(element) !== undefined
+          ? (given === undefined ? undefined : resolveIn(this.stack, given, this.blocks.preparing))
+          : this.blocks.blockOf(element, this.stack)?.[this.family.apiIdArgument];
+        if (typeof named === 'string') {
+          listIn(this.othersByApiId, named, element as TerraformResource);
+        }
+      }
+    }
+    return this.othersByApiId.get(apiId) ?? [];
   }
 
   /** The addresses of the stack's resources and data sources (`data.<type>.<name>`) with `for_each`. */
