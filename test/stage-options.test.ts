@@ -242,7 +242,7 @@ describe('bad stage options', () => {
 
   test('a log retention CloudWatch does not offer', () => {
     expectError({ accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 10 }) },
-      "RestApiDeployment at 'stack/deploy': property 'accessLogDestination.retentionInDays' is 10; expected one of 1, 3, 5, 7, 14, 30");
+      "RestApiDeployment at 'stack/deploy': property 'accessLogDestination.retentionInDays' is 10; expected one of 0, 1, 3, 5, 7, 14, 30");
   });
 
   test.each([
@@ -266,7 +266,7 @@ describe('bad stage options', () => {
   });
 
   test('the same method path twice', () => {
-    expectError({ methodOptions: { '/pets/GET': {}, 'pets/GET': {} } },
+    expectError({ methodOptions: { '/pets/GET': { metricsEnabled: true }, 'pets/GET': { metricsEnabled: true } } },
       "RestApiDeployment at 'stack/deploy': property 'methodOptions.pets/GET' is \"pets/GET\"; expected a method path given once (it is the same as \"/pets/GET\").");
   });
 
@@ -275,5 +275,36 @@ describe('bad stage options', () => {
     const { api, pets } = petsApi(stack);
     new RestApiDeployment(stack, 'deploy', { restApi: api, methodOptions: { [`${pets.pathPart}/GET`]: { metricsEnabled: true } } });
     expect(() => Testing.synth(stack)).not.toThrow();
+  });
+});
+
+describe('more of what AWS or Terraform refuses, refused at synth', () => {
+  const expectError = (props: Partial<RestApiDeploymentProps>, message: string) => expect(() => deployWith(props)).toThrow(message);
+  test("a methodOptions entry that sets nothing (terraform validate: 'At least 1 \"settings\" blocks are required')", () => {
+    expectError({ methodOptions: { '/pets/GET': {} } }, "property 'methodOptions./pets/GET' is {}; expected settings with at least one value");
+  });
+
+  test.each(['cloudWatchRole', 'importExistingStage', 'autoDiscover'])('%s from a variable (decided at synth)', (name) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const value = new TerraformVariable(stack, 'flag', { type: 'bool' }).booleanValue;
+
+    expect(() => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, [name]: value }))
+      .toThrow(`RestApiDeployment at 'stack/deploy': property '${name}' is "\${var.flag}"; expected true or false, known when the program runs`);
+  });
+
+  test('an AccessLogFormat made without its static methods (plain JavaScript)', () => {
+    const Format = AccessLogFormat as unknown as new () => AccessLogFormat;
+    expectError({ accessLogDestination: AccessLogDestination.newLogGroup(), accessLogFormat: new Format() },
+      'expected an AccessLogFormat made by its static methods');
+  });
+
+  test('a log retention of 0 (kept forever) is taken', () => {
+    expect(() => deployWith({ accessLogDestination: AccessLogDestination.newLogGroup({ retentionInDays: 0 }) })).not.toThrow();
+  });
+
+  test('an HTTP route settings entry that sets nothing names what to do', () => {
+    expect(() => synthesize((stack) => {
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, routeOptions: { 'GET /pets': {} } });
+    })).toThrow("property 'routeOptions.GET /pets.throttlingBurstLimit' is undefined; expected a limit (the entry sets nothing; leave it out, or give both limits)");
   });
 });

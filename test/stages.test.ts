@@ -195,3 +195,12 @@ test('the literal text around a variable in a stage name is checked too', () => 
     .toThrow(/RestApiDeployment at 'stack\/bad': property 'stageName' is "prod \$\{var.suffix\}!"; expected 1 to 128 characters, each a letter, a digit, '_' or '-'/);
   expect(() => new RestApiDeployment(stack, 'good', { restApi: petsApi(stack, {}, 'good_').api, stageName: `prod-${suffix}` })).not.toThrow();
 });
+
+test('the conflict error names a variable stage name as its expression, never a raw token', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const name = new TerraformVariable(stack, 'stage_name', { type: 'string' }).stringValue;
+  const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName: name });
+
+  expect(() => deployment.addStage(name)).toThrow('already creates the stage "${var.stage_name}"');
+  expect(() => deployment.addStage(name)).not.toThrow(/TfToken/);
+});

@@ -9,7 +9,7 @@ import { ProviderResources } from '../core/provider-resources';
 import { checkStruct } from '../core/struct-check';
 
 /** The retention periods CloudWatch Logs offers, in days. */
-const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+const LOG_RETENTION_DAYS = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
 /**
  * The log group an `AccessLogDestination.newLogGroup()` asks for, created in `scope` as

@@ -121,6 +121,10 @@ export function accessLogSettingsOf(
     return undefined;
   }
   const format = options.accessLogFormat ?? defaultFormat;
+  if (typeof format.toString() !== 'string') {
+    throw invalidProperty(owner, `${prefix}accessLogFormat`, format.toString(),
+      'an AccessLogFormat made by its static methods (AccessLogFormat.custom(...), AccessLogFormat.clf(), ...), which give it its text');
+  }
   if (!format.identifiesRequests) {
     throw invalidProperty(owner, `${prefix}accessLogFormat`, format.toString(),
       'a format that logs $context.requestId or $context.extendedRequestId, so each line can be matched with a request');

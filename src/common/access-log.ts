@@ -96,7 +96,7 @@ export class AccessLogFormat {
    * Whether the format logs the request id (a format that is a token is taken on trust).
    */
   public get identifiesRequests(): boolean {
-    return Token.isUnresolved(this.format)
+    return typeof this.format !== 'string' ? false : Token.isUnresolved(this.format)
       || this.format.includes('$context.requestId')
       || this.format.includes('$context.extendedRequestId');
   }
@@ -115,7 +115,7 @@ checkEntryPoints(AccessLogFormat);
 export interface AccessLogGroupOptions {
   /**
    * How many days to keep the logs: one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
-   * 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.
+   * 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, or 0 (kept forever).
    * @default - kept forever
    */
   readonly retentionInDays?: number;

@@ -1,4 +1,5 @@
-import { TerraformProvider, TerraformResource } from 'cdktf';
+import { TerraformProvider, TerraformResource, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
 import { ApiChoice, validateApiChoice } from './api-choice';
 import { ApiDeploymentBase, initDeployment } from './api-deployment-base';
 import { checkIdKinds } from './api-id-kind';
@@ -7,6 +8,7 @@ import { DeploymentOptions } from './deployment-options';
 import { StageBase } from './stage-base';
 import { apiIdentity, claimStage } from './stage-registry';
 import { DeploymentKind, markDeployment } from '../core/deployment-marker';
+import { invalidProperty } from '../core/errors';
 import { checkStruct, StructShape } from '../core/struct-check';
 import { ApiFamily } from '../triggers/api-family';
 import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
@@ -48,6 +50,7 @@ export interface DeploymentStart {
 export function startDeployment(owner: ApiDeploymentBase, spec: DeploymentSpec): DeploymentStart {
   markDeployment(owner, spec.kind);
   checkStruct(owner, '', spec.props, spec.shape);
+  refuseDecisionTokens(owner, spec.props as unknown as Record<string, unknown>);
   validateApiChoice(owner, spec.choice);
   const { api, apiProperty, apiKind } = spec.choice;
   const apiId = (api?.getStringAttribute('id') ?? spec.choice.apiId)!;
@@ -124,5 +127,20 @@ export function claimAddedStage(owner: ApiDeploymentBase, start: DeploymentStart
 function requireServedKeys(engine: RedeployTriggerEngine, prefix: string, { property, settings }: ServedKeys): void {
   for (const key of Object.keys(settings ?? {})) {
     engine.requireServed(`${prefix}${property}.${key}`, property === 'methodOptions' ? key.replace(/^\//, '') : key);
+  }
+}
+
+/**
+ * The props the construct decides on at synth (what it makes, what it looks for): a value known only
+ * at deploy time (a variable's booleanValue) would be taken for one of true or false without a word.
+ */
+const DECIDED_AT_SYNTH = ['cloudWatchRole', 'importExistingStage', 'autoDiscover'];
+
+function refuseDecisionTokens(owner: IConstruct, props: Record<string, unknown>): void {
+  for (const name of DECIDED_AT_SYNTH) {
+    if (props[name] !== undefined && Token.isUnresolved(props[name])) {
+      throw invalidProperty(owner, name, props[name], 'true or false, known when the program runs: the construct decides at synth what it makes '
+        + '(a value from a variable would be taken for one of them without a word); choose in the program, e.g. per environment');
+    }
   }
 }

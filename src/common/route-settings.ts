@@ -131,8 +131,9 @@ export function requireBothLimits(owner: IConstruct, prefix: string, settings: R
     return;
   }
   const given = NAMES.filter((name) => (settings as Record<string, unknown>)[name] !== undefined).map((name) => `'${name}'`);
+  const withWhat = given.length > 0 ? `given with ${given.join(' and ')}` : '(the entry sets nothing; leave it out, or give both limits)';
   throw invalidProperty(owner, `${prefix}${missing[0]}`, undefined,
-    `a limit given with ${given.join(' and ')}: a route settings block for ${scope} without both limits is sent with 0 for each ` +
+    `a limit ${withWhat}: a route settings block for ${scope} without both limits is sent with 0 for each ` +
     'one left unset (terraform-provider-aws #14742), and AWS answers every request with 429 Too Many Requests. Give both ' +
     "'throttlingBurstLimit' and 'throttlingRateLimit' (0 only to block on purpose; AWS's default account quota is a burst of 5000 " +
     'and 10000 requests per second)');

@@ -1,7 +1,7 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../core/errors';
-import { idReferenceOf, resolveIn } from '../core/resolve';
+import { expressionIn, idReferenceOf, resolveIn } from '../core/resolve';
 
 /**
  * The stages the library's deployment constructs create, per app (a stage name is one per API,
@@ -47,7 +47,7 @@ export function claimStage(owner: IConstruct, identity: string, stageName: strin
   const other = claimed.get(key);
   if (other !== undefined) {
     throw invalidProperty(owner, property, stageName,
-      `a stage name not yet used for this ${apiKind}: '${other}' already creates the stage "${stageName}"`);
+      `a stage name not yet used for this ${apiKind}: '${other}' already creates the stage ${JSON.stringify(Token.isUnresolved(stageName) ? expressionIn(owner, stageName) : stageName)}`);
   }
   claimed.set(key, owner.node.path);
 }

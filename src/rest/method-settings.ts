@@ -180,6 +180,10 @@ export function addMethodSettings(
   options: MethodDeploymentOptions,
 ): ApiGatewayMethodSettings {
   validateMethodSettings(target, property, options);
+  if (Object.values(options).every((value) => value === undefined)) {
+    throw invalidProperty(target.owner, property, options,
+      'settings with at least one value: an aws_api_gateway_method_settings without settings is refused by terraform validate (leave the entry out)');
+  }
   return newOwnedResource(ProviderResources.ApiGatewayMethodSettings, scope, id, {
     restApiId: target.restApiId,
     stageName: target.stageName,
