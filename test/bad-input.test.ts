@@ -173,6 +173,18 @@ describe('bad input fails at synth with the construct path, property, value and 
         deployment.addTrigger('release', '2');
       })).toThrow("RestApiDeployment at 'stack/deploy': property 'triggers.release' is \"2\"; expected a key not given before.");
     });
+
+    test.each([
+      ['a value', 'release', '${foo}'],
+      ['a key', 'a${b}', 'v'],
+    ])('"${...}" written as text in %s (terraform validate refused the unknown name)', (_where, key, value) => {
+      expect(() => synthesize((stack) => {
+        new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addTrigger(key, value);
+      })).toThrow(`RestApiDeployment at 'stack/deploy': property 'triggers.${key}' is ${JSON.stringify(key.includes('$') ? key : value)}; expected no "\${...}" text`);
+      expect(() => synthesize((stack) => {
+        new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addTrigger('release', '$${literal}');
+      })).not.toThrow();
+    });
   });
 
   describe('stages', () => {

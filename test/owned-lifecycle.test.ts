@@ -515,3 +515,11 @@ describe("a REST stage's canary settings: a pin warned of only where the stage h
     expect(warningsOn(deployment).filter((warning) => warning.includes('ignores the changes of'))).toEqual([]);
   });
 });
+
+test("ignoreChanges: ['all'] (a list holding 'all', which terraform validate refuses) is refused naming the string form", () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+
+  expect(() => (deployment.deploymentStage.stage.lifecycle = { ignoreChanges: ['all'] }))
+    .toThrow("property 'deploymentStage.stage.lifecycle.ignoreChanges' is [\"all\"]; expected ignoreChanges: 'all' (the string, not in a list)");
+});

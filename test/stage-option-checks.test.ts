@@ -1,6 +1,6 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { AccessLogDestination, CacheClusterSize, HttpApiDeployment, RestApiDeployment, RestApiDeploymentProps, RestApiStage, WebSocketApiDeployment } from '../src';
+import { AccessLogDestination, ApiGatewayCloudWatchRole, CacheClusterSize, HttpApiDeployment, RestApiDeployment, RestApiDeploymentProps, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { onlyResource, resourcesOfType, synthesize } from './support/synth';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -262,4 +262,12 @@ test('CacheClusterSize.ALLOWED_SIZES is a copy: adding to it makes no size offer
   } finally {
     CacheClusterSize.ALLOWED_SIZES.pop();
   }
+});
+
+test.each([['US EAST'], [''], ['useast1']])('a region %j that is no AWS region is refused (terraform validate passed it; apply failed)', (region) => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+
+  expect(() => new RestApiStage(stack, 'stage', { restApiId: 'a1b2c3', deploymentId: 'd1', stageName: 'live', region }))
+    .toThrow(`RestApiStage at 'stack/stage': property 'region' is ${JSON.stringify(region)}; expected an AWS region's name`);
+  expect(() => new ApiGatewayCloudWatchRole(stack, 'logs', { region })).toThrow("expected an AWS region's name");
 });

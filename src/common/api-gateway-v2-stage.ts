@@ -10,7 +10,7 @@ import { validateUrlPath } from './execute-api';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
 import { initStage, StageBase } from './stage-base';
 import { apiIdentity, claimStage } from './stage-registry';
-import { validateStageName, validateStageVariables, validateTags, validateV2Description } from './validation';
+import { validateRegion, validateStageName, validateStageVariables, validateTags, validateV2Description } from './validation';
 import { stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { newOwnedResource, ownedStage } from '../core/owned-resources';
@@ -52,6 +52,7 @@ export function createV2Stage(
   kind: V2StageKind,
 ): Apigatewayv2Stage {
   validateStageName(owner, `${prefix}stageName`, definition.stageName, kind.allowsDefaultStage);
+  validateRegion(owner, 'region', definition.region);
   validateStageVariables(owner, `${prefix}variables`, definition.variables);
   validateTags(owner, `${prefix}tags`, definition.tags);
   // A log group name cannot hold `$`: the `$default` stage's logs go to `.../default`.

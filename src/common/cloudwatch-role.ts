@@ -4,6 +4,7 @@ import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { claimAccountSettings } from './account-settings';
 import { CLOUD_WATCH_ROLE_PROPS } from './struct-shapes';
+import { validateRegion } from './validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
@@ -53,6 +54,7 @@ export class ApiGatewayCloudWatchRole extends Construct {
   constructor(scope: Construct, id: string, props: ApiGatewayCloudWatchRoleProps = {}) {
     super(checkedScope('ApiGatewayCloudWatchRole', [scope, id, props]), id);
     checkStruct(this, '', props, CLOUD_WATCH_ROLE_PROPS);
+    validateRegion(this, 'region', props?.region);
     const { provider, region } = props ?? {};
     if (provider !== undefined && provider.terraformResourceType !== 'aws') {
       throw invalidProperty(this, 'provider', provider.node.path, `an AWS provider (AwsProvider), not one of ${provider.terraformResourceType}`);

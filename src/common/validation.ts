@@ -72,3 +72,13 @@ export function validateV2Description(scope: IConstruct, property: string, descr
     throw invalidProperty(scope, property, description, `a description of at most ${V2_DESCRIPTION_MAX} characters (it has ${description.length})`);
   }
 }
+
+/** An AWS region's name: `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`. */
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** Fails on a literal region that is no AWS region's name (a token is taken on trust). */
+export function validateRegion(scope: IConstruct, property: string, region: string | undefined): void {
+  if (typeof region === 'string' && !Token.isUnresolved(region) && !REGION.test(region)) {
+    throw invalidProperty(scope, property, region, "an AWS region's name, such as 'us-east-1' or 'eu-central-1'");
+  }
+}

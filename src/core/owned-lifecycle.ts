@@ -56,6 +56,11 @@ export function mergedLifecycle(resource: TerraformResource, kept: Kept, value: 
   if (required.createBeforeDestroy && value?.createBeforeDestroy === false) {
     refuse(resource, 'lifecycle.createBeforeDestroy', false, 'lifecycle');
   }
+  if (Array.isArray(value?.ignoreChanges) && value!.ignoreChanges.includes('all')) {
+    // Terraform takes `all` as the whole value; in a list it is an argument's name, which terraform validate refuses.
+    throw invalidProperty(kept.owner, `${kept.property}.lifecycle.ignoreChanges`, value!.ignoreChanges,
+      "ignoreChanges: 'all' (the string, not in a list) to ignore every argument, or a list of arguments' names");
+  }
   refuseLifecycle(kept, 'lifecycle.ignoreChanges', value?.ignoreChanges, 'lifecycle.preventDestroy', value?.preventDestroy);
   const ignoreChanges = value?.ignoreChanges === 'all' || required.ignoreChanges === undefined
     ? value?.ignoreChanges

@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { RESOURCE_IDS_TRIGGER_KEY } from './trigger-entries';
 import { invalidProperty } from '../core/errors';
@@ -73,6 +73,13 @@ export class UserTriggers {
     }
     if (typeof value !== 'string') {
       throw invalidProperty(this.owner, property, value, 'a string (a literal, or a token such as a variable\'s stringValue or Fn.sha1(...))');
+    }
+    // `${...}` written as text is a Terraform interpolation cdktf passes on as it is: terraform validate refuses an unknown name in it.
+    const literalText = (text: string) => (Tokenization.reverseString(text).literals as unknown[]).filter((part): part is string => typeof part === 'string');
+    const interpolated = [key, value].find((text) => literalText(text).some((part) => /(^|[^$])\$\{/.test(part)));
+    if (interpolated !== undefined) {
+      throw invalidProperty(this.owner, property, interpolated, 'no "${...}" text: give a Terraform expression as a token (a variable\'s stringValue, '
+        + 'Fn.sha1(...), a resource\'s attribute), or write "$${...}" for the text itself');
     }
   }
 }
