@@ -162,3 +162,20 @@ test("triggersInput read in another stack is the deployment's whole map, through
   expect(stacks.reader.output.triggers.value).toBe(`\${data.terraform_remote_state.cross-stack-reference-input-api.outputs.${exported![0]}}`);
   expect(warnings).toEqual([]);
 });
+
+test('triggersInput given to a Terraform function in its own stack fails naming the attribute to give instead, which renders whole', () => {
+  expect(() => synthesizeApp((app) => {
+    const stack = new TerraformStack(app, 'stack');
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    new TerraformOutput(stack, 'encoded', { value: Fn.jsonencode(deployment.deployment.triggersInput) });
+  })).toThrow("RestApiDeployment at 'stack/deploy': property 'deployment.triggersInput' is \"read entry by entry (in a Terraform function: "
+    + "Fn.jsonencode, Fn.keys, Fn.lookup)\"; expected the map read whole (an output, a local, a resource's argument): cdktf renders a map token given "
+    + 'to a Terraform function entry by entry, each undefined (invalid Terraform). In a function, give it deployment.deployment.triggers, the attribute.');
+
+  const stacks = synthesizeApp((app) => {
+    const stack = new TerraformStack(app, 'stack');
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    new TerraformOutput(stack, 'encoded', { value: Fn.jsonencode(deployment.deployment.triggers) });
+  });
+  expect(stacks.stack.output.encoded.value).toMatch(/^\$\{jsonencode\(aws_api_gateway_deployment\.deploy_Deployment_\w+\.triggers\)\}$/);
+});

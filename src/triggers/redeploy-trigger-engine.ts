@@ -106,9 +106,13 @@ export class RedeployTriggerEngine {
     if (readable === undefined) {
       // One reference for every pass: cdktf's prepare pass records the cross-stack reference on it, which its render reads.
       const attribute = deployment.interpolationForAttribute('triggers');
-      readable = Token.asStringMap(new ProducedTriggers((context) => (TerraformStack.of(context.scope) === TerraformStack.of(this.owner)
+      const produce = (context: IResolveContext) => (TerraformStack.of(context.scope) === TerraformStack.of(this.owner)
         ? this.produce(context, false)
-        : context.resolve(attribute))));
+        : context.resolve(attribute));
+      readable = entriesReadOneByOne(Token.asStringMap(new ProducedTriggers(produce)), () => invalidProperty(this.owner, 'deployment.triggersInput',
+        'read entry by entry (in a Terraform function: Fn.jsonencode, Fn.keys, Fn.lookup)',
+        "the map read whole (an output, a local, a resource's argument): cdktf renders a map token given to a Terraform function entry by entry, "
+        + 'each undefined (invalid Terraform). In a function, give it deployment.deployment.triggers, the attribute'));
       this.readable.set(deployment, readable);
     }
     return readable;
@@ -441,6 +445,25 @@ class ProducedTriggers implements IResolvable {
   public toString(): string {
     return "the deployment's redeploy triggers";
   }
+}
+
+/**
+ * The map token `map`, whose entries, read one by one, fail with `error` when they are rendered: a
+ * Terraform function given the map (`Fn.jsonencode(triggersInput)`) resolves it, then reads each of its
+ * keys from the value it was given (cdktf's TFExpression), which a map token does not have: each entry
+ * rendered `undefined`, which terraform validate refused. Read but never rendered, an entry is harmless.
+ */
+function entriesReadOneByOne(map: { [key: string]: string }, error: () => Error): { [key: string]: string } {
+  return new Proxy(map, {
+    get(target, key, receiver) {
+      if (typeof key !== 'string' || Reflect.has(target, key)) {
+        return Reflect.get(target, key, receiver);
+      }
+      return Token.asString(new ProducedTriggers(() => {
+        throw error();
+      }));
+    },
+  });
 }
 
 /** The key of the placeholder entry the triggers token renders until the stack hook completes it. */
