@@ -256,3 +256,16 @@ test('the is...() checks take anything, nothing included: undefined and null are
   const stack = new TerraformStack(Testing.app(), 'stack');
   expect(RestApiDeployment.isRestApiDeployment(new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }))).toBe(true);
 });
+
+test('methodOptions beside an OpenAPI body Terraform computes get a warning: what the body serves is known only at plan', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const backend = new TerraformVariable(stack, 'backend', { type: 'string' }).stringValue;
+  const body = JSON.stringify({
+    openapi: '3.0.1', info: { title: 'pets', version: '1' },
+    paths: { '/b': { get: { 'x-amazon-apigateway-integration': { type: 'http', uri: backend, httpMethod: 'GET' } } } },
+  });
+  new RestApiDeployment(stack, 'deploy', { restApi: new ApiGatewayRestApi(stack, 'api', { name: 'pets', body }), methodOptions: { '/a/GET': { metricsEnabled: true } } });
+
+  expect(RestApiDeployment.warningsOf(stack)).toContain('The API aws_api_gateway_rest_api.api serves what its OpenAPI body says, which is known only when '
+    + 'Terraform plans: the construct cannot check that it serves "/a/GET" (methodOptions); AWS refuses settings for a route or method that does not exist, when it applies.');
+});

@@ -371,6 +371,14 @@ export class RedeployTriggerEngine {
       return;
     }
     const served = family.servedKeys(api, snapshot.resources.filter((item) => item !== api));
+    if (served === undefined) {
+      // An OpenAPI body Terraform computes (a variable in it, Fn.file): what it serves is known only when Terraform plans.
+      const keys = pending.map(({ key }) => JSON.stringify(family.servedKeyAsWritten(key)));
+      this.warn(`The API ${api.address} serves what its OpenAPI body says, which is known only when Terraform plans: the construct cannot check that it `
+        + `serves ${keys.join(', ')} (${pending[0].property.includes('methodOptions') ? 'methodOptions' : 'routeOptions'}); AWS refuses settings for a `
+        + 'route or method that does not exist, when it applies.');
+      return;
+    }
     // A REST method path with its method as `*` (`pets/*`, `*` for the root resource): a resource with an ANY method.
     const anyMethod = (key: string) => (key.includes('/') ? key.replace(/\/[^/]*$/, '/*') : '*');
     for (const { property, key } of pending) {
