@@ -261,7 +261,8 @@ test('methodOptions beside an OpenAPI body Terraform computes get a warning: wha
   const stack = new TerraformStack(Testing.app(), 'stack');
   const backend = new TerraformVariable(stack, 'backend', { type: 'string' }).stringValue;
   const body = JSON.stringify({
-    openapi: '3.0.1', info: { title: 'pets', version: '1' },
+    openapi: '3.0.1',
+    info: { title: 'pets', version: '1' },
     paths: { '/b': { get: { 'x-amazon-apigateway-integration': { type: 'http', uri: backend, httpMethod: 'GET' } } } },
   });
   new RestApiDeployment(stack, 'deploy', { restApi: new ApiGatewayRestApi(stack, 'api', { name: 'pets', body }), methodOptions: { '/a/GET': { metricsEnabled: true } } });

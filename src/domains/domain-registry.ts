@@ -84,6 +84,8 @@ class DomainClaims {
 interface AppClaims {
   readonly domains: Map<string, DomainClaims>;
   readonly byMapping: Map<TerraformResource, RecordedClaim>;
+  /** Every claim by its key, whatever the domain (for a domain known only at deploy time). */
+  readonly byKey: Map<string, RecordedClaim[]>;
   count: number;
 }
 
@@ -115,7 +117,7 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
   const app = owner.node.root;
   let claims = CLAIMS.get(app);
   if (claims === undefined) {
-    claims = { domains: new Map(), byMapping: new Map(), count: 0 };
+    claims = { domains: new Map(), byMapping: new Map(), byKey: new Map(), count: 0 };
     CLAIMS.set(app, claims);
   }
   const domainClaims = claims.domains.get(domain.id) ?? new DomainClaims();
@@ -132,12 +134,16 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
   claims.domains.set(domain.id, domainClaims);
   domainClaims.add(recorded);
   claims.byMapping.set(claim.mapping, recorded);
+  listIn(claims.byKey, keyOf(recorded), recorded);
+  const appClaims = claims;
   AppIndex.coverStack(TerraformStack.of(claim.mapping));
   // At synth, against every other claim of the domain: each stack's own validation finds its conflicts.
   claim.mapping.node.addValidation({
     validate: () => {
       warnOfPrivateNamesake(recorded);
       warnOfKeyKnownLater(recorded, domainClaims);
+      warnOfDomainKnownLater(recorded, appClaims);
+      warnOfAccountKnownLater(recorded, domainClaims);
       const conflict = renamedError(recorded) ?? placementError(recorded) ?? endpointError(recorded)
         ?? conflictAmong(recorded, sameAccountCandidates(recorded, domainClaims));
       return conflict === undefined ? [] : [conflict.message];
@@ -266,6 +272,41 @@ function warnOfKeyKnownLater(claim: RecordedClaim, domainClaims: DomainClaims): 
     + `with the keys of the other mappings of the domain ${claim.domain.description} (${named.join(', ')}${others.length > 3 ? `, and ${others.length - 3} more` : ''}): `
     + 'if it is one of them, or if any of them is the empty key of a REST base path mapping, AWS answers ConflictException. '
     + 'A literal key lets the library check it.');
+}
+
+/**
+ * Warns of a mapping whose domain name is known only at deploy time (a variable, a function of
+ * one) where other mappings of the app use its key on another domain: it cannot be compared with
+ * theirs, and if it is one of their domains, AWS answers ConflictException.
+ */
+function warnOfDomainKnownLater(claim: RecordedClaim, claims: AppClaims): void {
+  if (!claim.domain.id.startsWith('expression:') || claim.domain.referenced || claim.domain.lookedUpBy !== undefined) {
+    return;
+  }
+  const others = (claims.byKey.get(keyOf(claim)) ?? []).filter((other) => other.domain.id !== claim.domain.id);
+  if (others.length === 0) {
+    return;
+  }
+  const named = others.slice(0, 3).map((other) => `${other.by} on ${other.domain.description}`);
+  warnOnce(claim.owner, `The domain name of ${claim.method}, ${claim.domain.description}, is known only at deploy time, so it cannot be compared with `
+    + `the domains of the other mappings of ${describeKey(claim.key)} (${named.join(', ')}${others.length > 3 ? `, and ${others.length - 3} more` : ''}): `
+    + 'if it is one of them, AWS answers ConflictException. The domain resource\'s domainName, or a literal name, lets the library check it.');
+}
+
+/**
+ * Warns of a mapping whose key another mapping of the domain uses where whether the two are one
+ * account and region is known only at deploy time (two providers differing in profile, a region
+ * from a variable): if they are, AWS answers ConflictException.
+ */
+function warnOfAccountKnownLater(claim: RecordedClaim, domainClaims: DomainClaims): void {
+  const others = (domainClaims.byKey.get(keyOf(claim)) ?? []).filter((other) => other !== claim && other.order < claim.order
+    && sameAccount(other.mapping, claim.mapping) === 'unknown');
+  if (others.length === 0) {
+    return;
+  }
+  warnOnce(claim.owner, `${claim.method} maps ${describeKey(claim.key)} of the domain ${claim.domain.description}, as ${others[0].by} does `
+    + `with ${describePlacement(others[0].mapping)}, while this mapping is made with ${describePlacement(claim.mapping)}: whether they are one account `
+    + 'and region is known only at deploy time. If they are, AWS answers ConflictException; literal provider settings let the library check it.');
 }
 
 /**

@@ -513,3 +513,33 @@ describe('domains found by name, and private domains, where the mapping is', () 
       + "${aws_api_gateway_domain_name.domain.domain_name_id}) has: 'stack/one' (addBasePathMapping) already maps the key \"v1\"");
   });
 });
+
+describe('what can be compared only at deploy time gets a warning', () => {
+  test('a domain named by a variable beside a mapping of the same key on a literal domain', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const name = new TerraformVariable(stack, 'domain_name', { type: 'string' }).stringValue;
+    new HttpApiDeployment(stack, 'one', { httpApi: petsHttpApi(stack).api }).addApiMapping(name, { apiMappingKey: 'v1' });
+    new HttpApiDeployment(stack, 'two', { httpApi: petsHttpApi(stack, {}, 'two').api }).addApiMapping('api.example.com', { apiMappingKey: 'v1' });
+    Testing.synth(stack, true);
+
+    expect(HttpApiDeployment.warningsOf(stack)).toContainEqual(expect.stringContaining(
+      'The domain name of addApiMapping, ${var.domain_name}, is known only at deploy time, so it cannot be compared with the domains of the other mappings of the key "v1"'));
+  });
+
+  test('one key on one domain from two stacks whose providers differ only in profile', () => {
+    const app = Testing.app();
+    const stacks = ['a', 'b'].map((id) => {
+      const stack = new TerraformStack(app, id);
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2', profile: id });
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addApiMapping('rest.example.com', { apiMappingKey: 'x' });
+      return stack;
+    });
+    stacks.forEach((stack) => Testing.synth(stack, true));
+
+    expect(RestApiDeployment.warningsOf(stacks[1])).toContainEqual(expect.stringContaining(
+      "addApiMapping maps the key \"x\" of the domain \"rest.example.com\", as 'a/deploy' (addApiMapping) does with the AWS provider 'a/aws' (region \"eu-west-2\"), "
+      + "while this mapping is made with the AWS provider 'b/aws' (region \"eu-west-2\"): whether they are one account and region is known only at deploy time."));
+  });
+});
