@@ -371,7 +371,7 @@ export class RedeployTriggerEngine {
       return;
     }
     const served = family.servedKeys(api, snapshot.resources.filter((item) => item !== api));
-    if (served === undefined) {
+    if (served === undefined && typeof api.config.body === 'string' && api.config.body.includes('${')) {
       // An OpenAPI body Terraform computes (a variable in it, Fn.file): what it serves is known only when Terraform plans.
       const keys = pending.map(({ key }) => JSON.stringify(family.servedKeyAsWritten(key)));
       this.warn(`The API ${api.address} serves what its OpenAPI body says, which is known only when Terraform plans: the construct cannot check that it `
