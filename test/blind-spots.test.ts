@@ -8,6 +8,7 @@ import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsApiGatewayRestApi } from '@cdktf/provider-aws/lib/data-aws-api-gateway-rest-api';
 import { DataAwsApigatewayv2Api } from '@cdktf/provider-aws/lib/data-aws-apigatewayv2-api';
+import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { App, Fn, TerraformHclModule, TerraformIterator, TerraformLocal, TerraformStack, Testing } from 'cdktf';
@@ -348,4 +349,12 @@ test("an HTTP API whose routes a module makes gets no 'no routes' warning (ackno
 
   expect(warnings(true)).toEqual([]);
   expect(warnings(false)).toEqual([expect.stringContaining("The module module.routes ('stack/routes') gets the id of the HTTP API")]);
+});
+
+test('an IAM policy that names the API (an execute-api ARN built from its id) grants access, serves nothing: no warning', () => {
+  expect(warningsWith((stack, api) => {
+    new IamPolicy(stack, 'invoke', {
+      policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: `arn:aws:execute-api:*:*:${api.api.id}/*` }] }),
+    });
+  })).toEqual([]);
 });

@@ -68,3 +68,14 @@ export function isMultiInstance(item: ApiResourceBlock): boolean {
 export function forTypes<T>(table: Readonly<Record<string, T>>, types: Iterable<string>): Readonly<Record<string, T>> {
   return Object.fromEntries([...types].filter((type) => type in table).map((type) => [type, table[type]]));
 }
+
+/**
+ * Types outside API Gateway that name an API to grant access to it (an IAM policy with an
+ * execute-api ARN), never changing what it serves: no blind-spot warning for them.
+ */
+export const NAMING_WITHOUT_SERVING = [
+  'aws_iam_policy',
+  'aws_iam_role_policy',
+  'aws_iam_user_policy',
+  'aws_iam_group_policy',
+] as const;

@@ -1,4 +1,4 @@
-import { ApiFamily, ApiResourceBlock, forTypes } from './api-family';
+import { ApiFamily, ApiResourceBlock, forTypes, NAMING_WITHOUT_SERVING } from './api-family';
 import { ARGUMENT_ROLES } from './argument-roles';
 import { EQUIVALENCES } from './equivalent-configuration';
 import { servedRouteKeys } from './served-keys';
@@ -36,6 +36,7 @@ function apiGatewayV2Family(apiKind: string): ApiFamily {
       'aws_apigatewayv2_api_mapping',
       'aws_cloudwatch_log_group',
       'aws_lambda_permission',
+      ...NAMING_WITHOUT_SERVING,
     ]),
     argumentRoles: forTypes(ARGUMENT_ROLES, [API_TYPE, ...REDEPLOY_TYPES]),
     equivalences: forTypes(EQUIVALENCES, [API_TYPE, ...REDEPLOY_TYPES]),

@@ -1,4 +1,4 @@
-import { ApiFamily, ApiResourceBlock, forTypes, isMultiInstance } from './api-family';
+import { ApiFamily, ApiResourceBlock, forTypes, isMultiInstance, NAMING_WITHOUT_SERVING } from './api-family';
 import { ARGUMENT_ROLES } from './argument-roles';
 import { EQUIVALENCES } from './equivalent-configuration';
 import { servedMethodPaths } from './served-keys';
@@ -45,6 +45,7 @@ export const REST_API_FAMILY: ApiFamily = {
     'aws_cloudwatch_log_group',
     'aws_lambda_permission',
     'aws_wafv2_web_acl_association',
+    ...NAMING_WITHOUT_SERVING,
   ]),
   argumentRoles: forTypes(ARGUMENT_ROLES, [REST_API_TYPE, ...REDEPLOY_TYPES]),
   equivalences: forTypes(EQUIVALENCES, [REST_API_TYPE, ...REDEPLOY_TYPES]),
