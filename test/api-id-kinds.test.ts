@@ -94,3 +94,30 @@ describe("a stage made on its own given another API's deployment", () => {
     expect(() => new RestApiStage(stack, 'stage', props)).toThrow(`RestApiStage at 'stack/stage': property '${property}' is ""; expected the id of a`);
   });
 });
+
+describe('an attribute that is not an id, given as one', () => {
+  test.each([
+    ["the API's name as restApiId", (stack: TerraformStack) => new RestApiDeployment(stack, 'deploy', { restApiId: petsApi(stack).api.name }),
+      "RestApiDeployment at 'stack/deploy': property 'restApiId' is \"${aws_api_gateway_rest_api.api.name}\"; expected the id of a REST API (its .id): it reads aws_api_gateway_rest_api.api.name, no id"],
+    ["an HTTP API's endpoint as httpApiId", (stack: TerraformStack) => new HttpApiDeployment(stack, 'deploy', { httpApiId: petsHttpApi(stack).api.apiEndpoint }),
+      "property 'httpApiId' is \"${aws_apigatewayv2_api.http_api.api_endpoint}\"; expected the id of an HTTP API (its .id)"],
+    ["the API's id as a stage's deploymentId", (stack: TerraformStack) => {
+      const api = petsApi(stack).api;
+      return new RestApiStage(stack, 'stage', { restApiId: api.id, deploymentId: api.id, stageName: 'live' });
+    }, "RestApiStage at 'stack/stage': property 'deploymentId' is \"${aws_api_gateway_rest_api.api.id}\"; expected the id of a deployment of the stage's API (a deployment's .id): it reads aws_api_gateway_rest_api.api.id, an id of another kind (aws_api_gateway_rest_api)"],
+  ])('%s is refused', (_name, make, message) => {
+    const stack = newStack();
+    make(stack);
+
+    expect(() => Testing.synth(stack, true)).toThrow(message);
+  });
+
+  test("a stage's deployment_id and API id attributes are ids", () => {
+    const stack = newStack();
+    const api = petsHttpApi(stack).api;
+    const deployment = new HttpApiDeployment(stack, 'http', { httpApi: api });
+    new HttpApiStage(stack, 'stage', { apiId: deployment.deploymentStage.stage.apiId, deploymentId: deployment.deploymentStage.stage.deploymentId, stageName: 'beta' });
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+});

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
-import { idReferenceOf } from '../core/resolve';
+import { idReferenceOf, referenceOf } from '../core/resolve';
 
 /** What an id given to a construct must name, when it names a resource of the app. */
 export interface IdKind {
@@ -49,7 +49,29 @@ export function checkIdKinds(owner: IConstruct, kind: IdKind): void {
   });
 }
 
+/** The attribute of an API Gateway resource a reference reads (`aws_api_gateway_rest_api.api.name`): its type, name and attribute. */
+function attributeRead(value: string | undefined): { readonly type: string; readonly name: string; readonly attribute: string } | undefined {
+  const identifier = value === undefined ? undefined : referenceOf(value)?.identifier;
+  const parts = identifier === undefined ? null : /^(aws_api_?gateway[\w]*)\.([\w-]+)\.([\w.[\]]+)$/.exec(identifier);
+  return parts === null ? undefined : { type: parts[1], name: parts[2], attribute: parts[3] };
+}
+
+/** The error for an id given as another attribute of an API Gateway resource (`restApiId: api.name`, `deploymentId: api.id`). */
+function attributeError(owner: IConstruct, property: string, value: string, expected: string, idOf: (type: string) => boolean): Error | undefined {
+  const read = attributeRead(value);
+  // Another resource's attribute that holds such an id (a stage's deployment_id or rest_api_id) is one.
+  if (read === undefined || (read.attribute === 'id' && idOf(read.type)) || /(^|\.)(deployment_id|rest_api_id|api_id)$/.test(read.attribute)) {
+    return undefined;
+  }
+  return invalidProperty(owner, property, value, `${expected}: it reads ${read.type}.${read.name}.${read.attribute}, `
+    + `${read.attribute === 'id' ? `an id of another kind (${read.type})` : 'no id'} (AWS answers NotFoundException)`);
+}
+
 function apiIdError(owner: IConstruct, kind: IdKind): Error | undefined {
+  const notAnId = attributeError(owner, kind.apiProperty, kind.apiId, `the id of ${article(kind.apiKind)} ${kind.apiKind} (its .id)`, (type) => type in API_KINDS);
+  if (notAnId !== undefined && attributeRead(kind.apiId)!.type in API_KINDS) {
+    return notAnId;
+  }
   const named = idReferenceOf(kind.apiId);
   if (named === undefined || !(named.type in API_KINDS)) {
     return undefined;
@@ -68,6 +90,13 @@ function apiIdError(owner: IConstruct, kind: IdKind): Error | undefined {
 }
 
 function deploymentIdError(owner: IConstruct, kind: IdKind): Error | undefined {
+  if (kind.deploymentId !== undefined) {
+    const notAnId = attributeError(owner, kind.deploymentProperty!, kind.deploymentId, "the id of a deployment of the stage's API (a deployment's .id)",
+      (type) => type in DEPLOYMENT_TYPES);
+    if (notAnId !== undefined) {
+      return notAnId;
+    }
+  }
   const named = kind.deploymentId === undefined ? undefined : idReferenceOf(kind.deploymentId);
   const family = named === undefined ? undefined : DEPLOYMENT_TYPES[named.type];
   if (named === undefined || family === undefined) {
