@@ -431,3 +431,23 @@ describe('trigger values never hold configuration values', () => {
     expect(JSON.stringify(triggersOf(json))).not.toContain('sk_live');
   });
 });
+
+describe("an argument the resource's lifecycle ignores", () => {
+  const triggersWith = (uri: string, ignoreChanges: string[] | 'all') => triggersOf(synthesize((stack) => {
+    const api = petsApi(stack);
+    api.integration.addOverride('type', 'HTTP_PROXY');
+    api.integration.addOverride('uri', uri);
+    api.integration.lifecycle = { ignoreChanges };
+    new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+  }))['aws_api_gateway_integration.pets_get_integration'];
+
+  test('redeploys nothing when it changes (Terraform never sends the change)', () => {
+    expect(triggersWith('https://a.example.com/', ['uri'])).toBe(triggersWith('https://b.example.com/', ['uri']));
+    expect(triggersWith('https://a.example.com/', 'all')).toBe(triggersWith('https://b.example.com/', 'all'));
+  });
+
+  test('a part of an argument ignored leaves the argument deployed', () => {
+    expect(triggersWith('https://a.example.com/', ['request_templates["application/json"]'])).not.toBe(triggersWith('https://b.example.com/', ['request_templates["application/json"]']));
+    expect(triggersWith('https://a.example.com/', ['timeout_milliseconds'])).not.toBe(triggersWith('https://b.example.com/', ['timeout_milliseconds']));
+  });
+});

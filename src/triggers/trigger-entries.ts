@@ -62,7 +62,7 @@ export function automaticEntries(
     if (!options.homeEntries && item.stack === snapshot.home) {
       continue;
     }
-    const omitted = omittedOf(item.type);
+    const omitted = withoutIgnored(omittedOf(item.type), item.config);
     const files = item.stack === snapshot.home ? fileReadsOf(snapshot, item, omitted) : undefined;
     if (files?.evaluable) {
       entries.set(item.key + FILES_TRIGGER_SUFFIX, options.digests ? hashExpression(files.calls) : '');
@@ -88,6 +88,20 @@ export function automaticEntries(
     entries.set(RESOURCE_IDS_TRIGGER_KEY, options.digests ? hashExpression(ids) : '');
   }
   return entries;
+}
+
+/**
+ * `omitted`, and the arguments the resource's `lifecycle.ignore_changes` names whole (`uri`; every one
+ * for `all`): Terraform never sends their changes, so they redeploy nothing (a nested entry,
+ * `request_templates["application/json"]`, leaves the argument's other parts deployed: kept).
+ */
+function withoutIgnored(omitted: (key: string) => boolean, config: Record<string, unknown>): (key: string) => boolean {
+  const ignoreChanges = (config.lifecycle as { ignore_changes?: unknown } | undefined)?.ignore_changes;
+  if (ignoreChanges === 'all') {
+    return () => true;
+  }
+  const ignored = new Set(Array.isArray(ignoreChanges) ? ignoreChanges.filter((entry): entry is string => typeof entry === 'string' && /^[a-z_][a-z0-9_]*$/.test(entry)) : []);
+  return ignored.size === 0 ? omitted : (key) => omitted(key) || ignored.has(key);
 }
 
 /** The configuration keys left out of a resource type's digest and references, by type. */
@@ -123,7 +137,7 @@ export interface UnhashedFileRead {
 export function unhashedFileReads(family: ApiFamily, snapshot: ApiSnapshot): UnhashedFileRead[] {
   const omittedOf = omittedKeys(family);
   return snapshot.resources.flatMap((item) => {
-    const files = fileReadsOf(snapshot, item, omittedOf(item.type));
+    const files = fileReadsOf(snapshot, item, withoutIgnored(omittedOf(item.type), item.config));
     return files !== undefined && (!files.evaluable || item.stack !== snapshot.home) ? [{ item, calls: files.calls }] : [];
   });
 }
