@@ -83,6 +83,13 @@ describe("a deployment construct in another stack than its API, with that stack'
     }
   });
 
+  test.each(KINDS)("%s: the API's only allowed account forbidden here is another account for certain", (kind) => {
+    const { apis, deploys } = twoStacks({ region: 'eu-west-2', allowedAccountIds: ['111111111111'] }, { region: 'eu-west-2', forbiddenAccountIds: ['111111111111'] });
+    deploy(kind, deploys, apiOf(kind, apis));
+
+    expect(() => Testing.synth(deploys, true)).toThrow('AWS finds no such API there (NotFoundException)');
+  });
+
   test.each(KINDS)('%s: another account for certain (allowed account ids without one in common) fails too, naming the settings', (kind) => {
     const { apis, deploys } = twoStacks({ region: 'eu-west-2', allowedAccountIds: ['111111111111'] }, { region: 'eu-west-2', allowedAccountIds: ['222222222222'] });
     deploy(kind, deploys, apiOf(kind, apis));

@@ -18,6 +18,8 @@ interface Placement {
   readonly ownRegion?: string;
   /** The account-choosing settings of its provider, resolved (lists sorted), with its own region in place of the provider's. */
   readonly settings: Readonly<Record<string, unknown>>;
+  /** Its provider's `forbidden_account_ids` as given (an account in one provider's allowed list and the other's forbidden one is apart). */
+  readonly forbidden: unknown;
 }
 
 /**
@@ -78,7 +80,15 @@ export function sameAccount(a: TerraformResource, b: TerraformResource): 'same' 
     const [ours, theirs] = [left.settings[name], right.settings[name]];
     return literal(ours) && literal(theirs) && JSON.stringify(ours) !== JSON.stringify(theirs) && certainlyApart(name, ours, theirs);
   });
-  return differs ? 'apart' : 'unknown';
+  return differs || allowsOnlyForbidden(left, right) || allowsOnlyForbidden(right, left) ? 'apart' : 'unknown';
+}
+
+/** Whether every account `a` allows (literally) is one `b` forbids: they cannot be one account. */
+function allowsOnlyForbidden(a: Placement, b: Placement): boolean {
+  const allowed = a.settings.allowed_account_ids;
+  const forbidden = b.forbidden;
+  return Array.isArray(allowed) && allowed.length > 0 && Array.isArray(forbidden) && literal(allowed) && literal(forbidden)
+    && allowed.every((account) => forbidden.includes(account));
 }
 
 /**
@@ -165,6 +175,9 @@ function placementOf(resource: TerraformResource): Placement {
       stack,
       provider,
       ownRegion,
+      get forbidden() {
+        return provider === undefined ? undefined : index.appMemo(provider, () => settingsOf(provider)).forbidden_account_ids;
+      },
       // Resolved when first compared: one stack and provider with one region is the same place without them.
       get settings() {
         if (settings === undefined) {
