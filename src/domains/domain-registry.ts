@@ -143,6 +143,7 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
       warnOfPrivateNamesake(recorded);
       warnOfKeyKnownLater(recorded, domainClaims);
       warnOfDomainKnownLater(recorded, appClaims);
+      warnOfPlacementKnownLater(recorded);
       warnOfAccountKnownLater(recorded, domainClaims);
       const conflict = renamedError(recorded) ?? placementError(recorded) ?? endpointError(recorded)
         ?? conflictAmong(recorded, sameAccountCandidates(recorded, domainClaims));
@@ -291,6 +292,21 @@ function warnOfDomainKnownLater(claim: RecordedClaim, claims: AppClaims): void {
   warnOnce(claim.owner, `The domain name of ${claim.method}, ${claim.domain.description}, is known only at deploy time, so it cannot be compared with `
     + `the domains of the other mappings of ${describeKey(claim.key)} (${named.join(', ')}${others.length > 3 ? `, and ${others.length - 3} more` : ''}): `
     + 'if it is one of them, AWS answers ConflictException. The domain resource\'s domainName, or a literal name, lets the library check it.');
+}
+
+/**
+ * Warns of a mapping whose domain resource (or the data source that looks it up) may be in another
+ * account or region than the mapping, which is known only at deploy time (a region from a variable):
+ * AWS looks the domain up where the mapping is made, and answers NotFoundException if it is not there.
+ */
+function warnOfPlacementKnownLater(claim: RecordedClaim): void {
+  const domain = placedBy(claim.domain);
+  if (domain === undefined || sameAccount(domain, claim.mapping) !== 'unknown') {
+    return;
+  }
+  warnOnce(claim.owner, `Whether the domain ${claim.domain.description} of ${claim.method} ('${domain.node.path}', with ${describePlacement(domain)}) is in the `
+    + `account and region of the mapping (with ${describePlacement(claim.mapping)}) is known only at deploy time: AWS looks the domain up where the mapping `
+    + 'is made, and answers NotFoundException if it is not there. Literal provider settings (or the same provider) let the library check it.');
 }
 
 /**

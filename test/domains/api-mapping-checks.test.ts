@@ -543,3 +543,19 @@ describe('what can be compared only at deploy time gets a warning', () => {
       + "while this mapping is made with the AWS provider 'b/aws' (region \"eu-west-2\"): whether they are one account and region is known only at deploy time."));
   });
 });
+
+test('a domain resource whose region is known only at deploy time, mapped from a stage of a literal region, gets a warning', () => {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'stack');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+  const domain = new Apigatewayv2DomainName(stack, 'domain', {
+    domainName: 'api.example.com',
+    region: new TerraformVariable(stack, 'domain_region', { type: 'string' }).stringValue,
+    domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+  });
+  new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(domain.domainName, { apiMappingKey: 'v1' });
+  Testing.synth(stack, true);
+
+  expect(HttpApiDeployment.warningsOf(stack)).toContainEqual(expect.stringContaining(
+    "Whether the domain \"api.example.com\" of addApiMapping ('stack/domain', with the AWS provider 'stack/aws' (region \"${var.domain_region}\")) is in the account and region of the mapping"));
+});
