@@ -204,3 +204,13 @@ test('the conflict error names a variable stage name as its expression, never a 
   expect(() => deployment.addStage(name)).toThrow('already creates the stage "${var.stage_name}"');
   expect(() => deployment.addStage(name)).not.toThrow(/TfToken/);
 });
+
+test("an HTTP API's $default stage and a stage named default, both logging to a new log group, are refused (one log group name, which CloudWatch refuses twice)", () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, accessLogDestination: AccessLogDestination.newLogGroup() });
+
+  expect(() => deployment.addStage('default', { accessLogDestination: AccessLogDestination.newLogGroup() })).toThrow(
+    "HttpApiDeployment at 'stack/deploy': property 'addStage(default).accessLogDestination' is \"AccessLogDestination.newLogGroup()\"; expected a log group no other stage "
+    + "of the API creates: 'stack/deploy/Stage' creates the one of the same name");
+  expect(() => deployment.addStage('beta', { accessLogDestination: AccessLogDestination.newLogGroup() })).not.toThrow();
+});

@@ -9,7 +9,7 @@ import { CommonStageOptions } from './common-stage-options';
 import { validateUrlPath } from './execute-api';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
 import { initStage, StageBase } from './stage-base';
-import { apiIdentity, claimStage } from './stage-registry';
+import { apiIdentity, claimLogGroupName, claimStage } from './stage-registry';
 import { validateRegion, validateStageName, validateStageVariables, validateTags, validateV2Description } from './validation';
 import { stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
@@ -59,6 +59,9 @@ export function createV2Stage(
   const logGroupName = `API-Gateway-Access-Logs_${definition.apiId}/${definition.stageName === '$default' ? 'default' : definition.stageName}`;
   const accessLog = accessLogSettingsOf(scope, owner, prefix, definition, logGroupName, kind.defaultAccessLogFormat,
     definition.provider, definition.region);
+  if (accessLog?.group !== undefined && !Token.isUnresolved(definition.stageName)) {
+    claimLogGroupName(owner, scope.node.path, apiIdentity(owner, undefined, definition.apiId, 'aws_apigatewayv2_api'), logGroupName, `${prefix}accessLogDestination`);
+  }
   const stageWide = routeSettingsOf(owner, prefix.replace(/\.$/, ''), definition);
   requireBothLimits(owner, prefix, stageWide, 'every route of the stage');
   for (const routeKey of Object.keys(definition.routeOptions ?? {})) {

@@ -59,3 +59,28 @@ function resolveQuietly(stack: TerraformStack, value: string): string {
     return value;
   }
 }
+
+/** The access log group names the library's stages create, per app: API and name -> the stage's construct path. */
+const LOG_GROUPS = new WeakMap<IConstruct, Map<string, string>>();
+
+/**
+ * Records that a stage of the API `identity` creates the access log group `logGroupName`; fails, naming
+ * `property`, when another stage of the API creates one of that name (an HTTP API's `$default` stage and
+ * a stage named `default`: a log group name cannot hold `$`): CloudWatch refuses the second at apply.
+ */
+export function claimLogGroupName(owner: IConstruct, stagePath: string, identity: string, logGroupName: string, property: string): void {
+  const app = owner.node.root;
+  let claimed = LOG_GROUPS.get(app);
+  if (claimed === undefined) {
+    claimed = new Map();
+    LOG_GROUPS.set(app, claimed);
+  }
+  const key = `${identity}\u0000${logGroupName}`;
+  const other = claimed.get(key);
+  if (other !== undefined && other !== stagePath) {
+    throw invalidProperty(owner, property, 'AccessLogDestination.newLogGroup()',
+      `a log group no other stage of the API creates: '${other}' creates the one of the same name (the $default stage's logs go to '.../default', `
+      + 'a log group name cannot hold $); give one of them AccessLogDestination.arn(...) of a log group of your own');
+  }
+  claimed.set(key, stagePath);
+}
