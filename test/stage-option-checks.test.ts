@@ -213,7 +213,7 @@ describe('webAclArn', () => {
 
   test("a web ACL of another region than the stage's fails when the app is validated", () => {
     expect(deployWithAcl('arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/0123')).toThrow(
-      "expected a web ACL of the stage's region, eu-west-1 (this one is in us-east-1, where the stage's association finds no such web ACL: WAFNonexistentItemException).");
+      "expected a web ACL of the stage's region, eu-west-1 (this one is in us-east-1: the stage's association finds no such web ACL: WAFNonexistentItemException).");
     expect(deployWithAcl('arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/0123', 'us-east-1')).not.toThrow();
   });
 });
@@ -270,4 +270,24 @@ test.each([['US EAST'], [''], ['useast1']])('a region %j that is no AWS region i
   expect(() => new RestApiStage(stack, 'stage', { restApiId: 'a1b2c3', deploymentId: 'd1', stageName: 'live', region }))
     .toThrow(`RestApiStage at 'stack/stage': property 'region' is ${JSON.stringify(region)}; expected an AWS region's name`);
   expect(() => new ApiGatewayCloudWatchRole(stack, 'logs', { region })).toThrow("expected an AWS region's name");
+});
+
+describe('a log destination or KMS key of another region than the stage (when the app is validated)', () => {
+  const deployIn = (props: Partial<RestApiDeploymentProps>) => () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, cloudWatchRole: false, ...props });
+    Testing.synth(stack, true);
+  };
+
+  test('a log group given by its ARN', () => {
+    expect(deployIn({ accessLogDestination: AccessLogDestination.arn('arn:aws:logs:eu-west-1:123456789012:log-group:api') })).toThrow(
+      "property 'accessLogDestination' is \"arn:aws:logs:eu-west-1:123456789012:log-group:api\"; expected a log group or Firehose stream of the stage's region, us-east-1 (this one is in eu-west-1");
+    expect(deployIn({ accessLogDestination: AccessLogDestination.arn('arn:aws:logs:us-east-1:123456789012:log-group:api') })).not.toThrow();
+  });
+
+  test("a new log group's KMS key", () => {
+    expect(deployIn({ accessLogDestination: AccessLogDestination.newLogGroup({ kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/0a1b' }) })).toThrow(
+      "property 'accessLogDestination.newLogGroup(options).kmsKeyId' is \"arn:aws:kms:eu-west-1:123456789012:key/0a1b\"; expected a KMS key of the stage's region, us-east-1");
+  });
 });

@@ -2,6 +2,7 @@ import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AccessLogDestination } from './access-log';
+import { checkArnInRegionOf } from './arn-region';
 import { ACCESS_LOG_GROUP_OPTIONS } from './struct-shapes';
 import { invalidProperty } from '../core/errors';
 import { newOwnedResource } from '../core/owned-resources';
@@ -40,11 +41,15 @@ export function newAccessLogGroup(
   if (retention !== undefined && !Token.isUnresolved(retention) && !LOG_RETENTION_DAYS.includes(retention)) {
     throw invalidProperty(owner, `${property}.retentionInDays`, retention, `one of ${LOG_RETENTION_DAYS.join(', ')}`);
   }
-  return newOwnedResource(ProviderResources.CloudwatchLogGroup, scope, 'AccessLogs', {
+  const group = newOwnedResource(ProviderResources.CloudwatchLogGroup, scope, 'AccessLogs', {
     name,
     retentionInDays: retention,
     kmsKeyId: options.kmsKeyId,
     provider,
     region,
   }, { owner, property, fixed: { region: "it is the stage's region: API Gateway writes a stage's logs to a log group of its own region" } });
+  if (typeof kmsKeyId === 'string') {
+    checkArnInRegionOf(owner, `${property}.newLogGroup(options).kmsKeyId`, kmsKeyId, group, 'a KMS key', 'CloudWatch Logs encrypts a log group only with a key of its region');
+  }
+  return group;
 }

@@ -5,6 +5,7 @@ import { AccessLogFormat } from './access-log';
 import { accessLogSettingsOf } from './access-log-settings';
 import { checkIdKinds } from './api-id-kind';
 import { checkPlacementWithApiId } from './api-placement';
+import { checkLogDestinationRegion } from './arn-region';
 import { CommonStageOptions } from './common-stage-options';
 import { validateUrlPath } from './execute-api';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
@@ -88,6 +89,7 @@ export function createV2Stage(
     // hand) moves to it, and the old one deleted after (AWS refuses to delete a mapped stage).
     lifecycle: { createBeforeDestroy: true },
   }, ownedStage(owner, stageResourceProperty(scope, definition.stageName), { api: 'apiId', deployment: 'deploymentId', name: 'name', autoDeploy: 'autoDeploy' }));
+  checkLogDestinationRegion(owner, prefix, definition.accessLogDestination, stage);
   if (owner === scope) {
     checkIdKinds(owner, {
       apiProperty: 'apiId',

@@ -11,6 +11,7 @@ import { AccessLogFormat } from '../common/access-log';
 import { accessLogSettingsOf } from '../common/access-log-settings';
 import { checkIdKinds } from '../common/api-id-kind';
 import { checkPlacementWithApiId } from '../common/api-placement';
+import { checkLogDestinationRegion } from '../common/arn-region';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { validateUrlPath } from '../common/execute-api';
 import { MethodLoggingLevel } from '../common/logging-level';
@@ -165,6 +166,7 @@ export class RestApiStage extends StageBase {
       region: props.region,
       lifecycle: { createBeforeDestroy: true },
     }, ownedStage(owner, stageResourceProperty(this, props.stageName), { api: 'restApiId', deployment: 'deploymentId', name: 'stageName', canary: 'canarySettings' }));
+    checkLogDestinationRegion(owner, prefix, options.accessLogDestination, this.stage);
     if (owner === this) {
       checkIdKinds(owner, {
         apiProperty: 'restApiId',

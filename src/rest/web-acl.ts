@@ -1,7 +1,7 @@
 import { TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { checkArnInRegionOf } from '../common/arn-region';
 import { invalidProperty } from '../core/errors';
-import { literalRegionOf } from '../core/placement';
 
 /** An AWS WAF (wafv2) web ACL's ARN: its region, account, scope (`regional`, or `global` for CloudFront), name and id. */
 const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:([a-z0-9-]+):(\d{12}):(regional|global)\/webacl\/[^/]+\/[^/]+$/;
@@ -26,11 +26,5 @@ export function validateWebAclArn(owner: IConstruct, property: string, arn: stri
   if (parts[3] === 'global') {
     throw invalidProperty(owner, property, arn, `${EXPECTED}: a web ACL of CLOUDFRONT scope (global/) protects CloudFront distributions, not API stages`);
   }
-  owner.node.addValidation({
-    validate: () => {
-      const region = literalRegionOf(association);
-      return region === undefined || region === parts[1] ? [] : [invalidProperty(owner, property, arn,
-        `a web ACL of the stage's region, ${region} (this one is in ${parts[1]}, where the stage's association finds no such web ACL: WAFNonexistentItemException)`).message];
-    },
-  });
+  checkArnInRegionOf(owner, property, arn, association, 'a web ACL', "the stage's association finds no such web ACL: WAFNonexistentItemException");
 }

@@ -1,0 +1,44 @@
+import { TerraformResource, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import type { AccessLogDestination } from './access-log';
+import { invalidProperty } from '../core/errors';
+import { literalRegionOf } from '../core/placement';
+
+/** The region of a literal ARN (`arn:<partition>:<service>:<region>:...`); undefined for a token or a global ARN. */
+export function regionOfArn(arn: string): string | undefined {
+  return Token.isUnresolved(arn) ? undefined : /^arn:[^:]+:[^:]+:([a-z0-9-]+):/.exec(arn)?.[1];
+}
+
+/**
+ * Fails, when the app is validated, on a literal ARN of another region than `resource` is made in
+ * (when both are known): a stage writes logs, a log group is encrypted, a web ACL is found only in
+ * the stage's own region.
+ *
+ * @param what the expectation in the error: `a log group or Firehose stream`
+ * @param failure what AWS does with one of another region, for the error
+ */
+export function checkArnInRegionOf(
+  owner: IConstruct, property: string, arn: string, resource: TerraformResource, what: string, failure: string,
+): void {
+  const arnRegion = regionOfArn(arn);
+  if (arnRegion === undefined) {
+    return;
+  }
+  owner.node.addValidation({
+    validate: () => {
+      const region = literalRegionOf(resource);
+      return region === undefined || region === arnRegion ? []
+        : [invalidProperty(owner, property, arn, `${what} of the stage's region, ${region} (this one is in ${arnRegion}: ${failure})`).message];
+    },
+  });
+}
+
+/** Fails, when the app is validated, on a log group or Firehose stream given by a literal ARN of another region than the stage. */
+export function checkLogDestinationRegion(
+  owner: IConstruct, prefix: string, destination: AccessLogDestination | undefined, stage: TerraformResource,
+): void {
+  if (destination?.destinationArn !== undefined) {
+    checkArnInRegionOf(owner, `${prefix}accessLogDestination`, destination.destinationArn, stage, 'a log group or Firehose stream',
+      'API Gateway writes a stage\'s logs only to a destination of its region');
+  }
+}
