@@ -35,12 +35,7 @@ export function apiIdentity(owner: IConstruct, api: TerraformResource | undefine
  * @param apiKind the API in the message: `REST API`
  */
 export function claimStage(owner: IConstruct, identity: string, stageName: string, property: string, apiKind: string): void {
-  const app = owner.node.root;
-  let claimed = CLAIMED.get(app);
-  if (claimed === undefined) {
-    claimed = new Map();
-    CLAIMED.set(app, claimed);
-  }
+  const claimed = registryOf(CLAIMED, owner);
   // A name from an expression (a variable) is that expression in its stack: one variable used twice is one name twice.
   const name = Token.isUnresolved(stageName) ? `expression:${TerraformStack.of(owner).node.path}:${resolveQuietly(TerraformStack.of(owner), stageName)}` : stageName;
   const key = `${identity}\u0000${name}`;
@@ -69,12 +64,7 @@ const LOG_GROUPS = new WeakMap<IConstruct, Map<string, string>>();
  * a stage named `default`: a log group name cannot hold `$`): CloudWatch refuses the second at apply.
  */
 export function claimLogGroupName(owner: IConstruct, stagePath: string, identity: string, logGroupName: string, property: string): void {
-  const app = owner.node.root;
-  let claimed = LOG_GROUPS.get(app);
-  if (claimed === undefined) {
-    claimed = new Map();
-    LOG_GROUPS.set(app, claimed);
-  }
+  const claimed = registryOf(LOG_GROUPS, owner);
   const key = `${identity}\u0000${logGroupName}`;
   const other = claimed.get(key);
   if (other !== undefined && other !== stagePath) {
@@ -83,4 +73,15 @@ export function claimLogGroupName(owner: IConstruct, stagePath: string, identity
       + 'a log group name cannot hold $); give one of them AccessLogDestination.arn(...) of a log group of your own');
   }
   claimed.set(key, stagePath);
+}
+
+/** The app's map of `registries` (the app of `owner`), made when first asked. */
+function registryOf(registries: WeakMap<IConstruct, Map<string, string>>, owner: IConstruct): Map<string, string> {
+  const app = owner.node.root;
+  let claimed = registries.get(app);
+  if (claimed === undefined) {
+    claimed = new Map();
+    registries.set(app, claimed);
+  }
+  return claimed;
 }
