@@ -9,6 +9,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { DataAwsApiGatewayRestApi } from '@cdktf/provider-aws/lib/data-aws-api-gateway-rest-api';
 import { DataAwsApigatewayv2Api } from '@cdktf/provider-aws/lib/data-aws-apigatewayv2-api';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { App, Fn, TerraformHclModule, TerraformIterator, TerraformLocal, TerraformStack, Testing } from 'cdktf';
@@ -355,6 +356,19 @@ test('an IAM policy that names the API (an execute-api ARN built from its id) gr
   expect(warningsWith((stack, api) => {
     new IamPolicy(stack, 'invoke', {
       policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'execute-api:Invoke', Resource: `arn:aws:execute-api:*:*:${api.api.id}/*` }] }),
+    });
+  })).toEqual([]);
+});
+
+test("a function whose environment holds the API's id (to call back into it) gets no blind-spot warning: it serves nothing", () => {
+  expect(warningsWith((stack, api) => {
+    new LambdaFunction(stack, 'callback', {
+      functionName: 'callback',
+      role: 'arn:aws:iam::123456789012:role/callback',
+      filename: 'callback.zip',
+      handler: 'index.handler',
+      runtime: 'nodejs20.x',
+      environment: { variables: { API_ID: api.api.id } },
     });
   })).toEqual([]);
 });

@@ -1,6 +1,7 @@
+import { DataAwsApiGatewayRestApi } from '@cdktf/provider-aws/lib/data-aws-api-gateway-rest-api';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformLocal, TerraformStack, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment } from '../src';
 import { invokeFunctionWith, petsApi } from './support/api';
 import { synthesize, synthesizeApp, TerraformJson } from './support/synth';
@@ -135,5 +136,34 @@ describe('resources given to the construct', () => {
 
     expect(() => first.addResource(second.deploymentStage.stage)).toThrow("RestApiDeployment at 'stack/first': property 'addResource(resource)' is "
       + "the construct 'stack/second/Stage/Default' (aws_api_gateway_stage); expected a resource of the API, not one a construct made ('stack/second' made it)");
+  });
+});
+
+describe('a cycle through a local value or a data source', () => {
+  test("a user trigger reading a local of the construct's stage URL", () => {
+    expect(() => synthesizeApp((app) => {
+      const stack = new TerraformStack(app, 'stack');
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      deployment.addTrigger('url', new TerraformLocal(stack, 'url', deployment.invokeUrl).asString);
+    })).toThrow(/property 'triggers.url' is "\$\{local.url\}"; expected a value that does not read what this construct makes: it reads local.url, which reads aws_api_gateway_stage.deploy_Stage_\w+/);
+  });
+
+  test("an integration reading a data source that looks the API up by the construct's stage name", () => {
+    expect(() => synthesizeApp((app) => {
+      const stack = new TerraformStack(app, 'stack');
+      const api = petsApi(stack);
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+      const lookup = new DataAwsApiGatewayRestApi(stack, 'lookup', { name: deployment.deploymentStage.stage.stageName });
+      api.integration.requestTemplates = { 'application/json': lookup.description };
+    })).toThrow(/aws_api_gateway_integration.pets_get_integration \('stack\/pets_get_integration'\) reads data.aws_api_gateway_rest_api.lookup, which reads aws_api_gateway_stage.deploy_Stage_\w+/);
+  });
+
+  test('a function whose environment holds a local of the stage URL', () => {
+    expect(() => synthesizeApp((app) => {
+      const stack = new TerraformStack(app, 'stack');
+      const api = petsApi(stack);
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+      invokeFunctionWith(stack, api, new TerraformLocal(stack, 'self_url', deployment.urlForPath('/pets')).asString);
+    })).toThrow(/reads aws_lambda_function.fn, which reads local.self_url, which reads aws_api_gateway_stage.deploy_Stage_\w+/);
   });
 });

@@ -291,3 +291,14 @@ describe('a log destination or KMS key of another region than the stage (when th
       "property 'accessLogDestination.newLogGroup(options).kmsKeyId' is \"arn:aws:kms:eu-west-1:123456789012:key/0a1b\"; expected a KMS key of the stage's region, us-east-1");
   });
 });
+
+test('tag lengths are counted in characters (an emoji is one), as AWS counts them', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  expect(() => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, tags: { ['😀'.repeat(128)]: '😀'.repeat(256) } })).not.toThrow();
+});
+
+test('"${...}" text as a stage name is refused pointing to tokens', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  expect(() => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName: '${terraform.workspace}' }))
+    .toThrow('(a Terraform expression goes in as a token, such as a TerraformVariable\'s stringValue, not as "${...}" text)');
+});

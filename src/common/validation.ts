@@ -20,10 +20,11 @@ export function validateTags(scope: IConstruct, property: string, tags: { [key: 
     return;
   }
   for (const [key, value] of Object.entries(tags)) {
-    if (!Token.isUnresolved(key) && (key.length === 0 || key.length > TAG_KEY_MAX || key.toLowerCase().startsWith('aws:'))) {
+    // AWS counts characters (code points), not UTF-16 units: an emoji is one.
+    if (!Token.isUnresolved(key) && (key.length === 0 || [...key].length > TAG_KEY_MAX || key.toLowerCase().startsWith('aws:'))) {
       throw invalidProperty(scope, `${property}.${key}`, value, `a tag key of 1 to ${TAG_KEY_MAX} characters that does not start with 'aws:' (reserved for AWS)`);
     }
-    if (typeof value === 'string' && !Token.isUnresolved(value) && value.length > TAG_VALUE_MAX) {
+    if (typeof value === 'string' && !Token.isUnresolved(value) && [...value].length > TAG_VALUE_MAX) {
       throw invalidProperty(scope, `${property}.${key}`, value, `a tag value of at most ${TAG_VALUE_MAX} characters`);
     }
   }
@@ -38,7 +39,10 @@ export function validateStageName(scope: IConstruct, property: string, name: str
   const badLiteral = typeof name === 'string' && Token.isUnresolved(name)
     && (Tokenization.reverseString(name).literals as unknown[]).some((part) => typeof part === 'string' && !/^[A-Za-z0-9_-]*$/.test(part));
   if (typeof name !== 'string' || badLiteral || (!Token.isUnresolved(name) && !STAGE_NAME.test(name) && !(allowDefault && name === '$default'))) {
-    throw invalidProperty(scope, property, name, `1 to 128 characters, each a letter, a digit, '_' or '-'${allowDefault ? ", or '$default'" : ''}`);
+    // `${terraform.workspace}` written as text: the construct names the stage in URLs and ARNs, which need the expression as a token.
+    const asText = typeof name === 'string' && !Token.isUnresolved(name) && name.includes('${')
+      ? ' (a Terraform expression goes in as a token, such as a TerraformVariable\'s stringValue, not as "${...}" text)' : '';
+    throw invalidProperty(scope, property, name, `1 to 128 characters, each a letter, a digit, '_' or '-'${allowDefault ? ", or '$default'" : ''}${asText}`);
   }
 }
 

@@ -71,11 +71,14 @@ export function forTypes<T>(table: Readonly<Record<string, T>>, types: Iterable<
 
 /**
  * Types outside API Gateway that name an API to grant access to it (an IAM policy with an
- * execute-api ARN), never changing what it serves: no blind-spot warning for them.
+ * execute-api ARN) or to call back into it (a function whose environment holds its id), never
+ * changing what it serves: no blind-spot warning for them (a function an integration invokes has a
+ * reference entry of its own, over its invoke ARN).
  */
 export const NAMING_WITHOUT_SERVING = [
   'aws_iam_policy',
   'aws_iam_role_policy',
   'aws_iam_user_policy',
   'aws_iam_group_policy',
+  'aws_lambda_function',
 ] as const;

@@ -1,10 +1,11 @@
-import { TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformDataSource, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ApiSnapshot, SnapshotResource } from './api-snapshot';
 import { BlockSource } from './block-source';
 import { referencedObject } from './reference-entries';
 import { Block } from './rendered-blocks';
 import { findReferences } from './terraform-references';
+import { resolveIn } from '../core/resolve';
 
 /** What reads a resource the deployment construct made (an API resource, or a user trigger), and the addresses from it to that resource. */
 export interface SelfReference {
@@ -44,9 +45,7 @@ export function selfReference(
   }
   const configOf = (address: string): unknown => {
     if (!configs.has(address)) {
-      const [type, name] = address.split('.');
-      const resource = address.startsWith('data.') ? undefined : blocks.index.resourceNamed(type, home, name);
-      configs.set(address, resource === undefined ? undefined : blocks.blockOf(resource) as Block | undefined);
+      configs.set(address, configIn(blocks, home, address));
     }
     return configs.get(address);
   };
@@ -69,4 +68,42 @@ export function selfReference(
     }
   }
   return undefined;
+}
+
+/**
+ * What `address` holds in `stack`, for following references: a resource's or a data source's block,
+ * a local value's value (resolved); undefined for anything else (a variable, a module).
+ */
+function configIn(blocks: BlockSource, stack: TerraformStack, address: string): unknown {
+  const parts = address.split('.');
+  if (parts[0] === 'local') {
+    const local = namedElementsOf(blocks, stack).get(address) as unknown as { _expression?: unknown } | undefined;
+    // cdktf keeps the value a local holds in `_expression` (its `expression` getter is the local's own reference).
+    try {
+      return local === undefined ? undefined : resolveIn(stack, local._expression, blocks.preparing);
+    } catch {
+      return undefined; // what cannot be resolved here is checked where it is used
+    }
+  }
+  if (parts[0] === 'data') {
+    const source = namedElementsOf(blocks, stack).get(address);
+    return source === undefined ? undefined : blocks.blockOf(source as TerraformElement, stack) as Block | undefined;
+  }
+  const resource = blocks.index.resourceNamed(parts[0], stack, parts[1]);
+  return resource === undefined ? undefined : blocks.blockOf(resource) as Block | undefined;
+}
+
+/** The stack's local values (`local.<name>`) and data sources (`data.<type>.<name>`) by address, listed once per app generation. */
+function namedElementsOf(blocks: BlockSource, stack: TerraformStack): ReadonlyMap<string, IConstruct> {
+  return blocks.index.appMemo(`self-references: locals and data sources of ${stack.node.path}`, () => {
+    const found = new Map<string, IConstruct>();
+    for (const construct of blocks.index.constructsOf(stack)) {
+      if (construct instanceof TerraformLocal) {
+        found.set(`local.${construct.friendlyUniqueId}`, construct);
+      } else if (TerraformDataSource.isTerraformDataSource(construct)) {
+        found.set(`data.${construct.terraformResourceType}.${construct.friendlyUniqueId}`, construct);
+      }
+    }
+    return found;
+  });
 }

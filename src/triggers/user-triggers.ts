@@ -74,12 +74,25 @@ export class UserTriggers {
     if (typeof value !== 'string') {
       throw invalidProperty(this.owner, property, value, 'a string (a literal, or a token such as a variable\'s stringValue or Fn.sha1(...))');
     }
-    // `${...}` written as text is a Terraform interpolation cdktf passes on as it is: terraform validate refuses an unknown name in it.
-    const literalText = (text: string) => (Tokenization.reverseString(text).literals as unknown[]).filter((part): part is string => typeof part === 'string');
-    const interpolated = [key, value].find((text) => literalText(text).some((part) => /(^|[^$])\$\{/.test(part)));
+    // `${...}` written as text is a Terraform interpolation cdktf passes on as it is: in a key, or of no reference Terraform has
+    // (`${foo}`), terraform validate refuses it; `${var.release}`, `${terraform.workspace}` are the user's to write.
+    const interpolated = hasUnknownInterpolation(key, true) ? key : hasUnknownInterpolation(value, false) ? value : undefined;
     if (interpolated !== undefined) {
       throw invalidProperty(this.owner, property, interpolated, 'no "${...}" text: give a Terraform expression as a token (a variable\'s stringValue, '
         + 'Fn.sha1(...), a resource\'s attribute), or write "$${...}" for the text itself');
     }
   }
+}
+
+/** Text that starts a reference Terraform knows, or a function call, inside `${...}`. */
+const KNOWN_INTERPOLATION = /^\s*((var|local|data|module|terraform|path)\.|[a-z][a-z0-9]*_[a-z0-9_]*\.[\w-]+|[a-z_][a-z0-9_]*\s*\()/;
+
+/**
+ * Whether the literal text of `text` (a token's parts aside) has a `${...}` interpolation Terraform
+ * refuses here: any, for a key (`inKey`); one that names no reference form nor calls a function
+ * (`${foo}`), for a value.
+ */
+export function hasUnknownInterpolation(text: string, inKey: boolean): boolean {
+  const literals = (Tokenization.reverseString(text).literals as unknown[]).filter((part): part is string => typeof part === 'string');
+  return literals.some((part) => [...part.matchAll(/(^|[^$])\$\{([^}]*)\}?/g)].some((match) => inKey || !KNOWN_INTERPOLATION.test(match[2])));
 }
