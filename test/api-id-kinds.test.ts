@@ -1,3 +1,4 @@
+import { DataAwsApigatewayv2Api } from '@cdktf/provider-aws/lib/data-aws-apigatewayv2-api';
 /**
  * An id given to a construct that names a resource of the app of another kind (issue "hard to misuse",
  * fifth review): an API of the other family, an HTTP API where a WebSocket API belongs, or, for a stage
@@ -6,7 +7,7 @@
  * app is validated, naming what the id names.
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformLocal, TerraformStack, Testing } from 'cdktf';
 import { HttpApiDeployment, HttpApiStage, RestApiDeployment, RestApiStage, WebSocketApiDeployment, WebSocketApiStage } from '../src';
 import { petsApi } from './support/api';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -119,5 +120,24 @@ describe('an attribute that is not an id, given as one', () => {
     new HttpApiStage(stack, 'stage', { apiId: deployment.deploymentStage.stage.apiId, deploymentId: deployment.deploymentStage.stage.deploymentId, stageName: 'beta' });
 
     expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+});
+
+describe('through a local value or a data source', () => {
+  test.each([
+    ["a local of the API's name as restApiId", (stack: TerraformStack) => new RestApiStage(stack, 'stage', {
+      restApiId: new TerraformLocal(stack, 'api_id', petsApi(stack).api.name).asString, deploymentId: 'd1', stageName: 'dev',
+    }), "property 'restApiId' is \"${aws_api_gateway_rest_api.api.name}\"; expected the id of a REST API (its .id): it reads aws_api_gateway_rest_api.api.name, no id"],
+    ["a local of an HTTP API's id as restApiId", (stack: TerraformStack) => new RestApiDeployment(stack, 'deploy', {
+      restApiId: new TerraformLocal(stack, 'api_id', petsHttpApi(stack).api.id).asString, triggers: { release: '1' },
+    }), 'it names aws_apigatewayv2_api.http_api, an HTTP or WebSocket API'],
+    ["a data source's endpoint as httpApiId", (stack: TerraformStack) => new HttpApiDeployment(stack, 'deploy', {
+      httpApiId: new DataAwsApigatewayv2Api(stack, 'lookup', { apiId: 'a1b2c3' }).apiEndpoint, triggers: { release: '1' },
+    }), "property 'httpApiId' is \"${data.aws_apigatewayv2_api.lookup.api_endpoint}\"; expected the id of an HTTP API (its .id): it reads data.aws_apigatewayv2_api.lookup.api_endpoint, no id"],
+  ])('%s is refused', (_name, make, message) => {
+    const stack = newStack();
+    make(stack);
+
+    expect(() => Testing.synth(stack, true)).toThrow(message);
   });
 });

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
+import { heldByLocal } from '../core/locals';
 import { idReferenceOf, referenceOf } from '../core/resolve';
 
 /** What an id given to a construct must name, when it names a resource of the app. */
@@ -43,17 +44,23 @@ export function checkIdKinds(owner: IConstruct, kind: IdKind): void {
   }
   owner.node.addValidation({
     validate: () => {
-      const error = apiIdError(owner, kind) ?? deploymentIdError(owner, kind);
+      // An id given through a local value is what the local holds.
+      const held = (id: string | undefined) => (id === undefined ? undefined : heldByLocal(id) ?? id);
+      const resolved = { ...kind, apiId: held(kind.apiId)!, deploymentId: held(kind.deploymentId) };
+      const error = apiIdError(owner, resolved) ?? deploymentIdError(owner, resolved);
       return error === undefined ? [] : [error.message];
     },
   });
 }
 
-/** The attribute of an API Gateway resource a reference reads (`aws_api_gateway_rest_api.api.name`): its type, name and attribute. */
-function attributeRead(value: string | undefined): { readonly type: string; readonly name: string; readonly attribute: string } | undefined {
+/**
+ * The attribute of an API Gateway resource or data source a reference reads (`aws_api_gateway_rest_api.api.name`,
+ * `data.aws_apigatewayv2_api.x.api_endpoint`): its type (a data source's without `data.`), name and attribute.
+ */
+function attributeRead(value: string | undefined): { readonly type: string; readonly address: string; readonly attribute: string } | undefined {
   const identifier = value === undefined ? undefined : referenceOf(value)?.identifier;
-  const parts = identifier === undefined ? null : /^(aws_api_?gateway[\w]*)\.([\w-]+)\.([\w.[\]]+)$/.exec(identifier);
-  return parts === null ? undefined : { type: parts[1], name: parts[2], attribute: parts[3] };
+  const parts = identifier === undefined ? null : /^((?:data\.)?(aws_api_?gateway[\w]*)\.[\w-]+)\.([\w.[\]]+)$/.exec(identifier);
+  return parts === null ? undefined : { type: parts[2], address: parts[1], attribute: parts[3] };
 }
 
 /** The error for an id given as another attribute of an API Gateway resource (`restApiId: api.name`, `deploymentId: api.id`). */
@@ -63,7 +70,7 @@ function attributeError(owner: IConstruct, property: string, value: string, expe
   if (read === undefined || (read.attribute === 'id' && idOf(read.type)) || /(^|\.)(deployment_id|rest_api_id|api_id)$/.test(read.attribute)) {
     return undefined;
   }
-  return invalidProperty(owner, property, value, `${expected}: it reads ${read.type}.${read.name}.${read.attribute}, `
+  return invalidProperty(owner, property, value, `${expected}: it reads ${read.address}.${read.attribute}, `
     + `${read.attribute === 'id' ? `an id of another kind (${read.type})` : 'no id'} (AWS answers NotFoundException)`);
 }
 
@@ -72,13 +79,14 @@ function apiIdError(owner: IConstruct, kind: IdKind): Error | undefined {
   if (notAnId !== undefined && attributeRead(kind.apiId)!.type in API_KINDS) {
     return notAnId;
   }
-  const named = idReferenceOf(kind.apiId);
-  if (named === undefined || !(named.type in API_KINDS)) {
-    return undefined;
-  }
   const expected = `the id of ${article(kind.apiKind)} ${kind.apiKind} (${kind.apiType})`;
-  if (named.type !== kind.apiType) {
-    return invalidProperty(owner, kind.apiProperty, kind.apiId, `${expected}: it names ${named.type}.${named.name}, ${API_KINDS[named.type]}`);
+  const read = attributeRead(kind.apiId);
+  if (read !== undefined && read.attribute === 'id' && read.type in API_KINDS && read.type !== kind.apiType) {
+    return invalidProperty(owner, kind.apiProperty, kind.apiId, `${expected}: it names ${read.address}, ${API_KINDS[read.type]}`);
+  }
+  const named = idReferenceOf(kind.apiId);
+  if (named === undefined || named.type !== kind.apiType) {
+    return undefined;
   }
   const api = kind.protocol === undefined ? undefined : AppIndex.of(owner).resourceNamed(named.type, named.stack, named.name);
   const protocol = (api as { protocolTypeInput?: unknown } | undefined)?.protocolTypeInput;

@@ -1,8 +1,9 @@
-import { TerraformDataSource, TerraformElement, TerraformLocal, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
+import { TerraformDataSource, TerraformElement, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
 import { ARGUMENT_HINTS } from '../core/argument-checks';
 import { invalidProperty } from '../core/errors';
+import { heldByLocal } from '../core/locals';
 import { expressionIn, referenceOf } from '../core/resolve';
 
 /** A custom domain name as the app names it. */
@@ -50,11 +51,11 @@ const MAX_DOMAIN_NAME_LENGTH = 253;
  * stack; any other expression by itself, in the stack it is valid in.
  */
 export function domainIdentity(owner: IConstruct, property: string, domainName: string, privateDomainId?: string): DomainIdentity {
-  const local = Token.isUnresolved(domainName) ? localValueOf(owner, domainName) : undefined;
-  if (local !== undefined) {
+  const held = Token.isUnresolved(domainName) ? heldByLocal(domainName) : undefined;
+  if (held !== undefined) {
     // A local value holding the name (or the domain resource's name) is that name: one domain, however it is written.
-    const identity = domainIdentity(owner, property, local.value, privateDomainId);
-    return { ...identity, given: local.expression };
+    const identity = domainIdentity(owner, property, held, privateDomainId);
+    return { ...identity, given: originOf(owner, domainName).expression };
   }
   if (typeof domainName !== 'string') {
     throw invalidProperty(owner, property, domainName, ARGUMENT_HINTS.domainName);
@@ -224,33 +225,4 @@ const DOMAIN_RESOURCES = new WeakMap<TerraformStack, Map<string, TerraformElemen
 function dataSourceName(lookup: TerraformDataSource | undefined): string | undefined {
   const literal = (lookup as { domainNameInput?: unknown } | undefined)?.domainNameInput;
   return typeof literal === 'string' && !Token.isUnresolved(literal) ? literal : undefined;
-}
-
-/** The locals of each stack by name, listed once per app generation. */
-function localsOf(stack: TerraformStack): ReadonlyMap<string, TerraformLocal> {
-  return AppIndex.of(stack).appMemo(`domain-identity: locals of ${stack.node.path}`, () => {
-    const found = new Map<string, TerraformLocal>();
-    for (const construct of AppIndex.of(stack).constructsOf(stack)) {
-      if (construct instanceof TerraformLocal) {
-        found.set(construct.friendlyUniqueId, construct);
-      }
-    }
-    return found;
-  });
-}
-
-/**
- * The value a domain name given as a local value (`new TerraformLocal(...).asString`, or one local
- * holding another) is made of, when it is a string (a literal, or a token such as a domain
- * resource's name); undefined for anything else.
- */
-function localValueOf(owner: IConstruct, value: string, depth = 0): { readonly value: string; readonly expression: string } | undefined {
-  const { stack, expression } = originOf(owner, value);
-  const name = /^\$\{local\.([A-Za-z0-9_-]+)\}$/.exec(expression)?.[1];
-  // cdktf keeps the value a local holds in `_expression` (its `expression` getter is the local's own reference).
-  const held = name === undefined ? undefined : (localsOf(stack).get(name) as unknown as { _expression?: unknown } | undefined)?._expression;
-  if (typeof held !== 'string' || depth > 16) {
-    return undefined;
-  }
-  return { value: localValueOf(owner, held, depth + 1)?.value ?? held, expression };
 }
