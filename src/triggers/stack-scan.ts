@@ -37,6 +37,7 @@ export class StackScan {
 
   private byApiId?: Map<string, TerraformResource[]>;
   private othersByApiId?: Map<string, TerraformResource[]>;
+  private throughOthers?: boolean;
   private forEach?: ReadonlySet<string>;
   private constructAddresses?: ReadonlySet<string>;
   private blindSpots?: BlindSpotIndex;
@@ -111,8 +112,8 @@ export class StackScan {
         }
       }
       // A resource of another type with the same API id argument (a stage, a deployment, method settings) names the API too:
-      // a resource whose API id is its attribute (`restApiId: stage.restApiId`) is the API's.
-      for (const other of this.othersNaming(apiId)) {
+      // a resource whose API id is its attribute (`restApiId: stage.restApiId`) is the API's (looked for only where one is so named).
+      for (const other of this.namesThroughOthers() ? this.othersNaming(apiId) : []) {
         if (!followed.has(other)) {
           followed.add(other);
           pending.push(apiIdOf(other));
@@ -120,6 +121,19 @@ export class StackScan {
       }
     }
     return found;
+  }
+
+  /** Whether a resource of the family's types names its API by the API id attribute of a resource of another type (`${aws_api_gateway_stage.x.rest_api_id}`). */
+  private namesThroughOthers(): boolean {
+    if (this.throughOthers === undefined) {
+      this.resourcesNaming('');
+      const attribute = new RegExp(`^\\$\\{(aws_api_?gateway\\w*)\\.[\\w-]+\\.${this.family.apiIdArgument}\\}$`);
+      this.throughOthers = [...this.byApiId!.keys()].some((key) => {
+        const type = attribute.exec(key)?.[1];
+        return type !== undefined && !this.family.redeployTypes.has(type);
+      });
+    }
+    return this.throughOthers;
   }
 
   /**
