@@ -281,13 +281,14 @@ export class RedeployTriggerEngine {
     assertNoCollision(automatic, this.userTriggers.entries, this.owner);
     this.assertNoSelfReference(snapshot, blocks);
     this.assertNoApiGatewayInterpolation(snapshot);
-    this.assertServed(snapshot);
-    // What the API's configuration calls for is said once, on the API, however many deployment constructs it has.
-    // What discovery cannot see (a module given the API, acknowledged or not) may add the routes, methods or integrations it lacks.
+    // What discovery cannot see (a module given the API, acknowledged or not) may serve, or add, routes, methods or integrations.
     const blindSpots = snapshot.api !== undefined && this.props.autoDiscover && blindSpotWarnings(this.props.family, snapshot, []).length > 0;
+    this.assertServed(snapshot, blindSpots);
+    // What the API's configuration calls for is said once, on the API, however many deployment constructs it has.
     const apiWarnings = snapshot.api && this.props.autoDiscover
       ? [...(blindSpots ? [] : this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api))),
-        ...blindSpotWarnings(this.props.family, snapshot, this.acknowledged),
+        // Without any blind spot, none is left unacknowledged.
+        ...(blindSpots ? blindSpotWarnings(this.props.family, snapshot, this.acknowledged) : []),
         ...changingCallWarnings(this.props.family, snapshot, this.acknowledged)]
       : [];
     for (const { item, calls } of unhashedFileReads(this.props.family, snapshot)) {
@@ -361,13 +362,13 @@ export class RedeployTriggerEngine {
   }
 
   /** Fails on a stage setting for a route or method the API does not serve (when discovery knows them all). */
-  private assertServed(snapshot: ApiSnapshot): void {
+  private assertServed(snapshot: ApiSnapshot, blindSpots: boolean): void {
     const api = snapshot.api;
     const family = this.props.family;
     const unknown = (key: string) => Token.isUnresolved(key) || key.includes('*');
     const pending = this.served.filter(({ key }) => !unknown(key));
     // A blind spot (a module given the API, a route that names it indirectly) may serve what discovery cannot see.
-    if (api === undefined || !this.props.autoDiscover || pending.length === 0 || blindSpotWarnings(family, snapshot, []).length > 0) {
+    if (api === undefined || !this.props.autoDiscover || pending.length === 0 || blindSpots) {
       return;
     }
     const served = family.servedKeys(api, snapshot.resources.filter((item) => item !== api));
