@@ -23,11 +23,15 @@ function localsOf(stack: TerraformStack): ReadonlyMap<string, TerraformLocal> {
 export function heldByLocal(value: string, depth = 0): string | undefined {
   const reference = referenceOf(value);
   const name = reference === undefined ? undefined : /^local\.([A-Za-z0-9_-]+)$/.exec(reference.identifier)?.[1];
-  // cdktf keeps the value a local holds in `_expression` (its `expression` getter is the local's own reference).
-  const local = name === undefined ? undefined : localsOf(reference!.stack).get(name);
-  const held = (local as unknown as { _expression?: unknown } | undefined)?._expression;
+  const held = name === undefined ? undefined : localValue(reference!.stack, name);
   if (typeof held !== 'string' || depth > 16) {
     return undefined;
   }
   return heldByLocal(held, depth + 1) ?? held;
+}
+
+/** What the local value `name` of `stack` holds, as it was given (tokens unresolved); undefined when the stack has no such local. */
+export function localValue(stack: TerraformStack, name: string): unknown {
+  // cdktf keeps the value a local holds in `_expression` (its `expression` getter is the local's own reference).
+  return (localsOf(stack).get(name) as unknown as { _expression?: unknown } | undefined)?._expression;
 }

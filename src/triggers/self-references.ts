@@ -1,10 +1,11 @@
-import { TerraformDataSource, TerraformElement, TerraformLocal, TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformDataSource, TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ApiSnapshot, SnapshotResource } from './api-snapshot';
 import { BlockSource } from './block-source';
 import { referencedObject } from './reference-entries';
 import { Block } from './rendered-blocks';
 import { findReferences } from './terraform-references';
+import { localValue } from '../core/locals';
 import { resolveIn } from '../core/resolve';
 
 /** What reads a resource the deployment construct made (an API resource, or a user trigger), and the addresses from it to that resource. */
@@ -77,30 +78,27 @@ export function selfReference(
 function configIn(blocks: BlockSource, stack: TerraformStack, address: string): unknown {
   const parts = address.split('.');
   if (parts[0] === 'local') {
-    const local = namedElementsOf(blocks, stack).get(address) as unknown as { _expression?: unknown } | undefined;
-    // cdktf keeps the value a local holds in `_expression` (its `expression` getter is the local's own reference).
+    const held = localValue(stack, parts[1]);
     try {
-      return local === undefined ? undefined : resolveIn(stack, local._expression, blocks.preparing);
+      return held === undefined ? undefined : resolveIn(stack, held, blocks.preparing);
     } catch {
       return undefined; // what cannot be resolved here is checked where it is used
     }
   }
   if (parts[0] === 'data') {
-    const source = namedElementsOf(blocks, stack).get(address);
+    const source = dataSourcesOf(blocks, stack).get(address);
     return source === undefined ? undefined : blocks.blockOf(source as TerraformElement, stack) as Block | undefined;
   }
   const resource = blocks.index.resourceNamed(parts[0], stack, parts[1]);
   return resource === undefined ? undefined : blocks.blockOf(resource) as Block | undefined;
 }
 
-/** The stack's local values (`local.<name>`) and data sources (`data.<type>.<name>`) by address, listed once per app generation. */
-function namedElementsOf(blocks: BlockSource, stack: TerraformStack): ReadonlyMap<string, IConstruct> {
-  return blocks.index.appMemo(`self-references: locals and data sources of ${stack.node.path}`, () => {
+/** The stack's data sources by address (`data.<type>.<name>`), listed once per app generation. */
+function dataSourcesOf(blocks: BlockSource, stack: TerraformStack): ReadonlyMap<string, IConstruct> {
+  return blocks.index.appMemo(`self-references: data sources of ${stack.node.path}`, () => {
     const found = new Map<string, IConstruct>();
     for (const construct of blocks.index.constructsOf(stack)) {
-      if (construct instanceof TerraformLocal) {
-        found.set(`local.${construct.friendlyUniqueId}`, construct);
-      } else if (TerraformDataSource.isTerraformDataSource(construct)) {
+      if (TerraformDataSource.isTerraformDataSource(construct)) {
         found.set(`data.${construct.terraformResourceType}.${construct.friendlyUniqueId}`, construct);
       }
     }
