@@ -63,9 +63,10 @@ function attributeRead(value: string | undefined): { readonly type: string; read
   return parts === null ? undefined : { type: parts[2], address: parts[1], attribute: parts[3] };
 }
 
-/** The error for an id given as another attribute of an API Gateway resource (`restApiId: api.name`, `deploymentId: api.id`). */
-function attributeError(owner: IConstruct, property: string, value: string, expected: string, idOf: (type: string) => boolean): Error | undefined {
-  const read = attributeRead(value);
+/** The error for an id given as another attribute (`read`) of an API Gateway resource (`restApiId: api.name`, `deploymentId: api.id`). */
+function attributeError(
+  owner: IConstruct, property: string, value: string, read: ReturnType<typeof attributeRead>, expected: string, idOf: (type: string) => boolean,
+): Error | undefined {
   // Another resource's attribute that holds such an id (a stage's deployment_id or rest_api_id) is one.
   if (read === undefined || (read.attribute === 'id' && idOf(read.type)) || /(^|\.)(deployment_id|rest_api_id|api_id)$/.test(read.attribute)) {
     return undefined;
@@ -75,12 +76,12 @@ function attributeError(owner: IConstruct, property: string, value: string, expe
 }
 
 function apiIdError(owner: IConstruct, kind: IdKind): Error | undefined {
-  const notAnId = attributeError(owner, kind.apiProperty, kind.apiId, `the id of ${article(kind.apiKind)} ${kind.apiKind} (its .id)`, (type) => type in API_KINDS);
-  if (notAnId !== undefined && attributeRead(kind.apiId)!.type in API_KINDS) {
+  const read = attributeRead(kind.apiId);
+  const notAnId = attributeError(owner, kind.apiProperty, kind.apiId, read, `the id of ${article(kind.apiKind)} ${kind.apiKind} (its .id)`, (type) => type in API_KINDS);
+  if (notAnId !== undefined && read!.type in API_KINDS) {
     return notAnId;
   }
   const expected = `the id of ${article(kind.apiKind)} ${kind.apiKind} (${kind.apiType})`;
-  const read = attributeRead(kind.apiId);
   if (read !== undefined && read.attribute === 'id' && read.type in API_KINDS && read.type !== kind.apiType) {
     return invalidProperty(owner, kind.apiProperty, kind.apiId, `${expected}: it names ${read.address}, ${API_KINDS[read.type]}`);
   }
@@ -99,8 +100,8 @@ function apiIdError(owner: IConstruct, kind: IdKind): Error | undefined {
 
 function deploymentIdError(owner: IConstruct, kind: IdKind): Error | undefined {
   if (kind.deploymentId !== undefined) {
-    const notAnId = attributeError(owner, kind.deploymentProperty!, kind.deploymentId, "the id of a deployment of the stage's API (a deployment's .id)",
-      (type) => type in DEPLOYMENT_TYPES);
+    const notAnId = attributeError(owner, kind.deploymentProperty!, kind.deploymentId, attributeRead(kind.deploymentId),
+      "the id of a deployment of the stage's API (a deployment's .id)", (type) => type in DEPLOYMENT_TYPES);
     if (notAnId !== undefined) {
       return notAnId;
     }
