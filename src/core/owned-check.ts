@@ -4,6 +4,7 @@ import { describeValue, invalidProperty } from './errors';
 import { RequiredLifecycle } from './owned-kinds';
 import { coveredBy, dependenciesOf, dependenciesText, refusedLifecycle } from './owned-lifecycle';
 import { Kept, keptOf, lifecycleText, MOVE_EXPECTED, renderedOf } from './owned-state';
+import { takePreparedFragment } from './prepared-fragments';
 import { isPlainObject } from './struct-check';
 import { warnOnce } from './warnings';
 
@@ -17,7 +18,8 @@ import { warnOnce } from './warnings';
  */
 export function brokenGuarantees(resource: TerraformResource): string[] {
   const kept = keptOf(resource)!;
-  const block = resource.toTerraform().resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
+  const fragment = (takePreparedFragment(resource) ?? resource.toTerraform()) as { resource?: Record<string, Record<string, any>> } | undefined;
+  const block = fragment?.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
   if (block === undefined) {
     return [invalidProperty(kept.owner, kept.property, `moved away ('${resource.node.path}')`, MOVE_EXPECTED).message];
   }

@@ -6,6 +6,7 @@ import { brokenGuarantees } from './owned-check';
 import { OwnedResource } from './owned-kinds';
 import { dependenciesText, mergedDependsOn, mergedLifecycle, mergedOverride, refuseLifecycle, renderedOnce } from './owned-lifecycle';
 import { CHANGING, FIELD_VALUES, FIELDS, Kept, keepCurrent, keptOf, MOVE_EXPECTED, OWNED, refuse, refuseChange } from './owned-state';
+import { forgetPreparedFragment } from './prepared-fragments';
 import { expressionIn } from './resolve';
 
 export type { OwnedResource, RequiredLifecycle } from './owned-kinds';
@@ -49,16 +50,30 @@ function keepOwned(resource: TerraformResource, owned: OwnedResource): void {
   // The constructor stored the construct's own lifecycle; from here on every assignment is merged.
   (resource as any).lifecycle = (resource as any)[LIFECYCLE];
   resource.node.addValidation({ validate: () => brokenGuarantees(resource) });
-  // Taken out of the tree (`node.tryRemoveChild`, of the resource or of a construct between it and
-  // its owner), the resource validates nothing: its owner says so.
-  owned.owner.node.addValidation({
-    validate: () => {
-      const removed = DISCARDED.has(resource) ? undefined : detached(resource, owned.owner);
-      return removed === undefined ? [] : [invalidProperty(owned.owner, owned.property,
-        `removed ${removed === resource ? '' : `with '${removed.node.path}' `}('${resource.node.path}')`,
-        'the resource the construct made: what it makes refers to it (make another construct instead of removing it)').message];
-    },
-  });
+  ownedBy(owned.owner).push({ resource, property: owned.property });
+}
+
+/** The resources each construct owns, each with its property, checked by one validation of the construct. */
+const OWNED_BY = new WeakMap<IConstruct, Array<{ readonly resource: TerraformResource; readonly property: string }>>();
+
+function ownedBy(owner: IConstruct): Array<{ readonly resource: TerraformResource; readonly property: string }> {
+  let resources = OWNED_BY.get(owner);
+  if (resources === undefined) {
+    const list: Array<{ readonly resource: TerraformResource; readonly property: string }> = [];
+    resources = list;
+    OWNED_BY.set(owner, list);
+    // Taken out of the tree (`node.tryRemoveChild`, of a resource or of a construct between it and
+    // its owner), a resource validates nothing: its owner says so.
+    owner.node.addValidation({ validate: () => list.flatMap(({ resource, property }) => removedError(owner, resource, property)) });
+  }
+  return resources;
+}
+
+function removedError(owner: IConstruct, resource: TerraformResource, property: string): string[] {
+  const removed = DISCARDED.has(resource) ? undefined : detached(resource, owner);
+  return removed === undefined ? [] : [invalidProperty(owner, property,
+    `removed ${removed === resource ? '' : `with '${removed.node.path}' `}('${resource.node.path}')`,
+    'the resource the construct made: what it makes refers to it (make another construct instead of removing it)').message];
 }
 
 const DISCARDED = new WeakSet<TerraformResource>();
@@ -94,6 +109,7 @@ export function changeOwned(resource: TerraformResource, change: () => void): vo
   } finally {
     delete (resource as any)[CHANGING];
   }
+  forgetPreparedFragment(resource);
   const kept = keptOf(resource);
   if (kept !== undefined) {
     keepCurrent(resource, kept);
@@ -183,6 +199,7 @@ function defineGuards(prototype: object, parent: any, fixed: readonly string[]):
     },
     set: function (this: any, value: TerraformResourceLifecycle | undefined) {
       const kept = keptOf(this);
+      forgetPreparedFragment(this);
       this[LIFECYCLE] = kept?.lifecycle === undefined ? value : mergedLifecycle(this, kept, value);
     },
   });
@@ -195,6 +212,7 @@ function defineGuards(prototype: object, parent: any, fixed: readonly string[]):
     },
     set: function (this: any, value: string[] | undefined) {
       const kept = keptOf(this);
+      forgetPreparedFragment(this);
       this[DEPENDS_ON] = kept === undefined ? value : mergedDependsOn(kept, value);
     },
   });
@@ -241,6 +259,7 @@ function defineGuards(prototype: object, parent: any, fixed: readonly string[]):
     writable: true,
     value: function addOverride(this: TerraformResource, path: string, value: unknown): void {
       const kept = keptOf(this);
+      forgetPreparedFragment(this);
       if (kept !== undefined) {
         overrideOf(this, kept, path, value);
       }

@@ -46,12 +46,41 @@ export function keepCurrent(resource: TerraformResource, kept: Kept): void {
   const names = Object.keys(kept.fixed);
   names.forEach((name) => (kept.inputs[name] = inputOf(resource, name)));
   const { provider, count, forEach } = resource.terraformMetaArguments;
-  kept.rendered = renderedOf({ ...(resource as any).synthesizeAttributes(), provider, count, for_each: forEach }, names);
+  const attributes = scalarArguments(resource, names) ?? (resource as any).synthesizeAttributes();
+  kept.rendered = renderedOf({ ...attributes, provider, count, for_each: forEach }, names);
+}
+
+/**
+ * The arguments `names` (but the meta-arguments) as the resource renders them, when each is a string,
+ * number or boolean (or unset), which the provider classes render as they hold them; undefined when one
+ * is a block or a token object, which only rendering the whole resource shows (it costs more).
+ */
+function scalarArguments(resource: TerraformResource, names: readonly string[]): Record<string, unknown> | undefined {
+  const block: Record<string, unknown> = {};
+  for (const name of names) {
+    if (name in FIELDS) {
+      continue;
+    }
+    const input = `${name}Input`;
+    const value = (resource as any)[input];
+    if (!(input in resource) || (value !== undefined && value !== null && typeof value === 'object') || typeof value === 'function') {
+      return undefined;
+    }
+    block[snakeCase(name)] = value;
+  }
+  return block;
 }
 
 /** What a resource block (in Terraform's names) holds of the arguments `names`, each also as a dynamic block. */
 export function renderedOf(block: Record<string, any>, names: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(names.flatMap((name) => [[name, block[snakeCase(name)]], [`dynamic.${name}`, block.dynamic?.[snakeCase(name)]]]));
+  const rendered: Record<string, unknown> = {};
+  const dynamic = block.dynamic;
+  for (const name of names) {
+    const argument = snakeCase(name);
+    rendered[name] = block[argument];
+    rendered[`dynamic.${name}`] = dynamic?.[argument];
+  }
+  return rendered;
 }
 
 /** The configured value of an argument (`restApiIdInput`, or a meta-argument's field), a token as its string. */

@@ -1,5 +1,8 @@
 import { IResolvable, IResolveContext, TerraformElement } from 'cdktf';
 import { Block, BlockReader, blockIn, PREPARED_FRAGMENT } from './rendered-blocks';
+import { AppIndex } from '../core/app-index';
+import { ownerOfResource } from '../core/owned-state';
+import { keepPreparedFragment } from '../core/prepared-fragments';
 
 type ToTerraform = (this: TerraformElement) => unknown;
 
@@ -22,8 +25,11 @@ export class PreparedBlocks {
   /** The elements in a wrapped `toTerraform` now, whichever class's (a subclass's calls its parent's). */
   private readonly inside = new Set<object>();
 
-  /** @param elements the elements whose blocks to keep */
-  constructor(elements: readonly TerraformElement[]) {
+  /**
+   * @param elements the elements whose blocks to keep
+   * @param index the synth's index, where the unresolved fragments of the resources constructs own are kept for their validation
+   */
+  constructor(elements: readonly TerraformElement[], private readonly index: AppIndex) {
     this.elements = new Set(elements);
   }
 
@@ -53,14 +59,18 @@ export class PreparedBlocks {
       return () => undefined;
     }
     const original = own.value as ToTerraform;
-    const { elements, blocks, inside } = this;
+    const { elements, blocks, inside, index } = this;
     const wrapped: ToTerraform = function (this: TerraformElement) {
       if (!elements.has(this) || inside.has(this)) {
         return original.call(this);
       }
       inside.add(this);
       try {
-        return new KeptFragment(this, original.call(this), blocks);
+        const fragment = original.call(this);
+        if (ownerOfResource(this) !== undefined) {
+          keepPreparedFragment(index, this, fragment);
+        }
+        return new KeptFragment(this, fragment, blocks);
       } finally {
         inside.delete(this);
       }

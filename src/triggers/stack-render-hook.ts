@@ -80,7 +80,7 @@ export class StackRenderHook {
     runAspectsFirst(index);
     // The prepare pass only adds elements without blocks of the API's kinds (a backend, cross-stack outputs and remote state).
     const elements = index.listElements(this.stack);
-    const prepared = new PreparedBlocks(elements);
+    const prepared = new PreparedBlocks(elements, index);
     this.whileActive(() => prepared.during(prepare));
     const pass: StackPass = { blocks: prepared.reader(stackBlocks(index, this.stack, true)), elements };
     preparedPasses(index).set(this.stack, pass);
