@@ -7,6 +7,9 @@
  * has its API, deployment, name, key and region, `create_before_destroy` (and `ignore_changes` where
  * the construct needs it) and, for a deployment, every automatic trigger entry.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import { join } from 'path';
 import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
 import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
@@ -22,8 +25,8 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
-import { TerraformIterator, TerraformResource, TerraformStack, Testing } from 'cdktf';
-import { AccessLogDestination, ApiGatewayCloudWatchRole, HttpApiDeployment, HttpApiStage, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { App, TerraformIterator, TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { AccessLogDestination, ApiGatewayCloudWatchRole, HttpApiDeployment, HttpApiStage, MethodLoggingLevel, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
@@ -519,5 +522,42 @@ describe('the validation at synth checks what the resource renders', () => {
     stage.deploymentId = 'another';
 
     expect(() => synthOf(stack)).toThrow(/property 'deploymentStage.stage.lifecycle' is undefined; expected the resource to keep create_before_destroy: [\s\S]*property 'deploymentStage.stage.deploymentId' is "another"; expected the resource to keep its 'deploymentId' as the construct set it/);
+  });
+});
+
+describe('under App.synth, the validation reads what the prepare pass rendered', () => {
+  function appWith(make: (stack: TerraformStack) => void): () => void {
+    const outdir = fs.mkdtempSync(join(os.tmpdir(), 'owned-'));
+    const app = new App({ outdir });
+    make(new TerraformStack(app, 'stack'));
+    return () => {
+      try {
+        app.synth();
+      } finally {
+        fs.rmSync(outdir, { recursive: true, force: true });
+      }
+    };
+  }
+  test('a change that bypasses the guards is seen there as by Testing.synth', () => {
+    const synth = appWith((stack) => {
+      const stage = restDeployment(stack).deploymentStage.stage;
+      Object.setPrototypeOf(stage, ApiGatewayStage.prototype);
+      stage.deploymentId = 'another';
+    });
+
+    expect(synth).toThrow(/property 'deploymentStage.stage.lifecycle' is undefined; expected the resource to keep create_before_destroy: [\s\S]*property 'deploymentStage.stage.deploymentId' is "another"; expected the resource to keep its 'deploymentId' as the construct set it/);
+  });
+
+  test('an account setting made after the logging stage: it waits for it, and the validation finds nothing broken', () => {
+    let stageOf: () => TerraformResource;
+    const synth = appWith((stack) => {
+      const deployment = restDeployment(stack);
+      const logging = deployment.addStage('logging', { loggingLevel: MethodLoggingLevel.INFO });
+      new ApiGatewayCloudWatchRole(stack, 'logs');
+      stageOf = () => logging.stage;
+    });
+
+    expect(synth).not.toThrow();
+    expect(stageOf!().dependsOn).toEqual([expect.stringMatching(/^aws_api_gateway_account\./)]);
   });
 });
