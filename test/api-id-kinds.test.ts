@@ -7,7 +7,7 @@ import { DataAwsApigatewayv2Api } from '@cdktf/provider-aws/lib/data-aws-apigate
  * app is validated, naming what the id names.
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformLocal, TerraformStack, Testing } from 'cdktf';
+import { Fn, TerraformLocal, TerraformStack, Testing, Token } from 'cdktf';
 import { HttpApiDeployment, HttpApiStage, RestApiDeployment, RestApiStage, WebSocketApiDeployment, WebSocketApiStage } from '../src';
 import { petsApi } from './support/api';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -111,6 +111,18 @@ describe('an attribute that is not an id, given as one', () => {
     make(stack);
 
     expect(() => Testing.synth(stack, true)).toThrow(message);
+  });
+
+  test('a function result given as an id names Token.asString', () => {
+    const stack = newStack();
+    const api = petsHttpApi(stack).api;
+    const deployment = new HttpApiDeployment(stack, 'http', { httpApi: api });
+    const deploymentId = Fn.conditional(true, deployment.deploymentId, 'other') as unknown as string;
+
+    expect(() => new HttpApiStage(stack, 'stage', { apiId: api.id, deploymentId, stageName: 'beta' })).toThrow(
+      "HttpApiStage at 'stack/stage': property 'deploymentId' is \"${true ? aws_apigatewayv2_deployment.http_Deployment_4CA5456C.id : \\\"other\\\"}\"; "
+      + 'expected a string (this is a token of another kind, such as the result of a function: give Token.asString(...) of it)');
+    expect(() => new HttpApiStage(stack, 'stage2', { apiId: api.id, deploymentId: Token.asString(deploymentId), stageName: 'beta' })).not.toThrow();
   });
 
   test("a stage's deployment_id and API id attributes are ids", () => {

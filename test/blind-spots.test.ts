@@ -2,6 +2,7 @@ import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-b
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
@@ -196,6 +197,11 @@ describe('an API resource whose API id reaches the API only indirectly', () => {
     ['through a chain of 30 local values', (stack, api) =>
       Array.from({ length: 30 }, (_, index) => index).reduce((id, index) => new TerraformLocal(stack, `level_${index}`, id).asString, api.api.id),
     '${local.level_29}'],
+    ["through a local value of another resource's API id (a discovered resource's)", (stack, api) =>
+      new TerraformLocal(stack, 'pets_api_id', api.pets.restApiId).asString, '${local.pets_api_id}'],
+    ["through a local value of a stage's API id (a stage of the user's)", (stack, api) =>
+      new TerraformLocal(stack, 'stage_api_id', new ApiGatewayStage(stack, 'manual', { restApiId: api.api.id, deploymentId: 'a1b2c3', stageName: 'manual' }).restApiId).asString,
+    '${local.stage_api_id}'],
   ])('%s: warns, naming the resource and its API id', (_case, apiIdOf, rendered) => {
     expect(warningsWith((stack, api) => {
       new ApiGatewayResource(stack, 'orders', { restApiId: apiIdOf(stack, api), parentId: api.api.rootResourceId, pathPart: 'orders' });

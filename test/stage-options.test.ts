@@ -180,7 +180,7 @@ describe('method settings', () => {
     const paths = Object.values<any>(resourcesOfType(JSON.parse(Testing.synth(stack)), 'aws_api_gateway_method_settings')).map((s) => s.method_path).sort();
     expect(paths).toEqual(['${var.whole}', '~1pets~1${var.part}/GET']);
     expect(RestApiDeployment.warningsOf(stack)).toEqual(expect.arrayContaining([
-      'The methodOptions key "pets/${var.part}/GET" is known only at deploy time: the construct cannot check that the API serves it (AWS refuses a '
+      'The methodOptions key "/pets/${var.part}/GET" is known only at deploy time: the construct cannot check that the API serves it (AWS refuses a '
         + 'setting for a method the API does not have when it applies).',
       expect.stringMatching(/^The methodOptions key "\$\{var.whole\}" is known only at deploy time: .* It is written as given: API Gateway reads a method of a nested resource as '~1pets~1\{id\}\/GET'/),
     ]));

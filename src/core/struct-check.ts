@@ -102,12 +102,25 @@ export function refusePrototypeKey(owner: IConstruct, property: string, value: o
   }
 }
 
+/**
+ * The hint for a token where a string or a number is expected: a function's result (`Fn.conditional(...)`)
+ * or an attribute of another type is a token object, which the language's own type would not pass either.
+ */
+export function tokenOfAnotherKind(value: unknown, kind: string): string {
+  if ((kind !== 'string' && kind !== 'number') || typeof value === 'string' || typeof value === 'number' || !Token.isUnresolved(value)) {
+    return '';
+  }
+  return kind === 'string'
+    ? ' (this is a token of another kind, such as the result of a function: give Token.asString(...) of it)'
+    : ' (this is a token of another kind, such as the result of a function: give Token.asNumber(...) of it)';
+}
+
 /** What is wrong with `value` for `shape`, in the words of an error's "expected"; undefined when nothing is. */
 function mismatch(value: unknown, shape: PropertyShape): string | undefined {
   const token = Token.isUnresolved(value);
   switch (shape) {
     case 'string':
-      return typeof value === 'string' ? undefined : 'a string';
+      return typeof value === 'string' ? undefined : `a string${tokenOfAnotherKind(value, 'string')}`;
     case 'number':
       return typeof value === 'number' || token ? undefined : 'a number';
     case 'boolean':

@@ -346,7 +346,8 @@ function indirectApiId(
 ): unknown {
   const block = blocks.blockOf(resource, apiStack.stack);
   const apiId = block?.[family.apiIdArgument];
-  const { apiExpressions: [idExpression], apiAddress } = apiStack;
-  const isApi = (reference: string) => reference === idExpression || (apiAddress !== undefined && reference.startsWith(`${apiAddress}.`));
+  const { apiExpressions, apiAddress } = apiStack;
+  const naming = scan.expressionsNamingApi(apiExpressions);
+  const isApi = (reference: string) => naming.has(reference) || (apiAddress !== undefined && reference.startsWith(`${apiAddress}.`));
   return apiId !== undefined && [...scan.reachedBy(apiId, block?.for_each)].some(isApi) ? apiId : undefined;
 }

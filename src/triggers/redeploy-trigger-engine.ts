@@ -174,7 +174,9 @@ export class RedeployTriggerEngine {
         ? " It is written as given: API Gateway reads a method of a nested resource as '~1pets~1{id}/GET' (each '/' of its path as '~1'), "
           + "one of the root resource as '~1/GET', which the value must then be"
         : '';
-      this.warn(`The ${options} key ${JSON.stringify(expressionIn(this.owner, key))} is known only at deploy time: the construct cannot check that `
+      // The key as the user wrote it (`/pets/${var.x}/GET`), which the property ends with; `key` has lost a method path's leading `/`.
+      const given = property.slice(property.indexOf(`${options}.`) + options.length + 1);
+      this.warn(`The ${options} key ${JSON.stringify(expressionIn(this.owner, given))} is known only at deploy time: the construct cannot check that `
         + `the API serves it (AWS refuses a setting for a ${options === 'methodOptions' ? 'method' : 'route'} the API does not have when it applies).${written}`);
     }
     this.served.push({ property, key });

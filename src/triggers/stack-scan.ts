@@ -38,6 +38,8 @@ export class StackScan {
   private byApiId?: Map<string, TerraformResource[]>;
   private othersByApiId?: Map<string, TerraformResource[]>;
   private throughOthers?: boolean;
+  /** Whether an API id argument of the family's types reaches the API id attribute of a resource of another type. */
+  private reachesOthers?: boolean;
   private forEach?: ReadonlySet<string>;
   private constructAddresses?: ReadonlySet<string>;
   private blindSpots?: BlindSpotIndex;
@@ -186,11 +188,35 @@ export class StackScan {
     const found = new Set<TerraformElement>(index.overridden);
     const add = (elements: readonly TerraformElement[] | undefined) => elements?.forEach((element) => found.add(element));
     apiExpressions.forEach((expression) => add(index.byReference.get(expression)));
-    add(index.reaching.get(apiExpressions[0]));
+    this.expressionsNamingApi(apiExpressions).forEach((expression) => add(index.reaching.get(expression)));
     if (apiAddress !== undefined) {
       add(index.reachingAddress.get(apiAddress));
     }
     return [...found].sort((a, b) => index.order.get(a)! - index.order.get(b)!);
+  }
+
+  /**
+   * The expressions (without `${}`) an API id argument that reaches one of them names the API by:
+   * `apiExpressions` (its id first, the API id argument of each of its resources), and the API id
+   * argument of each stage, deployment or method settings resource of the stack whose API id is the
+   * API's (`aws_api_gateway_stage.manual.rest_api_id`). Those are looked for only where an API id
+   * argument reaches such an attribute (through a local value, a data source or a function).
+   */
+  public expressionsNamingApi(apiExpressions: readonly string[]): ReadonlySet<string> {
+    const found = new Set(apiExpressions);
+    if (this.reachesOthers === undefined) {
+      const attribute = new RegExp(`^(aws_api_?gateway\\w*)\\.[\\w-]+\\.${this.family.apiIdArgument}$`);
+      this.reachesOthers = [...this.blindSpotIndex().reaching.keys()].some((reference) => {
+        const type = attribute.exec(reference)?.[1];
+        return type !== undefined && !this.family.redeployTypes.has(type);
+      });
+    }
+    if (this.reachesOthers && apiExpressions.length > 0) {
+      for (const other of this.othersNaming(`\${${apiExpressions[0]}}`)) {
+        found.add(`${other.terraformResourceType}.${other.friendlyUniqueId}.${this.family.apiIdArgument}`);
+      }
+    }
+    return found;
   }
 
   /**
