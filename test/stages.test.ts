@@ -1,5 +1,6 @@
-import { Fn, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { AccessLogDestination, HttpApiDeployment, HttpApiStage, MethodLoggingLevel, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Fn, TerraformHclModule, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AccessLogDestination, HttpApiDeployment, HttpApiStage, MethodLoggingLevel, RestApiDeployment, RestApiStage, WebSocketApiDeployment, WebSocketApiStage } from '../src';
 import { petsApi } from './support/api';
 import { resourcesOfType, synthesize, synthesizeStack } from './support/synth';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -213,4 +214,59 @@ test("an HTTP API's $default stage and a stage named default, both logging to a 
     "HttpApiDeployment at 'stack/deploy': property 'addStage(default).accessLogDestination' is \"AccessLogDestination.newLogGroup()\"; expected a log group no other stage "
     + "of the API creates: 'stack/deploy/Stage' creates the one of the same name");
   expect(() => deployment.addStage('beta', { accessLogDestination: AccessLogDestination.newLogGroup() })).not.toThrow();
+});
+
+describe("a stage made on its own: its per-route and per-method settings name what the API serves", () => {
+  test.each<[string, (stack: TerraformStack) => void, string]>([
+    ['RestApiStage, methodOptions', (stack) => {
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      new RestApiStage(stack, 'manual', {
+        restApiId: deployment.restApiId, deploymentId: deployment.deploymentId, stageName: 'manual',
+        methodOptions: { '/pets/GET': { metricsEnabled: true }, '/pets/POST': { metricsEnabled: true } },
+      });
+    }, "RestApiStage at 'stack/manual': property 'methodOptions./pets/POST' is \"/pets/POST\"; expected a method path that aws_api_gateway_rest_api.api serves (one of \"/pets/GET\")"],
+    ['HttpApiStage, routeOptions', (stack) => {
+      const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+      new HttpApiStage(stack, 'manual', {
+        apiId: deployment.httpApiId, deploymentId: deployment.deploymentId, stageName: 'manual',
+        routeOptions: { 'GET /pets': { throttlingBurstLimit: 5, throttlingRateLimit: 2 }, 'POST /pets': { throttlingBurstLimit: 5, throttlingRateLimit: 2 } },
+      });
+    }, "HttpApiStage at 'stack/manual': property 'routeOptions.POST /pets' is \"POST /pets\"; expected a route key that aws_apigatewayv2_api.http_api serves (one of \"GET /pets\")"],
+    ['WebSocketApiStage, routeOptions', (stack) => {
+      const deployment = new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api });
+      new WebSocketApiStage(stack, 'manual', {
+        apiId: deployment.webSocketApiId, deploymentId: deployment.deploymentId, stageName: 'manual',
+        routeOptions: { sendmessage: { throttlingBurstLimit: 5, throttlingRateLimit: 2 } },
+      });
+    }, "WebSocketApiStage at 'stack/manual': property 'routeOptions.sendmessage' is \"sendmessage\"; expected a route key that aws_apigatewayv2_api.ws_api serves (one of \"$connect\", \"$default\")"],
+  ])('%s: a route or method the API does not have is refused at synth', (_name, build, message) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    build(stack);
+
+    expect(() => Testing.synth(stack, true)).toThrow(message);
+  });
+
+  test('what the API serves, a key with a variable in it, or an API not of the stack is not refused', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+    const route = new TerraformVariable(stack, 'route', { type: 'string' }).stringValue;
+    const options = { throttlingBurstLimit: 5, throttlingRateLimit: 2 };
+    new HttpApiStage(stack, 'manual', { apiId: deployment.httpApiId, deploymentId: deployment.deploymentId, stageName: 'manual', routeOptions: { 'GET /pets': options, [route]: options } });
+    new HttpApiStage(stack, 'elsewhere', { apiId: 'a1b2c3', deploymentId: 'd1', stageName: 'manual', routeOptions: { 'POST /orders': options } });
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('a module given the API may serve more: nothing is refused', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    const { api } = petsHttpApi(stack);
+    new TerraformHclModule(stack, 'orders', { source: 'acme/routes/aws', variables: { api_id: api.id } });
+    const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: api, acknowledgedBlindSpots: [] });
+    const options = { throttlingBurstLimit: 5, throttlingRateLimit: 2 };
+    new HttpApiStage(stack, 'manual', { apiId: deployment.httpApiId, deploymentId: deployment.deploymentId, stageName: 'manual', routeOptions: { 'POST /orders': options } });
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
 });

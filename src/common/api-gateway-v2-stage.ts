@@ -16,6 +16,8 @@ import { stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { newOwnedResource, ownedStage } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
+import { HTTP_API_FAMILY, WEBSOCKET_API_FAMILY } from '../triggers/api-gateway-v2-family';
+import { checkServedByApi } from '../triggers/served-by-api';
 
 /** What makes one `aws_apigatewayv2_stage`: the options of either kind, and where it belongs. */
 export interface V2StageDefinition extends CommonStageOptions, WebSocketRouteOptions {
@@ -101,6 +103,8 @@ export function createV2Stage(
       deploymentId: definition.deploymentId,
     });
     checkPlacementWithApiId(owner, 'apiId', definition.apiId, 'aws_apigatewayv2_api', stage);
+    checkServedByApi(owner, kind.apiKind === 'HTTP' ? HTTP_API_FAMILY : WEBSOCKET_API_FAMILY, definition.apiId,
+      Object.keys(definition.routeOptions ?? {}).map((key) => ({ property: `${prefix}routeOptions.${key}`, key })));
     // A stage made on its own claims its name for the API as a deployment construct's stages do.
     claimStage(owner, apiIdentity(owner, undefined, definition.apiId, 'aws_apigatewayv2_api'), definition.stageName, 'stageName', `${kind.apiKind} API`);
   }

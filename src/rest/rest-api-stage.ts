@@ -26,6 +26,8 @@ import { ProviderResources } from '../core/provider-resources';
 import { checkStruct } from '../core/struct-check';
 import type { MappingTarget } from '../domains/api-mapping';
 import { addBasePathMapping, BasePathMappingOptions } from '../domains/base-path-mapping';
+import { REST_API_FAMILY } from '../triggers/rest-api-family';
+import { checkServedByApi } from '../triggers/served-by-api';
 
 /**
  * The options of a stage: everything `aws_api_gateway_stage` and
@@ -177,6 +179,8 @@ export class RestApiStage extends StageBase {
         deploymentId: props.deploymentId,
       });
       checkPlacementWithApiId(owner, 'restApiId', props.restApiId, 'aws_api_gateway_rest_api', this.stage);
+      checkServedByApi(owner, REST_API_FAMILY, props.restApiId, Object.keys(options.methodOptions ?? {})
+        .map((path) => ({ property: `${prefix}methodOptions.${path}`, key: path.replace(/^\//, '') })));
       // A stage made on its own claims its name for the API as a deployment construct's stages do.
       claimStage(owner, apiIdentity(owner, undefined, props.restApiId, 'aws_api_gateway_rest_api'), props.stageName, 'stageName', 'REST API');
     }

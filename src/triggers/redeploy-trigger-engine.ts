@@ -16,6 +16,7 @@ import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressio
 import { apiGatewayVariableIn } from './openapi-body';
 import { Block, resolvedBlocks, StackPass } from './rendered-blocks';
 import { selfReference } from './self-references';
+import { unservedSettingError } from './served-by-api';
 import { stackBlocks } from './stack-blocks';
 import { StackRenderHook } from './stack-render-hook';
 import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } from './trigger-entries';
@@ -382,15 +383,9 @@ export class RedeployTriggerEngine {
         + 'route or method that does not exist, when it applies.');
       return;
     }
-    // A REST method path with its method as `*` (`pets/*`, `*` for the root resource): a resource with an ANY method.
-    const anyMethod = (key: string) => (key.includes('/') ? key.replace(/\/[^/]*$/, '/*') : '*');
-    for (const { property, key } of pending) {
-      if (served !== undefined && !served.has(key) && !served.has(anyMethod(key))) {
-        const known = [...served].sort().map((item) => JSON.stringify(family.servedKeyAsWritten(item)));
-        throw invalidProperty(this.owner, property, family.servedKeyAsWritten(key),
-          `${family.servedKeyNoun} that ${api.address} serves (${known.length > 0 ? `one of ${known.join(', ')}` : 'it serves none yet'}): ` +
-          'AWS refuses settings for a route or method that does not exist. Fix the key, or add what it names to the API');
-      }
+    const error = unservedSettingError(this.owner, family, api.address, served, pending);
+    if (error !== undefined) {
+      throw error;
     }
   }
 

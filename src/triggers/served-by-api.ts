@@ -1,0 +1,78 @@
+import { TerraformStack, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { ApiFamily } from './api-family';
+import { gatherSnapshot } from './api-snapshot';
+import { blindSpotWarnings } from './blind-spots';
+import { BlockSource } from './block-source';
+import { CrossStackExpressions } from './cross-stack-expressions';
+import { stackBlocks } from './stack-blocks';
+import { AppIndex } from '../core/app-index';
+import { invalidProperty } from '../core/errors';
+import { heldByLocal } from '../core/locals';
+import { idReferenceOf } from '../core/resolve';
+
+/** A stage setting for one route or method: how errors name it, and the key as the API's served keys hold it. */
+export interface ServedSetting {
+  /** `routeOptions.GET /pets`, `methodOptions./pets/GET`. */
+  readonly property: string;
+  /** The route key, or the method path without its leading `/`. */
+  readonly key: string;
+}
+
+/**
+ * The error for the first setting whose route or method `api` does not serve (`served`: what it
+ * serves, undefined when the library cannot know it all); a key with a token or `*` in it is not judged.
+ */
+export function unservedSettingError(
+  owner: IConstruct, family: ApiFamily, apiAddress: string, served: ReadonlySet<string> | undefined, settings: readonly ServedSetting[],
+): Error | undefined {
+  if (served === undefined) {
+    return undefined;
+  }
+  // A REST method path with its method as `*` (`pets/*`, `*` for the root resource): a resource with an ANY method.
+  const anyMethod = (key: string) => (key.includes('/') ? key.replace(/\/[^/]*$/, '/*') : '*');
+  const missing = settings.find(({ key }) => !Token.isUnresolved(key) && !key.includes('*') && !served.has(key) && !served.has(anyMethod(key)));
+  if (missing === undefined) {
+    return undefined;
+  }
+  const known = [...served].sort().map((item) => JSON.stringify(family.servedKeyAsWritten(item)));
+  return invalidProperty(owner, missing.property, family.servedKeyAsWritten(missing.key),
+    `${family.servedKeyNoun} that ${apiAddress} serves (${known.length > 0 ? `one of ${known.join(', ')}` : 'it serves none yet'}): `
+    + 'AWS refuses settings for a route or method that does not exist. Fix the key, or add what it names to the API');
+}
+
+/**
+ * For a stage made on its own (no deployment construct, so no trigger engine checks it): when the app
+ * is validated, fails on a per-route or per-method setting for a route or method that the API named by
+ * `apiId` (a resource of the app, in the stage's stack) does not serve. What it serves is found as a
+ * deployment construct finds it; nothing is judged where discovery may not see everything (a module
+ * given the API, an API id reached indirectly) or the API is not the app's.
+ */
+export function checkServedByApi(owner: IConstruct, family: ApiFamily, apiId: string, settings: readonly ServedSetting[]): void {
+  if (settings.every(({ key }) => Token.isUnresolved(key) || key.includes('*'))) {
+    return;
+  }
+  owner.node.addValidation({
+    validate: () => {
+      const named = idReferenceOf(heldByLocal(apiId) ?? apiId);
+      const stack = TerraformStack.of(owner);
+      if (named === undefined || named.type !== family.apiType || named.stack !== stack) {
+        return [];
+      }
+      return AppIndex.during(owner, (index) => {
+        const api = index.resourceNamed(named.type, stack, named.name);
+        if (api === undefined) {
+          return [];
+        }
+        const blocks = new BlockSource(owner, { blocks: stackBlocks(index, stack, true) }, true);
+        const snapshot = gatherSnapshot(family, { api, autoDiscover: true, resources: [] }, blocks, new CrossStackExpressions(owner, true, new Map()), 'check');
+        if (snapshot.api === undefined || blindSpotWarnings(family, snapshot, []).length > 0) {
+          return [];
+        }
+        const served = family.servedKeys(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api));
+        const error = unservedSettingError(owner, family, snapshot.api.address, served, settings);
+        return error === undefined ? [] : [error.message];
+      });
+    },
+  });
+}
