@@ -1,5 +1,5 @@
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
-import { TerraformHclModule, TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { TerraformHclModule, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AccessLogDestination, AccessLogFormat, HttpApiDeployment, HttpApiDeploymentProps } from '../src';
 import { onlyResource, resourcesOfType, synthesize, synthesizeStack } from './support/synth';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -70,6 +70,15 @@ describe('HttpApiDeployment', () => {
   test("the $default stage's log group is named without the $", () => {
     expect(onlyResource(deployWith({ accessLogDestination: AccessLogDestination.newLogGroup() }), 'aws_cloudwatch_log_group').name)
       .toBe('API-Gateway-Access-Logs_${aws_apigatewayv2_api.http_api.id}/default');
+  });
+
+  test("a stage name known at deploy time, which may be $default: the log group's name drops the $ there too", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const stageName = new TerraformVariable(stack, 'stage', { type: 'string' }).stringValue;
+    new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, stageName, accessLogDestination: AccessLogDestination.newLogGroup() });
+
+    expect(onlyResource(synthesizeStack(stack), 'aws_cloudwatch_log_group').name)
+      .toBe('API-Gateway-Access-Logs_${aws_apigatewayv2_api.http_api.id}/${replace(var.stage, "$default", "default")}');
   });
 
   test('addStage: another stage on the same deployment; URLs, ARNs for Lambda permissions', () => {

@@ -1,7 +1,7 @@
 import { TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../core/errors';
-import { warnOnce } from '../core/warnings';
+import { warnOnceOn } from '../core/warnings';
 
 /** How a deployment construct was given its API: the construct, or an id. */
 export interface ApiChoice {
@@ -89,7 +89,8 @@ function validateApiConstruct(owner: IConstruct, choice: ApiChoice, api: Terrafo
     return;
   }
   if (Token.isUnresolved(given)) {
-    warnOnce(owner, `The protocol type of '${api.node.path}' is only known at deploy time: ` +
+    // Said of the API, once however many deployment constructs of the class deploy it.
+    warnOnceOn(owner, api, `The protocol type of '${api.node.path}' is only known at deploy time: ` +
       `${owner.constructor.name} deploys it as an API of protocol type ${protocol.type} (${protocol.otherKind}s: ${protocol.otherConstruct}).`);
   } else if (given !== protocol.type) {
     throw invalidProperty(owner, choice.apiProperty, api.node.path,

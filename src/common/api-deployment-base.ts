@@ -7,7 +7,7 @@ import { StageBase } from './stage-base';
 import { checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment } from '../core/deployment-marker';
 import { expressionIn } from '../core/resolve';
-import { warningsOn } from '../core/warnings';
+import { warningsGivenElsewhere, warningsOn } from '../core/warnings';
 import { ApiMappingOptions } from '../domains/api-mapping';
 import { sha256Hex } from '../triggers/canonical-json';
 import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
@@ -126,7 +126,7 @@ export function deploymentWarnings(scope: IConstruct, isKind: (construct: IConst
     checkAccountSettingsOf(construct);
     checkPlacementOf(construct);
     // The warnings about the API's configuration are on the API, once for all its deployment constructs.
-    return [...engine.warningsAboutApi, ...warningsOn(construct)];
+    return [...engine.warningsAboutApi, ...warningsGivenElsewhere(construct), ...warningsOn(construct)];
   }))];
 }
 

@@ -58,8 +58,11 @@ export function createV2Stage(
   validateRegion(owner, 'region', definition.region);
   validateStageVariables(owner, `${prefix}variables`, definition.variables);
   validateTags(owner, `${prefix}tags`, definition.tags);
-  // A log group name cannot hold `$`: the `$default` stage's logs go to `.../default`.
-  const logGroupName = `API-Gateway-Access-Logs_${definition.apiId}/${definition.stageName === '$default' ? 'default' : definition.stageName}`;
+  // A log group name cannot hold `$`: the `$default` stage's logs go to `.../default` (a name known at deploy time too).
+  const logStageName = definition.stageName === '$default' ? 'default'
+    : kind.allowsDefaultStage && Token.isUnresolved(definition.stageName) ? Fn.replace(definition.stageName, '$default', 'default')
+      : definition.stageName;
+  const logGroupName = `API-Gateway-Access-Logs_${definition.apiId}/${logStageName}`;
   const accessLog = accessLogSettingsOf(scope, owner, prefix, definition, logGroupName, kind.defaultAccessLogFormat,
     definition.provider, definition.region);
   if (accessLog?.group !== undefined && !Token.isUnresolved(definition.stageName)) {

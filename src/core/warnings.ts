@@ -18,3 +18,24 @@ export function warningsOn(construct: IConstruct): string[] {
     .filter((entry) => entry.type === AnnotationMetadataEntryType.WARN)
     .map((entry) => String(entry.data));
 }
+
+/** The warnings each construct recorded on another construct (`warnOnceOn`), for its own list of warnings. */
+const GIVEN_ELSEWHERE = new WeakMap<IConstruct, string[]>();
+
+/**
+ * Records `message` once on `on` (what it is about: an API several constructs deploy, so that synth
+ * prints it once), and counts it among the warnings of `construct` (`warningsGivenElsewhere`).
+ */
+export function warnOnceOn(construct: IConstruct, on: IConstruct, message: string): void {
+  warnOnce(on, message);
+  const given = GIVEN_ELSEWHERE.get(construct) ?? [];
+  if (!given.includes(message)) {
+    given.push(message);
+    GIVEN_ELSEWHERE.set(construct, given);
+  }
+}
+
+/** The warnings `construct` recorded on other constructs (`warnOnceOn`), in the order it did. */
+export function warningsGivenElsewhere(construct: IConstruct): readonly string[] {
+  return GIVEN_ELSEWHERE.get(construct) ?? [];
+}
