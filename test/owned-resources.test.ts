@@ -132,7 +132,7 @@ const OWNED: Record<string, Owned> = {
   "the CloudWatch role's role": {
     providerClass: IamRole,
     make: (stack) => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack, regional).api, cloudWatchRole: true }).cloudWatchRole!.role,
-    relied: ['assumeRolePolicy'],
+    relied: ['assumeRolePolicy', 'name', 'managedPolicyArns'],
     createBeforeDestroy: false,
   },
   "the CloudWatch role's policy attachment": {

@@ -5,8 +5,8 @@
  * `assume_role_with_web_identity`) are compared by the account of their role ARN.
  */
 import { AwsProvider, AwsProviderConfig } from '@cdktf/provider-aws/lib/provider';
-import { AnnotationMetadataEntryType, TerraformResource, TerraformStack, Testing } from 'cdktf';
-import { HttpApiDeployment, HttpApiStage, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { AnnotationMetadataEntryType, TerraformProvider, TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { ApiGatewayCloudWatchRole, HttpApiDeployment, HttpApiStage, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
@@ -127,5 +127,39 @@ describe('the roles the providers assume, compared by the account of their role 
     deploy('HTTP', deploys, apiOf('HTTP', apis));
 
     expect(() => Testing.synth(deploys, true)).not.toThrow();
+  });
+});
+
+describe('a provider given to a stage made on its own, or to the CloudWatch role, is an AWS provider of its stack', () => {
+  function stacks() {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const other = new TerraformStack(app, 'other');
+    return { stack, otherProvider: new AwsProvider(other, 'aws', { region: 'eu-west-2', alias: 'london' }) };
+  }
+  class NullProvider extends TerraformProvider {
+    constructor(scope: TerraformStack, id: string) {
+      super(scope, id, { terraformResourceType: 'null', terraformGeneratorMetadata: { providerName: 'null' }, terraformProviderSource: 'hashicorp/null' });
+    }
+  }
+
+  test.each<[string, (stack: TerraformStack, provider: TerraformProvider) => void, string]>([
+    ['RestApiStage', (stack, provider) => {
+      const api = petsApi(stack).api;
+      new RestApiStage(stack, 'manual', { restApiId: api.id, deploymentId: 'd1', stageName: 'manual', provider });
+    }, "RestApiStage at 'stack/manual': property 'provider'"],
+    ['HttpApiStage', (stack, provider) => {
+      new HttpApiStage(stack, 'manual', { apiId: petsHttpApi(stack).api.id, deploymentId: 'd1', stageName: 'manual', provider });
+    }, "HttpApiStage at 'stack/manual': property 'provider'"],
+    ['ApiGatewayCloudWatchRole', (stack, provider) => {
+      new ApiGatewayCloudWatchRole(stack, 'role', { provider });
+    }, "ApiGatewayCloudWatchRole at 'stack/role': property 'provider'"],
+  ])('%s: one of another stack, or not an AWS provider, is refused', (_name, make, where) => {
+    const { stack, otherProvider } = stacks();
+    expect(() => make(stack, otherProvider)).toThrow(`${where} is "other/aws"; expected an AWS provider of the construct's stack 'stack' (this one is of 'other', `
+      + 'and Terraform configures a provider per stack): make one with the same settings in this stack.');
+    const { stack: again } = stacks();
+    expect(() => make(again, new NullProvider(again, 'null'))).toThrow(`${where} is "stack/null"; expected an AWS provider (AwsProvider), not one of null.`);
   });
 });

@@ -176,8 +176,8 @@ describe("the account's CloudWatch role per resource region", () => {
 
     expect(() => new ApiGatewayCloudWatchRole(stack, 'second', { region: 'us-east-1' }))
       .toThrow("ApiGatewayCloudWatchRole at 'stack/second': property 'region' is \"us-east-1\"; expected one owner per account and region of the " +
-        "account's CloudWatch role: 'stack/first/Account' already sets it (aws_api_gateway_account) with the AWS provider 'stack/aws' (region \"us-east-1\"), and this one with the AWS provider "
-        + "'stack/aws' (region \"us-east-1\");");
+        "account's CloudWatch role: 'stack/first/Account' already sets it (aws_api_gateway_account) with the AWS provider 'stack/aws' and a region of its own, \"us-east-1\", "
+        + "and this one with the AWS provider 'stack/aws' and a region of its own, \"us-east-1\";");
   });
 
   test("a resource region that is the provider's region is the same setting", () => {
@@ -216,7 +216,7 @@ describe("the account's CloudWatch role per resource region", () => {
 
     expect(() => new RestApiDeployment(stack, 'rest', { restApi: petsApi(stack, { region }).api, cloudWatchRole: true }))
       .toThrow("already sets it (aws_api_gateway_account) with the AWS provider 'stack/aws' (region \"${var.region}\"), and this one with the "
-        + "AWS provider 'stack/aws' (region \"${var.region}\")");
+        + "AWS provider 'stack/aws' and a region of its own, \"${var.region}\"");
   });
 });
 
@@ -265,7 +265,7 @@ describe('a stage made on its own for an API with a region of its own', () => {
   test.each<[string, (stack: TerraformStack) => unknown, string]>([
     ['HttpApiStage', (stack) => new HttpApiStage(stack, 'stage', { apiId: petsHttpApi(stack, { region: 'us-east-1' }).api.id, deploymentId: 'd', stageName: 'live' }),
       "HttpApiStage at 'stack/stage': property 'region' is undefined; expected the placement of the API its apiId names: 'stack/http_api' is made with "
-      + "the AWS provider 'stack/aws' (region \"us-east-1\"), and this one with the AWS provider 'stack/aws' (region \"eu-west-1\"), where AWS "
+      + "the AWS provider 'stack/aws' and a region of its own, \"us-east-1\", and this one with the AWS provider 'stack/aws' (region \"eu-west-1\"), where AWS "
       + 'finds no such API (NotFoundException); give it region: "us-east-1".'],
     ['WebSocketApiStage', (stack) => new WebSocketApiStage(stack, 'stage', { apiId: chatWebSocketApi(stack, { region: 'us-east-1' }).api.id, deploymentId: 'd', stageName: 'live' }),
       "WebSocketApiStage at 'stack/stage': property 'region' is undefined; expected the placement of the API its apiId names"],
@@ -295,4 +295,14 @@ test('a deployment given the id of an API of the app in another region fails at 
   new HttpApiDeployment(stack, 'deploy', { httpApiId: petsHttpApi(stack, { region: 'us-east-1' }).api.id, triggers: { release: '1' } });
 
   expect(() => Testing.synth(stack, true)).toThrow("HttpApiDeployment at 'stack/deploy': property 'region' is undefined; expected the placement of the API its httpApiId names");
+});
+
+test('a stage made on its own with a region the API does not have: the error names the region given, and says to leave it out', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+  new RestApiStage(stack, 'stage', { restApiId: petsApi(stack).api.id, deploymentId: 'd', stageName: 'live', region: 'us-east-1' });
+
+  expect(() => Testing.synth(stack, true)).toThrow("RestApiStage at 'stack/stage': property 'region' is \"us-east-1\"; expected the placement of the API its "
+    + "restApiId names: 'stack/api' is made with the AWS provider 'stack/aws' (region \"eu-west-2\"), and this one with the AWS provider 'stack/aws' "
+    + "and a region of its own, \"us-east-1\", where AWS finds no such API (NotFoundException); leave its 'region' out (the API is made in its provider's region).");
 });

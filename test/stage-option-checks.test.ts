@@ -240,8 +240,20 @@ describe("AWS's limits on stage tags, stage variables, burst limits and the log 
     ['a burst limit over 2^31 - 1', { throttlingBurstLimit: 2 ** 31 }, "property 'throttlingBurstLimit' is 2147483648; expected a whole number from 0 to 2147483647."],
     ["a log group's KMS key given by its alias", { accessLogDestination: AccessLogDestination.newLogGroup({ kmsKeyId: 'alias/logs' }) },
       "property 'accessLogDestination.newLogGroup(options).kmsKeyId' is \"alias/logs\"; expected the ARN of a KMS key"],
+    ["a log group's KMS key given by its alias's ARN", { accessLogDestination: AccessLogDestination.newLogGroup({ kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:alias/logs' }) },
+      "property 'accessLogDestination.newLogGroup(options).kmsKeyId' is \"arn:aws:kms:eu-west-1:123456789012:alias/logs\"; expected the ARN of a KMS key"],
+    ["a log group's KMS key given as another service's ARN", { accessLogDestination: AccessLogDestination.newLogGroup({ kmsKeyId: 'arn:aws:s3:::bucket' }) },
+      "property 'accessLogDestination.newLogGroup(options).kmsKeyId' is \"arn:aws:s3:::bucket\"; expected the ARN of a KMS key"],
   ])('%s is refused', (_name, props, message) => {
     expect(deploy(props as Partial<RestApiDeploymentProps>)).toThrow(message);
+  });
+
+  test("a KMS key set on the stage's log group afterwards is checked when the app is validated", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, accessLogDestination: AccessLogDestination.newLogGroup() });
+    deployment.deploymentStage.accessLogGroup!.kmsKeyId = 'alias/logs';
+
+    expect(() => Testing.synth(stack, true)).toThrow("RestApiDeployment at 'stack/deploy': property 'accessLogDestination.kmsKeyId' is \"alias/logs\"; expected the ARN of a KMS key");
   });
 
   test('the limits themselves stay', () => {

@@ -216,26 +216,32 @@ test("an HTTP API's $default stage and a stage named default, both logging to a 
   expect(() => deployment.addStage('beta', { accessLogDestination: AccessLogDestination.newLogGroup() })).not.toThrow();
 });
 
-describe("a stage made on its own: its per-route and per-method settings name what the API serves", () => {
+describe('a stage made on its own: its per-route and per-method settings name what the API serves', () => {
   test.each<[string, (stack: TerraformStack) => void, string]>([
     ['RestApiStage, methodOptions', (stack) => {
       const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
       new RestApiStage(stack, 'manual', {
-        restApiId: deployment.restApiId, deploymentId: deployment.deploymentId, stageName: 'manual',
+        restApiId: deployment.restApiId,
+        deploymentId: deployment.deploymentId,
+        stageName: 'manual',
         methodOptions: { '/pets/GET': { metricsEnabled: true }, '/pets/POST': { metricsEnabled: true } },
       });
     }, "RestApiStage at 'stack/manual': property 'methodOptions./pets/POST' is \"/pets/POST\"; expected a method path that aws_api_gateway_rest_api.api serves (one of \"/pets/GET\")"],
     ['HttpApiStage, routeOptions', (stack) => {
       const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
       new HttpApiStage(stack, 'manual', {
-        apiId: deployment.httpApiId, deploymentId: deployment.deploymentId, stageName: 'manual',
+        apiId: deployment.httpApiId,
+        deploymentId: deployment.deploymentId,
+        stageName: 'manual',
         routeOptions: { 'GET /pets': { throttlingBurstLimit: 5, throttlingRateLimit: 2 }, 'POST /pets': { throttlingBurstLimit: 5, throttlingRateLimit: 2 } },
       });
     }, "HttpApiStage at 'stack/manual': property 'routeOptions.POST /pets' is \"POST /pets\"; expected a route key that aws_apigatewayv2_api.http_api serves (one of \"GET /pets\")"],
     ['WebSocketApiStage, routeOptions', (stack) => {
       const deployment = new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api });
       new WebSocketApiStage(stack, 'manual', {
-        apiId: deployment.webSocketApiId, deploymentId: deployment.deploymentId, stageName: 'manual',
+        apiId: deployment.webSocketApiId,
+        deploymentId: deployment.deploymentId,
+        stageName: 'manual',
         routeOptions: { sendmessage: { throttlingBurstLimit: 5, throttlingRateLimit: 2 } },
       });
     }, "WebSocketApiStage at 'stack/manual': property 'routeOptions.sendmessage' is \"sendmessage\"; expected a route key that aws_apigatewayv2_api.ws_api serves (one of \"$connect\", \"$default\")"],

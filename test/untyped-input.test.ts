@@ -5,7 +5,7 @@ import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { TerraformLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { AccessLogDestination, HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { AccessLogDestination, ApiDeploymentBase, HttpApiDeployment, RestApiDeployment, StageBase, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { synthesize } from './support/synth';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -272,4 +272,20 @@ test('methodOptions beside an OpenAPI body Terraform computes get a warning: wha
 
   expect(RestApiDeployment.warningsOf(stack)).toContain('The API aws_api_gateway_rest_api.api serves what its OpenAPI body says, which is known only when '
     + 'Terraform plans: the construct cannot check that it serves "/a/GET" (methodOptions); AWS refuses settings for a route or method that does not exist, when it applies.');
+});
+
+describe("the library's abstract base classes, made from plain JavaScript", () => {
+  test('made directly: refused when made, naming what to make', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    expect(() => new (ApiDeploymentBase as any)(stack, 'base')).toThrow("ApiDeploymentBase at 'stack/base' is not one of the library's constructs: "
+      + 'ApiDeploymentBase is what they have in common, and only they give it what it reads. Make a RestApiDeployment, HttpApiDeployment or WebSocketApiDeployment');
+    expect(() => new (StageBase as any)(stack, 'stage')).toThrow("StageBase at 'stack/stage' is not one of the library's constructs");
+  });
+
+  test("extended by a class of the user's: its first read says the same", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    class Mine extends (ApiDeploymentBase as any) {}
+    const mine = new (Mine as any)(stack, 'mine') as ApiDeploymentBase;
+    expect(() => mine.invokeUrl).toThrow("Mine at 'stack/mine' is not one of the library's constructs");
+  });
 });

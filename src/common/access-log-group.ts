@@ -33,9 +33,9 @@ export function newAccessLogGroup(
   const options = destination.newLogGroupOptions ?? {};
   checkStruct(owner, `${property}.newLogGroup(options).`, options, ACCESS_LOG_GROUP_OPTIONS);
   const kmsKeyId = options.kmsKeyId;
-  if (typeof kmsKeyId === 'string' && !Token.isUnresolved(kmsKeyId) && !kmsKeyId.startsWith('arn:')) {
-    throw invalidProperty(owner, `${property}.newLogGroup(options).kmsKeyId`, kmsKeyId,
-      "the ARN of a KMS key (arn:aws:kms:<region>:<account>:key/<id>): CloudWatch Logs takes neither a key id nor an alias ('alias/...') there");
+  const kmsKeyError = kmsKeyIdError(owner, `${property}.newLogGroup(options).kmsKeyId`, kmsKeyId);
+  if (kmsKeyError !== undefined) {
+    throw kmsKeyError;
   }
   const retention = options.retentionInDays;
   if (retention !== undefined && !Token.isUnresolved(retention) && !LOG_RETENTION_DAYS.includes(retention)) {
@@ -48,8 +48,27 @@ export function newAccessLogGroup(
     provider,
     region,
   }, { owner, property, fixed: { region: "it is the stage's region: API Gateway writes a stage's logs to a log group of its own region" } });
+  // Set on the log group afterwards (its own setter), the key is checked when the app is validated.
+  group.node.addValidation({
+    validate: () => {
+      const current = group.kmsKeyIdInput;
+      return current === kmsKeyId ? [] : [kmsKeyIdError(owner, `${property}.kmsKeyId`, current)?.message].filter((message): message is string => message !== undefined);
+    },
+  });
   if (typeof kmsKeyId === 'string') {
     checkArnInRegionOf(owner, `${property}.newLogGroup(options).kmsKeyId`, kmsKeyId, group, 'a KMS key', 'CloudWatch Logs encrypts a log group only with a key of its region');
   }
   return group;
+}
+
+/** The ARN of a KMS key, the only form CloudWatch Logs takes for a log group's key. */
+const KMS_KEY_ARN = /^arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:key\/[\w-]+$/;
+
+/** The error for a literal `kmsKeyId` that is not a KMS key's ARN (a key id, an alias, an alias's ARN, another service's ARN); undefined for a token. */
+function kmsKeyIdError(owner: IConstruct, property: string, kmsKeyId: string | undefined): Error | undefined {
+  if (typeof kmsKeyId !== 'string' || Token.isUnresolved(kmsKeyId) || KMS_KEY_ARN.test(kmsKeyId)) {
+    return undefined;
+  }
+  return invalidProperty(owner, property, kmsKeyId,
+    "the ARN of a KMS key (arn:aws:kms:<region>:<account>:key/<id>): CloudWatch Logs takes neither a key id nor an alias ('alias/...', or an alias's ARN) there");
 }

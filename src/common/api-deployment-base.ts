@@ -6,6 +6,7 @@ import { checkPlacementOf } from './api-placement';
 import { StageBase } from './stage-base';
 import { checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment } from '../core/deployment-marker';
+import { notOneOfTheLibrarys } from '../core/errors';
 import { expressionIn } from '../core/resolve';
 import { warningsGivenElsewhere, warningsOn } from '../core/warnings';
 import { ApiMappingOptions } from '../domains/api-mapping';
@@ -29,6 +30,17 @@ const PARTS = new WeakMap<IConstruct, DeploymentParts>();
  * id, `addStage` and what only it has. A function that takes any of them takes an `ApiDeploymentBase`.
  */
 export abstract class ApiDeploymentBase extends Construct {
+  /**
+   * @param scope the construct to create it in
+   * @param id its construct id
+   */
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    if (new.target === ApiDeploymentBase) {
+      throw new Error(notOneOfTheLibrarys(this, 'ApiDeploymentBase', 'RestApiDeployment, HttpApiDeployment or WebSocketApiDeployment'));
+    }
+  }
+
   /**
    * The name of the main stage, as given (a literal). A resource that must wait for the stage names
    * the stage resource's name instead (`deploymentStage.stage.stageName` of a REST API's,
@@ -133,7 +145,7 @@ export function deploymentWarnings(scope: IConstruct, isKind: (construct: IConst
 function partsOf(deployment: IConstruct): DeploymentParts {
   const parts = PARTS.get(deployment);
   if (parts === undefined) {
-    throw new Error(`${deployment.node.path}: a deployment construct must hand its resources to ApiDeploymentBase (initDeployment) in its constructor`);
+    throw new Error(notOneOfTheLibrarys(deployment, 'ApiDeploymentBase', 'RestApiDeployment, HttpApiDeployment or WebSocketApiDeployment'));
   }
   return parts;
 }

@@ -11,7 +11,7 @@ import { validateUrlPath } from './execute-api';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
 import { initStage, StageBase } from './stage-base';
 import { apiIdentity, claimLogGroupName, claimStage } from './stage-registry';
-import { validateRegion, validateStageName, validateStageVariables, validateTags, validateV2Description } from './validation';
+import { validateProvider, validateRegion, validateStageName, validateStageVariables, validateTags, validateV2Description } from './validation';
 import { stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { newOwnedResource, ownedStage } from '../core/owned-resources';
@@ -56,6 +56,9 @@ export function createV2Stage(
 ): Apigatewayv2Stage {
   validateStageName(owner, `${prefix}stageName`, definition.stageName, kind.allowsDefaultStage);
   validateRegion(owner, 'region', definition.region);
+  if (owner === scope) {
+    validateProvider(owner, 'provider', definition.provider);
+  }
   validateStageVariables(owner, `${prefix}variables`, definition.variables);
   validateTags(owner, `${prefix}tags`, definition.tags);
   // A log group name cannot hold `$`: the `$default` stage's logs go to `.../default` (a name known at deploy time too).

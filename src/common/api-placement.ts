@@ -221,11 +221,16 @@ export function checkPlacementWithApiId(owner: IConstruct, property: string, api
         "or make the construct in the API's stack");
       return [];
     }
-    const region = ownRegionOf(api);
     if (TerraformStack.of(api) === TerraformStack.of(owner)) {
-      return [invalidProperty(owner, region !== undefined ? 'region' : 'provider', region !== undefined ? ownRegionOf(resource) : resource.provider?.node.path,
+      const [apiRegion, ownRegion] = [ownRegionOf(api), ownRegionOf(resource)];
+      // The setting the user gave (a region of its own) is named first; else the API's own region, else the provider.
+      const [given, value, fix] = ownRegion !== undefined
+        ? ['region', ownRegion, apiRegion !== undefined ? `give it region: ${JSON.stringify(apiRegion)}` : "leave its 'region' out (the API is made in its provider's region)"]
+        : apiRegion !== undefined ? ['region', undefined, `give it region: ${JSON.stringify(apiRegion)}`]
+          : ['provider', resource.provider?.node.path, "give it the API's provider"];
+      return [invalidProperty(owner, given, value,
         `the placement of the API its ${property} names: '${api.node.path}' is made with ${describePlacement(api)}, and this one with `
-        + `${describePlacement(resource)}, where AWS finds no such API (NotFoundException); give it ${region !== undefined ? `region: ${JSON.stringify(region)}` : "the API's provider"}`).message];
+        + `${describePlacement(resource)}, where AWS finds no such API (NotFoundException); ${fix}`).message];
     }
     const { certain, apiRegion, here, settingsFix } = apartBy(api, resource, differences);
     // A stage made on its own takes a region; a deployment construct, the region of the API it is given.

@@ -4,10 +4,9 @@ import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { claimAccountSettings } from './account-settings';
 import { CLOUD_WATCH_ROLE_PROPS } from './struct-shapes';
-import { validateRegion } from './validation';
+import { validateProvider, validateRegion } from './validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment } from '../core/deployment-marker';
-import { invalidProperty } from '../core/errors';
 import { newOwnedResource, OwnedResource } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { checkStruct } from '../core/struct-check';
@@ -56,9 +55,7 @@ export class ApiGatewayCloudWatchRole extends Construct {
     checkStruct(this, '', props, CLOUD_WATCH_ROLE_PROPS);
     validateRegion(this, 'region', props?.region);
     const { provider, region } = props ?? {};
-    if (provider !== undefined && provider.terraformResourceType !== 'aws') {
-      throw invalidProperty(this, 'provider', provider.node.path, `an AWS provider (AwsProvider), not one of ${provider.terraformResourceType}`);
-    }
+    validateProvider(this, 'provider', provider);
     const deployment = this.node.scope && isLibraryDeployment(this.node.scope) ? this.node.scope : undefined;
     // Made by a deployment construct (cloudWatchRole: true), its resources are the deployment's: removing the role construct is seen there.
     const owned = (property: string, fixed: Record<string, string>): OwnedResource => ({ owner: deployment ?? this, property: deployment ? 'cloudWatchRole' : property, fixed });
@@ -71,7 +68,12 @@ export class ApiGatewayCloudWatchRole extends Construct {
         Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }],
       }),
       provider,
-    }, owned('role', { assumeRolePolicy: 'API Gateway assumes the role by it' }));
+    }, owned('role', {
+      assumeRolePolicy: 'API Gateway assumes the role by it',
+      name: "the construct names the role by its name_prefix, and Terraform refuses both (for a naming policy, set the role's namePrefix)",
+      managedPolicyArns: 'the construct attaches AmazonAPIGatewayPushToCloudWatchLogs with a policy attachment, which managed_policy_arns '
+        + "(Terraform's exclusive management of the role's policies) would detach",
+    }));
     const policy = newOwnedResource(ProviderResources.IamRolePolicyAttachment, this, 'PushToCloudWatchLogs', {
       role: this.role.name,
       policyArn: `arn:${partition.partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs`,

@@ -3,6 +3,7 @@ import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-
 import { Construct, IConstruct } from 'constructs';
 import { checkEntryPoints } from '../core/argument-checks';
 import { markStage, stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
+import { notOneOfTheLibrarys } from '../core/errors';
 import { addApiMapping, ApiMappingOptions, MappingTarget } from '../domains/api-mapping';
 
 /** What a stage construct hands its base once it has made its resources. */
@@ -25,6 +26,17 @@ const PARTS = new WeakMap<IConstruct, StageParts>();
  * own stage resource (`stage`) and what only it has (base path mappings, a callback URL).
  */
 export abstract class StageBase extends Construct {
+  /**
+   * @param scope the construct to create it in
+   * @param id its construct id
+   */
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    if (new.target === StageBase) {
+      throw new Error(notOneOfTheLibrarys(this, 'StageBase', 'RestApiStage, HttpApiStage or WebSocketApiStage (or a deployment construct, which makes its stages)'));
+    }
+  }
+
   /** The name of the stage. */
   public get stageName(): string {
     return partsOf(this).stageName;
@@ -89,7 +101,7 @@ export function logsToCloudWatchOf(stage: StageBase): boolean {
 function partsOf(stage: StageBase): StageParts {
   const parts = PARTS.get(stage);
   if (parts === undefined) {
-    throw new Error(`${stage.node.path}: a stage construct must hand its resources to StageBase (initStage) in its constructor`);
+    throw new Error(notOneOfTheLibrarys(stage, 'StageBase', 'RestApiStage, HttpApiStage or WebSocketApiStage (or a deployment construct, which makes its stages)'));
   }
   return parts;
 }

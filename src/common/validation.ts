@@ -1,4 +1,4 @@
-import { Token, Tokenization } from 'cdktf';
+import { TerraformProvider, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../core/errors';
 
@@ -79,6 +79,24 @@ export function validateV2Description(scope: IConstruct, property: string, descr
 
 /** An AWS region's name: `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`. */
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * Fails on a provider given to a construct that is not an AWS provider of the construct's stack:
+ * Terraform finds no such provider configuration there ("Provider configuration not present").
+ */
+export function validateProvider(scope: IConstruct, property: string, provider: TerraformProvider | undefined): void {
+  if (provider === undefined) {
+    return;
+  }
+  if (provider.terraformResourceType !== 'aws') {
+    throw invalidProperty(scope, property, provider.node.path, `an AWS provider (AwsProvider), not one of ${provider.terraformResourceType}`);
+  }
+  const stack = TerraformStack.of(scope);
+  if (TerraformStack.of(provider) !== stack) {
+    throw invalidProperty(scope, property, provider.node.path, `an AWS provider of the construct's stack '${stack.node.path}' (this one is of `
+      + `'${TerraformStack.of(provider).node.path}', and Terraform configures a provider per stack): make one with the same settings in this stack`);
+  }
+}
 
 /** Fails on a literal region that is no AWS region's name (a token is taken on trust). */
 export function validateRegion(scope: IConstruct, property: string, region: string | undefined): void {

@@ -64,3 +64,12 @@ function holdsToken(value: object): boolean {
     return false;
   }
 }
+
+/**
+ * The message for a construct of an abstract base class of the library made directly, or of a class
+ * of the user's that extends it: only the library's own constructs hand the base what it reads.
+ */
+export function notOneOfTheLibrarys(construct: IConstruct, base: string, make: string): string {
+  return `${construct.constructor.name} at '${construct.node.path}' is not one of the library's constructs: ${base} is what they have in common, `
+    + `and only they give it what it reads. Make a ${make}`;
+}

@@ -109,8 +109,11 @@ export function literalRegionOf(resource: TerraformResource): string | undefined
 
 /** For errors: a resource's AWS provider (its own, or its stack's default one) and the region it is in, as far as the configuration says. */
 export function describePlacement(resource: TerraformResource): string {
-  const { provider, settings } = placementOf(resource);
+  const { provider, settings, ownRegion } = placementOf(resource);
   const named = provider === undefined ? "the stack's default AWS provider" : `the AWS provider '${provider.node.path}'`;
+  if (ownRegion !== undefined) {
+    return `${named} and a region of its own, ${JSON.stringify(ownRegion)}`;
+  }
   return settings.region === undefined ? named : `${named} (region ${JSON.stringify(settings.region)})`;
 }
 

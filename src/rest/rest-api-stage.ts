@@ -17,7 +17,7 @@ import { validateUrlPath } from '../common/execute-api';
 import { MethodLoggingLevel } from '../common/logging-level';
 import { initStage, StageBase } from '../common/stage-base';
 import { apiIdentity, claimStage } from '../common/stage-registry';
-import { validateRegion, validateStageName, validateStageVariables, validateTags } from '../common/validation';
+import { validateProvider, validateRegion, validateStageName, validateStageVariables, validateTags } from '../common/validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix, stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
@@ -135,6 +135,9 @@ export class RestApiStage extends StageBase {
     checkStruct(owner, prefix, props, REST_API_STAGE_PROPS);
     validateStageName(owner, `${prefix}stageName`, props.stageName);
     validateRegion(owner, 'region', props.region);
+    if (owner === this) {
+      validateProvider(owner, 'provider', props.provider);
+    }
     const options = currentStageOptions(owner, prefix, props);
     validateStageVariables(owner, `${prefix}variables`, options.variables);
     validateTags(owner, `${prefix}tags`, options.tags);

@@ -373,7 +373,7 @@ describe('where the domain is', () => {
   test.each([
     ["another region's provider", (stack: TerraformStack) => ({ provider: new AwsProvider(stack, 'east', { region: 'us-east-1', alias: 'east' }) }),
       "the AWS provider 'stack/east' (region \"us-east-1\")"],
-    ['a region of its own', () => ({ region: 'us-east-1' }), "the AWS provider 'stack/aws' (region \"us-east-1\")"],
+    ['a region of its own', () => ({ region: 'us-east-1' }), "the AWS provider 'stack/aws' and a region of its own, \"us-east-1\""],
   ])('a data source that looks the domain up with %s than the stage fails, naming both', (_name, placement, where) => {
     expect(() => synthesize((stack) => {
       new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
@@ -469,7 +469,7 @@ describe('APIs and domains with their own region (provider v6)', () => {
       new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
       new HttpApiDeployment(stack, 'east', { httpApi: httpApiIn(stack, 'east', 'us-east-1') }).addApiMapping(domainIn(stack).domainName);
     })).toThrow("'stack/domain' is made with the AWS provider 'stack/aws' (region \"eu-west-2\"), the mapping with the AWS provider 'stack/aws' "
-      + '(region "us-east-1")');
+      + 'and a region of its own, "us-east-1"');
   });
 
   test("a domain's region given by an override is its region too", () => {
@@ -478,7 +478,7 @@ describe('APIs and domains with their own region (provider v6)', () => {
       const domain = domainIn(stack);
       domain.addOverride('region', 'us-east-1');
       new HttpApiDeployment(stack, 'home', { httpApi: httpApiIn(stack, 'home') }).addApiMapping(domain.domainName);
-    })).toThrow("'stack/domain' is made with the AWS provider 'stack/aws' (region \"us-east-1\"), the mapping with the AWS provider 'stack/aws' "
+    })).toThrow("'stack/domain' is made with the AWS provider 'stack/aws' and a region of its own, \"us-east-1\", the mapping with the AWS provider 'stack/aws' "
       + '(region "eu-west-2")');
   });
 });
@@ -502,7 +502,7 @@ describe('domains found by name, and private domains, where the mapping is', () 
       new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
       const domain = privateDomain(stack, 'us-east-1');
       new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addBasePathMapping(domain.domainName, { basePath: 'v1' });
-    })).toThrow("'stack/domain' is made with the AWS provider 'stack/aws' (region \"us-east-1\"), the mapping with the AWS provider 'stack/aws' "
+    })).toThrow("'stack/domain' is made with the AWS provider 'stack/aws' and a region of its own, \"us-east-1\", the mapping with the AWS provider 'stack/aws' "
       + '(region "eu-west-2")');
 
     expect(() => synthesize((stack) => {
@@ -557,5 +557,5 @@ test('a domain resource whose region is known only at deploy time, mapped from a
   Testing.synth(stack, true);
 
   expect(HttpApiDeployment.warningsOf(stack)).toContainEqual(expect.stringContaining(
-    "Whether the domain \"api.example.com\" of addApiMapping ('stack/domain', with the AWS provider 'stack/aws' (region \"${var.domain_region}\")) is in the account and region of the mapping"));
+    "Whether the domain \"api.example.com\" of addApiMapping ('stack/domain', with the AWS provider 'stack/aws' and a region of its own, \"${var.domain_region}\") is in the account and region of the mapping"));
 });
