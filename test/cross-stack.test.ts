@@ -7,7 +7,7 @@ import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
-import { App, TerraformLocal, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi, PetsApi } from './support/api';
 import { synthesizeApp, TerraformJson } from './support/synth';
@@ -200,4 +200,35 @@ test("warningsOf before synth: the API's resources in the deployment's stack are
 
   expect(RestApiDeployment.warningsOf(app)).toEqual([]);
   app.synth();
+});
+
+describe("a resource's API id read in a third stack (api <- cats <- consumer)", () => {
+  function app(consumer: 'output' | 'method', deployIn: 'cats' | 'prod') {
+    let deployment!: RestApiDeployment;
+    const stacks = synthesizeApp((a) => {
+      const api = petsApi(new TerraformStack(a, 'api'));
+      const catsStack = new TerraformStack(a, 'cats');
+      const cats = new ApiGatewayResource(catsStack, 'cats', { restApiId: api.api.id, parentId: api.api.rootResourceId, pathPart: 'cats' });
+      const third = new TerraformStack(a, 'consumer');
+      if (consumer === 'output') {
+        new TerraformOutput(third, 'api_id', { value: cats.restApiId });
+      } else {
+        new ApiGatewayMethod(third, 'post', { restApiId: cats.restApiId, resourceId: cats.id, httpMethod: 'POST', authorization: 'NONE' });
+      }
+      deployment = new RestApiDeployment(deployIn === 'cats' ? catsStack : new TerraformStack(a, 'prod'), 'deploy', { restApi: api.api });
+    });
+    return Object.keys(stacks[deployIn].resource!.aws_api_gateway_deployment[deployment.deployment.friendlyUniqueId].triggers);
+  }
+
+  test('an output of it there: the deployment synthesizes (cdktf refused a reference the wrong way round)', () => {
+    expect(app('output', 'cats')).toContain('aws_api_gateway_resource.cats');
+  });
+
+  test('a method there naming the API by it: discovered (the stacks that depend on the API stack through others are looked in)', () => {
+    expect(app('method', 'prod')).toEqual(expect.arrayContaining(['cats/aws_api_gateway_resource.cats', 'consumer/aws_api_gateway_method.post']));
+  });
+
+  test('with the deployment in the middle stack, the method deploys after it: refused', () => {
+    expect(() => app('method', 'cats')).toThrow("aws_api_gateway_method.post ('consumer/post') is in the stack 'consumer', which deploys after 'cats'");
+  });
 });

@@ -7,6 +7,7 @@ import { Block } from './rendered-blocks';
 import { everyStackPrepared } from './stack-blocks';
 import { StackScan } from './stack-scan';
 import { resolveIn } from '../core/resolve';
+import { stackDependsOn } from '../core/stack-dependencies';
 
 /** One Terraform resource with its configuration as it will be synthesized. */
 export interface SnapshotResource extends ApiResourceBlock {
@@ -235,7 +236,7 @@ function stacksOfApi(family: ApiFamily, api: TerraformResource, blocks: BlockSou
   for (const stack of blocks.index.stacks()) {
     if (stack === apiStack) {
       found.push({ stack, apiExpressions: family.apiAttributes.map((attribute) => `${apiAddress}.${attribute}`), apiAddress, others: [] });
-    } else if (stack === blocks.home || stack.dependencies.includes(apiStack)) {
+    } else if (stack === blocks.home || stackDependsOn(stack, apiStack)) {
       found.push({ stack, apiExpressions: [expressions.existingIn(stack, apiId, apiStack) ?? NOT_READ], others: [] });
     }
   }

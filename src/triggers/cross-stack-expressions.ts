@@ -39,8 +39,13 @@ export class CrossStackExpressions {
    * id reads in a stack must not add a cross-stack output the configuration never uses.
    */
   public existingIn(target: TerraformStack, expression: string, origin: TerraformStack): string | undefined {
+    if (origin === target) {
+      return expression;
+    }
+    // Only a stack that reads `origin`'s outputs already (it depends on it) can read this one: resolving in any other would
+    // make it depend on `origin` and read its state (cdktf refuses a cycle, and a new dependency changes the deploy order).
     const outputs = (origin as unknown as { crossStackOutputs?: Record<string, unknown> }).crossStackOutputs;
-    if (origin !== target && outputs !== undefined && outputs[expression] === undefined) {
+    if (!target.dependencies.includes(origin) || (outputs !== undefined && outputs[expression] === undefined)) {
       return undefined;
     }
     return this.in(target, expression, origin);

@@ -26,6 +26,7 @@ import { camelCase } from '../core/case';
 import { invalidProperty } from '../core/errors';
 import { ownerOfResource } from '../core/owned-resources';
 import { expressionIn, idReferenceOf, resolveIn } from '../core/resolve';
+import { stackDependsOn } from '../core/stack-dependencies';
 import { warnOnce } from '../core/warnings';
 
 /** What a deployment construct tells the engine about its API. */
@@ -316,7 +317,7 @@ export class RedeployTriggerEngine {
    * the deployment cannot wait for it (cdktf would refuse the circular cross-stack reference).
    */
   private assertDeployedBefore(snapshot: ApiSnapshot): void {
-    const late = snapshot.resources.find((item) => item.stack !== snapshot.home && dependsOn(item.stack, snapshot.home));
+    const late = snapshot.resources.find((item) => item.stack !== snapshot.home && stackDependsOn(item.stack, snapshot.home));
     if (late !== undefined) {
       const home = snapshot.home.node.path;
       throw invalidProperty(this.owner, this.props.apiProperty, this.props.api?.node.path ?? late.construct.node.path,
@@ -426,14 +427,6 @@ interface Gathered {
   readonly blocks: BlockSource;
 }
 
-/** Whether `stack` depends on `other`, directly or through other stacks. */
-function dependsOn(stack: TerraformStack, other: TerraformStack, seen = new Set<TerraformStack>()): boolean {
-  if (seen.has(stack)) {
-    return false;
-  }
-  seen.add(stack);
-  return stack.dependencies.some((dependency) => dependency === other || dependsOn(dependency as TerraformStack, other, seen));
-}
 
 /**
  * The triggers as a token: a plain resolvable, not `Lazy` (which captures a whole stack trace per
