@@ -7,7 +7,7 @@ import { DataAwsLambdaFunction } from '@cdktf/provider-aws/lib/data-aws-lambda-f
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
-import { Fn, TerraformIterator, TerraformLocal, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import { Fn, TerraformIterator, TerraformLocal, TerraformResource, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
@@ -324,6 +324,25 @@ describe('values known only at plan or apply time', () => {
 
     // A code deploy of a function (its last_modified, source_code_hash) is no reason to redeploy the API.
     expect(triggers['data.aws_lambda_function.fns']).toBe('${sha1(jsonencode([values(data.aws_lambda_function.fns)[*].invoke_arn]))}');
+  });
+
+  test('a function counted to 0 or 1 and picked by a conditional: its entry reads it through try(), so the plan works where it does not exist', () => {
+    const triggers = triggersOf(synthesize((stack) => {
+      const api = petsApi(stack);
+      const useV2 = new TerraformVariable(stack, 'use_v2', { type: 'bool', default: false });
+      for (const [id, count] of [['v1', Fn.conditional(useV2.booleanValue, 0, 1)], ['v2', Fn.conditional(useV2.booleanValue, 1, 0)]] as const) {
+        new LambdaFunction(stack, id, { count: Token.asNumber(count), functionName: id, role: 'arn:aws:iam::123456789012:role/r', runtime: 'nodejs20.x', handler: 'index.handler', filename: 'x.zip' });
+      }
+      new ApiGatewayIntegration(stack, 'lambda', {
+        restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'GET', type: 'AWS_PROXY', integrationHttpMethod: 'POST',
+        uri: '${var.use_v2 ? aws_lambda_function.v2[0].invoke_arn : aws_lambda_function.v1[0].invoke_arn}',
+      });
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    }));
+
+    // Without try(), `terraform plan` failed: "Invalid index ... aws_lambda_function.v2 is empty tuple" (run by hand with Terraform 1.x).
+    expect(triggers['aws_lambda_function.v2']).toBe('${sha1(jsonencode([try(aws_lambda_function.v2[0].invoke_arn, null)]))}');
+    expect(triggers['aws_lambda_function.v1']).toBe('${sha1(jsonencode([try(aws_lambda_function.v1[0].invoke_arn, null)]))}');
   });
 
   test("a dynamic block's iterator is no object of the configuration: no entry for it, one for what it iterates", () => {

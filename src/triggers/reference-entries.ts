@@ -72,10 +72,23 @@ export class ReferenceEntries {
    */
   public entries(): Array<[string, string]> {
     return [...this.byKey].map(([key, { stack, references }]) => {
-      const local = rewriteForEach([...references], () => this.snapshot.forEachAddresses(stack));
+      const local = rewriteForEach([...references], () => this.snapshot.forEachAddresses(stack)).map(guardedIndex);
       return [key, hashExpression(local.map((reference) => this.expressions.inHome(reference, stack)))];
     });
   }
+}
+
+/** A literal index step: `[0]`, `["key"]` (not the `[*]` of every instance). */
+const LITERAL_INDEX = /\[(?:\d+|"(?:[^"\\]|\\.)*")\]/;
+
+/**
+ * A reference through a literal index (`aws_lambda_function.v2[0].invoke_arn`, `fns["a"].arn`) as
+ * `try(<reference>, null)`: the configuration may read it only where it exists (a function counted
+ * to 0 or 1 and picked by a conditional), and the entry must not fail the plan where it does not
+ * ("Invalid index"). Where it exists, the hash is the same as of the reference itself.
+ */
+function guardedIndex(reference: string): string {
+  return LITERAL_INDEX.test(reference) ? `try(${reference}, null)` : reference;
 }
 
 /** `${sha1(jsonencode([...]))}` over Terraform expressions, sorted and unique. */
