@@ -232,3 +232,27 @@ describe("a resource's API id read in a third stack (api <- cats <- consumer)", 
     expect(() => app('method', 'cats')).toThrow("aws_api_gateway_method.post ('consumer/post') is in the stack 'consumer', which deploys after 'cats'");
   });
 });
+
+describe("an API given by the id of an API resource of another stack of the app ('restApiId: api.id')", () => {
+  function program(props: { autoDiscover?: boolean; triggers?: Record<string, string> }, status: number) {
+    let deployment!: RestApiDeployment;
+    const stacks = synthesizeApp((a) => {
+      const api = petsApi(new TerraformStack(a, 'api'));
+      api.integration.addOverride('request_templates', { 'application/json': `{"statusCode": ${status}}` });
+      deployment = new RestApiDeployment(new TerraformStack(a, 'prod'), 'deploy', { restApiId: api.api.id, ...props });
+    });
+    const triggers = stacks.prod.resource!.aws_api_gateway_deployment[deployment.deployment.friendlyUniqueId].triggers;
+    return { triggers, warnings: RestApiDeployment.warningsOf(deployment) };
+  }
+
+  test('with discovery: its resources are discovered as for the construct, and a change redeploys', () => {
+    const [before, after] = [program({ autoDiscover: true }, 200), program({ autoDiscover: true }, 500)];
+    expect(Object.keys(before.triggers)).toEqual(expect.arrayContaining(['api/aws_api_gateway_rest_api.api', 'api/aws_api_gateway_integration.pets_get_integration']));
+    expect(before.triggers['api/aws_api_gateway_integration.pets_get_integration']).not.toEqual(after.triggers['api/aws_api_gateway_integration.pets_get_integration']);
+  });
+
+  test('without: a warning names its resources in their stack', () => {
+    expect(program({ triggers: { release: '1' } }, 200).warnings).toEqual([expect.stringMatching(
+      /^The REST API is given by its id \('restApiId'\), and aws_api_gateway_\S+ \('api\/[^']+'\), .* of the stack 'api' name the same API: without discovery/)]);
+  });
+});

@@ -334,7 +334,11 @@ describe('values known only at plan or apply time', () => {
         new LambdaFunction(stack, id, { count: Token.asNumber(count), functionName: id, role: 'arn:aws:iam::123456789012:role/r', runtime: 'nodejs20.x', handler: 'index.handler', filename: 'x.zip' });
       }
       new ApiGatewayIntegration(stack, 'lambda', {
-        restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'GET', type: 'AWS_PROXY', integrationHttpMethod: 'POST',
+        restApiId: api.api.id,
+        resourceId: api.pets.id,
+        httpMethod: 'GET',
+        type: 'AWS_PROXY',
+        integrationHttpMethod: 'POST',
         uri: '${var.use_v2 ? aws_lambda_function.v2[0].invoke_arn : aws_lambda_function.v1[0].invoke_arn}',
       });
       new RestApiDeployment(stack, 'deploy', { restApi: api.api });

@@ -86,6 +86,11 @@ export interface TriggerSources {
    * by which the resources of that stack that name the same id are found.
    */
   readonly apiIdExpression?: string;
+  /**
+   * For an API given by its id without discovery: the API resource of another stack of the app that
+   * the id names, whose resources there are named in the warning (`namingTheId`).
+   */
+  readonly apiElsewhere?: TerraformResource;
 }
 
 /**
@@ -157,6 +162,9 @@ export function gatherSnapshot(
     namingTheId.forEach((resource) => add(resource, home));
   }
   sources.resources.forEach((resource) => add(resource));
+  const elsewhere = sources.apiElsewhere;
+  const namingElsewhere = elsewhere === undefined ? []
+    : StackScan.of(blocks, TerraformStack.of(elsewhere), family).resourcesNamingThrough([`\${${addressOf(elsewhere)}.id}`], new Set());
   if (depth === 'check') {
     stacks = stacks.map((apiStack) => {
       // Resolving the other elements of another stack registers their references: the API's id may be read there then.
@@ -176,7 +184,7 @@ export function gatherSnapshot(
     resources,
     stacks,
     forEachAddresses: (stack) => StackScan.of(blocks, stack, family).forEachAddresses(),
-    namingTheId: sources.autoDiscover ? [] : namingTheId.filter((resource) => !collected.has(resource)),
+    namingTheId: sources.autoDiscover ? [] : [...namingTheId, ...namingElsewhere].filter((resource) => !collected.has(resource)),
   };
 }
 

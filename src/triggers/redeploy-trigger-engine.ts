@@ -305,7 +305,7 @@ export class RedeployTriggerEngine {
     const warnings: string[] = [];
     const unseen = snapshot.namingTheId.filter((resource) => !isAcknowledged(resource, this.acknowledged));
     if (unseen.length > 0) {
-      warnings.push(namedByIdWarning(this.props.family, this.props.apiProperty, unseen));
+      warnings.push(namedByIdWarning(this.props.family, this.props.apiProperty, unseen, snapshot.home));
     } else if (automatic.size === 0 && this.userTriggers.entries.size === 0 && snapshot.resources.length === 0) {
       warnings.push(noTriggersWarning(this.props.apiProperty));
     }
@@ -401,18 +401,30 @@ export class RedeployTriggerEngine {
 
   private gather(home: HomeStackBlocks, depth: SnapshotDepth, preparing: boolean): Gathered {
     const blocks = new BlockSource(this.owner, home, preparing);
+    // An API given by the id of an API resource of another stack of the app: with discovery, discovered as the construct would be.
+    const elsewhere = this.apiOfAnotherStack(blocks);
     const sources: TriggerSources = {
-      api: this.props.api,
+      api: this.props.api ?? (this.props.autoDiscover ? elsewhere : undefined),
       autoDiscover: this.props.autoDiscover,
       resources: this.extraResources,
       apiIdExpression: this.props.api === undefined && this.props.apiId !== undefined
         ? String(resolveIn(this.owner, this.props.apiId, preparing))
         : undefined,
+      apiElsewhere: this.props.autoDiscover ? undefined : elsewhere,
     };
     const expressions = new CrossStackExpressions(this.owner, preparing, this.crossStackTokens);
     const snapshot = gatherSnapshot(this.props.family, sources, blocks, expressions, depth);
     this.assertDeployedBefore(snapshot);
     return { snapshot, expressions, blocks };
+  }
+
+  /** The API resource of another stack of the app whose `id` the construct's API id is; undefined for any other id. */
+  private apiOfAnotherStack(blocks: BlockSource): TerraformResource | undefined {
+    const named = this.props.api === undefined && this.props.apiId !== undefined ? idReferenceOf(this.props.apiId) : undefined;
+    if (named === undefined || named.type !== this.props.family.apiType || named.stack === blocks.home) {
+      return undefined;
+    }
+    return blocks.index.resourceNamed(named.type, named.stack, named.name);
   }
 
   private warn(warning: string): void {
@@ -468,12 +480,15 @@ function entriesReadOneByOne(map: { [key: string]: string }, error: () => Error)
 /** The key of the placeholder entry the triggers token renders until the stack hook completes it. */
 const PENDING_TRIGGERS_KEY = '__triggers_pending__';
 
-function namedByIdWarning(family: ApiFamily, apiProperty: string, resources: readonly TerraformResource[]): string {
+function namedByIdWarning(family: ApiFamily, apiProperty: string, resources: readonly TerraformResource[], home: TerraformStack): string {
   const named = resources.map((resource) => `${addressOf(resource)} ('${resource.node.path}')`);
   const shown = named.length > 3 ? [...named.slice(0, 3), `and ${named.length - 3} more`] : named;
-  return `The ${family.apiKind} is given by its id ('${apiProperty}Id'), and ${shown.join(', ')} of this stack name the same API: ` +
+  const stacks = new Set(resources.map((resource) => TerraformStack.of(resource)));
+  const only = stacks.size === 1 ? [...stacks][0] : undefined;
+  const where = only === undefined ? '' : only === home ? ' of this stack' : ` of the stack '${only.node.path}'`;
+  return `The ${family.apiKind} is given by its id ('${apiProperty}Id'), and ${shown.join(', ')}${where} name the same API: ` +
     'without discovery, changing them does not redeploy the API. Give the API construct instead of its id, or set ' +
-    "'autoDiscover: true' (the resources of this stack that name the id are then discovered), or list them in 'resources'; " +
+    "'autoDiscover: true' (the resources that name the API are then discovered), or list them in 'resources'; " +
     "otherwise list them in 'acknowledgedBlindSpots'.";
 }
 
