@@ -256,3 +256,19 @@ describe("an API given by the id of an API resource of another stack of the app 
       /^The REST API is given by its id \('restApiId'\), and aws_api_gateway_\S+ \('api\/[^']+'\), .* of the stack 'api' name the same API: without discovery/)]);
   });
 });
+
+test("an override on the API's stack of one of its resources (stack.addOverride('resource.<type>.<name>...')) redeploys from another stack", () => {
+  const triggersWith = (status: number) => {
+    let deployment!: RestApiDeployment;
+    const stacks = synthesizeApp((a) => {
+      const apiStack = new TerraformStack(a, 'api');
+      const api = petsApi(apiStack);
+      apiStack.addOverride(`resource.aws_api_gateway_integration.${api.integration.friendlyUniqueId}.request_templates`, { 'application/json': `{"statusCode": ${status}}` });
+      deployment = new RestApiDeployment(new TerraformStack(a, 'prod'), 'deploy', { restApi: api.api });
+    });
+    return stacks.prod.resource!.aws_api_gateway_deployment[deployment.deployment.friendlyUniqueId].triggers;
+  };
+  const [before, after] = [triggersWith(200), triggersWith(500)];
+
+  expect(Object.keys(before).filter((key) => before[key] !== after[key])).toEqual(['api/aws_api_gateway_integration.pets_get_integration']);
+});

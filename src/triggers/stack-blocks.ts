@@ -1,5 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { BlockReader, resolvedBlocks, StackPass } from './rendered-blocks';
+import { withStackOverrides } from './stack-overrides';
 import { AppIndex } from '../core/app-index';
 import { resolveIn } from '../core/resolve';
 
@@ -16,7 +17,7 @@ export function stackBlocks(index: AppIndex, stack: TerraformStack, preparing: b
   const readers = index.phaseMemo(preparing ? RESOLVED_PREPARING : RESOLVED, () => new Map<TerraformStack, BlockReader>());
   let reader = readers.get(stack);
   if (reader === undefined) {
-    reader = resolvedBlocks((fragment) => resolveIn(stack, fragment, preparing));
+    reader = withStackOverrides(stack, resolvedBlocks((fragment) => resolveIn(stack, fragment, preparing)), preparing);
     readers.set(stack, reader);
   }
   return reader;

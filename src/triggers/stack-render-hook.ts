@@ -3,6 +3,7 @@ import { runAspectsFirst } from './aspects-first';
 import { PreparedBlocks } from './prepared-blocks';
 import { blocksOf, StackPass } from './rendered-blocks';
 import { preparedPasses, stackBlocks } from './stack-blocks';
+import { withStackOverrides } from './stack-overrides';
 import { AppIndex } from '../core/app-index';
 
 /** What a construct that completes the stack's rendered JSON does at each of cdktf's passes. */
@@ -82,7 +83,7 @@ export class StackRenderHook {
     const elements = index.listElements(this.stack);
     const prepared = new PreparedBlocks(elements, index);
     this.whileActive(() => prepared.during(prepare));
-    const pass: StackPass = { blocks: prepared.reader(stackBlocks(index, this.stack, true)), elements };
+    const pass: StackPass = { blocks: withStackOverrides(this.stack, prepared.reader(stackBlocks(index, this.stack, true)), true), elements };
     preparedPasses(index).set(this.stack, pass);
     const pending = pendingChecks(index);
     this.participants.forEach((participant) => pending.queue.push(() => participant.afterPrepare(pass)));
