@@ -151,3 +151,29 @@ test('two deployments of one API that warn about one resource: the warning once'
 
   expect(RestApiDeployment.warningsOf(app)).toEqual([expect.stringContaining('has no methods and no OpenAPI body')]);
 });
+
+test('warningsOf before a synth gives the warnings of the resources the constructs own too (a pinned stage, an override on the stack)', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'owned-warnings-'));
+  try {
+    const app = new App({ outdir });
+    const stack = new TerraformStack(app, 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const api = new ApiGatewayRestApi(stack, 'api', { name: 'pets' });
+    const get = new ApiGatewayMethod(stack, 'get', { restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', authorization: 'NONE' });
+    new ApiGatewayIntegration(stack, 'integration', { restApiId: api.id, resourceId: api.rootResourceId, httpMethod: get.httpMethod, type: 'MOCK' });
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api });
+    deployment.deploymentStage.stage.addOverride('lifecycle.ignore_changes', ['deployment_id']);
+    stack.addOverride(`resource.aws_api_gateway_stage.${deployment.deploymentStage.stage.friendlyUniqueId}.description`, 'pinned');
+
+    const before = RestApiDeployment.warningsOf(app);
+    app.synth();
+
+    expect(before).toEqual([
+      expect.stringMatching(/^'stack\/deploy\/Stage\/Default' \(deploymentStage.stage\) ignores the changes of deployment_id/),
+      expect.stringMatching(/^'stack\/deploy\/Stage\/Default' \(deploymentStage.stage, aws_api_gateway_stage\.\S+\) is changed by an override of its stack/),
+    ]);
+    expect(RestApiDeployment.warningsOf(app)).toEqual(before);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+});

@@ -7,6 +7,7 @@ import { StageBase } from './stage-base';
 import { checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment } from '../core/deployment-marker';
 import { notOneOfTheLibrarys } from '../core/errors';
+import { checkOwnedOf } from '../core/owned-resources';
 import { expressionIn } from '../core/resolve';
 import { warningsGivenElsewhere, warningsOn } from '../core/warnings';
 import { ApiMappingOptions } from '../domains/api-mapping';
@@ -137,6 +138,7 @@ export function deploymentWarnings(scope: IConstruct, isKind: (construct: IConst
     engine.check();
     checkAccountSettingsOf(construct);
     checkPlacementOf(construct);
+    checkOwnedOf(construct);
     // The warnings about the API's configuration are on the API, once for all its deployment constructs.
     return [...engine.warningsAboutApi, ...warningsGivenElsewhere(construct), ...warningsOn(construct)];
   }))];
