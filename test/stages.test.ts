@@ -1,5 +1,5 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Fn, TerraformHclModule, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Fn, TerraformHclModule, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AccessLogDestination, HttpApiDeployment, HttpApiStage, MethodLoggingLevel, RestApiDeployment, RestApiStage, WebSocketApiDeployment, WebSocketApiStage } from '../src';
 import { petsApi } from './support/api';
 import { resourcesOfType, synthesize, synthesizeStack } from './support/synth';
@@ -186,6 +186,18 @@ test('one variable given as the names of two stages of one API is one name twice
 
   expect(() => deployment.addStage(name.stringValue)).toThrow(/RestApiDeployment at 'stack\/deploy': property 'addStage\(\$\{var.stage_name\}\)' is "\$\{var.stage_name\}"; expected a stage name not yet used for this REST API: 'stack\/deploy' already creates the stage/);
   expect(() => deployment.addStage(new TerraformVariable(stack, 'other_name', { type: 'string' }).stringValue)).not.toThrow();
+});
+
+test('a local value holding a literal stage name is that name: used again for one API, refused', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const api = petsApi(stack).api;
+  const live = new TerraformLocal(stack, 'stage', 'live').asString;
+  new RestApiDeployment(stack, 'blue', { restApi: api, stageName: live });
+
+  expect(() => new RestApiDeployment(stack, 'green', { restApi: api, stageName: 'live' })).toThrow(
+    "RestApiDeployment at 'stack/green': property 'stageName' is \"live\"; expected a stage name not yet used for this REST API: 'stack/blue' already creates the stage \"live\".");
+  expect(() => new RestApiDeployment(stack, 'other', { restApi: api, stageName: 'beta' }).addStage(live)).toThrow(
+    "property 'addStage(${local.stage})' is \"${local.stage}\"; expected a stage name not yet used for this REST API: 'stack/blue' already creates the stage \"live\".");
 });
 
 test('the literal text around a variable in a stage name is checked too', () => {

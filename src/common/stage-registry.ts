@@ -1,6 +1,7 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../core/errors';
+import { heldByLocal } from '../core/locals';
 import { expressionIn, idReferenceOf, resolveIn } from '../core/resolve';
 
 /**
@@ -36,13 +37,16 @@ export function apiIdentity(owner: IConstruct, api: TerraformResource | undefine
  */
 export function claimStage(owner: IConstruct, identity: string, stageName: string, property: string, apiKind: string): void {
   const claimed = registryOf(CLAIMED, owner);
-  // A name from an expression (a variable) is that expression in its stack: one variable used twice is one name twice.
-  const name = Token.isUnresolved(stageName) ? `expression:${TerraformStack.of(owner).node.path}:${resolveQuietly(TerraformStack.of(owner), stageName)}` : stageName;
+  // A local value holding a literal is that literal; another expression (a variable) is that expression in its stack: one
+  // variable used twice is one name twice.
+  const held = Token.isUnresolved(stageName) ? heldByLocal(stageName) : undefined;
+  const literal = held !== undefined && !Token.isUnresolved(held) ? held : undefined;
+  const name = literal ?? (Token.isUnresolved(stageName) ? `expression:${TerraformStack.of(owner).node.path}:${resolveQuietly(TerraformStack.of(owner), stageName)}` : stageName);
   const key = `${identity}\u0000${name}`;
   const other = claimed.get(key);
   if (other !== undefined) {
     throw invalidProperty(owner, property, stageName,
-      `a stage name not yet used for this ${apiKind}: '${other}' already creates the stage ${JSON.stringify(Token.isUnresolved(stageName) ? expressionIn(owner, stageName) : stageName)}`);
+      `a stage name not yet used for this ${apiKind}: '${other}' already creates the stage ${JSON.stringify(literal ?? (Token.isUnresolved(stageName) ? expressionIn(owner, stageName) : stageName))}`);
   }
   claimed.set(key, owner.node.path);
 }

@@ -114,8 +114,11 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
  * and the resource's attribute are one domain. The id, and the name for errors.
  */
 export function resourceNameIdentity(stack: TerraformStack, name: string): { readonly id: string; readonly description: string } {
-  if (!Token.isUnresolved(name)) {
-    return { id: `name:${name}`, description: JSON.stringify(name) };
+  // A local value holding a literal names the domain of that name.
+  const held = Token.isUnresolved(name) ? heldByLocal(name) : undefined;
+  const literal = held !== undefined && !Token.isUnresolved(held) ? held : Token.isUnresolved(name) ? undefined : name;
+  if (literal !== undefined) {
+    return { id: `name:${literal}`, description: JSON.stringify(literal) };
   }
   const expression = expressionIn(stack, name);
   return { id: `expression:${stack.node.path}:${expression}`, description: expression };

@@ -160,6 +160,21 @@ describe('domains and keys with tokens', () => {
     })).toThrow(/HttpApiDeployment at 'stack\/two': property 'addApiMapping.apiMappingKey' is "v1"; expected a key no other mapping of the domain "api.example.com" has: 'stack\/one' \(addApiMapping\) already maps the key "v1"/);
   });
 
+  test.each([
+    ['the same local value', (name: string) => name],
+    ['the literal name', () => 'api.example.com'],
+  ])('a domain resource named by a local value holding a literal is the domain of that name: mapped again by %s, one key twice fails', (_name, second) => {
+    expect(() => synthesize((stack) => {
+      const name = new TerraformLocal(stack, 'domain_name', 'api.example.com').asString;
+      const domain = new Apigatewayv2DomainName(stack, 'domain', {
+        domainName: name,
+        domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+      });
+      new HttpApiDeployment(stack, 'one', { httpApi: petsHttpApi(stack).api }).addApiMapping(domain.domainName, { apiMappingKey: 'v1' });
+      new HttpApiDeployment(stack, 'two', { httpApi: petsHttpApi(stack, {}, 'two').api }).addApiMapping(second(name), { apiMappingKey: 'v1' });
+    })).toThrow(/HttpApiDeployment at 'stack\/two': property 'addApiMapping.apiMappingKey' is "v1"; expected a key no other mapping of the domain "api.example.com" has: 'stack\/one' \(addApiMapping\) already maps the key "v1"/);
+  });
+
   test('the literal text around a variable in a domain name is checked (lower case)', () => {
     const mapTo = (name: (zone: string) => string) => () => synthesize((stack) => {
       const zone = new TerraformVariable(stack, 'zone', { type: 'string' }).stringValue;
