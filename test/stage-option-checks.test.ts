@@ -1,7 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Fn, TerraformLocal, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { AccessLogDestination, ApiGatewayCloudWatchRole, CacheClusterSize, HttpApiDeployment, RestApiDeployment, RestApiDeploymentProps, RestApiStage, WebSocketApiDeployment } from '../src';
-import { petsApi } from './support/api';
+import { petsApi, PetsApi } from './support/api';
 import { onlyResource, resourcesOfType, synthesize } from './support/synth';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
@@ -313,4 +313,49 @@ test('"${...}" text as a stage name is refused pointing to tokens', () => {
   const stack = new TerraformStack(Testing.app(), 'stack');
   expect(() => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName: '${terraform.workspace}' }))
     .toThrow('(a Terraform expression goes in as a token, such as a TerraformVariable\'s stringValue, not as "${...}" text)');
+});
+
+describe('a list, a set or a map given where Terraform takes one string (terraform validate: "string required")', () => {
+  const deployWith = (build: (stack: TerraformStack, api: PetsApi) => void) => () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    build(stack, petsApi(stack));
+    Testing.synth(stack, true);
+  };
+  const refused = (what: string, collection: string) => `expected ${what}: this is ${collection}, and Terraform takes one string here ("string required"); `
+    + 'give one string, such as Fn.jsonencode(...) or Fn.join(",", ...) of it.';
+
+  test.each<[string, (stack: TerraformStack, api: PetsApi) => void, string]>([
+    ['a stage variable from split()', (stack, api) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api, variables: { hosts: Token.asString(Fn.split(',', 'a,b')) } });
+    }, "property 'variables.hosts' is \"${split(\\\",\\\", \\\"a,b\\\")}\"; " + refused('a stage variable value', 'split(...), a list')],
+    ['a trigger from merge()', (stack, api) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api }).addTrigger('config', Token.asString(Fn.merge([{ a: '1' }, { b: '2' }])));
+    }, "property 'triggers.config' is \"${merge({\\\"a\\\" = \\\"1\\\"}, {\\\"b\\\" = \\\"2\\\"})}\"; " + refused('a string', 'merge(...), a map')],
+    ['a trigger from a variable of type map', (stack, api) => {
+      const config = new TerraformVariable(stack, 'config', { type: 'map(string)' });
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api, triggers: { config: Token.asString(config.value) } });
+    }, "property 'triggers.config' is \"${var.config}\"; " + refused('a string', 'var.config, a variable of type map(string)')],
+    ['a tag from a local value of a list', (stack, api) => {
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, tags: { owners: new TerraformLocal(stack, 'owners', ['a', 'b']).asString } });
+      void api;
+    }, "property 'tags.owners' is \"${local.owners}\"; " + refused('a tag value', 'local.owners, a list')],
+    ['a stage name from keys()', (stack, api) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api, stageName: Token.asString(Fn.keys({ a: '1' })) });
+    }, "property 'stageName' is \"${keys({\\\"a\\\" = \\\"1\\\"})}\"; " + refused('a stage name', 'keys(...), a list')],
+    ['a canary override from fileset()', (stack, api) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api, canary: { percentTraffic: 10, stageVariableOverrides: { files: Token.asString(Fn.fileset('.', '*.vtl')) } } });
+    }, "property 'canary.stageVariableOverrides.files' is \"${fileset(\\\".\\\", \\\"*.vtl\\\")}\"; " + refused('a stage variable value', 'fileset(...), a set')],
+  ])('%s is refused at synth', (_name, build, message) => {
+    expect(deployWith(build)).toThrow(message);
+  });
+
+  test('one string made of them, or a variable of type string, is taken', () => {
+    expect(deployWith((stack, api) => {
+      new RestApiDeployment(stack, 'deploy', {
+        restApi: api.api,
+        variables: { hosts: Fn.join(',', Fn.split(',', 'a,b')), backend: new TerraformVariable(stack, 'backend', { type: 'string' }).stringValue },
+        triggers: { config: Fn.sha1(Fn.jsonencode(Fn.merge([{ a: '1' }]))) },
+      });
+    })).not.toThrow(/string required/);
+  });
 });

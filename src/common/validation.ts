@@ -1,5 +1,6 @@
 import { TerraformProvider, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { refuseCollection } from '../core/collections';
 import { invalidProperty } from '../core/errors';
 
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -27,6 +28,7 @@ export function validateTags(scope: IConstruct, property: string, tags: { [key: 
     if (typeof value === 'string' && !Token.isUnresolved(value) && [...value].length > TAG_VALUE_MAX) {
       throw invalidProperty(scope, `${property}.${key}`, value, `a tag value of at most ${TAG_VALUE_MAX} characters`);
     }
+    refuseCollection(scope, `${property}.${key}`, value, 'a tag value');
   }
 }
 
@@ -44,6 +46,7 @@ export function validateStageName(scope: IConstruct, property: string, name: str
       ? ' (a Terraform expression goes in as a token, such as a TerraformVariable\'s stringValue, not as "${...}" text)' : '';
     throw invalidProperty(scope, property, name, `1 to 128 characters, each a letter, a digit, '_' or '-'${allowDefault ? ", or '$default'" : ''}${asText}`);
   }
+  refuseCollection(scope, property, name, 'a stage name');
 }
 
 /** Stage variable names and values as API Gateway accepts them (tokens are not checked). */
@@ -64,6 +67,7 @@ export function validateStageVariables(
       throw invalidProperty(scope, `${property}.${name}`, value,
         `a non-empty value of letters, digits and the characters -._~:/?#&=, of at most ${STAGE_VARIABLE_VALUE_MAX} characters (API Gateway's quota)`);
     }
+    refuseCollection(scope, `${property}.${name}`, value, 'a stage variable value');
   }
 }
 

@@ -1,6 +1,7 @@
 import { Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { RESOURCE_IDS_TRIGGER_KEY } from './trigger-entries';
+import { refuseCollection } from '../core/collections';
 import { invalidProperty } from '../core/errors';
 
 /**
@@ -74,6 +75,7 @@ export class UserTriggers {
     if (typeof value !== 'string') {
       throw invalidProperty(this.owner, property, value, 'a string (a literal, or a token such as a variable\'s stringValue or Fn.sha1(...))');
     }
+    refuseCollection(this.owner, property, value, 'a string');
     // `${...}` written as text is a Terraform interpolation cdktf passes on as it is: in a key, or of no reference Terraform has
     // (`${foo}`), terraform validate refuses it; `${var.release}`, `${terraform.workspace}` are the user's to write.
     const interpolated = hasUnknownInterpolation(key, true) ? key : hasUnknownInterpolation(value, false) ? value : undefined;
