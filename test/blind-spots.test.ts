@@ -6,12 +6,15 @@ import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
+import { CloudfrontDistribution } from '@cdktf/provider-aws/lib/cloudfront-distribution';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { DataAwsApiGatewayRestApi } from '@cdktf/provider-aws/lib/data-aws-api-gateway-rest-api';
 import { DataAwsApigatewayv2Api } from '@cdktf/provider-aws/lib/data-aws-apigatewayv2-api';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { App, Fn, TerraformHclModule, TerraformIterator, TerraformLocal, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
@@ -100,13 +103,13 @@ describe('a resource a stack override adds', () => {
 
 describe('a resource of a type the library does not know that names the API', () => {
   const parameter = (stack: TerraformStack, api: PetsApi) =>
-    new SsmParameter(stack, 'api_id', { name: '/pets/api-id', type: 'String', value: api.api.id });
+    new SnsTopic(stack, 'api_id', { name: 'pets-events', tags: { api: api.api.id } });
 
   test('warns that it is not treated as needing a redeploy', () => {
     expect(warningsWith((stack, api) => {
       parameter(stack, api);
     })).toEqual([
-      "The resource aws_ssm_parameter.api_id ('stack/api_id') names the REST API aws_api_gateway_rest_api.api, but its type is not one the library knows: " +
+      "The resource aws_sns_topic.api_id ('stack/api_id') names the REST API aws_api_gateway_rest_api.api, but its type is not one the library knows: " +
       'it is not treated as needing a redeploy, so changing it does not redeploy the API. ' +
       "If it changes what the API serves, add it to 'resources'; otherwise list it in 'acknowledgedBlindSpots'.",
     ]);
@@ -119,7 +122,7 @@ describe('a resource of a type the library does not know that names the API', ()
     const api = petsApi(stack);
     const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api.api, resources: [parameter(stack, api)] });
     expect(RestApiDeployment.warningsOf(deployment)).toEqual([]);
-    expect(triggersOf(synthesizeStack(stack))['aws_ssm_parameter.api_id']).toMatch(/^[0-9a-f]{32}$/);
+    expect(triggersOf(synthesizeStack(stack))['aws_sns_topic.api_id']).toMatch(/^[0-9a-f]{32}$/);
   });
 
   test('types that name the API without changing what it serves get no warning', () => {
@@ -132,6 +135,30 @@ describe('a resource of a type the library does not know that names the API', ()
       });
       new CloudwatchLogGroup(stack, 'execution_logs', { name: `API-Gateway-Execution-Logs_${api.api.id}/prod` });
       new ApiGatewayBasePathMapping(stack, 'mapping', { apiId: api.api.id, domainName: 'api.example.com' });
+      // Publishing its id, sending traffic to it, watching it.
+      new SsmParameter(stack, 'api_id', { name: '/pets/api-id', type: 'String', value: api.api.id });
+      new CloudwatchMetricAlarm(stack, 'errors', {
+        alarmName: 'pets-5xx',
+        namespace: 'AWS/ApiGateway',
+        metricName: '5XXError',
+        dimensions: { ApiName: api.api.name, Stage: 'prod' },
+        comparisonOperator: 'GreaterThanThreshold',
+        evaluationPeriods: 1,
+        period: 60,
+        statistic: 'Sum',
+        threshold: 1,
+      });
+      new CloudfrontDistribution(stack, 'cdn', {
+        enabled: true,
+        origin: [{
+          originId: 'api',
+          domainName: `${api.api.id}.execute-api.eu-west-1.amazonaws.com`,
+          customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: 'https-only', originSslProtocols: ['TLSv1.2'] },
+        }],
+        defaultCacheBehavior: { targetOriginId: 'api', viewerProtocolPolicy: 'https-only', allowedMethods: ['GET', 'HEAD'], cachedMethods: ['GET', 'HEAD'] },
+        restrictions: { geoRestriction: { restrictionType: 'none' } },
+        viewerCertificate: { cloudfrontDefaultCertificate: true },
+      });
     })).toEqual([]);
   });
 

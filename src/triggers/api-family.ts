@@ -71,9 +71,11 @@ export function forTypes<T>(table: Readonly<Record<string, T>>, types: Iterable<
 
 /**
  * Types outside API Gateway that name an API to grant access to it (an IAM policy with an
- * execute-api ARN) or to call back into it (a function whose environment holds its id), never
- * changing what it serves: no blind-spot warning for them (a function an integration invokes has a
- * reference entry of its own, over its invoke ARN).
+ * execute-api ARN), to call back into it (a function whose environment holds its id), to publish
+ * its id (a parameter), to send traffic to it (a CloudFront origin) or to watch it (an alarm or a
+ * dashboard on its metrics, whose dimensions name it), never changing what it serves: no
+ * blind-spot warning for them (a function an integration invokes has a reference entry of its
+ * own, over its invoke ARN).
  */
 export const NAMING_WITHOUT_SERVING = [
   'aws_iam_policy',
@@ -81,4 +83,9 @@ export const NAMING_WITHOUT_SERVING = [
   'aws_iam_user_policy',
   'aws_iam_group_policy',
   'aws_lambda_function',
+  'aws_ssm_parameter',
+  'aws_cloudfront_distribution',
+  'aws_cloudwatch_metric_alarm',
+  'aws_cloudwatch_composite_alarm',
+  'aws_cloudwatch_dashboard',
 ] as const;
