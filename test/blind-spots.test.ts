@@ -405,3 +405,43 @@ test("a function whose environment holds the API's id (to call back into it) get
     });
   })).toEqual([]);
 });
+
+describe('a data source that looks the REST API up by its literal name', () => {
+  test('resources of another stack named through it get a warning (discovery follows ids, not names)', () => {
+    const app = new App({ skipValidation: true });
+    const apiStack = new TerraformStack(app, 'api');
+    const api = petsApi(apiStack);
+    const cats = new TerraformStack(app, 'cats');
+    const lookup = new DataAwsApiGatewayRestApi(cats, 'pets_api', { name: 'pets' });
+    new ApiGatewayResource(cats, 'cats', { restApiId: lookup.id, parentId: lookup.rootResourceId, pathPart: 'cats' });
+    const deployment = new RestApiDeployment(apiStack, 'deploy', { restApi: api.api });
+
+    expect(RestApiDeployment.warningsOf(deployment)).toEqual([
+      "The resource aws_api_gateway_resource.cats ('cats/cats') names the REST API aws_api_gateway_rest_api.api only through a data source that looks it up "
+      + "by its name (data.aws_api_gateway_rest_api.pets_api ('cats/pets_api'), name \"pets\"): discovery compares rest_api_id with the API's id, so it is "
+      + "not part of this deployment's triggers. If it belongs to this API, give it the API's id (a reference, across stacks too), or add it to 'resources'; "
+      + "otherwise list it in 'acknowledgedBlindSpots'.",
+    ]);
+  });
+
+  test("another API's name is no match; acknowledged, no warning", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = petsApi(stack);
+    const orders = new DataAwsApiGatewayRestApi(stack, 'orders_api', { name: 'orders' });
+    new ApiGatewayResource(stack, 'orders', { restApiId: orders.id, parentId: orders.rootResourceId, pathPart: 'orders' });
+    const lookup = new DataAwsApiGatewayRestApi(stack, 'pets_api', { name: 'pets' });
+    const cats = new ApiGatewayResource(stack, 'cats', { restApiId: lookup.id, parentId: lookup.rootResourceId, pathPart: 'cats' });
+
+    expect(RestApiDeployment.warningsOf(new RestApiDeployment(stack, 'deploy', { restApi: api.api, acknowledgedBlindSpots: [cats] }))).toEqual([]);
+  });
+
+  test("a deployment given its id names the API's resources in the by-id warning, as for a lookup by the name attribute", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    petsApi(stack);
+    const lookup = new DataAwsApiGatewayRestApi(stack, 'pets_api', { name: 'pets' });
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApiId: lookup.id, triggers: { release: '1' } });
+
+    expect(RestApiDeployment.warningsOf(deployment)).toEqual([expect.stringMatching(
+      /^The REST API is given by its id \('restApiId'\), and aws_api_gateway_\S+ \('stack\/[^']+'\), .* of this stack name the same API: without discovery/)]);
+  });
+});

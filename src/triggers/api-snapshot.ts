@@ -1,5 +1,6 @@
 import { TerraformModule, TerraformResource, TerraformStack } from 'cdktf';
 import { ApiFamily, ApiResourceBlock } from './api-family';
+import { apiLookedUpBy } from './api-lookups';
 import { BlockSource } from './block-source';
 import { compare } from './canonical-json';
 import { CrossStackExpressions } from './cross-stack-expressions';
@@ -201,7 +202,12 @@ function resourcesNamingTheId(
   let api: TerraformResource | undefined;
   for (const reference of scan.reachedBy(apiIdExpression)) {
     const [type, name] = reference.split('.');
-    if (type === family.apiType && name !== undefined) {
+    // A data source that looks up an API of the stack by its literal name names that API too.
+    const lookedUp = type === 'data' ? apiLookedUpBy(blocks.index, stack, reference) : undefined;
+    if (lookedUp !== undefined && lookedUp.terraformResourceType === family.apiType) {
+      pending.push(`\${${family.apiType}.${lookedUp.friendlyUniqueId}.id}`);
+      api ??= lookedUp;
+    } else if (type === family.apiType && name !== undefined) {
       pending.push(`\${${type}.${name}.id}`);
       api ??= blocks.index.resourceNamed(type, stack, name);
     }

@@ -8,6 +8,7 @@ import {
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ApiFamily } from './api-family';
+import { lookedUpByNameWarnings } from './api-lookups';
 import { addressOf, ApiSnapshot, gatherSnapshot, SnapshotDepth, SnapshotResource, TriggerSources } from './api-snapshot';
 import { blindSpotWarnings, isAcknowledged } from './blind-spots';
 import { BlockSource, HomeStackBlocks } from './block-source';
@@ -293,7 +294,8 @@ export class RedeployTriggerEngine {
       ? [...(blindSpots ? [] : this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api))),
         // Without any blind spot, none is left unacknowledged.
         ...(blindSpots ? blindSpotWarnings(this.props.family, snapshot, this.acknowledged) : []),
-        ...changingCallWarnings(this.props.family, snapshot, this.acknowledged)]
+        ...changingCallWarnings(this.props.family, snapshot, this.acknowledged),
+        ...lookedUpByNameWarnings(this.props.family, snapshot, blocks, this.acknowledged)]
       : [];
     for (const { item, calls } of unhashedFileReads(this.props.family, snapshot)) {
       if (!isAcknowledged(item.construct, this.acknowledged)) {

@@ -219,6 +219,11 @@ export class StackScan {
     return found;
   }
 
+  /** The resources of the family's types whose API id argument reaches `reference` (`data.aws_api_gateway_rest_api.x.id`), directly or indirectly. */
+  public reaching(reference: string): readonly TerraformElement[] {
+    return this.blindSpotIndex().reaching.get(reference) ?? [];
+  }
+
   /**
    * Every reference an API id argument's value reaches, directly or through the stack's local values
    * and data sources (`IndirectReferences`), once per value; for a value of the resource's iterator
