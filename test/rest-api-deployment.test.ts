@@ -190,6 +190,20 @@ describe('trigger entries given by hand', () => {
     ]);
   });
 
+  test('autoDiscover: false names the resources of the API left out of resources in a warning', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const { api, get } = petsApi(stack);
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api, autoDiscover: false, resources: [get] });
+
+    expect(RestApiDeployment.warningsOf(deployment)).toEqual([
+      "Discovery is off ('autoDiscover: false'), and aws_api_gateway_resource.pets ('stack/pets'), aws_api_gateway_integration.pets_get_integration "
+      + "('stack/pets_get_integration') name the REST API: they are not in 'resources', so changing them does not redeploy the API. "
+      + "Leave discovery on (the default), or list them in 'resources'; otherwise list them in 'acknowledgedBlindSpots'.",
+    ]);
+    const all = new RestApiDeployment(stack, 'all', { restApi: api, stageName: 'all', autoDiscover: false, resources: [get], acknowledgedBlindSpots: [stack] });
+    expect(RestApiDeployment.warningsOf(all)).toEqual([]);
+  });
+
   test('a resource given in resources and also discovered has one entry', () => {
     const json = synthesize((stack) => {
       const { api, get } = petsApi(stack);

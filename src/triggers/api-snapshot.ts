@@ -163,9 +163,10 @@ export function gatherSnapshot(
     namingTheId.forEach((resource) => add(resource, home));
   }
   sources.resources.forEach((resource) => add(resource));
-  const elsewhere = sources.apiElsewhere;
-  const namingElsewhere = elsewhere === undefined ? []
-    : StackScan.of(blocks, TerraformStack.of(elsewhere), family).resourcesNamingThrough([`\${${addressOf(elsewhere)}.id}`], new Set());
+  // Without discovery, the resources of the API's stack that name it (given as the construct, or by the id of one of another stack).
+  const named = sources.apiElsewhere ?? (sources.autoDiscover ? undefined : sources.api);
+  const namingElsewhere = named === undefined ? []
+    : StackScan.of(blocks, TerraformStack.of(named), family).resourcesNamingThrough([`\${${addressOf(named)}.id}`], new Set());
   if (depth === 'check') {
     stacks = stacks.map((apiStack) => {
       // Resolving the other elements of another stack registers their references: the API's id may be read there then.

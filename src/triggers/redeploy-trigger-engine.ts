@@ -307,7 +307,9 @@ export class RedeployTriggerEngine {
     const warnings: string[] = [];
     const unseen = snapshot.namingTheId.filter((resource) => !isAcknowledged(resource, this.acknowledged));
     if (unseen.length > 0) {
-      warnings.push(namedByIdWarning(this.props.family, this.props.apiProperty, unseen, snapshot.home));
+      warnings.push(this.props.api === undefined
+        ? namedByIdWarning(this.props.family, this.props.apiProperty, unseen, snapshot.home)
+        : undiscoveredWarning(this.props.family, unseen));
     } else if (automatic.size === 0 && this.userTriggers.entries.size === 0 && snapshot.resources.length === 0) {
       warnings.push(noTriggersWarning(this.props.apiProperty));
     }
@@ -492,6 +494,14 @@ function namedByIdWarning(family: ApiFamily, apiProperty: string, resources: rea
     'without discovery, changing them does not redeploy the API. Give the API construct instead of its id, or set ' +
     "'autoDiscover: true' (the resources that name the API are then discovered), or list them in 'resources'; " +
     "otherwise list them in 'acknowledgedBlindSpots'.";
+}
+
+/** For an API given as the construct with discovery off: the resources that name it and are not in `resources`. */
+function undiscoveredWarning(family: ApiFamily, resources: readonly TerraformResource[]): string {
+  const named = resources.map((resource) => `${addressOf(resource)} ('${resource.node.path}')`);
+  const shown = named.length > 3 ? [...named.slice(0, 3), `and ${named.length - 3} more`] : named;
+  return `Discovery is off ('autoDiscover: false'), and ${shown.join(', ')} name the ${family.apiKind}: they are not in 'resources', so changing them `
+    + "does not redeploy the API. Leave discovery on (the default), or list them in 'resources'; otherwise list them in 'acknowledgedBlindSpots'.";
 }
 
 function unhashedFileWarning(item: SnapshotResource, calls: readonly string[], elsewhere: boolean): string {
