@@ -10,9 +10,10 @@ import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api'
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
+import { DataAwsApiGatewayRestApi } from '@cdktf/provider-aws/lib/data-aws-api-gateway-rest-api';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { App, Fn, TerraformIterator, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, Fn, TerraformIterator, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { AccessLogDestination, HttpApiDeployment, HttpApiStage, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { invokeFunctionWith, petsApi } from './support/api';
 import { README_PATH } from './support/readme';
@@ -270,6 +271,24 @@ const PROGRAMS: Record<string, (app: App) => void> = {
   "`arnForExecuteApi('FETCH', '/pets')`, or a path ending in `/`": (app) => {
     const s = stack(app);
     new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).arnForExecuteApi('FETCH', '/pets');
+  },
+  "`variables: { hosts: Token.asString(Fn.split(',', hosts)) }` (or a list, set or map as a trigger, tag or stage name)": (app) => {
+    const s = stack(app);
+    const hosts = new TerraformVariable(s, 'hosts', { type: 'string' }).stringValue;
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, variables: { hosts: Token.asString(Fn.split(',', hosts)) } });
+  },
+  "`new HttpApiStage(stack, 'stage', { ..., provider })` with an `AwsProvider` of another stack": (app) => {
+    const s = stack(app);
+    const other = new AwsProvider(stack(app, 'other'), 'london', { region: 'eu-west-2', alias: 'london' });
+    new HttpApiStage(s, 'stage', { apiId: petsHttpApi(s).api.id, deploymentId: 'a1b2c3', stageName: 'live', provider: other });
+  },
+  "routes of a REST API whose `restApiId` is `new DataAwsApiGatewayRestApi(other, 'lookup', { name: 'pets' }).id`": (app) => {
+    const s = stack(app);
+    const api = petsApi(s);
+    const other = stack(app, 'other');
+    const lookup = new DataAwsApiGatewayRestApi(other, 'lookup', { name: 'pets' });
+    new ApiGatewayResource(other, 'cats', { restApiId: lookup.id, parentId: lookup.rootResourceId, pathPart: 'cats' });
+    new RestApiDeployment(s, 'deploy', { restApi: api.api });
   },
   "`arnForExecuteApi('$Connect')` on a WebSocket API": (app) => {
     const s = stack(app);
