@@ -89,7 +89,8 @@ export function buildProgram(program: Program, app: App): BuiltProgram {
     }
     return move.apiIdVia ? apiIds.get(move.apiIdVia)! : get<TerraformResource & { id: string }>(move.api).id;
   };
-  const text = (value: StringValue) => (typeof value === 'string' ? value : get<TerraformVariable>(value.variable).stringValue);
+  const text = (value: StringValue) => (typeof value === 'string' ? value
+    : 'split' in value ? Token.asString(Fn.split(',', value.split)) : get<TerraformVariable>(value.variable).stringValue);
   const num = (value: NumberValue) => (typeof value === 'number' ? value : get<TerraformVariable>(value.variable).numberValue);
 
   for (const move of program.moves) {

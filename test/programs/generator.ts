@@ -353,7 +353,10 @@ class ProgramGenerator {
     const stage: Mutable<StageModel> = {};
     const limit = (value: number): NumberValue => (r.chance(0.15) ? { variable: this.variable(stack, 'number') } : value);
     if (r.chance(0.2)) stage.stageDescription = 'serves the API';
-    if (r.chance(0.2)) stage.variables = { backend: r.chance(0.7) ? 'pets.example.com' : { variable: this.variable(stack, 'string') } as StringValue };
+    if (r.chance(0.2)) {
+      const backend: StringValue = r.chance(0.65) ? 'pets.example.com' : r.chance(0.85) ? { variable: this.variable(stack, 'string') } : { split: 'a.example.com,b.example.com' };
+      stage.variables = { backend };
+    }
     if (r.chance(0.15)) stage.tags = { environment: 'test' };
     Object.assign(stage, this.settings(api, limit));
     if (r.chance(0.15)) {

@@ -87,6 +87,13 @@ export function expectedOutcome(program: Program): ExpectedOutcome {
       mistakes.push({ label: "a user trigger keyed like the API's own entry", description: `${deployment.id} has a user trigger keyed like the API's own entry`, properties: ['triggers'] });
     }
     const api = apiOf(program, deployment)!;
+    const stagesOfDeployment = [deployment.stage, ...addedStages(program, deployment.id), ...standaloneStages(program, deployment.id)]
+      .map((stage) => ('stage' in stage ? stage.stage : stage));
+    for (const stage of stagesOfDeployment) {
+      if (Object.values(stage.variables ?? {}).some((value) => typeof value === 'object' && 'split' in value)) {
+        mistakes.push({ label: 'a list as a stage variable', description: `a stage of ${deployment.id} has a stage variable that is a list (split(...))`, properties: ['variables'] });
+      }
+    }
     either.push(...resourcesDeployedLater(program, deployment));
     const others = [...addedStages(program, deployment.id), ...standaloneStages(program, deployment.id)];
     const stages = [deployment.stage, ...others.map((stage) => stage.stage)];

@@ -21,7 +21,11 @@ export type Iteration =
   | { readonly kind: 'apiMap'; readonly keys: readonly string[] };
 
 /** A string that is a literal, or a variable's `stringValue` (the id of a `variable` move). */
-export type StringValue = string | { readonly variable: string };
+/**
+ * A string that is a literal, a string variable's `stringValue`, or a list given as one
+ * (`Token.asString(Fn.split(',', text))`): a mistake Terraform refuses ("string required").
+ */
+export type StringValue = string | { readonly variable: string } | { readonly split: string };
 
 /** A number that is a literal, or a number variable's `numberValue`. */
 export type NumberValue = number | { readonly variable: string };

@@ -505,7 +505,17 @@ class StatementPrinter {
   }
 
   private stage(stage: StageModel): Array<[string, string]> {
-    const text = (value: StringValue) => (typeof value === 'string' ? quote(value) : `${value.variable}.stringValue`);
+    const text = (value: StringValue) => {
+      if (typeof value === 'string') {
+        return quote(value);
+      }
+      if ('split' in value) {
+        this.use('Fn');
+        this.use('Token');
+        return `Token.asString(Fn.split(',', ${quote(value.split)}))`;
+      }
+      return `${value.variable}.stringValue`;
+    };
     const perKey = (options: Readonly<Record<string, RouteSettingsModel>> | undefined) => (options === undefined ? 'undefined'
       : `{ ${Object.entries(options).map(([key, settings]) => `${quote(key)}: ${objectLiteral(this.settings(settings))}`).join(', ')} }`);
     return [
