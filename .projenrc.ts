@@ -54,6 +54,9 @@ const project = new cdk.JsiiProject({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testTimeout: 60_000,
+      // One temporary folder per run, removed at its end (the synths of a run made thousands).
+      globalSetup: '<rootDir>/test/support/temp-dir-setup.js',
+      globalTeardown: '<rootDir>/test/support/temp-dir-teardown.js',
     },
   },
   tsconfig: {
