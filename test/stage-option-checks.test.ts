@@ -1,6 +1,6 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformLocal, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
-import { AccessLogDestination, ApiGatewayCloudWatchRole, CacheClusterSize, HttpApiDeployment, RestApiDeployment, RestApiDeploymentProps, RestApiStage, WebSocketApiDeployment } from '../src';
+import { AccessLogDestination, AccessLogFormat, ApiGatewayCloudWatchRole, CacheClusterSize, HttpApiDeployment, RestApiDeployment, RestApiDeploymentProps, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi, PetsApi } from './support/api';
 import { onlyResource, resourcesOfType, synthesize } from './support/synth';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -246,6 +246,31 @@ describe("AWS's limits on stage tags, stage variables, burst limits and the log 
       "property 'accessLogDestination.newLogGroup(options).kmsKeyId' is \"arn:aws:s3:::bucket\"; expected the ARN of a KMS key"],
   ])('%s is refused', (_name, props, message) => {
     expect(deploy(props as Partial<RestApiDeploymentProps>)).toThrow(message);
+  });
+
+  test.each<[string, Partial<RestApiDeploymentProps>, string]>([
+    ['an access log format on several lines (JSON.stringify with an indent)', {
+      accessLogDestination: AccessLogDestination.newLogGroup(),
+      accessLogFormat: AccessLogFormat.custom(JSON.stringify({ requestId: '$context.requestId', status: '$context.status' }, null, 2)),
+    }, "property 'accessLogFormat' is \"{\\n  \\\"requestId\\\": \\\"$context.requestId\\\",\\n  \\\"status\\\": \\\"$context.status\\\"\\n}\"; expected a format on one line: "
+      + 'AWS refuses a line break in it but at its end ("Access Log format must be single line"); give JSON.stringify(...) of the fields without its indent.'],
+    ['"${...}" in an access log format', {
+      accessLogDestination: AccessLogDestination.newLogGroup(), accessLogFormat: AccessLogFormat.custom('$context.requestId ${context.path}'),
+    }, "property 'accessLogFormat' is \"$context.requestId ${context.path}\"; expected text without \"${...}\" or \"%{...}\", which Terraform reads as a template"],
+    ['"${...}" in a stage description', { stageDescription: 'serves ${stage}' }, "property 'stageDescription' is \"serves ${stage}\"; expected text without"],
+    ['"%{...}" in a tag', { tags: { note: '100%{x}' } }, "property 'tags.note' is \"100%{x}\"; expected text without"],
+    ['"${...}" in a deployment description', { description: 'release ${version}' }, "property 'description' is \"release ${version}\"; expected text without"],
+  ])('%s is refused (terraform validate refused it, or AWS at apply)', (_name, props, message) => {
+    expect(deploy(props)).toThrow(message);
+  });
+
+  test('a format ending in a line break, "$${...}" for the text itself, and a Terraform reference written as text are taken', () => {
+    expect(deploy({
+      accessLogDestination: AccessLogDestination.newLogGroup(),
+      accessLogFormat: AccessLogFormat.custom('$context.requestId $context.status\n'),
+      stageDescription: 'literally $${stage}',
+      tags: { workspace: '${terraform.workspace}' },
+    })).not.toThrow();
   });
 
   test("a KMS key set on the stage's log group afterwards is checked when the app is validated", () => {

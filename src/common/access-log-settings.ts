@@ -7,6 +7,7 @@ import { CommonStageOptions } from './common-stage-options';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 import { resolveIn } from '../core/resolve';
+import { refuseTemplateText } from '../core/template-text';
 
 /** A CloudWatch Logs log group's ARN, or a Firehose stream's whose name starts with `amazon-apigateway-` (as AWS requires). */
 const DESTINATION_ARN = /^arn:aws[a-z-]*:(logs:[a-z0-9-]+:\d{12}:log-group:[^:]+(:\*)?|firehose:[a-z0-9-]+:\d{12}:deliverystream\/amazon-apigateway-.+)$/;
@@ -125,6 +126,13 @@ export function accessLogSettingsOf(
     throw invalidProperty(owner, `${prefix}accessLogFormat`, format.toString(),
       'an AccessLogFormat made by its static methods (AccessLogFormat.custom(...), AccessLogFormat.clf(), ...), which give it its text');
   }
+  const text = format.toString();
+  // AWS: "Access Log format must be single line, new line character is allowed only at end of the format".
+  if (!Token.isUnresolved(text) && /[\r\n]/.test(text.replace(/[\r\n]+$/, ''))) {
+    throw invalidProperty(owner, `${prefix}accessLogFormat`, text, 'a format on one line: AWS refuses a line break in it but at its end '
+      + '("Access Log format must be single line"); give JSON.stringify(...) of the fields without its indent');
+  }
+  refuseTemplateText(owner, `${prefix}accessLogFormat`, text);
   if (!format.identifiesRequests) {
     throw invalidProperty(owner, `${prefix}accessLogFormat`, format.toString(),
       'a format that logs $context.requestId or $context.extendedRequestId, so each line can be matched with a request');

@@ -2,6 +2,7 @@ import { TerraformProvider, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { refuseCollection } from '../core/collections';
 import { invalidProperty } from '../core/errors';
+import { refuseTemplateText } from '../core/template-text';
 
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const STAGE_VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
@@ -29,6 +30,7 @@ export function validateTags(scope: IConstruct, property: string, tags: { [key: 
       throw invalidProperty(scope, `${property}.${key}`, value, `a tag value of at most ${TAG_VALUE_MAX} characters`);
     }
     refuseCollection(scope, `${property}.${key}`, value, 'a tag value');
+    refuseTemplateText(scope, `${property}.${key}`, value);
   }
 }
 
@@ -76,6 +78,7 @@ export const V2_DESCRIPTION_MAX = 1024;
 
 /** Fails on a literal description longer than API Gateway v2 takes (`terraform validate` refused it). */
 export function validateV2Description(scope: IConstruct, property: string, description: string | undefined): void {
+  refuseTemplateText(scope, property, description);
   if (typeof description === 'string' && !Token.isUnresolved(description) && description.length > V2_DESCRIPTION_MAX) {
     throw invalidProperty(scope, property, description, `a description of at most ${V2_DESCRIPTION_MAX} characters (it has ${description.length})`);
   }

@@ -22,6 +22,7 @@ import { changeOwned } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { expressionIn } from '../core/resolve';
 import { checkStruct } from '../core/struct-check';
+import { refuseTemplateText } from '../core/template-text';
 import { warnOnce } from '../core/warnings';
 import { BasePathMappingOptions } from '../domains/base-path-mapping';
 import { REST_API_FAMILY } from '../triggers/rest-api-family';
@@ -169,6 +170,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
     if (props.cloudWatchRole === true) {
       this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.start.provider, region: this.start.region });
     }
+    refuseTemplateText(this, 'description', props.description);
     const deploymentOf = (resourceId: string, property: string, lifecycle: TerraformResourceLifecycle) =>
       newDeploymentResource(ProviderResources.ApiGatewayDeployment, this, resourceId, {
         restApiId: this.restApiId,

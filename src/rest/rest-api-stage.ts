@@ -24,6 +24,7 @@ import { invalidProperty } from '../core/errors';
 import { newOwnedResource, ownedStage } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { checkStruct } from '../core/struct-check';
+import { refuseTemplateText } from '../core/template-text';
 import type { MappingTarget } from '../domains/api-mapping';
 import { addBasePathMapping, BasePathMappingOptions } from '../domains/base-path-mapping';
 import { REST_API_FAMILY } from '../triggers/rest-api-family';
@@ -139,6 +140,8 @@ export class RestApiStage extends StageBase {
       validateProvider(owner, 'provider', props.provider);
     }
     const options = currentStageOptions(owner, prefix, props);
+    refuseTemplateText(owner, `${prefix}stageDescription`, options.stageDescription);
+    refuseTemplateText(owner, `${prefix}documentationVersion`, options.documentationVersion);
     validateStageVariables(owner, `${prefix}variables`, options.variables);
     validateTags(owner, `${prefix}tags`, options.tags);
 

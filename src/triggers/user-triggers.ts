@@ -1,8 +1,9 @@
-import { Token, Tokenization } from 'cdktf';
+import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { RESOURCE_IDS_TRIGGER_KEY } from './trigger-entries';
 import { refuseCollection } from '../core/collections';
 import { invalidProperty } from '../core/errors';
+import { hasUnknownInterpolation } from '../core/template-text';
 
 /**
  * The user's own trigger entries of one deployment construct: given in `triggers`, added with
@@ -84,17 +85,4 @@ export class UserTriggers {
         + 'Fn.sha1(...), a resource\'s attribute), or write "$${...}" for the text itself');
     }
   }
-}
-
-/** Text that starts a reference Terraform knows, or a function call, inside `${...}`. */
-const KNOWN_INTERPOLATION = /^\s*((var|local|data|module|terraform|path)\.|[a-z][a-z0-9]*_[a-z0-9_]*\.[\w-]+|[a-z_][a-z0-9_]*\s*\()/;
-
-/**
- * Whether the literal text of `text` (a token's parts aside) has a `${...}` interpolation Terraform
- * refuses here: any, for a key (`inKey`); one that names no reference form nor calls a function
- * (`${foo}`), for a value.
- */
-export function hasUnknownInterpolation(text: string, inKey: boolean): boolean {
-  const literals = (Tokenization.reverseString(text).literals as unknown[]).filter((part): part is string => typeof part === 'string');
-  return literals.some((part) => [...part.matchAll(/(^|[^$])\$\{([^}]*)\}?/g)].some((match) => inKey || !KNOWN_INTERPOLATION.test(match[2])));
 }

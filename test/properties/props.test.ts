@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
 import { anyText, libraryOutcome, parameters } from './support';
 import { MethodDeploymentOptions, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps, UnauthorizedCacheControlHeaderStrategy } from '../../src';
+import { hasUnknownInterpolation } from '../../src/core/template-text';
 import { METHOD_DEPLOYMENT_OPTION_NAMES } from '../../src/rest/method-settings';
-import { hasUnknownInterpolation } from '../../src/triggers/user-triggers';
 import { petsApi } from '../support/api';
 import { synthesize } from '../support/synth';
 
