@@ -5,8 +5,8 @@ import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
-  AccessLogDestination, AccessLogFormat, ApiGatewayCloudWatchRole, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps,
-  WebSocketApiDeployment,
+  AccessLogDestination, AccessLogFormat, ApiGatewayCloudWatchRole, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps, RestApiStage,
+  WebSocketApiDeployment, WebSocketApiStage,
 } from '../src';
 import { petsApi } from './support/api';
 import { onlyResource, resourcesOfType, synthesize, synthesizeStack } from './support/synth';
@@ -283,6 +283,32 @@ describe("an account setting of the library's in the stack (an ApiGatewayCloudWa
       expect(manifest.stacks.stack.annotations).toContainEqual(expect.objectContaining({ constructPath: 'stack/deploy', message: ROLE_WARNING('prod') }));
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a stage made on its own that logs to CloudWatch', () => {
+  test.each([
+    ['a RestApiStage (its method settings too)', (stack: TerraformStack) => {
+      const api = petsApi(stack).api;
+      new RestApiStage(stack, 'stage', {
+        restApiId: api.id, deploymentId: 'a1b2c3', stageName: 'live', loggingLevel: MethodLoggingLevel.INFO, accessLogDestination: AccessLogDestination.newLogGroup(),
+      });
+      return ['aws_api_gateway_stage', 'aws_api_gateway_method_settings'];
+    }],
+    ['a WebSocketApiStage', (stack: TerraformStack) => {
+      new WebSocketApiStage(stack, 'stage', { apiId: chatWebSocketApi(stack).api.id, deploymentId: 'a1b2c3', stageName: 'live', accessLogDestination: AccessLogDestination.newLogGroup() });
+      return ['aws_apigatewayv2_stage'];
+    }],
+  ])('%s waits for the ApiGatewayCloudWatchRole of its stack, made before or after it', (_name, make) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const types = make(stack);
+    const role = new ApiGatewayCloudWatchRole(stack, 'logs');
+
+    const json = JSON.parse(Testing.synth(stack, true));
+    for (const type of types) {
+      expect(Object.values<any>(resourcesOfType(json, type)).map((resource) => resource.depends_on)).toEqual([[`aws_api_gateway_account.${role.account.friendlyUniqueId}`]]);
     }
   });
 });

@@ -288,3 +288,18 @@ describe('a stage made on its own: its per-route and per-method settings name wh
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 });
+
+test('a stage made on its own with a per-method or per-route key known only at deploy time gets the warning a deployment construct gives', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const part = new TerraformVariable(stack, 'part', { type: 'string' }).stringValue;
+  const api = petsApi(stack).api;
+  const stage = new RestApiStage(stack, 'manual', { restApiId: api.id, deploymentId: 'a1b2c3', stageName: 'manual', methodOptions: { [`/pets/${part}/GET`]: { metricsEnabled: true } } });
+  const http = new HttpApiStage(stack, 'http', {
+    apiId: petsHttpApi(stack).api.id, deploymentId: 'a1b2c3', stageName: 'manual', routeOptions: { [`GET /${part}`]: { throttlingBurstLimit: 5, throttlingRateLimit: 2 } },
+  });
+
+  expect(RestApiDeployment.warningsOf(stage)).toEqual(['The methodOptions key "/pets/${var.part}/GET" is known only at deploy time: the construct cannot check that '
+    + 'the API serves it (AWS refuses a setting for a method the API does not have when it applies).']);
+  expect(HttpApiDeployment.warningsOf(http)).toEqual(['The routeOptions key "GET /${var.part}" is known only at deploy time: the construct cannot check that '
+    + 'the API serves it (AWS refuses a setting for a route the API does not have when it applies).']);
+});

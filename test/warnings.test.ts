@@ -177,3 +177,26 @@ test('warningsOf before a synth gives the warnings of the resources the construc
     fs.rmSync(outdir, { recursive: true, force: true });
   }
 });
+
+test('warningsOf before a synth gives the custom domains\' warnings too (a key known only at deploy time)', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'domain-warnings-'));
+  try {
+    const app = new App({ outdir });
+    const stack = new TerraformStack(app, 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const api = new ApiGatewayRestApi(stack, 'api', { name: 'pets' });
+    const get = new ApiGatewayMethod(stack, 'get', { restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', authorization: 'NONE' });
+    new ApiGatewayIntegration(stack, 'integration', { restApiId: api.id, resourceId: api.rootResourceId, httpMethod: get.httpMethod, type: 'MOCK' });
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api });
+    deployment.addApiMapping('api.example.com', { apiMappingKey: 'v1' });
+    deployment.addStage('beta').addApiMapping('api.example.com', { apiMappingKey: new TerraformVariable(stack, 'key', { type: 'string' }).stringValue });
+
+    const before = RestApiDeployment.warningsOf(app);
+    app.synth();
+
+    expect(before).toEqual([expect.stringMatching(/^The apiMappingKey of addStage\(beta\).addApiMapping, "\$\{var.key\}", is known only at deploy time/)]);
+    expect(RestApiDeployment.warningsOf(app)).toEqual(before);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+});

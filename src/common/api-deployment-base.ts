@@ -3,9 +3,11 @@ import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { checkAccountSettingsOf } from './account-settings';
 import { checkPlacementOf } from './api-placement';
+import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { StageBase } from './stage-base';
+import { AppIndex } from '../core/app-index';
 import { checkEntryPoints } from '../core/argument-checks';
-import { isLibraryDeployment } from '../core/deployment-marker';
+import { isLibraryDeployment, stageErrorOwner } from '../core/deployment-marker';
 import { notOneOfTheLibrarys } from '../core/errors';
 import { checkOwnedOf } from '../core/owned-resources';
 import { expressionIn } from '../core/resolve';
@@ -128,20 +130,46 @@ export function initDeployment(deployment: ApiDeploymentBase, parts: DeploymentP
 }
 
 /**
- * The synth warnings of the deployment constructs in `scope` for which `isKind` holds, in
- * construct-tree order; each runs its check first (as cdktf's prepare pass does).
+ * The synth warnings of the deployment constructs in `scope` for which `isKind` holds, of the stages
+ * made on their own for which `isOwnStage` holds, and of the CloudWatch roles made on their own, in
+ * construct-tree order. Each runs the checks of synth first (as cdktf's prepare pass and validation
+ * do): its engine's, and every validation of the constructs inside it (resources it owns, mappings,
+ * placements); the first error is thrown.
  */
-export function deploymentWarnings(scope: IConstruct, isKind: (construct: IConstruct) => boolean): string[] {
-  // A warning shared by several deployment constructs (an account setting) is given once.
-  return [...new Set(scope.node.findAll().filter((construct) => isLibraryDeployment(construct) && isKind(construct)).flatMap((construct) => {
-    const engine = partsOf(construct as ApiDeploymentBase).engine;
-    engine.check();
-    checkAccountSettingsOf(construct);
-    checkPlacementOf(construct);
-    checkOwnedOf(construct);
-    // The warnings about the API's configuration are on the API, once for all its deployment constructs.
-    return [...engine.warningsAboutApi, ...warningsGivenElsewhere(construct), ...warningsOn(construct)];
+export function deploymentWarnings(
+  scope: IConstruct, isKind: (construct: IConstruct) => boolean, isOwnStage: (construct: IConstruct) => boolean,
+): string[] {
+  // A warning shared by several constructs (an account setting) is given once.
+  return [...new Set(scope.node.findAll().flatMap((construct) => {
+    if (isLibraryDeployment(construct) && isKind(construct)) {
+      const engine = partsOf(construct as ApiDeploymentBase).engine;
+      engine.check();
+      checkAccountSettingsOf(construct);
+      checkPlacementOf(construct);
+      checkOwnedOf(construct);
+      validateWithin(construct);
+      // The warnings about the API's configuration are on the API, once for all its deployment constructs.
+      return [...engine.warningsAboutApi, ...warningsGivenElsewhere(construct), ...warningsOn(construct)];
+    }
+    const standaloneRole = construct instanceof ApiGatewayCloudWatchRole && !(construct.node.scope && isLibraryDeployment(construct.node.scope));
+    if (standaloneRole || (isOwnStage(construct) && stageErrorOwner(construct) === construct)) {
+      validateWithin(construct);
+      return [...warningsGivenElsewhere(construct), ...warningsOn(construct)];
+    }
+    return [];
   }))];
+}
+
+/** Runs the validations of `construct` and of every construct inside it, as synth does; throws the first error. */
+function validateWithin(construct: IConstruct): void {
+  AppIndex.during(construct, () => {
+    for (const each of construct.node.findAll()) {
+      const [first] = each.node.validate();
+      if (first !== undefined) {
+        throw new Error(first);
+      }
+    }
+  });
 }
 
 function partsOf(deployment: IConstruct): DeploymentParts {

@@ -14,6 +14,9 @@ export function cloudWatchRoleWarning(stageName: string): string {
     "or 'cloudWatchRole: false' when it is set elsewhere.";
 }
 
+/** The resources of a REST stage that need the account's CloudWatch role when the stage logs: the stage, its method settings. */
+export const REST_STAGE_RESOURCE_TYPES = ['aws_api_gateway_stage', 'aws_api_gateway_method_settings'];
+
 /** Why a stage's resources wait for the account's CloudWatch role, for errors. */
 const CLOUD_WATCH_ROLE_WHY = 'API Gateway deploys a stage that logs to CloudWatch only once the account\'s CloudWatch role is set in its region '
   + '("CloudWatch Logs role ARN must be set in account settings to enable logging")';

@@ -66,13 +66,16 @@ export class HttpApiDeployment extends ApiDeploymentBase {
   }
 
   /**
-   * The synth warnings of every HttpApiDeployment in `scope` (`scope` itself included): the
-   * messages `cdktf synth` prints for them. For tests (`Testing.synth` does not show warnings).
+   * The synth warnings of every HttpApiDeployment in `scope` (`scope` itself included), and of
+   * every HttpApiStage and `ApiGatewayCloudWatchRole` made on its own there, in construct-tree
+   * order: the messages `cdktf synth` prints for them. For tests: `Testing.synth` does not show
+   * warnings. Every check of synth runs here (discovery, custom domains, the resources the
+   * constructs own), so it gives the same before or after synthesizing; it throws the first error.
    *
    * @param scope a stack, an app, or any construct
    */
   public static warningsOf(scope: IConstruct): string[] {
-    return deploymentWarnings(scope, HttpApiDeployment.isHttpApiDeployment);
+    return deploymentWarnings(scope, HttpApiDeployment.isHttpApiDeployment, (construct) => construct instanceof HttpApiStage);
   }
 
   /** The `aws_apigatewayv2_deployment` resource. */

@@ -13,7 +13,7 @@ import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
 import { executeApiArn, methodAndPath } from '../common/execute-api';
-import { prepareStageLogging } from '../common/stage-logging';
+import { prepareStageLogging, REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
 import { validateStageName } from '../common/validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
@@ -111,15 +111,16 @@ export class RestApiDeployment extends ApiDeploymentBase {
   }
 
   /**
-   * The synth warnings of every RestApiDeployment in `scope` (`scope` itself included), in
-   * construct-tree order: the messages `cdktf synth` prints for them. For tests:
-   * `Testing.synth` does not show warnings. The warnings that depend on the rest of the
-   * stack (discovery) are computed here, so it can be called before or after synthesizing.
+   * The synth warnings of every RestApiDeployment in `scope` (`scope` itself included), and of
+   * every RestApiStage and `ApiGatewayCloudWatchRole` made on its own there, in construct-tree
+   * order: the messages `cdktf synth` prints for them. For tests: `Testing.synth` does not show
+   * warnings. Every check of synth runs here (discovery, custom domains, the resources the
+   * constructs own), so it gives the same before or after synthesizing; it throws the first error.
    *
    * @param scope a stack, an app, or any construct
    */
   public static warningsOf(scope: IConstruct): string[] {
-    return deploymentWarnings(scope, RestApiDeployment.isRestApiDeployment);
+    return deploymentWarnings(scope, RestApiDeployment.isRestApiDeployment, (construct) => construct instanceof RestApiStage);
   }
 
   /** The `aws_api_gateway_deployment` resource. */
@@ -294,7 +295,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
     const stage = new RestApiStage(this, id, {
       ...options, restApiId: this.restApiId, deploymentId: this.deployment.id, stageName, provider: this.start.provider, region: this.start.region,
     });
-    prepareStageLogging(this, stage, this.cloudWatchRole, this.warnWhenLogging, STAGE_RESOURCE_TYPES);
+    prepareStageLogging(this, stage, this.cloudWatchRole, this.warnWhenLogging, REST_STAGE_RESOURCE_TYPES);
     return stage;
   }
 }
@@ -311,4 +312,3 @@ function stageOptionsOf(props: RestApiDeploymentProps): StageOptions {
 }
 
 /** The resources of a stage that fail to deploy with logging on before the account's CloudWatch role is set. */
-const STAGE_RESOURCE_TYPES = ['aws_api_gateway_stage', 'aws_api_gateway_method_settings'];

@@ -16,6 +16,7 @@ import { CommonStageOptions } from '../common/common-stage-options';
 import { validateUrlPath } from '../common/execute-api';
 import { MethodLoggingLevel } from '../common/logging-level';
 import { initStage, StageBase } from '../common/stage-base';
+import { prepareStageLogging, REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
 import { apiIdentity, claimStage } from '../common/stage-registry';
 import { validateProvider, validateRegion, validateStageName, validateStageVariables, validateTags } from '../common/validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
@@ -210,6 +211,10 @@ export class RestApiStage extends StageBase {
     });
 
     this.addMethodSettings(owner, prefix, props, options);
+    if (owner === this) {
+      // Made on its own, a stage that logs waits for the account's CloudWatch role of its stack, as a deployment's do.
+      prepareStageLogging(this, this, undefined, false, REST_STAGE_RESOURCE_TYPES);
+    }
 
     if (options.webAclArn !== undefined) {
       const association = newOwnedResource(ProviderResources.Wafv2WebAclAssociation, this, 'WebAcl', {

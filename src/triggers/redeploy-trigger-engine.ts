@@ -4,7 +4,6 @@ import {
   TerraformResource,
   TerraformStack,
   Token,
-  Tokenization,
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ApiFamily } from './api-family';
@@ -17,7 +16,7 @@ import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressio
 import { apiGatewayVariableIn } from './openapi-body';
 import { Block, resolvedBlocks, StackPass } from './rendered-blocks';
 import { selfReference } from './self-references';
-import { unservedSettingError } from './served-by-api';
+import { deployTimeKeyWarning, unservedSettingError } from './served-by-api';
 import { stackBlocks } from './stack-blocks';
 import { StackRenderHook } from './stack-render-hook';
 import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } from './trigger-entries';
@@ -26,7 +25,7 @@ import { AppIndex } from '../core/app-index';
 import { camelCase } from '../core/case';
 import { invalidProperty } from '../core/errors';
 import { ownerOfResource } from '../core/owned-resources';
-import { expressionIn, idReferenceOf, resolveIn } from '../core/resolve';
+import { idReferenceOf, resolveIn } from '../core/resolve';
 import { stackDependsOn } from '../core/stack-dependencies';
 import { warnOnce } from '../core/warnings';
 
@@ -170,17 +169,9 @@ export class RedeployTriggerEngine {
    * @param property how errors name the setting: `routeOptions.GET /pets`
    */
   public requireServed(property: string, key: string): void {
-    if (Token.isUnresolved(key)) {
-      const options = property.includes('methodOptions') ? 'methodOptions' : 'routeOptions';
-      const whole = Tokenization.reverseString(key).length === 1;
-      const written = options === 'methodOptions' && whole
-        ? " It is written as given: API Gateway reads a method of a nested resource as '~1pets~1{id}/GET' (each '/' of its path as '~1'), "
-          + "one of the root resource as '~1/GET', which the value must then be"
-        : '';
-      // The key as the user wrote it (`/pets/${var.x}/GET`), which the property ends with; `key` has lost a method path's leading `/`.
-      const given = property.slice(property.indexOf(`${options}.`) + options.length + 1);
-      this.warn(`The ${options} key ${JSON.stringify(expressionIn(this.owner, given))} is known only at deploy time: the construct cannot check that `
-        + `the API serves it (AWS refuses a setting for a ${options === 'methodOptions' ? 'method' : 'route'} the API does not have when it applies).${written}`);
+    const warning = deployTimeKeyWarning(this.owner, property, key);
+    if (warning !== undefined) {
+      this.warn(warning);
     }
     this.served.push({ property, key });
   }

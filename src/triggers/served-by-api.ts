@@ -1,4 +1,4 @@
-import { TerraformStack, Token } from 'cdktf';
+import { TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ApiFamily } from './api-family';
 import { gatherSnapshot } from './api-snapshot';
@@ -9,7 +9,8 @@ import { stackBlocks } from './stack-blocks';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 import { heldByLocal } from '../core/locals';
-import { idReferenceOf } from '../core/resolve';
+import { expressionIn, idReferenceOf } from '../core/resolve';
+import { warnOnce } from '../core/warnings';
 
 /** A stage setting for one route or method: how errors name it, and the key as the API's served keys hold it. */
 export interface ServedSetting {
@@ -17,6 +18,27 @@ export interface ServedSetting {
   readonly property: string;
   /** The route key, or the method path without its leading `/`. */
   readonly key: string;
+}
+
+/**
+ * The warning for a per-route or per-method setting whose key is known only at deploy time (`key`, a
+ * route key or a method path without its leading `/`; `property` ends with the key as written):
+ * what the API serves cannot be compared with it. Undefined for a literal key.
+ */
+export function deployTimeKeyWarning(owner: IConstruct, property: string, key: string): string | undefined {
+  if (!Token.isUnresolved(key)) {
+    return undefined;
+  }
+  const options = property.includes('methodOptions') ? 'methodOptions' : 'routeOptions';
+  const whole = Tokenization.reverseString(key).length === 1;
+  const written = options === 'methodOptions' && whole
+    ? " It is written as given: API Gateway reads a method of a nested resource as '~1pets~1{id}/GET' (each '/' of its path as '~1'), "
+      + "one of the root resource as '~1/GET', which the value must then be"
+    : '';
+  // The key as the user wrote it (`/pets/${var.x}/GET`), which the property ends with; `key` has lost a method path's leading `/`.
+  const given = property.slice(property.indexOf(`${options}.`) + options.length + 1);
+  return `The ${options} key ${JSON.stringify(expressionIn(owner, given))} is known only at deploy time: the construct cannot check that `
+    + `the API serves it (AWS refuses a setting for a ${options === 'methodOptions' ? 'method' : 'route'} the API does not have when it applies).${written}`;
 }
 
 /**
@@ -49,6 +71,12 @@ export function unservedSettingError(
  * given the API, an API id reached indirectly) or the API is not the app's.
  */
 export function checkServedByApi(owner: IConstruct, family: ApiFamily, apiId: string, settings: readonly ServedSetting[]): void {
+  for (const { property, key } of settings) {
+    const warning = deployTimeKeyWarning(owner, property, key);
+    if (warning !== undefined) {
+      warnOnce(owner, warning);
+    }
+  }
   if (settings.every(({ key }) => Token.isUnresolved(key) || key.includes('*'))) {
     return;
   }

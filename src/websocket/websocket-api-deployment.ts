@@ -78,13 +78,16 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
   }
 
   /**
-   * The synth warnings of every WebSocketApiDeployment in `scope` (`scope` itself included): the
-   * messages `cdktf synth` prints for them. For tests (`Testing.synth` does not show warnings).
+   * The synth warnings of every WebSocketApiDeployment in `scope` (`scope` itself included), and of
+   * every WebSocketApiStage and `ApiGatewayCloudWatchRole` made on its own there, in construct-tree
+   * order: the messages `cdktf synth` prints for them. For tests: `Testing.synth` does not show
+   * warnings. Every check of synth runs here (discovery, custom domains, the resources the
+   * constructs own), so it gives the same before or after synthesizing; it throws the first error.
    *
    * @param scope a stack, an app, or any construct
    */
   public static warningsOf(scope: IConstruct): string[] {
-    return deploymentWarnings(scope, WebSocketApiDeployment.isWebSocketApiDeployment);
+    return deploymentWarnings(scope, WebSocketApiDeployment.isWebSocketApiDeployment, (construct) => construct instanceof WebSocketApiStage);
   }
 
   /** The `aws_apigatewayv2_deployment` resource. */

@@ -7,6 +7,7 @@ import { createV2Stage } from '../common/api-gateway-v2-stage';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { WebSocketRouteOptions } from '../common/route-settings';
 import { StageBase } from '../common/stage-base';
+import { prepareStageLogging } from '../common/stage-logging';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 import { checkStruct } from '../core/struct-check';
@@ -72,6 +73,10 @@ export class WebSocketApiStage extends StageBase {
       allowsDefaultStage: false,
       defaultAccessLogFormat: AccessLogFormat.jsonWithWebSocketFields(),
     });
+    if (owner === this) {
+      // Made on its own, a stage that logs waits for the account's CloudWatch role of its stack, as a deployment's do.
+      prepareStageLogging(this, this, undefined, false, ['aws_apigatewayv2_stage']);
+    }
   }
 
   /**
