@@ -220,11 +220,17 @@ describe('bad input fails at synth with the construct path, property, value and 
       const other = petsApi(stack, {}, 'other_');
       new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, resources: [other.integration] });
     })).toThrow("RestApiDeployment at 'stack/deploy': property 'resources[0]' is the construct 'stack/other_pets_get_integration' (aws_api_gateway_integration); "
-      + "expected a resource of stack/api, or of no API: its rest_api_id is the id of stack's aws_api_gateway_rest_api.other_api");
+      + "expected a resource of stack/api, or of no API: its API id is the id of stack's aws_api_gateway_rest_api.other_api");
     expect(() => synthesize((stack) => {
       const { api, integration } = petsApi(stack);
       new RestApiDeployment(stack, 'deploy', { restApi: api, resources: [integration] });
     })).not.toThrow();
+    // A resource of an API of the other family too (a route of an HTTP API given to a REST deployment).
+    expect(() => synthesize((stack) => {
+      const http = petsHttpApi(stack);
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, resources: [http.route] });
+    })).toThrow("RestApiDeployment at 'stack/deploy': property 'resources[0]' is the construct 'stack/pets_route' (aws_apigatewayv2_route); "
+      + "expected a resource of stack/api, or of no API: its API id is the id of stack's aws_apigatewayv2_api.http_api");
   });
 
   test('urlForPath without a leading slash', () => {

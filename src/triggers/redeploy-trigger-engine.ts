@@ -22,7 +22,6 @@ import { StackRenderHook } from './stack-render-hook';
 import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } from './trigger-entries';
 import { UserTriggers } from './user-triggers';
 import { AppIndex } from '../core/app-index';
-import { camelCase } from '../core/case';
 import { invalidProperty } from '../core/errors';
 import { ownerOfResource } from '../core/owned-resources';
 import { idReferenceOf, resolveIn } from '../core/resolve';
@@ -140,25 +139,32 @@ export class RedeployTriggerEngine {
     const other = this.otherApiOf(resource);
     if (other !== undefined) {
       throw invalidProperty(this.owner, property, resource,
-        `a resource of ${this.props.api!.node.path}, or of no API: its ${this.props.family.apiIdArgument} is the id of ${other} (discovery would take that API's `
+        `a resource of ${this.props.api!.node.path}, or of no API: its API id is the id of ${other} (discovery would take that API's `
         + 'resources into these triggers too); give it to a deployment construct of that API');
     }
     this.extraResources.push(resource);
   }
 
-  /** The path of the other API of the app whose id a resource's API id argument is (`otherApi.id`); undefined otherwise. */
+  /**
+   * The other API of the app whose id a resource's API id argument is (`otherApi.id`), of either family (a
+   * REST resource's `rest_api_id`, an HTTP or WebSocket resource's `api_id`); undefined otherwise.
+   */
   private otherApiOf(resource: TerraformResource): string | undefined {
     const api = this.props.api;
-    const input = (resource as unknown as Record<string, unknown>)[`${camelCase(this.props.family.apiIdArgument)}Input`];
-    if (api === undefined || typeof input !== 'string' || !Token.isUnresolved(input)) {
+    if (api === undefined) {
       return undefined;
     }
-    const reference = idReferenceOf(input);
-    if (reference === undefined || reference.type !== api.terraformResourceType) {
-      return undefined;
+    for (const argument of ['restApiId', 'apiId']) {
+      const input = (resource as unknown as Record<string, unknown>)[`${argument}Input`];
+      const reference = typeof input === 'string' && Token.isUnresolved(input) ? idReferenceOf(input) : undefined;
+      if (reference === undefined || !API_TYPES.has(reference.type)) {
+        continue;
+      }
+      const same = reference.type === api.terraformResourceType && reference.stack === TerraformStack.of(api)
+        && reference.name === api.friendlyUniqueId;
+      return same ? undefined : `${reference.stack.node.path}'s ${reference.type}.${reference.name}`;
     }
-    const same = reference.stack === TerraformStack.of(api) && reference.name === api.friendlyUniqueId;
-    return same ? undefined : `${reference.stack.node.path}'s ${reference.type}.${reference.name}`;
+    return undefined;
   }
 
   /**
@@ -509,3 +515,6 @@ function noTriggersWarning(apiProperty: string): string {
   return 'This deployment has no redeploy triggers: it is created once and never redeployed. ' +
     `Give '${apiProperty}' (with discovery on), 'resources' or 'triggers'.`;
 }
+
+/** The API types of both families: an API id argument that is the id of one names that API. */
+const API_TYPES: ReadonlySet<string> = new Set(['aws_api_gateway_rest_api', 'aws_apigatewayv2_api']);
