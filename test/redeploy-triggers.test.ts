@@ -311,6 +311,22 @@ describe('values known only at plan or apply time', () => {
     expect(triggers['aws_lambda_function.fns']).toBe('${sha1(jsonencode([values(aws_lambda_function.fns)[*].invoke_arn]))}');
   });
 
+  test('one instance of a for_each function read through values() hashes that attribute of the instances, not every attribute', () => {
+    const triggers = triggersOf(synthesize((stack) => {
+      const api = petsApi(stack);
+      new LambdaFunction(stack, 'fns', {
+        forEach: TerraformIterator.fromList(['a', 'b']), functionName: 'pets', role: 'arn:aws:iam::123456789012:role/pets', filename: 'pets.zip', handler: 'index.handler', runtime: 'nodejs20.x',
+      });
+      new ApiGatewayIntegration(stack, 'lambda', {
+        restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'GET', type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: '${values(aws_lambda_function.fns)[0].invoke_arn}',
+      });
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    }));
+
+    // Every attribute of every instance (tags, last_modified) redeployed for a tag, and made plans inconsistent with applies.
+    expect(triggers['aws_lambda_function.fns']).toBe('${sha1(jsonencode([values(aws_lambda_function.fns)[*].invoke_arn]))}');
+  });
+
   test('a for_each over data sources (TerraformIterator.fromDataSources) hashes the attributes read through each.value too', () => {
     const triggers = triggersOf(synthesize((stack) => {
       const api = petsApi(stack);

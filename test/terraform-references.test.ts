@@ -12,6 +12,8 @@ describe('findReferences', () => {
     ['an index known only inside the resource', '${aws_x.y[count.index].arn}', ['aws_x.y[*].arn']],
     ['templates nested in string literals', '${format("%s", "${aws_x.y.id}")}', ['aws_x.y.id']],
     ['no attribute of a function result', '${jsondecode(var.doc).aws_x.y}', ['var.doc']],
+    ["an instance's attribute through values()", '${values(aws_x.fns)[0].invoke_arn} ${values( aws_x.gs )[*].arn}', ['aws_x.fns[*].invoke_arn', 'aws_x.gs[*].arn']],
+    ['values() of the whole object, or without an attribute after it', '${length(values(aws_x.fns))} ${values(aws_x.gs)[0]}', ['aws_x.fns', 'aws_x.gs']],
   ])('finds %s', (_case, text, expected) => {
     expect(findReferences({ value: text })).toEqual(expected);
   });

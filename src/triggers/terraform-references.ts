@@ -263,9 +263,23 @@ function referencesInExpression(code: string): string[] {
     if (code[end] === '(' || code.startsWith('::', end)) {
       continue; // a namespaced function call, not a traversal
     }
-    references.push(root + steps);
+    // `values(aws_x.y)[0].arn`, `values(aws_x.y)[*].arn`: the instances' attribute, not every attribute of every instance.
+    const close = end + (/^\s*/.exec(code.slice(end))?.[0].length ?? 0);
+    const read = steps === '' && /values\(\s*$/.test(code.slice(0, match.index)) && code[close] === ')' ? instancesRead(code, close + 1) : undefined;
+    references.push(root + (read ?? steps));
   }
   return references;
+}
+
+/**
+ * After `values(<object>)`, at `start`: an index and the attribute steps that follow it (`[0].invoke_arn`)
+ * as the steps of any instance (`[*].invoke_arn`); undefined when no attribute follows the index.
+ */
+function instancesRead(code: string, start: number): string | undefined {
+  const { steps } = attributeSteps(code, start);
+  const index = /^(\[\d+\]|\[\*\]|\[[^\]]*\])/.exec(steps);
+  const rest = index === null ? '' : steps.slice(index[0].length);
+  return rest.startsWith('.') ? `${ANY_INSTANCE}${rest}` : undefined;
 }
 
 /** The attribute and index steps that follow a traversal root, and where they end. */
