@@ -14,6 +14,10 @@ describe('findReferences', () => {
     ['no attribute of a function result', '${jsondecode(var.doc).aws_x.y}', ['var.doc']],
     ["an instance's attribute through values()", '${values(aws_x.fns)[0].invoke_arn} ${values( aws_x.gs )[*].arn}', ['aws_x.fns[*].invoke_arn', 'aws_x.gs[*].arn']],
     ['values() of the whole object, or without an attribute after it', '${length(values(aws_x.fns))} ${values(aws_x.gs)[0]}', ['aws_x.fns', 'aws_x.gs']],
+    ['the attributes a for over a whole object reads of each instance', '${[for k, f in aws_x.fns : f.invoke_arn][0]}', ['aws_x.fns[*].invoke_arn']],
+    ['a for over values() with a condition', '${one([for f in values(aws_x.fns) : f.arn if f.name == "a"])}', ['aws_x.fns[*].arn', 'aws_x.fns[*].name']],
+    ['a for that uses the value whole, or only the keys: the whole object', '${[for f in aws_x.fns : f][0].arn} ${[for k, g in aws_x.gs : k]}',
+      ['aws_x.fns', 'aws_x.gs']],
   ])('finds %s', (_case, text, expected) => {
     expect(findReferences({ value: text })).toEqual(expected);
   });

@@ -107,7 +107,7 @@ const TEMPLATE_CACHE_LIMIT = 20_000;
 function referencesInTemplate(text: string): readonly string[] {
   let references = REFERENCES_OF_TEMPLATE.get(text);
   if (references === undefined) {
-    references = withoutBoundNames(templateExpressions(text).flatMap(referencesInExpression), text);
+    references = narrowedByFor(withoutBoundNames(templateExpressions(text).flatMap(referencesInExpression), text), text);
     if (REFERENCES_OF_TEMPLATE.size >= TEMPLATE_CACHE_LIMIT) {
       REFERENCES_OF_TEMPLATE.clear();
     }
@@ -130,6 +130,36 @@ function withoutBoundNames(references: string[], text: string): string[] {
   }
   const bound = forBoundNames(text);
   return bound.size === 0 ? references : references.filter((reference) => !bound.has(rootName(reference)));
+}
+
+/** A `for` over a whole resource or data source (or its `values(...)`), with the name its value is bound to: `for k, f in aws_x.fns :`. */
+const FOR_OVER_OBJECT = new RegExp(
+  `\\bfor\\s+(${IDENTIFIER})(?:\\s*,\\s*(${IDENTIFIER}))?\\s+in\\s+(?:values\\(\\s*)?((?:data\\.)?[a-z][a-z0-9]*_[a-z0-9_]*\\.[\\w-]+)\\s*\\)?\\s*:`, 'g');
+
+/**
+ * `references` with a whole resource or data source that a `for` iterates narrowed to the attributes the
+ * `for` reads of each instance (`[for f in aws_x.fns : f.invoke_arn]` reads `aws_x.fns[*].invoke_arn`),
+ * as a `for_each` over it is: every attribute of every instance (tags, `last_modified`) is no reason to
+ * redeploy. Kept whole where the bound value is used whole, or not at all (only the keys).
+ */
+function narrowedByFor(references: string[], text: string): string[] {
+  if (references.length === 0 || !text.includes('for')) {
+    return references;
+  }
+  let narrowed = references;
+  for (const match of text.matchAll(FOR_OVER_OBJECT)) {
+    const value = match[2] ?? match[1];
+    const object = match[3];
+    const body = text.slice(match.index! + match[0].length);
+    const uses = [...body.matchAll(new RegExp(`(?<![\\w.])${value}\\b(\\s*\\.\\s*(${IDENTIFIER}))?`, 'g'))];
+    if (!narrowed.includes(object) || uses.length === 0 || uses.some((use) => use[2] === undefined)) {
+      continue;
+    }
+    const read = [...new Set(uses.map((use) => `${object}${ANY_INSTANCE}.${use[2]}`))];
+    const at = narrowed.indexOf(object);
+    narrowed = [...narrowed.slice(0, at), ...read, ...narrowed.slice(at + 1)];
+  }
+  return narrowed;
 }
 
 /** The names the `for` expressions and `%{ for }` directives of a template string bind. */
