@@ -14,7 +14,8 @@ export const OWNED = Symbol.for('cdktf-api-gateway-deployment.OwnedResource');
  * the others name by its address).
  */
 export const FIELDS: Readonly<Record<string, string>> = {
-  provider: "it is the API's provider: the resource must be made where the API is",
+  provider: "it is the API's provider: the resource must be made where the API is (give the API its provider before making the "
+    + 'construct: an Aspect runs after the construct made its resources)',
   count: 'the construct makes exactly one, which its other resources name by its address',
   forEach: 'the construct makes exactly one, which its other resources name by its address',
 };
