@@ -253,7 +253,7 @@ describe('an override on the stack of an owned resource: a warning naming it', (
     ['stage_name', 'other', 'its stage_name: the construct claims the name for the API and builds its URLs, ARNs and mappings on it (give another '
       + 'stageName instead)'],
     ['rest_api_id', 'other', 'its rest_api_id: it is the API of the deployment the stage serves (make another stage construct for another API)'],
-    ['provider', 'aws.other', "its provider: it is the API's provider: the resource must be made where the API is"],
+    ['provider', 'aws.other', "its provider: it is the API's provider: the resource must be made where the API is (give the API its provider before making the " + 'construct: an Aspect runs after the construct made its resources)'],
   ])("a stage's %s", (argument, value, guarantee) => {
     const stack = newStack();
     const deployment = restDeployment(stack);
