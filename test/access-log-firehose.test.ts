@@ -106,7 +106,6 @@ describe("the stream's name must start with amazon-apigateway-, as a literal ARN
 
   test.each<[string, (stack: TerraformStack, arn: string) => Construct]>([
     ['WebSocket', (stack, arn) => new WebSocketApiDeployment(stack, 'd', { webSocketApi: chatWebSocketApi(stack).api, accessLogDestination: AccessLogDestination.arn(arn) })],
-    ['Http', (stack, arn) => new HttpApiDeployment(stack, 'd', { httpApi: petsHttpApi(stack).api, accessLogDestination: AccessLogDestination.arn(arn) })],
   ])('%s: refused too', (kind, make) => {
     const stack = newStack();
     make(stack, stream(stack, 'logs-x').arn);
@@ -151,4 +150,13 @@ describe("the stream's name must start with amazon-apigateway-, as a literal ARN
     expect(() => synthWith('logs-x')).toThrow('RestApiDeployment at \'api/d\': property \'accessLogDestination\' is ');
     expect(() => synthWith('logs-x')).toThrow(`${EXPECTED}, not the ARN of 'logs/fh', named "logs-x".`);
   });
+});
+
+test('a Firehose stream as the access log destination of an HTTP API is refused (HTTP APIs log to CloudWatch Logs only)', () => {
+  const arn = 'arn:aws:firehose:eu-west-2:123456789012:deliverystream/amazon-apigateway-logs';
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  expect(() => new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, accessLogDestination: AccessLogDestination.arn(arn) })).toThrow(
+    `HttpApiDeployment at 'stack/deploy': property 'accessLogDestination' is "${arn}"; expected the ARN of a CloudWatch Logs log group `
+    + '(or AccessLogDestination.newLogGroup()): HTTP API stages write access logs to CloudWatch Logs only (a Firehose stream takes the access logs '
+    + 'of REST and WebSocket APIs).');
 });

@@ -53,6 +53,26 @@ function validateDestinationArn(owner: IConstruct, property: string, arn: string
 }
 
 /**
+ * Fails on a Firehose stream given as the access log destination of an HTTP API's stage: HTTP APIs
+ * write access logs to CloudWatch Logs only (AWS's "Configure logging for HTTP APIs"; the v2
+ * AccessLogSettings: "DestinationArn: The ARN of the CloudWatch Logs log group to receive access
+ * logs"). Firehose takes the access logs of REST and WebSocket APIs.
+ */
+export function refuseFirehoseDestination(owner: IConstruct, property: string, destination: AccessLogDestination | undefined, apiKind: string): void {
+  const arn = destination?.destinationArn;
+  if (typeof arn !== 'string') {
+    return;
+  }
+  const firehose = Token.isUnresolved(arn)
+    ? /^\$\{(data\.)?aws_kinesis_firehose_delivery_stream\./.test(String(resolveIn(TerraformStack.of(owner), arn, false)))
+    : /^arn:aws[a-z-]*:firehose:/.test(arn);
+  if (firehose) {
+    throw invalidProperty(owner, property, arn, `the ARN of a CloudWatch Logs log group (or AccessLogDestination.newLogGroup()): ${apiKind} stages `
+      + 'write access logs to CloudWatch Logs only (a Firehose stream takes the access logs of REST and WebSocket APIs)');
+  }
+}
+
+/**
  * For a destination that is a Firehose stream's `arn` (a resource or a data source of the app): marks
  * the destination as one (no CloudWatch Logs, so no account's CloudWatch role), and checks at synth,
  * once every construct is made, that the stream's name, when it is a literal, starts with

@@ -2,7 +2,7 @@ import type { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-sta
 import { Fn, TerraformProvider, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AccessLogFormat } from './access-log';
-import { accessLogSettingsOf } from './access-log-settings';
+import { accessLogSettingsOf, refuseFirehoseDestination } from './access-log-settings';
 import { checkIdKinds } from './api-id-kind';
 import { checkPlacementWithApiId } from './api-placement';
 import { checkLogDestinationRegion } from './arn-region';
@@ -66,6 +66,9 @@ export function createV2Stage(
     : kind.allowsDefaultStage && Token.isUnresolved(definition.stageName) ? Fn.replace(definition.stageName, '$default', 'default')
       : definition.stageName;
   const logGroupName = `API-Gateway-Access-Logs_${definition.apiId}/${logStageName}`;
+  if (kind.apiKind === 'HTTP') {
+    refuseFirehoseDestination(owner, `${prefix}accessLogDestination`, definition.accessLogDestination, 'HTTP API');
+  }
   const accessLog = accessLogSettingsOf(scope, owner, prefix, definition, logGroupName, kind.defaultAccessLogFormat,
     definition.provider, definition.region);
   if (accessLog?.group !== undefined && !Token.isUnresolved(definition.stageName)) {
