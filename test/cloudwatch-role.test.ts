@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   AccessLogDestination, AccessLogFormat, ApiGatewayCloudWatchRole, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps, RestApiStage,
   WebSocketApiDeployment, WebSocketApiStage,
@@ -311,4 +312,20 @@ describe('a stage made on its own that logs to CloudWatch', () => {
       expect(Object.values<any>(resourcesOfType(json, type)).map((resource) => resource.depends_on)).toEqual([[`aws_api_gateway_account.${role.account.friendlyUniqueId}`]]);
     }
   });
+});
+
+test('an aws_api_gateway_account written by hand in the stack: the logging stages wait for it, and no warning says to set the role', () => {
+  for (const make of [(stack: TerraformStack) => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, loggingLevel: MethodLoggingLevel.ERROR }),
+    (stack: TerraformStack) => new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api, accessLogDestination: AccessLogDestination.newLogGroup() })]) {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const account = new ApiGatewayAccount(stack, 'account', { cloudwatchRoleArn: 'arn:aws:iam::123456789012:role/apigw-logs' });
+    const deployment = make(stack);
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+    expect(WebSocketApiDeployment.warningsOf(stack)).toEqual([]);
+    const stage = deployment.deploymentStage.stage as TerraformResource;
+    expect(resourcesOfType(JSON.parse(Testing.synth(stack, true)), stage.terraformResourceType)[stage.friendlyUniqueId].depends_on)
+      .toEqual([`aws_api_gateway_account.${account.friendlyUniqueId}`]);
+  }
 });

@@ -108,11 +108,29 @@ function settle(waiting: { readonly stage: LoggingStage; found: boolean }, claim
   }
 }
 
+/**
+ * Makes a waiting stage depend on an `aws_api_gateway_account` written by hand in its stack, with its
+ * account and region (as the conflict check counts one): no library construct sets the role there.
+ */
+function settleOnWritten(waiting: { readonly stage: LoggingStage; found: boolean }, claims: readonly AccountClaim[]): void {
+  const stack = TerraformStack.of(waiting.stage.resource);
+  const claimed = new Set(claims.map((claim) => claim.account as IConstruct));
+  const written = AppIndex.of(waiting.stage.owner).resourcesOfType('aws_api_gateway_account').find((account) => !claimed.has(account)
+    && TerraformStack.of(account) === stack && sameAccount(account, waiting.stage.resource) === 'same');
+  if (written !== undefined) {
+    waiting.found = true;
+    waiting.stage.depend(written);
+  }
+}
+
 /** The logging stages of `owner`: each depends on the account setting found by now, or gets its warning. */
 function checkLoggingStagesOf(owner: IConstruct): void {
   const claims = CLAIMS.get(owner.node.root) ?? [];
   for (const waiting of WAITING.get(owner.node.root)?.get(owner) ?? []) {
     settle(waiting, claims, TerraformStack.of(waiting.stage.resource));
+    if (!waiting.found) {
+      settleOnWritten(waiting, claims);
+    }
     if (!waiting.found && waiting.stage.warning !== undefined) {
       warnOnce(owner, waiting.stage.warning);
     }
