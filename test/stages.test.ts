@@ -1,3 +1,6 @@
+import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
+import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
+import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformHclModule, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AccessLogDestination, HttpApiDeployment, HttpApiStage, MethodLoggingLevel, RestApiDeployment, RestApiStage, WebSocketApiDeployment, WebSocketApiStage } from '../src';
@@ -302,4 +305,35 @@ test('a stage made on its own with a per-method or per-route key known only at d
     + 'the API serves it (AWS refuses a setting for a method the API does not have when it applies).']);
   expect(HttpApiDeployment.warningsOf(http)).toEqual(['The routeOptions key "GET /${var.part}" is known only at deploy time: the construct cannot check that '
     + 'the API serves it (AWS refuses a setting for a route the API does not have when it applies).']);
+});
+
+describe('a stage written by hand with the name of a stage the construct makes (the provider page\'s stage left in place when adopting)', () => {
+  test('REST: refused, saying how to adopt it', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    const api = petsApi(stack).api;
+    const old = new ApiGatewayDeployment(stack, 'deployment_old', { restApiId: api.id, lifecycle: { createBeforeDestroy: true } });
+    new ApiGatewayStage(stack, 'stage', { restApiId: api.id, deploymentId: old.id, stageName: 'prod' });
+    new RestApiDeployment(stack, 'deployment', { restApi: api, stageName: 'prod' });
+
+    expect(() => Testing.synth(stack, true)).toThrow("RestApiDeployment at 'stack/deployment': property 'stageName' is \"prod\"; expected a stage name no other "
+      + "stage of aws_api_gateway_rest_api.api has: 'stack/stage' (aws_api_gateway_stage.stage, written by hand) is its stage \"prod\" too, and AWS answers "
+      + "ConflictException. To adopt that stage, call deploymentStage.stage.moveFromId('aws_api_gateway_stage.stage') and remove the one written by hand; otherwise give another name.");
+  });
+
+  test("HTTP: a tutorial's auto-deployed $default stage beside the construct's; another name passes", () => {
+    const build = (name: string) => () => {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+      const { api } = petsHttpApi(stack);
+      new Apigatewayv2Stage(stack, 'default', { apiId: api.id, name, autoDeploy: true });
+      const deployment = new HttpApiDeployment(stack, 'deployment', { httpApi: api });
+      deployment.addStage('beta');
+      Testing.synth(stack, true);
+    };
+
+    expect(build('$default')).toThrow("property 'stageName' is \"$default\"; expected a stage name no other stage of aws_apigatewayv2_api.http_api has");
+    expect(build('beta')).toThrow("property 'addStage(beta)' is \"beta\"; expected a stage name no other stage of aws_apigatewayv2_api.http_api has");
+    expect(build('manual')).not.toThrow();
+  });
 });

@@ -19,6 +19,7 @@ import { selfReference } from './self-references';
 import { deployTimeKeyWarning, unservedSettingError } from './served-by-api';
 import { stackBlocks } from './stack-blocks';
 import { StackRenderHook } from './stack-render-hook';
+import { StackScan } from './stack-scan';
 import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } from './trigger-entries';
 import { UserTriggers } from './user-triggers';
 import { AppIndex } from '../core/app-index';
@@ -282,6 +283,7 @@ export class RedeployTriggerEngine {
     });
     assertNoCollision(automatic, this.userTriggers.entries, this.owner);
     this.assertNoSelfReference(snapshot, blocks);
+    this.assertNoStageWrittenByHand(snapshot, blocks);
     this.assertNoApiGatewayInterpolation(snapshot);
     // What discovery cannot see (a module given the API, acknowledged or not) may serve, or add, routes, methods or integrations.
     const blindSpots = snapshot.api !== undefined && this.props.autoDiscover && blindSpotWarnings(this.props.family, snapshot, []).length > 0;
@@ -341,6 +343,49 @@ export class RedeployTriggerEngine {
           `API resources whose API Gateway variables are escaped for Terraform: ${item.address} ('${item.construct.node.path}') has ${found.argument} `
           + `${JSON.stringify(found.text)}, where "\${${found.kind}.…}" is a Terraform interpolation (terraform validate refuses it as a reference to an `
           + `undeclared resource); write it "$\${${found.kind}.…}", which Terraform writes as "\${…}" for API Gateway`);
+      }
+    }
+  }
+
+  /**
+   * Fails on a stage of the API written by hand (not a construct's) with the name of a stage this
+   * construct makes: AWS answers ConflictException at apply. Typically the provider page's stage left
+   * in place when adopting the construct, without `moveFromId`.
+   */
+  private assertNoStageWrittenByHand(snapshot: ApiSnapshot, blocks: BlockSource): void {
+    const api = snapshot.api;
+    const stageType = this.props.family.apiType === 'aws_api_gateway_rest_api' ? 'aws_api_gateway_stage' : 'aws_apigatewayv2_stage';
+    const nameArgument = stageType === 'aws_api_gateway_stage' ? 'stage_name' : 'name';
+    // Looked for only in a stack with a stage written by hand (the app's are listed once per generation).
+    const written = blocks.index.appMemo(`stacks with ${stageType} written by hand`, () => new Set(blocks.index.resourcesOfType(stageType)
+      .filter((stage) => ownerOfResource(stage) === undefined).map((stage) => TerraformStack.of(stage))));
+    if (api === undefined || !written.has(api.stack)) {
+      return;
+    }
+    const own = new Map<string, TerraformResource>();
+    for (const construct of this.owner.node.findAll()) {
+      const stage = TerraformResource.isTerraformResource(construct) && construct.terraformResourceType === stageType;
+      if (stage && ownerOfResource(construct) === this.owner) {
+        const name = (construct as unknown as Record<string, unknown>)[stageType === 'aws_api_gateway_stage' ? 'stageNameInput' : 'nameInput'];
+        if (typeof name === 'string' && !Token.isUnresolved(name)) {
+          own.set(name, construct);
+        }
+      }
+    }
+    if (own.size === 0) {
+      return;
+    }
+    const scan = StackScan.of(blocks, api.stack, this.props.family);
+    for (const stage of scan.othersNaming(`\${${api.address}.id}`)) {
+      const name = stage.terraformResourceType === stageType && ownerOfResource(stage) === undefined
+        ? blocks.blockOf(stage, api.stack)?.[nameArgument] : undefined;
+      const mine = typeof name === 'string' ? own.get(name) : undefined;
+      if (mine !== undefined) {
+        const main = mine.node.scope === this.owner.node.tryFindChild('Stage');
+        throw invalidProperty(this.owner, main ? 'stageName' : `addStage(${name})`, name,
+          `a stage name no other stage of ${api.address} has: '${stage.node.path}' (${stageType}.${stage.friendlyUniqueId}, written by hand) is its `
+          + `stage ${JSON.stringify(name)} too, and AWS answers ConflictException. To adopt that stage, call `
+          + `${main ? 'deploymentStage' : 'the added stage\'s'}.stage.moveFromId('${stageType}.${stage.friendlyUniqueId}') and remove the one written by hand; otherwise give another name`);
       }
     }
   }

@@ -143,7 +143,7 @@ export class StackScan {
    * argument (the family's name for it) is `apiId` as rendered. A resource a construct made is read by its
    * API id alone (its block, a deployment's triggers, is what is being computed).
    */
-  private othersNaming(apiId: string): readonly TerraformResource[] {
+  public othersNaming(apiId: string): readonly TerraformResource[] {
     if (this.othersByApiId === undefined) {
       this.othersByApiId = new Map();
       const input = `${camelCase(this.family.apiIdArgument)}Input`;
