@@ -152,8 +152,12 @@ test('two deployments of one API that warn about one resource: the warning once'
   expect(RestApiDeployment.warningsOf(app)).toEqual([expect.stringContaining('has no methods and no OpenAPI body')]);
 });
 
-test('warningsOf before a synth gives the warnings of the resources the constructs own too (a pinned stage, an override on the stack)', () => {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'owned-warnings-'));
+/**
+ * `warningsOf` before and after `app.synth()` of an app with a REST deployment of a small API, to which
+ * `change` adds what warns: both lists, the first asked before the synth.
+ */
+function warningsBeforeAndAfterSynth(change: (stack: TerraformStack, deployment: RestApiDeployment) => void): { before: string[]; after: string[] } {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'warnings-before-after-'));
   try {
     const app = new App({ outdir });
     const stack = new TerraformStack(app, 'stack');
@@ -161,42 +165,34 @@ test('warningsOf before a synth gives the warnings of the resources the construc
     const api = new ApiGatewayRestApi(stack, 'api', { name: 'pets' });
     const get = new ApiGatewayMethod(stack, 'get', { restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', authorization: 'NONE' });
     new ApiGatewayIntegration(stack, 'integration', { restApiId: api.id, resourceId: api.rootResourceId, httpMethod: get.httpMethod, type: 'MOCK' });
-    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api });
-    deployment.deploymentStage.stage.addOverride('lifecycle.ignore_changes', ['deployment_id']);
-    stack.addOverride(`resource.aws_api_gateway_stage.${deployment.deploymentStage.stage.friendlyUniqueId}.description`, 'pinned');
-
+    change(stack, new RestApiDeployment(stack, 'deploy', { restApi: api }));
     const before = RestApiDeployment.warningsOf(app);
     app.synth();
-
-    expect(before).toEqual([
-      expect.stringMatching(/^'stack\/deploy\/Stage\/Default' \(deploymentStage.stage\) ignores the changes of deployment_id/),
-      expect.stringMatching(/^'stack\/deploy\/Stage\/Default' \(deploymentStage.stage, aws_api_gateway_stage\.\S+\) is changed by an override of its stack/),
-    ]);
-    expect(RestApiDeployment.warningsOf(app)).toEqual(before);
+    return { before, after: RestApiDeployment.warningsOf(app) };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+test('warningsOf before a synth gives the warnings of the resources the constructs own too (a pinned stage, an override on the stack)', () => {
+  const { before, after } = warningsBeforeAndAfterSynth((stack, deployment) => {
+    deployment.deploymentStage.stage.addOverride('lifecycle.ignore_changes', ['deployment_id']);
+    stack.addOverride(`resource.aws_api_gateway_stage.${deployment.deploymentStage.stage.friendlyUniqueId}.description`, 'pinned');
+  });
+
+  expect(before).toEqual([
+    expect.stringMatching(/^'stack\/deploy\/Stage\/Default' \(deploymentStage.stage\) ignores the changes of deployment_id/),
+    expect.stringMatching(/^'stack\/deploy\/Stage\/Default' \(deploymentStage.stage, aws_api_gateway_stage\.\S+\) is changed by an override of its stack/),
+  ]);
+  expect(after).toEqual(before);
 });
 
 test('warningsOf before a synth gives the custom domains\' warnings too (a key known only at deploy time)', () => {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'domain-warnings-'));
-  try {
-    const app = new App({ outdir });
-    const stack = new TerraformStack(app, 'stack');
-    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
-    const api = new ApiGatewayRestApi(stack, 'api', { name: 'pets' });
-    const get = new ApiGatewayMethod(stack, 'get', { restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', authorization: 'NONE' });
-    new ApiGatewayIntegration(stack, 'integration', { restApiId: api.id, resourceId: api.rootResourceId, httpMethod: get.httpMethod, type: 'MOCK' });
-    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api });
+  const { before, after } = warningsBeforeAndAfterSynth((stack, deployment) => {
     deployment.addApiMapping('api.example.com', { apiMappingKey: 'v1' });
     deployment.addStage('beta').addApiMapping('api.example.com', { apiMappingKey: new TerraformVariable(stack, 'key', { type: 'string' }).stringValue });
+  });
 
-    const before = RestApiDeployment.warningsOf(app);
-    app.synth();
-
-    expect(before).toEqual([expect.stringMatching(/^The apiMappingKey of addStage\(beta\).addApiMapping, "\$\{var.key\}", is known only at deploy time/)]);
-    expect(RestApiDeployment.warningsOf(app)).toEqual(before);
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+  expect(before).toEqual([expect.stringMatching(/^The apiMappingKey of addStage\(beta\).addApiMapping, "\$\{var.key\}", is known only at deploy time/)]);
+  expect(after).toEqual(before);
 });
