@@ -9,7 +9,6 @@ import { AppIndex } from '../core/app-index';
 import { checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment, stageErrorOwner } from '../core/deployment-marker';
 import { notOneOfTheLibrarys } from '../core/errors';
-import { checkOwnedOf } from '../core/owned-resources';
 import { expressionIn } from '../core/resolve';
 import { warningsGivenElsewhere, warningsOn } from '../core/warnings';
 import { ApiMappingOptions } from '../domains/api-mapping';
@@ -146,7 +145,6 @@ export function deploymentWarnings(
       engine.check();
       checkAccountSettingsOf(construct);
       checkPlacementOf(construct);
-      checkOwnedOf(construct);
       validateWithin(construct);
       // The warnings about the API's configuration are on the API, once for all its deployment constructs.
       return [...engine.warningsAboutApi, ...warningsGivenElsewhere(construct), ...warningsOn(construct)];

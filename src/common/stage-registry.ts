@@ -1,7 +1,7 @@
-import { TerraformResource, TerraformStack, Token } from 'cdktf';
+import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../core/errors';
-import { heldByLocal } from '../core/locals';
+import { literalOf } from '../core/locals';
 import { expressionIn, idReferenceOf, resolveIn } from '../core/resolve';
 
 /**
@@ -39,14 +39,13 @@ export function claimStage(owner: IConstruct, identity: string, stageName: strin
   const claimed = registryOf(CLAIMED, owner);
   // A local value holding a literal is that literal; another expression (a variable) is that expression in its stack: one
   // variable used twice is one name twice.
-  const held = Token.isUnresolved(stageName) ? heldByLocal(stageName) : undefined;
-  const literal = held !== undefined && !Token.isUnresolved(held) ? held : undefined;
-  const name = literal ?? (Token.isUnresolved(stageName) ? `expression:${TerraformStack.of(owner).node.path}:${resolveQuietly(TerraformStack.of(owner), stageName)}` : stageName);
+  const literal = literalOf(stageName);
+  const name = literal ?? `expression:${TerraformStack.of(owner).node.path}:${resolveQuietly(TerraformStack.of(owner), stageName)}`;
   const key = `${identity}\u0000${name}`;
   const other = claimed.get(key);
   if (other !== undefined) {
     throw invalidProperty(owner, property, stageName,
-      `a stage name not yet used for this ${apiKind}: '${other}' already creates the stage ${JSON.stringify(literal ?? (Token.isUnresolved(stageName) ? expressionIn(owner, stageName) : stageName))}`);
+      `a stage name not yet used for this ${apiKind}: '${other}' already creates the stage ${JSON.stringify(literal ?? expressionIn(owner, stageName))}`);
   }
   claimed.set(key, owner.node.path);
 }

@@ -1,8 +1,7 @@
-import { TerraformLocal, TerraformStack, TerraformVariable, Token } from 'cdktf';
+import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { AppIndex } from './app-index';
 import { invalidProperty } from './errors';
-import { localValue } from './locals';
+import { localValue, variableNamed } from './locals';
 import { resolveIn } from './resolve';
 
 /**
@@ -87,7 +86,7 @@ export function collectionGiven(scope: IConstruct, value: unknown, depth = 0): s
   const stack = TerraformStack.of(scope);
   const variable = /^var\.([A-Za-z0-9_-]+)$/.exec(expression)?.[1];
   if (variable !== undefined) {
-    const type = variablesOf(stack).get(variable)?.type;
+    const type = variableNamed(stack, variable)?.type;
     const kind = typeof type === 'string' ? /^\s*(list|map|set|tuple|object)\b/.exec(type)?.[1] : undefined;
     return kind === undefined ? undefined : `var.${variable}, a variable of type ${type}`;
   }
@@ -134,17 +133,4 @@ function wholeInterpolation(text: string): string | undefined {
 
 function shortened(expression: string): string {
   return expression.length > 40 ? `${expression.slice(0, 37)}...` : expression;
-}
-
-/** The variables of a stack by name, listed once per app generation. */
-function variablesOf(stack: TerraformStack): ReadonlyMap<string, TerraformVariable> {
-  return AppIndex.of(stack).appMemo(`variables of ${stack.node.path}`, () => {
-    const found = new Map<string, TerraformVariable>();
-    for (const construct of AppIndex.of(stack).constructsOf(stack)) {
-      if (construct instanceof TerraformVariable && !(construct instanceof TerraformLocal)) {
-        found.set(construct.friendlyUniqueId, construct);
-      }
-    }
-    return found;
-  });
 }

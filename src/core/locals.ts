@@ -1,18 +1,35 @@
-import { TerraformLocal, TerraformStack } from 'cdktf';
+import { TerraformLocal, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { AppIndex } from './app-index';
 import { referenceOf } from './resolve';
 
-/** The local values of a stack by name, listed once per app generation. */
-function localsOf(stack: TerraformStack): ReadonlyMap<string, TerraformLocal> {
-  return AppIndex.of(stack).appMemo(`locals of ${stack.node.path}`, () => {
-    const found = new Map<string, TerraformLocal>();
+/** The constructs of `kind` (local values, variables) of a stack by their Terraform name, listed once per app generation. */
+function namedOf<T extends TerraformLocal | TerraformVariable>(stack: TerraformStack, kind: new (...args: any[]) => T): ReadonlyMap<string, T> {
+  return AppIndex.of(stack).appMemo(`${kind.name} of ${stack.node.path}`, () => {
+    const found = new Map<string, T>();
     for (const construct of AppIndex.of(stack).constructsOf(stack)) {
-      if (construct instanceof TerraformLocal) {
+      if (construct instanceof kind) {
         found.set(construct.friendlyUniqueId, construct);
       }
     }
     return found;
   });
+}
+
+/** The variable `name` of `stack`; undefined when it has none. */
+export function variableNamed(stack: TerraformStack, name: string): TerraformVariable | undefined {
+  return namedOf(stack, TerraformVariable).get(name);
+}
+
+/**
+ * The literal `value` is: itself when it is one, the literal a local value holds when it is a local's
+ * reference (through locals holding locals); undefined for any other token.
+ */
+export function literalOf(value: string): string | undefined {
+  if (!Token.isUnresolved(value)) {
+    return value;
+  }
+  const held = heldByLocal(value);
+  return held !== undefined && !Token.isUnresolved(held) ? held : undefined;
 }
 
 /**
@@ -33,5 +50,5 @@ export function heldByLocal(value: string, depth = 0): string | undefined {
 /** What the local value `name` of `stack` holds, as it was given (tokens unresolved); undefined when the stack has no such local. */
 export function localValue(stack: TerraformStack, name: string): unknown {
   // cdktf keeps the value a local holds in `_expression` (its `expression` getter is the local's own reference).
-  return (localsOf(stack).get(name) as unknown as { _expression?: unknown } | undefined)?._expression;
+  return (namedOf(stack, TerraformLocal).get(name) as unknown as { _expression?: unknown } | undefined)?._expression;
 }

@@ -69,19 +69,6 @@ function ownedBy(owner: IConstruct): Array<{ readonly resource: TerraformResourc
   return resources;
 }
 
-/**
- * Runs the checks at synth of the resources `owner` made (`brokenGuarantees`) now, recording their
- * warnings, for `warningsOf` before a synth; throws the first error.
- */
-export function checkOwnedOf(owner: IConstruct): void {
-  for (const { resource } of OWNED_BY.get(owner) ?? []) {
-    const [first] = brokenGuarantees(resource);
-    if (first !== undefined) {
-      throw new Error(first);
-    }
-  }
-}
-
 function removedError(owner: IConstruct, resource: TerraformResource, property: string): string[] {
   const removed = DISCARDED.has(resource) ? undefined : detached(resource, owner);
   return removed === undefined ? [] : [invalidProperty(owner, property,

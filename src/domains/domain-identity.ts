@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
 import { ARGUMENT_HINTS } from '../core/argument-checks';
 import { invalidProperty } from '../core/errors';
-import { heldByLocal } from '../core/locals';
+import { heldByLocal, literalOf } from '../core/locals';
 import { expressionIn, referenceOf } from '../core/resolve';
 
 /** A custom domain name as the app names it. */
@@ -115,8 +115,7 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
  */
 export function resourceNameIdentity(stack: TerraformStack, name: string): { readonly id: string; readonly description: string } {
   // A local value holding a literal names the domain of that name.
-  const held = Token.isUnresolved(name) ? heldByLocal(name) : undefined;
-  const literal = held !== undefined && !Token.isUnresolved(held) ? held : Token.isUnresolved(name) ? undefined : name;
+  const literal = literalOf(name);
   if (literal !== undefined) {
     return { id: `name:${literal}`, description: JSON.stringify(literal) };
   }

@@ -526,13 +526,17 @@ function entriesReadOneByOne(map: { [key: string]: string }, error: () => Error)
 /** The key of the placeholder entry the triggers token renders until the stack hook completes it. */
 const PENDING_TRIGGERS_KEY = '__triggers_pending__';
 
-function namedByIdWarning(family: ApiFamily, apiProperty: string, resources: readonly TerraformResource[], home: TerraformStack): string {
+/** Resources named in a warning: the first three by address and path, and how many more. */
+function listed(resources: readonly TerraformResource[]): string {
   const named = resources.map((resource) => `${addressOf(resource)} ('${resource.node.path}')`);
-  const shown = named.length > 3 ? [...named.slice(0, 3), `and ${named.length - 3} more`] : named;
+  return (named.length > 3 ? [...named.slice(0, 3), `and ${named.length - 3} more`] : named).join(', ');
+}
+
+function namedByIdWarning(family: ApiFamily, apiProperty: string, resources: readonly TerraformResource[], home: TerraformStack): string {
   const stacks = new Set(resources.map((resource) => TerraformStack.of(resource)));
   const only = stacks.size === 1 ? [...stacks][0] : undefined;
   const where = only === undefined ? '' : only === home ? ' of this stack' : ` of the stack '${only.node.path}'`;
-  return `The ${family.apiKind} is given by its id ('${apiProperty}Id'), and ${shown.join(', ')}${where} name the same API: ` +
+  return `The ${family.apiKind} is given by its id ('${apiProperty}Id'), and ${listed(resources)}${where} name the same API: ` +
     'without discovery, changing them does not redeploy the API. Give the API construct instead of its id, or set ' +
     "'autoDiscover: true' (the resources that name the API are then discovered), or list them in 'resources'; " +
     "otherwise list them in 'acknowledgedBlindSpots'.";
@@ -540,9 +544,7 @@ function namedByIdWarning(family: ApiFamily, apiProperty: string, resources: rea
 
 /** For an API given as the construct with discovery off: the resources that name it and are not in `resources`. */
 function undiscoveredWarning(family: ApiFamily, resources: readonly TerraformResource[]): string {
-  const named = resources.map((resource) => `${addressOf(resource)} ('${resource.node.path}')`);
-  const shown = named.length > 3 ? [...named.slice(0, 3), `and ${named.length - 3} more`] : named;
-  return `Discovery is off ('autoDiscover: false'), and ${shown.join(', ')} name the ${family.apiKind}: they are not in 'resources', so changing them `
+  return `Discovery is off ('autoDiscover: false'), and ${listed(resources)} name the ${family.apiKind}: they are not in 'resources', so changing them `
     + "does not redeploy the API. Leave discovery on (the default), or list them in 'resources'; otherwise list them in 'acknowledgedBlindSpots'.";
 }
 
