@@ -48,6 +48,19 @@ describe('warnings for configurations that fail at deploy time', () => {
     expect(warnings).toEqual([]);
   });
 
+  test("an integration that names its method's resource and HTTP method through the method (as Terraform's guides write it) counts", () => {
+    const warnings = warningsFor((stack) => {
+      const api = petsApi(stack);
+      const method = new ApiGatewayMethod(stack, 'pets_post', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'POST', authorization: 'NONE' });
+      new ApiGatewayIntegration(stack, 'pets_post_integration', {
+        restApiId: api.api.id, resourceId: method.resourceId, httpMethod: method.httpMethod, type: 'MOCK',
+      });
+      return new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    });
+
+    expect(warnings).toEqual([]);
+  });
+
   test('an API with neither methods nor a body', () => {
     const warnings = warningsFor((stack) =>
       new RestApiDeployment(stack, 'deploy', { restApi: new ApiGatewayRestApi(stack, 'api', { name: 'empty' }) }));

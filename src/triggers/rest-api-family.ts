@@ -71,13 +71,14 @@ function restApiDeployWarnings(api: ApiResourceBlock, resources: readonly ApiRes
   if ([...methods, ...integrations].some(isMultiInstance)) {
     return warnings; // which method each instance of a counted resource serves is only known at plan time
   }
-  const httpMethodOf = new Map(methods.map((method) => [method.address, method.config.http_method]));
-  const integrated = new Set(integrations.map((integration) => {
-    const httpMethod = integration.config.http_method;
-    const referenced = /^\$\{(aws_api_gateway_method\.[^.}]+)\.http_method\}$/.exec(String(httpMethod));
-    const method = referenced ? httpMethodOf.get(referenced[1]) ?? httpMethod : httpMethod;
-    return methodKey(integration.config.resource_id, method);
-  }));
+  const methodByAddress = new Map(methods.map((method) => [method.address, method]));
+  // Guides write the integration's resource_id and http_method as the method's (`${aws_api_gateway_method.m.http_method}`).
+  const throughMethod = (value: unknown, attribute: string): unknown => {
+    const referenced = /^\$\{(aws_api_gateway_method\.[^.}]+)\.([a-z_]+)\}$/.exec(String(value));
+    return referenced && referenced[2] === attribute ? methodByAddress.get(referenced[1])?.config[attribute] ?? value : value;
+  };
+  const integrated = new Set(integrations.map((integration) =>
+    methodKey(throughMethod(integration.config.resource_id, 'resource_id'), throughMethod(integration.config.http_method, 'http_method'))));
   for (const method of methods) {
     if (!integrated.has(methodKey(method.config.resource_id, method.config.http_method))) {
       warnings.push(
