@@ -187,6 +187,17 @@ describe('bad input', () => {
     }
   });
 
+  test('the protocol type changed after the construct (setter, or an override of it) fails when the app is validated', () => {
+    for (const set of [(api: Apigatewayv2Api) => { api.protocolType = 'WEBSOCKET'; }, (api: Apigatewayv2Api) => api.addOverride('protocol_type', 'WEBSOCKET')]) {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      const { api } = petsHttpApi(stack);
+      new HttpApiDeployment(stack, 'deploy', { httpApi: api });
+      set(api);
+      expect(() => Testing.synth(stack, true)).toThrow(
+        "HttpApiDeployment at 'stack/deploy': property 'httpApi' is \"stack/http_api\"; expected an Apigatewayv2Api with protocol type HTTP (it has WEBSOCKET;");
+    }
+  });
+
   test('a WebSocket API', () => {
     expectError((stack) => new HttpApiDeployment(stack, 'deploy', { httpApi: chatWebSocketApi(stack).api }),
       "HttpApiDeployment at 'stack/deploy': property 'httpApi' is \"stack/ws_api\"; expected an Apigatewayv2Api with protocol type HTTP " +

@@ -38,10 +38,11 @@ export function validateApiChoice(owner: IConstruct, choice: ApiChoice): void {
   }
   if (api !== undefined) {
     validateApiConstruct(owner, choice, api);
-    // `count`, `for_each` or quick create's `target` set on the API after the construct was made.
+    // `count`, `for_each`, the protocol type or quick create's `target` set on the API after the construct was made.
     owner.node.addValidation({
       validate: () => {
-        const error = countedApiError(owner, choice.apiProperty, api, api.node.path, choice.idProperty) ?? quickCreateError(owner, choice, api);
+        const error = countedApiError(owner, choice.apiProperty, api, api.node.path, choice.idProperty)
+          ?? protocolError(owner, choice, api) ?? quickCreateError(owner, choice, api);
         return error === undefined ? [] : [error.message];
       },
     });
@@ -85,21 +86,31 @@ function validateApiConstruct(owner: IConstruct, choice: ApiChoice, api: Terrafo
   }
   const protocol = choice.protocol;
   const given = protocol ? (api as unknown as { protocolTypeInput?: string }).protocolTypeInput : undefined;
-  if (protocol === undefined || given === undefined) {
-    return;
-  }
-  if (Token.isUnresolved(given)) {
+  if (protocol !== undefined && Token.isUnresolved(given)) {
     // Said of the API, once however many deployment constructs of the class deploy it.
     warnOnceOn(owner, api, `The protocol type of '${api.node.path}' is only known at deploy time: ` +
       `${owner.constructor.name} deploys it as an API of protocol type ${protocol.type} (${protocol.otherKind}s: ${protocol.otherConstruct}).`);
-  } else if (given !== protocol.type) {
-    throw invalidProperty(owner, choice.apiProperty, api.node.path,
-      `an ${choice.apiClass} with protocol type ${protocol.type} (it has ${given}; ${protocol.otherKind === 'HTTP API' ? 'an' : 'a'} ${protocol.otherKind} is deployed by ${protocol.otherConstruct})`);
+  }
+  const wrongProtocol = protocolError(owner, choice, api);
+  if (wrongProtocol !== undefined) {
+    throw wrongProtocol;
   }
   const quickCreate = quickCreateError(owner, choice, api);
   if (quickCreate !== undefined) {
     throw quickCreate;
   }
+}
+
+/** The error for an API Gateway v2 API of the other protocol type (its `protocol_type`, or an override of it); undefined for one of this type. */
+function protocolError(owner: IConstruct, choice: ApiChoice, api: TerraformResource): Error | undefined {
+  const protocol = choice.protocol;
+  const given = (api as unknown as { rawOverrides?: { protocol_type?: unknown } }).rawOverrides?.protocol_type
+    ?? (api as unknown as { protocolTypeInput?: unknown }).protocolTypeInput;
+  if (protocol === undefined || typeof given !== 'string' || Token.isUnresolved(given) || given === protocol.type) {
+    return undefined;
+  }
+  return invalidProperty(owner, choice.apiProperty, api.node.path,
+    `an ${choice.apiClass} with protocol type ${protocol.type} (it has ${given}; ${protocol.otherKind === 'HTTP API' ? 'an' : 'a'} ${protocol.otherKind} is deployed by ${protocol.otherConstruct})`);
 }
 
 /** The error for an HTTP API made with quick create (its `target`, or an override of it); undefined for another API. */
