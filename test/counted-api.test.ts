@@ -6,6 +6,7 @@
  */
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformIterator, TerraformResource, TerraformStack, Testing, Token } from 'cdktf';
 import { HttpApiDeployment, HttpApiStage, RestApiStage, WebSocketApiStage } from '../src';
@@ -100,5 +101,25 @@ describe("a stage made on its own, or a deployment construct, given a counted AP
     build(stack, apiOf(kind, stack, { count: 2 }));
 
     expect(() => Testing.synth(stack, true)).toThrow(message);
+  });
+});
+
+describe("one instance's id of a counted API, with discovery", () => {
+  /** The deployment's triggers for an HTTP API with count, deployed by its first instance's id, with `cors` as its CORS origin. */
+  function triggersWith(origin: string): Record<string, string> {
+    const stack = newStack();
+    const api = new Apigatewayv2Api(stack, 'api', { name: 'pets', protocolType: 'HTTP', count: 1, corsConfiguration: { allowOrigins: [origin] } });
+    const apiId = Token.asString(Fn.lookupNested(api, ['0', 'id']));
+    new Apigatewayv2Route(stack, 'route', { apiId, routeKey: 'GET /pets' });
+    new HttpApiDeployment(stack, 'deploy', { httpApiId: apiId, autoDiscover: true });
+    return Object.values<any>(JSON.parse(Testing.synth(stack, true)).resource.aws_apigatewayv2_deployment)[0].triggers;
+  }
+
+  test("hashes the API's deployed arguments as it hashes an API given as the construct", () => {
+    const before = triggersWith('https://a.example.com');
+    const after = triggersWith('https://b.example.com');
+
+    expect(Object.keys(after)).toEqual(['aws_apigatewayv2_api.api', 'aws_apigatewayv2_route.route', 'resource_ids']);
+    expect(after['aws_apigatewayv2_api.api']).not.toEqual(before['aws_apigatewayv2_api.api']);
   });
 });

@@ -202,7 +202,8 @@ function resourcesNamingTheId(
   const pending = [apiIdExpression];
   let api: TerraformResource | undefined;
   for (const reference of scan.reachedBy(apiIdExpression)) {
-    const [type, name] = reference.split('.');
+    // One instance of a counted API (`aws_apigatewayv2_api.api["0"].id`) is that API too.
+    const [, type, name] = /^([\w-]+)\.([\w-]+)/.exec(reference) ?? [];
     // A data source that looks up an API of the stack by its literal name names that API too.
     const lookedUp = type === 'data' ? apiLookedUpBy(blocks.index, stack, reference) : undefined;
     if (lookedUp !== undefined && lookedUp.terraformResourceType === family.apiType) {
