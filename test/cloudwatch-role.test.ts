@@ -137,6 +137,39 @@ describe('without cloudWatchRole', () => {
     expect(resourcesOfType(synthesizeStack(stack), 'aws_api_gateway_account')).toEqual({});
   });
 
+  describe("the account's CloudWatch role set in another stack of the app (a base stack), with the same provider settings", () => {
+    /** The warnings of a logging stage in stack 'api' with the role set in stack 'base' by hand or by the library. */
+    function warningsWithRoleIn(base: 'hand-written' | 'library', dependsOn: boolean): string[] {
+      const app = Testing.app();
+      const baseStack = new TerraformStack(app, 'base');
+      const stack = new TerraformStack(app, 'api');
+      new AwsProvider(baseStack, 'aws', { region: 'eu-west-1' });
+      new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+      if (base === 'hand-written') {
+        new ApiGatewayAccount(baseStack, 'account', { cloudwatchRoleArn: 'arn:aws:iam::123456789012:role/api-gateway-logs' });
+      } else {
+        new ApiGatewayCloudWatchRole(baseStack, 'account');
+      }
+      if (dependsOn) {
+        stack.addDependency(baseStack);
+      }
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName: 'prod', loggingLevel: MethodLoggingLevel.INFO });
+      return RestApiDeployment.warningsOf(stack);
+    }
+
+    test.each(['hand-written', 'library'] as const)('%s, in a stack this one depends on: no warning (it is set first)', (base) => {
+      expect(warningsWithRoleIn(base, true)).toEqual([]);
+    });
+
+    test.each(['hand-written', 'library'] as const)('%s, in a stack this one does not depend on: the warning says to depend on it, not to set the role here', (base) => {
+      expect(warningsWithRoleIn(base, false)).toEqual([
+        ROLE_WARNING('prod').slice(0, ROLE_WARNING('prod').indexOf('Set ')) +
+        `The role is set in stack 'base' ('base/account${base === 'library' ? '/Account' : ''}'), which stack 'api' does not depend on, so this stage may be ` +
+        "deployed first: make stack 'api' depend on it (addDependency), and set 'cloudWatchRole: false' here.",
+      ]);
+    });
+  });
+
   test('cloudWatchRole: true needs no warning', () => {
     const props = { cloudWatchRole: true, accessLogDestination: AccessLogDestination.newLogGroup(), loggingLevel: MethodLoggingLevel.INFO };
     expect(warningsWith(props)).toEqual([]);
@@ -262,14 +295,15 @@ describe("an account setting of the library's in the stack (an ApiGatewayCloudWa
     expect(onlyResource(synthesizeStack(stack), 'aws_api_gateway_stage').depends_on).toBeUndefined();
   });
 
-  test("one of another stack (Terraform cannot wait across states): the warning stays, as before; 'cloudWatchRole: false' silences it", () => {
+  test("one of another stack (Terraform cannot wait across states): the warning says to depend on that stack; 'cloudWatchRole: false' silences it", () => {
     const app = Testing.app();
     new ApiGatewayCloudWatchRole(newStack(app, 'account'), 'logs');
     const stack = newStack(app, 'api');
     new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, loggingLevel: MethodLoggingLevel.INFO });
     new RestApiDeployment(stack, 'quiet', { restApi: petsApi(stack, {}, 'other_').api, loggingLevel: MethodLoggingLevel.INFO, cloudWatchRole: false });
 
-    expect(RestApiDeployment.warningsOf(stack)).toEqual([ROLE_WARNING('prod')]);
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining(
+      "The role is set in stack 'account' ('account/logs/Account'), which stack 'api' does not depend on, so this stage may be deployed first")]);
     expect(Object.values<any>(resourcesOfType(synthesizeStack(stack), 'aws_api_gateway_stage')).map((stage) => stage.depends_on)).toEqual([undefined, undefined]);
   });
 

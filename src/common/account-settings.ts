@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 import { describePlacement, sameAccount } from '../core/placement';
+import { stackDependsOn } from '../core/stack-dependencies';
 import { warnOnce } from '../core/warnings';
 
 /**
@@ -58,8 +59,11 @@ export interface LoggingStage {
   readonly owner: IConstruct;
   /** The stage resource: where the stage is (stack, provider, region). */
   readonly resource: TerraformResource;
-  /** The owner's warning when no account setting of the library is found by synth; undefined for none (`cloudWatchRole: false`). */
-  readonly warning?: string;
+  /**
+   * The owner's warning when no account setting is found by synth, given what to do instead of the usual
+   * advice; undefined for none (`cloudWatchRole: false`).
+   */
+  readonly warning?: (fix?: string) => string;
   /** Makes the stage wait for the account setting found. */
   readonly depend: (account: TerraformResource) => void;
 }
@@ -123,6 +127,28 @@ function settleOnWritten(waiting: { readonly stage: LoggingStage; found: boolean
   }
 }
 
+/**
+ * For a logging stage without an account setting in its stack: what to do when one of its account and
+ * region is set in another stack, which the stage's stack does not depend on (the stage may be deployed
+ * first); undefined when there is none. Where the stack depends on it, the stage has its setting (`found`).
+ */
+function settingInAnotherStack(waiting: { readonly stage: LoggingStage; found: boolean }): string | undefined {
+  const stack = TerraformStack.of(waiting.stage.resource);
+  const elsewhere = AppIndex.of(waiting.stage.owner).resourcesOfType('aws_api_gateway_account')
+    .filter((account) => TerraformStack.of(account) !== stack && sameAccount(account, waiting.stage.resource) === 'same');
+  if (elsewhere.length === 0) {
+    return undefined;
+  }
+  if (elsewhere.some((account) => stackDependsOn(stack, TerraformStack.of(account)))) {
+    waiting.found = true;
+    return undefined;
+  }
+  const [account] = elsewhere;
+  const other = TerraformStack.of(account).node.id;
+  return `The role is set in stack '${other}' ('${account.node.path}'), which stack '${stack.node.id}' does not depend on, so this stage `
+    + `may be deployed first: make stack '${stack.node.id}' depend on it (addDependency), and set 'cloudWatchRole: false' here.`;
+}
+
 /** The logging stages of `owner`: each depends on the account setting found by now, or gets its warning. */
 function checkLoggingStagesOf(owner: IConstruct): void {
   const claims = CLAIMS.get(owner.node.root) ?? [];
@@ -131,8 +157,9 @@ function checkLoggingStagesOf(owner: IConstruct): void {
     if (!waiting.found) {
       settleOnWritten(waiting, claims);
     }
+    const fix = waiting.found || waiting.stage.warning === undefined ? undefined : settingInAnotherStack(waiting);
     if (!waiting.found && waiting.stage.warning !== undefined) {
-      warnOnce(owner, waiting.stage.warning);
+      warnOnce(owner, waiting.stage.warning(fix));
     }
   }
 }

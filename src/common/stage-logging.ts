@@ -6,12 +6,16 @@ import { logsToCloudWatchOf, StageBase } from './stage-base';
 import { dependOnOwned } from '../core/owned-resources';
 import { addressOf } from '../triggers/api-snapshot';
 
-/** The warning for a logging stage of a RestApiDeployment that says nothing about the account's CloudWatch role. */
-export function cloudWatchRoleWarning(stageName: string): string {
+/**
+ * The warning for a logging stage of a deployment construct that says nothing about the account's CloudWatch role.
+ *
+ * @param fix what to do, when the role is known to be set elsewhere; by default, set it here or say it is set elsewhere
+ */
+export function cloudWatchRoleWarning(stageName: string, fix?: string): string {
   return `The stage "${stageName}" writes logs to CloudWatch, which API Gateway does only once the account's CloudWatch role is set in this region ` +
     '(aws_api_gateway_account); without it the stage fails to deploy with "CloudWatch Logs role ARN must be set in account settings to enable logging". ' +
-    "Set 'cloudWatchRole: true' to create and set the role in this stack (one stack per account and region), " +
-    "or 'cloudWatchRole: false' when it is set elsewhere.";
+    (fix ?? "Set 'cloudWatchRole: true' to create and set the role in this stack (one stack per account and region), " +
+    "or 'cloudWatchRole: false' when it is set elsewhere.");
 }
 
 /** The resources of a REST stage that need the account's CloudWatch role when the stage logs: the stage, its method settings. */
@@ -44,6 +48,6 @@ export function prepareStageLogging(
   }
   const resource = resources.find((candidate) => candidate.terraformResourceType === stageTypes[0]);
   if (resource !== undefined && logsToCloudWatchOf(stage)) {
-    awaitAccountSetting({ owner, resource, warning: warn ? cloudWatchRoleWarning(stage.stageName) : undefined, depend });
+    awaitAccountSetting({ owner, resource, warning: warn ? (fix) => cloudWatchRoleWarning(stage.stageName, fix) : undefined, depend });
   }
 }
