@@ -336,4 +336,50 @@ describe('a stage written by hand with the name of a stage the construct makes (
     expect(build('beta')).toThrow("property 'addStage(beta)' is \"beta\"; expected a stage name no other stage of aws_apigatewayv2_api.http_api has");
     expect(build('manual')).not.toThrow();
   });
+
+  test('HTTP, the API given by its id (as the tutorial names it), a name held by a local: refused too', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    const { api } = petsHttpApi(stack);
+    new Apigatewayv2Stage(stack, 'default', { apiId: api.id, name: new TerraformLocal(stack, 'stage', '$default').asString, autoDeploy: true });
+    new HttpApiDeployment(stack, 'deployment', { httpApiId: api.id, autoDiscover: true });
+
+    expect(() => Testing.synth(stack, true)).toThrow("HttpApiDeployment at 'stack/deployment': property 'stageName' is \"$default\"; expected a stage name "
+      + "no other stage of aws_apigatewayv2_api.http_api has: 'stack/default' (aws_apigatewayv2_stage.default, written by hand) is its stage \"$default\" too");
+  });
+
+  test.each(['RestApiStage', 'HttpApiStage', 'WebSocketApiStage'])('a %s made on its own beside a stage written by hand of its name: refused', (kind) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    if (kind === 'RestApiStage') {
+      const api = petsApi(stack).api;
+      new ApiGatewayStage(stack, 'old', { restApiId: api.id, deploymentId: 'a1b2c3', stageName: 'beta' });
+      new RestApiStage(stack, 'beta', { restApiId: api.id, deploymentId: 'd4e5f6', stageName: 'beta' });
+    } else {
+      const api = kind === 'HttpApiStage' ? petsHttpApi(stack).api : chatWebSocketApi(stack).api;
+      new Apigatewayv2Stage(stack, 'old', { apiId: api.id, name: 'beta' });
+      new (kind === 'HttpApiStage' ? HttpApiStage : WebSocketApiStage)(stack, 'beta', { apiId: api.id, deploymentId: 'd4e5f6', stageName: 'beta' });
+    }
+    const type = kind === 'RestApiStage' ? 'aws_api_gateway_stage' : 'aws_apigatewayv2_stage';
+
+    expect(() => Testing.synth(stack, true)).toThrow(`${kind} at 'stack/beta': property 'stageName' is "beta"; expected a stage name no other stage of `
+      + `${kind === 'RestApiStage' ? 'aws_api_gateway_rest_api.api' : `aws_apigatewayv2_api.${kind === 'HttpApiStage' ? 'http_api' : 'ws_api'}`} has: `
+      + `'stack/old' (${type}.old, written by hand) is its stage "beta" too, and AWS answers ConflictException. To adopt that stage, call `
+      + `beta.stage.moveFromId('${type}.old') and remove the one written by hand; otherwise give another name.`);
+  });
+
+  test('REST, the API in another stack, the stage written by hand beside the construct: refused too', () => {
+    const app = Testing.app();
+    const shared = new TerraformStack(app, 'shared');
+    const env = new TerraformStack(app, 'env');
+    for (const stack of [shared, env]) {
+      new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    }
+    const api = petsApi(shared).api;
+    new ApiGatewayStage(env, 'stage', { restApiId: api.id, deploymentId: 'a1b2c3', stageName: 'prod' });
+    new RestApiDeployment(env, 'deployment', { restApi: api, stageName: 'prod' });
+
+    expect(() => app.synth()).toThrow("RestApiDeployment at 'env/deployment': property 'stageName' is \"prod\"; expected a stage name no other "
+      + "stage of aws_api_gateway_rest_api.api has: 'env/stage' (aws_api_gateway_stage.stage, written by hand) is its stage \"prod\" too");
+  });
 });

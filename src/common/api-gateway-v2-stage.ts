@@ -17,6 +17,7 @@ import { invalidProperty } from '../core/errors';
 import { newOwnedResource, ownedStage } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { HTTP_API_FAMILY, WEBSOCKET_API_FAMILY } from '../triggers/api-gateway-v2-family';
+import { checkNoStageWrittenByHand } from '../triggers/hand-written-stages';
 import { checkServedByApi } from '../triggers/served-by-api';
 
 /** What makes one `aws_apigatewayv2_stage`: the options of either kind, and where it belongs. */
@@ -112,8 +113,9 @@ export function createV2Stage(
       deploymentId: definition.deploymentId,
     });
     checkPlacementWithApiId(owner, 'apiId', definition.apiId, 'aws_apigatewayv2_api', stage);
-    checkServedByApi(owner, kind.apiKind === 'HTTP' ? HTTP_API_FAMILY : WEBSOCKET_API_FAMILY, definition.apiId,
-      Object.keys(definition.routeOptions ?? {}).map((key) => ({ property: `${prefix}routeOptions.${key}`, key })));
+    const family = kind.apiKind === 'HTTP' ? HTTP_API_FAMILY : WEBSOCKET_API_FAMILY;
+    checkServedByApi(owner, family, definition.apiId, Object.keys(definition.routeOptions ?? {}).map((key) => ({ property: `${prefix}routeOptions.${key}`, key })));
+    checkNoStageWrittenByHand(owner, family, definition.apiId, stage);
     // A stage made on its own claims its name for the API as a deployment construct's stages do.
     claimStage(owner, apiIdentity(owner, undefined, definition.apiId, 'aws_apigatewayv2_api'), definition.stageName, 'stageName', `${kind.apiKind} API`);
   }

@@ -13,16 +13,17 @@ import { blindSpotWarnings, isAcknowledged } from './blind-spots';
 import { BlockSource, HomeStackBlocks } from './block-source';
 import { changingCallWarnings } from './changing-calls';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
+import { stageTypeOf, stageWrittenByHand, writtenByHandText } from './hand-written-stages';
 import { apiGatewayVariableIn } from './openapi-body';
 import { Block, resolvedBlocks, StackPass } from './rendered-blocks';
 import { selfReference } from './self-references';
 import { deployTimeKeyWarning, unservedSettingError } from './served-by-api';
 import { stackBlocks } from './stack-blocks';
 import { StackRenderHook } from './stack-render-hook';
-import { StackScan } from './stack-scan';
 import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } from './trigger-entries';
 import { UserTriggers } from './user-triggers';
 import { AppIndex } from '../core/app-index';
+import { camelCase } from '../core/case';
 import { invalidProperty } from '../core/errors';
 import { ownerOfResource } from '../core/owned-resources';
 import { idReferenceOf, resolveIn } from '../core/resolve';
@@ -353,40 +354,28 @@ export class RedeployTriggerEngine {
    * in place when adopting the construct, without `moveFromId`.
    */
   private assertNoStageWrittenByHand(snapshot: ApiSnapshot, blocks: BlockSource): void {
-    const api = snapshot.api;
-    const stageType = this.props.family.apiType === 'aws_api_gateway_rest_api' ? 'aws_api_gateway_stage' : 'aws_apigatewayv2_stage';
-    const nameArgument = stageType === 'aws_api_gateway_stage' ? 'stage_name' : 'name';
-    // Looked for only in a stack with a stage written by hand (the app's are listed once per generation).
-    const written = blocks.index.appMemo(`stacks with ${stageType} written by hand`, () => new Set(blocks.index.resourcesOfType(stageType)
-      .filter((stage) => ownerOfResource(stage) === undefined).map((stage) => TerraformStack.of(stage))));
-    if (api === undefined || !written.has(api.stack)) {
+    const family = this.props.family;
+    const stageType = stageTypeOf(family);
+    const ours = this.owner.node.findAll().filter((construct): construct is TerraformResource =>
+      TerraformResource.isTerraformResource(construct) && construct.terraformResourceType === stageType && ownerOfResource(construct) === this.owner);
+    if (ours.length === 0) {
       return;
     }
-    const own = new Map<string, TerraformResource>();
-    for (const construct of this.owner.node.findAll()) {
-      const stage = TerraformResource.isTerraformResource(construct) && construct.terraformResourceType === stageType;
-      if (stage && ownerOfResource(construct) === this.owner) {
-        const name = (construct as unknown as Record<string, unknown>)[stageType === 'aws_api_gateway_stage' ? 'stageNameInput' : 'nameInput'];
-        if (typeof name === 'string' && !Token.isUnresolved(name)) {
-          own.set(name, construct);
-        }
-      }
+    // Where a stage of the API may be written: this stack (naming the API as the construct's stages do), and the API's stack.
+    const apiIdInput = (ours[0] as unknown as Record<string, unknown>)[`${camelCase(family.apiIdArgument)}Input`];
+    const where = [{ stack: blocks.home, apiId: String(resolveIn(this.owner, apiIdInput, blocks.preparing)) }];
+    const api = snapshot.api?.construct ?? this.apiNamedById(blocks);
+    if (api !== undefined && TerraformStack.of(api) !== blocks.home) {
+      where.push({ stack: TerraformStack.of(api), apiId: `\${${addressOf(api)}.id}` });
     }
-    if (own.size === 0) {
-      return;
-    }
-    const scan = StackScan.of(blocks, api.stack, this.props.family);
-    for (const stage of scan.othersNaming(`\${${api.address}.id}`)) {
-      const name = stage.terraformResourceType === stageType && ownerOfResource(stage) === undefined
-        ? blocks.blockOf(stage, api.stack)?.[nameArgument] : undefined;
-      const mine = typeof name === 'string' ? own.get(name) : undefined;
-      if (mine !== undefined) {
-        const main = mine.node.scope === this.owner.node.tryFindChild('Stage');
-        throw invalidProperty(this.owner, main ? 'stageName' : `addStage(${name})`, name,
-          `a stage name no other stage of ${api.address} has: '${stage.node.path}' (${stageType}.${stage.friendlyUniqueId}, written by hand) is its `
-          + `stage ${JSON.stringify(name)} too, and AWS answers ConflictException. To adopt that stage, call `
-          + `${main ? 'deploymentStage' : 'the added stage\'s'}.stage.moveFromId('${stageType}.${stage.friendlyUniqueId}') and remove the one written by hand; otherwise give another name`);
-      }
+    const found = stageWrittenByHand(blocks, family, where, ours);
+    if (found !== undefined) {
+      const { stage, name, ours: mine } = found;
+      const main = mine.node.scope === this.owner.node.tryFindChild('Stage');
+      const apiName = api === undefined ? 'the API' : addressOf(api);
+      throw invalidProperty(this.owner, main ? 'stageName' : `addStage(${name})`, name,
+        `a stage name no other stage of ${apiName} has: ${writtenByHandText(found, stageType)}, call `
+        + `${main ? 'deploymentStage' : 'the added stage\'s'}.stage.moveFromId('${stageType}.${stage.friendlyUniqueId}') and remove the one written by hand; otherwise give another name`);
     }
   }
 
@@ -466,11 +455,15 @@ export class RedeployTriggerEngine {
 
   /** The API resource of another stack of the app whose `id` the construct's API id is; undefined for any other id. */
   private apiOfAnotherStack(blocks: BlockSource): TerraformResource | undefined {
+    const api = this.apiNamedById(blocks);
+    return api === undefined || TerraformStack.of(api) === blocks.home ? undefined : api;
+  }
+
+  /** The API resource of the app whose `id` the construct's API id is (`httpApiId: api.id`); undefined for any other id. */
+  private apiNamedById(blocks: BlockSource): TerraformResource | undefined {
     const named = this.props.api === undefined && this.props.apiId !== undefined ? idReferenceOf(this.props.apiId) : undefined;
-    if (named === undefined || named.type !== this.props.family.apiType || named.stack === blocks.home) {
-      return undefined;
-    }
-    return blocks.index.resourceNamed(named.type, named.stack, named.name);
+    return named === undefined || named.type !== this.props.family.apiType
+      ? undefined : blocks.index.resourceNamed(named.type, named.stack, named.name);
   }
 
   private warn(warning: string): void {
