@@ -86,6 +86,12 @@ describe('bad input fails at synth with the construct path, property, value and 
       );
     });
 
+    test('given as an object, as plain JavaScript can (terraform validate: "string required")', () => {
+      expect(withBody({ openapi: '3.0.1', paths: {} } as unknown as string)).toThrow(
+        "RestApiDeployment at 'stack/deploy': property 'restApi.body (of 'stack/api')' is {\"openapi\":\"3.0.1\",\"paths\":{}}; "
+        + 'expected an OpenAPI document as text (JSON or YAML): give JSON.stringify(document), not the object.');
+    });
+
     test('without an openapi or swagger field', () => {
       expect(withBody('{"info": {"title": "x"}, "paths": {}}')).toThrow(
         "RestApiDeployment at 'stack/deploy': property 'restApi.body (of 'stack/api')' is \"{\\\"info\\\": {\\\"title\\\": \\\"x\\\"}, \\\"paths\\\": {}}\"; " +

@@ -78,6 +78,11 @@ export function automaticEntries(
     }
   }
   const api = snapshot.api;
+  if (api && api.config.body !== undefined && typeof api.config.body !== 'string') {
+    // Only plain JavaScript, Python, Java or Go callers can give it (terraform validate: "string required").
+    throw invalidProperty(options.owner, `${options.apiProperty}.body (of '${api.construct.node.path}')`, api.config.body,
+      'an OpenAPI document as text (JSON or YAML): give JSON.stringify(document), not the object');
+  }
   if (api && typeof api.config.body === 'string') {
     entries.set(api.key + BODY_TRIGGER_SUFFIX, bodyEntry(api, expressions, options));
   }

@@ -1,0 +1,80 @@
+import { TerraformResource, TerraformStack } from 'cdktf';
+import { BlockSource } from './block-source';
+import { literalStageName } from './hand-written-stages';
+import { Block } from './rendered-blocks';
+import { madeByLibraryConstruct } from '../core/deployment-marker';
+import { ownerOfResource } from '../core/owned-resources';
+
+/** The resources that name a stage by its name, and where: the names each of their blocks holds. */
+const NAMING_A_STAGE: Readonly<Record<string, (block: Block) => unknown[]>> = {
+  aws_api_gateway_method_settings: (block) => [block.stage_name],
+  aws_api_gateway_base_path_mapping: (block) => [block.stage_name],
+  aws_apigatewayv2_api_mapping: (block) => [block.stage],
+  aws_api_gateway_usage_plan: (block) => (Array.isArray(block.api_stages) ? block.api_stages : [block.api_stages])
+    .map((entry) => (entry as Block | undefined)?.stage),
+};
+
+/** What AWS answers when such a resource is created before its stage. */
+const FAILURE: Readonly<Record<string, string>> = {
+  aws_api_gateway_usage_plan: 'Invalid API Stage ... specified for usageplan',
+  aws_api_gateway_method_settings: 'Invalid stage identifier specified',
+  aws_api_gateway_base_path_mapping: 'Invalid stage identifier specified',
+  aws_apigatewayv2_api_mapping: 'Invalid stage identifier specified',
+};
+
+interface NamingResource {
+  readonly resource: TerraformResource;
+  /** Its block, as JSON, to find the API's id and a reference to the stage in. */
+  readonly text: string;
+}
+
+/**
+ * The warnings for resources written by hand in `where` (a stack, and the expression that names the API's
+ * id there) that name one of `ours` (the construct's stages) by its literal name and name the API, but
+ * not the stage resource: nothing makes them wait for the stage, so the first apply fails, and a renamed
+ * stage leaves them behind. `fix(stage)` says how to name the stage through its resource.
+ */
+export function stagesNamedLiterallyWarnings(
+  blocks: BlockSource,
+  where: ReadonlyArray<{ readonly stack: TerraformStack; readonly apiId: string }>,
+  ours: readonly TerraformResource[],
+  fix: (stage: TerraformResource) => string,
+): string[] {
+  const warnings: string[] = [];
+  for (const { stack, apiId } of where) {
+    const naming = namingByStageName(blocks, stack);
+    for (const stage of ours) {
+      const name = literalStageName(stage);
+      const address = `${stage.terraformResourceType}.${stage.friendlyUniqueId}`;
+      for (const { resource, text } of (name === undefined ? undefined : naming.get(name)) ?? []) {
+        if (text.includes(apiId) && !text.includes(address)) {
+          warnings.push(`${resource.terraformResourceType}.${resource.friendlyUniqueId} ('${resource.node.path}') names the stage `
+            + `${JSON.stringify(name)} of this API by its name: nothing makes it wait for the stage, so the first apply fails ("${FAILURE[resource.terraformResourceType]}"), `
+            + `and a renamed stage leaves it behind. Name the stage through its resource: ${fix(stage)}.`);
+        }
+      }
+    }
+  }
+  return warnings;
+}
+
+/** The resources written by hand in `stack` that name a stage, by each literal name they hold (listed once per pass and stack). */
+function namingByStageName(blocks: BlockSource, stack: TerraformStack): ReadonlyMap<string, readonly NamingResource[]> {
+  return blocks.index.phaseMemo(`resources naming a stage in ${stack.node.path}`, () => {
+    const byName = new Map<string, NamingResource[]>();
+    for (const element of blocks.elementsOf(stack)) {
+      const namesOf = TerraformResource.isTerraformResource(element) ? NAMING_A_STAGE[element.terraformResourceType] : undefined;
+      if (namesOf === undefined || madeByLibraryConstruct(element) || ownerOfResource(element) !== undefined) {
+        continue;
+      }
+      const block = blocks.blockOf(element, stack);
+      const names = block === undefined ? [] : namesOf(block).filter((name): name is string => typeof name === 'string' && !name.includes('${'));
+      for (const name of new Set(names)) {
+        const list = byName.get(name) ?? [];
+        list.push({ resource: element as TerraformResource, text: JSON.stringify(block) });
+        byName.set(name, list);
+      }
+    }
+    return byName;
+  });
+}
