@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
+import { DataAwsApigatewayv2Api } from '@cdktf/provider-aws/lib/data-aws-apigatewayv2-api';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
@@ -171,6 +173,15 @@ describe('bad input fails at synth with the construct path, property, value and 
       expect(() => synthesize((stack) => {
         new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, triggers: { resource_ids: 'x' } });
       })).toThrow("RestApiDeployment at 'stack/deploy': property 'triggers.resource_ids' is \"x\"; expected a key other than \"resource_ids\"");
+    });
+
+    test("a number token (a variable's numberValue) as a trigger's value: the message says how to make it a string", () => {
+      const withValue = (value: (stack: TerraformStack) => unknown) => () => synthesize((stack) => {
+        new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, triggers: { v: value(stack) as string } });
+      });
+      expect(withValue((stack) => new TerraformVariable(stack, 'n', { type: 'number' }).numberValue)).toThrow(
+        "property 'triggers.v' is \"${var.n}\"; expected a string (this is a number token, such as a variable's numberValue: give Token.asString(...) of it).");
+      expect(withValue(() => 2)).toThrow("property 'triggers.v' is 2; expected a string.");
     });
 
     test('addTrigger with a key given before', () => {
@@ -397,6 +408,13 @@ describe('more mistakes refused', () => {
   test.each<[string, (deployment: HttpApiDeployment) => void, string]>([
     ["the construct's own deployment as a resource", (d) => d.addResource(d.deployment), "property 'addResource(resource)' is the construct 'stack/deploy/Deployment' (aws_apigatewayv2_deployment); expected a resource the construct did not make"],
     ["the construct's own stage as a resource", (d) => d.addResource(d.deploymentStage.stage), "property 'addResource(resource)' is the construct 'stack/deploy/Stage/Default' (aws_apigatewayv2_stage); expected a resource the construct did not make"],
+    ['a stage written by hand as a resource (its settings take effect without a redeploy)', (d) => d.addResource(new Apigatewayv2Stage(TerraformStack.of(d), 'manual', {
+      apiId: d.httpApiId, name: 'manual',
+    })), "property 'addResource(resource)' is the construct 'stack/manual' (aws_apigatewayv2_stage); expected a resource whose changes AWS serves only after a "
+      + 'redeploy (a route, method, integration, ...): a change of a aws_apigatewayv2_stage takes effect without one, so hashing it would redeploy the API for nothing.'],
+    ['a data source as a resource (plain JavaScript)', (d) => d.addResource(new DataAwsApigatewayv2Api(TerraformStack.of(d), 'looked_up', { apiId: 'a1b2c3' }) as any),
+      "property 'addResource(resource)' is the construct 'stack/looked_up' (aws_apigatewayv2_api); expected a Terraform resource (one of the provider's resource constructs); "
+      + 'a data source is read, not made: give the attribute that should redeploy the API as a trigger (triggers: { name: source.attribute }).'],
     ['a query in an ARN path', (d) => d.arnForExecuteApi('GET', '/pets?x=1'), "property 'arnForExecuteApi(path)' is \"/pets?x=1\"; expected a resource path as API Gateway writes it"],
     ['an empty segment in an ARN path', (d) => d.arnForExecuteApi('GET', '//pets'), "property 'arnForExecuteApi(path)' is \"//pets\"; expected a resource path"],
     ['an unclosed path parameter', (d) => d.arnForExecuteApi('GET', '/pets/{id'), "property 'arnForExecuteApi(path)' is \"/pets/{id\"; expected a resource path"],

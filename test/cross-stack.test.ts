@@ -272,3 +272,16 @@ test("an override on the API's stack of one of its resources (stack.addOverride(
 
   expect(Object.keys(before).filter((key) => before[key] !== after[key])).toEqual(['api/aws_api_gateway_integration.pets_get_integration']);
 });
+
+test("methodOptions for a method the API does not serve, its resources in the deployment's stack under the API's root read across stacks: refused", () => {
+  expect(() => synthesizeApp((app) => {
+    const apiStack = new TerraformStack(app, 'api');
+    const { api } = petsApi(apiStack);
+    const deployStack = new TerraformStack(app, 'deploy');
+    const orders = new ApiGatewayResource(deployStack, 'orders', { restApiId: api.id, parentId: api.rootResourceId, pathPart: 'orders' });
+    new ApiGatewayMethod(deployStack, 'orders_post', { restApiId: api.id, resourceId: orders.id, httpMethod: 'POST', authorization: 'NONE' });
+    new ApiGatewayIntegration(deployStack, 'orders_post_integration', { restApiId: api.id, resourceId: orders.id, httpMethod: 'POST', type: 'MOCK' });
+    new RestApiDeployment(deployStack, 'deployment', { restApi: api, methodOptions: { '/cats/GET': { metricsEnabled: true } } });
+  })).toThrow("RestApiDeployment at 'deploy/deployment': property 'methodOptions./cats/GET' is \"/cats/GET\"; expected a method path that "
+    + 'aws_api_gateway_rest_api.api serves (one of "/orders/POST", "/pets/GET")');
+});

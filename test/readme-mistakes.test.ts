@@ -7,6 +7,7 @@ import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-plan';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
@@ -249,6 +250,17 @@ const PROGRAMS: Record<string, (app: App) => void> = {
   '`webAclArn` of a web ACL of CloudFront scope (or of another region than the stage)': (app) => {
     const s = stack(app);
     new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/api/0123' });
+  },
+  '`apiStages: [{ apiId: api.id, stage: deployment.stageName }]` in a usage plan (or a mapping or method settings written by hand)': (app) => {
+    const s = stack(app);
+    const api = petsApi(s).api;
+    const deployment = new RestApiDeployment(s, 'deploy', { restApi: api });
+    new ApiGatewayUsagePlan(s, 'plan', { name: 'plan', apiStages: [{ apiId: api.id, stage: deployment.stageName }] });
+  },
+  "`deployment.deploymentStage.stage.description = 'built from ${GIT_SHA}'` (or tags, variables, an access log format set on the stage resource)": (app) => {
+    const s = stack(app);
+    new HttpApiDeployment(s, 'deploy', { httpApi: petsHttpApi(s).api }).deploymentStage.stage.description = 'built from ${GIT_SHA}';
+    Testing.synth(s, true); // the check runs when the app is validated
   },
   'a domain resource renamed after `addApiMapping(domain.domainName)`': (app) => {
     const s = stack(app);

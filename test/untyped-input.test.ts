@@ -4,7 +4,7 @@ import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { TerraformLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { TerraformIterator, TerraformLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AccessLogDestination, ApiDeploymentBase, HttpApiDeployment, RestApiDeployment, StageBase, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { synthesize } from './support/synth';
@@ -273,6 +273,24 @@ test('methodOptions beside an OpenAPI body Terraform computes get a warning: wha
 
   expect(RestApiDeployment.warningsOf(stack)).toContain('The API aws_api_gateway_rest_api.api serves what its OpenAPI body says, which is known only when '
     + 'Terraform plans: the construct cannot check that it serves "/a/GET" (methodOptions); AWS refuses settings for a route or method that does not exist, when it applies.');
+});
+
+test('routeOptions beside routes made with for_each, or for an API given by its id without discovery, get a warning: the construct cannot check them', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const api = new Apigatewayv2Api(stack, 'api', { name: 'pets', protocolType: 'HTTP' });
+  const keys = TerraformIterator.fromList(['GET /pets', 'POST /pets']);
+  new Apigatewayv2Route(stack, 'routes', { forEach: keys, apiId: api.id, routeKey: keys.value });
+  const limits = { throttlingBurstLimit: 1, throttlingRateLimit: 1 };
+  new HttpApiDeployment(stack, 'deploy', { httpApi: api, routeOptions: { 'DELETE /nothing': limits } });
+  new HttpApiDeployment(stack, 'by_id', { httpApiId: 'a1b2c3', stageName: 'by-id', triggers: { v: '1' }, routeOptions: { 'GET /pets': limits } });
+
+  expect(HttpApiDeployment.warningsOf(stack)).toEqual([
+    'The API aws_apigatewayv2_api.api serves routes or methods known only when Terraform plans (made with count or for_each, or named by a Terraform '
+    + 'expression): the construct cannot check that it serves "DELETE /nothing" (routeOptions); AWS refuses settings for a route or method that does not '
+    + 'exist, when it applies.',
+    'The construct cannot check that the API serves "GET /pets" (routeOptions): without discovery it does not know the API\'s routes and methods (give the '
+    + 'API construct, or autoDiscover: true with its id). AWS refuses settings for a route or method that does not exist, when it applies.',
+  ]);
 });
 
 describe("the library's abstract base classes, made from plain JavaScript", () => {

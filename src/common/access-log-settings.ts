@@ -146,13 +146,7 @@ export function accessLogSettingsOf(
     throw invalidProperty(owner, `${prefix}accessLogFormat`, format.toString(),
       'an AccessLogFormat made by its static methods (AccessLogFormat.custom(...), AccessLogFormat.clf(), ...), which give it its text');
   }
-  const text = format.toString();
-  // AWS: "Access Log format must be single line, new line character is allowed only at end of the format".
-  if (!Token.isUnresolved(text) && /[\r\n]/.test(text.replace(/[\r\n]+$/, ''))) {
-    throw invalidProperty(owner, `${prefix}accessLogFormat`, text, 'a format on one line: AWS refuses a line break in it but at its end '
-      + '("Access Log format must be single line"); give JSON.stringify(...) of the fields without its indent');
-  }
-  refuseTemplateText(owner, `${prefix}accessLogFormat`, text);
+  checkAccessLogFormatText(owner, `${prefix}accessLogFormat`, format.toString());
   if (!format.identifiesRequests) {
     throw invalidProperty(owner, `${prefix}accessLogFormat`, format.toString(),
       'a format that logs $context.requestId or $context.extendedRequestId, so each line can be matched with a request');
@@ -167,4 +161,23 @@ export function accessLogSettingsOf(
   }
   const group = newAccessLogGroup(scope, owner, `${prefix}accessLogDestination`, destination, logGroupName, provider, region);
   return { destinationArn: group.arn, format: format.toString(), group };
+}
+
+/** Fails on an access log format AWS or Terraform refuses: on more than one line, or with `${...}` text. */
+export function checkAccessLogFormatText(owner: IConstruct, property: string, text: unknown): void {
+  // AWS: "Access Log format must be single line, new line character is allowed only at end of the format".
+  if (typeof text === 'string' && !Token.isUnresolved(text) && /[\r\n]/.test(text.replace(/[\r\n]+$/, ''))) {
+    throw invalidProperty(owner, property, text, 'a format on one line: AWS refuses a line break in it but at its end '
+      + '("Access Log format must be single line"); give JSON.stringify(...) of the fields without its indent');
+  }
+  refuseTemplateText(owner, property, text);
+}
+
+/**
+ * The checks of a stage's access log settings set on its resource (`accessLogSettings`, or an override of
+ * `access_log_settings`): its format, as `accessLogFormat` is checked.
+ */
+export function checkAccessLogSettings(owner: IConstruct, property: string, settings: unknown): void {
+  const format = (settings as { format?: unknown } | undefined)?.format;
+  checkAccessLogFormatText(owner, `${property}.format`, format);
 }

@@ -2,7 +2,7 @@ import type { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-sta
 import { Fn, TerraformProvider, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AccessLogFormat } from './access-log';
-import { accessLogSettingsOf, refuseFirehoseDestination } from './access-log-settings';
+import { accessLogSettingsOf, checkAccessLogSettings, refuseFirehoseDestination } from './access-log-settings';
 import { checkIdKinds } from './api-id-kind';
 import { checkPlacementWithApiId } from './api-placement';
 import { checkLogDestinationRegion } from './arn-region';
@@ -100,7 +100,12 @@ export function createV2Stage(
     // As REST stages: a renamed stage is created before a mapping (the library's or one written by
     // hand) moves to it, and the old one deleted after (AWS refuses to delete a mapped stage).
     lifecycle: { createBeforeDestroy: true },
-  }, ownedStage(owner, stageResourceProperty(scope, definition.stageName), { api: 'apiId', deployment: 'deploymentId', name: 'name', autoDeploy: 'autoDeploy' }));
+  }, ownedStage(owner, stageResourceProperty(scope, definition.stageName), { api: 'apiId', deployment: 'deploymentId', name: 'name', autoDeploy: 'autoDeploy' }, {
+    description: (checked, property, value) => validateV2Description(checked, property, value as string | undefined),
+    stageVariables: (checked, property, value) => validateStageVariables(checked, property, value as Record<string, string> | undefined),
+    tags: (checked, property, value) => validateTags(checked, property, value as Record<string, string> | undefined),
+    accessLogSettings: checkAccessLogSettings,
+  }));
   checkLogDestinationRegion(owner, prefix, definition.accessLogDestination, stage);
   if (owner === scope) {
     checkIdKinds(owner, {

@@ -2,7 +2,7 @@ import { TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ENTRY_POINTS, Parameter, REQUIRED_PROPERTIES } from './entry-points';
 import { invalidArgument } from './errors';
-import { isPlainObject, tokenOfAnotherKind } from './struct-check';
+import { dataSourceHint, isPlainObject, tokenOfAnotherKind } from './struct-check';
 
 /**
  * Checks the arguments of a construct's constructor against the assembly (src/core/entry-points.ts)
@@ -100,7 +100,8 @@ function checkArguments(parameters: readonly Parameter[], args: readonly unknown
       return;
     }
     if (!hasKind(value, parameter.kind)) {
-      throw invalidArgument(names.where, names.scope, names.property(parameter.name), value, `${expectedOf(parameter)}${tokenOfAnotherKind(value, parameter.kind)}`);
+      const hint = `${tokenOfAnotherKind(value, parameter.kind)}${dataSourceHint(value, parameter.kind)}`;
+      throw invalidArgument(names.where, names.scope, names.property(parameter.name), value, `${expectedOf(parameter)}${hint}`);
     }
     if (parameter.kind.startsWith('struct:')) {
       const struct = parameter.kind.slice('struct:'.length);

@@ -11,6 +11,22 @@ import { warnOnce } from './warnings';
 /** The check at synth of an owned resource: what its rendered block still holds of what the construct relies on. */
 
 /**
+ * The checks of the arguments the construct checks from its props, on what the resource holds at synth
+ * (an override of one, or else its value): the errors they throw.
+ */
+function failedChecks(resource: TerraformResource, kept: Kept): string[] {
+  const overrides = (resource as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides;
+  return Object.entries(kept.checked ?? {}).flatMap(([name, check]) => {
+    try {
+      check(kept.owner, `${kept.property}.${name}`, overrides?.[snakeCase(name)] ?? (resource as any)[`${name}Input`]);
+      return [];
+    } catch (error) {
+      return [(error as Error).message];
+    }
+  });
+}
+
+/**
  * What cdktf validates at synth: the block the resource renders still has what the construct relies
  * on. The rendered block, not the guarded fields, because what bypasses the guards (a lifecycle
  * object changed in place, an own property shadowing an accessor, the class swapped with
@@ -46,6 +62,7 @@ export function brokenGuarantees(resource: TerraformResource): string[] {
     }
   }
   warnOfStackOverride(resource, kept);
+  errors.push(...failedChecks(resource, kept));
   const rendered = renderedOf(block, Object.keys(kept.fixed));
   for (const name of Object.keys(kept.fixed)) {
     const changed = [name, `dynamic.${name}`].find((key) => !sameRendering(rendered[key], kept.rendered[key]));

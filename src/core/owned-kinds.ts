@@ -31,7 +31,16 @@ export interface OwnedResource {
    * merged into whatever `dependsOn` the user assigns (as `dependOnOwned` adds them afterwards).
    */
   readonly dependsOnWhy?: string;
+  /**
+   * The arguments the construct checks when they come from its props (by their names in the provider class),
+   * each with its check (which throws the library's error naming `property`): checked again at synth on what
+   * the resource holds then (a setter, `reset…()`, `put…()`, an override of the argument), as they are not fixed.
+   */
+  readonly checked?: Readonly<Record<string, ArgumentCheck>>;
 }
+
+/** A check of an argument's value (`property` names it in errors), which throws the library's error. */
+export type ArgumentCheck = (owner: IConstruct, property: string, value: unknown) => void;
 
 /** The parts of a lifecycle a construct relies on. */
 export interface RequiredLifecycle {
@@ -61,10 +70,12 @@ export function ownedStage(
   owner: IConstruct,
   property: string,
   names: { api: string; deployment: string; name: string; autoDeploy?: string; canary?: string },
+  checked?: Readonly<Record<string, ArgumentCheck>>,
 ): OwnedResource {
   return {
     owner,
     property,
+    checked,
     fixed: {
       [names.api]: 'it is the API of the deployment the stage serves (make another stage construct for another API)',
       [names.deployment]: "it is the construct's deployment, which its triggers redeploy",

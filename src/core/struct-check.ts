@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformResource, Token } from 'cdktf';
+import { TerraformDataSource, TerraformProvider, TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { invalidProperty } from './errors';
 
@@ -107,12 +107,21 @@ export function refusePrototypeKey(owner: IConstruct, property: string, value: o
  * or an attribute of another type is a token object, which the language's own type would not pass either.
  */
 export function tokenOfAnotherKind(value: unknown, kind: string): string {
+  if (kind === 'string' && typeof value === 'number' && Token.isUnresolved(value)) {
+    return ' (this is a number token, such as a variable\'s numberValue: give Token.asString(...) of it)';
+  }
   if ((kind !== 'string' && kind !== 'number') || typeof value === 'string' || typeof value === 'number' || !Token.isUnresolved(value)) {
     return '';
   }
   return kind === 'string'
     ? ' (this is a token of another kind, such as the result of a function: give Token.asString(...) of it)'
     : ' (this is a token of another kind, such as the result of a function: give Token.asNumber(...) of it)';
+}
+
+/** The hint for a data source where a resource is expected (in `resources`): what to give instead. */
+export function dataSourceHint(value: unknown, kind: string): string {
+  return kind === 'resource' && TerraformDataSource.isTerraformDataSource(value)
+    ? '; a data source is read, not made: give the attribute that should redeploy the API as a trigger (triggers: { name: source.attribute })' : '';
 }
 
 /** What is wrong with `value` for `shape`, in the words of an error's "expected"; undefined when nothing is. */
@@ -132,7 +141,8 @@ function mismatch(value: unknown, shape: PropertyShape): string | undefined {
     case 'construct':
       return Construct.isConstruct(value) ? undefined : 'a construct';
     case 'resource':
-      return TerraformResource.isTerraformResource(value) ? undefined : 'a Terraform resource (a TerraformResource, such as an ApiGatewayIntegration)';
+      return TerraformResource.isTerraformResource(value) ? undefined
+        : `a Terraform resource (a TerraformResource, such as an ApiGatewayIntegration)${dataSourceHint(value, 'resource')}`;
     case 'provider':
       return value instanceof TerraformProvider ? undefined : 'a TerraformProvider (an AwsProvider)';
   }

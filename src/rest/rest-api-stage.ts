@@ -8,7 +8,7 @@ import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, 
 import { REST_API_STAGE_PROPS } from './rest-shapes';
 import { validateWebAclArn } from './web-acl';
 import { AccessLogFormat } from '../common/access-log';
-import { accessLogSettingsOf } from '../common/access-log-settings';
+import { accessLogSettingsOf, checkAccessLogSettings } from '../common/access-log-settings';
 import { checkIdKinds } from '../common/api-id-kind';
 import { checkPlacementWithApiId } from '../common/api-placement';
 import { checkLogDestinationRegion } from '../common/arn-region';
@@ -175,7 +175,13 @@ export class RestApiStage extends StageBase {
       provider: props.provider,
       region: props.region,
       lifecycle: { createBeforeDestroy: true },
-    }, ownedStage(owner, stageResourceProperty(this, props.stageName), { api: 'restApiId', deployment: 'deploymentId', name: 'stageName', canary: 'canarySettings' }));
+    }, ownedStage(owner, stageResourceProperty(this, props.stageName), { api: 'restApiId', deployment: 'deploymentId', name: 'stageName', canary: 'canarySettings' }, {
+      description: refuseTemplateText,
+      documentationVersion: refuseTemplateText,
+      variables: (checked, property, value) => validateStageVariables(checked, property, value as Record<string, string> | undefined),
+      tags: (checked, property, value) => validateTags(checked, property, value as Record<string, string> | undefined),
+      accessLogSettings: checkAccessLogSettings,
+    }));
     checkLogDestinationRegion(owner, prefix, options.accessLogDestination, this.stage);
     if (owner === this) {
       checkIdKinds(owner, {

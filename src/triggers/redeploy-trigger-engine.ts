@@ -139,6 +139,11 @@ export class RedeployTriggerEngine {
         `a resource of the API, not one a construct made ('${maker.node.path}' made it): its deployments and stages follow the API, `
         + 'so hashing them redeploys nothing the API serves (and two deployment constructs given each other\'s stages wait for each other, a cycle)');
     }
+    const family = this.props.family;
+    if (family.typesWithoutRedeploy.has(resource.terraformResourceType) && /^aws_api_?gateway/.test(resource.terraformResourceType)) {
+      throw invalidProperty(this.owner, property, resource, 'a resource whose changes AWS serves only after a redeploy (a route, method, integration, ...): '
+        + `a change of a ${resource.terraformResourceType} takes effect without one, so hashing it would redeploy the API for nothing`);
+    }
     const other = this.otherApiOf(resource);
     if (other !== undefined) {
       throw invalidProperty(this.owner, property, resource,
@@ -291,7 +296,7 @@ export class RedeployTriggerEngine {
     this.assertNoApiGatewayInterpolation(snapshot);
     // What discovery cannot see (a module given the API, acknowledged or not) may serve, or add, routes, methods or integrations.
     const blindSpots = snapshot.api !== undefined && this.props.autoDiscover && blindSpotWarnings(this.props.family, snapshot, []).length > 0;
-    this.assertServed(snapshot, blindSpots);
+    this.assertServed(snapshot, expressions, blindSpots);
     // What the API's configuration calls for is said once, on the API, however many deployment constructs it has.
     const apiWarnings = snapshot.api && this.props.autoDiscover
       ? [...(blindSpots ? [] : this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api))),
@@ -421,22 +426,36 @@ export class RedeployTriggerEngine {
   }
 
   /** Fails on a stage setting for a route or method the API does not serve (when discovery knows them all). */
-  private assertServed(snapshot: ApiSnapshot, blindSpots: boolean): void {
+  private assertServed(snapshot: ApiSnapshot, expressions: CrossStackExpressions, blindSpots: boolean): void {
     const api = snapshot.api;
     const family = this.props.family;
     const unknown = (key: string) => Token.isUnresolved(key) || key.includes('*');
     const pending = this.served.filter(({ key }) => !unknown(key));
     // A blind spot (a module given the API, a route that names it indirectly) may serve what discovery cannot see.
-    if (api === undefined || !this.props.autoDiscover || pending.length === 0 || blindSpots) {
+    // A blind spot (a module given the API, a route that names it indirectly) may serve what discovery cannot see: it has its own warning.
+    if (pending.length === 0 || blindSpots) {
       return;
     }
-    const served = family.servedKeys(api, snapshot.resources.filter((item) => item !== api));
-    if (served === undefined && typeof api.config.body === 'string' && api.config.body.includes('${')) {
-      // An OpenAPI body Terraform computes (a variable in it, Fn.file): what it serves is known only when Terraform plans.
-      const keys = pending.map(({ key }) => JSON.stringify(family.servedKeyAsWritten(key)));
-      this.warn(`The API ${api.address} serves what its OpenAPI body says, which is known only when Terraform plans: the construct cannot check that it `
-        + `serves ${keys.join(', ')} (${pending[0].property.includes('methodOptions') ? 'methodOptions' : 'routeOptions'}); AWS refuses settings for a `
-        + 'route or method that does not exist, when it applies.');
+    const keys = pending.map(({ key }) => JSON.stringify(family.servedKeyAsWritten(key))).join(', ');
+    const options = pending[0].property.includes('methodOptions') ? 'methodOptions' : 'routeOptions';
+    const refused = 'AWS refuses settings for a route or method that does not exist, when it applies.';
+    if (api === undefined || !this.props.autoDiscover) {
+      this.warn(`The construct cannot check that the API serves ${keys} (${options}): without discovery it does not know the API's routes and methods `
+        + `(give the API construct, or autoDiscover: true with its id). ${refused}`);
+      return;
+    }
+    // A resource of another stack reads the API's root resource id through that stack's cross-stack expression.
+    const roots = new Set(snapshot.stacks.filter(({ stack }) => stack !== api.stack).flatMap(({ stack }) => {
+      const root = expressions.existingIn(stack, `${api.address}.root_resource_id`, api.stack);
+      return root === undefined ? [] : [`\${${root}}`];
+    }));
+    const served = family.servedKeys(api, snapshot.resources.filter((item) => item !== api), roots);
+    if (served === undefined) {
+      // An OpenAPI body Terraform computes (a variable in it, Fn.file), routes made with count or for_each or named by an expression.
+      const what = typeof api.config.body === 'string' && api.config.body.includes('${')
+        ? 'what its OpenAPI body says, which is known only when Terraform plans'
+        : 'routes or methods known only when Terraform plans (made with count or for_each, or named by a Terraform expression)';
+      this.warn(`The API ${api.address} serves ${what}: the construct cannot check that it serves ${keys} (${options}); ${refused}`);
       return;
     }
     const error = unservedSettingError(this.owner, family, api.address, served, pending);

@@ -27,9 +27,9 @@ export function servedRouteKeys(api: ApiResourceBlock, resources: readonly ApiRe
 /**
  * The method paths of a REST API, `{resource path}/{HTTP method}` without the leading `/`, as
  * `methodOptions` keys are written once the `/` is dropped; a resource with an `ANY` method serves
- * every method (`pets/*`).
+ * every method (`pets/*`). `rootsElsewhere`: the API's root resource id as other stacks read it (a remote state's output).
  */
-export function servedMethodPaths(api: ApiResourceBlock, resources: readonly ApiResourceBlock[]): ServedKeys {
+export function servedMethodPaths(api: ApiResourceBlock, resources: readonly ApiResourceBlock[], rootsElsewhere?: ReadonlySet<string>): ServedKeys {
   const relevant = resources.filter((item) => item.type === 'aws_api_gateway_resource' || item.type === 'aws_api_gateway_method');
   if (relevant.some(isMultiInstance) || resources.some((item) => item.type === 'aws_api_gateway_rest_api_put')) {
     return undefined;
@@ -40,7 +40,7 @@ export function servedMethodPaths(api: ApiResourceBlock, resources: readonly Api
     parts.set(`\${${resource.address}.id}`, { parent: resource.config.parent_id, pathPart: resource.config.path_part });
   }
   const pathOf = (id: unknown, depth = 0): string | undefined => {
-    if (id === root) {
+    if (id === root || rootsElsewhere?.has(String(id))) {
       return '';
     }
     const part = parts.get(String(id));

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { RESOURCE_IDS_TRIGGER_KEY } from './trigger-entries';
 import { refuseCollection } from '../core/collections';
 import { invalidProperty } from '../core/errors';
+import { tokenOfAnotherKind } from '../core/struct-check';
 import { hasUnknownInterpolation } from '../core/template-text';
 
 /**
@@ -74,7 +75,8 @@ export class UserTriggers {
         `a key other than "${key}", which ${key === RESOURCE_IDS_TRIGGER_KEY ? "holds the automatic entry over the API resources' ids" : 'the library uses itself'}`);
     }
     if (typeof value !== 'string') {
-      throw invalidProperty(this.owner, property, value, 'a string (a literal, or a token such as a variable\'s stringValue or Fn.sha1(...))');
+      throw invalidProperty(this.owner, property, value,
+        `a string (a literal, or a token such as a variable's stringValue or Fn.sha1(...))${tokenOfAnotherKind(value, 'string')}`);
     }
     refuseCollection(this.owner, property, value, 'a string');
     // `${...}` written as text is a Terraform interpolation cdktf passes on as it is: in a key, or of no reference Terraform has

@@ -1,0 +1,48 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
+import { AccessLogDestination, HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
+
+type Stage = { [name: string]: any; addOverride(path: string, value: unknown): void };
+
+/** A deployment construct of `kind` with access logs, and its main stage resource. */
+function deployed(kind: string): { stack: TerraformStack; stage: Stage; variables: string; construct: string } {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  const logs = { accessLogDestination: AccessLogDestination.arn('arn:aws:logs:eu-west-1:123456789012:log-group:api'), cloudWatchRole: false };
+  if (kind === 'REST') {
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, ...logs });
+    return { stack, stage: deployment.deploymentStage.stage as unknown as Stage, variables: 'variables', construct: 'RestApiDeployment' };
+  }
+  const deployment = kind === 'HTTP'
+    ? new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, accessLogDestination: logs.accessLogDestination })
+    : new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api, ...logs });
+  return { stack, stage: deployment.deploymentStage.stage as unknown as Stage, variables: 'stageVariables', construct: `${kind === 'HTTP' ? 'Http' : 'WebSocket'}ApiDeployment` };
+}
+
+describe("the stage's arguments the construct checks from its props are checked again when set on the stage resource (setter or override)", () => {
+  test.each(['REST', 'HTTP', 'WebSocket'])('%s: description with "${...}", a tag key starting with aws:, a bad stage variable, a multi-line access log format', (kind) => {
+    const cases: Array<[(stage: Stage, variables: string) => void, string]> = [
+      [(stage) => { stage.description = 'built from ${GIT_SHA}'; }, 'property \'deploymentStage.stage.description\' is "built from ${GIT_SHA}"; expected text without "${...}"'],
+      [(stage) => { stage.tags = { 'aws:team': 'x' }; }, "property 'deploymentStage.stage.tags.aws:team' is \"x\"; expected a tag key of 1 to 128 characters that does not start with 'aws:'"],
+      [(stage, variables) => { stage[variables] = { 'bad key': 'a' }; }, "stage.${variables}.bad key' is \"a\"; expected a variable name of letters, digits and '_' only"],
+      [(stage) => stage.addOverride('access_log_settings.format', '{"requestId":"$context.requestId",\n"ip":"$context.identity.sourceIp"}'),
+        "property 'deploymentStage.stage.accessLogSettings.format' is \"{\\\"requestId\\\":\\\"$context.requestId\\\",\\n\\\"ip\\\":\\\"$context.identity.sourceIp\\\"}\"; expected a format on one line"],
+    ];
+    for (const [change, message] of cases) {
+      const { stack, stage, variables, construct } = deployed(kind);
+      change(stage, variables);
+      expect(() => Testing.synth(stack, true)).toThrow(message.replace('${variables}', variables));
+      expect(() => Testing.synth(stack, true)).toThrow(`${construct} at 'stack/deploy'`);
+    }
+  });
+
+  test('a valid value set on the stage resource passes', () => {
+    const { stack, stage } = deployed('HTTP');
+    stage.description = 'built from $${GIT_SHA}';
+    stage.tags = { team: 'pets' };
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+});
