@@ -8,7 +8,7 @@ import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { App, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
-import { RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { RestApiDeployment, RestApiDeploymentProps, WebSocketApiDeployment } from '../src';
 import { petsApi, PetsApi } from './support/api';
 import { synthesizeApp, TerraformJson } from './support/synth';
 import { findReferences } from '../src/triggers/terraform-references';
@@ -188,15 +188,20 @@ test("an API resource in a stack that deploys after the deployment's stack: the 
     "aws_apigatewayv2_integration.integration ('one/integration') is in the stack 'one', which deploys after 'two' (it depends on it)");
 });
 
-test("warningsOf before synth: the API's resources in the deployment's stack are found (the API's id read across stacks there)", () => {
-  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'warnings-first-')), skipValidation: true });
+/** A pets API in stack 'api', its /orders POST method in stack 'deploy' (under the root read across stacks), deployed there with `methodOptions`. */
+function ordersInDeployStack(app: App, methodOptions: RestApiDeploymentProps['methodOptions']): void {
   const apiStack = new TerraformStack(app, 'api');
   const { api } = petsApi(apiStack);
   const deployStack = new TerraformStack(app, 'deploy');
   const orders = new ApiGatewayResource(deployStack, 'orders', { restApiId: api.id, parentId: api.rootResourceId, pathPart: 'orders' });
   new ApiGatewayMethod(deployStack, 'orders_post', { restApiId: api.id, resourceId: orders.id, httpMethod: 'POST', authorization: 'NONE' });
   new ApiGatewayIntegration(deployStack, 'orders_post_integration', { restApiId: api.id, resourceId: orders.id, httpMethod: 'POST', type: 'MOCK' });
-  new RestApiDeployment(deployStack, 'deployment', { restApi: api, methodOptions: { '/orders/POST': { metricsEnabled: true } } });
+  new RestApiDeployment(deployStack, 'deployment', { restApi: api, methodOptions });
+}
+
+test("warningsOf before synth: the API's resources in the deployment's stack are found (the API's id read across stacks there)", () => {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'warnings-first-')), skipValidation: true });
+  ordersInDeployStack(app, { '/orders/POST': { metricsEnabled: true } });
 
   expect(RestApiDeployment.warningsOf(app)).toEqual([]);
   app.synth();
@@ -274,14 +279,6 @@ test("an override on the API's stack of one of its resources (stack.addOverride(
 });
 
 test("methodOptions for a method the API does not serve, its resources in the deployment's stack under the API's root read across stacks: refused", () => {
-  expect(() => synthesizeApp((app) => {
-    const apiStack = new TerraformStack(app, 'api');
-    const { api } = petsApi(apiStack);
-    const deployStack = new TerraformStack(app, 'deploy');
-    const orders = new ApiGatewayResource(deployStack, 'orders', { restApiId: api.id, parentId: api.rootResourceId, pathPart: 'orders' });
-    new ApiGatewayMethod(deployStack, 'orders_post', { restApiId: api.id, resourceId: orders.id, httpMethod: 'POST', authorization: 'NONE' });
-    new ApiGatewayIntegration(deployStack, 'orders_post_integration', { restApiId: api.id, resourceId: orders.id, httpMethod: 'POST', type: 'MOCK' });
-    new RestApiDeployment(deployStack, 'deployment', { restApi: api, methodOptions: { '/cats/GET': { metricsEnabled: true } } });
-  })).toThrow("RestApiDeployment at 'deploy/deployment': property 'methodOptions./cats/GET' is \"/cats/GET\"; expected a method path that "
+  expect(() => synthesizeApp((app) => ordersInDeployStack(app, { '/cats/GET': { metricsEnabled: true } }))).toThrow("RestApiDeployment at 'deploy/deployment': property 'methodOptions./cats/GET' is \"/cats/GET\"; expected a method path that "
     + 'aws_api_gateway_rest_api.api serves (one of "/orders/POST", "/pets/GET")');
 });

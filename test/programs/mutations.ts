@@ -232,7 +232,7 @@ function soleSource(program: Program, target: string, attribute: string): boolea
 function settingKeysInStages(program: Program): Set<string> {
   const found = new Set<string>();
   for (const move of program.moves) {
-    const stage = move.kind === 'deployment' ? move.stage : move.kind === 'addStage' ? move.stage : undefined;
+    const stage = move.kind === 'deployment' || move.kind === 'addStage' || move.kind === 'standaloneStage' ? move.stage : undefined;
     if (stage && (stage.routeOptions || stage.methodOptions)) {
       const deployment = move.kind === 'deployment' ? move : program.moves.find((other) => other.id === (move as { deployment: string }).deployment);
       found.add((deployment as { api: string }).api);
