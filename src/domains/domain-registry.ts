@@ -281,7 +281,8 @@ function warnOfKeyKnownLater(claim: RecordedClaim, domainClaims: DomainClaims): 
  * theirs, and if it is one of their domains, AWS answers ConflictException.
  */
 function warnOfDomainKnownLater(claim: RecordedClaim, claims: AppClaims): void {
-  if (!claim.domain.id.startsWith('expression:') || claim.domain.referenced || claim.domain.lookedUpBy !== undefined) {
+  // A domain resource given by its attribute counts when its own name is known only at deploy time (`domainName: cert.domainName`).
+  if (!claim.domain.id.startsWith('expression:') || claim.domain.lookedUpBy !== undefined) {
     return;
   }
   const others = (claims.byKey.get(keyOf(claim)) ?? []).filter((other) => other.domain.id !== claim.domain.id);
@@ -291,7 +292,8 @@ function warnOfDomainKnownLater(claim: RecordedClaim, claims: AppClaims): void {
   const named = others.slice(0, 3).map((other) => `${other.by} on ${other.domain.description}`);
   warnOnce(claim.owner, `The domain name of ${claim.method}, ${claim.domain.description}, is known only at deploy time, so it cannot be compared with `
     + `the domains of the other mappings of ${describeKey(claim.key)} (${named.join(', ')}${others.length > 3 ? `, and ${others.length - 3} more` : ''}): `
-    + 'if it is one of them, AWS answers ConflictException. The domain resource\'s domainName, or a literal name, lets the library check it.');
+    + `if it is one of them, AWS answers ConflictException. ${claim.domain.resource === undefined ? 'The domain resource\'s domainName, or a literal name,'
+      : `A literal name of '${claim.domain.resource.node.path}'`} lets the library check it.`);
 }
 
 /**

@@ -543,6 +543,24 @@ describe('what can be compared only at deploy time gets a warning', () => {
       'The domain name of addApiMapping, ${var.domain_name}, is known only at deploy time, so it cannot be compared with the domains of the other mappings of the key "v1"'));
   });
 
+  test("a domain resource whose own name is known only at deploy time (a certificate's domainName), beside the literal name with the same key", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const name = new TerraformVariable(stack, 'domain_name', { type: 'string' }).stringValue;
+    const domain = new Apigatewayv2DomainName(stack, 'domain', {
+      domainName: name,
+      domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+    });
+    new HttpApiDeployment(stack, 'one', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: 'v1' });
+    new HttpApiDeployment(stack, 'two', { httpApi: petsHttpApi(stack, {}, 'two').api }).addApiMapping(domain.domainName, { apiMappingKey: 'v1' });
+
+    expect(HttpApiDeployment.warningsOf(stack)).toEqual([
+      'The domain name of addApiMapping, ${var.domain_name}, is known only at deploy time, so it cannot be compared with the domains of the other '
+      + "mappings of the key \"v1\" ('stack/one' (addApiMapping) on \"api.example.com\"): if it is one of them, AWS answers ConflictException. "
+      + "A literal name of 'stack/domain' lets the library check it.",
+    ]);
+  });
+
   test('one key on one domain from two stacks whose providers differ only in profile', () => {
     const app = Testing.app();
     const stacks = ['a', 'b'].map((id) => {
