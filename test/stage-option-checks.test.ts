@@ -1,3 +1,4 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformLocal, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { AccessLogDestination, AccessLogFormat, ApiGatewayCloudWatchRole, CacheClusterSize, HttpApiDeployment, RestApiDeployment, RestApiDeploymentProps, RestApiStage, WebSocketApiDeployment } from '../src';
@@ -310,10 +311,13 @@ test.each([['US EAST'], [''], ['useast1']])('a region %j that is no AWS region i
 });
 
 describe('a log destination or KMS key of another region than the stage (when the app is validated)', () => {
-  const deployIn = (props: Partial<RestApiDeploymentProps>) => () => {
+  let currentPets: PetsApi | undefined;
+  /** Deploys a pets API in a us-east-1 stack with `props` (made once the API is, so that they can make resources beside it). */
+  const deployIn = (props: Partial<RestApiDeploymentProps> | (() => Partial<RestApiDeploymentProps>)) => () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
     new AwsProvider(stack, 'aws', { region: 'us-east-1' });
-    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, cloudWatchRole: false, ...props });
+    currentPets = petsApi(stack);
+    new RestApiDeployment(stack, 'deploy', { restApi: currentPets.api, cloudWatchRole: false, ...(typeof props === 'function' ? props() : props) });
     Testing.synth(stack, true);
   };
 
@@ -321,6 +325,19 @@ describe('a log destination or KMS key of another region than the stage (when th
     expect(deployIn({ accessLogDestination: AccessLogDestination.arn('arn:aws:logs:eu-west-1:123456789012:log-group:api') })).toThrow(
       "property 'accessLogDestination' is \"arn:aws:logs:eu-west-1:123456789012:log-group:api\"; expected a log group or Firehose stream of the stage's region, us-east-1 (this one is in eu-west-1");
     expect(deployIn({ accessLogDestination: AccessLogDestination.arn('arn:aws:logs:us-east-1:123456789012:log-group:api') })).not.toThrow();
+  });
+
+  test("a log group of the app given by its arn, made with another region's provider (or its own region)", () => {
+    const withGroup = (placement: (stack: TerraformStack) => { provider?: AwsProvider; region?: string }) => deployIn(() => {
+      const stack = TerraformStack.of(currentPets!.api);
+      return { accessLogDestination: AccessLogDestination.arn(new CloudwatchLogGroup(stack, 'group', { name: 'api-logs', ...placement(stack) }).arn) };
+    });
+    const ireland = (stack: TerraformStack) => ({ provider: new AwsProvider(stack, 'ireland', { region: 'eu-west-1', alias: 'ireland' }) });
+    expect(withGroup(ireland)).toThrow("property 'accessLogDestination' is \"${aws_cloudwatch_log_group.group.arn}\"; expected a log group or Firehose stream "
+      + "of the stage's account and region: 'stack/group' is made with the AWS provider 'stack/ireland' (region \"eu-west-1\"), the stage with the AWS provider "
+      + "'stack/aws' (region \"us-east-1\") (API Gateway writes a stage's logs only to a destination of its region).");
+    expect(withGroup(() => ({ region: 'eu-west-1' }))).toThrow("'stack/group' is made with the AWS provider 'stack/aws' and a region of its own, \"eu-west-1\"");
+    expect(withGroup(() => ({}))).not.toThrow();
   });
 
   test("a new log group's KMS key", () => {

@@ -7,7 +7,7 @@ import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { RestApiDeployment } from '../src';
+import { HttpApiDeployment, RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { synthesizeStack, warningsOf } from './support/synth';
 
@@ -208,4 +208,19 @@ test('warningsOf before a synth gives the custom domains\' warnings too (a key k
 
   expect(before).toEqual([expect.stringMatching(/^The apiMappingKey of addStage\(beta\).addApiMapping, "\$\{var.key\}", is known only at deploy time/)]);
   expect(after).toEqual(before);
+});
+
+test('warningsOf a stack with an API deployed from another stack gives the warnings its deployment constructs give on that API', () => {
+  const app = Testing.app();
+  const apiStack = new TerraformStack(app, 'api');
+  const api = petsApi(apiStack);
+  new ApiGatewayMethod(apiStack, 'pets_post', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'POST', authorization: 'NONE' });
+  const deployStack = new TerraformStack(app, 'deploy');
+  new RestApiDeployment(deployStack, 'deployment', { restApi: api.api });
+
+  const expected = ["The method aws_api_gateway_method.pets_post ('api/pets_post') has no aws_api_gateway_integration: "
+    + 'the deployment will fail with "No integration defined for method". Add an integration for it.'];
+  expect(RestApiDeployment.warningsOf(apiStack)).toEqual(expected);
+  expect(RestApiDeployment.warningsOf(deployStack)).toEqual(expected);
+  expect(HttpApiDeployment.warningsOf(apiStack)).toEqual([]);
 });

@@ -126,7 +126,14 @@ export function addedStageId(scope: IConstruct, stageName: string): string {
 
 export function initDeployment(deployment: ApiDeploymentBase, parts: DeploymentParts): void {
   PARTS.set(deployment, parts);
+  const api = parts.engine.api;
+  if (api !== undefined) {
+    DEPLOYED_BY.set(api, [...DEPLOYED_BY.get(api) ?? [], deployment]);
+  }
 }
+
+/** The deployment constructs given each API resource: `warningsOf` a scope with the API asks them for the warnings they give on it. */
+const DEPLOYED_BY = new WeakMap<IConstruct, ApiDeploymentBase[]>();
 
 /**
  * The synth warnings of the deployment constructs in `scope` for which `isKind` holds, of the stages
@@ -139,15 +146,23 @@ export function deploymentWarnings(
   scope: IConstruct, isKind: (construct: IConstruct) => boolean, isOwnStage: (construct: IConstruct) => boolean,
 ): string[] {
   // A warning shared by several constructs (an account setting) is given once.
+  const checked = (deployment: IConstruct) => {
+    const engine = partsOf(deployment as ApiDeploymentBase).engine;
+    engine.check();
+    checkAccountSettingsOf(deployment);
+    checkPlacementOf(deployment);
+    validateWithin(deployment);
+    return engine;
+  };
   return [...new Set(scope.node.findAll().flatMap((construct) => {
     if (isLibraryDeployment(construct) && isKind(construct)) {
-      const engine = partsOf(construct as ApiDeploymentBase).engine;
-      engine.check();
-      checkAccountSettingsOf(construct);
-      checkPlacementOf(construct);
-      validateWithin(construct);
       // The warnings about the API's configuration are on the API, once for all its deployment constructs.
-      return [...engine.warningsAboutApi, ...warningsGivenElsewhere(construct), ...warningsOn(construct)];
+      return [...checked(construct).warningsAboutApi, ...warningsGivenElsewhere(construct), ...warningsOn(construct)];
+    }
+    // An API in scope deployed from outside it (another stack): the warnings its deployment constructs give on it.
+    const deployers = DEPLOYED_BY.get(construct)?.filter((deployment) => isKind(deployment) && !deployment.node.scopes.includes(scope));
+    if (deployers !== undefined && deployers.length > 0) {
+      return deployers.flatMap((deployment) => checked(deployment).warningsAboutApi);
     }
     const standaloneRole = construct instanceof ApiGatewayCloudWatchRole && !(construct.node.scope && isLibraryDeployment(construct.node.scope));
     if (standaloneRole || (isOwnStage(construct) && stageErrorOwner(construct) === construct)) {

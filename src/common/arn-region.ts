@@ -1,8 +1,10 @@
 import { TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type { AccessLogDestination } from './access-log';
+import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
-import { literalRegionOf } from '../core/placement';
+import { describePlacement, literalRegionOf, sameAccount } from '../core/placement';
+import { referenceOf } from '../core/resolve';
 
 /** The region of a literal ARN (`arn:<partition>:<service>:<region>:...`); undefined for a token or a global ARN. */
 export function regionOfArn(arn: string): string | undefined {
@@ -22,6 +24,7 @@ export function checkArnInRegionOf(
 ): void {
   const arnRegion = regionOfArn(arn);
   if (arnRegion === undefined) {
+    checkResourceInRegionOf(owner, property, arn, resource, what, failure);
     return;
   }
   owner.node.addValidation({
@@ -29,6 +32,26 @@ export function checkArnInRegionOf(
       const region = literalRegionOf(resource);
       return region === undefined || region === arnRegion ? []
         : [invalidProperty(owner, property, arn, `${what} of the stage's region, ${region} (this one is in ${arnRegion}: ${failure})`).message];
+    },
+  });
+}
+
+/**
+ * Fails, when the app is validated, on the ARN (or id) of a resource of the app (`group.arn`) made in
+ * another account or region than `resource` (another provider, or its own `region`).
+ */
+function checkResourceInRegionOf(owner: IConstruct, property: string, arn: string, resource: TerraformResource, what: string, failure: string): void {
+  const reference = referenceOf(arn);
+  const parts = reference === undefined ? null : /^([\w-]+)\.([\w-]+)\.(arn|id|key_id)$/.exec(reference.identifier);
+  if (parts === null) {
+    return;
+  }
+  owner.node.addValidation({
+    validate: () => {
+      const other = AppIndex.of(owner).resourceNamed(parts[1], reference!.stack, parts[2]);
+      return other === undefined || sameAccount(other, resource) !== 'apart' ? []
+        : [invalidProperty(owner, property, arn, `${what} of the stage's account and region: '${other.node.path}' is made with `
+          + `${describePlacement(other)}, the stage with ${describePlacement(resource)} (${failure})`).message];
     },
   });
 }

@@ -2,6 +2,7 @@ import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkDomainEndpoint, MappedApiKind } from './domain-endpoint';
 import { DomainIdentity, domainResourceNamed, privateDomainResourceNamed, resourceNameIdentity } from './domain-identity';
+import { handWrittenMappings } from './hand-written-mappings';
 import { AppIndex } from '../core/app-index';
 import { describeValue, invalidProperty } from '../core/errors';
 import { listIn } from '../core/list-in';
@@ -38,8 +39,10 @@ interface RecordedClaim extends DomainClaim {
   readonly domain: DomainIdentity;
   /** For errors: the construct path and the call. */
   readonly by: string;
-  /** Its place in the app's order of calls. */
+  /** Its place in the app's order of calls (-1 for a mapping written by hand). */
   readonly order: number;
+  /** For a mapping written by hand: the kind of its API is not known (compared by key only). */
+  readonly kindUnknown?: boolean;
 }
 
 /** The claims on one domain, by what AWS compares: the key, the kind of API, a mapping of the whole domain. */
@@ -53,7 +56,9 @@ class DomainClaims {
   public add(claim: RecordedClaim): void {
     this.all.push(claim);
     listIn(this.byKey, keyOf(claim), claim);
-    (claim.apiKind === 'WebSocket' ? this.webSocket : this.restOrHttp).push(claim);
+    if (!claim.kindUnknown) {
+      (claim.apiKind === 'WebSocket' ? this.webSocket : this.restOrHttp).push(claim);
+    }
     if (isWholeDomain(claim)) {
       this.wholeDomain.push(claim);
     }
@@ -146,11 +151,44 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
       warnOfPlacementKnownLater(recorded);
       warnOfAccountKnownLater(recorded, domainClaims);
       const conflict = renamedError(recorded) ?? placementError(recorded) ?? endpointError(recorded)
-        ?? conflictAmong(recorded, sameAccountCandidates(recorded, domainClaims));
+        ?? conflictAmong(recorded, sameAccountCandidates(recorded, domainClaims))
+        ?? conflictAmong(recorded, handWrittenOn(recorded)?.candidatesFor(recorded) ?? []);
       return conflict === undefined ? [] : [conflict.message];
     },
   });
 }
+
+/**
+ * The mappings written by hand on the domain of `claim`, as claims (made before every call), by key
+ * and kind: AWS refuses the library's mapping beside one of them as beside another of the library's.
+ */
+function handWrittenOn(claim: RecordedClaim): DomainClaims | undefined {
+  const byDomain = AppIndex.of(claim.owner).appMemo(HAND_WRITTEN, () => {
+    const claims = new Map<string, DomainClaims>();
+    for (const [domainId, mappings] of handWrittenMappings(claim.mapping, comparableKey, keyOrigin)) {
+      const domainClaims = new DomainClaims();
+      for (const { mapping, apiKind, ...written } of mappings) {
+        const by = `'${mapping.node.path}' (${mapping.terraformResourceType}.${mapping.friendlyUniqueId}, written by hand)`;
+        domainClaims.add({
+          ...written,
+          mapping,
+          apiKind: apiKind ?? 'HTTP',
+          kindUnknown: apiKind === undefined,
+          owner: mapping,
+          method: 'by hand',
+          domain: claim.domain,
+          by,
+          order: -1,
+        });
+      }
+      claims.set(domainId, domainClaims);
+    }
+    return claims;
+  });
+  return byDomain.get(claim.domain.id);
+}
+
+const HAND_WRITTEN = Symbol('mappings written by hand');
 
 /**
  * The app's error for a mapping that would have the construct id `id` in `scope`, where a mapping of
@@ -378,7 +416,7 @@ function conflictAmong(claim: RecordedClaim, earlier: readonly RecordedClaim[]):
         `a key no other mapping of ${on} has: ${other.by} ${other.order < claim.order ? 'already maps' : 'maps'} ${describeKey(claim.key)} of it `
         + `(AWS answers ConflictException)${apartHint(other, claim)}`);
     }
-    if ((other.apiKind === 'WebSocket') !== (claim.apiKind === 'WebSocket')) {
+    if (!other.kindUnknown && (other.apiKind === 'WebSocket') !== (claim.apiKind === 'WebSocket')) {
       return invalidProperty(owner, `${method}(domainName)`, domain.given,
         `a domain no ${other.apiKind} API is mapped on: ${other.by} maps ${other.apiKind === 'HTTP' ? 'an' : 'a'} ${other.apiKind} API on ${on}, `
         + 'and AWS does not serve WebSocket APIs and REST or HTTP APIs on one domain name (give the WebSocket API a domain name of its own)');

@@ -71,6 +71,7 @@ export class HttpApiDeployment extends ApiDeploymentBase {
    * order: the messages `cdktf synth` prints for them. For tests: `Testing.synth` does not show
    * warnings. Every check of synth runs here (discovery, custom domains, the resources the
    * constructs own), so it gives the same before or after synthesizing; it throws the first error.
+   * An API in `scope` deployed from another stack gets the warnings its deployment constructs give on it.
    *
    * @param scope a stack, an app, or any construct
    */

@@ -198,6 +198,11 @@ export class RedeployTriggerEngine {
     return this.lastApiWarnings;
   }
 
+  /** The API resource, when the construct was given it (not its id). */
+  public get api(): TerraformResource | undefined {
+    return this.props.api;
+  }
+
   /** Silences the blind-spot warnings of these constructs (and of everything inside them). */
   public acknowledge(constructs: readonly IConstruct[]): void {
     this.acknowledged.push(...constructs);

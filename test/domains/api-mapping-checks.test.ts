@@ -7,7 +7,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import { ApiGatewayDomainName, ApiGatewayDomainNameConfig } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
+import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { DataAwsApiGatewayDomainName } from '@cdktf/provider-aws/lib/data-aws-api-gateway-domain-name';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -591,4 +593,38 @@ test('a domain resource whose region is known only at deploy time, mapped from a
 
   expect(HttpApiDeployment.warningsOf(stack)).toContainEqual(expect.stringContaining(
     "Whether the domain \"api.example.com\" of addApiMapping ('stack/domain', with the AWS provider 'stack/aws' and a region of its own, \"${var.domain_region}\") is in the account and region of the mapping"));
+});
+
+describe('mappings written by hand are compared with the library\'s as the library\'s are with each other', () => {
+  /** A stack with an HTTP API deployed and mapped on api.example.com with the key "orders", and `extra` beside it. */
+  function withHandWritten(extra: (stack: TerraformStack) => void): () => void {
+    return () => {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: 'orders' });
+      extra(stack);
+      Testing.synth(stack, true);
+    };
+  }
+
+  test('an API mapping written by hand with the same key on the same domain: refused, naming it', () => {
+    expect(withHandWritten((stack) => {
+      new Apigatewayv2ApiMapping(stack, 'legacy', { apiId: petsHttpApi(stack, {}, 'legacy').api.id, domainName: 'api.example.com', stage: 'legacy', apiMappingKey: 'orders' });
+    })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping.apiMappingKey' is \"orders\"; expected a key no other mapping of the domain "
+      + "\"api.example.com\" has: 'stack/legacy' (aws_apigatewayv2_api_mapping.legacy, written by hand) already maps the key \"orders\" of it (AWS answers ConflictException).");
+  });
+
+  test('a WebSocket API mapped by hand on the domain: refused', () => {
+    expect(withHandWritten((stack) => {
+      new Apigatewayv2ApiMapping(stack, 'chat', { apiId: chatWebSocketApi(stack).api.id, domainName: 'api.example.com', stage: 'prod', apiMappingKey: 'chat' });
+    })).toThrow("expected a domain no WebSocket API is mapped on: 'stack/chat' (aws_apigatewayv2_api_mapping.chat, written by hand) maps a WebSocket API");
+  });
+
+  test('another key, another domain, or an API the library cannot tell the kind of with another key: no error', () => {
+    expect(withHandWritten((stack) => {
+      new Apigatewayv2ApiMapping(stack, 'users', { apiId: 'a1b2c3', domainName: 'api.example.com', stage: 'prod', apiMappingKey: 'users' });
+      new Apigatewayv2ApiMapping(stack, 'other', { apiId: 'a1b2c3', domainName: 'other.example.com', stage: 'prod', apiMappingKey: 'orders' });
+      new ApiGatewayBasePathMapping(stack, 'rest', { apiId: 'd4e5f6', domainName: 'rest.example.com', stageName: 'prod' });
+    })).not.toThrow();
+  });
 });
