@@ -153,3 +153,23 @@ describe('through a local value or a data source', () => {
     expect(() => Testing.synth(stack, true)).toThrow(message);
   });
 });
+
+describe("through another resource's API id argument (route.apiId, method.restApiId), as discovery follows it", () => {
+  test('an HTTP stage made on its own given a WebSocket route\'s apiId: refused as with the API\'s id', () => {
+    const stack = newStack();
+    const { connect: route } = chatWebSocketApi(stack);
+    const ws = new WebSocketApiDeployment(stack, 'ws', { webSocketApiId: route.apiId, autoDiscover: true });
+    new HttpApiStage(stack, 'stage', { apiId: route.apiId, deploymentId: ws.deploymentId, stageName: 'x' });
+
+    expect(() => Testing.synth(stack, true)).toThrow("HttpApiStage at 'stack/stage': property 'apiId' is \"${aws_apigatewayv2_route.connect_route.api_id}\"; "
+      + 'expected the id of an HTTP API (aws_apigatewayv2_api): it names aws_apigatewayv2_api.ws_api, whose protocol type is WEBSOCKET');
+  });
+
+  test('a second stage of one name, one given the API\'s id and one the route\'s apiId: refused', () => {
+    const stack = newStack();
+    const { api, connect: route } = chatWebSocketApi(stack);
+    const ws = new WebSocketApiDeployment(stack, 'ws', { webSocketApi: api });
+    expect(() => new WebSocketApiStage(stack, 'stage', { apiId: route.apiId, deploymentId: ws.deploymentId, stageName: 'prod' }))
+      .toThrow("expected a stage name not yet used for this WebSocket API: 'stack/ws' already creates the stage \"prod\"");
+  });
+});

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 import { heldByLocal } from '../core/locals';
@@ -9,6 +10,8 @@ export interface IdKind {
   /** The property that gives the API's id (`restApiId`, `httpApiId`, `apiId`). */
   readonly apiProperty: string;
   readonly apiId: string;
+  /** The id as given, for errors, when `apiId` is what it stands for (a local's value, the API id another resource was given). */
+  readonly shownApiId?: string;
   /** The API's Terraform type (`aws_api_gateway_rest_api`, `aws_apigatewayv2_api`). */
   readonly apiType: string;
   /** The API in messages: `REST API`, `HTTP API`, `WebSocket API`. */
@@ -45,8 +48,9 @@ export function checkIdKinds(owner: IConstruct, kind: IdKind): void {
   owner.node.addValidation({
     validate: () => {
       // An id given through a local value is what the local holds.
-      const held = (id: string | undefined) => (id === undefined ? undefined : heldByLocal(id) ?? id);
-      const resolved = { ...kind, apiId: held(kind.apiId)!, deploymentId: held(kind.deploymentId) };
+      // An id given through a local value, or read from another resource's API id argument (`route.apiId`), is what that holds.
+      const deploymentId = kind.deploymentId === undefined ? undefined : heldByLocal(kind.deploymentId) ?? kind.deploymentId;
+      const resolved = { ...kind, apiId: apiIdBehind(owner, kind.apiId), shownApiId: heldByLocal(kind.apiId) ?? kind.apiId, deploymentId };
       const error = apiIdError(owner, resolved) ?? deploymentIdError(owner, resolved);
       return error === undefined ? [] : [error.message];
     },
@@ -77,13 +81,13 @@ function attributeError(
 
 function apiIdError(owner: IConstruct, kind: IdKind): Error | undefined {
   const read = attributeRead(kind.apiId);
-  const notAnId = attributeError(owner, kind.apiProperty, kind.apiId, read, `the id of ${article(kind.apiKind)} ${kind.apiKind} (its .id)`, (type) => type in API_KINDS);
+  const notAnId = attributeError(owner, kind.apiProperty, kind.shownApiId ?? kind.apiId, read, `the id of ${article(kind.apiKind)} ${kind.apiKind} (its .id)`, (type) => type in API_KINDS);
   if (notAnId !== undefined && read!.type in API_KINDS) {
     return notAnId;
   }
   const expected = `the id of ${article(kind.apiKind)} ${kind.apiKind} (${kind.apiType})`;
   if (read !== undefined && read.attribute === 'id' && read.type in API_KINDS && read.type !== kind.apiType) {
-    return invalidProperty(owner, kind.apiProperty, kind.apiId, `${expected}: it names ${read.address}, ${API_KINDS[read.type]}`);
+    return invalidProperty(owner, kind.apiProperty, kind.shownApiId ?? kind.apiId, `${expected}: it names ${read.address}, ${API_KINDS[read.type]}`);
   }
   const named = idReferenceOf(kind.apiId);
   if (named === undefined || named.type !== kind.apiType) {
@@ -92,7 +96,7 @@ function apiIdError(owner: IConstruct, kind: IdKind): Error | undefined {
   const api = kind.protocol === undefined ? undefined : AppIndex.of(owner).resourceNamed(named.type, named.stack, named.name);
   const protocol = (api as { protocolTypeInput?: unknown } | undefined)?.protocolTypeInput;
   if (typeof protocol === 'string' && /^[A-Z]+$/.test(protocol) && protocol !== kind.protocol) {
-    return invalidProperty(owner, kind.apiProperty, kind.apiId,
+    return invalidProperty(owner, kind.apiProperty, kind.shownApiId ?? kind.apiId,
       `${expected}: it names ${named.type}.${named.name}, whose protocol type is ${protocol} (${protocol === 'HTTP' ? 'HttpApiDeployment, HttpApiStage' : 'WebSocketApiDeployment, WebSocketApiStage'} deploy it)`);
   }
   return undefined;

@@ -1,5 +1,6 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { apiIdBehind } from '../core/api-id-behind';
 import { invalidProperty } from '../core/errors';
 import { literalOf } from '../core/locals';
 import { expressionIn, idReferenceOf, resolveIn } from '../core/resolve';
@@ -20,7 +21,7 @@ export function apiIdentity(owner: IConstruct, api: TerraformResource | undefine
   if (api) {
     return `resource:${TerraformStack.of(api).node.path}:${api.terraformResourceType}.${api.friendlyUniqueId}`;
   }
-  const reference = idReferenceOf(apiId);
+  const reference = idReferenceOf(apiIdBehind(owner, apiId));
   if (reference !== undefined && reference.type === apiType) {
     return `resource:${reference.stack.node.path}:${reference.type}.${reference.name}`;
   }

@@ -4,9 +4,10 @@ import { ApiFamily } from './api-family';
 import { BlockSource } from './block-source';
 import { stackBlocks } from './stack-blocks';
 import { StackScan } from './stack-scan';
+import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
-import { heldByLocal, literalOf } from '../core/locals';
+import { literalOf } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
 import { idReferenceOf, resolveIn } from '../core/resolve';
 
@@ -79,7 +80,7 @@ export function checkNoStageWrittenByHand(owner: IConstruct, family: ApiFamily, 
       const stack = TerraformStack.of(owner);
       const blocks = new BlockSource(owner, { blocks: stackBlocks(index, stack, true) }, true);
       const where = [{ stack, apiId: String(resolveIn(stack, apiId, true)) }];
-      const named = idReferenceOf(heldByLocal(apiId) ?? apiId);
+      const named = idReferenceOf(apiIdBehind(owner, apiId));
       const api = named === undefined || named.type !== family.apiType ? undefined : index.resourceNamed(named.type, named.stack, named.name);
       if (api !== undefined && named!.stack !== stack) {
         where.push({ stack: named!.stack, apiId: `\${${family.apiType}.${named!.name}.id}` });

@@ -23,6 +23,7 @@ import { StackRenderHook } from './stack-render-hook';
 import { stagesNamedLiterallyWarnings } from './stages-named-literally';
 import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } from './trigger-entries';
 import { UserTriggers } from './user-triggers';
+import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
 import { camelCase } from '../core/case';
 import { invalidProperty } from '../core/errors';
@@ -505,7 +506,8 @@ export class RedeployTriggerEngine {
 
   /** The API resource of the app whose `id` the construct's API id is (`httpApiId: api.id`); undefined for any other id. */
   private apiNamedById(blocks: BlockSource): TerraformResource | undefined {
-    const named = this.props.api === undefined && this.props.apiId !== undefined ? idReferenceOf(this.props.apiId) : undefined;
+    const named = this.props.api === undefined && this.props.apiId !== undefined
+      ? idReferenceOf(apiIdBehind(this.owner, this.props.apiId)) : undefined;
     return named === undefined || named.type !== this.props.family.apiType
       ? undefined : blocks.index.resourceNamed(named.type, named.stack, named.name);
   }

@@ -6,9 +6,9 @@ import { blindSpotWarnings } from './blind-spots';
 import { BlockSource } from './block-source';
 import { CrossStackExpressions } from './cross-stack-expressions';
 import { stackBlocks } from './stack-blocks';
+import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
-import { heldByLocal } from '../core/locals';
 import { expressionIn, idReferenceOf } from '../core/resolve';
 import { warnOnce } from '../core/warnings';
 
@@ -82,7 +82,7 @@ export function checkServedByApi(owner: IConstruct, family: ApiFamily, apiId: st
   }
   owner.node.addValidation({
     validate: () => {
-      const named = idReferenceOf(heldByLocal(apiId) ?? apiId);
+      const named = idReferenceOf(apiIdBehind(owner, apiId));
       const stack = TerraformStack.of(owner);
       if (named === undefined || named.type !== family.apiType || named.stack !== stack) {
         return [];
