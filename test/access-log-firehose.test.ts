@@ -46,14 +46,13 @@ describe("a Firehose stream's arn as the access log destination", () => {
     expect(destination.isCloudWatchLogs).toBe(false);
   });
 
-  test('WebSocket: no warning either', () => {
+  test('WebSocket: refused (WebSocket APIs log to CloudWatch Logs only)', () => {
     const stack = newStack();
-    new WebSocketApiDeployment(stack, 'd', {
+    expect(() => new WebSocketApiDeployment(stack, 'd', {
       webSocketApi: chatWebSocketApi(stack).api, accessLogDestination: AccessLogDestination.arn(stream(stack, 'amazon-apigateway-chat').arn),
-    });
-
-    expect(WebSocketApiDeployment.warningsOf(stack)).toEqual([]);
-    expect(() => Testing.synth(stack, true)).not.toThrow();
+    })).toThrow("WebSocketApiDeployment at 's/d': property 'accessLogDestination' is \"${aws_kinesis_firehose_delivery_stream.fh.arn}\"; expected the ARN of a "
+      + 'CloudWatch Logs log group (or AccessLogDestination.newLogGroup()): WebSocket API stages write access logs to CloudWatch Logs only (a Firehose stream '
+      + 'takes the access logs of REST APIs only).');
   });
 
   test("a data source's arn too", () => {
@@ -105,8 +104,8 @@ describe("the stream's name must start with amazon-apigateway-, as a literal ARN
   });
 
   test.each<[string, (stack: TerraformStack, arn: string) => Construct]>([
-    ['WebSocket', (stack, arn) => new WebSocketApiDeployment(stack, 'd', { webSocketApi: chatWebSocketApi(stack).api, accessLogDestination: AccessLogDestination.arn(arn) })],
-  ])('%s: refused too', (kind, make) => {
+    ['Rest', (stack, arn) => new RestApiDeployment(stack, 'd', { restApi: petsApi(stack).api, stageName: 'beta', accessLogDestination: AccessLogDestination.arn(arn) })],
+  ])("%s: a stream's arn without the amazon-apigateway- prefix is refused", (kind, make) => {
     const stack = newStack();
     make(stack, stream(stack, 'logs-x').arn);
 
@@ -158,5 +157,5 @@ test('a Firehose stream as the access log destination of an HTTP API is refused 
   expect(() => new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, accessLogDestination: AccessLogDestination.arn(arn) })).toThrow(
     `HttpApiDeployment at 'stack/deploy': property 'accessLogDestination' is "${arn}"; expected the ARN of a CloudWatch Logs log group `
     + '(or AccessLogDestination.newLogGroup()): HTTP API stages write access logs to CloudWatch Logs only (a Firehose stream takes the access logs '
-    + 'of REST and WebSocket APIs).');
+    + 'of REST APIs only).');
 });

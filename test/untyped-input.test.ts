@@ -114,10 +114,10 @@ describe('an access log destination that is neither a CloudWatch Logs log group 
     ['a Firehose stream without the amazon-apigateway- prefix', 'arn:aws:firehose:eu-west-1:123456789012:deliverystream/logs'],
     ['a log group name', 'API-Gateway-Access-Logs'],
   ])('%s', (_case, arn) => {
-    // A WebSocket API, which takes a Firehose stream too (an HTTP API takes log groups only).
+    // A REST API, which takes a Firehose stream too (HTTP and WebSocket APIs take log groups only).
     expect(() => synthesize((stack) => {
-      new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api, accessLogDestination: AccessLogDestination.arn(arn) });
-    })).toThrow(`WebSocketApiDeployment at 'stack/deploy': property 'accessLogDestination' is ${JSON.stringify(arn)}; ${expected}.`);
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, accessLogDestination: AccessLogDestination.arn(arn) });
+    })).toThrow(`RestApiDeployment at 'stack/deploy': property 'accessLogDestination' is ${JSON.stringify(arn)}; ${expected}.`);
   });
 
   test("another resource's ARN", () => {

@@ -53,10 +53,11 @@ function validateDestinationArn(owner: IConstruct, property: string, arn: string
 }
 
 /**
- * Fails on a Firehose stream given as the access log destination of an HTTP API's stage: HTTP APIs
- * write access logs to CloudWatch Logs only (AWS's "Configure logging for HTTP APIs"; the v2
- * AccessLogSettings: "DestinationArn: The ARN of the CloudWatch Logs log group to receive access
- * logs"). Firehose takes the access logs of REST and WebSocket APIs.
+ * Fails on a Firehose stream given as the access log destination of an HTTP or WebSocket API's stage:
+ * they write access logs to CloudWatch Logs only (AWS's "Configure logging for HTTP APIs" and
+ * "Configure logging for WebSocket APIs" name log groups only; the v2 AccessLogSettings:
+ * "DestinationArn: The ARN of the CloudWatch Logs log group to receive access logs"). Firehose takes
+ * the access logs of REST APIs ("Log REST API calls to Amazon Data Firehose").
  */
 export function refuseFirehoseDestination(owner: IConstruct, property: string, destination: AccessLogDestination | undefined, apiKind: string): void {
   const arn = destination?.destinationArn;
@@ -68,7 +69,7 @@ export function refuseFirehoseDestination(owner: IConstruct, property: string, d
     : /^arn:aws[a-z-]*:firehose:/.test(arn);
   if (firehose) {
     throw invalidProperty(owner, property, arn, `the ARN of a CloudWatch Logs log group (or AccessLogDestination.newLogGroup()): ${apiKind} stages `
-      + 'write access logs to CloudWatch Logs only (a Firehose stream takes the access logs of REST and WebSocket APIs)');
+      + 'write access logs to CloudWatch Logs only (a Firehose stream takes the access logs of REST APIs only)');
   }
 }
 

@@ -130,7 +130,7 @@ export interface AccessLogGroupOptions {
 
 /**
  * Where a stage sends its access logs: a log group the stage creates, or a destination you
- * have (a CloudWatch log group, or for a REST or WebSocket API a Kinesis Data Firehose stream, by ARN).
+ * have (a CloudWatch log group, or for a REST API a Kinesis Data Firehose stream, by ARN).
  */
 export class AccessLogDestination {
   /**
@@ -144,8 +144,8 @@ export class AccessLogDestination {
   }
 
   /**
-   * An existing destination: the ARN of a CloudWatch log group or, for a REST or WebSocket API's
-   * stage, of a Kinesis Data Firehose stream whose name starts with `amazon-apigateway-` (HTTP
+   * An existing destination: the ARN of a CloudWatch log group or, for a REST API's stage, of a
+   * Kinesis Data Firehose stream whose name starts with `amazon-apigateway-` (HTTP and WebSocket
    * API stages write access logs to CloudWatch Logs only).
    *
    * @param destinationArn the destination's ARN

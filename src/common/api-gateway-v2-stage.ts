@@ -67,9 +67,7 @@ export function createV2Stage(
     : kind.allowsDefaultStage && Token.isUnresolved(definition.stageName) ? Fn.replace(definition.stageName, '$default', 'default')
       : definition.stageName;
   const logGroupName = `API-Gateway-Access-Logs_${definition.apiId}/${logStageName}`;
-  if (kind.apiKind === 'HTTP') {
-    refuseFirehoseDestination(owner, `${prefix}accessLogDestination`, definition.accessLogDestination, 'HTTP API');
-  }
+  refuseFirehoseDestination(owner, `${prefix}accessLogDestination`, definition.accessLogDestination, `${kind.apiKind} API`);
   const accessLog = accessLogSettingsOf(scope, owner, prefix, definition, logGroupName, kind.defaultAccessLogFormat,
     definition.provider, definition.region);
   if (accessLog?.group !== undefined && !Token.isUnresolved(definition.stageName)) {
