@@ -9,7 +9,7 @@ import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-in
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { App, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { RestApiDeployment, RestApiDeploymentProps, WebSocketApiDeployment } from '../src';
-import { petsApi, PetsApi } from './support/api';
+import { invokeFunctionWith, petsApi, PetsApi } from './support/api';
 import { synthesizeApp, TerraformJson } from './support/synth';
 import { findReferences } from '../src/triggers/terraform-references';
 
@@ -281,4 +281,16 @@ test("an override on the API's stack of one of its resources (stack.addOverride(
 test("methodOptions for a method the API does not serve, its resources in the deployment's stack under the API's root read across stacks: refused", () => {
   expect(() => synthesizeApp((app) => ordersInDeployStack(app, { '/cats/GET': { metricsEnabled: true } }))).toThrow("RestApiDeployment at 'deploy/deployment': property 'methodOptions./cats/GET' is \"/cats/GET\"; expected a method path that "
     + 'aws_api_gateway_rest_api.api serves (one of "/orders/POST", "/pets/GET")');
+});
+
+test("a function of the API's stack reading the URL of a deployment construct of a stack that depends on it: the library's error, not cdktf's", () => {
+  expect(() => synthesizeApp((app) => {
+    const apiStack = new TerraformStack(app, 'api');
+    const pets = petsApi(apiStack);
+    const deployment = new RestApiDeployment(new TerraformStack(app, 'deploy'), 'deployment', { restApi: pets.api });
+    invokeFunctionWith(apiStack, pets, deployment.urlForPath('/pets'));
+  })).toThrow("RestApiDeployment at 'deploy/deployment': property 'restApi' is \"an API of the stack 'api'\"; expected an API whose stack reads nothing of "
+    + "this construct's stack: the stack 'api' reads a value of 'deploy' (a cross-stack reference, such as this construct's URL in a function's environment) "
+    + "while 'deploy' depends on 'api' for the API, and Terraform can deploy neither first. Build what 'api' reads from the API's own attributes (api.id, "
+    + "the literal stage name), which do not wait for the deployment, or make the deployment construct in the stack 'api'.");
 });

@@ -1,4 +1,5 @@
 import { IResolvable, IResolveContext, TerraformElement } from 'cdktf';
+import { crossStackCycleError } from './cross-stack-cycles';
 import { Block, BlockReader, blockIn, PREPARED_FRAGMENT } from './rendered-blocks';
 import { AppIndex } from '../core/app-index';
 import { ownerOfResource } from '../core/owned-state';
@@ -109,7 +110,13 @@ class KeptFragment implements IResolvable {
   }
 
   public resolve(context: IResolveContext): undefined {
-    this.blocks.set(this.element, blockIn(context.resolve(this[PREPARED_FRAGMENT]), this.element));
+    let resolved: Parameters<typeof blockIn>[0];
+    try {
+      resolved = context.resolve(this[PREPARED_FRAGMENT]);
+    } catch (error) {
+      throw crossStackCycleError(this.element, error) ?? error;
+    }
+    this.blocks.set(this.element, blockIn(resolved, this.element));
     return undefined;
   }
 
