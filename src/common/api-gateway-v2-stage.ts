@@ -12,6 +12,7 @@ import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOpt
 import { initStage, StageBase } from './stage-base';
 import { apiIdentity, claimLogGroupName, claimStage } from './stage-registry';
 import { validateProvider, validateRegion, validateStageName, validateStageVariables, validateTags, validateV2Description } from './validation';
+import { AppIndex } from '../core/app-index';
 import { stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { newOwnedResource, ownedStage } from '../core/owned-resources';
@@ -106,6 +107,7 @@ export function createV2Stage(
   }));
   checkLogDestinationRegion(owner, prefix, definition.accessLogDestination, stage);
   if (owner === scope) {
+    AppIndex.cover(owner);
     checkIdKinds(owner, {
       apiProperty: 'apiId',
       apiId: definition.apiId,

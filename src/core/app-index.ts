@@ -49,25 +49,47 @@ export class AppIndex {
 
   /**
    * Makes `App.synth()` of the app of `scope` run inside one index (once per app; another root than
-   * an `App`, as in some tests, keeps a pass per stack), calling `onSynth` with its stacks first.
+   * an `App`, as in some tests, keeps a pass per stack), calling `onSynth` with its stacks first: the
+   * first one given under each `key` (each layer that needs one gives its own).
    */
-  public static coverSynth(scope: IConstruct, onSynth: (stacks: readonly TerraformStack[]) => void): void {
+  public static coverSynth(scope: IConstruct, key?: string, onSynth?: (stacks: readonly TerraformStack[]) => void): void {
     const app = scope.node.root;
-    if (COVERED.has(app) || !App.isApp(app)) {
+    if (!App.isApp(app)) {
+      return;
+    }
+    let callbacks = ON_SYNTH.get(app);
+    if (callbacks === undefined) {
+      callbacks = new Map();
+      ON_SYNTH.set(app, callbacks);
+    }
+    if (key !== undefined && onSynth !== undefined && !callbacks.has(key)) {
+      callbacks.set(key, onSynth);
+    }
+    if (COVERED.has(app)) {
       return;
     }
     COVERED.add(app);
     const synth = app.synth.bind(app);
+    const registered = callbacks;
     app.synth = () => {
       const stacks = allStacks(app);
       return AppIndex.during(app, () => {
-        onSynth(stacks);
+        registered.forEach((callback) => callback(stacks));
         return synth();
       }, stacks);
     };
   }
 
-  /** Makes cdktf's validation of `stack` (`runAllValidations`) run inside the app's index (once per stack). */
+  /**
+   * For a construct whose checks at synth read the app (a stage made on its own): its stack's
+   * validation and the app's synth each run inside one index, never one index per check.
+   */
+  public static cover(scope: IConstruct): void {
+    AppIndex.coverStack(TerraformStack.of(scope));
+    AppIndex.coverSynth(scope);
+  }
+
+  /** Runs every validation of `stack` inside one index (`stack.runAllValidations`, as `Testing.synth(stack, true)` and synth call it). */
   public static coverStack(stack: TerraformStack): void {
     if (COVERED.has(stack) || typeof stack.runAllValidations !== 'function') {
       return;
@@ -188,6 +210,8 @@ export class AppIndex {
 const OPEN = new WeakMap<IConstruct, AppIndex>();
 /** The apps whose `synth`, and the stacks whose `runAllValidations`, open an index. */
 const COVERED = new WeakSet<IConstruct>();
+/** What each covered app runs first when it synthesizes, by key. */
+const ON_SYNTH = new WeakMap<IConstruct, Map<string, (stacks: readonly TerraformStack[]) => void>>();
 const STACKS = Symbol('stacks');
 
 /** A stack's lists, as of the stack's generation. */

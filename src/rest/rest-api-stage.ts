@@ -19,6 +19,7 @@ import { initStage, StageBase } from '../common/stage-base';
 import { prepareStageLogging, REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
 import { apiIdentity, claimStage } from '../common/stage-registry';
 import { validateProvider, validateRegion, validateStageName, validateStageVariables, validateTags } from '../common/validation';
+import { AppIndex } from '../core/app-index';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix, stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
@@ -184,6 +185,7 @@ export class RestApiStage extends StageBase {
     }));
     checkLogDestinationRegion(owner, prefix, options.accessLogDestination, this.stage);
     if (owner === this) {
+      AppIndex.cover(owner);
       checkIdKinds(owner, {
         apiProperty: 'restApiId',
         apiId: props.restApiId,

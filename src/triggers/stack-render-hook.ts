@@ -58,7 +58,7 @@ export class StackRenderHook {
     stack.toTerraform = () => AppIndex.during(stack, (index) => this.render(index, render));
     AppIndex.coverStack(stack);
     // Every stack of an app that App.synth() prepares hands its blocks over, for the participants of any stack.
-    AppIndex.coverSynth(stack, (stacks) => stacks.forEach((each) => StackRenderHook.of(each)));
+    AppIndex.coverSynth(stack, 'render hooks', (stacks) => stacks.forEach((each) => StackRenderHook.of(each)));
   }
 
   /** Whether the stack is being prepared or rendered through this hook. */

@@ -9,10 +9,11 @@ import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
+import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack } from 'cdktf';
 import { Node } from 'constructs';
-import { HttpApiDeployment, RestApiDeployment } from '../../src';
+import { HttpApiDeployment, HttpApiStage, RestApiDeployment } from '../../src';
 
 /**
  * The work a synth does on the construct tree grows linearly with the app: timings are noise on
@@ -28,7 +29,7 @@ const APIS_PER_STACK = 10;
 const N = 20;
 const MAX_GROWTH = 2.2;
 
-type Shape = 'rest' | 'rest-stacks' | 'mapped' | 'mapped-stacks';
+type Shape = 'rest' | 'rest-stacks' | 'mapped' | 'mapped-stacks' | 'standalone-stages';
 
 function restApi(stack: TerraformStack, i: number): void {
   const api = new ApiGatewayRestApi(stack, `api${i}`, { name: `service-${i}` });
@@ -51,6 +52,13 @@ function mappedHttpApi(stack: TerraformStack, i: number, domainName: string): vo
   new HttpApiDeployment(stack, `deployment${i}`, { httpApi: api, stageName: 'prod' }).addApiMapping(domainName, { apiMappingKey: `service-${i}` });
 }
 
+/** An HTTP API with a stage made on its own (no deployment construct in the app: its checks open no index of their own). */
+function standaloneStage(stack: TerraformStack, i: number): void {
+  const api = new Apigatewayv2Api(stack, `api${i}`, { name: `service-${i}`, protocolType: 'HTTP' });
+  new Apigatewayv2Route(stack, `r${i}`, { apiId: api.id, routeKey: 'GET /p' });
+  new HttpApiStage(stack, `stage${i}`, { apiId: api.id, deploymentId: 'a1b2c3', stageName: 'beta' });
+}
+
 /** The app of `n` APIs in `shape`, built and synthesized: the constructs visited through `node.children` meanwhile. */
 function visitsToSynth(shape: Shape, n: number): number {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'linear-growth-'));
@@ -64,6 +72,10 @@ function visitsToSynth(shape: Shape, n: number): number {
       if (i % perStack === 0) {
         stack = new TerraformStack(app, `services${i / perStack}`);
         new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+        if (shape === 'standalone-stages') {
+          // A stage written by hand in the stack: the stages made on their own compare their names with it.
+          new Apigatewayv2Stage(stack, 'manual', { apiId: new Apigatewayv2Api(stack, 'other', { name: 'other', protocolType: 'HTTP' }).id, name: 'manual' });
+        }
         if (shape === 'mapped') {
           domainName = new Apigatewayv2DomainName(stack, 'domain', {
             domainName: 'api.example.com',
@@ -71,7 +83,9 @@ function visitsToSynth(shape: Shape, n: number): number {
           }).domainName;
         }
       }
-      if (shape.startsWith('rest')) {
+      if (shape === 'standalone-stages') {
+        standaloneStage(stack, i);
+      } else if (shape.startsWith('rest')) {
         restApi(stack, i);
       } else {
         mappedHttpApi(stack, i, domainName);
@@ -105,6 +119,7 @@ test.each<[Shape, string]>([
   ['rest-stacks', `REST APIs spread over stacks of ${APIS_PER_STACK}`],
   ['mapped', 'HTTP APIs mapped at their own keys on one domain resource, in one stack'],
   ['mapped-stacks', `HTTP APIs mapped at their own keys on one domain named literally, in stacks of ${APIS_PER_STACK}`],
+  ['standalone-stages', 'HTTP APIs with stages made on their own beside a stage written by hand, in one stack'],
 ])('%s: twice the APIs (%s) cost at most twice the walks of the construct tree', (shape) => {
   // WHEN
   const small = visitsToSynth(shape, N);
