@@ -1,10 +1,11 @@
 import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
+import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
 import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
 import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-plan';
 import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
-import { HttpApiDeployment, RestApiDeployment } from '../src';
+import { HttpApiDeployment, RestApiDeployment, RestApiStage } from '../src';
 import { petsApi } from './support/api';
 import { petsHttpApi } from './support/v2-api';
 
@@ -59,4 +60,26 @@ describe('a resource written by hand that names a stage of the construct by its 
 
     expect(RestApiDeployment.warningsOf(deployment)).toEqual([]);
   });
+});
+
+test("a usage plan's entry naming another API's stage of that name is no warning (each entry names its own API)", () => {
+  const stack = newStack();
+  const api = petsApi(stack).api;
+  const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api, stageName: 'prod' });
+  const beta = deployment.addStage('beta');
+  new ApiGatewayUsagePlan(stack, 'plan', { name: 'plan', apiStages: [{ apiId: api.id, stage: beta.stage.stageName }, { apiId: 'legacyapi123', stage: 'prod' }] });
+
+  expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+});
+
+test('a stage made on its own, named literally by a usage plan: the same warning, naming its fix', () => {
+  const stack = newStack();
+  const api = petsApi(stack).api;
+  const old = new ApiGatewayDeployment(stack, 'old', { restApiId: api.id, lifecycle: { createBeforeDestroy: true } });
+  new RestApiStage(stack, 'beta', { restApiId: api.id, deploymentId: old.id, stageName: 'beta' });
+  new ApiGatewayUsagePlan(stack, 'plan', { name: 'plan', apiStages: [{ apiId: api.id, stage: 'beta' }] });
+
+  expect(RestApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining(
+    "aws_api_gateway_usage_plan.plan ('stack/plan') names the stage \"beta\" of this API by its name: nothing makes it wait for the stage, so the first apply "
+    + 'fails ("Invalid API Stage ... specified for usageplan"), and a renamed stage leaves it behind. Name the stage through its resource: beta.stage.stageName.')]);
 });

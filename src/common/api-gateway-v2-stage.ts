@@ -18,8 +18,8 @@ import { invalidProperty } from '../core/errors';
 import { newOwnedResource, ownedStage } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { HTTP_API_FAMILY, WEBSOCKET_API_FAMILY } from '../triggers/api-gateway-v2-family';
-import { checkNoStageWrittenByHand } from '../triggers/hand-written-stages';
 import { checkServedByApi } from '../triggers/served-by-api';
+import { checkBesideHandWritten } from '../triggers/standalone-stage-checks';
 
 /** What makes one `aws_apigatewayv2_stage`: the options of either kind, and where it belongs. */
 export interface V2StageDefinition extends CommonStageOptions, WebSocketRouteOptions {
@@ -120,7 +120,7 @@ export function createV2Stage(
     checkPlacementWithApiId(owner, 'apiId', definition.apiId, 'aws_apigatewayv2_api', stage);
     const family = kind.apiKind === 'HTTP' ? HTTP_API_FAMILY : WEBSOCKET_API_FAMILY;
     checkServedByApi(owner, family, definition.apiId, Object.keys(definition.routeOptions ?? {}).map((key) => ({ property: `${prefix}routeOptions.${key}`, key })));
-    checkNoStageWrittenByHand(owner, family, definition.apiId, stage);
+    checkBesideHandWritten(owner, family, definition.apiId, stage);
     // A stage made on its own claims its name for the API as a deployment construct's stages do.
     claimStage(owner, apiIdentity(owner, undefined, definition.apiId, 'aws_apigatewayv2_api'), definition.stageName, 'stageName', `${kind.apiKind} API`);
   }

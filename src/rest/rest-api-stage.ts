@@ -29,9 +29,9 @@ import { checkStruct } from '../core/struct-check';
 import { refuseTemplateText } from '../core/template-text';
 import type { MappingTarget } from '../domains/api-mapping';
 import { addBasePathMapping, BasePathMappingOptions } from '../domains/base-path-mapping';
-import { checkNoStageWrittenByHand } from '../triggers/hand-written-stages';
 import { REST_API_FAMILY } from '../triggers/rest-api-family';
 import { checkServedByApi } from '../triggers/served-by-api';
+import { checkBesideHandWritten } from '../triggers/standalone-stage-checks';
 
 /**
  * The options of a stage: everything `aws_api_gateway_stage` and
@@ -197,7 +197,7 @@ export class RestApiStage extends StageBase {
       checkPlacementWithApiId(owner, 'restApiId', props.restApiId, 'aws_api_gateway_rest_api', this.stage);
       checkServedByApi(owner, REST_API_FAMILY, props.restApiId, Object.keys(options.methodOptions ?? {})
         .map((path) => ({ property: `${prefix}methodOptions.${path}`, key: path.replace(/^\//, '') })));
-      checkNoStageWrittenByHand(owner, REST_API_FAMILY, props.restApiId, this.stage);
+      checkBesideHandWritten(owner, REST_API_FAMILY, props.restApiId, this.stage);
       // A stage made on its own claims its name for the API as a deployment construct's stages do.
       claimStage(owner, apiIdentity(owner, undefined, props.restApiId, 'aws_api_gateway_rest_api'), props.stageName, 'stageName', 'REST API');
     }

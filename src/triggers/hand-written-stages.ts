@@ -1,15 +1,9 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
-import { IConstruct } from 'constructs';
 import { ApiFamily } from './api-family';
 import { BlockSource } from './block-source';
-import { stackBlocks } from './stack-blocks';
 import { StackScan } from './stack-scan';
-import { apiIdBehind } from '../core/api-id-behind';
-import { AppIndex } from '../core/app-index';
-import { invalidProperty } from '../core/errors';
 import { literalOf } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
-import { idReferenceOf, resolveIn } from '../core/resolve';
 
 /** A stage written by hand that has the name of one of the library's stages of the same API. */
 export interface HandWrittenStage {
@@ -68,30 +62,6 @@ export function stageWrittenByHand(
     }
   }
   return undefined;
-}
-
-/**
- * For a stage made on its own (`stage`, its resource; no trigger engine checks it): fails, when the app is
- * validated, on a stage written by hand with its name for the same API, in its stack or the API's.
- */
-export function checkNoStageWrittenByHand(owner: IConstruct, family: ApiFamily, apiId: string, stage: TerraformResource): void {
-  owner.node.addValidation({
-    validate: () => AppIndex.during(owner, (index) => {
-      const stack = TerraformStack.of(owner);
-      const blocks = new BlockSource(owner, { blocks: stackBlocks(index, stack, true) }, true);
-      const where = [{ stack, apiId: String(resolveIn(stack, apiId, true)) }];
-      const named = idReferenceOf(apiIdBehind(owner, apiId));
-      const api = named === undefined || named.type !== family.apiType ? undefined : index.resourceNamed(named.type, named.stack, named.name);
-      if (api !== undefined && named!.stack !== stack) {
-        where.push({ stack: named!.stack, apiId: `\${${family.apiType}.${named!.name}.id}` });
-      }
-      const found = stageWrittenByHand(blocks, family, where, [stage]);
-      return found === undefined ? [] : [invalidProperty(owner, 'stageName', found.name, 'a stage name no other stage of '
-        + `${api === undefined ? 'the API' : `${family.apiType}.${api.friendlyUniqueId}`} has: ${writtenByHandText(found, stageTypeOf(family))}, call `
-        + `${owner.node.id}.stage.moveFromId('${stageTypeOf(family)}.${found.stage.friendlyUniqueId}') and remove the one written by hand; `
-        + 'otherwise give another name').message];
-    }),
-  });
 }
 
 /** How an error names a stage written by hand and why it fails, up to how to adopt it: `'stack/stage' (type.name, written by hand) ... To adopt that stage`. */

@@ -5,13 +5,16 @@ import { Block } from './rendered-blocks';
 import { madeByLibraryConstruct } from '../core/deployment-marker';
 import { ownerOfResource } from '../core/owned-resources';
 
-/** The resources that name a stage by its name, and where: the names each of their blocks holds. */
-const NAMING_A_STAGE: Readonly<Record<string, (block: Block) => unknown[]>> = {
-  aws_api_gateway_method_settings: (block) => [block.stage_name],
-  aws_api_gateway_base_path_mapping: (block) => [block.stage_name],
-  aws_apigatewayv2_api_mapping: (block) => [block.stage],
+/**
+ * The resources that name a stage by its name, and where: each stage a block names, with the part of the
+ * block that names its API (a usage plan names one per `api_stages` entry; the others, one for the block).
+ */
+const NAMING_A_STAGE: Readonly<Record<string, (block: Block) => Array<{ readonly name: unknown; readonly part: unknown }>>> = {
+  aws_api_gateway_method_settings: (block) => [{ name: block.stage_name, part: block }],
+  aws_api_gateway_base_path_mapping: (block) => [{ name: block.stage_name, part: block }],
+  aws_apigatewayv2_api_mapping: (block) => [{ name: block.stage, part: block }],
   aws_api_gateway_usage_plan: (block) => (Array.isArray(block.api_stages) ? block.api_stages : [block.api_stages])
-    .map((entry) => (entry as Block | undefined)?.stage),
+    .map((entry) => ({ name: (entry as Block | undefined)?.stage, part: entry })),
 };
 
 /** What AWS answers when such a resource is created before its stage. */
@@ -24,7 +27,9 @@ const FAILURE: Readonly<Record<string, string>> = {
 
 interface NamingResource {
   readonly resource: TerraformResource;
-  /** Its block, as JSON, to find the API's id and a reference to the stage in. */
+  /** The part of its block that names the stage, as JSON, to find the API's id in. */
+  readonly apiText: string;
+  /** Its block, as JSON, to find a reference to the stage in. */
   readonly text: string;
 }
 
@@ -46,8 +51,8 @@ export function stagesNamedLiterallyWarnings(
     for (const stage of ours) {
       const name = literalStageName(stage);
       const address = `${stage.terraformResourceType}.${stage.friendlyUniqueId}`;
-      for (const { resource, text } of (name === undefined ? undefined : naming.get(name)) ?? []) {
-        if (text.includes(apiId) && !text.includes(address)) {
+      for (const { resource, apiText, text } of (name === undefined ? undefined : naming.get(name)) ?? []) {
+        if (apiText.includes(apiId) && !text.includes(address)) {
           warnings.push(`${resource.terraformResourceType}.${resource.friendlyUniqueId} ('${resource.node.path}') names the stage `
             + `${JSON.stringify(name)} of this API by its name: nothing makes it wait for the stage, so the first apply fails ("${FAILURE[resource.terraformResourceType]}"), `
             + `and a renamed stage leaves it behind. Name the stage through its resource: ${fix(stage)}.`);
@@ -68,11 +73,13 @@ function namingByStageName(blocks: BlockSource, stack: TerraformStack): Readonly
         continue;
       }
       const block = blocks.blockOf(element, stack);
-      const names = block === undefined ? [] : namesOf(block).filter((name): name is string => typeof name === 'string' && !name.includes('${'));
-      for (const name of new Set(names)) {
-        const list = byName.get(name) ?? [];
-        list.push({ resource: element as TerraformResource, text: JSON.stringify(block) });
-        byName.set(name, list);
+      for (const { name, part } of block === undefined ? [] : namesOf(block)) {
+        if (typeof name === 'string' && !name.includes('${')) {
+          // The API is looked for in the part that names the stage; a reference to the stage, in the whole block (its depends_on).
+          const list = byName.get(name) ?? [];
+          list.push({ resource: element as TerraformResource, apiText: JSON.stringify(part), text: JSON.stringify(block) });
+          byName.set(name, list);
+        }
       }
     }
     return byName;
