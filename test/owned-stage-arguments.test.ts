@@ -38,6 +38,30 @@ describe("the stage's arguments the construct checks from its props are checked 
     }
   });
 
+  test("the deployment's description set on its resource is checked as the construct's 'description' is", () => {
+    for (const kind of ['REST', 'HTTP']) {
+      const { stack } = deployed(kind);
+      const deployment = stack.node.findChild('deploy') as RestApiDeployment | HttpApiDeployment;
+      (deployment.deployment as unknown as Stage).description = 'release ${version}';
+      expect(() => Testing.synth(stack, true)).toThrow("property 'deployment.description' is \"release ${version}\"; expected text without \"${...}\"");
+    }
+    const { stack } = deployed('HTTP');
+    ((stack.node.findChild('deploy') as HttpApiDeployment).deployment as unknown as Stage).description = 'x'.repeat(1025);
+    expect(() => Testing.synth(stack, true)).toThrow("property 'deployment.description' is \"xxx");
+  });
+
+  test('access log settings put on the stage resource: a Firehose stream for an HTTP API, a literal ARN of another region', () => {
+    const firehose = 'arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-x';
+    const http = deployed('HTTP');
+    http.stage.putAccessLogSettings({ destinationArn: firehose, format: '$context.requestId' });
+    expect(() => Testing.synth(http.stack, true)).toThrow(`property 'deploymentStage.stage.accessLogSettings.destinationArn' is "${firehose}"; expected the ARN `
+      + 'of a CloudWatch Logs log group (or AccessLogDestination.newLogGroup()): HTTP API stages write access logs to CloudWatch Logs only');
+    const rest = deployed('REST');
+    rest.stage.putAccessLogSettings({ destinationArn: 'arn:aws:logs:us-east-1:123456789012:log-group:api', format: '$context.requestId' });
+    expect(() => Testing.synth(rest.stack, true)).toThrow("property 'deploymentStage.stage.accessLogSettings.destinationArn' is "
+      + "\"arn:aws:logs:us-east-1:123456789012:log-group:api\"; expected a log group or Firehose stream of the stage's region, eu-west-1");
+  });
+
   test('a valid value set on the stage resource passes', () => {
     const { stack, stage } = deployed('HTTP');
     stage.description = 'built from $${GIT_SHA}';

@@ -3,9 +3,12 @@ import { TerraformDataSource, TerraformElement, TerraformProvider, TerraformStac
 import { Construct, IConstruct } from 'constructs';
 import { AccessLogDestination, AccessLogFormat } from './access-log';
 import { newAccessLogGroup } from './access-log-group';
+import { regionOfArn } from './arn-region';
 import { CommonStageOptions } from './common-stage-options';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
+import { ArgumentCheck } from '../core/owned-kinds';
+import { literalRegionOf } from '../core/placement';
 import { resolveIn } from '../core/resolve';
 import { refuseTemplateText } from '../core/template-text';
 
@@ -59,8 +62,7 @@ function validateDestinationArn(owner: IConstruct, property: string, arn: string
  * "DestinationArn: The ARN of the CloudWatch Logs log group to receive access logs"). Firehose takes
  * the access logs of REST APIs ("Log REST API calls to Amazon Data Firehose").
  */
-export function refuseFirehoseDestination(owner: IConstruct, property: string, destination: AccessLogDestination | undefined, apiKind: string): void {
-  const arn = destination?.destinationArn;
+export function refuseFirehoseDestination(owner: IConstruct, property: string, arn: unknown, apiKind: string): void {
   if (typeof arn !== 'string') {
     return;
   }
@@ -176,9 +178,24 @@ export function checkAccessLogFormatText(owner: IConstruct, property: string, te
 
 /**
  * The checks of a stage's access log settings set on its resource (`accessLogSettings`, or an override of
- * `access_log_settings`): its format, as `accessLogFormat` is checked.
+ * `access_log_settings`), as `accessLogFormat` and `accessLogDestination` are checked: its format, and a
+ * literal destination ARN of the stage's region (and no Firehose stream for an HTTP or WebSocket API, `v2Kind`).
  */
-export function checkAccessLogSettings(owner: IConstruct, property: string, settings: unknown): void {
-  const format = (settings as { format?: unknown } | undefined)?.format;
-  checkAccessLogFormatText(owner, `${property}.format`, format);
+export function accessLogSettingsCheck(v2Kind?: string): ArgumentCheck {
+  return (owner, property, settings, stage) => {
+    const { format, destinationArn: arn } = (settings ?? {}) as { format?: unknown; destinationArn?: unknown; destination_arn?: unknown };
+    checkAccessLogFormatText(owner, `${property}.format`, format);
+    const destination = arn ?? (settings as { destination_arn?: unknown } | undefined)?.destination_arn;
+    if (typeof destination !== 'string') {
+      return;
+    }
+    if (v2Kind !== undefined) {
+      refuseFirehoseDestination(owner, `${property}.destinationArn`, destination, v2Kind);
+    }
+    const [arnRegion, region] = [regionOfArn(destination), literalRegionOf(stage)];
+    if (arnRegion !== undefined && region !== undefined && arnRegion !== region) {
+      throw invalidProperty(owner, `${property}.destinationArn`, destination,
+        `a log group or Firehose stream of the stage's region, ${region} (this one is in ${arnRegion}: API Gateway writes a stage's logs only to a destination of its region)`);
+    }
+  };
 }

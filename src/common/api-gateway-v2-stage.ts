@@ -2,7 +2,7 @@ import type { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-sta
 import { Fn, TerraformProvider, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AccessLogFormat } from './access-log';
-import { accessLogSettingsOf, checkAccessLogSettings, refuseFirehoseDestination } from './access-log-settings';
+import { accessLogSettingsCheck, accessLogSettingsOf, refuseFirehoseDestination } from './access-log-settings';
 import { checkIdKinds } from './api-id-kind';
 import { checkPlacementWithApiId } from './api-placement';
 import { checkLogDestinationRegion } from './arn-region';
@@ -68,7 +68,7 @@ export function createV2Stage(
     : kind.allowsDefaultStage && Token.isUnresolved(definition.stageName) ? Fn.replace(definition.stageName, '$default', 'default')
       : definition.stageName;
   const logGroupName = `API-Gateway-Access-Logs_${definition.apiId}/${logStageName}`;
-  refuseFirehoseDestination(owner, `${prefix}accessLogDestination`, definition.accessLogDestination, `${kind.apiKind} API`);
+  refuseFirehoseDestination(owner, `${prefix}accessLogDestination`, definition.accessLogDestination?.destinationArn, `${kind.apiKind} API`);
   const accessLog = accessLogSettingsOf(scope, owner, prefix, definition, logGroupName, kind.defaultAccessLogFormat,
     definition.provider, definition.region);
   if (accessLog?.group !== undefined && !Token.isUnresolved(definition.stageName)) {
@@ -103,7 +103,7 @@ export function createV2Stage(
     description: (checked, property, value) => validateV2Description(checked, property, value as string | undefined),
     stageVariables: (checked, property, value) => validateStageVariables(checked, property, value as Record<string, string> | undefined),
     tags: (checked, property, value) => validateTags(checked, property, value as Record<string, string> | undefined),
-    accessLogSettings: checkAccessLogSettings,
+    accessLogSettings: accessLogSettingsCheck(`${kind.apiKind} API`),
   }));
   checkLogDestinationRegion(owner, prefix, definition.accessLogDestination, stage);
   if (owner === scope) {

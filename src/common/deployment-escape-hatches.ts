@@ -1,7 +1,9 @@
 import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { validateV2Description } from './validation';
 import { invalidProperty } from '../core/errors';
 import { newOwnedResource } from '../core/owned-resources';
+import { refuseTemplateText } from '../core/template-text';
 import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
 
 /** A deployment resource class of the provider (`ApiGatewayDeployment`, `Apigatewayv2Deployment`). */
@@ -120,6 +122,11 @@ export function newDeploymentResource<T extends TerraformResource, C extends Dep
     // What a deployment is made depending on: the account's CloudWatch role of the construct's `cloudWatchRole: true`.
     dependsOnWhy: "the construct's cloudWatchRole: the API is deployed once the account's CloudWatch role is set, so that its stages that log deploy "
       + 'on the first apply',
+    // Checked from the construct's `description` as from a setter of the resource (the provider refuses a v2 one over 1024 characters).
+    checked: {
+      description: apiArgument === 'restApiId' ? refuseTemplateText
+        : (owner, property, value) => validateV2Description(owner, property, value as string | undefined),
+    },
     fixed: {
       [apiArgument]: 'it is the API the construct deploys (make another construct to deploy another API)',
       region: "it is the API's region, where the deployment must be made",

@@ -18,7 +18,7 @@ function failedChecks(resource: TerraformResource, kept: Kept): string[] {
   const overrides = (resource as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides;
   return Object.entries(kept.checked ?? {}).flatMap(([name, check]) => {
     try {
-      check(kept.owner, `${kept.property}.${name}`, overrides?.[snakeCase(name)] ?? (resource as any)[`${name}Input`]);
+      check(kept.owner, `${kept.property}.${name}`, overrides?.[snakeCase(name)] ?? (resource as any)[`${name}Input`], resource);
       return [];
     } catch (error) {
       return [(error as Error).message];

@@ -1,3 +1,4 @@
+import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { snakeCase } from './case';
 
@@ -39,8 +40,8 @@ export interface OwnedResource {
   readonly checked?: Readonly<Record<string, ArgumentCheck>>;
 }
 
-/** A check of an argument's value (`property` names it in errors), which throws the library's error. */
-export type ArgumentCheck = (owner: IConstruct, property: string, value: unknown) => void;
+/** A check of an argument's value (`property` names it in errors) of `resource`, which throws the library's error. */
+export type ArgumentCheck = (owner: IConstruct, property: string, value: unknown, resource: TerraformResource) => void;
 
 /** The parts of a lifecycle a construct relies on. */
 export interface RequiredLifecycle {

@@ -8,7 +8,7 @@ import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, 
 import { REST_API_STAGE_PROPS } from './rest-shapes';
 import { validateWebAclArn } from './web-acl';
 import { AccessLogFormat } from '../common/access-log';
-import { accessLogSettingsOf, checkAccessLogSettings } from '../common/access-log-settings';
+import { accessLogSettingsCheck, accessLogSettingsOf } from '../common/access-log-settings';
 import { checkIdKinds } from '../common/api-id-kind';
 import { checkPlacementWithApiId } from '../common/api-placement';
 import { checkLogDestinationRegion } from '../common/arn-region';
@@ -181,7 +181,7 @@ export class RestApiStage extends StageBase {
       documentationVersion: refuseTemplateText,
       variables: (checked, property, value) => validateStageVariables(checked, property, value as Record<string, string> | undefined),
       tags: (checked, property, value) => validateTags(checked, property, value as Record<string, string> | undefined),
-      accessLogSettings: checkAccessLogSettings,
+      accessLogSettings: accessLogSettingsCheck(),
     }));
     checkLogDestinationRegion(owner, prefix, options.accessLogDestination, this.stage);
     if (owner === this) {
