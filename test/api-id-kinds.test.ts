@@ -173,3 +173,12 @@ describe("through another resource's API id argument (route.apiId, method.restAp
       .toThrow("expected a stage name not yet used for this WebSocket API: 'stack/ws' already creates the stage \"prod\"");
   });
 });
+
+test('a WebSocket API given to HttpApiDeployment through a data source that reads it by id: refused as with its id', () => {
+  const stack = newStack();
+  const lookup = new DataAwsApigatewayv2Api(stack, 'lookup', { apiId: chatWebSocketApi(stack).api.id });
+  new HttpApiDeployment(stack, 'deploy', { httpApiId: lookup.apiId, autoDiscover: true });
+
+  expect(() => Testing.synth(stack, true)).toThrow("HttpApiDeployment at 'stack/deploy': property 'httpApiId' is \"${data.aws_apigatewayv2_api.lookup.api_id}\"; "
+    + 'expected the id of an HTTP API (aws_apigatewayv2_api): it names aws_apigatewayv2_api.ws_api, whose protocol type is WEBSOCKET');
+});

@@ -1,6 +1,7 @@
 import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
+import { DataAwsApigatewayv2Api } from '@cdktf/provider-aws/lib/data-aws-apigatewayv2-api';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformHclModule, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AccessLogDestination, HttpApiDeployment, HttpApiStage, MethodLoggingLevel, RestApiDeployment, RestApiStage, WebSocketApiDeployment, WebSocketApiStage } from '../src';
@@ -346,6 +347,30 @@ describe('a stage written by hand with the name of a stage the construct makes (
 
     expect(() => Testing.synth(stack, true)).toThrow("HttpApiDeployment at 'stack/deployment': property 'stageName' is \"$default\"; expected a stage name "
       + "no other stage of aws_apigatewayv2_api.http_api has: 'stack/default' (aws_apigatewayv2_stage.default, written by hand) is its stage \"$default\" too");
+  });
+
+  test("HTTP: the stage written by hand naming the API through a route's apiId, a data source, or from a third stack: refused too", () => {
+    const build = (how: 'route' | 'data source' | 'third stack') => () => {
+      const app = Testing.app();
+      const stack = new TerraformStack(app, 'stack');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+      const { api, route } = petsHttpApi(stack);
+      new HttpApiDeployment(stack, 'deployment', { httpApi: api });
+      let where = stack;
+      let apiId = how === 'route' ? route.apiId : new DataAwsApigatewayv2Api(stack, 'lookup', { apiId: api.id }).apiId;
+      if (how === 'third stack') {
+        where = new TerraformStack(app, 'third');
+        new AwsProvider(where, 'aws', { region: 'eu-west-1' });
+        apiId = api.id;
+      }
+      new Apigatewayv2Stage(where, 'default', { apiId, name: '$default', autoDeploy: true });
+      app.synth();
+    };
+
+    for (const how of ['route', 'data source', 'third stack'] as const) {
+      expect(build(how)).toThrow('property \'stageName\' is "$default"; expected a stage name no other stage of aws_apigatewayv2_api.http_api has: '
+        + `'${how === 'third stack' ? 'third' : 'stack'}/default' (aws_apigatewayv2_stage.default, written by hand) is its stage "$default" too`);
+    }
   });
 
   test.each(['RestApiStage', 'HttpApiStage', 'WebSocketApiStage'])('a %s made on its own beside a stage written by hand of its name: refused', (kind) => {

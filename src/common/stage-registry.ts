@@ -21,7 +21,7 @@ export function apiIdentity(owner: IConstruct, api: TerraformResource | undefine
   if (api) {
     return `resource:${TerraformStack.of(api).node.path}:${api.terraformResourceType}.${api.friendlyUniqueId}`;
   }
-  const reference = idReferenceOf(apiIdBehind(owner, apiId));
+  const reference = idReferenceOf(apiIdBehind(owner, apiId, true));
   if (reference !== undefined && reference.type === apiType) {
     return `resource:${reference.stack.node.path}:${reference.type}.${reference.name}`;
   }

@@ -1,8 +1,9 @@
 import { TerraformResource, Token } from 'cdktf';
 import { MappedApiKind } from './domain-endpoint';
 import { domainIdentity } from './domain-identity';
+import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
-import { heldByLocal } from '../core/locals';
+import { literalOf } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
 import { idReferenceOf } from '../core/resolve';
 
@@ -20,9 +21,17 @@ export interface HandWrittenMapping {
   readonly emptyKeyExclusive: boolean;
 }
 
-const MAPPING_TYPES: Readonly<Record<string, { readonly key: string; readonly keyProperty: string; readonly rest: boolean }>> = {
-  aws_api_gateway_base_path_mapping: { key: 'basePathInput', keyProperty: 'basePath', rest: true },
-  aws_apigatewayv2_api_mapping: { key: 'apiMappingKeyInput', keyProperty: 'apiMappingKey', rest: false },
+/** Each type of mapping: its key's input field and argument, the key's property in errors, and whether it maps REST APIs only. */
+interface MappingShape {
+  readonly key: string;
+  readonly argument: string;
+  readonly keyProperty: string;
+  readonly rest: boolean;
+}
+
+const MAPPING_TYPES: Readonly<Record<string, MappingShape>> = {
+  aws_api_gateway_base_path_mapping: { key: 'basePathInput', argument: 'base_path', keyProperty: 'basePath', rest: true },
+  aws_apigatewayv2_api_mapping: { key: 'apiMappingKeyInput', argument: 'api_mapping_key', keyProperty: 'apiMappingKey', rest: false },
 };
 
 /**
@@ -37,8 +46,11 @@ export function handWrittenMappings(scope: TerraformResource, comparableKey: (ow
     for (const [type, shape] of Object.entries(MAPPING_TYPES)) {
       for (const mapping of index.resourcesOfType(type).filter((resource) => ownerOfResource(resource) === undefined)) {
         const fields = mapping as unknown as Record<string, unknown>;
-        const domainName = fields.domainNameInput;
-        const key = fields[shape.key];
+        // An override of an argument is what Terraform gets; a local value holding a literal key is that key.
+        const overrides = (mapping as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides;
+        const domainName = overrides?.domain_name ?? fields.domainNameInput;
+        const given = overrides?.[shape.argument] ?? fields[shape.key];
+        const key = typeof given === 'string' ? literalOf(given) ?? given : given;
         if (typeof domainName !== 'string' || (key !== undefined && typeof key !== 'string') || fields.domainNameIdInput !== undefined) {
           continue; // not a mapping the library can compare (a private custom domain, a value of another kind)
         }
@@ -54,7 +66,7 @@ export function handWrittenMappings(scope: TerraformResource, comparableKey: (ow
           key: comparableKey(mapping, key),
           keyOrigin: keyOrigin(mapping, key),
           keyProperty: shape.keyProperty,
-          apiKind: shape.rest ? 'REST' : v2ApiKind(index, fields.apiIdInput),
+          apiKind: shape.rest ? 'REST' : v2ApiKind(mapping, index, fields.apiIdInput),
           emptyKeyExclusive: shape.rest,
         };
         byDomain.set(domainId, [...byDomain.get(domainId) ?? [], written]);
@@ -64,9 +76,16 @@ export function handWrittenMappings(scope: TerraformResource, comparableKey: (ow
   });
 }
 
-/** The kind of the HTTP or WebSocket API an API id names (`api.id`, through local values), when the app's resource has a literal protocol type. */
-function v2ApiKind(index: AppIndex, apiId: unknown): MappedApiKind | undefined {
-  const named = typeof apiId === 'string' ? idReferenceOf(heldByLocal(apiId) ?? apiId) : undefined;
+/**
+ * The kind of the API an API id names (`api.id`, through local values, data sources and other resources'
+ * API id arguments), when it is a resource of the app with a literal protocol type (a REST API's id may
+ * be given to an API mapping too).
+ */
+function v2ApiKind(mapping: TerraformResource, index: AppIndex, apiId: unknown): MappedApiKind | undefined {
+  const named = typeof apiId === 'string' ? idReferenceOf(apiIdBehind(mapping, apiId)) : undefined;
+  if (named?.type === 'aws_api_gateway_rest_api') {
+    return 'REST';
+  }
   const api = named?.type === 'aws_apigatewayv2_api' ? index.resourceNamed(named.type, named.stack, named.name) : undefined;
   const protocol = (api as { protocolTypeInput?: unknown } | undefined)?.protocolTypeInput;
   return typeof protocol !== 'string' || Token.isUnresolved(protocol) ? undefined : protocol === 'WEBSOCKET' ? 'WebSocket' : 'HTTP';

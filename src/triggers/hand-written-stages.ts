@@ -2,8 +2,11 @@ import { TerraformResource, TerraformStack } from 'cdktf';
 import { ApiFamily } from './api-family';
 import { BlockSource } from './block-source';
 import { StackScan } from './stack-scan';
+import { apiIdBehind } from '../core/api-id-behind';
+import { camelCase } from '../core/case';
 import { literalOf } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
+import { idReferenceOf } from '../core/resolve';
 
 /** A stage written by hand that has the name of one of the library's stages of the same API. */
 export interface HandWrittenStage {
@@ -27,37 +30,44 @@ export function literalStageName(stage: TerraformResource): string | undefined {
 }
 
 /**
- * The first stage written by hand (made by no construct of the library) in one of `where` (a stack, and the
- * expression that names the API's id there: `${aws_x.api.id}`, a variable, another stack's output) with
- * the name of one of `ours` (the library's stages of that API). AWS has one stage of a name per API:
- * the second answers ConflictException.
+ * The first stage written by hand (made by no construct of the library) with the name of one of `ours`
+ * (the library's stages of that API) whose API is theirs: in one of `where` (a stack, and the expression
+ * that names the API's id there: `${aws_x.api.id}`, a variable, another stack's output), or, when the API
+ * is a resource of the app (`api`), in any stack, its API id followed to it (`route.apiId`, a data
+ * source's, a local's). AWS has one stage of a name per API: the second answers ConflictException.
  */
 export function stageWrittenByHand(
   blocks: BlockSource,
   family: ApiFamily,
   where: ReadonlyArray<{ readonly stack: TerraformStack; readonly apiId: string }>,
   ours: readonly TerraformResource[],
+  api?: TerraformResource,
 ): HandWrittenStage | undefined {
   const stageType = stageTypeOf(family);
-  // Looked for only in a stack with a stage written by hand (the app's are listed once per generation).
-  const written = blocks.index.appMemo(`stacks with ${stageType} written by hand`, () => new Set(blocks.index.resourcesOfType(stageType)
-    .filter((stage) => ownerOfResource(stage) === undefined).map((stage) => TerraformStack.of(stage))));
-  const byName = new Map<string, TerraformResource>();
-  for (const stage of ours) {
-    const name = literalStageName(stage);
-    if (name !== undefined) {
-      byName.set(name, stage);
+  // The app's stages written by hand, by their name (listed once per generation): usually none.
+  const writtenByName = blocks.index.appMemo(`${stageType} written by hand, by name`, () => {
+    const byName = new Map<string, TerraformResource[]>();
+    for (const stage of blocks.index.resourcesOfType(stageType).filter((each) => ownerOfResource(each) === undefined)) {
+      const name = literalStageName(stage);
+      if (name !== undefined) {
+        byName.set(name, [...byName.get(name) ?? [], stage]);
+      }
     }
-  }
-  for (const { stack, apiId } of where) {
-    if (byName.size === 0 || !written.has(stack)) {
-      continue;
-    }
-    for (const stage of StackScan.of(blocks, stack, family).othersNaming(apiId)) {
-      const name = stage.terraformResourceType === stageType && ownerOfResource(stage) === undefined ? literalStageName(stage) : undefined;
-      const matching = name === undefined ? undefined : byName.get(name);
-      if (matching !== undefined) {
-        return { stage, name: name!, ours: matching };
+    return byName;
+  });
+  const apiIdArgument = `${camelCase(family.apiIdArgument)}Input`;
+  for (const mine of ours) {
+    const name = literalStageName(mine);
+    for (const stage of (name === undefined ? undefined : writtenByName.get(name)) ?? []) {
+      const stack = TerraformStack.of(stage);
+      const given = (stage as unknown as Record<string, unknown>)[apiIdArgument];
+      const named = api !== undefined && typeof given === 'string' ? idReferenceOf(apiIdBehind(stage, given)) : undefined;
+      const sameApi = named !== undefined && named.type === api!.terraformResourceType && named.name === api!.friendlyUniqueId
+        && named.stack === TerraformStack.of(api!);
+      const sameExpression = where.some((place) => place.stack === stack
+        && StackScan.of(blocks, stack, family).othersNaming(place.apiId).includes(stage));
+      if (sameApi || sameExpression) {
+        return { stage, name: name!, ours: mine };
       }
     }
   }

@@ -388,7 +388,7 @@ export class RedeployTriggerEngine {
    * in place when adopting the construct, without `moveFromId`.
    */
   private assertNoStageWrittenByHand(stages: OwnStages | undefined, blocks: BlockSource): void {
-    const found = stages === undefined ? undefined : stageWrittenByHand(blocks, this.props.family, stages.where, stages.ours);
+    const found = stages === undefined ? undefined : stageWrittenByHand(blocks, this.props.family, stages.where, stages.ours, stages.api);
     if (found !== undefined) {
       const { api, stageType } = stages!;
       const { stage, name, ours: mine } = found;

@@ -30,7 +30,7 @@ export function checkBesideHandWritten(owner: IConstruct, family: ApiFamily, api
       const stageType = stageTypeOf(family);
       const attribute = stageType === 'aws_api_gateway_stage' ? 'stageName' : 'name';
       stagesNamedLiterallyWarnings(blocks, where, [stage], () => `${owner.node.id}.stage.${attribute}`).forEach((warning) => warnOnce(owner, warning));
-      const found = stageWrittenByHand(blocks, family, where, [stage]);
+      const found = stageWrittenByHand(blocks, family, where, [stage], api);
       return found === undefined ? [] : [invalidProperty(owner, 'stageName', found.name, 'a stage name no other stage of '
         + `${api === undefined ? 'the API' : `${family.apiType}.${api.friendlyUniqueId}`} has: ${writtenByHandText(found, stageType)}, call `
         + `${owner.node.id}.stage.moveFromId('${stageType}.${found.stage.friendlyUniqueId}') and remove the one written by hand; `

@@ -12,6 +12,7 @@ import { ApiGatewayDomainName, ApiGatewayDomainNameConfig } from '@cdktf/provide
 import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { DataAwsApiGatewayDomainName } from '@cdktf/provider-aws/lib/data-aws-api-gateway-domain-name';
+import { DataAwsApigatewayv2Api } from '@cdktf/provider-aws/lib/data-aws-apigatewayv2-api';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../../src';
@@ -618,6 +619,30 @@ describe('mappings written by hand are compared with the library\'s as the libra
     expect(withHandWritten((stack) => {
       new Apigatewayv2ApiMapping(stack, 'chat', { apiId: chatWebSocketApi(stack).api.id, domainName: 'api.example.com', stage: 'prod', apiMappingKey: 'chat' });
     })).toThrow("expected a domain no WebSocket API is mapped on: 'stack/chat' (aws_apigatewayv2_api_mapping.chat, written by hand) maps a WebSocket API");
+  });
+
+  test("the WebSocket API named through a route's apiId or a data source, the same key set by an override or through a local: refused too", () => {
+    const cases: Array<[(stack: TerraformStack) => void, string]> = [
+      [(stack) => {
+        new Apigatewayv2ApiMapping(stack, 'chat', { apiId: chatWebSocketApi(stack).connect.apiId, domainName: 'api.example.com', stage: 'prod', apiMappingKey: 'chat' });
+      }, "expected a domain no WebSocket API is mapped on: 'stack/chat' (aws_apigatewayv2_api_mapping.chat, written by hand) maps a WebSocket API"],
+      [(stack) => {
+        const lookup = new DataAwsApigatewayv2Api(stack, 'lookup', { apiId: chatWebSocketApi(stack).api.id });
+        new Apigatewayv2ApiMapping(stack, 'chat', { apiId: lookup.apiId, domainName: 'api.example.com', stage: 'prod', apiMappingKey: 'chat' });
+      }, "'stack/chat' (aws_apigatewayv2_api_mapping.chat, written by hand) maps a WebSocket API"],
+      [(stack) => {
+        new Apigatewayv2ApiMapping(stack, 'legacy', { apiId: 'a1b2c3', domainName: 'api.example.com', stage: 'legacy', apiMappingKey: 'other' })
+          .addOverride('api_mapping_key', 'orders');
+      }, "'stack/legacy' (aws_apigatewayv2_api_mapping.legacy, written by hand) already maps the key \"orders\""],
+      [(stack) => {
+        new Apigatewayv2ApiMapping(stack, 'legacy', {
+          apiId: 'a1b2c3', domainName: 'api.example.com', stage: 'legacy', apiMappingKey: new TerraformLocal(stack, 'key', 'orders').asString,
+        });
+      }, "'stack/legacy' (aws_apigatewayv2_api_mapping.legacy, written by hand) already maps the key \"orders\""],
+    ];
+    for (const [extra, message] of cases) {
+      expect(withHandWritten(extra)).toThrow(message);
+    }
   });
 
   test('another key, another domain, or an API the library cannot tell the kind of with another key: no error', () => {
