@@ -262,6 +262,10 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     new HttpApiDeployment(s, 'deploy', { httpApi: petsHttpApi(s).api }).deploymentStage.stage.description = 'built from ${GIT_SHA}';
     Testing.synth(s, true); // the check runs when the app is validated
   },
+  "`sourceArn: deployment.arnForExecuteApi('GET', '/animals')` (or `urlForPath`) for a path the API does not serve (a route renamed since)": (app) => {
+    const s = stack(app);
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).arnForExecuteApi('GET', '/animals');
+  },
   'a domain resource renamed after `addApiMapping(domain.domainName)`': (app) => {
     const s = stack(app);
     const domain = new Apigatewayv2DomainName(s, 'domain', {

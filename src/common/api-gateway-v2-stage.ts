@@ -7,7 +7,7 @@ import { checkIdKinds } from './api-id-kind';
 import { checkPlacementWithApiId } from './api-placement';
 import { checkLogDestinationRegion } from './arn-region';
 import { CommonStageOptions } from './common-stage-options';
-import { validateUrlPath } from './execute-api';
+import { recordUrlTarget, validateUrlPath } from './execute-api';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
 import { initStage, StageBase } from './stage-base';
 import { apiIdentity, claimLogGroupName, claimStage } from './stage-registry';
@@ -149,5 +149,6 @@ export function createV2Stage(
 /** The URL of a path on a stage: its invoke URL (without the trailing `/` of a `$default` stage) and the path. */
 export function stageUrlForPath(owner: IConstruct, invokeUrl: string, path: string): string {
   validateUrlPath(owner, path);
+  recordUrlTarget(owner, path);
   return `${Fn.trimsuffix(invokeUrl, '/')}${path}`;
 }

@@ -1,6 +1,7 @@
 import { Fn, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from '../core/errors';
+import { recordHelperTarget } from '../core/helper-targets';
 
 /** Fails unless `path`, when it is not a token, starts with `/`. */
 export function validatePath(owner: IConstruct, property: string, path: string, expected: string): void {
@@ -131,4 +132,27 @@ export function webSocketArnRouteKey(owner: IConstruct, routeKey: string): strin
       "a custom route key (which cannot start with '$'), or '*' for every route");
   }
   return routeKey;
+}
+
+/**
+ * Records, for the check at synth against what the API serves, what an `arnForExecuteApi` call of
+ * `owner` asked for: `target` as the ARN has it (`GET/pets/*`, a WebSocket route key, `$default`).
+ */
+export function recordArnTarget(owner: IConstruct, call: string, target: string, webSocket: boolean): void {
+  if (webSocket || target === '$default') {
+    recordHelperTarget(owner, { call, routeKey: target });
+    return;
+  }
+  const slash = target.indexOf('/');
+  recordHelperTarget(owner, { call, method: target.slice(0, slash), path: target.slice(slash) });
+}
+
+/** Records, for the check at synth against what the API serves, the path a `urlForPath` call of `owner` asked for. */
+export function recordUrlTarget(owner: IConstruct, path: string): void {
+  recordHelperTarget(owner, { call: callText('urlForPath', [path]), method: '*', path });
+}
+
+/** A call as warnings show it: `arnForExecuteApi('GET', '/pets')`. */
+export function callText(name: string, args: readonly unknown[]): string {
+  return `${name}(${args.filter((arg) => arg !== undefined).map((arg) => `'${String(arg)}'`).join(', ')})`;
 }

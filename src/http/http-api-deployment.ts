@@ -7,7 +7,7 @@ import { addedStageId, ApiDeploymentBase, deploymentWarnings } from '../common/a
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
-import { executeApiArn, methodAndPath } from '../common/execute-api';
+import { callText, executeApiArn, methodAndPath, recordArnTarget } from '../common/execute-api';
 import { validateV2Description } from '../common/validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
@@ -169,6 +169,7 @@ export class HttpApiDeployment extends ApiDeploymentBase {
       throw invalidProperty(this, 'arnForExecuteApi(path)', path, 'no path with the $default route: its ARN has none (leave the path out)');
     }
     const target = method === '$default' ? '$default' : methodAndPath(this, method, path);
+    recordArnTarget(this, callText('arnForExecuteApi', [method, method === '$default' ? undefined : path]), target, false);
     return executeApiArn(this, this.httpApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target, true);
   }
 

@@ -12,7 +12,7 @@ import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
-import { executeApiArn, methodAndPath } from '../common/execute-api';
+import { callText, executeApiArn, methodAndPath, recordArnTarget } from '../common/execute-api';
 import { prepareStageLogging, REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
 import { validateStageName } from '../common/validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
@@ -289,6 +289,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
     const target = methodAndPath(this, method, path);
+    recordArnTarget(this, callText('arnForExecuteApi', [method, path]), target, false);
     return executeApiArn(this, this.restApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target, false);
   }
 

@@ -13,7 +13,7 @@ import { checkIdKinds } from '../common/api-id-kind';
 import { checkPlacementWithApiId } from '../common/api-placement';
 import { checkLogDestinationRegion } from '../common/arn-region';
 import { CommonStageOptions } from '../common/common-stage-options';
-import { validateUrlPath } from '../common/execute-api';
+import { recordUrlTarget, validateUrlPath } from '../common/execute-api';
 import { MethodLoggingLevel } from '../common/logging-level';
 import { initStage, StageBase } from '../common/stage-base';
 import { prepareStageLogging, REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
@@ -266,6 +266,7 @@ export class RestApiStage extends StageBase {
    */
   public urlForPath(path: string = '/'): string {
     validateUrlPath(stageErrorOwner(this), path);
+    recordUrlTarget(stageErrorOwner(this), path);
     return `${this.invokeUrl}${path}`;
   }
 

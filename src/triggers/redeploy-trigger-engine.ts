@@ -14,6 +14,7 @@ import { BlockSource, HomeStackBlocks } from './block-source';
 import { changingCallWarnings } from './changing-calls';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
 import { stageTypeOf, stageWrittenByHand, writtenByHandText } from './hand-written-stages';
+import { unservedTargetWarnings } from './helper-targets';
 import { apiGatewayVariableIn } from './openapi-body';
 import { Block, resolvedBlocks, StackPass } from './rendered-blocks';
 import { selfReference } from './self-references';
@@ -27,6 +28,7 @@ import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
 import { camelCase } from '../core/case';
 import { invalidProperty } from '../core/errors';
+import { helperTargetsOf } from '../core/helper-targets';
 import { ownerOfResource } from '../core/owned-resources';
 import { idReferenceOf, resolveIn } from '../core/resolve';
 import { stackDependsOn } from '../core/stack-dependencies';
@@ -303,6 +305,7 @@ export class RedeployTriggerEngine {
     // What discovery cannot see (a module given the API, acknowledged or not) may serve, or add, routes, methods or integrations.
     const blindSpots = snapshot.api !== undefined && this.props.autoDiscover && blindSpotWarnings(this.props.family, snapshot, []).length > 0;
     this.assertServed(snapshot, expressions, blindSpots);
+    this.warnOfUnservedTargets(snapshot, expressions, blindSpots);
     // What the API's configuration calls for is said once, on the API, however many deployment constructs it has.
     const apiWarnings = snapshot.api && this.props.autoDiscover
       ? [...(blindSpots ? [] : this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api))),
@@ -450,12 +453,7 @@ export class RedeployTriggerEngine {
         + `(give the API construct, or autoDiscover: true with its id). ${refused}`);
       return;
     }
-    // A resource of another stack reads the API's root resource id through that stack's cross-stack expression.
-    const roots = new Set(snapshot.stacks.filter(({ stack }) => stack !== api.stack).flatMap(({ stack }) => {
-      const root = expressions.existingIn(stack, `${api.address}.root_resource_id`, api.stack);
-      return root === undefined ? [] : [`\${${root}}`];
-    }));
-    const served = family.servedKeys(api, snapshot.resources.filter((item) => item !== api), roots);
+    const served = this.servedBy(api, snapshot, expressions);
     if (served === undefined) {
       // An OpenAPI body Terraform computes (a variable in it, Fn.file), routes made with count or for_each or named by an expression.
       const what = typeof api.config.body === 'string' && api.config.body.includes('${')
@@ -467,6 +465,33 @@ export class RedeployTriggerEngine {
     const error = unservedSettingError(this.owner, family, api.address, served, pending);
     if (error !== undefined) {
       throw error;
+    }
+  }
+
+  /** What the API serves (route keys, REST method paths), as discovered; undefined where the library cannot know it all. */
+  private servedBy(api: SnapshotResource, snapshot: ApiSnapshot, expressions: CrossStackExpressions): ReadonlySet<string> | undefined {
+    // A resource of another stack reads the API's root resource id through that stack's cross-stack expression.
+    const roots = new Set(snapshot.stacks.filter(({ stack }) => stack !== api.stack).flatMap(({ stack }) => {
+      const root = expressions.existingIn(stack, `${api.address}.root_resource_id`, api.stack);
+      return root === undefined ? [] : [`\${${root}}`];
+    }));
+    return this.props.family.servedKeys(api, snapshot.resources.filter((item) => item !== api), roots);
+  }
+
+  /**
+   * Warns of what the construct's helpers were asked for that the API does not serve: an
+   * `arnForExecuteApi` that matches no request, a `urlForPath` no route answers (a route renamed since).
+   */
+  private warnOfUnservedTargets(snapshot: ApiSnapshot, expressions: CrossStackExpressions, blindSpots: boolean): void {
+    const targets = helperTargetsOf(this.owner);
+    const api = snapshot.api;
+    if (targets.length === 0 || api === undefined || !this.props.autoDiscover || blindSpots) {
+      return;
+    }
+    const served = this.servedBy(api, snapshot, expressions);
+    if (served !== undefined) {
+      const rest = this.props.family.apiType === 'aws_api_gateway_rest_api';
+      unservedTargetWarnings(api.address, served, rest, targets).forEach((warning) => this.warn(warning));
     }
   }
 

@@ -8,7 +8,7 @@ import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
-import { executeApiArn, webSocketArnRouteKey } from '../common/execute-api';
+import { callText, executeApiArn, recordArnTarget, webSocketArnRouteKey } from '../common/execute-api';
 import { prepareStageLogging } from '../common/stage-logging';
 import { validateV2Description } from '../common/validation';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
@@ -180,6 +180,7 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
    */
   public arnForExecuteApi(routeKey: string = '*', stage?: string): string {
     const target = webSocketArnRouteKey(this, routeKey);
+    recordArnTarget(this, callText('arnForExecuteApi', [routeKey]), target, true);
     return executeApiArn(this, this.webSocketApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target, false);
   }
 

@@ -1,0 +1,80 @@
+import { Token } from 'cdktf';
+import { HelperTarget } from '../core/helper-targets';
+
+/**
+ * The warnings for what helpers were asked for that the API does not serve (`served`: route keys, or
+ * REST method paths as `methodOptions` keys hold them, `pets/{id}/GET`): an ARN that matches no request
+ * (a permission with it lets none through), a URL no route answers. What holds a token or a wildcard is
+ * not judged.
+ */
+export function unservedTargetWarnings(apiAddress: string, served: ReadonlySet<string>, rest: boolean, targets: readonly HelperTarget[]): string[] {
+  const routes = [...served].map((key) => ({ key, route: rest ? restRoute(key) : v2Route(key) }));
+  const shown = [...served].sort().map((key) => JSON.stringify(rest ? `/${key}` : key)).join(', ');
+  // A route key (WebSocket, `$default`) is matched exactly: the ARN has the key of the route that was invoked.
+  const servesTarget = (target: HelperTarget) => routes.some(({ key, route }) =>
+    (target.routeKey !== undefined ? key === target.routeKey : serves(route, target)));
+  return targets.filter((target) => judged(target) && !servesTarget(target)).map((target) =>
+    `${target.call} names ${describe(target)}, which ${apiAddress} does not serve (it serves ${shown || 'nothing yet'}): `
+    + `${target.call.startsWith('urlForPath') ? 'no route answers the URL (404)' : 'the ARN matches no request, so a permission with it lets none through'}. `
+    + 'Name what the API serves, or add it to the API.');
+}
+
+/** A route as served: `$default` (every request), or a method (`*` for any) and path segments. */
+type Route = { readonly catchAll: true }
+  | { readonly catchAll?: false; readonly method: string; readonly segments: readonly string[]; readonly routeKey?: string };
+
+function restRoute(key: string): Route {
+  const parts = key.split('/');
+  return { method: parts[parts.length - 1], segments: parts.slice(0, -1) };
+}
+
+function v2Route(key: string): Route {
+  if (key === '$default') {
+    return { catchAll: true };
+  }
+  const [method, path] = key.split(' ');
+  return path === undefined ? { method: '', segments: [], routeKey: key }
+    : { method: method === 'ANY' ? '*' : method, segments: path.split('/').filter((part) => part !== '') };
+}
+
+/** Whether the target is judged: no token, no wildcard path, not the stage's root URL. */
+function judged(target: HelperTarget): boolean {
+  const text = [target.method, target.path, target.routeKey].filter((part): part is string => part !== undefined);
+  if (text.some((part) => Token.isUnresolved(part)) || target.routeKey === '*') {
+    return false;
+  }
+  const path = target.path?.split(/[?#]/)[0];
+  return target.routeKey !== undefined || (path !== undefined && path !== '/' && path !== '/*' && !path.endsWith('/*'));
+}
+
+/** Whether a route serves a request for a method and path (an HTTP API's `$default` route serves every one). */
+function serves(route: Route, target: HelperTarget): boolean {
+  if (route.catchAll) {
+    return true;
+  }
+  if (route.routeKey !== undefined || (route.method !== '*' && target.method !== '*' && route.method !== target.method)) {
+    return false;
+  }
+  const segments = target.path!.split(/[?#]/)[0].split('/').filter((part) => part !== '');
+  return pathMatches(route.segments, segments);
+}
+
+/** Whether served segments (`{id}` one segment, `{proxy+}` the rest) match requested ones (`*`: a path parameter, any segment). */
+function pathMatches(served: readonly string[], requested: readonly string[]): boolean {
+  for (let index = 0; index < served.length; index++) {
+    const segment = served[index];
+    if (/^\{[^}]+\+\}$/.test(segment)) {
+      return requested.length > index;
+    }
+    const asked = requested[index];
+    if (asked === undefined || !(asked === segment || asked === '*' || /^\{[^}]+\}$/.test(segment))) {
+      return false;
+    }
+  }
+  return requested.length === served.length;
+}
+
+function describe(target: HelperTarget): string {
+  return target.routeKey !== undefined ? `the route ${JSON.stringify(target.routeKey)}`
+    : target.method === undefined || target.method === '*' ? `the path ${JSON.stringify(target.path)}` : `${target.method} ${target.path}`;
+}

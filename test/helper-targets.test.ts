@@ -1,0 +1,74 @@
+/**
+ * The helpers that build strings AWS matches exactly (`arnForExecuteApi`, `urlForPath`) are checked at
+ * synth against what the API serves: a route renamed since the permission or the URL was written leaves
+ * an ARN that matches no request (API Gateway answers 500: "Invalid permissions on Lambda function") or a
+ * URL that answers 404. What holds a token or a wildcard is not judged.
+ */
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
+import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
+import { TerraformStack, Testing } from 'cdktf';
+import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { petsApi } from './support/api';
+import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
+
+test('REST: an ARN or a URL of a path the API does not serve gets a warning naming what it serves', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+  deployment.arnForExecuteApi('GET', '/animals');
+  deployment.urlForPath('/animals');
+
+  expect(RestApiDeployment.warningsOf(stack)).toEqual([
+    "arnForExecuteApi('GET', '/animals') names GET /animals, which aws_api_gateway_rest_api.api does not serve (it serves \"/pets/GET\"): the ARN "
+    + 'matches no request, so a permission with it lets none through. Name what the API serves, or add it to the API.',
+    "urlForPath('/animals') names the path \"/animals\", which aws_api_gateway_rest_api.api does not serve (it serves \"/pets/GET\"): no route answers "
+    + 'the URL (404). Name what the API serves, or add it to the API.',
+  ]);
+});
+
+test('REST: path parameters, any method, wildcards, a query, the root URL and tokens pass', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const pets = petsApi(stack);
+  const item = new ApiGatewayResource(stack, 'item', { restApiId: pets.api.id, parentId: pets.pets.id, pathPart: '{id}' });
+  const any = new ApiGatewayMethod(stack, 'item_any', { restApiId: pets.api.id, resourceId: item.id, httpMethod: 'ANY', authorization: 'NONE' });
+  new ApiGatewayIntegration(stack, 'item_any_integration', { restApiId: pets.api.id, resourceId: item.id, httpMethod: any.httpMethod, type: 'MOCK' });
+  const deployment = new RestApiDeployment(stack, 'deploy', { restApi: pets.api });
+  deployment.arnForExecuteApi('get', '/pets');
+  deployment.arnForExecuteApi('DELETE', '/pets/{id}');
+  deployment.arnForExecuteApi('*', '/pets/*');
+  deployment.arnForExecuteApi();
+  deployment.urlForPath('/pets/42?full=true');
+  deployment.urlForPath();
+
+  expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+});
+
+test('HTTP: a route renamed; a greedy path parameter or the $default route serves the rest', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const { api } = petsHttpApi(stack);
+  const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: api });
+  deployment.arnForExecuteApi('POST', '/pets');
+  expect(HttpApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining(
+    "arnForExecuteApi('POST', '/pets') names POST /pets, which aws_apigatewayv2_api.http_api does not serve (it serves \"GET /pets\")")]);
+
+  const proxied = new TerraformStack(Testing.app(), 'stack');
+  const other = petsHttpApi(proxied);
+  new Apigatewayv2Route(proxied, 'proxy', { apiId: other.api.id, routeKey: 'ANY /files/{proxy+}', target: `integrations/${other.integration.id}` });
+  const served = new HttpApiDeployment(proxied, 'deploy', { httpApi: other.api });
+  served.arnForExecuteApi('PUT', '/files/a/b');
+  served.urlForPath('/files/readme.txt');
+  expect(HttpApiDeployment.warningsOf(proxied)).toEqual([]);
+});
+
+test('WebSocket: a route key of no route (API Gateway matches them exactly, case included)', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const deployment = new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api });
+  deployment.arnForExecuteApi('$connect');
+  deployment.arnForExecuteApi('sendMessage');
+
+  expect(WebSocketApiDeployment.warningsOf(stack)).toEqual([
+    "arnForExecuteApi('sendMessage') names the route \"sendMessage\", which aws_apigatewayv2_api.ws_api does not serve (it serves \"$connect\", \"$default\"): "
+    + 'the ARN matches no request, so a permission with it lets none through. Name what the API serves, or add it to the API.',
+  ]);
+});
