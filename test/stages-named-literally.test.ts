@@ -75,7 +75,7 @@ test("a usage plan's entry naming another API's stage of that name is no warning
 test('a stage made on its own, named literally by a usage plan: the same warning, naming its fix', () => {
   const stack = newStack();
   const api = petsApi(stack).api;
-  const old = new ApiGatewayDeployment(stack, 'old', { restApiId: api.id, lifecycle: { createBeforeDestroy: true } });
+  const old = new ApiGatewayDeployment(stack, 'old', { restApiId: api.id, triggers: { release: '1' }, lifecycle: { createBeforeDestroy: true } });
   new RestApiStage(stack, 'beta', { restApiId: api.id, deploymentId: old.id, stageName: 'beta' });
   new ApiGatewayUsagePlan(stack, 'plan', { name: 'plan', apiStages: [{ apiId: api.id, stage: 'beta' }] });
 

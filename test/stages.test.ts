@@ -1,4 +1,5 @@
 import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
 import { DataAwsApigatewayv2Api } from '@cdktf/provider-aws/lib/data-aws-apigatewayv2-api';
@@ -406,5 +407,36 @@ describe('a stage written by hand with the name of a stage the construct makes (
 
     expect(() => app.synth()).toThrow("RestApiDeployment at 'env/deployment': property 'stageName' is \"prod\"; expected a stage name no other "
       + "stage of aws_api_gateway_rest_api.api has: 'env/stage' (aws_api_gateway_stage.stage, written by hand) is its stage \"prod\" too");
+  });
+});
+
+describe('a stage made on its own and the deployment it serves', () => {
+  test.each<[string, (stack: TerraformStack, api: ApiGatewayRestApi) => string, string]>([
+    ['written by hand without create_before_destroy', (stack, api) => new ApiGatewayDeployment(stack, 'old', { restApiId: api.id, triggers: { v: '1' } }).id,
+      'The stage "beta" serves \'stack/old\' (aws_api_gateway_deployment.old), written by hand without create_before_destroy: its next replacement '
+      + '(a redeploy) fails at apply ("Active stages pointing to this deployment must be moved or deleted"). Give it lifecycle: { createBeforeDestroy: true }, '
+      + 'or use a deployment construct.'],
+    ['written by hand without triggers', (stack, api) => new ApiGatewayDeployment(stack, 'old', { restApiId: api.id, lifecycle: { createBeforeDestroy: true } }).id,
+      'The stage "beta" serves \'stack/old\' (aws_api_gateway_deployment.old), written by hand without triggers: it is never redeployed, so the stage keeps '
+      + 'the API as it was when the deployment was made. Give it triggers, or use a deployment construct (which computes them).'],
+    ['the main deployment of a RestApiDeployment with a canary', (stack, api) => new RestApiDeployment(stack, 'deploy', { restApi: api, canary: { percentTraffic: 10 } }).deploymentId,
+      'The stage "beta" serves the main deployment of \'stack/deploy\', which its canary keeps as the API was when the canary started'],
+  ])('%s: a warning', (_name, deployment, message) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = petsApi(stack).api;
+    const stage = new RestApiStage(stack, 'stage', { restApiId: api.id, deploymentId: deployment(stack, api), stageName: 'beta' });
+
+    expect(RestApiDeployment.warningsOf(stage)).toEqual([expect.stringContaining(message)]);
+  });
+
+  test('a deployment construct without canary, or one written by hand with both: no warning', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = petsApi(stack).api;
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api });
+    const handWritten = new ApiGatewayDeployment(stack, 'old', { restApiId: api.id, triggers: { v: '1' }, lifecycle: { createBeforeDestroy: true } });
+    new RestApiStage(stack, 'beta', { restApiId: api.id, deploymentId: deployment.deploymentId, stageName: 'beta' });
+    new RestApiStage(stack, 'gamma', { restApiId: api.id, deploymentId: handWritten.id, stageName: 'gamma' });
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { checkLogDestinationRegion } from './arn-region';
 import { CommonStageOptions } from './common-stage-options';
 import { recordUrlTarget, validateUrlPath } from './execute-api';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
+import { checkServedDeployment } from './served-deployment';
 import { initStage, StageBase } from './stage-base';
 import { apiIdentity, claimLogGroupName, claimStage } from './stage-registry';
 import { validateProvider, validateRegion, validateStageName, validateStageVariables, validateTags, validateV2Description } from './validation';
@@ -121,6 +122,7 @@ export function createV2Stage(
     const family = kind.apiKind === 'HTTP' ? HTTP_API_FAMILY : WEBSOCKET_API_FAMILY;
     checkServedByApi(owner, family, definition.apiId, Object.keys(definition.routeOptions ?? {}).map((key) => ({ property: `${prefix}routeOptions.${key}`, key })));
     checkBesideHandWritten(owner, family, definition.apiId, stage);
+    checkServedDeployment(owner, definition.deploymentId, definition.stageName);
     // A stage made on its own claims its name for the API as a deployment construct's stages do.
     claimStage(owner, apiIdentity(owner, undefined, definition.apiId, 'aws_apigatewayv2_api'), definition.stageName, 'stageName', `${kind.apiKind} API`);
   }

@@ -15,6 +15,7 @@ import { checkLogDestinationRegion } from '../common/arn-region';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { recordUrlTarget, validateUrlPath } from '../common/execute-api';
 import { MethodLoggingLevel } from '../common/logging-level';
+import { checkServedDeployment } from '../common/served-deployment';
 import { initStage, StageBase } from '../common/stage-base';
 import { prepareStageLogging, REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
 import { apiIdentity, claimStage } from '../common/stage-registry';
@@ -198,6 +199,7 @@ export class RestApiStage extends StageBase {
       checkServedByApi(owner, REST_API_FAMILY, props.restApiId, Object.keys(options.methodOptions ?? {})
         .map((path) => ({ property: `${prefix}methodOptions.${path}`, key: path.replace(/^\//, '') })));
       checkBesideHandWritten(owner, REST_API_FAMILY, props.restApiId, this.stage);
+      checkServedDeployment(owner, props.deploymentId, props.stageName);
       // A stage made on its own claims its name for the API as a deployment construct's stages do.
       claimStage(owner, apiIdentity(owner, undefined, props.restApiId, 'aws_api_gateway_rest_api'), props.stageName, 'stageName', 'REST API');
     }
