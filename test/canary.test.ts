@@ -113,7 +113,8 @@ test('a stage added while a canary runs serves the frozen main deployment: a war
   expect(warnings(true)).toEqual([
     'The stage "beta" (addStage) serves the main deployment, which the canary keeps as the API was when it started (its triggers are ignored while ' +
     'the canary runs): changes of the API reach this stage only when the canary is promoted (canary removed). For a stage that follows every change, ' +
-    'add it to another RestApiDeployment of the API.',
+    "add it to another RestApiDeployment of the API, and call moveFromId('aws_api_gateway_stage.deploy_Stage_beta_835122C0') on that construct's "
+    + 'deploymentStage.stage, so that Terraform moves this stage there instead of creating a second stage of its name (AWS answers ConflictException).',
   ]);
   expect(warnings(false)).toEqual([]);
 });

@@ -483,6 +483,17 @@ describe('moves of an owned resource', () => {
     expect(synthOf(stack).moved).toEqual([{ from: 'aws_api_gateway_deployment.old', to: `aws_api_gateway_deployment.${deployment.friendlyUniqueId}` }]);
   });
 
+  test('moveFromId from a resource still declared (the hand-written deployment left in place when adopting): refused at synth', () => {
+    const stack = newStack();
+    const construct = restDeployment(stack);
+    new ApiGatewayDeployment(stack, 'old', { restApiId: 'a1b2c3', lifecycle: { createBeforeDestroy: true } });
+    construct.deployment.moveFromId('aws_api_gateway_deployment.old');
+
+    expect(() => synthOf(stack)).toThrow("RestApiDeployment at 'stack/deploy': property 'deployment.moveFromId' is \"aws_api_gateway_deployment.old\"; expected "
+      + "the address of a resource no longer declared: 'stack/old' is still declared there, and terraform plan fails (\"Moved object still exists\"); remove it "
+      + 'from the program (the moved block hands its state to this resource).');
+  });
+
   test("a move that bypasses the guard (the provider class's method) is seen at synth", () => {
     const stack = newStack();
     const stage = restDeployment(stack).deploymentStage.stage;

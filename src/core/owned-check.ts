@@ -1,4 +1,5 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
+import { AppIndex } from './app-index';
 import { snakeCase } from './case';
 import { describeValue, invalidProperty } from './errors';
 import { RequiredLifecycle } from './owned-kinds';
@@ -24,6 +25,19 @@ function failedChecks(resource: TerraformResource, kept: Kept): string[] {
       return [(error as Error).message];
     }
   });
+}
+
+/**
+ * The error for a resource moved from an address (`moveFromId('aws_x.old')`, adopting what the provider
+ * page's pattern made) where a resource is still declared: terraform plan fails ("Moved object still exists").
+ */
+function movedFromDeclared(resource: TerraformResource, kept: Kept): string[] {
+  const from = (resource as unknown as { _movedById?: { from?: unknown } })._movedById?.from;
+  const parts = typeof from === 'string' ? /^([\w-]+)\.([\w-]+)$/.exec(from) : null;
+  const declared = parts === null ? undefined : AppIndex.of(resource).resourceNamed(parts[1], TerraformStack.of(resource), parts[2]);
+  return declared === undefined || declared === resource ? [] : [invalidProperty(kept.owner, `${kept.property}.moveFromId`, from,
+    `the address of a resource no longer declared: '${declared.node.path}' is still declared there, and terraform plan fails ("Moved object still `
+    + 'exists"); remove it from the program (the moved block hands its state to this resource)').message];
 }
 
 /**
@@ -62,7 +76,7 @@ export function brokenGuarantees(resource: TerraformResource): string[] {
     }
   }
   warnOfStackOverride(resource, kept);
-  errors.push(...failedChecks(resource, kept));
+  errors.push(...failedChecks(resource, kept), ...movedFromDeclared(resource, kept));
   const rendered = renderedOf(block, Object.keys(kept.fixed));
   for (const name of Object.keys(kept.fixed)) {
     const changed = [name, `dynamic.${name}`].find((key) => !sameRendering(rendered[key], kept.rendered[key]));

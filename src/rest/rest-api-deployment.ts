@@ -229,12 +229,15 @@ export class RestApiDeployment extends ApiDeploymentBase {
     // and region are the construct's to give, and would be overwritten without a word.
     checkStruct(this, `addStage(${stageName}).`, options, ADD_STAGE_OPTIONS);
     claimAddedStage(this, this.start, stageName, { property: 'methodOptions', settings: options.methodOptions });
+    const stage = this.createStage(addedStageId(this, stageName), stageName, options);
     if (this.canaryDeployment !== undefined) {
       warnOnce(this, `The stage ${describeValue(expressionIn(this, stageName))} (addStage) serves the main deployment, which the canary keeps as the API was when it `
         + 'started (its triggers are ignored while the canary runs): changes of the API reach this stage only when the canary is promoted '
-        + '(canary removed). For a stage that follows every change, add it to another RestApiDeployment of the API.');
+        + '(canary removed). For a stage that follows every change, add it to another RestApiDeployment of the API, and call moveFromId('
+        + `'aws_api_gateway_stage.${stage.stage.friendlyUniqueId}') on that construct's deploymentStage.stage, so that Terraform moves this stage there `
+        + 'instead of creating a second stage of its name (AWS answers ConflictException).');
     }
-    return this.createStage(addedStageId(this, stageName), stageName, options);
+    return stage;
   }
 
   /**
