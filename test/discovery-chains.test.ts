@@ -6,7 +6,7 @@ import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
-import { TerraformHclModule, TerraformStack, Testing } from 'cdktf';
+import { DataTerraformRemoteStateS3, TerraformHclModule, TerraformLocal, TerraformStack, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { beforeAndAfter, changedTriggerKeys, synthesize, synthesizeApp, triggersOf, warningsOf } from './support/synth';
@@ -159,5 +159,24 @@ describe('an API resource whose API id is the attribute of a resource of another
       const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: api });
       new Apigatewayv2Route(stack, 'post', { apiId: deployment.deploymentStage.stage.apiId, routeKey: 'POST /pets', target: `integrations/${integration.id}` });
     })).toThrow("aws_apigatewayv2_route.post ('stack/post') reads aws_apigatewayv2_stage.deploy_Stage_");
+  });
+});
+
+describe('an API given by its id through a local value, its resources naming what the local holds (or the reverse)', () => {
+  test.each([['the deployment given the local', false], ['the resources given the local', true]])('%s: discovered', (_name, reverse) => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    const remote = new DataTerraformRemoteStateS3(stack, 'platform', { bucket: 'b', key: 'k', region: 'eu-west-2' });
+    const raw = remote.getString('api_id');
+    const local = new TerraformLocal(stack, 'api_id', raw).asString;
+    const named = reverse ? local : raw;
+    const users = new ApiGatewayResource(stack, 'users', { restApiId: named, parentId: remote.getString('root_id'), pathPart: 'users' });
+    const get = new ApiGatewayMethod(stack, 'get', { restApiId: named, resourceId: users.id, httpMethod: 'GET', authorization: 'NONE' });
+    new ApiGatewayIntegration(stack, 'integration', { restApiId: named, resourceId: users.id, httpMethod: get.httpMethod, type: 'MOCK' });
+    new RestApiDeployment(stack, 'deploy', { restApiId: reverse ? raw : local, autoDiscover: true, stageName: 'users' });
+
+    expect(Object.keys(triggersOf(JSON.parse(Testing.synth(stack))))).toEqual(expect.arrayContaining([
+      'aws_api_gateway_integration.integration', 'aws_api_gateway_method.get', 'aws_api_gateway_resource.users',
+    ]));
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
   });
 });

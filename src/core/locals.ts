@@ -1,6 +1,6 @@
 import { TerraformLocal, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { AppIndex } from './app-index';
-import { referenceOf } from './resolve';
+import { referenceOf, resolveIn } from './resolve';
 
 /** The constructs of `kind` (local values, variables) of a stack by their Terraform name, listed once per app generation. */
 function namedOf<T extends TerraformLocal | TerraformVariable>(stack: TerraformStack, kind: new (...args: any[]) => T): ReadonlyMap<string, T> {
@@ -51,4 +51,28 @@ export function heldByLocal(value: string, depth = 0): string | undefined {
 export function localValue(stack: TerraformStack, name: string): unknown {
   // cdktf keeps the value a local holds in `_expression` (its `expression` getter is the local's own reference).
   return (namedOf(stack, TerraformLocal).get(name) as unknown as { _expression?: unknown } | undefined)?._expression;
+}
+
+/**
+ * The other expressions that stand for `value` (an API id) in `stack`: what a local value it is holds
+ * (`${data.x.y.id}` for `local.api_id`), and the local values of the stack that hold exactly it
+ * (`${local.api_id}` for `${data.x.y.id}`); the stack's local values are indexed by what they hold once per phase.
+ */
+export function aliasesIn(stack: TerraformStack, value: string, preparing: boolean): string[] {
+  const index = AppIndex.of(stack);
+  const expression = String(resolveIn(stack, value, preparing));
+  const holding = index.phaseMemo(`local values of ${stack.node.path} by what they hold`, () => {
+    const byValue = new Map<string, string[]>();
+    for (const [name] of namedOf(stack, TerraformLocal)) {
+      const held = localValue(stack, name);
+      if (typeof held === 'string') {
+        const resolved = String(resolveIn(stack, held, preparing));
+        byValue.set(resolved, [...byValue.get(resolved) ?? [], `\${local.${name}}`]);
+      }
+    }
+    return byValue;
+  });
+  const held = heldByLocal(value);
+  return [...(held === undefined ? [] : [String(resolveIn(stack, held, preparing))]), ...(holding.get(expression) ?? [])]
+    .filter((alias) => alias !== expression);
 }

@@ -88,6 +88,11 @@ export interface TriggerSources {
    */
   readonly apiIdExpression?: string;
   /**
+   * For an API given by its id: the other expressions that stand for it in the deployment's stack (what a
+   * local value given as the id holds, the local values that hold the id), by which its resources may name it.
+   */
+  readonly apiIdAliases?: readonly string[];
+  /**
    * For an API given by its id without discovery: the API resource of another stack of the app that
    * the id names, whose resources there are named in the warning (`namingTheId`).
    */
@@ -153,7 +158,7 @@ export function gatherSnapshot(
   }
   // An API given by its id: the resources of this stack that name the same id are its resources.
   const { resources: namingTheId, api: apiNamedById } = sources.api === undefined && sources.apiIdExpression !== undefined
-    ? resourcesNamingTheId(family, blocks, home, sources.apiIdExpression)
+    ? resourcesNamingTheId(family, blocks, home, sources.apiIdExpression, sources.apiIdAliases ?? [])
     : { resources: [], api: undefined };
   if (sources.autoDiscover) {
     // The app's API resource the id names is hashed as an API given as the construct is.
@@ -196,10 +201,10 @@ export function gatherSnapshot(
  * API up by its name), those that name that API's id.
  */
 function resourcesNamingTheId(
-  family: ApiFamily, blocks: BlockSource, stack: TerraformStack, apiIdExpression: string,
+  family: ApiFamily, blocks: BlockSource, stack: TerraformStack, apiIdExpression: string, aliases: readonly string[],
 ): { resources: TerraformResource[]; api?: TerraformResource } {
   const scan = StackScan.of(blocks, stack, family);
-  const pending = [apiIdExpression];
+  const pending = [apiIdExpression, ...aliases];
   let api: TerraformResource | undefined;
   for (const reference of scan.reachedBy(apiIdExpression)) {
     // One instance of a counted API (`aws_apigatewayv2_api.api["0"].id`) is that API too.

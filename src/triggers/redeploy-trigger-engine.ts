@@ -29,6 +29,7 @@ import { AppIndex } from '../core/app-index';
 import { camelCase } from '../core/case';
 import { invalidProperty } from '../core/errors';
 import { helperTargetsOf } from '../core/helper-targets';
+import { aliasesIn } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
 import { idReferenceOf, resolveIn } from '../core/resolve';
 import { stackDependsOn } from '../core/stack-dependencies';
@@ -515,6 +516,7 @@ export class RedeployTriggerEngine {
       apiIdExpression: this.props.api === undefined && this.props.apiId !== undefined
         ? String(resolveIn(this.owner, this.props.apiId, preparing))
         : undefined,
+      apiIdAliases: this.props.api === undefined && this.props.apiId !== undefined ? aliasesIn(blocks.home, this.props.apiId, preparing) : undefined,
       apiElsewhere: this.props.autoDiscover ? undefined : elsewhere,
     };
     const expressions = new CrossStackExpressions(this.owner, preparing, this.crossStackTokens);
