@@ -62,6 +62,17 @@ describe("the stage's arguments the construct checks from its props are checked 
       + "\"arn:aws:logs:us-east-1:123456789012:log-group:api\"; expected a log group or Firehose stream of the stage's region, eu-west-1");
   });
 
+  test("method settings put on their resource are checked as the construct's methodOptions are", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, methodOptions: { '/pets/GET': { metricsEnabled: true } } });
+    const settings = stack.node.findAll().find((construct) => (construct as { terraformResourceType?: string }).terraformResourceType === 'aws_api_gateway_method_settings');
+    (settings as unknown as { putSettings(value: object): void }).putSettings({ metricsEnabled: true, cacheTtlInSeconds: 7200 });
+
+    expect(() => Testing.synth(stack, true)).toThrow("RestApiDeployment at 'stack/deploy': property 'methodOptions./pets/GET.settings.cacheTtl' is 7200; "
+      + 'expected a whole number from 0 to 3600.');
+  });
+
   test('a valid value set on the stage resource passes', () => {
     const { stack, stage } = deployed('HTTP');
     stage.description = 'built from $${GIT_SHA}';

@@ -4,7 +4,7 @@ import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-me
 import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-plan';
 import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformLocal, TerraformStack, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, RestApiStage } from '../src';
 import { petsApi } from './support/api';
 import { petsHttpApi } from './support/v2-api';
@@ -29,9 +29,9 @@ describe('a resource written by hand that names a stage of the construct by its 
     new ApiGatewayBasePathMapping(stack, 'mapping', { apiId: api.id, stageName: 'prod', domainName: 'api.example.com' });
 
     expect(RestApiDeployment.warningsOf(stack)).toEqual([
-      waits('aws_api_gateway_usage_plan.plan', 'Invalid API Stage ... specified for usageplan', 'deploymentStage.stage.stageName'),
       waits('aws_api_gateway_method_settings.settings', 'Invalid stage identifier specified', 'deploymentStage.stage.stageName'),
       waits('aws_api_gateway_base_path_mapping.mapping', 'Invalid stage identifier specified', 'deploymentStage.stage.stageName'),
+      waits('aws_api_gateway_usage_plan.plan', 'Invalid API Stage ... specified for usageplan', 'deploymentStage.stage.stageName'),
     ]);
   });
 
@@ -82,4 +82,23 @@ test('a stage made on its own, named literally by a usage plan: the same warning
   expect(RestApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining(
     "aws_api_gateway_usage_plan.plan ('stack/plan') names the stage \"beta\" of this API by its name: nothing makes it wait for the stage, so the first apply "
     + 'fails ("Invalid API Stage ... specified for usageplan"), and a renamed stage leaves it behind. Name the stage through its resource: beta.stage.stageName.')]);
+});
+
+test('the stage named through a local value holding its name, or from a third stack reading the API: the warning too', () => {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'stack');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  const api = petsApi(stack).api;
+  new RestApiDeployment(stack, 'deploy', { restApi: api, stageName: 'prod' });
+  new ApiGatewayMethodSettings(stack, 'settings', {
+    restApiId: api.id, stageName: new TerraformLocal(stack, 'stage', 'prod').asString, methodPath: '*/*', settings: { metricsEnabled: true },
+  });
+  const third = new TerraformStack(app, 'third');
+  new AwsProvider(third, 'aws', { region: 'eu-west-1' });
+  new ApiGatewayUsagePlan(third, 'plan', { name: 'plan', apiStages: [{ apiId: api.id, stage: 'prod' }] });
+
+  expect(RestApiDeployment.warningsOf(app)).toEqual([
+    expect.stringContaining("aws_api_gateway_method_settings.settings ('stack/settings') names the stage \"prod\" of this API by its name"),
+    expect.stringContaining("aws_api_gateway_usage_plan.plan ('third/plan') names the stage \"prod\" of this API by its name"),
+  ]);
 });

@@ -2,6 +2,7 @@ import type { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gatew
 import { TerraformProvider, Token, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { MethodLoggingLevel } from '../common/logging-level';
+import { snakeCase } from '../core/case';
 import { invalidProperty } from '../core/errors';
 import { newOwnedResource } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
@@ -206,6 +207,10 @@ export function addMethodSettings(
     owner: target.owner,
     // `methodOptions./pets/GET`, or, for the stage-wide settings, the stage's (`addStage(beta)`, or none for the main stage).
     property: property === '' ? 'methodSettings' : property.startsWith('addStage(') && !property.includes('.') ? `${property}.methodSettings` : property,
+    // Set on the resource (`putSettings`, an override), the settings are checked as the construct's options are.
+    checked: {
+      settings: (owner, settingsProperty, value) => validateMethodSettings({ ...target, owner }, settingsProperty, optionsOfSettings(value)),
+    },
     fixed: {
       restApiId: "it is the stage's API",
       stageName: 'it is the stage the settings are for',
@@ -245,6 +250,22 @@ function validateMethodSettings(target: MethodSettingsTarget, property: string, 
     throw invalidProperty(owner, propertyPath(property, 'cachingEnabled'), true,
       "false unless the stage has a cache cluster: set 'cacheClusterEnabled: true' on the stage");
   }
+}
+
+/** The options an `aws_api_gateway_method_settings`'s settings block holds (as its provider class or an override gives it). */
+function optionsOfSettings(settings: unknown): MethodDeploymentOptions {
+  const block = (settings ?? {}) as Record<string, unknown>;
+  const read = (name: string) => block[name] ?? block[snakeCase(name)];
+  return {
+    metricsEnabled: read('metricsEnabled') as boolean | undefined,
+    loggingLevel: read('loggingLevel') as MethodLoggingLevel | undefined,
+    dataTraceEnabled: read('dataTraceEnabled') as boolean | undefined,
+    throttlingBurstLimit: read('throttlingBurstLimit') as number | undefined,
+    throttlingRateLimit: read('throttlingRateLimit') as number | undefined,
+    cachingEnabled: read('cachingEnabled') as boolean | undefined,
+    cacheTtl: read('cacheTtlInSeconds') as number | undefined,
+    unauthorizedCacheControlHeaderStrategy: read('unauthorizedCacheControlHeaderStrategy') as UnauthorizedCacheControlHeaderStrategy | undefined,
+  };
 }
 
 /** `parent.name`, or `name` alone for the options at the top of the props. */

@@ -301,7 +301,7 @@ export class RedeployTriggerEngine {
     this.assertNoSelfReference(snapshot, blocks);
     const stages = this.stagesOfOwner(snapshot, blocks);
     this.assertNoStageWrittenByHand(stages, blocks);
-    this.warnOfStagesNamedLiterally(stages, blocks);
+    this.warnOfStagesNamedLiterally(stages, blocks, expressions);
     this.assertNoApiGatewayInterpolation(snapshot);
     // What discovery cannot see (a module given the API, acknowledged or not) may serve, or add, routes, methods or integrations.
     const blindSpots = snapshot.api !== undefined && this.props.autoDiscover && blindSpotWarnings(this.props.family, snapshot, []).length > 0;
@@ -405,12 +405,18 @@ export class RedeployTriggerEngine {
   }
 
   /** Warns of resources written by hand that name a stage of the construct by its literal name (they do not wait for it). */
-  private warnOfStagesNamedLiterally(stages: OwnStages | undefined, blocks: BlockSource): void {
+  private warnOfStagesNamedLiterally(stages: OwnStages | undefined, blocks: BlockSource, expressions: CrossStackExpressions): void {
     if (stages === undefined) {
       return;
     }
+    const { api, where } = stages;
+    // In any stack: the API's id as that stack reads it (a cross-stack reference), or as the construct names it there.
+    const apiIdsIn = (stack: TerraformStack) => {
+      const read = api === undefined ? undefined : expressions.existingIn(stack, `${addressOf(api)}.id`, TerraformStack.of(api));
+      return [...where.filter((place) => place.stack === stack).map((place) => place.apiId), ...(read === undefined ? [] : [`\${${read}}`])];
+    };
     const attribute = stages.stageType === 'aws_api_gateway_stage' ? 'stageName' : 'name';
-    stagesNamedLiterallyWarnings(blocks, stages.where, stages.ours, (stage) => (stages.isMain(stage)
+    stagesNamedLiterallyWarnings(blocks, apiIdsIn, stages.ours, (stage) => (stages.isMain(stage)
       ? `deploymentStage.stage.${attribute}` : `the added stage's .stage.${attribute}`)).forEach((warning) => this.warn(warning));
   }
 

@@ -3,6 +3,7 @@ import { BlockSource } from './block-source';
 import { literalStageName } from './hand-written-stages';
 import { Block } from './rendered-blocks';
 import { madeByLibraryConstruct } from '../core/deployment-marker';
+import { literalOf, localValue } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
 
 /**
@@ -34,51 +35,56 @@ interface NamingResource {
 }
 
 /**
- * The warnings for resources written by hand in `where` (a stack, and the expression that names the API's
- * id there) that name one of `ours` (the construct's stages) by its literal name and name the API, but
- * not the stage resource: nothing makes them wait for the stage, so the first apply fails, and a renamed
- * stage leaves them behind. `fix(stage)` says how to name the stage through its resource.
+ * The warnings for resources written by hand, in any stack, that name one of `ours` (the construct's
+ * stages) by its literal name and name the API (`apiIdsIn(stack)`: the expressions that are its id in
+ * that stack), but not the stage resource: nothing makes them wait for the stage, so the first apply
+ * fails, and a renamed stage leaves them behind. `fix(stage)` says how to name the stage through its resource.
  */
 export function stagesNamedLiterallyWarnings(
   blocks: BlockSource,
-  where: ReadonlyArray<{ readonly stack: TerraformStack; readonly apiId: string }>,
+  apiIdsIn: (stack: TerraformStack) => readonly string[],
   ours: readonly TerraformResource[],
   fix: (stage: TerraformResource) => string,
 ): string[] {
   const warnings: string[] = [];
-  for (const { stack, apiId } of where) {
-    const naming = namingByStageName(blocks, stack);
-    for (const stage of ours) {
-      const name = literalStageName(stage);
-      const address = `${stage.terraformResourceType}.${stage.friendlyUniqueId}`;
-      for (const { resource, apiText, text } of (name === undefined ? undefined : naming.get(name)) ?? []) {
-        if (apiText.includes(apiId) && !text.includes(address)) {
-          warnings.push(`${resource.terraformResourceType}.${resource.friendlyUniqueId} ('${resource.node.path}') names the stage `
-            + `${JSON.stringify(name)} of this API by its name: nothing makes it wait for the stage, so the first apply fails ("${FAILURE[resource.terraformResourceType]}"), `
-            + `and a renamed stage leaves it behind. Name the stage through its resource: ${fix(stage)}.`);
-        }
+  const naming = namingByStageName(blocks);
+  for (const stage of ours) {
+    const name = literalStageName(stage);
+    const address = `${stage.terraformResourceType}.${stage.friendlyUniqueId}`;
+    for (const { resource, apiText, text } of (name === undefined ? undefined : naming.get(name)) ?? []) {
+      if (apiIdsIn(TerraformStack.of(resource)).some((apiId) => apiText.includes(apiId)) && !text.includes(address)) {
+        warnings.push(`${resource.terraformResourceType}.${resource.friendlyUniqueId} ('${resource.node.path}') names the stage `
+          + `${JSON.stringify(name)} of this API by its name: nothing makes it wait for the stage, so the first apply fails ("${FAILURE[resource.terraformResourceType]}"), `
+          + `and a renamed stage leaves it behind. Name the stage through its resource: ${fix(stage)}.`);
       }
     }
   }
   return warnings;
 }
 
-/** The resources written by hand in `stack` that name a stage, by each literal name they hold (listed once per pass and stack). */
-function namingByStageName(blocks: BlockSource, stack: TerraformStack): ReadonlyMap<string, readonly NamingResource[]> {
-  return blocks.index.phaseMemo(`resources naming a stage in ${stack.node.path}`, () => {
+/** The app's resources written by hand that name a stage, by each literal name they hold (listed once per pass). */
+function namingByStageName(blocks: BlockSource): ReadonlyMap<string, readonly NamingResource[]> {
+  return blocks.index.phaseMemo('resources naming a stage by its name', () => {
     const byName = new Map<string, NamingResource[]>();
-    for (const element of blocks.elementsOf(stack)) {
-      const namesOf = TerraformResource.isTerraformResource(element) ? NAMING_A_STAGE[element.terraformResourceType] : undefined;
-      if (namesOf === undefined || madeByLibraryConstruct(element) || ownerOfResource(element) !== undefined) {
-        continue;
-      }
-      const block = blocks.blockOf(element, stack);
-      for (const { name, part } of block === undefined ? [] : namesOf(block)) {
-        if (typeof name === 'string' && !name.includes('${')) {
+    for (const [type, namesOf] of Object.entries(NAMING_A_STAGE)) {
+      for (const element of blocks.index.resourcesOfType(type)) {
+        if (madeByLibraryConstruct(element) || ownerOfResource(element) !== undefined) {
+          continue;
+        }
+        const stack = TerraformStack.of(element);
+        // Resolving it (while preparing) registers its cross-stack references: the API's id read there is then known.
+        const block = blocks.blockOf(element, stack);
+        for (const { name: written, part } of block === undefined ? [] : namesOf(block)) {
+        // A local value holding a literal name is that name.
+          const local = typeof written === 'string' ? /^\$\{local\.([\w-]+)\}$/.exec(written) : null;
+          const held = local === null ? undefined : localValue(stack, local[1]);
+          const name = typeof held === 'string' ? literalOf(held) : written;
+          if (typeof name === 'string' && !name.includes('${')) {
           // The API is looked for in the part that names the stage; a reference to the stage, in the whole block (its depends_on).
-          const list = byName.get(name) ?? [];
-          list.push({ resource: element as TerraformResource, apiText: JSON.stringify(part), text: JSON.stringify(block) });
-          byName.set(name, list);
+            const list = byName.get(name) ?? [];
+            list.push({ resource: element, apiText: JSON.stringify(part), text: JSON.stringify(block) });
+            byName.set(name, list);
+          }
         }
       }
     }

@@ -2,6 +2,7 @@ import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ApiFamily } from './api-family';
 import { BlockSource } from './block-source';
+import { CrossStackExpressions } from './cross-stack-expressions';
 import { stageTypeOf, stageWrittenByHand, writtenByHandText } from './hand-written-stages';
 import { stackBlocks } from './stack-blocks';
 import { stagesNamedLiterallyWarnings } from './stages-named-literally';
@@ -29,7 +30,12 @@ export function checkBesideHandWritten(owner: IConstruct, family: ApiFamily, api
       }
       const stageType = stageTypeOf(family);
       const attribute = stageType === 'aws_api_gateway_stage' ? 'stageName' : 'name';
-      stagesNamedLiterallyWarnings(blocks, where, [stage], () => `${owner.node.id}.stage.${attribute}`).forEach((warning) => warnOnce(owner, warning));
+      const expressions = new CrossStackExpressions(owner, true, new Map());
+      const apiIdsIn = (other: TerraformStack) => {
+        const read = api === undefined ? undefined : expressions.existingIn(other, `${family.apiType}.${api.friendlyUniqueId}.id`, named!.stack);
+        return [...where.filter((place) => place.stack === other).map((place) => place.apiId), ...(read === undefined ? [] : [`\${${read}}`])];
+      };
+      stagesNamedLiterallyWarnings(blocks, apiIdsIn, [stage], () => `${owner.node.id}.stage.${attribute}`).forEach((warning) => warnOnce(owner, warning));
       const found = stageWrittenByHand(blocks, family, where, [stage], api);
       return found === undefined ? [] : [invalidProperty(owner, 'stageName', found.name, 'a stage name no other stage of '
         + `${api === undefined ? 'the API' : `${family.apiType}.${api.friendlyUniqueId}`} has: ${writtenByHandText(found, stageType)}, call `
