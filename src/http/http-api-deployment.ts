@@ -157,6 +157,7 @@ export class HttpApiDeployment extends ApiDeploymentBase {
    * The execute-api ARN for a method, path and stage, for the `source_arn` of an
    * `aws_lambda_permission`. With `httpApi` it is built from the API's execution ARN, so the
    * permission does not depend on the deployment and no dependency cycle can form.
+   * A path or route key the API does not serve (a route renamed since) gets a warning at synth.
    *
    * @param method the HTTP method (any case: written in capitals), `*` or `ANY` for every method, or
    * `$default` for the API's `$default` route (whose ARN has no method nor path). Default: `*`

@@ -284,6 +284,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
    * The execute-api ARN for a method, path and stage, for the `source_arn` of an
    * `aws_lambda_permission`. With `restApi` it is built from the API's execution ARN,
    * so the permission does not depend on the deployment and no dependency cycle can form.
+   * A path or route key the API does not serve (a route renamed since) gets a warning at synth.
    *
    * @param method the HTTP method (any case: written in capitals), or `*` or `ANY` for every method. Default: `*`
    * @param path the resource path, starting with `/` (path parameters such as `{id}` are written `*`,

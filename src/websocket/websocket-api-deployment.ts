@@ -174,6 +174,7 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
    * The execute-api ARN for a route and stage, for the `source_arn` of an `aws_lambda_permission`
    * (`$connect`, `$default`, ...). With `webSocketApi` it is built from the API's execution ARN,
    * so the permission does not depend on the deployment and no dependency cycle can form.
+   * A path or route key the API does not serve (a route renamed since) gets a warning at synth.
    *
    * @param routeKey the route key, or `*` for every route. Default: `*`
    * @param stage the stage name, or `*` for every stage. Default: this construct's `stageName`
