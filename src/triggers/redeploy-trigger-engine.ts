@@ -13,20 +13,18 @@ import { blindSpotWarnings, isAcknowledged } from './blind-spots';
 import { BlockSource, HomeStackBlocks } from './block-source';
 import { changingCallWarnings } from './changing-calls';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
-import { stageTypeOf, stageWrittenByHand, writtenByHandText } from './hand-written-stages';
 import { unservedTargetWarnings } from './helper-targets';
 import { apiGatewayVariableIn } from './openapi-body';
+import { assertNoStageWrittenByHand, stagesNamedLiterally, stagesOfOwner } from './owner-stages';
 import { Block, resolvedBlocks, StackPass } from './rendered-blocks';
 import { selfReference } from './self-references';
 import { deployTimeKeyWarning, unservedSettingError } from './served-by-api';
 import { stackBlocks } from './stack-blocks';
 import { StackRenderHook } from './stack-render-hook';
-import { stagesNamedLiterallyWarnings } from './stages-named-literally';
 import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } from './trigger-entries';
 import { UserTriggers } from './user-triggers';
 import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
-import { camelCase } from '../core/case';
 import { invalidProperty } from '../core/errors';
 import { helperTargetsOf } from '../core/helper-targets';
 import { aliasesIn } from '../core/locals';
@@ -299,9 +297,10 @@ export class RedeployTriggerEngine {
     });
     assertNoCollision(automatic, this.userTriggers.entries, this.owner);
     this.assertNoSelfReference(snapshot, blocks);
-    const stages = this.stagesOfOwner(snapshot, blocks);
-    this.assertNoStageWrittenByHand(stages, blocks);
-    this.warnOfStagesNamedLiterally(stages, blocks, expressions);
+    // The stages the construct makes, beside what the app writes by hand about them.
+    const stages = stagesOfOwner(this.owner, this.props.family, snapshot.api?.construct ?? this.apiNamedById(blocks), blocks);
+    assertNoStageWrittenByHand(this.owner, this.props.family, stages, blocks);
+    stagesNamedLiterally(stages, blocks, expressions).forEach((warning) => this.warn(warning));
     this.assertNoApiGatewayInterpolation(snapshot);
     // What discovery cannot see (a module given the API, acknowledged or not) may serve, or add, routes, methods or integrations.
     const blindSpots = snapshot.api !== undefined && this.props.autoDiscover && blindSpotWarnings(this.props.family, snapshot, []).length > 0;
@@ -364,60 +363,6 @@ export class RedeployTriggerEngine {
           + `undeclared resource); write it "$\${${found.kind}.…}", which Terraform writes as "\${…}" for API Gateway`);
       }
     }
-  }
-
-  /**
-   * The construct's stages, and where other resources of the API may name them: this stack (naming the
-   * API as the construct's stages do), and the API's stack.
-   */
-  private stagesOfOwner(snapshot: ApiSnapshot, blocks: BlockSource): OwnStages | undefined {
-    const stageType = stageTypeOf(this.props.family);
-    const ours = this.owner.node.findAll().filter((construct): construct is TerraformResource =>
-      TerraformResource.isTerraformResource(construct) && construct.terraformResourceType === stageType && ownerOfResource(construct) === this.owner);
-    if (ours.length === 0) {
-      return undefined;
-    }
-    const apiIdInput = (ours[0] as unknown as Record<string, unknown>)[`${camelCase(this.props.family.apiIdArgument)}Input`];
-    const where = [{ stack: blocks.home, apiId: String(resolveIn(this.owner, apiIdInput, blocks.preparing)) }];
-    const api = snapshot.api?.construct ?? this.apiNamedById(blocks);
-    if (api !== undefined && TerraformStack.of(api) !== blocks.home) {
-      where.push({ stack: TerraformStack.of(api), apiId: `\${${addressOf(api)}.id}` });
-    }
-    return { ours, where, api, stageType, isMain: (stage) => stage.node.scope === this.owner.node.tryFindChild('Stage') };
-  }
-
-  /**
-   * Fails on a stage of the API written by hand (not a construct's) with the name of a stage this
-   * construct makes: AWS answers ConflictException at apply. Typically the provider page's stage left
-   * in place when adopting the construct, without `moveFromId`.
-   */
-  private assertNoStageWrittenByHand(stages: OwnStages | undefined, blocks: BlockSource): void {
-    const found = stages === undefined ? undefined : stageWrittenByHand(blocks, this.props.family, stages.where, stages.ours, stages.api);
-    if (found !== undefined) {
-      const { api, stageType } = stages!;
-      const { stage, name, ours: mine } = found;
-      const main = stages!.isMain(mine);
-      const apiName = api === undefined ? 'the API' : addressOf(api);
-      throw invalidProperty(this.owner, main ? 'stageName' : `addStage(${name})`, name,
-        `a stage name no other stage of ${apiName} has: ${writtenByHandText(found, stageType)}, call `
-        + `${main ? 'deploymentStage' : 'the added stage\'s'}.stage.moveFromId('${stageType}.${stage.friendlyUniqueId}') and remove the one written by hand; otherwise give another name`);
-    }
-  }
-
-  /** Warns of resources written by hand that name a stage of the construct by its literal name (they do not wait for it). */
-  private warnOfStagesNamedLiterally(stages: OwnStages | undefined, blocks: BlockSource, expressions: CrossStackExpressions): void {
-    if (stages === undefined) {
-      return;
-    }
-    const { api, where } = stages;
-    // In any stack: the API's id as that stack reads it (a cross-stack reference), or as the construct names it there.
-    const apiIdsIn = (stack: TerraformStack) => {
-      const read = api === undefined ? undefined : expressions.existingIn(stack, `${addressOf(api)}.id`, TerraformStack.of(api));
-      return [...where.filter((place) => place.stack === stack).map((place) => place.apiId), ...(read === undefined ? [] : [`\${${read}}`])];
-    };
-    const attribute = stages.stageType === 'aws_api_gateway_stage' ? 'stageName' : 'name';
-    stagesNamedLiterallyWarnings(blocks, apiIdsIn, stages.ours, (stage) => (stages.isMain(stage)
-      ? `deploymentStage.stage.${attribute}` : `the added stage's .stage.${attribute}`)).forEach((warning) => this.warn(warning));
   }
 
   /** Fails on an API resource that reads, directly or through other resources, what the construct made. */
@@ -548,17 +493,6 @@ export class RedeployTriggerEngine {
   private warn(warning: string): void {
     warnOnce(this.owner, warning);
   }
-}
-
-/** The stages a deployment construct makes, and where resources of its API may name them. */
-interface OwnStages {
-  readonly ours: readonly TerraformResource[];
-  readonly where: ReadonlyArray<{ readonly stack: TerraformStack; readonly apiId: string }>;
-  /** The API resource, when it is the app's. */
-  readonly api?: TerraformResource;
-  readonly stageType: string;
-  /** Whether a stage is the main stage (not an added one). */
-  readonly isMain: (stage: TerraformResource) => boolean;
 }
 
 /** What one trigger computation reads: the API's snapshot, the cross-stack expressions and the blocks it was read from. */
