@@ -363,3 +363,11 @@ test('an aws_api_gateway_account written by hand in the stack: the logging stage
       .toEqual([`aws_api_gateway_account.${account.friendlyUniqueId}`]);
   }
 });
+
+test('a stage name known only at deploy time is shown in the warning as the expression it is, never as a token', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const stageName = new TerraformVariable(stack, 'stage', { type: 'string' }).stringValue;
+  new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName, loggingLevel: MethodLoggingLevel.INFO });
+
+  expect(RestApiDeployment.warningsOf(stack)).toEqual([ROLE_WARNING('${var.stage}')]);
+});

@@ -8,7 +8,7 @@ import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integ
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -70,5 +70,24 @@ test('WebSocket: a route key of no route (API Gateway matches them exactly, case
   expect(WebSocketApiDeployment.warningsOf(stack)).toEqual([
     "arnForExecuteApi('sendMessage') names the route \"sendMessage\", which aws_apigatewayv2_api.ws_api does not serve (it serves \"$connect\", \"$default\"): "
     + 'the ARN matches no request, so a permission with it lets none through. Name what the API serves, or add it to the API.',
+  ]);
+});
+
+test('a method known only at deploy time is written in capitals at deploy time too (API Gateway invokes with GET, never get)', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const method = new TerraformVariable(stack, 'method', { type: 'string' }).stringValue;
+  const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+  new TerraformOutput(stack, 'arn', { value: deployment.arnForExecuteApi(method, '/pets') });
+
+  expect(JSON.parse(Testing.synth(stack)).output.arn.value).toBe('${aws_apigatewayv2_api.http_api.execution_arn}/$default/${replace(upper(var.method), "ANY", "*")}/pets');
+});
+
+test('a URL of the execute-api endpoint of an API that turns it off gets a warning (clients get 403 Forbidden)', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack, { disableExecuteApiEndpoint: true }).api }).urlForPath('/pets');
+
+  expect(HttpApiDeployment.warningsOf(stack)).toEqual([
+    "urlForPath('/pets') is a URL of the execute-api endpoint, which aws_apigatewayv2_api.http_api turns off (disable_execute_api_endpoint): clients "
+    + 'get 403 Forbidden. Give clients the URL on its custom domain.',
   ]);
 });

@@ -8,6 +8,7 @@
  */
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { AnnotationMetadataEntryType, App, TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
@@ -344,6 +345,20 @@ describe("a dependsOn assigned to an owned resource keeps the construct's own de
     expect(blockOf(json, deployment.deployment).depends_on).toEqual([account]);
     expect(blockOf(json, deployment.canaryDeployment!).depends_on).toEqual([account]);
     expect(deployment.deploymentStage.stage.dependsOn).toEqual(['aws_cloudwatch_log_group.x', account]);
+  });
+
+  test("a resource, a data source or a resource's fqn is written as its address; anything else is refused in the library's words", () => {
+    const stack = newStack();
+    const deployment = loggingDeployment(stack);
+    const account = `aws_api_gateway_account.${deployment.cloudWatchRole!.account.friendlyUniqueId}`;
+    const group = new CloudwatchLogGroup(stack, 'group', { name: 'x' });
+    (deployment.deploymentStage.stage as { dependsOn: unknown }).dependsOn = [group, group.fqn];
+
+    expect(blockOf(JSON.parse(Testing.synth(stack, true)), deployment.deploymentStage.stage).depends_on)
+      .toEqual(['aws_cloudwatch_log_group.group', account]);
+    expect(() => { (deployment.deploymentStage.stage as { dependsOn: unknown }).dependsOn = [5]; }).toThrow(
+      "RestApiDeployment at 'stack/deploy': property 'deploymentStage.stage.dependsOn[0]' is 5; expected the address of what the resource waits for "
+      + "('aws_lambda_function.fn'), or a resource's fqn.");
   });
 
   test('an added stage, its method settings and a WebSocket stage and deployment keep it too', () => {

@@ -1,5 +1,7 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DataAwsCloudwatchLogGroup } from '@cdktf/provider-aws/lib/data-aws-cloudwatch-log-group';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { Fn, TerraformLocal, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { AccessLogDestination, AccessLogFormat, ApiGatewayCloudWatchRole, CacheClusterSize, HttpApiDeployment, RestApiDeployment, RestApiDeploymentProps, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi, PetsApi } from './support/api';
@@ -338,6 +340,31 @@ describe('a log destination or KMS key of another region than the stage (when th
       + "'stack/aws' (region \"us-east-1\") (API Gateway writes a stage's logs only to a destination of its region).");
     expect(withGroup(() => ({ region: 'eu-west-1' }))).toThrow("'stack/group' is made with the AWS provider 'stack/aws' and a region of its own, \"eu-west-1\"");
     expect(withGroup(() => ({}))).not.toThrow();
+  });
+
+  test('a web ACL of the app given by its arn: of CLOUDFRONT scope, or made in another region, refused; a log group read by a data source of another region too', () => {
+    const acl = (scope: string, provider?: (stack: TerraformStack) => AwsProvider) => deployIn(() => {
+      const stack = TerraformStack.of(currentPets!.api);
+      return {
+        webAclArn: new Wafv2WebAcl(stack, 'acl', {
+          name: 'acl',
+          scope,
+          provider: provider?.(stack),
+          defaultAction: { allow: {} },
+          visibilityConfig: { cloudwatchMetricsEnabled: false, metricName: 'acl', sampledRequestsEnabled: false },
+        }).arn,
+      };
+    });
+    const ireland = (stack: TerraformStack) => new AwsProvider(stack, 'ireland', { region: 'eu-west-1', alias: 'ireland' });
+    expect(acl('CLOUDFRONT')).toThrow("property 'webAclArn' is \"${aws_wafv2_web_acl.acl.arn}\"; expected the ARN of an AWS WAF web ACL of REGIONAL scope, "
+      + "arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>: 'stack/acl' is of CLOUDFRONT scope, which protects CloudFront distributions, not API stages.");
+    expect(acl('REGIONAL', ireland)).toThrow("expected a web ACL of the stage's account and region: 'stack/acl' is made with the AWS provider 'stack/ireland'");
+    expect(acl('REGIONAL')).not.toThrow();
+    expect(deployIn(() => {
+      const stack = TerraformStack.of(currentPets!.api);
+      const group = new DataAwsCloudwatchLogGroup(stack, 'group', { name: 'api', provider: ireland(stack) });
+      return { accessLogDestination: AccessLogDestination.arn(new TerraformLocal(stack, 'group_arn', group.arn).asString) };
+    })).toThrow("expected a log group or Firehose stream of the stage's account and region: 'stack/group' is made with the AWS provider 'stack/ireland'");
   });
 
   test("a new log group's KMS key", () => {

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import type { AccessLogDestination } from './access-log';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
+import { heldByLocal } from '../core/locals';
 import { describePlacement, literalRegionOf, sameAccount } from '../core/placement';
 import { referenceOf } from '../core/resolve';
 
@@ -37,18 +38,21 @@ export function checkArnInRegionOf(
 }
 
 /**
- * Fails, when the app is validated, on the ARN (or id) of a resource of the app (`group.arn`) made in
+ * Fails, when the app is validated, on the ARN (or id) of a resource or data source of the app (`group.arn`) made or read in
  * another account or region than `resource` (another provider, or its own `region`).
  */
 function checkResourceInRegionOf(owner: IConstruct, property: string, arn: string, resource: TerraformResource, what: string, failure: string): void {
-  const reference = referenceOf(arn);
-  const parts = reference === undefined ? null : /^([\w-]+)\.([\w-]+)\.(arn|id|key_id)$/.exec(reference.identifier);
+  // Through a local value holding it, as given directly; a data source is looked for where its provider says too.
+  const reference = referenceOf(heldByLocal(arn) ?? arn);
+  const parts = reference === undefined ? null : /^(data\.)?([\w-]+)\.([\w-]+)\.(arn|id|key_id)$/.exec(reference.identifier);
   if (parts === null) {
     return;
   }
   owner.node.addValidation({
     validate: () => {
-      const other = AppIndex.of(owner).resourceNamed(parts[1], reference!.stack, parts[2]);
+      const index = AppIndex.of(owner);
+      const other = (parts[1] === undefined ? index.resourceNamed(parts[2], reference!.stack, parts[3])
+        : index.dataSourceNamed(parts[2], reference!.stack, parts[3])) as TerraformResource | undefined;
       return other === undefined || sameAccount(other, resource) !== 'apart' ? []
         : [invalidProperty(owner, property, arn, `${what} of the stage's account and region: '${other.node.path}' is made with `
           + `${describePlacement(other)}, the stage with ${describePlacement(resource)} (${failure})`).message];

@@ -106,7 +106,11 @@ export function methodAndPath(owner: IConstruct, method: string, path: string): 
 }
 
 function arnMethod(owner: IConstruct, method: string): string {
-  if (Token.isUnresolved(method) || method === '*') {
+  if (Token.isUnresolved(method)) {
+    // Known at deploy time: written in capitals there too, `ANY` as `*` (API Gateway invokes with `GET`, never `get`).
+    return Fn.replace(Fn.upper(method), 'ANY', '*');
+  }
+  if (method === '*') {
     return method;
   }
   const upper = method.toUpperCase();

@@ -157,6 +157,23 @@ export class AppIndex {
     }).get(stack)?.get(name);
   }
 
+  /** The data source of `type` named `name` (its friendly unique id) in `stack`; the app's data sources of the type are listed once per generation. */
+  public dataSourceNamed(type: string, stack: TerraformStack, name: string): TerraformDataSource | undefined {
+    return this.appMemo(`data sources of type ${type} by stack and name`, () => {
+      const byStack = new Map<TerraformStack, Map<string, TerraformDataSource>>();
+      for (const each of this.stacks()) {
+        for (const element of this.elementsOf(each)) {
+          if (TerraformDataSource.isTerraformDataSource(element) && element.terraformResourceType === type) {
+            const names = byStack.get(each) ?? new Map<string, TerraformDataSource>();
+            byStack.set(each, names);
+            names.set(element.friendlyUniqueId, element);
+          }
+        }
+      }
+      return byStack;
+    }).get(stack)?.get(name);
+  }
+
   /** A value computed from the whole app, under `key`: again once the app has changed (a construct added or removed). */
   public appMemo<T>(key: unknown, make: () => T): T {
     const generation = appGeneration(this.app);

@@ -44,7 +44,7 @@ export function invalidArgument(where: string, scope: IConstruct | undefined, pr
 }
 
 /** `value` with its tokens resolved as Terraform expressions in the stack of `scope`, or marked where they cannot be. */
-function readable<T>(scope: IConstruct, value: T): T | string {
+export function readable<T>(scope: IConstruct, value: T): T | string {
   if (!Token.isUnresolved(value) && !(typeof value === 'object' && value !== null && holdsToken(value))) {
     return value;
   }

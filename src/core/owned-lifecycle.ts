@@ -1,4 +1,4 @@
-import { TerraformResource, TerraformResourceLifecycle } from 'cdktf';
+import { TerraformDataSource, TerraformResource, TerraformResourceLifecycle } from 'cdktf';
 import { snakeCase } from './case';
 import { invalidProperty } from './errors';
 import { RequiredLifecycle } from './owned-kinds';
@@ -12,8 +12,28 @@ export function mergedDependsOn(kept: Kept, value: unknown): string[] | undefine
   if (value !== undefined && value !== null && !Array.isArray(value)) {
     throw invalidProperty(kept.owner, `${kept.property}.dependsOn`, value, 'a list of the addresses of what the resource waits for');
   }
-  const given = (value ?? undefined) as string[] | undefined;
+  const given = value === undefined || value === null ? undefined
+    : (value as unknown[]).map((entry, index) => dependencyAddress(kept, `${kept.property}.dependsOn[${index}]`, entry));
   return kept.dependencies.size === 0 ? given : [...new Set([...(given ?? []), ...kept.dependencies.keys()])];
+}
+
+/**
+ * One entry of a `dependsOn` assigned to an owned resource, as the address Terraform's `depends_on` takes
+ * (`aws_x.y`, `data.aws_x.y`, `module.m`): the construct of a resource, data source or module (as plain
+ * JavaScript can give it), or its `fqn` (`${aws_x.y}`, which Terraform would refuse as a template); refused otherwise.
+ */
+function dependencyAddress(kept: Kept, property: string, entry: unknown): string {
+  const element = entry as { terraformResourceType?: unknown; friendlyUniqueId?: unknown; source?: unknown } | null;
+  if (element !== null && typeof element === 'object' && typeof element.friendlyUniqueId === 'string') {
+    return TerraformDataSource.isTerraformDataSource(element) ? `data.${element.terraformResourceType}.${element.friendlyUniqueId}`
+      : typeof element.terraformResourceType === 'string' ? `${element.terraformResourceType}.${element.friendlyUniqueId}` : `module.${element.friendlyUniqueId}`;
+  }
+  const text = typeof entry === 'string' ? expressionIn(kept.owner, entry) : undefined;
+  const address = text === undefined ? null : /^(?:\$\{)?((?:data\.)?[A-Za-z][\w-]*\.[\w-]+)\}?$/.exec(text);
+  if (address === null || (text!.startsWith('${') !== text!.endsWith('}'))) {
+    throw invalidProperty(kept.owner, property, entry, "the address of what the resource waits for ('aws_lambda_function.fn'), or a resource's fqn");
+  }
+  return address[1];
 }
 
 /** A list with each string in it once (the first; the same under `key`), anything else as it is. */

@@ -1,5 +1,6 @@
-import { AnnotationMetadataEntryType, Annotations } from 'cdktf';
+import { AnnotationMetadataEntryType, Annotations, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { readable } from './errors';
 
 /**
  * Records a synth warning on `construct`, once: a check that runs again (cdktf's validation, then
@@ -7,8 +8,9 @@ import { IConstruct } from 'constructs';
  * of the library goes through here (eslint refuses `addWarning` elsewhere in `src/`).
  */
 export function warnOnce(construct: IConstruct, message: string): void {
-  if (!warningsOn(construct).includes(message)) {
-    Annotations.of(construct).addWarning(message);
+  const text = shownText(construct, message);
+  if (!warningsOn(construct).includes(text)) {
+    Annotations.of(construct).addWarning(text);
   }
 }
 
@@ -28,9 +30,10 @@ const GIVEN_ELSEWHERE = new WeakMap<IConstruct, string[]>();
  */
 export function warnOnceOn(construct: IConstruct, on: IConstruct, message: string): void {
   warnOnce(on, message);
+  const text = shownText(on, message);
   const given = GIVEN_ELSEWHERE.get(construct) ?? [];
-  if (!given.includes(message)) {
-    given.push(message);
+  if (!given.includes(text)) {
+    given.push(text);
     GIVEN_ELSEWHERE.set(construct, given);
   }
 }
@@ -38,4 +41,9 @@ export function warnOnceOn(construct: IConstruct, on: IConstruct, message: strin
 /** The warnings `construct` recorded on other constructs (`warnOnceOn`), in the order it did. */
 export function warningsGivenElsewhere(construct: IConstruct): readonly string[] {
   return GIVEN_ELSEWHERE.get(construct) ?? [];
+}
+
+/** A message as a warning shows it: a value known only at deploy time as the expression it stands for (`${var.stage}`), never as a token. */
+function shownText(construct: IConstruct, message: string): string {
+  return Token.isUnresolved(message) ? String(readable(construct, message)) : message;
 }

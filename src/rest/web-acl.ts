@@ -1,7 +1,10 @@
 import { TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkArnInRegionOf } from '../common/arn-region';
+import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
+import { heldByLocal } from '../core/locals';
+import { referenceOf } from '../core/resolve';
 
 /** An AWS WAF (wafv2) web ACL's ARN: its region, account, scope (`regional`, or `global` for CloudFront), name and id. */
 const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:([a-z0-9-]+):(\d{12}):(regional|global)\/webacl\/[^/]+\/[^/]+$/;
@@ -16,6 +19,9 @@ const EXPECTED = 'the ARN of an AWS WAF web ACL of REGIONAL scope, arn:aws:wafv2
  */
 export function validateWebAclArn(owner: IConstruct, property: string, arn: string, association: TerraformResource): void {
   if (Token.isUnresolved(arn)) {
+    // A web ACL of the app, given by its arn: in the stage's account and region, and not of CloudFront scope.
+    checkArnInRegionOf(owner, property, arn, association, 'a web ACL', "the stage's association finds no such web ACL: WAFNonexistentItemException");
+    checkWebAclScope(owner, property, arn);
     return;
   }
   const parts = WEB_ACL_ARN.exec(arn);
@@ -27,4 +33,23 @@ export function validateWebAclArn(owner: IConstruct, property: string, arn: stri
     throw invalidProperty(owner, property, arn, `${EXPECTED}: a web ACL of CLOUDFRONT scope (global/) protects CloudFront distributions, not API stages`);
   }
   checkArnInRegionOf(owner, property, arn, association, 'a web ACL', "the stage's association finds no such web ACL: WAFNonexistentItemException");
+}
+
+/** Fails, when the app is validated, on the `arn` of a web ACL of the app (a resource or a data source) whose literal scope is CLOUDFRONT. */
+function checkWebAclScope(owner: IConstruct, property: string, arn: string): void {
+  const reference = referenceOf(heldByLocal(arn) ?? arn);
+  const parts = reference === undefined ? null : /^(data\.)?aws_wafv2_web_acl\.([\w-]+)\.arn$/.exec(reference.identifier);
+  if (parts === null) {
+    return;
+  }
+  owner.node.addValidation({
+    validate: () => {
+      const index = AppIndex.of(owner);
+      const acl = parts[1] === undefined ? index.resourceNamed('aws_wafv2_web_acl', reference!.stack, parts[2])
+        : index.dataSourceNamed('aws_wafv2_web_acl', reference!.stack, parts[2]);
+      const scope = (acl as { scopeInput?: unknown } | undefined)?.scopeInput;
+      return scope !== 'CLOUDFRONT' ? [] : [invalidProperty(owner, property, arn, `${EXPECTED}: '${acl!.node.path}' is of CLOUDFRONT scope, `
+        + 'which protects CloudFront distributions, not API stages').message];
+    },
+  });
 }

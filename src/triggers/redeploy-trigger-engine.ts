@@ -437,6 +437,11 @@ export class RedeployTriggerEngine {
   private warnOfUnservedTargets(snapshot: ApiSnapshot, expressions: CrossStackExpressions, blindSpots: boolean): void {
     const targets = helperTargetsOf(this.owner);
     const api = snapshot.api;
+    if (api?.config.disable_execute_api_endpoint === true) {
+      // The execute-api endpoint answers 403 Forbidden: a URL on it reaches nothing.
+      targets.filter((target) => target.call.startsWith('urlForPath')).forEach((target) => this.warn(`${target.call} is a URL of the execute-api `
+        + `endpoint, which ${api.address} turns off (disable_execute_api_endpoint): clients get 403 Forbidden. Give clients the URL on its custom domain.`));
+    }
     if (targets.length === 0 || api === undefined || !this.props.autoDiscover || blindSpots) {
       return;
     }
