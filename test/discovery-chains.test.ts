@@ -6,7 +6,7 @@ import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
-import { DataTerraformRemoteStateS3, TerraformHclModule, TerraformLocal, TerraformStack, Testing } from 'cdktf';
+import { DataTerraformRemoteStateS3, TerraformHclModule, TerraformIterator, TerraformLocal, TerraformStack, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { beforeAndAfter, changedTriggerKeys, synthesize, synthesizeApp, triggersOf, warningsOf } from './support/synth';
@@ -179,4 +179,27 @@ describe('an API given by its id through a local value, its resources naming wha
     ]));
     expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
   });
+});
+
+test('routes made with for_each over integrations (TerraformIterator.fromResources), their API id each.value.api_id: discovered', () => {
+  const triggersWith = (authorizationType: string) => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    const api = new Apigatewayv2Api(stack, 'h', { name: 'h', protocolType: 'HTTP' });
+    const backends = TerraformIterator.fromMap({ pets: { url: 'https://example.com/pets' }, cats: { url: 'https://example.com/cats' } });
+    const integrations = new Apigatewayv2Integration(stack, 'i', {
+      forEach: backends, apiId: api.id, integrationType: 'HTTP_PROXY', integrationMethod: 'GET', integrationUri: backends.getString('url'),
+    });
+    const each = TerraformIterator.fromResources(integrations);
+    new Apigatewayv2Route(stack, 'r', {
+      forEach: each, apiId: each.getString('api_id'), routeKey: `GET /${each.key}`, target: `integrations/${each.getString('id')}`, authorizationType,
+    });
+    new HttpApiDeployment(stack, 'd', { httpApi: api });
+    expect(HttpApiDeployment.warningsOf(stack)).toEqual([]);
+    return Object.values<any>(JSON.parse(Testing.synth(stack)).resource.aws_apigatewayv2_deployment)[0].triggers;
+  };
+
+  const before = triggersWith('NONE');
+  const after = triggersWith('AWS_IAM');
+  expect(Object.keys(after)).toContain('aws_apigatewayv2_route.r');
+  expect(after['aws_apigatewayv2_route.r']).not.toEqual(before['aws_apigatewayv2_route.r']);
 });

@@ -61,13 +61,20 @@ export class StackScan {
     if (this.byApiId === undefined) {
       this.byApiId = new Map();
       for (const resource of this.resourcesOfTypes()) {
-        const named = this.blocks.blockOf(resource, this.stack)?.[this.family.apiIdArgument];
+        const block = this.blocks.blockOf(resource, this.stack);
+        const named = block?.[this.family.apiIdArgument];
         if (typeof named === 'string') {
           listIn(this.byApiId, named, resource);
           // `${aws_x.y[0].rest_api_id}`: one instance's API id is the resource's (discovery follows `${aws_x.y.rest_api_id}`).
           const instance = INSTANCE_API_ID.exec(named);
           if (instance !== null) {
             listIn(this.byApiId, `\${${instance[1]}.${instance[2]}}`, resource);
+          }
+          // `${each.value.api_id}` over `for_each = aws_x.y` (TerraformIterator.fromResources): each instance names aws_x.y's API.
+          const eachValue = EACH_VALUE_API_ID.exec(named);
+          const overResource = typeof block!.for_each === 'string' ? WHOLE_RESOURCE.exec(block!.for_each) : null;
+          if (eachValue !== null && overResource !== null) {
+            listIn(this.byApiId, `\${${overResource[1]}.${eachValue[1]}}`, resource);
           }
         }
       }
@@ -344,4 +351,8 @@ function addressPart(reference: string): string | undefined {
 const SCANS = new WeakMap<BlockReader, Map<ApiFamily, StackScan>>();
 
 /** The API id argument of one instance of a resource with `count` or `for_each`: `${aws_x.y[0].api_id}`, `${aws_x.y["k"].rest_api_id}`. */
+/** The API id argument of the value a `for_each` iterates over: `${each.value.api_id}`. */
+const EACH_VALUE_API_ID = /^\$\{each\.value\.(rest_api_id|api_id)\}$/;
+/** A `for_each` over a whole resource's instances: `${aws_x.y}`. */
+const WHOLE_RESOURCE = /^\$\{([A-Za-z][A-Za-z0-9_-]*\.[A-Za-z0-9_-]+)\}$/;
 const INSTANCE_API_ID = /^\$\{([A-Za-z][A-Za-z0-9_-]*\.[A-Za-z0-9_-]+)\[(?:\d+|"[^"]*")\]\.(rest_api_id|api_id)\}$/;
