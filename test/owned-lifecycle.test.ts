@@ -538,3 +538,17 @@ test("ignoreChanges: ['all'] (a list holding 'all', which terraform validate ref
   expect(() => (deployment.deploymentStage.stage.lifecycle = { ignoreChanges: ['all'] }))
     .toThrow("property 'deploymentStage.stage.lifecycle.ignoreChanges' is [\"all\"]; expected ignoreChanges: 'all' (the string, not in a list)");
 });
+
+test.each(['assigned', 'overridden'])("replace_triggered_by on a construct's stage (%s) is refused at synth: the replacement would be a second stage of its name", (how) => {
+  const stack = newStack();
+  const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+  if (how === 'assigned') {
+    deployment.deploymentStage.stage.lifecycle = { replaceTriggeredBy: [deployment.deployment] };
+  } else {
+    deployment.deploymentStage.stage.addOverride('lifecycle.replace_triggered_by', ['aws_apigatewayv2_deployment.other']);
+  }
+
+  expect(() => Testing.synth(stack, true)).toThrow("HttpApiDeployment at 'stack/deploy': property 'deploymentStage.stage.lifecycle.replaceTriggeredBy' is ");
+  expect(() => Testing.synth(stack, true)).toThrow('expected no replace_triggered_by: the stage is created before its old self is destroyed (create_before_destroy), '
+    + 'so a replacement under the same name is a second stage of that name, which AWS refuses (ConflictException)');
+});

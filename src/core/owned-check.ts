@@ -63,6 +63,11 @@ export function brokenGuarantees(resource: TerraformResource): string[] {
         && !required.ignoreChanges.every((name) => Array.isArray(ignored) && (ignored.includes(name) || ignored.includes(snakeCase(name)))))) {
       errors.push(invalidProperty(kept.owner, `${kept.property}.lifecycle`, lifecycle, `the resource to keep ${lifecycleText(required)}: ${required.why}`).message);
     }
+    const replacedBy = lifecycle?.replace_triggered_by;
+    if (required.replacedOnlyWhenRenamed !== undefined && Array.isArray(replacedBy) && replacedBy.length > 0) {
+      errors.push(invalidProperty(kept.owner, `${kept.property}.lifecycle.replaceTriggeredBy`, replacedBy,
+        `no replace_triggered_by: ${required.replacedOnlyWhenRenamed}`).message);
+    }
     const refused = refusedLifecycle(required, lifecycle?.ignore_changes, lifecycle?.prevent_destroy);
     if (refused !== undefined) {
       errors.push(invalidProperty(kept.owner, `${kept.property}.lifecycle`, lifecycle, refused.expected).message);

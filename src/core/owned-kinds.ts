@@ -61,6 +61,8 @@ export interface RequiredLifecycle {
   readonly watched?: Readonly<Record<string, string>>;
   /** Why `prevent_destroy` is refused (the construct replaces the resource as a matter of course); undefined where it is allowed. */
   readonly replaced?: string;
+  /** Why `replace_triggered_by` is refused (a replacement under the same name fails); undefined where it is allowed. */
+  readonly replacedOnlyWhenRenamed?: string;
 }
 
 /**
@@ -98,6 +100,8 @@ export function ownedStage(
       createBeforeDestroy: true,
       why: 'a renamed stage is created before what points at it (mappings, usage plans) moves to it, and the old one is deleted after '
         + '(AWS refuses to delete a stage a mapping points at)',
+      replacedOnlyWhenRenamed: 'the stage is created before its old self is destroyed (create_before_destroy), so a replacement under the same name '
+        + "is a second stage of that name, which AWS refuses (ConflictException); the construct's redeploys reach the stage without replacing it",
       // Not refused: pinning a stage on a deployment made outside Terraform (an emergency rollback) is
       // the README's own escape hatch; only while the stage serves the construct's deployment does it break.
       watched: {
