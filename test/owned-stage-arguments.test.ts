@@ -73,6 +73,18 @@ describe("the stage's arguments the construct checks from its props are checked 
       + 'expected a whole number from 0 to 3600.');
   });
 
+  test("an HTTP stage resource's client certificate, and the access log group's retention, set after the construct: refused at synth", () => {
+    const http = deployed('HTTP');
+    http.stage.clientCertificateId = 'abc123';
+    expect(() => Testing.synth(http.stack, true)).toThrow("property 'deploymentStage.stage.clientCertificateId' is \"abc123\"; expected no client certificate");
+
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api, accessLogDestination: AccessLogDestination.newLogGroup() });
+    (deployment.deploymentStage.accessLogGroup as unknown as { retentionInDays: number }).retentionInDays = 2;
+    expect(() => Testing.synth(stack, true)).toThrow("property 'accessLogDestination.retentionInDays' is 2; expected one of 0, 1, 3, 5");
+  });
+
   test('a valid value set on the stage resource passes', () => {
     const { stack, stage } = deployed('HTTP');
     stage.description = 'built from $${GIT_SHA}';

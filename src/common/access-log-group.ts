@@ -38,27 +38,39 @@ export function newAccessLogGroup(
     throw kmsKeyError;
   }
   const retention = options.retentionInDays;
-  if (retention !== undefined && !Token.isUnresolved(retention) && !LOG_RETENTION_DAYS.includes(retention)) {
-    throw invalidProperty(owner, `${property}.retentionInDays`, retention, `one of ${LOG_RETENTION_DAYS.join(', ')}`);
-  }
+  checkRetention(owner, `${property}.retentionInDays`, retention);
   const group = newOwnedResource(ProviderResources.CloudwatchLogGroup, scope, 'AccessLogs', {
     name,
     retentionInDays: retention,
     kmsKeyId: options.kmsKeyId,
     provider,
     region,
-  }, { owner, property, fixed: { region: "it is the stage's region: API Gateway writes a stage's logs to a log group of its own region" } });
-  // Set on the log group afterwards (its own setter), the key is checked when the app is validated.
-  group.node.addValidation({
-    validate: () => {
-      const current = group.kmsKeyIdInput;
-      return current === kmsKeyId ? [] : [kmsKeyIdError(owner, `${property}.kmsKeyId`, current)?.message].filter((message): message is string => message !== undefined);
+  }, {
+    owner,
+    property,
+    fixed: { region: "it is the stage's region: API Gateway writes a stage's logs to a log group of its own region" },
+    // Set on the log group afterwards (its setters, an override), checked when the app is validated as the options are.
+    checked: {
+      retentionInDays: checkRetention,
+      kmsKeyId: (checked, keyProperty, value) => {
+        const error = kmsKeyIdError(checked, keyProperty, value as string | undefined);
+        if (error !== undefined) {
+          throw error;
+        }
+      },
     },
   });
   if (typeof kmsKeyId === 'string') {
     checkArnInRegionOf(owner, `${property}.newLogGroup(options).kmsKeyId`, kmsKeyId, group, 'a KMS key', 'CloudWatch Logs encrypts a log group only with a key of its region');
   }
   return group;
+}
+
+/** Fails on a literal retention CloudWatch Logs does not take. */
+function checkRetention(owner: IConstruct, property: string, retention: unknown): void {
+  if (retention !== undefined && !Token.isUnresolved(retention) && !LOG_RETENTION_DAYS.includes(retention as number)) {
+    throw invalidProperty(owner, property, retention, `one of ${LOG_RETENTION_DAYS.join(', ')}`);
+  }
 }
 
 /** The ARN of a KMS key, the only form CloudWatch Logs takes for a log group's key. */

@@ -105,6 +105,7 @@ export function createV2Stage(
     stageVariables: (checked, property, value) => validateStageVariables(checked, property, value as Record<string, string> | undefined),
     tags: (checked, property, value) => validateTags(checked, property, value as Record<string, string> | undefined),
     accessLogSettings: accessLogSettingsCheck(`${kind.apiKind} API`),
+    ...(kind.apiKind === 'HTTP' ? { clientCertificateId: refuseHttpClientCertificate } : {}),
   }));
   checkLogDestinationRegion(owner, prefix, definition.accessLogDestination, stage);
   if (owner === scope) {
@@ -153,4 +154,12 @@ export function stageUrlForPath(owner: IConstruct, invokeUrl: string, path: stri
   validateUrlPath(owner, path);
   recordUrlTarget(owner, path);
   return `${Fn.trimsuffix(invokeUrl, '/')}${path}`;
+}
+
+/** Fails on a client certificate set on an HTTP API's stage resource: the provider takes one only for WebSocket APIs. */
+function refuseHttpClientCertificate(owner: IConstruct, property: string, value: unknown): void {
+  if (value !== undefined && value !== null) {
+    throw invalidProperty(owner, property, value, 'no client certificate: HTTP APIs have no client certificates for integrations (the provider: '
+      + '"supported only for WebSocket APIs")');
+  }
 }
