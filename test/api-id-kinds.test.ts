@@ -182,3 +182,13 @@ test('a WebSocket API given to HttpApiDeployment through a data source that read
   expect(() => Testing.synth(stack, true)).toThrow("HttpApiDeployment at 'stack/deploy': property 'httpApiId' is \"${data.aws_apigatewayv2_api.lookup.api_id}\"; "
     + 'expected the id of an HTTP API (aws_apigatewayv2_api): it names aws_apigatewayv2_api.ws_api, whose protocol type is WEBSOCKET');
 });
+
+test('an API, or an id, of another App: refused (its resources are in none of this app\'s Terraform configurations)', () => {
+  const other = newStack();
+  const api = petsApi(other).api;
+  const stack = newStack();
+  expect(() => new RestApiDeployment(stack, 'deploy', { restApi: api })).toThrow(
+    "RestApiDeployment at 'stack/deploy': property 'restApi' is \"stack/api\"; expected an API of this construct's app: 'stack/api' is of another App");
+  expect(() => new HttpApiStage(stack, 'stage', { apiId: petsHttpApi(other, {}, 'other_').api.id, deploymentId: 'd', stageName: 'beta' })).toThrow(
+    "HttpApiStage at 'stack/stage': property 'apiId' is \"an attribute of 'stack' of another App\"; expected an id this construct's app can read");
+});

@@ -11,6 +11,7 @@ import * as path from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import { entryPointsSource } from '../scripts/entry-points';
 import * as library from '../src';
 import { petsApi } from './support/api';
@@ -195,4 +196,12 @@ test('the messages name the construct, the argument and what is expected', () =>
     "AccessLogDestination.arn: property 'destinationArn' is 42; expected a string.");
   expect(() => library.HttpApiDeployment.warningsOf(undefined as any)).toThrow(
     "HttpApiDeployment.warningsOf: property 'scope' is undefined; expected a construct (a stack, or a construct in one) (it is required).");
+});
+
+test('a scope outside any stack (the App, a construct made in it) is refused in the library\'s words, not cdktf\'s', () => {
+  const app = Testing.app();
+  expect(() => new library.RestApiDeployment(app, 'deploy', { restApiId: 'a1b2c3' })).toThrow(
+    "RestApiDeployment at 'deploy': property 'scope' is \"'the App'\"; expected a stack, or a construct in one (new TerraformStack(app, ...)): the resources it makes belong to a stack.");
+  expect(() => new library.HttpApiStage(new Construct(app, 'group'), 'stage', { apiId: 'a1b2c3', deploymentId: 'd', stageName: 'beta' })).toThrow(
+    "HttpApiStage at 'group/stage': property 'scope' is \"'group'\"; expected a stack, or a construct in one");
 });

@@ -36,6 +36,10 @@ export function validateApiChoice(owner: IConstruct, choice: ApiChoice): void {
   if (apiId !== undefined && (typeof apiId !== 'string')) {
     throw invalidProperty(owner, idProperty, apiId, `the id of a ${choice.apiKind}: a string such as "a1b2c3d4e5" or a reference`);
   }
+  if (api !== undefined && api.node.root !== owner.node.root) {
+    throw invalidProperty(owner, apiProperty, api.node.path, `an API of this construct's app: '${api.node.path}' is of another App, whose resources `
+      + "this app's Terraform configurations never hold (make the construct in the API's app)");
+  }
   if (api !== undefined) {
     validateApiConstruct(owner, choice, api);
     // `count`, `for_each`, the protocol type or quick create's `target` set on the API after the construct was made.

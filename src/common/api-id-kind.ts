@@ -45,6 +45,13 @@ export function checkIdKinds(owner: IConstruct, kind: IdKind): void {
   if (kind.apiId === '') {
     throw invalidProperty(owner, kind.apiProperty, '', `the id of ${article(kind.apiKind)} ${kind.apiKind}, not an empty string`);
   }
+  for (const [property, id] of [[kind.apiProperty, kind.apiId], [kind.deploymentProperty, kind.deploymentId]] as const) {
+    const origin = id === undefined ? undefined : referenceOf(id)?.stack;
+    if (origin !== undefined && origin.node.root !== owner.node.root) {
+      throw invalidProperty(owner, property!, `an attribute of '${origin.node.path}' of another App`, "an id this construct's app can read: a "
+        + "reference to a resource of another App names nothing in this app's Terraform configurations (give the id itself, or make the construct in that app)");
+    }
+  }
   owner.node.addValidation({
     validate: () => {
       // An id given through a local value is what the local holds.

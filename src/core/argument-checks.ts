@@ -1,4 +1,4 @@
-import { TerraformResource, Token } from 'cdktf';
+import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ENTRY_POINTS, Parameter, REQUIRED_PROPERTIES } from './entry-points';
 import { invalidArgument } from './errors';
@@ -25,6 +25,11 @@ export function checkedScope(className: string, args: readonly unknown[]): Const
   });
   if (id === '') {
     throw invalidArgument(where, Construct.isConstruct(scope) ? scope : undefined, 'id', id, 'a non-empty construct id');
+  }
+  // Every construct of the library makes Terraform resources, which belong to a stack (the App itself is none).
+  if (!(scope as Construct).node.scopes.some((each) => TerraformStack.isStack(each))) {
+    throw invalidArgument(where, undefined, 'scope', `'${(scope as Construct).node.path || 'the App'}'`,
+      'a stack, or a construct in one (new TerraformStack(app, ...)): the resources it makes belong to a stack');
   }
   return scope as Construct;
 }
