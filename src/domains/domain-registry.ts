@@ -91,6 +91,8 @@ interface AppClaims {
   readonly byMapping: Map<TerraformResource, RecordedClaim>;
   /** Every claim by its key, whatever the domain (for a domain known only at deploy time). */
   readonly byKey: Map<string, RecordedClaim[]>;
+  /** Every claim, whatever the domain, by what AWS compares (for a domain known only at deploy time). */
+  readonly everywhere: DomainClaims;
   count: number;
 }
 
@@ -122,7 +124,7 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
   const app = owner.node.root;
   let claims = CLAIMS.get(app);
   if (claims === undefined) {
-    claims = { domains: new Map(), byMapping: new Map(), byKey: new Map(), count: 0 };
+    claims = { domains: new Map(), byMapping: new Map(), byKey: new Map(), everywhere: new DomainClaims(), count: 0 };
     CLAIMS.set(app, claims);
   }
   const domainClaims = claims.domains.get(domain.id) ?? new DomainClaims();
@@ -140,6 +142,7 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
   domainClaims.add(recorded);
   claims.byMapping.set(claim.mapping, recorded);
   listIn(claims.byKey, keyOf(recorded), recorded);
+  claims.everywhere.add(recorded);
   const appClaims = claims;
   AppIndex.coverStack(TerraformStack.of(claim.mapping));
   // At synth, against every other claim of the domain: each stack's own validation finds its conflicts.
@@ -323,13 +326,16 @@ function warnOfDomainKnownLater(claim: RecordedClaim, claims: AppClaims): void {
   if (!claim.domain.id.startsWith('expression:') || claim.domain.lookedUpBy !== undefined) {
     return;
   }
-  const others = (claims.byKey.get(keyOf(claim)) ?? []).filter((other) => other.domain.id !== claim.domain.id);
+  // What AWS may refuse beside it on one domain: the same key, the other kind of API, a mapping of the whole domain.
+  const others = claims.everywhere.candidatesFor(claim).filter((other) => other.domain.id !== claim.domain.id);
   if (others.length === 0) {
     return;
   }
-  const named = others.slice(0, 3).map((other) => `${other.by} on ${other.domain.description}`);
+  const why = (other: RecordedClaim) => (keyOf(other) === keyOf(claim) ? describeKey(other.key)
+    : (other.apiKind === 'WebSocket') !== (claim.apiKind === 'WebSocket') ? `${other.apiKind === 'HTTP' ? 'an' : 'a'} ${other.apiKind} API` : 'the whole domain');
+  const named = others.slice(0, 3).map((other) => `${other.by} on ${other.domain.description}: ${why(other)}`);
   warnOnce(claim.owner, `The domain name of ${claim.method}, ${claim.domain.description}, is known only at deploy time, so it cannot be compared with `
-    + `the domains of the other mappings of ${describeKey(claim.key)} (${named.join(', ')}${others.length > 3 ? `, and ${others.length - 3} more` : ''}): `
+    + `the domains of the mappings AWS may refuse beside it (${named.join('; ')}${others.length > 3 ? `; and ${others.length - 3} more` : ''}): `
     + `if it is one of them, AWS answers ConflictException. ${claim.domain.resource === undefined ? 'The domain resource\'s domainName, or a literal name,'
       : `A literal name of '${claim.domain.resource.node.path}'`} lets the library check it.`);
 }

@@ -543,7 +543,8 @@ describe('what can be compared only at deploy time gets a warning', () => {
     Testing.synth(stack, true);
 
     expect(HttpApiDeployment.warningsOf(stack)).toContainEqual(expect.stringContaining(
-      'The domain name of addApiMapping, ${var.domain_name}, is known only at deploy time, so it cannot be compared with the domains of the other mappings of the key "v1"'));
+      'The domain name of addApiMapping, ${var.domain_name}, is known only at deploy time, so it cannot be compared with the domains of the mappings AWS '
+      + 'may refuse beside it (\'stack/two\' (addApiMapping) on "api.example.com": the key "v1")'));
   });
 
   test("a domain resource whose own name is known only at deploy time (a certificate's domainName), beside the literal name with the same key", () => {
@@ -558,10 +559,21 @@ describe('what can be compared only at deploy time gets a warning', () => {
     new HttpApiDeployment(stack, 'two', { httpApi: petsHttpApi(stack, {}, 'two').api }).addApiMapping(domain.domainName, { apiMappingKey: 'v1' });
 
     expect(HttpApiDeployment.warningsOf(stack)).toEqual([
-      'The domain name of addApiMapping, ${var.domain_name}, is known only at deploy time, so it cannot be compared with the domains of the other '
-      + "mappings of the key \"v1\" ('stack/one' (addApiMapping) on \"api.example.com\"): if it is one of them, AWS answers ConflictException. "
+      'The domain name of addApiMapping, ${var.domain_name}, is known only at deploy time, so it cannot be compared with the domains of the mappings '
+      + "AWS may refuse beside it ('stack/one' (addApiMapping) on \"api.example.com\": the key \"v1\"): if it is one of them, AWS answers ConflictException. "
       + "A literal name of 'stack/domain' lets the library check it.",
     ]);
+  });
+
+  test('a WebSocket API mapped on a domain known only at deploy time beside an HTTP API on a literal domain: the warning names the kind', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const name = new TerraformVariable(stack, 'domain_name', { type: 'string' }).stringValue;
+    new HttpApiDeployment(stack, 'http', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: 'v1' });
+    new WebSocketApiDeployment(stack, 'ws', { webSocketApi: chatWebSocketApi(stack).api }).addApiMapping(name, { apiMappingKey: 'chat' });
+
+    expect(WebSocketApiDeployment.warningsOf(stack)).toContainEqual(expect.stringContaining(
+      "cannot be compared with the domains of the mappings AWS may refuse beside it ('stack/http' (addApiMapping) on \"api.example.com\": an HTTP API)"));
   });
 
   test('one key on one domain from two stacks whose providers differ only in profile', () => {
