@@ -91,3 +91,18 @@ test('a URL of the execute-api endpoint of an API that turns it off gets a warni
     + 'get 403 Forbidden. Give clients the URL on its custom domain.',
   ]);
 });
+
+test('a path with a value known only at deploy time is judged by its literal segments before the value', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const pets = petsApi(stack);
+  const item = new ApiGatewayResource(stack, 'item', { restApiId: pets.api.id, parentId: pets.pets.id, pathPart: '{id}' });
+  const get = new ApiGatewayMethod(stack, 'item_get', { restApiId: pets.api.id, resourceId: item.id, httpMethod: 'GET', authorization: 'NONE' });
+  new ApiGatewayIntegration(stack, 'item_get_integration', { restApiId: pets.api.id, resourceId: item.id, httpMethod: get.httpMethod, type: 'MOCK' });
+  const id = new TerraformVariable(stack, 'id', { type: 'string' }).stringValue;
+  const deployment = new RestApiDeployment(stack, 'deploy', { restApi: pets.api });
+  deployment.urlForPath(`/pets/${id}`);
+  deployment.urlForPath(`/users/${id}`);
+
+  expect(RestApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining(
+    "urlForPath('/users/${var.id}') names the path \"/users/${var.id}\", which aws_api_gateway_rest_api.api does not serve")]);
+});

@@ -37,10 +37,9 @@ function v2Route(key: string): Route {
     : { method: method === 'ANY' ? '*' : method, segments: path.split('/').filter((part) => part !== '') };
 }
 
-/** Whether the target is judged: no token, no wildcard path, not the stage's root URL. */
+/** Whether the target is judged: no token but in path segments (any segment there), no wildcard path, not the stage's root URL. */
 function judged(target: HelperTarget): boolean {
-  const text = [target.method, target.path, target.routeKey].filter((part): part is string => part !== undefined);
-  if (text.some((part) => Token.isUnresolved(part)) || target.routeKey === '*') {
+  if ([target.method, target.routeKey].some((part) => part !== undefined && Token.isUnresolved(part)) || target.routeKey === '*') {
     return false;
   }
   const path = target.path?.split(/[?#]/)[0];
@@ -56,7 +55,9 @@ function serves(route: Route, target: HelperTarget): boolean {
     return false;
   }
   const segments = target.path!.split(/[?#]/)[0].split('/').filter((part) => part !== '');
-  return pathMatches(route.segments, segments);
+  // From a segment with a value known only at deploy time on, the path may be any (a value may hold a '/'): only what precedes is judged.
+  const known = segments.findIndex((part) => Token.isUnresolved(part));
+  return known < 0 ? pathMatches(route.segments, segments) : prefixMatches(route.segments, segments.slice(0, known));
 }
 
 /** Whether served segments (`{id}` one segment, `{proxy+}` the rest) match requested ones (`*`: a path parameter, any segment). */
@@ -72,6 +73,20 @@ function pathMatches(served: readonly string[], requested: readonly string[]): b
     }
   }
   return requested.length === served.length;
+}
+
+/** Whether a route's path can begin with the requested segments and go on (a path known only from there on). */
+function prefixMatches(served: readonly string[], prefix: readonly string[]): boolean {
+  for (let index = 0; index < prefix.length; index++) {
+    const segment = served[index];
+    if (segment !== undefined && /^\{[^}]+\+\}$/.test(segment)) {
+      return true;
+    }
+    if (segment === undefined || !(segment === prefix[index] || prefix[index] === '*' || /^\{[^}]+\}$/.test(segment))) {
+      return false;
+    }
+  }
+  return served.length > prefix.length;
 }
 
 function describe(target: HelperTarget): string {
