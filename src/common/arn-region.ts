@@ -50,9 +50,7 @@ function checkResourceInRegionOf(owner: IConstruct, property: string, arn: strin
   }
   owner.node.addValidation({
     validate: () => {
-      const index = AppIndex.of(owner);
-      const other = (parts[1] === undefined ? index.resourceNamed(parts[2], reference!.stack, parts[3])
-        : index.dataSourceNamed(parts[2], reference!.stack, parts[3])) as TerraformResource | undefined;
+      const other = AppIndex.of(owner).elementNamed(parts[1] !== undefined, parts[2], reference!.stack, parts[3]) as TerraformResource | undefined;
       return other === undefined || sameAccount(other, resource) !== 'apart' ? []
         : [invalidProperty(owner, property, arn, `${what} of the stage's account and region: '${other.node.path}' is made with `
           + `${describePlacement(other)}, the stage with ${describePlacement(resource)} (${failure})`).message];

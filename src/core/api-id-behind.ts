@@ -1,4 +1,4 @@
-import { TerraformDataSource, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AppIndex } from './app-index';
 import { camelCase } from './case';
@@ -29,16 +29,9 @@ export function apiIdBehind(scope: IConstruct, value: string, whileMaking = fals
   }
   const [, data, type, name, argument] = parts;
   const element = whileMaking ? childNamed(reference!.stack, name)
-    : data === undefined ? AppIndex.of(scope).resourceNamed(type, reference!.stack, name) : dataSourceNamed(AppIndex.of(scope), reference!.stack, `data.${type}.${name}`);
+    : AppIndex.of(scope).elementNamed(data !== undefined, type, reference!.stack, name);
   const input = (element as unknown as Record<string, unknown> | undefined)?.[`${camelCase(argument)}Input`];
   return typeof input === 'string' ? apiIdBehind(scope, input, whileMaking, depth + 1) : held;
-}
-
-/** The data source of `stack` at `address` (`data.type.name`); the stack's data sources are listed once per app generation. */
-function dataSourceNamed(index: AppIndex, stack: TerraformStack, address: string): TerraformDataSource | undefined {
-  return index.appMemo(`data sources of ${stack.node.path} by address`, () => new Map(index.elementsOf(stack)
-    .filter((element): element is TerraformDataSource => TerraformDataSource.isTerraformDataSource(element))
-    .map((source) => [`data.${source.terraformResourceType}.${source.friendlyUniqueId}`, source]))).get(address);
 }
 
 /** An element made directly in `stack` whose name (friendly unique id) is its construct id. */

@@ -174,6 +174,11 @@ export class AppIndex {
     }).get(stack)?.get(name);
   }
 
+  /** The data source (`dataSource`) or resource of `type` named `name` in `stack`, as a reference's `data.` prefix says. */
+  public elementNamed(dataSource: boolean, type: string, stack: TerraformStack, name: string): TerraformResource | TerraformDataSource | undefined {
+    return dataSource ? this.dataSourceNamed(type, stack, name) : this.resourceNamed(type, stack, name);
+  }
+
   /** A value computed from the whole app, under `key`: again once the app has changed (a construct added or removed). */
   public appMemo<T>(key: unknown, make: () => T): T {
     const generation = appGeneration(this.app);

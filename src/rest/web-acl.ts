@@ -44,9 +44,7 @@ function checkWebAclScope(owner: IConstruct, property: string, arn: string): voi
   }
   owner.node.addValidation({
     validate: () => {
-      const index = AppIndex.of(owner);
-      const acl = parts[1] === undefined ? index.resourceNamed('aws_wafv2_web_acl', reference!.stack, parts[2])
-        : index.dataSourceNamed('aws_wafv2_web_acl', reference!.stack, parts[2]);
+      const acl = AppIndex.of(owner).elementNamed(parts[1] !== undefined, 'aws_wafv2_web_acl', reference!.stack, parts[2]);
       const scope = (acl as { scopeInput?: unknown } | undefined)?.scopeInput;
       return scope !== 'CLOUDFRONT' ? [] : [invalidProperty(owner, property, arn, `${EXPECTED}: '${acl!.node.path}' is of CLOUDFRONT scope, `
         + 'which protects CloudFront distributions, not API stages').message];
