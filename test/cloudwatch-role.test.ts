@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
+import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
@@ -370,4 +371,89 @@ test('a stage name known only at deploy time is shown in the warning as the expr
   new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName, loggingLevel: MethodLoggingLevel.INFO });
 
   expect(RestApiDeployment.warningsOf(stack)).toEqual([ROLE_WARNING('${var.stage}')]);
+});
+
+describe('logging turned on past the props (the stage resource, method settings written by hand for the stage): decided at synth', () => {
+  const LOG_GROUP = 'arn:aws:logs:eu-west-1:123456789012:log-group:api';
+  const FORMAT = '{"requestId":"$context.requestId"}';
+
+  function newStack(): TerraformStack {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    return stack;
+  }
+
+  test.each([
+    ['access logs set on the REST stage resource', (stack: TerraformStack) => {
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      deployment.deploymentStage.stage.putAccessLogSettings({ destinationArn: LOG_GROUP, format: FORMAT });
+      return RestApiDeployment.warningsOf(stack);
+    }],
+    ['access logs overridden on the REST stage resource', (stack: TerraformStack) => {
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      deployment.deploymentStage.stage.addOverride('access_log_settings', { destination_arn: LOG_GROUP, format: FORMAT });
+      return RestApiDeployment.warningsOf(stack);
+    }],
+    ['access logs set on the WebSocket stage resource', (stack: TerraformStack) => {
+      const deployment = new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api });
+      deployment.deploymentStage.stage.putAccessLogSettings({ destinationArn: LOG_GROUP, format: FORMAT });
+      return WebSocketApiDeployment.warningsOf(stack);
+    }],
+    ['execution logs of method settings written by hand for the stage', (stack: TerraformStack) => {
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      new ApiGatewayMethodSettings(stack, 'settings', {
+        restApiId: deployment.restApiId, stageName: deployment.deploymentStage.stage.stageName, methodPath: '*/*', settings: { loggingLevel: 'ERROR' },
+      });
+      return RestApiDeployment.warningsOf(stack);
+    }],
+  ])('%s: the warning, as for the props', (_name, make) => {
+    expect(make(newStack())).toEqual([ROLE_WARNING('prod')]);
+  });
+
+  test.each([
+    ['access logs to a Firehose stream on the stage resource', (stack: TerraformStack) => {
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      deployment.deploymentStage.stage.putAccessLogSettings({ destinationArn: 'arn:aws:firehose:eu-west-1:123456789012:deliverystream/amazon-apigateway-logs', format: FORMAT });
+    }],
+    ['method settings written by hand with logging OFF', (stack: TerraformStack) => {
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      new ApiGatewayMethodSettings(stack, 'settings', {
+        restApiId: deployment.restApiId, stageName: deployment.deploymentStage.stage.stageName, methodPath: '*/*', settings: { loggingLevel: 'OFF', metricsEnabled: true },
+      });
+    }],
+  ])('%s: no warning, nothing waits', (_name, make) => {
+    const stack = newStack();
+    make(stack);
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+    const json = synthesizeStack(stack);
+    expect(onlyResource(json, 'aws_api_gateway_stage').depends_on).toBeUndefined();
+  });
+
+  test("with the account's CloudWatch role in the stack, the stage and the method settings written by hand for it wait for it", () => {
+    const stack = newStack();
+    const role = new ApiGatewayCloudWatchRole(stack, 'logs');
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    deployment.deploymentStage.stage.putAccessLogSettings({ destinationArn: LOG_GROUP, format: FORMAT });
+    const settings = new ApiGatewayMethodSettings(stack, 'settings', {
+      restApiId: deployment.restApiId, stageName: deployment.deploymentStage.stage.stageName, methodPath: '*/*', settings: { dataTraceEnabled: true },
+    });
+    const address = `aws_api_gateway_account.${role.account.friendlyUniqueId}`;
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(onlyResource(json, 'aws_api_gateway_stage').depends_on).toEqual([address]);
+    expect(resourcesOfType(json, 'aws_api_gateway_method_settings')[settings.friendlyUniqueId].depends_on).toEqual([address]);
+  });
+
+  test('cloudWatchRole: true: method settings written by hand for a stage of the construct wait for its role', () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, cloudWatchRole: true });
+    const settings = new ApiGatewayMethodSettings(stack, 'settings', {
+      restApiId: deployment.restApiId, stageName: deployment.deploymentStage.stage.stageName, methodPath: '*/*', settings: { loggingLevel: 'INFO' },
+    });
+
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(resourcesOfType(json, 'aws_api_gateway_method_settings')[settings.friendlyUniqueId].depends_on)
+      .toEqual([`aws_api_gateway_account.${deployment.cloudWatchRole!.account.friendlyUniqueId}`]);
+  });
 });

@@ -106,3 +106,48 @@ test('a path with a value known only at deploy time is judged by its literal seg
   expect(RestApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining(
     "urlForPath('/users/${var.id}') names the path \"/users/${var.id}\", which aws_api_gateway_rest_api.api does not serve")]);
 });
+
+describe('arnForExecuteApi naming a stage', () => {
+  const unknown = (call: string, stage: string, own: string) => `${call} names the stage "${stage}", which no stage of this app has (this construct's: ${own}): `
+    + "the ARN matches no request, so a permission with it lets none through. Name one of the API's stages, or '*' for every stage.";
+
+  test.each([
+    ['REST', (stack: TerraformStack) => {
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      deployment.addStage('beta');
+      deployment.arnForExecuteApi('GET', '/pets', 'staging');
+      return [RestApiDeployment.warningsOf(stack), unknown("arnForExecuteApi('GET', '/pets', 'staging')", 'staging', '"prod", "beta"')] as const;
+    }],
+    ['HTTP', (stack: TerraformStack) => {
+      const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api });
+      deployment.arnForExecuteApi('$default', '/*', 'staging');
+      return [HttpApiDeployment.warningsOf(stack), unknown("arnForExecuteApi('$default', '/*', 'staging')", 'staging', '"$default"')] as const;
+    }],
+    ['WebSocket', (stack: TerraformStack) => {
+      const deployment = new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api });
+      deployment.arnForExecuteApi('$connect', 'staging');
+      return [WebSocketApiDeployment.warningsOf(stack), unknown("arnForExecuteApi('$connect', 'staging')", 'staging', '"prod"')] as const;
+    }],
+  ])('%s: a stage no stage of the app has gets a warning naming the construct\'s stages', (_kind, make) => {
+    const [warnings, expected] = make(new TerraformStack(Testing.app(), 'stack'));
+    expect(warnings).toContainEqual(expected);
+  });
+
+  test("one of the construct's stages, '*', a stage of the app made elsewhere, or a stage name known only at deploy time pass", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const pets = petsApi(stack);
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: pets.api });
+    deployment.addStage('beta');
+    new RestApiDeployment(stack, 'other', { restApi: petsApi(stack, {}, 'other_').api, stageName: 'canary' });
+    deployment.arnForExecuteApi('GET', '/pets', 'beta');
+    deployment.arnForExecuteApi('GET', '/pets', '*');
+    deployment.arnForExecuteApi('GET', '/pets', 'canary');
+    deployment.arnForExecuteApi('GET', '/pets', new TerraformVariable(stack, 'stage', { type: 'string' }).stringValue);
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+
+    const variable = new TerraformStack(Testing.app(), 'variable');
+    const named = new RestApiDeployment(variable, 'deploy', { restApi: petsApi(variable).api, stageName: new TerraformVariable(variable, 'name', { type: 'string' }).stringValue });
+    named.arnForExecuteApi('GET', '/pets', 'staging');
+    expect(RestApiDeployment.warningsOf(variable)).toEqual([]);
+  });
+});

@@ -59,22 +59,35 @@ export interface LoggingStage {
   readonly owner: IConstruct;
   /** The stage resource: where the stage is (stack, provider, region). */
   readonly resource: TerraformResource;
+  /** Whether the stage logs to CloudWatch as its construct made it (its props). */
+  readonly logs: boolean;
+  /** Whether it logs to CloudWatch through what its resources hold at synth (an escape hatch, method settings written by hand). */
+  readonly logsAtSynth: () => boolean;
   /**
    * The owner's warning when no account setting is found by synth, given what to do instead of the usual
    * advice; undefined for none (`cloudWatchRole: false`).
    */
   readonly warning?: (fix?: string) => string;
-  /** Makes the stage wait for the account setting found. */
+  /** Makes the stage wait for the account setting found (when it is found, or at synth for what only then logs). */
   readonly depend: (account: TerraformResource) => void;
 }
 
-/** The logging stages of each app, by their owner, and whether each found its account setting. */
-const WAITING = new WeakMap<IConstruct, Map<IConstruct, Array<{ readonly stage: LoggingStage; found: boolean }>>>();
+/** A stage that may log, and whether it found its account setting. */
+interface Waiting {
+  readonly stage: LoggingStage;
+  found: boolean;
+  /** The account setting of its stack it depends on, once found. */
+  account?: TerraformResource;
+}
+
+/** The stages that may log of each app, by their owner. */
+const WAITING = new WeakMap<IConstruct, Map<IConstruct, Waiting[]>>();
 
 /**
- * Makes a logging stage wait for the library's account setting of its stack, account and region: the
- * one made already, or the first one made later. Whether the owner warns is decided when the app is
- * validated, and by `warningsOf` (`checkAccountSettingsOf`), once every construct is made.
+ * Makes a stage that logs wait for the library's account setting of its stack, account and region: the
+ * one made already, or the first one made later. Whether the stage logs (what its resources hold at
+ * synth) and whether the owner warns are decided when the app is validated, and by `warningsOf`
+ * (`checkAccountSettingsOf`), once every construct is made.
  */
 export function awaitAccountSetting(stage: LoggingStage): void {
   const app = stage.owner.node.root;
@@ -100,14 +113,18 @@ export function awaitAccountSetting(stage: LoggingStage): void {
   settle(waiting, CLAIMS.get(app) ?? [], TerraformStack.of(stage.resource));
 }
 
-/** Makes a waiting stage depend on the first of `claims` in its stack (`stack`) with its account and region. */
-function settle(waiting: { readonly stage: LoggingStage; found: boolean }, claims: readonly AccountClaim[], stack: TerraformStack): void {
-  if (waiting.found || TerraformStack.of(waiting.stage.resource) !== stack) {
+/**
+ * Makes a waiting stage that logs depend on the first of `claims` in its stack (`stack`) with its
+ * account and region. While constructs are made, only a stage its props make log (`atSynth` false).
+ */
+function settle(waiting: Waiting, claims: readonly AccountClaim[], stack: TerraformStack, atSynth = false): void {
+  if (waiting.found || TerraformStack.of(waiting.stage.resource) !== stack || !(waiting.stage.logs || atSynth)) {
     return;
   }
   const claim = claims.find((candidate) => TerraformStack.of(candidate.account) === stack && sameAccount(candidate.account, waiting.stage.resource) === 'same');
   if (claim !== undefined) {
     waiting.found = true;
+    waiting.account = claim.account;
     waiting.stage.depend(claim.account);
   }
 }
@@ -116,13 +133,14 @@ function settle(waiting: { readonly stage: LoggingStage; found: boolean }, claim
  * Makes a waiting stage depend on an `aws_api_gateway_account` written by hand in its stack, with its
  * account and region (as the conflict check counts one): no library construct sets the role there.
  */
-function settleOnWritten(waiting: { readonly stage: LoggingStage; found: boolean }, claims: readonly AccountClaim[]): void {
+function settleOnWritten(waiting: Waiting, claims: readonly AccountClaim[]): void {
   const stack = TerraformStack.of(waiting.stage.resource);
   const claimed = new Set(claims.map((claim) => claim.account as IConstruct));
   const written = AppIndex.of(waiting.stage.owner).resourcesOfType('aws_api_gateway_account').find((account) => !claimed.has(account)
     && TerraformStack.of(account) === stack && sameAccount(account, waiting.stage.resource) === 'same');
   if (written !== undefined) {
     waiting.found = true;
+    waiting.account = written;
     waiting.stage.depend(written);
   }
 }
@@ -132,7 +150,7 @@ function settleOnWritten(waiting: { readonly stage: LoggingStage; found: boolean
  * region is set in another stack, which the stage's stack does not depend on (the stage may be deployed
  * first); undefined when there is none. Where the stack depends on it, the stage has its setting (`found`).
  */
-function settingInAnotherStack(waiting: { readonly stage: LoggingStage; found: boolean }): string | undefined {
+function settingInAnotherStack(waiting: Waiting): string | undefined {
   const stack = TerraformStack.of(waiting.stage.resource);
   const elsewhere = AppIndex.of(waiting.stage.owner).resourcesOfType('aws_api_gateway_account')
     .filter((account) => TerraformStack.of(account) !== stack && sameAccount(account, waiting.stage.resource) === 'same');
@@ -149,13 +167,20 @@ function settingInAnotherStack(waiting: { readonly stage: LoggingStage; found: b
     + `may be deployed first: make stack '${stack.node.id}' depend on it (addDependency), and set 'cloudWatchRole: false' here.`;
 }
 
-/** The logging stages of `owner`: each depends on the account setting found by now, or gets its warning. */
+/** The stages of `owner` that log: each depends on the account setting found by now, or gets its warning. */
 function checkLoggingStagesOf(owner: IConstruct): void {
   const claims = CLAIMS.get(owner.node.root) ?? [];
   for (const waiting of WAITING.get(owner.node.root)?.get(owner) ?? []) {
-    settle(waiting, claims, TerraformStack.of(waiting.stage.resource));
+    if (!waiting.stage.logs && !waiting.stage.logsAtSynth()) {
+      continue;
+    }
+    settle(waiting, claims, TerraformStack.of(waiting.stage.resource), true);
     if (!waiting.found) {
       settleOnWritten(waiting, claims);
+    }
+    if (waiting.account !== undefined) {
+      // Again at synth: what only then logs (method settings written by hand for the stage) waits too.
+      waiting.stage.depend(waiting.account);
     }
     const fix = waiting.found || waiting.stage.warning === undefined ? undefined : settingInAnotherStack(waiting);
     if (!waiting.found && waiting.stage.warning !== undefined) {

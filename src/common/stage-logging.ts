@@ -1,7 +1,8 @@
-import { TerraformResource } from 'cdktf';
+import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { awaitAccountSetting } from './account-settings';
 import type { ApiGatewayCloudWatchRole } from './cloudwatch-role';
+import { methodSettingsWrittenFor, rendersLogging } from './logging-at-synth';
 import { logsToCloudWatchOf, StageBase } from './stage-base';
 import { dependOnOwned } from '../core/owned-resources';
 import { addressOf } from '../triggers/api-snapshot';
@@ -27,10 +28,12 @@ const CLOUD_WATCH_ROLE_WHY = 'API Gateway deploys a stage that logs to CloudWatc
 
 /**
  * Makes the stage's resources of `stageTypes` wait for the account's CloudWatch role: the one the
- * deployment construct `owner` creates (`role`); without one, when the stage logs to CloudWatch, the
- * one the library sets in the stage's stack, account and region (an `ApiGatewayCloudWatchRole`, made
- * before or after, or another construct's), and else a warning on `owner` at synth when `warn` (the
- * `cloudWatchRole` prop left out) says to.
+ * deployment construct `owner` creates (`role`); without one, when the stage logs to CloudWatch (by
+ * its props, or at synth by what its resources hold or method settings written by hand for it turn
+ * on), the one the library sets in the stage's stack, account and region (an `ApiGatewayCloudWatchRole`,
+ * made before or after, or another construct's, or one written by hand), and else a warning on `owner`
+ * at synth when `warn` (the `cloudWatchRole` prop left out) says to. Method settings written by hand
+ * for the stage (`stage_name` read from its resource) wait for it too.
  */
 export function prepareStageLogging(
   owner: IConstruct,
@@ -41,13 +44,33 @@ export function prepareStageLogging(
 ): void {
   const resources = stage.node.findAll().filter((resource): resource is TerraformResource =>
     resource instanceof TerraformResource && stageTypes.includes(resource.terraformResourceType));
-  const depend = (account: TerraformResource) => resources.forEach((resource) => dependOnOwned(resource, [addressOf(account)], CLOUD_WATCH_ROLE_WHY));
+  const resource = resources.find((candidate) => candidate.terraformResourceType === stageTypes[0]);
+  const handWritten = () => (resource === undefined ? [] : methodSettingsWrittenFor(resource));
+  const depended = new Set<string>();
+  const depend = (account: TerraformResource) => {
+    const address = addressOf(account);
+    if (!depended.has(address)) {
+      // Once: a dependency removed later is refused at synth (the owned resources' check), not put back.
+      depended.add(address);
+      resources.forEach((waiting) => dependOnOwned(waiting, [address], CLOUD_WATCH_ROLE_WHY));
+    }
+    handWritten().filter((written) => TerraformStack.of(written) === TerraformStack.of(account) && !(written.dependsOn ?? []).includes(address))
+      .forEach((written) => { written.dependsOn = [...written.dependsOn ?? [], address]; });
+  };
   if (role) {
     depend(role.account);
+    // Method settings written by hand for the stage are known at synth.
+    stage.node.addValidation({ validate: () => { depend(role.account); return []; } });
     return;
   }
-  const resource = resources.find((candidate) => candidate.terraformResourceType === stageTypes[0]);
-  if (resource !== undefined && logsToCloudWatchOf(stage)) {
-    awaitAccountSetting({ owner, resource, warning: warn ? (fix) => cloudWatchRoleWarning(stage.stageName, fix) : undefined, depend });
+  if (resource !== undefined) {
+    awaitAccountSetting({
+      owner,
+      resource,
+      logs: logsToCloudWatchOf(stage),
+      logsAtSynth: () => resources.some(rendersLogging) || handWritten().some(rendersLogging),
+      warning: warn ? (fix) => cloudWatchRoleWarning(stage.stageName, fix) : undefined,
+      depend,
+    });
   }
 }

@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { HttpApiStage, HttpStageOptions } from './http-api-stage';
 import { ADD_HTTP_STAGE_OPTIONS, HTTP_API_DEPLOYMENT_PROPS } from './http-shapes';
 import { addedStageId, ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
+import { recordArnStage } from '../common/arn-stages';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
@@ -170,7 +171,9 @@ export class HttpApiDeployment extends ApiDeploymentBase {
       throw invalidProperty(this, 'arnForExecuteApi(path)', path, 'no path with the $default route: its ARN has none (leave the path out)');
     }
     const target = method === '$default' ? '$default' : methodAndPath(this, method, path);
-    recordArnTarget(this, callText('arnForExecuteApi', [method, method === '$default' ? undefined : path]), target, false);
+    const call = callText('arnForExecuteApi', [method, method === '$default' && stage === undefined ? undefined : path, stage]);
+    recordArnTarget(this, call, target, false);
+    recordArnStage(this, call, stage, 'aws_apigatewayv2_stage');
     return executeApiArn(this, this.httpApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target, true);
   }
 

@@ -8,6 +8,7 @@ import { CanaryOptions, validateCanary } from './canary';
 import { RestApiStage, StageOptions } from './rest-api-stage';
 import { ADD_STAGE_OPTIONS, REST_API_DEPLOYMENT_PROPS } from './rest-shapes';
 import { addedStageId, ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
+import { recordArnStage } from '../common/arn-stages';
 import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
@@ -293,7 +294,9 @@ export class RestApiDeployment extends ApiDeploymentBase {
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
     const target = methodAndPath(this, method, path);
-    recordArnTarget(this, callText('arnForExecuteApi', [method, path]), target, false);
+    const call = callText('arnForExecuteApi', [method, path, stage]);
+    recordArnTarget(this, call, target, false);
+    recordArnStage(this, call, stage, 'aws_api_gateway_stage');
     return executeApiArn(this, this.restApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target, false);
   }
 

@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { WebSocketApiStage, WebSocketStageOptions } from './websocket-api-stage';
 import { ADD_WEBSOCKET_STAGE_OPTIONS, WEBSOCKET_API_DEPLOYMENT_PROPS } from './websocket-shapes';
 import { addedStageId, ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
+import { recordArnStage } from '../common/arn-stages';
 import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
 import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
@@ -181,7 +182,9 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
    */
   public arnForExecuteApi(routeKey: string = '*', stage?: string): string {
     const target = webSocketArnRouteKey(this, routeKey);
-    recordArnTarget(this, callText('arnForExecuteApi', [routeKey]), target, true);
+    const call = callText('arnForExecuteApi', [routeKey, stage]);
+    recordArnTarget(this, call, target, true);
+    recordArnStage(this, call, stage, 'aws_apigatewayv2_stage');
     return executeApiArn(this, this.webSocketApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target, false);
   }
 

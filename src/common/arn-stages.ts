@@ -1,0 +1,74 @@
+import { TerraformResource } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { StageBase } from './stage-base';
+import { AppIndex } from '../core/app-index';
+import { literalOf } from '../core/locals';
+import { expressionIn } from '../core/resolve';
+import { warnOnce } from '../core/warnings';
+
+/**
+ * The stage an `arnForExecuteApi` call names (`arnForExecuteApi('GET', '/pets', 'staging')`), checked at
+ * synth: a stage no stage of the app has by that name gives an ARN that matches no request, so a
+ * permission with it lets none through. Any stage of the API's kind in the app counts (the construct's,
+ * a stage made on its own, one written by hand), and one whose name is known only at deploy time may be
+ * any: then nothing is judged.
+ */
+
+interface NamedStage {
+  readonly call: string;
+  readonly stage: string;
+  /** The stage resource type of the API's kind: `aws_api_gateway_stage`, `aws_apigatewayv2_stage`. */
+  readonly stageType: string;
+}
+
+const NAMED = new WeakMap<IConstruct, NamedStage[]>();
+
+/** Records, for the check at synth, the stage an `arnForExecuteApi` call of `owner` (a deployment construct) named. */
+export function recordArnStage(owner: IConstruct, call: string, stage: string | undefined, stageType: string): void {
+  const name = stage === undefined ? undefined : literalOf(stage);
+  if (name === undefined || name === '*') {
+    return;
+  }
+  let named = NAMED.get(owner);
+  if (named === undefined) {
+    named = [];
+    NAMED.set(owner, named);
+    owner.node.addValidation({ validate: () => { warnOfUnknownStages(owner, named!); return []; } });
+  }
+  named.push({ call, stage: name, stageType });
+}
+
+function warnOfUnknownStages(owner: IConstruct, named: readonly NamedStage[]): void {
+  for (const { call, stage, stageType } of named) {
+    const names = stageNamesOf(owner, stageType);
+    if (names !== undefined && !names.has(stage)) {
+      const own = owner.node.children.filter((child): child is StageBase => child instanceof StageBase)
+        .map((child) => JSON.stringify(literalOf(child.stageName) ?? expressionIn(owner, child.stageName)));
+      warnOnce(owner, `${call} names the stage ${JSON.stringify(stage)}, which no stage of this app has (this construct's: ${own.join(', ')}): `
+        + "the ARN matches no request, so a permission with it lets none through. Name one of the API's stages, or '*' for every stage.");
+    }
+  }
+}
+
+/** The literal names of the app's stages of a type, once per pass; undefined when one is known only at deploy time (it may be any). */
+function stageNamesOf(scope: IConstruct, stageType: string): ReadonlySet<string> | undefined {
+  const index = AppIndex.of(scope);
+  return index.appMemo(`stage names of ${stageType}`, () => {
+    const names = new Set<string>();
+    for (const stage of index.resourcesOfType(stageType)) {
+      const name = nameOf(stage);
+      if (name === undefined) {
+        return undefined;
+      }
+      names.add(name);
+    }
+    return names;
+  });
+}
+
+function nameOf(stage: TerraformResource): string | undefined {
+  const fields = stage as unknown as { stageNameInput?: unknown; nameInput?: unknown; rawOverrides?: { stage_name?: unknown; name?: unknown } };
+  const overridden = stage.terraformResourceType === 'aws_api_gateway_stage' ? fields.rawOverrides?.stage_name : fields.rawOverrides?.name;
+  const name = overridden ?? (stage.terraformResourceType === 'aws_api_gateway_stage' ? fields.stageNameInput : fields.nameInput);
+  return typeof name === 'string' ? literalOf(name) : undefined;
+}

@@ -1,0 +1,91 @@
+import { TerraformResource, TerraformStack, Token } from 'cdktf';
+import { AppIndex } from '../core/app-index';
+import { ownerOfResource } from '../core/owned-resources';
+import { expressionIn, referenceOf } from '../core/resolve';
+
+/**
+ * Whether a stage logs to CloudWatch, decided at synth from what its resources render, not from the
+ * construct's props only: logging turned on through the stage resource
+ * (`deploymentStage.stage.putAccessLogSettings(...)`, `putDefaultRouteSettings(...)`, an override) or
+ * through an `aws_api_gateway_method_settings` written by hand for the stage (named through its resource,
+ * `stage.stageName`) needs the account's CloudWatch role as the props' logging does.
+ */
+
+type Block = Record<string, any>;
+
+/** The block a resource renders now (overrides applied, tokens unresolved). */
+function blockOf(resource: TerraformResource): Block | undefined {
+  const fragment = resource.toTerraform() as { resource?: Record<string, Record<string, Block>> } | undefined;
+  return fragment?.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId];
+}
+
+/** The one block of a nested block rendered as an object or a list of one. */
+function single(value: unknown): Block | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first !== null && typeof first === 'object' ? first as Block : undefined;
+}
+
+/** Whether execution logging settings (`logging_level`, `data_trace_enabled`) write to CloudWatch: ERROR, INFO, full request logging, or a value known at deploy time. */
+function executionLogs(settings: Block | undefined): boolean {
+  const level = settings?.logging_level;
+  const trace = settings?.data_trace_enabled;
+  return level === 'ERROR' || level === 'INFO' || trace === true || trace === 'true'
+    || (typeof level === 'string' && Token.isUnresolved(level)) || (typeof trace === 'string' && Token.isUnresolved(trace));
+}
+
+/** Whether access log settings write to CloudWatch Logs: a destination that is no Firehose stream. */
+function accessLogs(resource: TerraformResource, settings: Block | undefined): boolean {
+  const destination = settings?.destination_arn;
+  if (typeof destination !== 'string') {
+    return false;
+  }
+  const text = Token.isUnresolved(destination) ? expressionIn(resource, destination) : destination;
+  return !text.includes(':firehose:') && !text.includes('aws_kinesis_firehose_delivery_stream.');
+}
+
+/** Whether the block a stage resource or method settings resource renders makes API Gateway write to CloudWatch Logs. */
+export function rendersLogging(resource: TerraformResource): boolean {
+  const block = blockOf(resource);
+  if (block === undefined) {
+    return false;
+  }
+  switch (resource.terraformResourceType) {
+    case 'aws_api_gateway_method_settings':
+      return executionLogs(single(block.settings));
+    case 'aws_apigatewayv2_stage': {
+      const routes = Array.isArray(block.route_settings) ? block.route_settings : [block.route_settings];
+      return accessLogs(resource, single(block.access_log_settings)) || executionLogs(single(block.default_route_settings))
+        || routes.some((route: unknown) => executionLogs(single(route)));
+    }
+    default:
+      return accessLogs(resource, single(block.access_log_settings));
+  }
+}
+
+/** The app's `aws_api_gateway_method_settings` written by hand, by the stage resource their `stage_name` reads (`<stack path>:<address>`). */
+function handWrittenMethodSettings(index: AppIndex): ReadonlyMap<string, readonly TerraformResource[]> {
+  return index.appMemo(HAND_WRITTEN, () => {
+    const byStage = new Map<string, TerraformResource[]>();
+    for (const settings of index.resourcesOfType('aws_api_gateway_method_settings')) {
+      if (ownerOfResource(settings) !== undefined) {
+        continue;
+      }
+      const overrides = (settings as unknown as { rawOverrides?: { stage_name?: unknown } }).rawOverrides;
+      const name = overrides?.stage_name ?? (settings as unknown as { stageNameInput?: unknown }).stageNameInput;
+      const reference = typeof name === 'string' ? referenceOf(name) : undefined;
+      const stage = reference === undefined ? null : /^(aws_api_gateway_stage\.[\w-]+)\.stage_name$/.exec(reference.identifier);
+      if (stage !== null) {
+        const key = `${reference!.stack.node.path}:${stage[1]}`;
+        byStage.set(key, [...byStage.get(key) ?? [], settings]);
+      }
+    }
+    return byStage;
+  });
+}
+
+const HAND_WRITTEN = Symbol('hand-written method settings by stage');
+
+/** The `aws_api_gateway_method_settings` written by hand, in any stack, whose `stage_name` reads this stage resource's. */
+export function methodSettingsWrittenFor(stage: TerraformResource): readonly TerraformResource[] {
+  return handWrittenMethodSettings(AppIndex.of(stage)).get(`${TerraformStack.of(stage).node.path}:${stage.terraformResourceType}.${stage.friendlyUniqueId}`) ?? [];
+}
