@@ -1,8 +1,9 @@
 /**
- * The README's "Mistakes the library catches": each row's program produces the error or warning the
+ * The mistakes table (docs/mistakes.md, which the README's "Mistakes the library catches" points to): each row's program produces the error or warning the
  * row quotes, and every row has a program (so the table can neither drift nor grow unchecked).
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
@@ -17,7 +18,7 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { App, Fn, TerraformIterator, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { AccessLogDestination, HttpApiDeployment, HttpApiStage, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { invokeFunctionWith, petsApi } from './support/api';
-import { README_PATH } from './support/readme';
+import { REPOSITORY_ROOT } from './support/readme';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
 /** What a program gives: the error it throws, else every warning of every kind of deployment. */
@@ -306,6 +307,15 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     new ApiGatewayResource(other, 'cats', { restApiId: lookup.id, parentId: lookup.rootResourceId, pathPart: 'cats' });
     new RestApiDeployment(s, 'deploy', { restApi: api.api });
   },
+  "`deployment.deploymentStage.stage.putAccessLogSettings(...)` (or method settings written by hand for the stage with `loggingLevel: 'INFO'`), no CloudWatch role anywhere": (app) => {
+    const s = stack(app);
+    const deployment = new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api });
+    deployment.deploymentStage.stage.putAccessLogSettings({ destinationArn: 'arn:aws:logs:eu-west-2:123456789012:log-group:api', format: '{"requestId":"$context.requestId"}' });
+  },
+  "`arnForExecuteApi('GET', '/pets', 'staging')` where no stage is named `staging`": (app) => {
+    const s = stack(app);
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).arnForExecuteApi('GET', '/pets', 'staging');
+  },
   "`arnForExecuteApi('$Connect')` on a WebSocket API": (app) => {
     const s = stack(app);
     new WebSocketApiDeployment(s, 'deploy', { webSocketApi: chatWebSocketApi(s).api }).arnForExecuteApi('$Connect');
@@ -314,7 +324,7 @@ const PROGRAMS: Record<string, (app: App) => void> = {
 
 /** The table's rows: the first cell, whether it says error or warning, and the quoted message. */
 function rows(): Array<{ write: string; kind: 'error' | 'warning'; quoted: string }> {
-  const lines = fs.readFileSync(README_PATH, 'utf8').split('\n');
+  const lines = fs.readFileSync(path.join(REPOSITORY_ROOT, 'docs', 'mistakes.md'), 'utf8').split('\n');
   const start = lines.indexOf('<!-- readme-mistakes -->');
   expect(start).toBeGreaterThan(0);
   const table = lines.slice(start + 3).filter((_line, index, all) => all.slice(0, index + 1).every((line) => line.startsWith('|')));
