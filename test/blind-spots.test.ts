@@ -219,6 +219,14 @@ describe('an API resource whose API id reaches the API only indirectly', () => {
     ['through a function', (_stack, api) => Fn.lower(api.api.id), '${lower(aws_api_gateway_rest_api.api.id)}'],
     ['through a data source that looks the API up', (stack, api) => new DataAwsApiGatewayRestApi(stack, 'lookup', { name: api.api.name }).id,
       '${data.aws_api_gateway_rest_api.lookup.id}'],
+    ['through a local value read with an index (a key, a position)', (stack) => {
+      new TerraformLocal(stack, 'cfg', { api_id: '${aws_api_gateway_rest_api.api.id}' });
+      return '${local.cfg["api_id"]}';
+    }, '${local.cfg["api_id"]}'],
+    ['through a local value of a list read at a position', (stack) => {
+      new TerraformLocal(stack, 'ids', ['${aws_api_gateway_rest_api.api.id}']);
+      return '${local.ids[0]}';
+    }, '${local.ids[0]}'],
     ['through a local value of a local value', (stack, api) =>
       new TerraformLocal(stack, 'outer', new TerraformLocal(stack, 'inner', api.api.id).asString).asString, '${local.outer}'],
     ['through a chain of 30 local values', (stack, api) =>

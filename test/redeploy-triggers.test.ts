@@ -288,6 +288,31 @@ describe('values known only at plan or apply time', () => {
     new RestApiDeployment(stack, 'deploy', { restApi: api.api });
   }
 
+  test('a value indexed by another known at plan time: an entry for the index too, and the whole map (a splat over a map fails the plan)', () => {
+    const triggers = triggersOf(synthesize((stack) => {
+      const backends = new TerraformVariable(stack, 'backends', { type: 'map(string)' });
+      const env = new TerraformVariable(stack, 'env', { type: 'string' });
+      const routes = new TerraformLocal(stack, 'routes', { pets: { uri: 'https://pets.example.com' } });
+      const api = petsApi(stack);
+      api.integration.addOverride('uri', `\${var.${backends.friendlyUniqueId}[var.${env.friendlyUniqueId}]}`);
+      const each = TerraformIterator.fromMap(routes.asAnyMap);
+      new ApiGatewayIntegration(stack, 'each', {
+        forEach: each,
+        restApiId: api.api.id,
+        resourceId: api.pets.id,
+        httpMethod: 'GET',
+        type: 'HTTP_PROXY',
+        integrationHttpMethod: 'GET',
+        uri: Token.asString(Fn.lookupNested(routes.asAnyMap, [each.key, 'uri'])),
+      });
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    }));
+
+    expect(triggers['var.backends']).toBe('${sha1(jsonencode([var.backends]))}');
+    expect(triggers['var.env']).toBe('${sha1(jsonencode([var.env]))}');
+    expect(triggers['local.routes']).toBe('${sha1(jsonencode([local.routes]))}');
+  });
+
   test('a Lambda invoke ARN gets an entry of its own, keyed by the function, so a replaced function redeploys', () => {
     const triggers = triggersOf(synthesize((stack) => withLambda(stack, (fn) => fn.invokeArn)));
 

@@ -1,3 +1,4 @@
+import { rewriteForEach } from '../src/triggers/reference-entries';
 import { findReferences } from '../src/triggers/terraform-references';
 
 describe('findReferences', () => {
@@ -10,6 +11,8 @@ describe('findReferences', () => {
     ['function arguments', '${lower(aws_sns_topic.t.arn)}', ['aws_sns_topic.t.arn']],
     ['literal indexes', '${aws_x.y[0].arn} ${aws_x.z["k"].arn}', ['aws_x.y[0].arn', 'aws_x.z["k"].arn']],
     ['an index known only inside the resource', '${aws_x.y[count.index].arn}', ['aws_x.y[*].arn']],
+    ['what an index known only at plan time reads', '${var.backends[var.env]} ${local.m[local.k].uri} ${aws_x.fns[var.pick].arn}',
+      ['aws_x.fns[*].arn', 'local.k', 'local.m[*].uri', 'var.backends[*]', 'var.env', 'var.pick']],
     ['templates nested in string literals', '${format("%s", "${aws_x.y.id}")}', ['aws_x.y.id']],
     ['no attribute of a function result', '${jsondecode(var.doc).aws_x.y}', ['var.doc']],
     ["an instance's attribute through values()", '${values(aws_x.fns)[0].invoke_arn} ${values( aws_x.gs )[*].arn}', ['aws_x.fns[*].invoke_arn', 'aws_x.gs[*].arn']],
@@ -50,5 +53,17 @@ describe('findReferences', () => {
 
   test('walks nested objects and arrays and returns each reference once, sorted', () => {
     expect(findReferences({ a: ['${var.z}', { b: '${var.a}' }], c: '${var.z}', d: 3, e: null })).toEqual(['var.a', 'var.z']);
+  });
+});
+
+describe('rewriteForEach', () => {
+  test.each([
+    ['an instance of a for_each resource: the values of every instance', 'aws_x.fns[*].arn', 'values(aws_x.fns)[*].arn'],
+    ['an instance of a counted resource: the splat', 'aws_x.counted[*].arn', 'aws_x.counted[*].arn'],
+    ['a variable or a local indexed by a value (it may be a map, where a splat fails the plan): the whole value', 'local.m[*].uri', 'local.m'],
+    ['a variable indexed by a value', 'var.backends[*]', 'var.backends'],
+    ["a resource's attribute indexed by a value", 'aws_x.counted.tags[*]', 'aws_x.counted.tags'],
+  ])('%s', (_case, reference, expected) => {
+    expect(rewriteForEach([reference], () => new Set(['aws_x.fns']))).toEqual([expected]);
   });
 });

@@ -41,7 +41,8 @@ export class IndirectReferences {
 
   /** The configuration behind a reference to a local value (its expression) or a data source (its block). */
   private valueOf(reference: string): unknown {
-    const [root, first, second] = reference.split('.');
+    // `local.cfg["api_id"]`, `local.ids[0]`, `data.x.y[0].id`: the name ends where an index step begins too.
+    const [root, first, second] = reference.split(/[.[]/);
     if (root === 'local') {
       return this.localValues().get(first);
     }

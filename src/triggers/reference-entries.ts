@@ -128,7 +128,10 @@ export function narrowWholeForEach(config: Record<string, unknown>, references: 
 /**
  * A reference that indexes a `for_each` resource with a value known only inside the
  * referring resource (`aws_x.y[*].arn`) takes the values of every instance:
- * `values(aws_x.y)[*].arn`.
+ * `values(aws_x.y)[*].arn`. One that indexes a value that may be a map (a variable, a local, a
+ * module's output, a resource's attribute: `local.routes[each.key].uri`) takes the whole value
+ * (`local.routes`): a splat over a map wraps it in a list, where `[*].uri` fails the plan
+ * ("This object does not have an attribute named").
  */
 export function rewriteForEach(references: readonly string[], forEachAddresses: () => ReadonlySet<string>): string[] {
   return references.map((reference) => {
@@ -137,6 +140,9 @@ export function rewriteForEach(references: readonly string[], forEachAddresses: 
       return reference;
     }
     const address = reference.slice(0, wildcard);
-    return forEachAddresses().has(address) ? `values(${address})${reference.slice(wildcard)}` : reference;
+    if (forEachAddresses().has(address)) {
+      return `values(${address})${reference.slice(wildcard)}`;
+    }
+    return /^(var|local)\./.test(address) || address !== referencedObject(reference) ? address : reference;
   });
 }

@@ -281,6 +281,8 @@ function stripNestedTemplates(code: string, collected: string[]): string {
 
 function referencesInExpression(code: string): string[] {
   const references: string[] = [];
+  // The expressions of the indexes a reference is read with (`var.env` of `var.backends[var.env]`): read too.
+  const indexes: string[] = [];
   SCANNER.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = SCANNER.exec(code)) !== null) {
@@ -288,7 +290,7 @@ function referencesInExpression(code: string): string[] {
     if (root === undefined || LOCAL_ONLY_ROOTS.has(root.slice(0, root.indexOf('.')))) {
       continue;
     }
-    const { steps, end } = attributeSteps(code, match.index + root.length);
+    const { steps, end } = attributeSteps(code, match.index + root.length, indexes);
     SCANNER.lastIndex = end;
     if (code[end] === '(' || code.startsWith('::', end)) {
       continue; // a namespaced function call, not a traversal
@@ -298,7 +300,8 @@ function referencesInExpression(code: string): string[] {
     const read = steps === '' && /values\(\s*$/.test(code.slice(0, match.index)) && code[close] === ')' ? instancesRead(code, close + 1) : undefined;
     references.push(root + (read ?? steps));
   }
-  return references;
+  // After the scan: each index is scanned with the same (global) scanner.
+  return indexes.length === 0 ? references : [...references, ...indexes.flatMap(referencesInExpression)];
 }
 
 /**
@@ -306,14 +309,17 @@ function referencesInExpression(code: string): string[] {
  * as the steps of any instance (`[*].invoke_arn`); undefined when no attribute follows the index.
  */
 function instancesRead(code: string, start: number): string | undefined {
-  const { steps } = attributeSteps(code, start);
+  const { steps } = attributeSteps(code, start, []);
   const index = /^(\[\d+\]|\[\*\]|\[[^\]]*\])/.exec(steps);
   const rest = index === null ? '' : steps.slice(index[0].length);
   return rest.startsWith('.') ? `${ANY_INSTANCE}${rest}` : undefined;
 }
 
-/** The attribute and index steps that follow a traversal root, and where they end. */
-function attributeSteps(code: string, start: number): { steps: string; end: number } {
+/**
+ * The attribute and index steps that follow a traversal root, and where they end; the code of each
+ * index that is no literal (written `ANY_INSTANCE`) is added to `indexes`.
+ */
+function attributeSteps(code: string, start: number, indexes: string[]): { steps: string; end: number } {
   let steps = '';
   let index = start;
   for (;;) {
@@ -327,6 +333,7 @@ function attributeSteps(code: string, start: number): { steps: string; end: numb
     if (code[index] === '[') {
       const close = closingDelimiter(code, index + 1, '[', ']');
       if (close < code.length) {
+        indexes.push(code.slice(index + 1, close));
         steps += ANY_INSTANCE;
         index = close + 1;
         continue;
