@@ -9,7 +9,7 @@ import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { HttpApiDeployment, HttpApiStage, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
@@ -59,6 +59,25 @@ test('HTTP: a route renamed; a greedy path parameter or the $default route serve
   served.arnForExecuteApi('PUT', '/files/a/b');
   served.urlForPath('/files/readme.txt');
   expect(HttpApiDeployment.warningsOf(proxied)).toEqual([]);
+});
+
+test('a path with a path parameter is judged (the parameter is one segment); a wildcard of the caller\'s at the end is not', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const { api, integration } = petsHttpApi(stack);
+  new Apigatewayv2Route(stack, 'item', { apiId: api.id, routeKey: 'GET /pets/{id}', target: `integrations/${integration.id}` });
+  const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: api });
+  deployment.arnForExecuteApi('GET', '/pets/{id}');
+  deployment.arnForExecuteApi('GET', '/pets/*');
+  deployment.arnForExecuteApi('GET', '/cats/{id}');
+  deployment.arnForExecuteApi('POST', '/pets/{id}');
+  deployment.arnForExecuteApi('GET', '/pets/{id}/photos');
+
+  expect(HttpApiDeployment.warningsOf(stack)).toEqual(["arnForExecuteApi('GET', '/cats/{id}')", "arnForExecuteApi('POST', '/pets/{id}')",
+    "arnForExecuteApi('GET', '/pets/{id}/photos')"].map((call) => expect.stringContaining(`${call} names`)));
+
+  const rest = new TerraformStack(Testing.app(), 'rest');
+  new RestApiDeployment(rest, 'deploy', { restApi: petsApi(rest).api }).arnForExecuteApi('GET', '/cats/{id}');
+  expect(RestApiDeployment.warningsOf(rest)).toEqual([expect.stringContaining("arnForExecuteApi('GET', '/cats/{id}') names GET /cats/*")]);
 });
 
 test('WebSocket: a route key of no route (API Gateway matches them exactly, case included)', () => {
@@ -150,4 +169,21 @@ describe('arnForExecuteApi naming a stage', () => {
     named.arnForExecuteApi('GET', '/pets', 'staging');
     expect(RestApiDeployment.warningsOf(variable)).toEqual([]);
   });
+});
+
+test('a stage made on its own: a URL of a path its API does not serve gets the warning too', () => {
+  const rest = new TerraformStack(Testing.app(), 'rest');
+  const pets = petsApi(rest);
+  const restStage = new RestApiStage(rest, 'stage', { restApiId: pets.api.id, deploymentId: 'a1b2c3', stageName: 'live' });
+  restStage.urlForPath('/cats');
+  restStage.urlForPath('/pets');
+  expect(RestApiDeployment.warningsOf(rest)).toEqual([
+    "urlForPath('/cats') names the path \"/cats\", which aws_api_gateway_rest_api.api does not serve (it serves \"/pets/GET\"): no route answers "
+    + 'the URL (404). Name what the API serves, or add it to the API.',
+  ]);
+
+  const http = new TerraformStack(Testing.app(), 'http');
+  const httpStage = new HttpApiStage(http, 'stage', { apiId: petsHttpApi(http).api.id, deploymentId: 'a1b2c3', stageName: 'live' });
+  httpStage.urlForPath('/cats');
+  expect(HttpApiDeployment.warningsOf(http)).toEqual([expect.stringContaining("urlForPath('/cats') names the path \"/cats\"")]);
 });

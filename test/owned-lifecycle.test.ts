@@ -552,3 +552,22 @@ test.each(['assigned', 'overridden'])("replace_triggered_by on a construct's sta
   expect(() => Testing.synth(stack, true)).toThrow('expected no replace_triggered_by: the stage is created before its old self is destroyed (create_before_destroy), '
     + 'so a replacement under the same name is a second stage of that name, which AWS refuses (ConflictException)');
 });
+
+test.each([
+  ['an API mapping, ignore_changes on its stage (assigned)', (stack: TerraformStack) => {
+    const domain = new Apigatewayv2DomainName(stack, 'domain', {
+      domainName: 'api.example.com', domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+    });
+    const mapping = new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(domain.domainName);
+    mapping.lifecycle = { ignoreChanges: ['stage'] };
+  }, "HttpApiDeployment at 'stack/deploy': property 'addApiMapping(${aws_apigatewayv2_domain_name.domain.domain_name}).lifecycle.ignoreChanges' is [\"stage\"]; "
+    + "expected an ignore_changes without 'stage' (nor \"all\"): a renamed stage is replaced"],
+  ['a base path mapping, ignore_changes "all" (overridden)', (stack: TerraformStack) => {
+    const mapping = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addBasePathMapping('api.example.com', { basePath: 'v1' });
+    mapping.addOverride('lifecycle.ignore_changes', 'all');
+  }, "RestApiDeployment at 'stack/deploy': property 'addBasePathMapping(api.example.com).addOverride(lifecycle.ignore_changes)' is \"all\"; "
+    + "expected an ignore_changes without 'stage_name' (nor \"all\"): a renamed stage is replaced, and a mapping left on the old one makes its deletion fail"],
+])("%s: refused, as the mapping follows its stage (a stage renamed while mapped)", (_case, make, message) => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  expect(() => make(stack)).toThrow(message);
+});

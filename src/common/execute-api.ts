@@ -142,13 +142,14 @@ export function webSocketArnRouteKey(owner: IConstruct, routeKey: string): strin
  * Records, for the check at synth against what the API serves, what an `arnForExecuteApi` call of
  * `owner` asked for: `target` as the ARN has it (`GET/pets/*`, a WebSocket route key, `$default`).
  */
-export function recordArnTarget(owner: IConstruct, call: string, target: string, webSocket: boolean): void {
+export function recordArnTarget(owner: IConstruct, call: string, target: string, webSocket: boolean, path?: string): void {
   if (webSocket || target === '$default') {
     recordHelperTarget(owner, { call, routeKey: target });
     return;
   }
   const slash = target.indexOf('/');
-  recordHelperTarget(owner, { call, method: target.slice(0, slash), path: target.slice(slash) });
+  // `{id}` is written `*` in the ARN: one segment, judged as the path parameter it is; a `*` of the caller's at the end, any path below.
+  recordHelperTarget(owner, { call, method: target.slice(0, slash), path: target.slice(slash), wildcardTail: path?.endsWith('/*') });
 }
 
 /** Records, for the check at synth against what the API serves, the path a `urlForPath` call of `owner` asked for. */

@@ -2,6 +2,7 @@ import { TerraformProvider, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { refuseCollection } from '../core/collections';
 import { invalidProperty } from '../core/errors';
+import { literalOf } from '../core/locals';
 import { refuseTemplateText } from '../core/template-text';
 
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -42,7 +43,9 @@ export function validateStageName(scope: IConstruct, property: string, name: str
   // Around a token, the literal text must be of a stage name's characters too (`prod-${var.suffix}`, not `prod ${var.suffix}`).
   const badLiteral = typeof name === 'string' && Token.isUnresolved(name)
     && (Tokenization.reverseString(name).literals as unknown[]).some((part) => typeof part === 'string' && !/^[A-Za-z0-9_-]*$/.test(part));
-  if (typeof name !== 'string' || badLiteral || (!Token.isUnresolved(name) && !STAGE_NAME.test(name) && !(allowDefault && name === '$default'))) {
+  // A local value holding a literal is checked as that literal.
+  const literal = typeof name === 'string' ? literalOf(name) : undefined;
+  if (typeof name !== 'string' || badLiteral || (literal !== undefined && !STAGE_NAME.test(literal) && !(allowDefault && literal === '$default'))) {
     // `${terraform.workspace}` written as text: the construct names the stage in URLs and ARNs, which need the expression as a token.
     const asText = typeof name === 'string' && !Token.isUnresolved(name) && name.includes('${')
       ? ' (a Terraform expression goes in as a token, such as a TerraformVariable\'s stringValue, not as "${...}" text)' : '';

@@ -10,6 +10,11 @@ export interface HelperTarget {
   /** For REST and HTTP APIs: the method (`*` for any) and the path (`/pets/*`: path parameters written `*`). */
   readonly method?: string;
   readonly path?: string;
+  /**
+   * Whether the path ends in a wildcard of the caller's (`/pets/*`: any path below), not in a path
+   * parameter written `*` (`/pets/{id}`: one segment). Default: whether the path ends in `/*`.
+   */
+  readonly wildcardTail?: boolean;
   /** For WebSocket APIs: the route key. */
   readonly routeKey?: string;
 }

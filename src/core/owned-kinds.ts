@@ -138,5 +138,12 @@ export function ownedMapping(
       [names.key]: `${checked} (give the key in the call's ${names.keyProperty})`,
       region: "it is the API's region, where the mapping must be made",
     },
+    lifecycle: {
+      why: 'the mapping follows its stage',
+      followed: {
+        [snakeCase(names.stage)]: 'a renamed stage is replaced, and a mapping left on the old one makes its deletion fail ("Deleting stage ... failed. '
+          + 'Please remove all base path mappings related to the stage")',
+      },
+    },
   };
 }

@@ -68,7 +68,9 @@ export function mergedOverride(resource: TerraformResource, kept: Kept, path: st
 }
 
 /** The user's lifecycle with what the construct relies on merged in; `createBeforeDestroy: false` is refused. */
-export function mergedLifecycle(resource: TerraformResource, kept: Kept, value: TerraformResourceLifecycle | undefined): TerraformResourceLifecycle {
+export function mergedLifecycle(
+  resource: TerraformResource, kept: Kept, value: TerraformResourceLifecycle | undefined,
+): TerraformResourceLifecycle | undefined {
   const required = kept.lifecycle!;
   if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
     throw invalidProperty(kept.owner, `${kept.property}.lifecycle`, value, 'a lifecycle object, e.g. { ignoreChanges: [...] }');
@@ -85,11 +87,13 @@ export function mergedLifecycle(resource: TerraformResource, kept: Kept, value: 
   const ignoreChanges = value?.ignoreChanges === 'all' || required.ignoreChanges === undefined
     ? value?.ignoreChanges
     : [...new Set([...(Array.isArray(value?.ignoreChanges) ? value!.ignoreChanges : []), ...required.ignoreChanges])];
-  return {
+  const merged = {
     ...value,
     ...(required.createBeforeDestroy ? { createBeforeDestroy: true } : {}),
     ...(ignoreChanges !== undefined ? { ignoreChanges } : {}),
   };
+  // Nothing to keep but what is followed (a mapping's stage): no lifecycle block of its own.
+  return value === undefined && Object.keys(merged).length === 0 ? undefined : merged;
 }
 
 /** A `lifecycle` override with what the construct relies on kept (cdktf merges overrides key by key, `undefined` removing one). */

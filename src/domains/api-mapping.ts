@@ -1,10 +1,11 @@
 import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
-import { TerraformProvider, Token } from 'cdktf';
+import { TerraformProvider } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { checkDomainEndpoint, MappedApiKind } from './domain-endpoint';
 import { domainIdentity } from './domain-identity';
-import { claimDomainMapping, comparableKey, keyOrigin, sameMappingError } from './domain-registry';
+import { claimDomainMapping, comparableKey, keyInId, keyOrigin, sameMappingError } from './domain-registry';
 import { invalidProperty } from '../core/errors';
+import { literalOf } from '../core/locals';
 import { discardOwned, newOwnedResource, ownedMapping } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { checkStruct, StructShape } from '../core/struct-check';
@@ -70,7 +71,9 @@ export function mappingKeyLevels(key: string | undefined): number {
 
 /** `value` with each token in it replaced by one valid character: what is known of a key or base path. */
 export function knownPart(value: string): string {
-  return Token.isUnresolved(value) ? value.replace(/\$\{TfToken\[[^\]]*\]\}/g, 'x') : value;
+  // A local value holding a literal is that literal.
+  const literal = literalOf(value);
+  return literal ?? value.replace(/\$\{TfToken\[[^\]]*\]\}/g, 'x');
 }
 
 /**
@@ -98,7 +101,7 @@ export function addApiMapping(
     throw invalidProperty(owner, `${property}.apiMappingKey`, key, expectedMappingKey(target.apiKind));
   }
   const comparable = comparableKey(owner, key);
-  const id = mappingId('ApiMapping', comparable, domain.addressKey);
+  const id = mappingId('ApiMapping', keyInId(owner, key), domain.addressKey);
   const duplicate = sameMappingError(owner, property, domain, scope, id, 'apiMappingKey');
   if (duplicate !== undefined) {
     throw duplicate;

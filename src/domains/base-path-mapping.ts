@@ -2,7 +2,7 @@ import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gate
 import { Construct, IConstruct } from 'constructs';
 import { knownPart, MAPPING_KEY_LEVEL, mappingId, MappingTarget } from './api-mapping';
 import { domainIdentity, isPrivateDomain } from './domain-identity';
-import { claimDomainMapping, comparableKey, keyOrigin, sameMappingError } from './domain-registry';
+import { claimDomainMapping, comparableKey, keyInId, keyOrigin, sameMappingError } from './domain-registry';
 import { invalidProperty } from '../core/errors';
 import { newOwnedResource, ownedMapping } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
@@ -67,7 +67,7 @@ export function addBasePathMapping(
   const domainNameId = options.domainNameId ?? (isPrivateDomain(named.resource) ? named.resource!.getStringAttribute('domain_name_id') : undefined);
   const domain = domainNameId === options.domainNameId ? named : domainIdentity(owner, `${property}(domainName)`, domainName, domainNameId);
   const key = comparableKey(owner, basePath);
-  const id = mappingId('BasePathMapping', key, domain.addressKey);
+  const id = mappingId('BasePathMapping', keyInId(owner, basePath), domain.addressKey);
   const duplicate = sameMappingError(owner, property, domain, scope, id, 'basePath');
   if (duplicate !== undefined) {
     throw duplicate;

@@ -81,6 +81,10 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
     throw invalidProperty(owner, property, expression,
       `the custom domain's name (its domain_name), not its ${attribute[4]}: ${attribute[4].includes('domain_name') ? "that is the name of API Gateway's own endpoint, for a DNS record pointing at it" : 'that is no domain name'}`);
   }
+  if (attribute !== null && attribute[4] === 'id' && privateDomainId !== undefined) {
+    throw invalidProperty(owner, property, expression, "the custom domain's name (its domain_name), not its id: a private custom domain's id is "
+      + "'<domain name>/<domain_name_id>' (the provider's resource id), which names no domain");
+  }
   if (attribute !== null && attribute[1] !== undefined && privateDomainId === undefined) {
     const lookup = domainElementIn(stack, `data.${attribute[2]}.${attribute[3]}`) as TerraformDataSource | undefined;
     const literal = dataSourceName(lookup);

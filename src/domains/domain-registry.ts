@@ -6,6 +6,7 @@ import { handWrittenMappings } from './hand-written-mappings';
 import { AppIndex } from '../core/app-index';
 import { describeValue, invalidProperty } from '../core/errors';
 import { listIn } from '../core/list-in';
+import { literalOf } from '../core/locals';
 import { discardOwned } from '../core/owned-resources';
 import { accountKey, describePlacement, hasAwsProvider, sameAccount } from '../core/placement';
 import { expressionIn } from '../core/resolve';
@@ -99,16 +100,24 @@ interface AppClaims {
 const CLAIMS = new WeakMap<IConstruct, AppClaims>();
 
 /**
- * A key as the registry compares it: a literal as it is, a token as the expression it stands for
- * in the stack of `owner` (the same variable twice is the same key).
+ * A key as the registry compares it: a literal as it is (a local value holding one, too), another token
+ * as the expression it stands for in the stack of `owner` (the same variable twice is the same key).
  */
 export function comparableKey(owner: IConstruct, key: string | undefined): string {
+  return key === undefined ? '' : literalOf(key) ?? expressionIn(TerraformStack.of(owner), key);
+}
+
+/**
+ * A key as the construct id of a mapping has it: a literal as it is, a token (a local value's too) as
+ * its expression, as ids were made before locals were read through (an id changed would replace the mapping).
+ */
+export function keyInId(owner: IConstruct, key: string | undefined): string {
   return key === undefined ? '' : Token.isUnresolved(key) ? expressionIn(TerraformStack.of(owner), key) : key;
 }
 
-/** Where `key` is valid: the path of the stack of `owner` for a key with a token (the same variable name in two stacks is two values), else `''`. */
+/** Where `key` is valid: the path of the stack of `owner` for a key known only at deploy time (the same variable name in two stacks is two values), else `''`. */
 export function keyOrigin(owner: IConstruct, key: string | undefined): string {
-  return key !== undefined && Token.isUnresolved(key) ? TerraformStack.of(owner).node.path : '';
+  return key !== undefined && literalOf(key) === undefined ? TerraformStack.of(owner).node.path : '';
 }
 
 /**

@@ -295,7 +295,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
     const target = methodAndPath(this, method, path);
     const call = callText('arnForExecuteApi', [method, path, stage]);
-    recordArnTarget(this, call, target, false);
+    recordArnTarget(this, call, target, false, path);
     recordArnStage(this, call, stage, 'aws_api_gateway_stage');
     return executeApiArn(this, this.restApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target, false);
   }

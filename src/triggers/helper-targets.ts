@@ -43,7 +43,7 @@ function judged(target: HelperTarget): boolean {
     return false;
   }
   const path = target.path?.split(/[?#]/)[0];
-  return target.routeKey !== undefined || (path !== undefined && path !== '/' && path !== '/*' && !path.endsWith('/*'));
+  return target.routeKey !== undefined || (path !== undefined && path !== '/' && path !== '/*' && !(target.wildcardTail ?? path.endsWith('/*')));
 }
 
 /** Whether a route serves a request for a method and path (an HTTP API's `$default` route serves every one). */

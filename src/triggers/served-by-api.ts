@@ -5,10 +5,12 @@ import { gatherSnapshot } from './api-snapshot';
 import { blindSpotWarnings } from './blind-spots';
 import { BlockSource } from './block-source';
 import { CrossStackExpressions } from './cross-stack-expressions';
+import { unservedTargetWarnings } from './helper-targets';
 import { stackBlocks } from './stack-blocks';
 import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
+import { helperTargetsOf } from '../core/helper-targets';
 import { expressionIn, idReferenceOf } from '../core/resolve';
 import { warnOnce } from '../core/warnings';
 
@@ -64,11 +66,11 @@ export function unservedSettingError(
 }
 
 /**
- * For a stage made on its own (no deployment construct, so no trigger engine checks it): when the app
- * is validated, fails on a per-route or per-method setting for a route or method that the API named by
- * `apiId` (a resource of the app, in the stage's stack) does not serve. What it serves is found as a
- * deployment construct finds it; nothing is judged where discovery may not see everything (a module
- * given the API, an API id reached indirectly) or the API is not the app's.
+ * For a stage made on its own, which has no engine: fails at validation when one of its
+ * `settings` (`routeOptions`, `methodOptions`) names a route or method that its API, a resource of
+ * its stack named by `apiId`, does not serve; and warns of what its `urlForPath` was asked for that
+ * the API does not serve (a URL no route answers), as a deployment construct's engine does. Not
+ * judged: an API of another stack or given by another expression, or one with blind spots.
  */
 export function checkServedByApi(owner: IConstruct, family: ApiFamily, apiId: string, settings: readonly ServedSetting[]): void {
   for (const { property, key } of settings) {
@@ -77,30 +79,45 @@ export function checkServedByApi(owner: IConstruct, family: ApiFamily, apiId: st
       warnOnce(owner, warning);
     }
   }
-  if (settings.every(({ key }) => Token.isUnresolved(key) || key.includes('*'))) {
-    return;
-  }
+  const judgedSettings = settings.filter(({ key }) => !Token.isUnresolved(key) && !key.includes('*'));
   owner.node.addValidation({
     validate: () => {
-      const named = idReferenceOf(apiIdBehind(owner, apiId));
-      const stack = TerraformStack.of(owner);
-      if (named === undefined || named.type !== family.apiType || named.stack !== stack) {
+      const targets = helperTargetsOf(owner);
+      if (judgedSettings.length === 0 && targets.length === 0) {
         return [];
       }
-      return AppIndex.during(owner, (index) => {
-        const api = index.resourceNamed(named.type, stack, named.name);
-        if (api === undefined) {
-          return [];
-        }
-        const blocks = new BlockSource(owner, { blocks: stackBlocks(index, stack, true) }, true);
-        const snapshot = gatherSnapshot(family, { api, autoDiscover: true, resources: [] }, blocks, new CrossStackExpressions(owner, true, new Map()), 'check');
-        if (snapshot.api === undefined || blindSpotWarnings(family, snapshot, []).length > 0) {
-          return [];
-        }
-        const served = family.servedKeys(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api));
-        const error = unservedSettingError(owner, family, snapshot.api.address, served, settings);
-        return error === undefined ? [] : [error.message];
-      });
+      const served = servedByApiOf(owner, family, apiId);
+      if (served === undefined) {
+        return [];
+      }
+      unservedTargetWarnings(served.address, served.keys, family.apiType === 'aws_api_gateway_rest_api', targets)
+        .forEach((warning) => warnOnce(owner, warning));
+      const error = judgedSettings.length === 0 ? undefined : unservedSettingError(owner, family, served.address, served.keys, settings);
+      return error === undefined ? [] : [error.message];
     },
+  });
+}
+
+/** What the API named by `apiId` serves, when it is a resource of the stack of `owner` without blind spots; undefined else. */
+function servedByApiOf(
+  owner: IConstruct, family: ApiFamily, apiId: string,
+): { readonly address: string; readonly keys: ReadonlySet<string> } | undefined {
+  const named = idReferenceOf(apiIdBehind(owner, apiId));
+  const stack = TerraformStack.of(owner);
+  if (named === undefined || named.type !== family.apiType || named.stack !== stack) {
+    return undefined;
+  }
+  return AppIndex.during(owner, (index) => {
+    const api = index.resourceNamed(named.type, stack, named.name);
+    if (api === undefined) {
+      return undefined;
+    }
+    const blocks = new BlockSource(owner, { blocks: stackBlocks(index, stack, true) }, true);
+    const snapshot = gatherSnapshot(family, { api, autoDiscover: true, resources: [] }, blocks, new CrossStackExpressions(owner, true, new Map()), 'check');
+    if (snapshot.api === undefined || blindSpotWarnings(family, snapshot, []).length > 0) {
+      return undefined;
+    }
+    const keys = family.servedKeys(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api));
+    return keys === undefined ? undefined : { address: snapshot.api.address, keys };
   });
 }

@@ -307,6 +307,17 @@ describe('private custom domain names', () => {
   });
 });
 
+test("a private domain resource given by its id (the provider's '<name>/<domain_name_id>') fails, pointing to its domain_name", () => {
+  expect(() => synthesize((stack) => {
+    const domain = restDomain(stack, {
+      certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointConfiguration: { types: ['PRIVATE'] }, securityPolicy: 'TLS_1_2',
+    });
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).addBasePathMapping(domain.id, { basePath: 'v1' });
+  })).toThrow("RestApiDeployment at 'stack/deploy': property 'addBasePathMapping(domainName)' is \"${aws_api_gateway_domain_name.domain.id}\"; "
+    + "expected the custom domain's name (its domain_name), not its id: a private custom domain's id is '<domain name>/<domain_name_id>' "
+    + "(the provider's resource id), which names no domain.");
+});
+
 describe('a refused mapping whose error is caught', () => {
   test('leaves nothing behind: the app synthesizes without it', () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
@@ -663,5 +674,29 @@ describe('mappings written by hand are compared with the library\'s as the libra
       new Apigatewayv2ApiMapping(stack, 'other', { apiId: 'a1b2c3', domainName: 'other.example.com', stage: 'prod', apiMappingKey: 'orders' });
       new ApiGatewayBasePathMapping(stack, 'rest', { apiId: 'd4e5f6', domainName: 'rest.example.com', stageName: 'prod' });
     })).not.toThrow();
+  });
+});
+
+describe('a key or a stage name held by a local value is checked and compared as the literal it holds', () => {
+  test('a key of a local twice on one domain: ConflictException refused, as for the literal', () => {
+    expect(() => synthesize((stack) => {
+      const key = new TerraformLocal(stack, 'key', 'v1');
+      new HttpApiDeployment(stack, 'a', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: key.asString });
+      new HttpApiDeployment(stack, 'b', { httpApi: petsHttpApi(stack, {}, 'b_').api }).addApiMapping('api.example.com', { apiMappingKey: 'v1' });
+    })).toThrow("already maps the key \"v1\" of it (AWS answers ConflictException)");
+  });
+
+  test.each([
+    ["a WebSocket API's key of two levels", (stack: TerraformStack) => new WebSocketApiDeployment(stack, 'deploy', { webSocketApi: chatWebSocketApi(stack).api })
+      .addApiMapping('ws.example.com', { apiMappingKey: new TerraformLocal(stack, 'key', 'chat/v1').asString }),
+    "property 'addApiMapping.apiMappingKey' is \"${local.key}\"; expected a key of letters, digits and $-_.+!*'() (one level"],
+    ['a base path of two levels', (stack: TerraformStack) => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api })
+      .addBasePathMapping('api.example.com', { basePath: new TerraformLocal(stack, 'key', 'orders/v1').asString }),
+    "property 'addBasePathMapping.basePath' is \"${local.key}\"; expected a single path segment"],
+    ['a stage name with a space', (stack: TerraformStack) => new RestApiDeployment(stack, 'deploy', {
+      restApi: petsApi(stack).api, stageName: new TerraformLocal(stack, 'stage', 'my stage').asString,
+    }), "property 'stageName' is \"${local.stage}\"; expected 1 to 128 characters, each a letter, a digit, '_' or '-'."],
+  ])('%s: refused', (_case, make, message) => {
+    expect(() => make(new TerraformStack(Testing.app(), 'stack'))).toThrow(message);
   });
 });
