@@ -1,3 +1,4 @@
+import { ApiGatewayClientCertificate } from '@cdktf/provider-aws/lib/api-gateway-client-certificate';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsCloudwatchLogGroup } from '@cdktf/provider-aws/lib/data-aws-cloudwatch-log-group';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -426,5 +427,51 @@ describe('a list, a set or a map given where Terraform takes one string (terrafo
         triggers: { config: Fn.sha1(Fn.jsonencode(Fn.merge([{ a: '1' }]))) },
       });
     })).not.toThrow(/string required/);
+  });
+});
+
+describe('clientCertificateId', () => {
+  function newStack(): TerraformStack {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    return stack;
+  }
+
+  test.each([
+    ["the certificate's arn (REST)", (stack: TerraformStack) => new RestApiDeployment(stack, 'deploy', {
+      restApi: petsApi(stack).api, clientCertificateId: new ApiGatewayClientCertificate(stack, 'cert', {}).arn,
+    }), "property 'clientCertificateId' is \"${aws_api_gateway_client_certificate.cert.arn}\"; expected a client certificate's id"],
+    ['a literal ARN (WebSocket)', (stack: TerraformStack) => new WebSocketApiDeployment(stack, 'deploy', {
+      webSocketApi: chatWebSocketApi(stack).api, clientCertificateId: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc',
+    }), "property 'clientCertificateId' is \"arn:aws:acm:eu-west-2:123456789012:certificate/abc\"; expected a client certificate's id"],
+    ['an arn set on the stage resource afterwards', (stack: TerraformStack) => {
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      deployment.deploymentStage.stage.clientCertificateId = new ApiGatewayClientCertificate(stack, 'cert', {}).arn;
+      Testing.synth(stack, true);
+    }, "expected a client certificate's id (an aws_api_gateway_client_certificate's id, such as 'a1b2c3'), not an ARN"],
+  ])('%s: refused', (_case, make, message) => {
+    expect(() => make(newStack())).toThrow(message);
+  });
+
+  test.each([
+    ['REST, a certificate made with a provider of another region', (stack: TerraformStack) => {
+      const east = new AwsProvider(stack, 'east', { region: 'us-east-1', alias: 'east' });
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, clientCertificateId: new ApiGatewayClientCertificate(stack, 'cert', { provider: east }).id });
+    }],
+    ['WebSocket, a certificate with a region of its own', (stack: TerraformStack) => {
+      new WebSocketApiDeployment(stack, 'deploy', {
+        webSocketApi: chatWebSocketApi(stack).api, clientCertificateId: new ApiGatewayClientCertificate(stack, 'cert', { region: 'us-east-1' }).id,
+      });
+    }],
+  ])("%s: refused at synth, as API Gateway looks for it in the stage's region", (_case, make) => {
+    const stack = newStack();
+    make(stack);
+    expect(() => Testing.synth(stack, true)).toThrow("expected a client certificate of the stage's account and region: 'stack/cert' is made with");
+  });
+
+  test("a certificate of the stage's region, by its id: accepted", () => {
+    const stack = newStack();
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, clientCertificateId: new ApiGatewayClientCertificate(stack, 'cert', {}).id });
+    expect(onlyResource(JSON.parse(Testing.synth(stack, true)), 'aws_api_gateway_stage').client_certificate_id).toBe('${aws_api_gateway_client_certificate.cert.id}');
   });
 });

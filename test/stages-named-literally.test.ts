@@ -4,7 +4,7 @@ import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-me
 import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-plan';
 import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformLocal, TerraformStack, Testing } from 'cdktf';
+import { TerraformLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, RestApiStage } from '../src';
 import { petsApi } from './support/api';
 import { petsHttpApi } from './support/v2-api';
@@ -100,5 +100,20 @@ test('the stage named through a local value holding its name, or from a third st
   expect(RestApiDeployment.warningsOf(app)).toEqual([
     expect.stringContaining("aws_api_gateway_method_settings.settings ('stack/settings') names the stage \"prod\" of this API by its name"),
     expect.stringContaining("aws_api_gateway_usage_plan.plan ('third/plan') names the stage \"prod\" of this API by its name"),
+  ]);
+});
+
+test('a stage name known only at deploy time (a variable), named by the same expression: the warning, showing the expression', () => {
+  const stack = newStack();
+  const api = petsApi(stack).api;
+  const stageName = new TerraformVariable(stack, 'stage', { type: 'string' }).stringValue;
+  const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api, stageName });
+  new ApiGatewayUsagePlan(stack, 'plan', { name: 'plan', apiStages: [{ apiId: api.id, stage: deployment.stageName }] });
+  new ApiGatewayUsagePlan(stack, 'other', { name: 'other', apiStages: [{ apiId: api.id, stage: new TerraformVariable(stack, 'other_stage', { type: 'string' }).stringValue }] });
+
+  expect(RestApiDeployment.warningsOf(stack)).toEqual([
+    "aws_api_gateway_usage_plan.plan ('stack/plan') names the stage ${var.stage} of this API by its name: nothing makes it wait for the stage, so the first "
+    + 'apply fails ("Invalid API Stage ... specified for usageplan"), and a renamed stage leaves it behind. Name the stage through its resource: '
+    + 'deploymentStage.stage.stageName.',
   ]);
 });

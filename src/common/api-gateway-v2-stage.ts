@@ -6,6 +6,7 @@ import { accessLogSettingsCheck, accessLogSettingsOf, refuseFirehoseDestination 
 import { checkIdKinds } from './api-id-kind';
 import { checkPlacementWithApiId } from './api-placement';
 import { checkLogDestinationRegion } from './arn-region';
+import { checkClientCertificateId, validateClientCertificateId } from './client-certificate';
 import { CommonStageOptions } from './common-stage-options';
 import { recordUrlTarget, validateUrlPath } from './execute-api';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
@@ -105,9 +106,10 @@ export function createV2Stage(
     stageVariables: (checked, property, value) => validateStageVariables(checked, property, value as Record<string, string> | undefined),
     tags: (checked, property, value) => validateTags(checked, property, value as Record<string, string> | undefined),
     accessLogSettings: accessLogSettingsCheck(`${kind.apiKind} API`),
-    ...(kind.apiKind === 'HTTP' ? { clientCertificateId: refuseHttpClientCertificate } : {}),
+    clientCertificateId: kind.apiKind === 'HTTP' ? refuseHttpClientCertificate : validateClientCertificateId,
   }));
   checkLogDestinationRegion(owner, prefix, definition.accessLogDestination, stage);
+  checkClientCertificateId(owner, `${prefix}clientCertificateId`, definition.clientCertificateId, stage);
   if (owner === scope) {
     AppIndex.cover(owner);
     checkIdKinds(owner, {

@@ -12,6 +12,7 @@ import { accessLogSettingsCheck, accessLogSettingsOf } from '../common/access-lo
 import { checkIdKinds } from '../common/api-id-kind';
 import { checkPlacementWithApiId } from '../common/api-placement';
 import { checkLogDestinationRegion } from '../common/arn-region';
+import { checkClientCertificateId, validateClientCertificateId } from '../common/client-certificate';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { recordUrlTarget, validateUrlPath } from '../common/execute-api';
 import { MethodLoggingLevel } from '../common/logging-level';
@@ -183,8 +184,10 @@ export class RestApiStage extends StageBase {
       variables: (checked, property, value) => validateStageVariables(checked, property, value as Record<string, string> | undefined),
       tags: (checked, property, value) => validateTags(checked, property, value as Record<string, string> | undefined),
       accessLogSettings: accessLogSettingsCheck(),
+      clientCertificateId: validateClientCertificateId,
     }));
     checkLogDestinationRegion(owner, prefix, options.accessLogDestination, this.stage);
+    checkClientCertificateId(owner, `${prefix}clientCertificateId`, options.clientCertificateId, this.stage);
     if (owner === this) {
       AppIndex.cover(owner);
       checkIdKinds(owner, {

@@ -5,6 +5,7 @@ import { Block } from './rendered-blocks';
 import { madeByLibraryConstruct } from '../core/deployment-marker';
 import { literalOf, localValue } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
+import { expressionIn } from '../core/resolve';
 
 /**
  * The resources that name a stage by its name, and where: each stage a block names, with the part of the
@@ -49,12 +50,16 @@ export function stagesNamedLiterallyWarnings(
   const warnings: string[] = [];
   const naming = namingByStageName(blocks);
   for (const stage of ours) {
-    const name = literalStageName(stage);
+    const literal = literalStageName(stage);
+    // A name known only at deploy time (a variable) is compared as its expression, in the stage's stack.
+    const expression = literal === undefined ? stageNameExpression(stage) : undefined;
+    const key = literal !== undefined ? literalKey(literal)
+      : expression === undefined ? undefined : expressionKey(TerraformStack.of(stage), expression);
     const address = `${stage.terraformResourceType}.${stage.friendlyUniqueId}`;
-    for (const { resource, apiText, text } of (name === undefined ? undefined : naming.get(name)) ?? []) {
+    for (const { resource, apiText, text } of (key === undefined ? undefined : naming.get(key)) ?? []) {
       if (apiIdsIn(TerraformStack.of(resource)).some((apiId) => apiText.includes(apiId)) && !text.includes(address)) {
         warnings.push(`${resource.terraformResourceType}.${resource.friendlyUniqueId} ('${resource.node.path}') names the stage `
-          + `${JSON.stringify(name)} of this API by its name: nothing makes it wait for the stage, so the first apply fails ("${FAILURE[resource.terraformResourceType]}"), `
+          + `${literal !== undefined ? JSON.stringify(literal) : expression} of this API by its name: nothing makes it wait for the stage, so the first apply fails ("${FAILURE[resource.terraformResourceType]}"), `
           + `and a renamed stage leaves it behind. Name the stage through its resource: ${fix(stage)}.`);
       }
     }
@@ -79,15 +84,39 @@ function namingByStageName(blocks: BlockSource): ReadonlyMap<string, readonly Na
           const local = typeof written === 'string' ? /^\$\{local\.([\w-]+)\}$/.exec(written) : null;
           const held = local === null ? undefined : localValue(stack, local[1]);
           const name = typeof held === 'string' ? literalOf(held) : written;
-          if (typeof name === 'string' && !name.includes('${')) {
+          // A literal name, or a whole expression (`${var.stage}`), valid in its stack only.
+          const key = typeof name !== 'string' ? undefined : !name.includes('${') ? literalKey(name) : WHOLE_EXPRESSION.test(name) ? expressionKey(stack, name) : undefined;
+          if (key !== undefined) {
           // The API is looked for in the part that names the stage; a reference to the stage, in the whole block (its depends_on).
-            const list = byName.get(name) ?? [];
+            const list = byName.get(key) ?? [];
             list.push({ resource: element, apiText: JSON.stringify(part), text: JSON.stringify(block) });
-            byName.set(name, list);
+            byName.set(key, list);
           }
         }
       }
     }
     return byName;
   });
+}
+
+/** A whole expression that names something other than a stage resource's attribute (`${var.stage}`, `${local.env}-x` not). */
+const WHOLE_EXPRESSION = /^\$\{[^{}]+\}$/;
+
+function literalKey(name: string): string {
+  return `literal:${name}`;
+}
+
+function expressionKey(stack: TerraformStack, expression: string): string {
+  return `expression:${stack.node.path}:${expression}`;
+}
+
+/** The expression of a stage resource's name (`${var.stage}`) in its stack; undefined where it has none. */
+function stageNameExpression(stage: TerraformResource): string | undefined {
+  const fields = stage as unknown as { stageNameInput?: unknown; nameInput?: unknown };
+  const name = stage.terraformResourceType === 'aws_api_gateway_stage' ? fields.stageNameInput : fields.nameInput;
+  if (typeof name !== 'string') {
+    return undefined;
+  }
+  const expression = expressionIn(stage, name);
+  return WHOLE_EXPRESSION.test(expression) ? expression : undefined;
 }
