@@ -17,7 +17,7 @@ import { validateProvider, validateRegion, validateStageName, validateStageVaria
 import { AppIndex } from '../core/app-index';
 import { stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
-import { newOwnedResource, ownedStage } from '../core/owned-resources';
+import { asArgumentCheck, newOwnedResource, ownedStage } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { HTTP_API_FAMILY, WEBSOCKET_API_FAMILY } from '../triggers/api-gateway-v2-family';
 import { checkServedByApi } from '../triggers/served-by-api';
@@ -102,9 +102,9 @@ export function createV2Stage(
     // hand) moves to it, and the old one deleted after (AWS refuses to delete a mapped stage).
     lifecycle: { createBeforeDestroy: true },
   }, ownedStage(owner, stageResourceProperty(scope, definition.stageName), { api: 'apiId', deployment: 'deploymentId', name: 'name', autoDeploy: 'autoDeploy' }, {
-    description: (checked, property, value) => validateV2Description(checked, property, value as string | undefined),
-    stageVariables: (checked, property, value) => validateStageVariables(checked, property, value as Record<string, string> | undefined),
-    tags: (checked, property, value) => validateTags(checked, property, value as Record<string, string> | undefined),
+    description: asArgumentCheck(validateV2Description),
+    stageVariables: asArgumentCheck(validateStageVariables),
+    tags: asArgumentCheck(validateTags),
     accessLogSettings: accessLogSettingsCheck(`${kind.apiKind} API`),
     clientCertificateId: kind.apiKind === 'HTTP' ? refuseHttpClientCertificate : validateClientCertificateId,
   }));

@@ -43,6 +43,11 @@ export interface OwnedResource {
 /** A check of an argument's value (`property` names it in errors) of `resource`, which throws the library's error. */
 export type ArgumentCheck = (owner: IConstruct, property: string, value: unknown, resource: TerraformResource) => void;
 
+/** A check of a prop (`validateTags`) as the check of the argument it becomes: what the resource holds is checked as the prop was. */
+export function asArgumentCheck<T>(validate: (owner: IConstruct, property: string, value: T) => void): ArgumentCheck {
+  return (owner, property, value) => validate(owner, property, value as T);
+}
+
 /** The parts of a lifecycle a construct relies on. */
 export interface RequiredLifecycle {
   readonly createBeforeDestroy?: boolean;

@@ -10,7 +10,7 @@ import { forgetPreparedFragment } from './prepared-fragments';
 import { expressionIn } from './resolve';
 
 export type { OwnedResource, RequiredLifecycle } from './owned-kinds';
-export { ownedMapping, ownedStage } from './owned-kinds';
+export { asArgumentCheck, ownedMapping, ownedStage } from './owned-kinds';
 export { ownerOfResource } from './owned-state';
 
 type ResourceClass<T extends TerraformResource> = new (...args: any[]) => T;

@@ -25,7 +25,7 @@ import { AppIndex } from '../core/app-index';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix, stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
-import { newOwnedResource, ownedStage } from '../core/owned-resources';
+import { asArgumentCheck, newOwnedResource, ownedStage } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { checkStruct } from '../core/struct-check';
 import { refuseTemplateText } from '../core/template-text';
@@ -181,8 +181,8 @@ export class RestApiStage extends StageBase {
     }, ownedStage(owner, stageResourceProperty(this, props.stageName), { api: 'restApiId', deployment: 'deploymentId', name: 'stageName', canary: 'canarySettings' }, {
       description: refuseTemplateText,
       documentationVersion: refuseTemplateText,
-      variables: (checked, property, value) => validateStageVariables(checked, property, value as Record<string, string> | undefined),
-      tags: (checked, property, value) => validateTags(checked, property, value as Record<string, string> | undefined),
+      variables: asArgumentCheck(validateStageVariables),
+      tags: asArgumentCheck(validateTags),
       accessLogSettings: accessLogSettingsCheck(),
       clientCertificateId: validateClientCertificateId,
     }));

@@ -57,36 +57,27 @@ function serves(route: Route, target: HelperTarget): boolean {
   const segments = target.path!.split(/[?#]/)[0].split('/').filter((part) => part !== '');
   // From a segment with a value known only at deploy time on, the path may be any (a value may hold a '/'): only what precedes is judged.
   const known = segments.findIndex((part) => Token.isUnresolved(part));
-  return known < 0 ? pathMatches(route.segments, segments) : prefixMatches(route.segments, segments.slice(0, known));
+  return known < 0 ? pathMatches(route.segments, segments) : pathMatches(route.segments, segments.slice(0, known), true);
 }
 
-/** Whether served segments (`{id}` one segment, `{proxy+}` the rest) match requested ones (`*`: a path parameter, any segment). */
-function pathMatches(served: readonly string[], requested: readonly string[]): boolean {
-  for (let index = 0; index < served.length; index++) {
-    const segment = served[index];
-    if (/^\{[^}]+\+\}$/.test(segment)) {
-      return requested.length > index;
-    }
-    const asked = requested[index];
-    if (asked === undefined || !(asked === segment || asked === '*' || /^\{[^}]+\}$/.test(segment))) {
-      return false;
-    }
-  }
-  return requested.length === served.length;
-}
-
-/** Whether a route's path can begin with the requested segments and go on (a path known only from there on). */
-function prefixMatches(served: readonly string[], prefix: readonly string[]): boolean {
-  for (let index = 0; index < prefix.length; index++) {
+/**
+ * Whether served segments (`{id}` one segment, `{proxy+}` the rest) match requested ones (`*`: a path
+ * parameter, any segment): the whole path, or, with `goesOn` (a path known only from there on), a
+ * beginning the route's path goes on from.
+ */
+function pathMatches(served: readonly string[], requested: readonly string[], goesOn = false): boolean {
+  const compared = goesOn ? requested.length : served.length;
+  for (let index = 0; index < compared; index++) {
     const segment = served[index];
     if (segment !== undefined && /^\{[^}]+\+\}$/.test(segment)) {
-      return true;
+      return goesOn || requested.length > index;
     }
-    if (segment === undefined || !(segment === prefix[index] || prefix[index] === '*' || /^\{[^}]+\}$/.test(segment))) {
+    const asked = requested[index];
+    if (segment === undefined || asked === undefined || !(asked === segment || asked === '*' || /^\{[^}]+\}$/.test(segment))) {
       return false;
     }
   }
-  return served.length > prefix.length;
+  return goesOn ? served.length > requested.length : requested.length === served.length;
 }
 
 function describe(target: HelperTarget): string {

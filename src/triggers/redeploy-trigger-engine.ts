@@ -85,6 +85,8 @@ export class RedeployTriggerEngine {
   private readonly renderHook: StackRenderHook;
   private readonly token: IResolvable;
   private readonly readable = new Map<TerraformResource, { [key: string]: string }>();
+  /** What the API serves, by the snapshot it was found in (`servedBy`). */
+  private readonly servedBySnapshot = new WeakMap<ApiSnapshot, { readonly served: ReadonlySet<string> | undefined }>();
   private lastApiWarnings: readonly string[] = [];
 
   constructor(private readonly owner: IConstruct, private readonly props: RedeployTriggerEngineProps) {
@@ -392,7 +394,6 @@ export class RedeployTriggerEngine {
     const family = this.props.family;
     const unknown = (key: string) => Token.isUnresolved(key) || key.includes('*');
     const pending = this.served.filter(({ key }) => !unknown(key));
-    // A blind spot (a module given the API, a route that names it indirectly) may serve what discovery cannot see.
     // A blind spot (a module given the API, a route that names it indirectly) may serve what discovery cannot see: it has its own warning.
     if (pending.length === 0 || blindSpots) {
       return;
@@ -420,14 +421,23 @@ export class RedeployTriggerEngine {
     }
   }
 
-  /** What the API serves (route keys, REST method paths), as discovered; undefined where the library cannot know it all. */
+  /**
+   * What the API serves (route keys, REST method paths), as discovered; undefined where the library cannot know it all.
+   * Found once per snapshot: the settings' check and the helpers' both ask.
+   */
   private servedBy(api: SnapshotResource, snapshot: ApiSnapshot, expressions: CrossStackExpressions): ReadonlySet<string> | undefined {
+    const known = this.servedBySnapshot.get(snapshot);
+    if (known !== undefined) {
+      return known.served;
+    }
     // A resource of another stack reads the API's root resource id through that stack's cross-stack expression.
     const roots = new Set(snapshot.stacks.filter(({ stack }) => stack !== api.stack).flatMap(({ stack }) => {
       const root = expressions.existingIn(stack, `${api.address}.root_resource_id`, api.stack);
       return root === undefined ? [] : [`\${${root}}`];
     }));
-    return this.props.family.servedKeys(api, snapshot.resources.filter((item) => item !== api), roots);
+    const served = this.props.family.servedKeys(api, snapshot.resources.filter((item) => item !== api), roots);
+    this.servedBySnapshot.set(snapshot, { served });
+    return served;
   }
 
   /**
