@@ -5,7 +5,7 @@ import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, TerraformLocal, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   AccessLogDestination, AccessLogFormat, ApiGatewayCloudWatchRole, MethodLoggingLevel, RestApiDeployment, RestApiDeploymentProps, RestApiStage,
   WebSocketApiDeployment, WebSocketApiStage,
@@ -455,5 +455,40 @@ describe('logging turned on past the props (the stage resource, method settings 
     const json = JSON.parse(Testing.synth(stack, true));
     expect(resourcesOfType(json, 'aws_api_gateway_method_settings')[settings.friendlyUniqueId].depends_on)
       .toEqual([`aws_api_gateway_account.${deployment.cloudWatchRole!.account.friendlyUniqueId}`]);
+  });
+});
+
+describe('method settings written by hand for a stage, elsewhere', () => {
+  test("named through a local value holding the stage's name: the warning too", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    const stage = new TerraformLocal(stack, 'stage', deployment.deploymentStage.stage.stageName);
+    new ApiGatewayMethodSettings(stack, 'settings', { restApiId: deployment.restApiId, stageName: stage.asString, methodPath: '*/*', settings: { loggingLevel: 'INFO' } });
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([ROLE_WARNING('prod')]);
+  });
+
+  test('in a stack that sets the role beside them: they wait for it, and the stage (which does not log) gets no warning', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-stack-'));
+    try {
+      const app = new App({ outdir });
+      const api = new TerraformStack(app, 'api');
+      new AwsProvider(api, 'aws', { region: 'eu-west-1' });
+      const deployment = new RestApiDeployment(api, 'deploy', { restApi: petsApi(api).api });
+      const ops = new TerraformStack(app, 'ops');
+      new AwsProvider(ops, 'aws', { region: 'eu-west-1' });
+      const role = new ApiGatewayCloudWatchRole(ops, 'role');
+      new ApiGatewayMethodSettings(ops, 'settings', {
+        restApiId: deployment.restApiId, stageName: deployment.deploymentStage.stage.stageName, methodPath: '*/*', settings: { loggingLevel: 'INFO' },
+      });
+
+      expect(RestApiDeployment.warningsOf(api)).toEqual([]);
+      app.synth();
+      const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'ops', 'cdk.tf.json'), 'utf8'));
+      expect(json.resource.aws_api_gateway_method_settings.settings.depends_on).toEqual([`aws_api_gateway_account.${role.account.friendlyUniqueId}`]);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });

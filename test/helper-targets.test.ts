@@ -168,6 +168,12 @@ describe('arnForExecuteApi naming a stage', () => {
     const named = new RestApiDeployment(variable, 'deploy', { restApi: petsApi(variable).api, stageName: new TerraformVariable(variable, 'name', { type: 'string' }).stringValue });
     named.arnForExecuteApi('GET', '/pets', 'staging');
     expect(RestApiDeployment.warningsOf(variable)).toEqual([]);
+
+    // An API defined elsewhere (its id from a variable) has stages the app does not make.
+    const elsewhere = new TerraformStack(Testing.app(), 'elsewhere');
+    new HttpApiDeployment(elsewhere, 'deploy', { httpApiId: new TerraformVariable(elsewhere, 'api_id', { type: 'string' }).stringValue, stageName: 'canary' })
+      .arnForExecuteApi('GET', '/pets', 'prod');
+    expect(HttpApiDeployment.warningsOf(elsewhere).filter((warning) => warning.includes('arnForExecuteApi'))).toEqual([]);
   });
 });
 
@@ -186,4 +192,18 @@ test('a stage made on its own: a URL of a path its API does not serve gets the w
   const httpStage = new HttpApiStage(http, 'stage', { apiId: petsHttpApi(http).api.id, deploymentId: 'a1b2c3', stageName: 'live' });
   httpStage.urlForPath('/cats');
   expect(HttpApiDeployment.warningsOf(http)).toEqual([expect.stringContaining("urlForPath('/cats') names the path \"/cats\"")]);
+});
+
+test("HTTP: the $default route serves every URL, but an ARN of a method and path only through a route of that key (it is invoked with '<api>/<stage>/$default')", () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const { api, integration } = petsHttpApi(stack);
+  new Apigatewayv2Route(stack, 'default', { apiId: api.id, routeKey: '$default', target: `integrations/${integration.id}` });
+  const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: api });
+  deployment.arnForExecuteApi('POST', '/pets');
+  deployment.arnForExecuteApi('GET', '/pets');
+  deployment.arnForExecuteApi('$default');
+  deployment.urlForPath('/anything');
+
+  expect(HttpApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining(
+    "arnForExecuteApi('POST', '/pets') names POST /pets, which aws_apigatewayv2_api.http_api does not serve (it serves \"$default\", \"GET /pets\")")]);
 });

@@ -567,7 +567,7 @@ test.each([
     mapping.addOverride('lifecycle.ignore_changes', 'all');
   }, "RestApiDeployment at 'stack/deploy': property 'addBasePathMapping(api.example.com).addOverride(lifecycle.ignore_changes)' is \"all\"; "
     + "expected an ignore_changes without 'stage_name' (nor \"all\"): a renamed stage is replaced, and a mapping left on the old one makes its deletion fail"],
-])("%s: refused, as the mapping follows its stage (a stage renamed while mapped)", (_case, make, message) => {
+])('%s: refused, as the mapping follows its stage (a stage renamed while mapped)', (_case, make, message) => {
   const stack = new TerraformStack(Testing.app(), 'stack');
   expect(() => make(stack)).toThrow(message);
 });

@@ -1,6 +1,8 @@
 import { ApiGatewayClientCertificate } from '@cdktf/provider-aws/lib/api-gateway-client-certificate';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsCloudwatchLogGroup } from '@cdktf/provider-aws/lib/data-aws-cloudwatch-log-group';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { Fn, TerraformLocal, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
@@ -328,6 +330,25 @@ describe('a log destination or KMS key of another region than the stage (when th
     expect(deployIn({ accessLogDestination: AccessLogDestination.arn('arn:aws:logs:eu-west-1:123456789012:log-group:api') })).toThrow(
       "property 'accessLogDestination' is \"arn:aws:logs:eu-west-1:123456789012:log-group:api\"; expected a log group or Firehose stream of the stage's region, us-east-1 (this one is in eu-west-1");
     expect(deployIn({ accessLogDestination: AccessLogDestination.arn('arn:aws:logs:us-east-1:123456789012:log-group:api') })).not.toThrow();
+  });
+
+  test('an ARN with a literal region and a value known only at deploy time elsewhere (the account) is judged by its region, once', () => {
+    const account = () => new DataAwsCallerIdentity(TerraformStack.of(currentPets!.api), 'me').accountId;
+    const message = (() => {
+      try {
+        deployIn(() => ({ accessLogDestination: AccessLogDestination.arn(`arn:aws:logs:eu-west-1:${account()}:log-group:api`) }))();
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toContain("property 'accessLogDestination' is \"arn:aws:logs:eu-west-1:${data.aws_caller_identity.me.account_id}:log-group:api\"; "
+      + "expected a log group or Firehose stream of the stage's region, us-east-1 (this one is in eu-west-1");
+    // Once: the stage resource's check at synth does not repeat what the props' check said.
+    expect(message.match(/\[stack\//g)).toHaveLength(1);
+    expect(deployIn(() => ({ accessLogDestination: AccessLogDestination.arn(`arn:aws:logs:us-east-1:${account()}:log-group:api`) }))).not.toThrow();
+    // A region known only at deploy time is not judged.
+    expect(deployIn(() => ({ accessLogDestination: AccessLogDestination.arn(`arn:aws:logs:${new DataAwsRegion(TerraformStack.of(currentPets!.api), 'here').name}:123456789012:log-group:api`) }))).not.toThrow();
   });
 
   test("a log group of the app given by its arn, made with another region's provider (or its own region)", () => {

@@ -7,9 +7,18 @@ import { heldByLocal } from '../core/locals';
 import { describePlacement, literalRegionOf, sameAccount } from '../core/placement';
 import { referenceOf } from '../core/resolve';
 
-/** The region of a literal ARN (`arn:<partition>:<service>:<region>:...`); undefined for a token or a global ARN. */
+/**
+ * The region of an ARN (`arn:<partition>:<service>:<region>:...`) when it is literal there, values known only
+ * at deploy time elsewhere in it too (`arn:aws:logs:us-east-1:${account}:log-group:api`); undefined for a
+ * global ARN, or where a token may hold the region (or a `:` that shifts it).
+ */
 export function regionOfArn(arn: string): string | undefined {
-  return Token.isUnresolved(arn) ? undefined : /^arn:[^:]+:[^:]+:([a-z0-9-]+):/.exec(arn)?.[1];
+  if (!Token.isUnresolved(arn)) {
+    return /^arn:[^:]+:[^:]+:([a-z0-9-]+):/.exec(arn)?.[1];
+  }
+  // A token in the partition (`${data.aws_partition.p.partition}`) holds no ':'; the service and region must be literal.
+  const parts = /^arn:[^:]+:([a-z0-9-]+):([a-z]{2}(?:-[a-z]+)+-\d+):/.exec(arn.replace(/\$\{TfToken\[[^\]]*\]\}/g, '\u0000'));
+  return parts?.[2];
 }
 
 /**

@@ -1,9 +1,10 @@
 import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { StageBase } from './stage-base';
+import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
 import { literalOf } from '../core/locals';
-import { expressionIn } from '../core/resolve';
+import { expressionIn, idReferenceOf } from '../core/resolve';
 import { warnOnce } from '../core/warnings';
 
 /**
@@ -11,7 +12,7 @@ import { warnOnce } from '../core/warnings';
  * synth: a stage no stage of the app has by that name gives an ARN that matches no request, so a
  * permission with it lets none through. Any stage of the API's kind in the app counts (the construct's,
  * a stage made on its own, one written by hand), and one whose name is known only at deploy time may be
- * any: then nothing is judged.
+ * any: then nothing is judged, as for an API defined elsewhere (given by an id that is no API resource's of the app).
  */
 
 interface NamedStage {
@@ -19,12 +20,14 @@ interface NamedStage {
   readonly stage: string;
   /** The stage resource type of the API's kind: `aws_api_gateway_stage`, `aws_apigatewayv2_stage`. */
   readonly stageType: string;
+  /** The construct's API id: judged only for an API of the app (one defined elsewhere has stages the app does not make). */
+  readonly apiId: string;
 }
 
 const NAMED = new WeakMap<IConstruct, NamedStage[]>();
 
 /** Records, for the check at synth, the stage an `arnForExecuteApi` call of `owner` (a deployment construct) named. */
-export function recordArnStage(owner: IConstruct, call: string, stage: string | undefined, stageType: string): void {
+export function recordArnStage(owner: IConstruct, call: string, stage: string | undefined, stageType: string, apiId: string): void {
   const name = stage === undefined ? undefined : literalOf(stage);
   if (name === undefined || name === '*') {
     return;
@@ -35,11 +38,14 @@ export function recordArnStage(owner: IConstruct, call: string, stage: string | 
     NAMED.set(owner, named);
     owner.node.addValidation({ validate: () => { warnOfUnknownStages(owner, named!); return []; } });
   }
-  named.push({ call, stage: name, stageType });
+  named.push({ call, stage: name, stageType, apiId });
 }
 
 function warnOfUnknownStages(owner: IConstruct, named: readonly NamedStage[]): void {
-  for (const { call, stage, stageType } of named) {
+  for (const { call, stage, stageType, apiId } of named) {
+    if (idReferenceOf(apiIdBehind(owner, apiId)) === undefined) {
+      continue;
+    }
     const names = stageNamesOf(owner, stageType);
     if (names !== undefined && !names.has(stage)) {
       const own = owner.node.children.filter((child): child is StageBase => child instanceof StageBase)

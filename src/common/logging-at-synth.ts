@@ -1,6 +1,9 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
+import { heldByLocal } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
+import { sameAccount } from '../core/placement';
 import { expressionIn, referenceOf } from '../core/resolve';
 
 /**
@@ -72,7 +75,8 @@ function handWrittenMethodSettings(index: AppIndex): ReadonlyMap<string, readonl
       }
       const overrides = (settings as unknown as { rawOverrides?: { stage_name?: unknown } }).rawOverrides;
       const name = overrides?.stage_name ?? (settings as unknown as { stageNameInput?: unknown }).stageNameInput;
-      const reference = typeof name === 'string' ? referenceOf(name) : undefined;
+      // Through a local value holding the stage's name, as given directly.
+      const reference = typeof name === 'string' ? referenceOf(heldByLocal(name) ?? name) : undefined;
       const stage = reference === undefined ? null : /^(aws_api_gateway_stage\.[\w-]+)\.stage_name$/.exec(reference.identifier);
       if (stage !== null) {
         const key = `${reference!.stack.node.path}:${stage[1]}`;
@@ -85,7 +89,44 @@ function handWrittenMethodSettings(index: AppIndex): ReadonlyMap<string, readonl
 
 const HAND_WRITTEN = Symbol('hand-written method settings by stage');
 
-/** The `aws_api_gateway_method_settings` written by hand, in any stack, whose `stage_name` reads this stage resource's. */
-export function methodSettingsWrittenFor(stage: TerraformResource): readonly TerraformResource[] {
-  return handWrittenMethodSettings(AppIndex.of(stage)).get(`${TerraformStack.of(stage).node.path}:${stage.terraformResourceType}.${stage.friendlyUniqueId}`) ?? [];
+/**
+ * The `aws_api_gateway_method_settings` written by hand, in any stack, whose `stage_name` reads this stage
+ * resource's and that turn logging on, but those that wait for an account setting of their own stack
+ * (`settledInOwnStack`): the stage's logging, which waits for the stage's account setting or gets its warning.
+ */
+export function loggingWrittenFor(stage: TerraformResource): readonly TerraformResource[] {
+  const written = handWrittenMethodSettings(AppIndex.of(stage)).get(`${TerraformStack.of(stage).node.path}:${stage.terraformResourceType}.${stage.friendlyUniqueId}`);
+  return (written ?? []).filter((settings) => rendersLogging(settings) && !settledInOwnStack(settings));
+}
+
+/**
+ * Makes method settings written by hand that turn logging on for a library stage wait for an
+ * `aws_api_gateway_account` of their own stack, account and region (a stack that sets the role and turns
+ * logging on beside it: nothing else orders them); whether one is there.
+ */
+function settledInOwnStack(settings: TerraformResource): boolean {
+  const stack = TerraformStack.of(settings);
+  const account = AppIndex.of(settings).resourcesOfType('aws_api_gateway_account')
+    .find((candidate) => TerraformStack.of(candidate) === stack && sameAccount(candidate, settings) === 'same');
+  if (account === undefined) {
+    return false;
+  }
+  const address = `${account.terraformResourceType}.${account.friendlyUniqueId}`;
+  if (!(settings.dependsOn ?? []).includes(address)) {
+    settings.dependsOn = [...settings.dependsOn ?? [], address];
+  }
+  return true;
+}
+
+/**
+ * Once `App.synth()` begins (every construct made, no stack written yet): the app's method settings written
+ * by hand that turn logging on for a library stage wait for the account setting of their stack. (A stage's
+ * own check runs when its stack is validated, which may be after their stack is written.)
+ */
+export function settleLoggingWrittenByHand(scope: IConstruct): void {
+  AppIndex.coverSynth(scope, 'method settings written by hand that log', () => {
+    for (const written of handWrittenMethodSettings(AppIndex.of(scope)).values()) {
+      written.filter(rendersLogging).forEach(settledInOwnStack);
+    }
+  });
 }

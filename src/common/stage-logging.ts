@@ -2,7 +2,7 @@ import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { awaitAccountSetting } from './account-settings';
 import type { ApiGatewayCloudWatchRole } from './cloudwatch-role';
-import { methodSettingsWrittenFor, rendersLogging } from './logging-at-synth';
+import { loggingWrittenFor, rendersLogging, settleLoggingWrittenByHand } from './logging-at-synth';
 import { logsToCloudWatchOf, StageBase } from './stage-base';
 import { dependOnOwned } from '../core/owned-resources';
 import { addressOf } from '../triggers/api-snapshot';
@@ -45,7 +45,8 @@ export function prepareStageLogging(
   const resources = stage.node.findAll().filter((resource): resource is TerraformResource =>
     resource instanceof TerraformResource && stageTypes.includes(resource.terraformResourceType));
   const resource = resources.find((candidate) => candidate.terraformResourceType === stageTypes[0]);
-  const handWritten = () => (resource === undefined ? [] : methodSettingsWrittenFor(resource));
+  const handWritten = () => (resource === undefined ? [] : loggingWrittenFor(resource));
+  settleLoggingWrittenByHand(owner);
   const depended = new Set<string>();
   const depend = (account: TerraformResource) => {
     const address = addressOf(account);
@@ -68,7 +69,7 @@ export function prepareStageLogging(
       owner,
       resource,
       logs: logsToCloudWatchOf(stage),
-      logsAtSynth: () => resources.some(rendersLogging) || handWritten().some(rendersLogging),
+      logsAtSynth: () => resources.some(rendersLogging) || handWritten().length > 0,
       warning: warn ? (fix) => cloudWatchRoleWarning(stage.stageName, fix) : undefined,
       depend,
     });

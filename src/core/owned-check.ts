@@ -18,8 +18,14 @@ import { warnOnce } from './warnings';
 function failedChecks(resource: TerraformResource, kept: Kept): string[] {
   const overrides = (resource as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides;
   return Object.entries(kept.checked ?? {}).flatMap(([name, check]) => {
+    const overridden = overrides?.[snakeCase(name)];
+    const value = overridden ?? (resource as any)[`${name}Input`];
+    if (overridden === undefined && JSON.stringify(value) === kept.checkedAtStart[name]) {
+      // As the props gave it: their checks judged it, naming the prop (a second error would name the resource).
+      return [];
+    }
     try {
-      check(kept.owner, `${kept.property}.${name}`, overrides?.[snakeCase(name)] ?? (resource as any)[`${name}Input`], resource);
+      check(kept.owner, `${kept.property}.${name}`, value, resource);
       return [];
     } catch (error) {
       return [(error as Error).message];

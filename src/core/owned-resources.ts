@@ -44,7 +44,8 @@ export function newOwnedResource<T extends TerraformResource, C>(
 function keepOwned(resource: TerraformResource, owned: OwnedResource): void {
   const fixed = { ...FIELDS, ...owned.fixed };
   const dependencies = new Map((resource.dependsOn ?? []).map((dependency) => [dependency, owned.dependsOnWhy ?? DEPENDS_ON_WHY]));
-  const kept: Kept = { ...owned, fixed, inputs: {}, rendered: {}, dependencies };
+  const checkedAtStart = Object.fromEntries(Object.keys(owned.checked ?? {}).map((name) => [name, JSON.stringify((resource as any)[`${name}Input`])]));
+  const kept: Kept = { ...owned, fixed, inputs: {}, rendered: {}, dependencies, checkedAtStart };
   Object.defineProperty(resource, OWNED, { value: kept });
   keepCurrent(resource, kept);
   // The constructor stored the construct's own lifecycle; from here on every assignment is merged.

@@ -31,6 +31,8 @@ export interface Kept extends OwnedResource {
   readonly inputs: Record<string, unknown>;
   /** What the resource rendered of them (`renderedOf`) once the construct set them, compared at synth with what it renders. */
   rendered: Record<string, unknown>;
+  /** The `checked` arguments as the construct set them from its props (as JSON), which its props' checks judged already. */
+  readonly checkedAtStart: Record<string, string | undefined>;
 }
 
 export function keptOf(resource: object): Kept | undefined {

@@ -173,7 +173,7 @@ export class HttpApiDeployment extends ApiDeploymentBase {
     const target = method === '$default' ? '$default' : methodAndPath(this, method, path);
     const call = callText('arnForExecuteApi', [method, method === '$default' && stage === undefined ? undefined : path, stage]);
     recordArnTarget(this, call, target, false, path);
-    recordArnStage(this, call, stage, 'aws_apigatewayv2_stage');
+    recordArnStage(this, call, stage, 'aws_apigatewayv2_stage', this.httpApiId);
     return executeApiArn(this, this.httpApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target, true);
   }
 

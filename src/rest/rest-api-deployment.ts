@@ -296,7 +296,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
     const target = methodAndPath(this, method, path);
     const call = callText('arnForExecuteApi', [method, path, stage]);
     recordArnTarget(this, call, target, false, path);
-    recordArnStage(this, call, stage, 'aws_api_gateway_stage');
+    recordArnStage(this, call, stage, 'aws_api_gateway_stage', this.restApiId);
     return executeApiArn(this, this.restApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target, false);
   }
 

@@ -46,10 +46,11 @@ function judged(target: HelperTarget): boolean {
   return target.routeKey !== undefined || (path !== undefined && path !== '/' && path !== '/*' && !(target.wildcardTail ?? path.endsWith('/*')));
 }
 
-/** Whether a route serves a request for a method and path (an HTTP API's `$default` route serves every one). */
+/** Whether a route serves a request for a method and path (an HTTP API's `$default` route serves every URL, but no ARN of a method and path). */
 function serves(route: Route, target: HelperTarget): boolean {
   if (route.catchAll) {
-    return true;
+    // The `$default` route answers every URL; a request it serves is invoked with the ARN `<api>/<stage>/$default`, never `GET/pets`.
+    return target.call.startsWith('urlForPath');
   }
   if (route.routeKey !== undefined || (route.method !== '*' && target.method !== '*' && route.method !== target.method)) {
     return false;

@@ -184,7 +184,7 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
     const target = webSocketArnRouteKey(this, routeKey);
     const call = callText('arnForExecuteApi', [routeKey, stage]);
     recordArnTarget(this, call, target, true);
-    recordArnStage(this, call, stage, 'aws_apigatewayv2_stage');
+    recordArnStage(this, call, stage, 'aws_apigatewayv2_stage', this.webSocketApiId);
     return executeApiArn(this, this.webSocketApi?.executionArn, this.deploymentStage.executionArn, stage ?? this.stageName, target, false);
   }
 

@@ -683,7 +683,7 @@ describe('a key or a stage name held by a local value is checked and compared as
       const key = new TerraformLocal(stack, 'key', 'v1');
       new HttpApiDeployment(stack, 'a', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: key.asString });
       new HttpApiDeployment(stack, 'b', { httpApi: petsHttpApi(stack, {}, 'b_').api }).addApiMapping('api.example.com', { apiMappingKey: 'v1' });
-    })).toThrow("already maps the key \"v1\" of it (AWS answers ConflictException)");
+    })).toThrow('already maps the key "v1" of it (AWS answers ConflictException)');
   });
 
   test.each([
