@@ -114,7 +114,9 @@ test('a stage added while a canary runs serves the frozen main deployment: a war
     'The stage "beta" (addStage) serves the main deployment, which the canary keeps as the API was when it started (its triggers are ignored while ' +
     'the canary runs): changes of the API reach this stage only when the canary is promoted (canary removed). For a stage that follows every change, ' +
     "add it to another RestApiDeployment of the API, and call moveFromId('aws_api_gateway_stage.deploy_Stage_beta_835122C0') on that construct's "
-    + 'deploymentStage.stage, so that Terraform moves this stage there instead of creating a second stage of its name (AWS answers ConflictException).',
+    + 'deploymentStage.stage, so that Terraform moves this stage there instead of creating a second stage of its name (AWS answers ConflictException); '
+    + "move its mappings so too (moveFromId on each mapping the other construct makes, from its address here), or the old mapping's key is still taken "
+    + 'when the new one is made.',
   ]);
   expect(warnings(false)).toEqual([]);
 });

@@ -166,7 +166,7 @@ describe('without cloudWatchRole', () => {
       expect(warningsWithRoleIn(base, false)).toEqual([
         ROLE_WARNING('prod').slice(0, ROLE_WARNING('prod').indexOf('Set ')) +
         `The role is set in stack 'base' ('base/account${base === 'library' ? '/Account' : ''}'), which stack 'api' does not depend on, so this stage may be ` +
-        "deployed first: make stack 'api' depend on it (addDependency), and set 'cloudWatchRole: false' here.",
+        "deployed first: make stack 'api' depend on it (addDependency), or, where the order is ensured otherwise, set 'cloudWatchRole: false' on 'api/deploy'.",
       ]);
     });
   });

@@ -7,6 +7,7 @@ import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { RestApiDeployment, RestApiDeploymentProps, WebSocketApiDeployment } from '../src';
 import { invokeFunctionWith, petsApi, PetsApi } from './support/api';
@@ -293,4 +294,25 @@ test("a function of the API's stack reading the URL of a deployment construct of
     + "this construct's stack: the stack 'api' reads a value of 'deploy' (a cross-stack reference, such as this construct's URL in a function's environment) "
     + "while 'deploy' depends on 'api' for the API, and Terraform can deploy neither first. Build what 'api' reads from the API's own attributes (api.id, "
     + "the literal stage name), which do not wait for the deployment, or make the deployment construct in the stack 'api'.");
+});
+
+test("an integration of the deployment's stack reading a function of another stack: the entry is keyed by the function, as in that stack", () => {
+  const { team } = synthesizeApp((app) => {
+    const shared = new TerraformStack(app, 'shared');
+    new AwsProvider(shared, 'aws', { region: 'eu-west-2' });
+    const fn = new LambdaFunction(shared, 'fn', { functionName: 'pets', role: 'arn:aws:iam::123456789012:role/pets', filename: 'pets.zip', handler: 'index.handler', runtime: 'nodejs20.x' });
+    const stack = new TerraformStack(app, 'team');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const pets = petsApi(stack);
+    new ApiGatewayIntegration(stack, 'lambda', {
+      restApiId: pets.api.id, resourceId: pets.pets.id, httpMethod: 'POST', type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: fn.invokeArn,
+    });
+    new ApiGatewayMethod(stack, 'post', { restApiId: pets.api.id, resourceId: pets.pets.id, httpMethod: 'POST', authorization: 'NONE' });
+    new RestApiDeployment(stack, 'deploy', { restApi: pets.api });
+  });
+
+  const triggers = deploymentTriggers(team);
+  expect(triggers['shared/aws_lambda_function.fn']).toBe(
+    '${sha1(jsonencode([data.terraform_remote_state.cross-stack-reference-input-shared.outputs.cross-stack-output-aws_lambda_functionfninvoke_arn]))}');
+  expect(Object.keys(triggers).filter((key) => key.startsWith('data.terraform_remote_state'))).toEqual([]);
 });

@@ -102,6 +102,25 @@ describe('dependency order', () => {
     })).toThrow(/property 'httpApi' is "stack\/http_api"; expected an API none of whose resources reads what this construct makes: aws_apigatewayv2_integration.\w+ \('[^']+'\) reads aws_apigatewayv2_deployment.deploy_Deployment_\w+, a resource/);
   });
 
+  test.each([
+    ['a function that reads the stage\'s URL', (stack: TerraformStack, deployment: RestApiDeployment) => [new LambdaFunction(stack, 'smoke', {
+      functionName: 'smoke',
+      role: 'arn:aws:iam::123456789012:role/r',
+      runtime: 'nodejs20.x',
+      handler: 'index.handler',
+      filename: 'smoke.zip',
+      environment: { variables: { URL: deployment.urlForPath('/pets') } },
+    }).fqn], /property 'deployment.dependsOn' is \["aws_lambda_function.smoke"\]; expected dependencies that do not wait for what this construct makes: it waits for aws_lambda_function.smoke, which reads aws_api_gateway_stage.deploy_Stage_\w+, a resource of this construct that waits for the deployment/],
+    ['the stage itself', (_stack: TerraformStack, deployment: RestApiDeployment) => [deployment.deploymentStage.stage.fqn],
+      /property 'deployment.dependsOn' is \["aws_api_gateway_stage.deploy_Stage_\w+"\]; expected dependencies that do not wait for what this construct makes: it waits for aws_api_gateway_stage.deploy_Stage_\w+, a resource of this construct/],
+  ])('the deployment made to wait for %s fails at synth (Terraform: Cycle)', (_name, waitFor, message) => {
+    expect(() => synthesizeApp((app) => {
+      const stack = new TerraformStack(app, 'stack');
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      deployment.deployment.dependsOn = waitFor(stack, deployment);
+    })).toThrow(message);
+  });
+
   test("a user trigger reading the construct's own stage fails at synth (Terraform: Cycle)", () => {
     expect(() => synthesizeApp((app) => {
       const stack = new TerraformStack(app, 'stack');

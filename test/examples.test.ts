@@ -18,6 +18,15 @@ describe.each(Object.keys(EXAMPLES))('examples/%s', (name) => {
   test('synthesizes the same stack as before (snapshot)', () => {
     expect(synthesized(name)).toMatchSnapshot();
   });
+
+  test('synthesizes without a warning (an example prints none a user would have to read past)', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `example-${name}-`));
+    synthesizeExample(name, outdir);
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+    const messages = Object.values<any>(manifest.stacks)
+      .flatMap((stack) => stack.annotations.map((annotation: { message: string }) => annotation.message));
+    expect(messages).toEqual([]);
+  });
 });
 
 test('examples/resources redeploys on its Lambda through an entry keyed by the function', () => {

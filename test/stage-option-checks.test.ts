@@ -41,6 +41,8 @@ describe("addStage refuses the stage construct's own props", () => {
     [construct, struct, 'region', make, 'region', 'us-east-1', TAKES_THE_API],
     [construct, struct, apiId, make, apiId, 'abc123', TAKES_THE_API],
     [construct, struct, 'deploymentId', make, 'deploymentId', 'dep123', TAKES_THE_API],
+    ...(construct === 'HttpApiDeployment' ? [] : [[construct, struct, 'cloudWatchRole', make, 'cloudWatchRole', false,
+      "'cloudWatchRole' is a prop of the deployment construct, for all its stages: the account's role is one per account and region"] as [string, string, string, typeof make, string, unknown, string]]),
   ]);
 
   test.each(cases)('%s (%s): %s', (construct, struct, _name, make, property, value, why) => {

@@ -21,8 +21,16 @@ describe('findReferences', () => {
     ['a for over values() with a condition', '${one([for f in values(aws_x.fns) : f.arn if f.name == "a"])}', ['aws_x.fns[*].arn', 'aws_x.fns[*].name']],
     ['a for that uses the value whole, or only the keys: the whole object', '${[for f in aws_x.fns : f][0].arn} ${[for k, g in aws_x.gs : k]}',
       ['aws_x.fns', 'aws_x.gs']],
+    ['a reference after a minus (a negation, a subtraction), not the rest of a name with a hyphen',
+      '${-var.offset} ${100-var.n} ${length(var.l)-var.m} ${local.my-var.x}', ['local.my-var.x', 'var.l', 'var.m', 'var.n', 'var.offset']],
+    ['references beside literal text that reads like a for ("for data in")', '## Scan for data in the table\n${data.aws_ssm_parameter.t.value} for var in ${var.x}',
+      ['data.aws_ssm_parameter.t.value', 'var.x']],
   ])('finds %s', (_case, text, expected) => {
     expect(findReferences({ value: text })).toEqual(expected);
+  });
+
+  test('finds the references in the keys of a map (Terraform reads a key as a template too)', () => {
+    expect(findReferences({ request_parameters: { 'method.request.header.${var.tenant_header}': true } })).toEqual(['var.tenant_header']);
   });
 
   test.each([

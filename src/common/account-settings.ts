@@ -164,7 +164,8 @@ function settingInAnotherStack(waiting: Waiting): string | undefined {
   const [account] = elsewhere;
   const other = TerraformStack.of(account).node.id;
   return `The role is set in stack '${other}' ('${account.node.path}'), which stack '${stack.node.id}' does not depend on, so this stage `
-    + `may be deployed first: make stack '${stack.node.id}' depend on it (addDependency), and set 'cloudWatchRole: false' here.`;
+    + `may be deployed first: make stack '${stack.node.id}' depend on it (addDependency), or, where the order is ensured otherwise, set `
+    + `'cloudWatchRole: false' on '${waiting.stage.owner.node.path}'.`;
 }
 
 /** The stages of `owner` that log: each depends on the account setting found by now, or gets its warning. */

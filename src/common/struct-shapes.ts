@@ -91,6 +91,9 @@ export function addStageOptions(shape: StructShape, apiProperties: readonly stri
       region: given,
       provider: given,
       stageName: "addStage's first argument names the stage: addStage('<name>', options)",
+      // HTTP APIs' say why they have none.
+      cloudWatchRole: shape.elsewhere?.cloudWatchRole
+        ?? "'cloudWatchRole' is a prop of the deployment construct, for all its stages: the account's role is one per account and region",
     },
   };
 }

@@ -11,7 +11,7 @@ import { expressionIn } from './resolve';
 
 export type { OwnedResource, RequiredLifecycle } from './owned-kinds';
 export { asArgumentCheck, ownedMapping, ownedStage } from './owned-kinds';
-export { ownerOfResource } from './owned-state';
+export { ownedPropertyOf, ownerOfResource } from './owned-state';
 
 type ResourceClass<T extends TerraformResource> = new (...args: any[]) => T;
 

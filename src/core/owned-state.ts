@@ -44,6 +44,11 @@ export function ownerOfResource(resource: object): IConstruct | undefined {
   return ((resource as any)[OWNED] as Kept | undefined)?.owner;
 }
 
+/** The owned `resource` as a property of its construct, as errors name it (`deployment`, `deploymentStage.stage`); undefined for a resource of the user's. */
+export function ownedPropertyOf(resource: object): string | undefined {
+  return ((resource as any)[OWNED] as Kept | undefined)?.property;
+}
+
 /** Records the fixed arguments as they are now, as the construct set them. */
 export function keepCurrent(resource: TerraformResource, kept: Kept): void {
   const names = Object.keys(kept.fixed);

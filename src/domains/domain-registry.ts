@@ -336,7 +336,10 @@ function warnOfDomainKnownLater(claim: RecordedClaim, claims: AppClaims): void {
     return;
   }
   // What AWS may refuse beside it on one domain: the same key, the other kind of API, a mapping of the whole domain.
-  const others = claims.everywhere.candidatesFor(claim).filter((other) => other.domain.id !== claim.domain.id);
+  // Two domain resources of the app are two domains, whatever their names (AWS refuses a second domain of one name).
+  const ownResource = claim.domain.resource;
+  const others = claims.everywhere.candidatesFor(claim).filter((other) => other.domain.id !== claim.domain.id
+    && !(ownResource !== undefined && other.domain.resource !== undefined && other.domain.resource !== ownResource));
   if (others.length === 0) {
     return;
   }

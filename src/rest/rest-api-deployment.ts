@@ -236,7 +236,8 @@ export class RestApiDeployment extends ApiDeploymentBase {
         + 'started (its triggers are ignored while the canary runs): changes of the API reach this stage only when the canary is promoted '
         + '(canary removed). For a stage that follows every change, add it to another RestApiDeployment of the API, and call moveFromId('
         + `'aws_api_gateway_stage.${stage.stage.friendlyUniqueId}') on that construct's deploymentStage.stage, so that Terraform moves this stage there `
-        + 'instead of creating a second stage of its name (AWS answers ConflictException).');
+        + 'instead of creating a second stage of its name (AWS answers ConflictException); move its mappings so too (moveFromId on each mapping '
+        + "the other construct makes, from its address here), or the old mapping's key is still taken when the new one is made.");
     }
     return stage;
   }
@@ -290,7 +291,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
    * @param method the HTTP method (any case: written in capitals), or `*` or `ANY` for every method. Default: `*`
    * @param path the resource path, starting with `/` (path parameters such as `{id}` are written `*`,
    * as API Gateway matches them), or `/*` for every path. Default: `/*`
-   * @param stage the stage name (a name no stage of the app has gets a warning at synth), or `*` for every stage. Default: this construct's `stageName`
+   * @param stage the stage name (a name no stage of the app has gets a warning at synth), or `*` for every stage. Default: this construct's `stageName` (the main stage only, not the stages `addStage` adds)
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
     const target = methodAndPath(this, method, path);

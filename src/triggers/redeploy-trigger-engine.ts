@@ -28,7 +28,7 @@ import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 import { helperTargetsOf } from '../core/helper-targets';
 import { aliasesIn } from '../core/locals';
-import { ownerOfResource } from '../core/owned-resources';
+import { ownedPropertyOf, ownerOfResource } from '../core/owned-resources';
 import { idReferenceOf, resolveIn } from '../core/resolve';
 import { stackDependsOn } from '../core/stack-dependencies';
 import { warnOnce } from '../core/warnings';
@@ -370,12 +370,20 @@ export class RedeployTriggerEngine {
   /** Fails on an API resource that reads, directly or through other resources, what the construct made. */
   private assertNoSelfReference(snapshot: ApiSnapshot, blocks: BlockSource): void {
     const user = new Map([...this.userTriggers.entries].map(([key, value]) => [key, resolveIn(this.owner, value, true)]));
-    const found = selfReference(this.owner, snapshot, blocks, user);
+    const dependsOn = new Map(this.deployments.map((deployment) => [`dependsOn of ${deployment.terraformResourceType}.${deployment.friendlyUniqueId}`,
+      (deployment.dependsOn ?? []).filter((entry) => typeof entry === 'string' && /^[\w-]+\.[\w-]+$/.test(entry))]));
+    const found = selfReference(this.owner, snapshot, blocks, user, dependsOn);
     if (found === undefined) {
       return;
     }
     const [first, ...rest] = found.chain;
     const hint = "Read the stage's name from 'stageName' (a literal) and build URLs from the API's own attributes (its endpoint, its execution ARN)";
+    if (first.startsWith('dependsOn of ')) {
+      const deployment = this.deployments.find((candidate) => first === `dependsOn of ${candidate.terraformResourceType}.${candidate.friendlyUniqueId}`)!;
+      throw invalidProperty(this.owner, `${ownedPropertyOf(deployment) ?? 'deployment'}.dependsOn`, deployment.dependsOn,
+        `dependencies that do not wait for what this construct makes: ${rest.length === 1 ? `it waits for ${rest[0]}` : `it waits for ${rest.join(', which reads ')}`}, `
+        + 'a resource of this construct that waits for the deployment (a cycle Terraform refuses)');
+    }
     if (found.item === undefined) {
       const key = first.slice('triggers.'.length);
       throw invalidProperty(this.owner, `triggers.${key}`, this.userTriggers.entries.get(key),

@@ -2,6 +2,7 @@ import { TerraformStack } from 'cdktf';
 import { ApiSnapshot, keyInHome } from './api-snapshot';
 import { CrossStackExpressions } from './cross-stack-expressions';
 import { ANY_INSTANCE } from './terraform-references';
+import { AppIndex } from '../core/app-index';
 
 /**
  * The object a reference reads, which is its trigger key: `aws_lambda_function.fn` for
@@ -53,7 +54,10 @@ export class ReferenceEntries {
   /** Adds references found in the configuration of a resource of `stack`. */
   public addAll(stack: TerraformStack, references: readonly string[]): void {
     for (const reference of references) {
-      const key = keyInHome(stack, referencedObject(reference), this.snapshot.home);
+      const object = referencedObject(reference);
+      // Another stack's object read through cdktf's cross-stack output is keyed by that object, as where it is read directly.
+      const origin = object.startsWith(REMOTE_STATE) ? crossStackOrigin(stack, object) : undefined;
+      const key = origin !== undefined ? keyInHome(origin.stack, origin.object, this.snapshot.home) : keyInHome(stack, object, this.snapshot.home);
       if (this.itemKeys.has(key)) {
         continue;
       }
@@ -76,6 +80,23 @@ export class ReferenceEntries {
       return [key, hashExpression(local.map((reference) => this.expressions.inHome(reference, stack)))];
     });
   }
+}
+
+const REMOTE_STATE = 'data.terraform_remote_state.';
+
+/**
+ * The object of another stack of the app that a cdktf cross-stack output read in `stack` stands for
+ * (`data.terraform_remote_state.cross-stack-reference-input-shared.outputs.cross-stack-output-aws_lambda_functionfninvoke_arn`:
+ * `aws_lambda_function.fn` of stack `shared`); undefined for remote state of the user's.
+ */
+function crossStackOrigin(stack: TerraformStack, object: string): { readonly stack: TerraformStack; readonly object: string } | undefined {
+  const [, , name, , output] = object.split('.');
+  const sources = (stack as unknown as { crossStackDataSources?: Record<string, { friendlyUniqueId?: string }> }).crossStackDataSources ?? {};
+  const originPath = Object.entries(sources).find(([, source]) => source.friendlyUniqueId === name)?.[0];
+  const origin = originPath === undefined ? undefined : AppIndex.of(stack).stacks().find((candidate) => candidate.node.path === originPath);
+  const outputs = (origin as unknown as { crossStackOutputs?: Record<string, { friendlyUniqueId?: string }> } | undefined)?.crossStackOutputs ?? {};
+  const identifier = Object.entries(outputs).find(([, candidate]) => candidate.friendlyUniqueId === output)?.[0];
+  return identifier === undefined ? undefined : { stack: origin!, object: referencedObject(identifier) };
 }
 
 /** A literal index step: `[0]`, `["key"]` (not the `[*]` of every instance). */

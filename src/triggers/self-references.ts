@@ -18,7 +18,7 @@ export interface SelfReference {
 
 /**
  * The first API resource of the deployment's stack, or user trigger (`userTriggers`, resolved in the
- * stack), that reads a resource the deployment construct made (its deployment, a stage), directly or
+ * stack), or `depends_on` entry of a deployment (`dependsOn`: by reader, `deployment.dependsOn`), that reads a resource the deployment construct made (its deployment, a stage), directly or
  * through other resources of the stack (a function whose environment holds the stage's URL, invoked
  * by an integration): the deployment waits for the API's resources and its triggers' references,
  * which would wait for it, a cycle `terraform validate` refuses. Each resource is read once per
@@ -29,6 +29,7 @@ export function selfReference(
   snapshot: ApiSnapshot,
   blocks: BlockSource,
   userTriggers: ReadonlyMap<string, unknown>,
+  dependsOn: ReadonlyMap<string, readonly string[]> = new Map(),
 ): SelfReference | undefined {
   const home = snapshot.home;
   const owned = new Set<string>();
@@ -43,6 +44,11 @@ export function selfReference(
   for (const [key, value] of userTriggers) {
     configs.set(`triggers.${key}`, value);
     starts.push({ address: `triggers.${key}` });
+  }
+  // What a deployment waits for (its depends_on, the user's), as a reference to each.
+  for (const [reader, addresses] of dependsOn) {
+    configs.set(reader, addresses.map((address) => `\${${address}}`));
+    starts.push({ address: reader });
   }
   const configOf = (address: string): unknown => {
     if (!configs.has(address)) {

@@ -17,7 +17,7 @@ const STRING_LITERAL = '"(?:[^"\\\\]|\\\\.)*"';
  * Either a string literal (matched so that it is skipped) or a traversal root that is
  * not itself the attribute of something else (`foo.aws_x.y`, `f().aws_x.y`).
  */
-const SCANNER = new RegExp(`${STRING_LITERAL}|(?<![A-Za-z0-9_.\\])-])(${ROOT})`, 'g');
+const SCANNER = new RegExp(`${STRING_LITERAL}|(?<![A-Za-z0-9_.\\])])(${ROOT})`, 'g');
 /** One attribute or literal index step, matched where `lastIndex` says (sticky: no copy of the rest of the text). */
 const ATTRIBUTE_STEP = new RegExp(`(?:\\.${IDENTIFIER}|\\.\\*|\\[\\*\\]|\\[\\d+\\]|\\[${STRING_LITERAL}\\])`, 'y');
 
@@ -80,6 +80,8 @@ function collect(value: unknown, found: Set<string>, bound: ReadonlySet<string> 
  * label) inside them: `response_parameters.value` there is no resource.
  */
 function collectEntry(key: string, value: unknown, found: Set<string>, bound: ReadonlySet<string> | undefined): void {
+  // Terraform reads a key of a map as a template too (`{ "method.request.header.${var.name}" = true }`).
+  collect(key, found, bound);
   if (key !== 'dynamic' || value === null || typeof value !== 'object' || Array.isArray(value)) {
     collect(value, found, bound);
     return;
@@ -107,7 +109,10 @@ const TEMPLATE_CACHE_LIMIT = 20_000;
 function referencesInTemplate(text: string): readonly string[] {
   let references = REFERENCES_OF_TEMPLATE.get(text);
   if (references === undefined) {
-    references = narrowedByFor(withoutBoundNames(templateExpressions(text).flatMap(referencesInExpression), text), text);
+    // The names a `for` binds, in the code of the expressions only: literal text ("scan for data in the table") binds none.
+    const expressions = templateExpressions(text);
+    const code = expressions.join('\n');
+    references = narrowedByFor(withoutBoundNames(expressions.flatMap(referencesInExpression), text), code);
     if (REFERENCES_OF_TEMPLATE.size >= TEMPLATE_CACHE_LIMIT) {
       REFERENCES_OF_TEMPLATE.clear();
     }
@@ -162,11 +167,11 @@ function narrowedByFor(references: string[], text: string): string[] {
   return narrowed;
 }
 
-/** The names the `for` expressions and `%{ for }` directives of a template string bind. */
+/** The names the `for` expressions and `%{ for }` directives of a template string bind (in their code: its literal text binds none). */
 export function forBoundNames(text: string): Set<string> {
   const bound = new Set<string>();
   if (text.includes('for')) {
-    for (const match of text.matchAll(FOR_BINDING)) {
+    for (const match of templateExpressions(text).join('\n').matchAll(FOR_BINDING)) {
       bound.add(match[1]);
       if (match[2] !== undefined) {
         bound.add(match[2]);
@@ -290,6 +295,9 @@ function referencesInExpression(code: string): string[] {
     if (root === undefined || LOCAL_ONLY_ROOTS.has(root.slice(0, root.indexOf('.')))) {
       continue;
     }
+    if (code[match.index - 1] === '-' && continuesName(code, match.index - 1)) {
+      continue; // `my-var.x`: the rest of a name with a hyphen, not a reference after a minus
+    }
     const { steps, end } = attributeSteps(code, match.index + root.length, indexes);
     SCANNER.lastIndex = end;
     if (code[end] === '(' || code.startsWith('::', end)) {
@@ -302,6 +310,19 @@ function referencesInExpression(code: string): string[] {
   }
   // After the scan: each index is scanned with the same (global) scanner.
   return indexes.length === 0 ? references : [...references, ...indexes.flatMap(referencesInExpression)];
+}
+
+/**
+ * Whether the `-` at `minus` joins a name (`my-var`, `aws_x.a-local`): the text before it ends in a name's
+ * characters that are not a number (`100-var.n`, `-var.n`, `length(x)-var.n` are subtractions and negations).
+ */
+function continuesName(code: string, minus: number): boolean {
+  let start = minus;
+  while (start > 0 && /[A-Za-z0-9_-]/.test(code[start - 1])) {
+    start--;
+  }
+  const before = code.slice(start, minus);
+  return before !== '' && !/^\d+$/.test(before);
 }
 
 /**

@@ -576,6 +576,19 @@ describe('what can be compared only at deploy time gets a warning', () => {
     ]);
   });
 
+  test('two domain resources of the app, each named by a variable: two domains (AWS refuses a second domain of one name), no warning', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const domainOf = (id: string) => new Apigatewayv2DomainName(stack, id, {
+      domainName: new TerraformVariable(stack, `${id}_name`, { type: 'string' }).stringValue,
+      domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+    });
+    new HttpApiDeployment(stack, 'http', { httpApi: petsHttpApi(stack).api }).addApiMapping(domainOf('http_domain').domainName);
+    new WebSocketApiDeployment(stack, 'ws', { webSocketApi: chatWebSocketApi(stack).api }).addApiMapping(domainOf('ws_domain').domainName);
+
+    expect([...HttpApiDeployment.warningsOf(stack), ...WebSocketApiDeployment.warningsOf(stack)]).toEqual([]);
+  });
+
   test('a WebSocket API mapped on a domain known only at deploy time beside an HTTP API on a literal domain: the warning names the kind', () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
     new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
