@@ -207,3 +207,12 @@ test("HTTP: the $default route serves every URL, but an ARN of a method and path
   expect(HttpApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining(
     "arnForExecuteApi('POST', '/pets') names POST /pets, which aws_apigatewayv2_api.http_api does not serve (it serves \"$default\", \"GET /pets\")")]);
 });
+
+test('a stage made on its own: a URL of the execute-api endpoint of an API that turns it off gets the warning too', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const { api } = petsHttpApi(stack, { disableExecuteApiEndpoint: true });
+  new HttpApiStage(stack, 'stage', { apiId: api.id, deploymentId: 'a1b2c3', stageName: 'live' }).urlForPath('/pets');
+
+  expect(HttpApiDeployment.warningsOf(stack)).toEqual(["urlForPath('/pets') is a URL of the execute-api endpoint, which aws_apigatewayv2_api.http_api turns off "
+    + '(disable_execute_api_endpoint): clients get 403 Forbidden. Give clients the URL on its custom domain.']);
+});

@@ -1,5 +1,6 @@
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
-import { Fn, TerraformStack } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Fn, TerraformStack, Testing } from 'cdktf';
 import { RestApiDeployment } from '../src';
 import { changedTriggerKeys, synthesize, triggersOf, TerraformJson } from './support/synth';
 
@@ -115,5 +116,37 @@ paths:
   test('swagger 2.0 documents are accepted', () => {
     expect(triggersOf(withBody('{"swagger": "2.0", "info": {"title": "x", "version": "1"}, "paths": {}}'))['aws_api_gateway_rest_api.api.body'])
       .toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe("a body imported with the 'basepath' parameter: its paths are served under the base path", () => {
+  const swagger = (basePath: string) => JSON.stringify({
+    swagger: '2.0',
+    info: { title: 'pets', version: '1' },
+    basePath,
+    paths: { '/pets': { get: { 'x-amazon-apigateway-integration': { type: 'mock', requestTemplates: { 'application/json': '{"statusCode": 200}' } } } } },
+  });
+  const openApi3 = JSON.stringify({
+    openapi: '3.0.1',
+    info: { title: 'pets', version: '1' },
+    servers: [{ url: 'https://{restapi_id}.execute-api.eu-west-2.amazonaws.com/{basePath}', variables: { basePath: { default: '/v1' } } }],
+    paths: { '/pets': { get: { 'x-amazon-apigateway-integration': { type: 'mock', requestTemplates: { 'application/json': '{"statusCode": 200}' } } } } },
+  });
+  const deployWith = (body: string, basepath: string | undefined, methodPath: string) => () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const api = new ApiGatewayRestApi(stack, 'api', { name: 'pets', body, ...(basepath ? { parameters: { basepath } } : {}) });
+    new RestApiDeployment(stack, 'deploy', { restApi: api, methodOptions: { [methodPath]: { metricsEnabled: true } } });
+    Testing.synth(stack, true);
+  };
+
+  test.each([
+    ['prepend (Swagger 2 basePath)', swagger('/v1'), 'prepend', '/v1/pets/GET', '/pets/GET'],
+    ['split (the base path but its first segment)', swagger('/stage/v1'), 'split', '/v1/pets/GET', '/stage/v1/pets/GET'],
+    ['prepend (OpenAPI 3 server URL, its basePath variable)', openApi3, 'prepend', '/v1/pets/GET', '/pets/GET'],
+    ['ignore (the default)', swagger('/v1'), undefined, '/pets/GET', '/v1/pets/GET'],
+  ])('%s', (_case, body, basepath, served, unserved) => {
+    expect(deployWith(body, basepath, served)).not.toThrow();
+    expect(deployWith(body, basepath, unserved)).toThrow(`property 'methodOptions.${unserved}' is "${unserved}"; expected a method path that aws_api_gateway_rest_api.api serves (one of "${served}")`);
   });
 });

@@ -1,3 +1,6 @@
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
+import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
@@ -308,4 +311,17 @@ test('a stage made on its own with a region the API does not have: the error nam
   expect(() => Testing.synth(stack, true)).toThrow("RestApiStage at 'stack/stage': property 'region' is \"us-east-1\"; expected the placement of the API its "
     + "restApiId names: 'stack/api' is made with the AWS provider 'stack/aws' (region \"eu-west-2\"), and this one with the AWS provider 'stack/aws' "
     + "and a region of its own, \"us-east-1\", where AWS finds no such API (NotFoundException); leave its 'region' out (the API is made in its provider's region).");
+});
+
+test("the API's resources made in another region than the API (its own region, their provider's) get a warning naming them", () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+  const api = new Apigatewayv2Api(stack, 'api', { name: 'pets', protocolType: 'HTTP', region: 'ap-south-1' });
+  const integration = new Apigatewayv2Integration(stack, 'pets', { apiId: api.id, integrationType: 'HTTP_PROXY', integrationMethod: 'GET', integrationUri: 'https://pets.example.com' });
+  new Apigatewayv2Route(stack, 'route', { apiId: api.id, routeKey: 'GET /pets', target: `integrations/${integration.id}` });
+  new HttpApiDeployment(stack, 'deploy', { httpApi: api });
+
+  expect(HttpApiDeployment.warningsOf(stack)).toEqual(["aws_apigatewayv2_integration.pets ('stack/pets') and 1 more of the API's resources are made with the "
+    + "AWS provider 'stack/aws' (region \"eu-west-2\"), and the API aws_apigatewayv2_api.api with the AWS provider 'stack/aws' and a region of its own, "
+    + "\"ap-south-1\": AWS finds no such API there (NotFoundException). Make them with the API's provider and region."]);
 });

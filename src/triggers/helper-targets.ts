@@ -85,3 +85,9 @@ function describe(target: HelperTarget): string {
   return target.routeKey !== undefined ? `the route ${JSON.stringify(target.routeKey)}`
     : target.method === undefined || target.method === '*' ? `the path ${JSON.stringify(target.path)}` : `${target.method} ${target.path}`;
 }
+
+/** The warning for a URL of the execute-api endpoint of an API that turns it off (`disable_execute_api_endpoint`). */
+export function endpointDisabledWarning(call: string, apiAddress: string): string {
+  return `${call} is a URL of the execute-api endpoint, which ${apiAddress} turns off (disable_execute_api_endpoint): clients get 403 Forbidden. `
+    + 'Give clients the URL on its custom domain.';
+}

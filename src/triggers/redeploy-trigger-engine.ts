@@ -13,7 +13,7 @@ import { blindSpotWarnings, isAcknowledged } from './blind-spots';
 import { BlockSource, HomeStackBlocks } from './block-source';
 import { changingCallWarnings } from './changing-calls';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
-import { unservedTargetWarnings } from './helper-targets';
+import { endpointDisabledWarning, unservedTargetWarnings } from './helper-targets';
 import { apiGatewayVariableIn } from './openapi-body';
 import { assertNoStageWrittenByHand, stagesNamedLiterally, stagesOfOwner } from './owner-stages';
 import { Block, resolvedBlocks, StackPass } from './rendered-blocks';
@@ -29,6 +29,7 @@ import { invalidProperty } from '../core/errors';
 import { helperTargetsOf } from '../core/helper-targets';
 import { aliasesIn } from '../core/locals';
 import { ownedPropertyOf, ownerOfResource } from '../core/owned-resources';
+import { describePlacement, sameAccount } from '../core/placement';
 import { idReferenceOf, resolveIn } from '../core/resolve';
 import { stackDependsOn } from '../core/stack-dependencies';
 import { warnOnce } from '../core/warnings';
@@ -308,6 +309,7 @@ export class RedeployTriggerEngine {
     const blindSpots = snapshot.api !== undefined && this.props.autoDiscover && blindSpotWarnings(this.props.family, snapshot, []).length > 0;
     this.assertServed(snapshot, expressions, blindSpots);
     this.warnOfUnservedTargets(snapshot, expressions, blindSpots);
+    this.warnOfMisplacedResources(snapshot);
     // What the API's configuration calls for is said once, on the API, however many deployment constructs it has.
     const apiWarnings = snapshot.api && this.props.autoDiscover
       ? [...(blindSpots ? [] : this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api))),
@@ -368,6 +370,27 @@ export class RedeployTriggerEngine {
   }
 
   /** Fails on an API resource that reads, directly or through other resources, what the construct made. */
+  /**
+   * Warns of the discovered resources of the API made in another account or region than the API (another
+   * provider, or a `region` of its own or of the API's): AWS finds no such API there (NotFoundException).
+   * Compared only where the blocks differ in provider or region, or in stack.
+   */
+  private warnOfMisplacedResources(snapshot: ApiSnapshot): void {
+    const api = snapshot.api;
+    if (api === undefined) {
+      return;
+    }
+    const misplaced = snapshot.resources.filter((item) => item !== api
+      && (item.stack !== api.stack || item.config.provider !== api.config.provider || item.config.region !== api.config.region)
+      && sameAccount(item.construct, api.construct) === 'apart');
+    if (misplaced.length > 0) {
+      const [first] = misplaced;
+      this.warn(`${first.address} ('${first.construct.node.path}')${misplaced.length > 1 ? ` and ${misplaced.length - 1} more of the API's resources` : ''} `
+        + `${misplaced.length > 1 ? 'are' : 'is'} made with ${describePlacement(first.construct)}, and the API ${api.address} with `
+        + `${describePlacement(api.construct)}: AWS finds no such API there (NotFoundException). Make them with the API's provider and region.`);
+    }
+  }
+
   private assertNoSelfReference(snapshot: ApiSnapshot, blocks: BlockSource): void {
     const user = new Map([...this.userTriggers.entries].map(([key, value]) => [key, resolveIn(this.owner, value, true)]));
     const dependsOn = new Map(this.deployments.map((deployment) => [`dependsOn of ${deployment.terraformResourceType}.${deployment.friendlyUniqueId}`,
@@ -457,8 +480,7 @@ export class RedeployTriggerEngine {
     const api = snapshot.api;
     if (api?.config.disable_execute_api_endpoint === true) {
       // The execute-api endpoint answers 403 Forbidden: a URL on it reaches nothing.
-      targets.filter((target) => target.call.startsWith('urlForPath')).forEach((target) => this.warn(`${target.call} is a URL of the execute-api `
-        + `endpoint, which ${api.address} turns off (disable_execute_api_endpoint): clients get 403 Forbidden. Give clients the URL on its custom domain.`));
+      targets.filter((target) => target.call.startsWith('urlForPath')).forEach((target) => this.warn(endpointDisabledWarning(target.call, api.address)));
     }
     if (targets.length === 0 || api === undefined || !this.props.autoDiscover || blindSpots) {
       return;

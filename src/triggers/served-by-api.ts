@@ -5,7 +5,7 @@ import { gatherSnapshot } from './api-snapshot';
 import { blindSpotWarnings } from './blind-spots';
 import { BlockSource } from './block-source';
 import { CrossStackExpressions } from './cross-stack-expressions';
-import { unservedTargetWarnings } from './helper-targets';
+import { endpointDisabledWarning, unservedTargetWarnings } from './helper-targets';
 import { stackBlocks } from './stack-blocks';
 import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
@@ -90,6 +90,9 @@ export function checkServedByApi(owner: IConstruct, family: ApiFamily, apiId: st
       if (served === undefined) {
         return [];
       }
+      if (served.endpointDisabled) {
+        targets.filter((target) => target.call.startsWith('urlForPath')).forEach((target) => warnOnce(owner, endpointDisabledWarning(target.call, served.address)));
+      }
       unservedTargetWarnings(served.address, served.keys, family.apiType === 'aws_api_gateway_rest_api', targets)
         .forEach((warning) => warnOnce(owner, warning));
       const error = judgedSettings.length === 0 ? undefined : unservedSettingError(owner, family, served.address, served.keys, settings);
@@ -101,7 +104,7 @@ export function checkServedByApi(owner: IConstruct, family: ApiFamily, apiId: st
 /** What the API named by `apiId` serves, when it is a resource of the stack of `owner` without blind spots; undefined else. */
 function servedByApiOf(
   owner: IConstruct, family: ApiFamily, apiId: string,
-): { readonly address: string; readonly keys: ReadonlySet<string> } | undefined {
+): { readonly address: string; readonly keys: ReadonlySet<string>; readonly endpointDisabled: boolean } | undefined {
   const named = idReferenceOf(apiIdBehind(owner, apiId));
   const stack = TerraformStack.of(owner);
   if (named === undefined || named.type !== family.apiType || named.stack !== stack) {
@@ -118,6 +121,7 @@ function servedByApiOf(
       return undefined;
     }
     const keys = family.servedKeys(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api));
-    return keys === undefined ? undefined : { address: snapshot.api.address, keys };
+    return keys === undefined ? undefined
+      : { address: snapshot.api.address, keys, endpointDisabled: snapshot.api.config.disable_execute_api_endpoint === true };
   });
 }

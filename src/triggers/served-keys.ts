@@ -55,8 +55,42 @@ export function servedMethodPaths(api: ApiResourceBlock, resources: readonly Api
     }
     paths.push(methodPath(path, method.config.http_method as string));
   }
-  const fromBody = operationsOfBody(api.config.body, (path, method) => methodPath(path, method === 'x-amazon-apigateway-any-method' ? 'ANY' : method));
+  const mode = (api.config.parameters as Record<string, unknown> | undefined)?.basepath;
+  if (mode !== undefined && !isLiteral(mode)) {
+    return undefined;
+  }
+  const fromBody = operationsOfBody(api.config.body, (path, method) => methodPath(path, method === 'x-amazon-apigateway-any-method' ? 'ANY' : method),
+    mode === 'prepend' || mode === 'split' ? mode : undefined);
   return fromBody === undefined ? undefined : new Set([...paths, ...fromBody]);
+}
+
+/**
+ * What the OpenAPI document's base path adds before each path when it is imported with the
+ * `basepath` parameter `mode` (AWS developer guide, "Set the OpenAPI basePath property"): `prepend`
+ * the whole base path, `split` the base path but its first segment. The base path is Swagger 2's
+ * `basePath`, or OpenAPI 3's first server URL's path (its `{basePath}` variable's default); undefined
+ * where it cannot be read.
+ */
+function basePathPrefix(document: Record<string, unknown>, mode: 'prepend' | 'split'): string | undefined {
+  let basePath: unknown = document.basePath;
+  if (basePath === undefined && Array.isArray(document.servers) && document.servers.length > 0) {
+    const server = document.servers[0] as { url?: unknown; variables?: Record<string, { default?: unknown }> };
+    if (typeof server.url !== 'string') {
+      return undefined;
+    }
+    basePath = server.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/\{([^}]*)\}/g, (whole, name: string) => {
+      const value = server.variables?.[name]?.default;
+      return name === 'basePath' && typeof value === 'string' ? value : whole;
+    });
+  }
+  if (basePath === undefined) {
+    return '';
+  }
+  if (typeof basePath !== 'string' || basePath.includes('{')) {
+    return undefined;
+  }
+  const segments = basePath.split('/').filter((segment) => segment !== '');
+  return (mode === 'split' ? segments.slice(1) : segments).map((segment) => `/${segment}`).join('');
 }
 
 /** `{resource path}/{HTTP method}` as a `methodOptions` key writes it, without its leading `/`: `pets/GET`, `GET` for the root resource. */
@@ -69,7 +103,7 @@ function methodPath(path: string, httpMethod: string): string {
 const OPERATIONS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method']);
 
 /** Each operation of a literal OpenAPI body, named by `name`; `[]` without a body; undefined for a body the library cannot read. */
-function operationsOfBody(body: unknown, name: (path: string, method: string) => string): string[] | undefined {
+function operationsOfBody(body: unknown, name: (path: string, method: string) => string, basePathMode?: 'prepend' | 'split'): string[] | undefined {
   if (body === undefined) {
     return [];
   }
@@ -86,8 +120,13 @@ function operationsOfBody(body: unknown, name: (path: string, method: string) =>
   if (paths === null || typeof paths !== 'object') {
     return [];
   }
+  const prefix = basePathMode === undefined ? '' : basePathPrefix(document, basePathMode);
+  if (prefix === undefined) {
+    return undefined;
+  }
   return Object.entries(paths as Record<string, unknown>).flatMap(([path, item]) =>
-    Object.keys(item !== null && typeof item === 'object' ? item : {}).filter((method) => OPERATIONS.has(method)).map((method) => name(path, method)));
+    Object.keys(item !== null && typeof item === 'object' ? item : {}).filter((method) => OPERATIONS.has(method))
+      .map((method) => name(`${prefix}${path === '/' && prefix !== '' ? '' : path}`, method)));
 }
 
 function isLiteral(value: unknown): value is string {

@@ -16,18 +16,23 @@ export interface PetsApi {
 /** Builds the `/pets` API inside `scope`; `overrides` change the REST API's own settings. */
 export function petsApi(scope: Construct, overrides: Partial<ApiGatewayRestApiConfig> = {}, prefix = ''): PetsApi {
   const api = new ApiGatewayRestApi(scope, `${prefix}api`, { name: 'pets', ...overrides });
+  // The API's resources are made where it is (its provider, its own region).
+  const placed = { provider: overrides.provider, region: overrides.region };
   const pets = new ApiGatewayResource(scope, `${prefix}pets`, {
+    ...placed,
     restApiId: api.id,
     parentId: api.rootResourceId,
     pathPart: 'pets',
   });
   const get = new ApiGatewayMethod(scope, `${prefix}pets_get`, {
+    ...placed,
     restApiId: api.id,
     resourceId: pets.id,
     httpMethod: 'GET',
     authorization: 'NONE',
   });
   const integration = new ApiGatewayIntegration(scope, `${prefix}pets_get_integration`, {
+    ...placed,
     restApiId: api.id,
     resourceId: pets.id,
     httpMethod: get.httpMethod,

@@ -18,13 +18,16 @@ export interface PetsHttpApi {
 /** Builds the `/pets` HTTP API inside `scope`; `overrides` change the API's own settings. */
 export function petsHttpApi(scope: Construct, overrides: Partial<Apigatewayv2ApiConfig> = {}, prefix = ''): PetsHttpApi {
   const api = new Apigatewayv2Api(scope, `${prefix}http_api`, { name: 'pets', protocolType: 'HTTP', ...overrides });
+  // The API's resources are made where it is (its provider, its own region).
+  const placed = { provider: overrides.provider, region: overrides.region };
   const integration = new Apigatewayv2Integration(scope, `${prefix}pets_integration`, {
+    ...placed,
     apiId: api.id,
     integrationType: 'HTTP_PROXY',
     integrationMethod: 'GET',
     integrationUri: 'https://pets.example.com/pets',
   });
-  const route = new Apigatewayv2Route(scope, `${prefix}pets_route`, { apiId: api.id, routeKey: 'GET /pets', target: `integrations/${integration.id}` });
+  const route = new Apigatewayv2Route(scope, `${prefix}pets_route`, { ...placed, apiId: api.id, routeKey: 'GET /pets', target: `integrations/${integration.id}` });
   return { api, integration, route };
 }
 
@@ -44,14 +47,17 @@ export function chatWebSocketApi(scope: Construct, overrides: Partial<Apigateway
     routeSelectionExpression: '$request.body.action',
     ...overrides,
   });
+  const placed = { provider: overrides.provider, region: overrides.region };
   const integration = new Apigatewayv2Integration(scope, `${prefix}chat_integration`, {
+    ...placed,
     apiId: api.id,
     integrationType: 'MOCK',
     requestTemplates: { $default: '{"statusCode": 200}' },
     templateSelectionExpression: '\\$default',
   });
-  const connect = new Apigatewayv2Route(scope, `${prefix}connect_route`, { apiId: api.id, routeKey: '$connect', target: `integrations/${integration.id}` });
+  const connect = new Apigatewayv2Route(scope, `${prefix}connect_route`, { ...placed, apiId: api.id, routeKey: '$connect', target: `integrations/${integration.id}` });
   const defaultRoute = new Apigatewayv2Route(scope, `${prefix}default_route`, {
+    ...placed,
     apiId: api.id,
     routeKey: '$default',
     target: `integrations/${integration.id}`,
