@@ -1,6 +1,7 @@
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
@@ -324,4 +325,29 @@ test("the API's resources made in another region than the API (its own region, t
   expect(HttpApiDeployment.warningsOf(stack)).toEqual(["aws_apigatewayv2_integration.pets ('stack/pets') and 1 more of the API's resources are made with the "
     + "AWS provider 'stack/aws' (region \"eu-west-2\"), and the API aws_apigatewayv2_api.api with the AWS provider 'stack/aws' and a region of its own, "
     + "\"ap-south-1\": AWS finds no such API there (NotFoundException). Make them with the API's provider and region."]);
+});
+
+test("the misplaced-resources warning: once for the API's deployments, for an API given by id too, never for resources of other kinds", () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+  const east = new AwsProvider(stack, 'east', { region: 'us-east-1', alias: 'east' });
+  const api = new Apigatewayv2Api(stack, 'api', { name: 'pets', protocolType: 'HTTP' });
+  const integration = new Apigatewayv2Integration(stack, 'pets', { apiId: api.id, integrationType: 'HTTP_PROXY', integrationMethod: 'GET', integrationUri: 'https://pets.example.com' });
+  const route = new Apigatewayv2Route(stack, 'route', { provider: east, apiId: api.id, routeKey: 'GET /pets', target: `integrations/${integration.id}` });
+  const backend = new LambdaFunction(stack, 'fn', { provider: east, functionName: 'f', role: 'arn:aws:iam::123456789012:role/r', filename: 'f.zip', handler: 'index.handler', runtime: 'nodejs20.x' });
+  new HttpApiDeployment(stack, 'prod', { httpApi: api, resources: [backend] });
+  new HttpApiDeployment(stack, 'staging', { httpApi: api, stageName: 'staging' });
+  const expected = "aws_apigatewayv2_route.route ('stack/route') is made with the AWS provider 'stack/east' (region \"us-east-1\"), and the API "
+    + "aws_apigatewayv2_api.api with the AWS provider 'stack/aws' (region \"eu-west-2\"): AWS finds no such API there (NotFoundException). "
+    + "Make them with the API's provider and region.";
+  expect(HttpApiDeployment.warningsOf(stack).filter((warning) => warning.includes('NotFoundException'))).toEqual([expected]);
+
+  const byId = new TerraformStack(Testing.app(), 'by_id');
+  new AwsProvider(byId, 'aws', { region: 'eu-west-2' });
+  const other = new AwsProvider(byId, 'east', { region: 'us-east-1', alias: 'east' });
+  const idApi = new Apigatewayv2Api(byId, 'api', { name: 'pets', protocolType: 'HTTP' });
+  new Apigatewayv2Route(byId, 'route', { provider: other, apiId: idApi.id, routeKey: 'GET /pets' });
+  new HttpApiDeployment(byId, 'prod', { httpApiId: idApi.id, autoDiscover: true });
+  expect(HttpApiDeployment.warningsOf(byId)).toContainEqual(expect.stringContaining("aws_apigatewayv2_route.route ('by_id/route') is made with the AWS provider 'by_id/east'"));
+  void route;
 });

@@ -309,15 +309,19 @@ export class RedeployTriggerEngine {
     const blindSpots = snapshot.api !== undefined && this.props.autoDiscover && blindSpotWarnings(this.props.family, snapshot, []).length > 0;
     this.assertServed(snapshot, expressions, blindSpots);
     this.warnOfUnservedTargets(snapshot, expressions, blindSpots);
-    this.warnOfMisplacedResources(snapshot);
+    const misplaced = this.misplacedResourcesWarning(snapshot, blocks);
     // What the API's configuration calls for is said once, on the API, however many deployment constructs it has.
     const apiWarnings = snapshot.api && this.props.autoDiscover
       ? [...(blindSpots ? [] : this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api))),
         // Without any blind spot, none is left unacknowledged.
         ...(blindSpots ? blindSpotWarnings(this.props.family, snapshot, this.acknowledged) : []),
         ...changingCallWarnings(this.props.family, snapshot, this.acknowledged),
-        ...lookedUpByNameWarnings(this.props.family, snapshot, blocks, this.acknowledged)]
+        ...lookedUpByNameWarnings(this.props.family, snapshot, blocks, this.acknowledged),
+        ...(misplaced === undefined ? [] : [misplaced])]
       : [];
+    if (misplaced !== undefined && !(snapshot.api && this.props.autoDiscover)) {
+      this.warn(misplaced);
+    }
     for (const { item, calls } of unhashedFileReads(this.props.family, snapshot)) {
       if (!isAcknowledged(item.construct, this.acknowledged)) {
         apiWarnings.push(unhashedFileWarning(item, calls, item.stack !== snapshot.home));
@@ -371,24 +375,28 @@ export class RedeployTriggerEngine {
 
   /** Fails on an API resource that reads, directly or through other resources, what the construct made. */
   /**
-   * Warns of the discovered resources of the API made in another account or region than the API (another
-   * provider, or a `region` of its own or of the API's): AWS finds no such API there (NotFoundException).
-   * Compared only where the blocks differ in provider or region, or in stack.
+   * The warning for the API's own resources (of its kind's types) made in another account or region than
+   * the API (another provider, or a `region` of its own or of the API's): AWS finds no such API there
+   * (NotFoundException). Compared only where the blocks differ in provider or region, or in stack.
+   * Other resources (a function, a role) may be anywhere.
    */
-  private warnOfMisplacedResources(snapshot: ApiSnapshot): void {
-    const api = snapshot.api;
+  private misplacedResourcesWarning(snapshot: ApiSnapshot, blocks: BlockSource): string | undefined {
+    const api = snapshot.api?.construct ?? this.apiNamedById(blocks);
     if (api === undefined) {
-      return;
+      return undefined;
     }
-    const misplaced = snapshot.resources.filter((item) => item !== api
-      && (item.stack !== api.stack || item.config.provider !== api.config.provider || item.config.region !== api.config.region)
-      && sameAccount(item.construct, api.construct) === 'apart');
-    if (misplaced.length > 0) {
-      const [first] = misplaced;
-      this.warn(`${first.address} ('${first.construct.node.path}')${misplaced.length > 1 ? ` and ${misplaced.length - 1} more of the API's resources` : ''} `
-        + `${misplaced.length > 1 ? 'are' : 'is'} made with ${describePlacement(first.construct)}, and the API ${api.address} with `
-        + `${describePlacement(api.construct)}: AWS finds no such API there (NotFoundException). Make them with the API's provider and region.`);
+    const apiBlock = snapshot.api?.config ?? blocks.blockOf(api) ?? {};
+    const apiStack = TerraformStack.of(api);
+    const misplaced = snapshot.resources.filter((item) => item.construct !== api && this.props.family.redeployTypes.has(item.type)
+      && (item.stack !== apiStack || item.config.provider !== apiBlock.provider || item.config.region !== apiBlock.region)
+      && sameAccount(item.construct, api) === 'apart');
+    if (misplaced.length === 0) {
+      return undefined;
     }
+    const [first] = misplaced;
+    return `${first.address} ('${first.construct.node.path}')${misplaced.length > 1 ? ` and ${misplaced.length - 1} more of the API's resources` : ''} `
+      + `${misplaced.length > 1 ? 'are' : 'is'} made with ${describePlacement(first.construct)}, and the API ${api.terraformResourceType}.${api.friendlyUniqueId} `
+      + `with ${describePlacement(api)}: AWS finds no such API there (NotFoundException). Make them with the API's provider and region.`;
   }
 
   private assertNoSelfReference(snapshot: ApiSnapshot, blocks: BlockSource): void {
