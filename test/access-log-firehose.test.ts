@@ -11,7 +11,7 @@ import * as path from 'path';
 import { DataAwsKinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/data-aws-kinesis-firehose-delivery-stream';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccessLogDestination, HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
@@ -62,6 +62,22 @@ describe("a Firehose stream's arn as the access log destination", () => {
 
     expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
     expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('a stream of another stack (read through its cross-stack output): no warning about the CloudWatch role when the app synthesizes', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'firehose-'));
+    try {
+      const app = new App({ outdir });
+      const logs = newStack(app, 'logs');
+      const api = newStack(app, 'api');
+      new RestApiDeployment(api, 'd', { restApi: petsApi(api).api, accessLogDestination: AccessLogDestination.arn(stream(logs, 'amazon-apigateway-pets').arn) });
+      app.synth();
+      const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+      expect(manifest.stacks.api.annotations).toEqual([]);
+      expect(RestApiDeployment.warningsOf(api)).toEqual([]);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   test("a log group's arn, or a variable, is still taken for CloudWatch Logs (the warning stays)", () => {

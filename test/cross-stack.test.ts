@@ -291,9 +291,10 @@ test("a function of the API's stack reading the URL of a deployment construct of
     const deployment = new RestApiDeployment(new TerraformStack(app, 'deploy'), 'deployment', { restApi: pets.api });
     invokeFunctionWith(apiStack, pets, deployment.urlForPath('/pets'));
   })).toThrow("RestApiDeployment at 'deploy/deployment': property 'restApi' is \"an API of the stack 'api'\"; expected an API whose stack reads nothing of "
-    + "this construct's stack: the stack 'api' reads a value of 'deploy' (a cross-stack reference, such as this construct's URL in a function's environment) "
-    + "while 'deploy' depends on 'api' for the API, and Terraform can deploy neither first. Build what 'api' reads from the API's own attributes (api.id, "
-    + "the literal stage name), which do not wait for the deployment, or make the deployment construct in the stack 'api'.");
+    + "this construct's stack: the stack 'api' reads a value of 'deploy' (a cross-stack reference, such as this construct's URL in a function's environment, "
+    + "or its stage in a usage plan) while 'deploy' depends on 'api' for the API, and Terraform can deploy neither first. Make what reads it in the stack "
+    + "'deploy', beside this construct; or build it from the API's own attributes (api.id, its execution ARN), which do not wait for the deployment; or "
+    + "make the deployment construct in the stack 'api'.");
 });
 
 test("an integration of the deployment's stack reading a function of another stack: the entry is keyed by the function, as in that stack", () => {

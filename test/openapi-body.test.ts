@@ -145,6 +145,9 @@ describe("a body imported with the 'basepath' parameter: its paths are served un
     ['split (the base path but its first segment)', swagger('/stage/v1'), 'split', '/v1/pets/GET', '/stage/v1/pets/GET'],
     ['prepend (OpenAPI 3 server URL, its basePath variable)', openApi3, 'prepend', '/v1/pets/GET', '/pets/GET'],
     ['ignore (the default)', swagger('/v1'), undefined, '/pets/GET', '/v1/pets/GET'],
+    ['prepend (OpenAPI 3: the one basePath variable, even where the URL does not name it)', JSON.stringify({
+      ...JSON.parse(openApi3), servers: [{ url: 'https://api.example.com', variables: { basePath: { default: 'v1' } } }],
+    }), 'prepend', '/v1/pets/GET', '/pets/GET'],
   ])('%s', (_case, body, basepath, served, unserved) => {
     expect(deployWith(body, basepath, served)).not.toThrow();
     expect(deployWith(body, basepath, unserved)).toThrow(`property 'methodOptions.${unserved}' is "${unserved}"; expected a method path that aws_api_gateway_rest_api.api serves (one of "${served}")`);

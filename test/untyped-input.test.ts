@@ -308,3 +308,22 @@ describe("the library's abstract base classes, made from plain JavaScript", () =
     expect(() => mine.invokeUrl).toThrow("Mine at 'stack/mine' is not one of the library's constructs");
   });
 });
+
+test('props and options given as instances of a class of the user\'s (a class that implements the props interface) are read by their fields', () => {
+  class ProdDefaults {
+    public readonly stageName = 'live';
+    public readonly metricsEnabled = true;
+    constructor(public readonly restApi: ApiGatewayRestApi) {}
+  }
+  class BetaOptions {
+    public readonly throttlingBurstLimit = 10;
+    public readonly throttlingRateLimit = 5;
+  }
+  const json = synthesize((stack) => {
+    new RestApiDeployment(stack, 'deploy', new ProdDefaults(petsApi(stack).api)).addStage('beta', new BetaOptions());
+  });
+
+  expect(Object.values<any>(json.resource.aws_api_gateway_stage).map((stage) => stage.stage_name).sort()).toEqual(['beta', 'live']);
+  expect(Object.values<any>(json.resource.aws_api_gateway_method_settings).map((settings) => settings.settings.throttling_burst_limit).sort())
+    .toEqual([10, undefined]);
+});

@@ -43,7 +43,8 @@ function accessLogs(resource: TerraformResource, settings: Block | undefined): b
     return false;
   }
   const text = Token.isUnresolved(destination) ? expressionIn(resource, destination) : destination;
-  return !text.includes(':firehose:') && !text.includes('aws_kinesis_firehose_delivery_stream.');
+  // A stream of another stack is read through cdktf's cross-stack output, named after it (`...output-aws_kinesis_firehose_delivery_streamstreamarn`).
+  return !text.includes(':firehose:') && !text.includes('aws_kinesis_firehose_delivery_stream');
 }
 
 /** Whether the block a stage resource or method settings resource renders makes API Gateway write to CloudWatch Logs. */

@@ -2,7 +2,7 @@ import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ENTRY_POINTS, Parameter, REQUIRED_PROPERTIES } from './entry-points';
 import { invalidArgument } from './errors';
-import { dataSourceHint, isPlainObject, tokenOfAnotherKind } from './struct-check';
+import { dataSourceHint, isPlainObject, isStructLike, tokenOfAnotherKind } from './struct-check';
 
 /**
  * Checks the arguments of a construct's constructor against the assembly (src/core/entry-points.ts)
@@ -141,7 +141,7 @@ function hasKind(value: unknown, kind: string): boolean {
       return isLiteralObject(value);
     default:
       if (kind.startsWith('struct:')) {
-        return isLiteralObject(value);
+        return isStructLike(value) && !Token.isUnresolved(value);
       }
       return isInstanceOf(value, kind.slice('class:'.length));
   }

@@ -42,7 +42,7 @@ export function checkStruct(owner: IConstruct, prefix: string, value: unknown, s
   if (value === undefined || value === null) {
     return;
   }
-  if (!isPlainObject(value) || Token.isUnresolved(value)) {
+  if (!isStructLike(value) || Token.isUnresolved(value)) {
     throw invalidProperty(owner, prefix.replace(/\.$/, '') || 'props', value, `an object of ${shape.name}`);
   }
   for (const [name, property] of Object.entries(value)) {
@@ -155,7 +155,23 @@ function mismatch(value: unknown, shape: PropertyShape): string | undefined {
   if ('instanceOf' in shape) {
     return value instanceof shape.instanceOf ? undefined : shape.hint;
   }
-  return isPlainObject(value) && !token ? undefined : `an object of ${'struct' in shape ? shape.struct.name : `route or method keys to ${shape.mapOf.name}`}`;
+  if ('struct' in shape) {
+    return isStructLike(value) && !token ? undefined : `an object of ${shape.struct.name}`;
+  }
+  return isPlainObject(value) && !token ? undefined : `an object of route or method keys to ${shape.mapOf.name}`;
+}
+
+/**
+ * Whether `value` can be read as a struct: a plain object, or an instance of a class of the user's (`class
+ * ProdDefaults implements RestApiDeploymentProps`, whose fields are its own properties); not a list, a
+ * `Map`, a `Set`, a `Date` or a construct.
+ */
+export function isStructLike(value: unknown): value is object {
+  if (isPlainObject(value)) {
+    return true;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)
+    && !(value instanceof Date) && !(value instanceof RegExp) && !('node' in value);
 }
 
 /** An object literal (or one without a prototype): not a list, a `Map`, a `Date` or another class's instance, whose entries would be lost. */

@@ -76,6 +76,7 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
     throw invalidProperty(owner, property, expression,
       'a domain name of lower-case letters, digits, hyphens and dots around the expression (AWS does not support upper-case custom domain names)');
   }
+  refuseCountedDomain(owner, property, stack, expression);
   const attribute = DOMAIN_ATTRIBUTE.exec(expression);
   if (attribute !== null && !NAME_ATTRIBUTES.includes(attribute[4])) {
     throw invalidProperty(owner, property, expression,
@@ -110,6 +111,27 @@ export function domainIdentity(owner: IConstruct, property: string, domainName: 
     return { id, description: expression, addressKey: addressKey ?? id, ...referenced };
   }
   return { ...resourceNameIdentity(stack, nameInput), addressKey: addressKey!, ...referenced };
+}
+
+/** A domain resource's name read whole (`domain.domainName`), or its instances' (`.*.`, as cdktf writes it for `for_each`). */
+const WHOLE_DOMAIN_REFERENCE = /^\$\{(aws_apigatewayv2_domain_name|aws_api_gateway_domain_name)\.([A-Za-z0-9_-]+)(?:\.\*)?\.(domain_name|id)\}$/;
+
+/**
+ * Fails on the name of a domain resource made with `count` or `for_each`, read whole: it names none of
+ * its instances (terraform validate: "Missing resource instance key"), or all of them (a list where the
+ * mapping takes one name).
+ */
+function refuseCountedDomain(owner: IConstruct, property: string, stack: TerraformStack, expression: string): void {
+  const reference = WHOLE_DOMAIN_REFERENCE.exec(expression);
+  const resource = reference === null ? undefined : domainResourceIn(stack, reference[1], reference[2]);
+  const overrides = (resource as unknown as { rawOverrides?: { count?: unknown; for_each?: unknown } } | undefined)?.rawOverrides;
+  const meta = resource === undefined ? undefined : resource.count !== undefined || overrides?.count !== undefined ? 'count'
+    : resource.forEach !== undefined || overrides?.for_each !== undefined ? 'for_each' : undefined;
+  if (meta !== undefined) {
+    const instance = meta === 'count' ? "['0', 'domain_name']" : "['\"<key>\"', 'domain_name']";
+    throw invalidProperty(owner, property, expression, `a domain resource without count or for_each, or one instance's name ('${resource!.node.path}' has `
+      + `${meta}: its domain_name read whole names none of its instances, or all of them); give one instance's name, Token.asString(Fn.lookupNested(domain, ${instance}))`);
+  }
 }
 
 /**
@@ -180,7 +202,9 @@ function domainResourcesByName(scope: IConstruct): { public: Map<string, Terrafo
     const byName = { public: new Map<string, TerraformResource>(), private: new Map<string, TerraformResource>() };
     for (const element of index.resourcesOfType('aws_api_gateway_domain_name')) {
       const map = isPrivateDomain(element) ? byName.private : byName.public;
-      const literal = String((element as { domainNameInput?: unknown }).domainNameInput).toLowerCase();
+      // A local value holding the name is that name.
+      const name = (element as { domainNameInput?: unknown }).domainNameInput;
+      const literal = (typeof name === 'string' ? literalOf(name) ?? name : String(name)).toLowerCase();
       if (!map.has(literal)) {
         map.set(literal, element);
       }

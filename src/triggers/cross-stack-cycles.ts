@@ -26,7 +26,7 @@ export function crossStackCycleError(element: TerraformElement, error: unknown):
   const [from, to] = [reader.node.path, read!.node.path];
   return invalidProperty(deployment, property, `an API of the stack '${from}'`,
     `an API whose stack reads nothing of this construct's stack: the stack '${from}' reads a value of '${to}' (a cross-stack reference, such as this `
-    + `construct's URL in a function's environment) while '${to}' depends on '${from}' for the API, and Terraform can deploy neither first. Build what `
-    + `'${from}' reads from the API's own attributes (api.id, the literal stage name), which do not wait for the deployment, or make the deployment `
-    + `construct in the stack '${from}'`);
+    + `construct's URL in a function's environment, or its stage in a usage plan) while '${to}' depends on '${from}' for the API, and Terraform can `
+    + `deploy neither first. Make what reads it in the stack '${to}', beside this construct; or build it from the API's own attributes (api.id, its `
+    + `execution ARN), which do not wait for the deployment; or make the deployment construct in the stack '${from}'`);
 }

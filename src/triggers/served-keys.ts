@@ -74,14 +74,17 @@ export function servedMethodPaths(api: ApiResourceBlock, resources: readonly Api
 function basePathPrefix(document: Record<string, unknown>, mode: 'prepend' | 'split'): string | undefined {
   let basePath: unknown = document.basePath;
   if (basePath === undefined && Array.isArray(document.servers) && document.servers.length > 0) {
-    const server = document.servers[0] as { url?: unknown; variables?: Record<string, { default?: unknown }> };
-    if (typeof server.url !== 'string') {
+    const servers = document.servers as Array<{ url?: unknown; variables?: Record<string, { default?: unknown }> }>;
+    // "If the API contains only one basePath variable, the Import API feature uses it as the base path, even if it's not
+    // referenced in the server.url" (AWS developer guide); else the first server URL's path.
+    const variables = servers.flatMap((server) => (server?.variables?.basePath === undefined ? [] : [server.variables.basePath.default]));
+    if (variables.length === 1) {
+      basePath = variables[0];
+    } else if (typeof servers[0]?.url === 'string') {
+      basePath = servers[0].url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+    } else {
       return undefined;
     }
-    basePath = server.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/\{([^}]*)\}/g, (whole, name: string) => {
-      const value = server.variables?.[name]?.default;
-      return name === 'basePath' && typeof value === 'string' ? value : whole;
-    });
   }
   if (basePath === undefined) {
     return '';

@@ -14,7 +14,7 @@ import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-dom
 import { DataAwsApiGatewayDomainName } from '@cdktf/provider-aws/lib/data-aws-api-gateway-domain-name';
 import { DataAwsApigatewayv2Api } from '@cdktf/provider-aws/lib/data-aws-apigatewayv2-api';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, TerraformLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, TerraformIterator, TerraformLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, WebSocketApiDeployment } from '../../src';
 import { petsApi } from '../support/api';
 import { resourcesOfType, synthesize, synthesizeApp, synthesizeStack } from '../support/synth';
@@ -244,6 +244,21 @@ describe('what the domain resource can serve', () => {
     })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping(domainName)' is \"${aws_api_gateway_domain_name.domain.domain_name}\"; "
       + "expected a Regional custom domain with the TLS 1.2 security policy: 'stack/domain' is edge-optimized, and AWS serves an HTTP API only on a "
       + "Regional domain with TLS 1.2 (endpointConfiguration: { types: ['REGIONAL'] }, regionalCertificateArn, securityPolicy: 'TLS_1_2').");
+  });
+
+  test('an HTTP API mapped by a literal name on an edge-optimized domain of another stack named through a local value: refused at synth', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'edge-'));
+    const app = new App({ outdir });
+    expect(() => {
+      const domains = new TerraformStack(app, 'domains');
+      new AwsProvider(domains, 'aws', { region: 'eu-west-2' });
+      restDomain(domains, { domainName: new TerraformLocal(domains, 'name', 'api.example.com').asString, certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' });
+      const stack = new TerraformStack(app, 'api');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: 'orders' });
+      app.synth();
+    }).toThrow("'domains/domain' is edge-optimized, and AWS serves an HTTP API only on a Regional domain with TLS 1.2");
+    fs.rmSync(outdir, { recursive: true, force: true });
   });
 
   test('a WebSocket API on an edge-optimized or TLS 1.0 domain fails, the domain named by its resource (at the call) or by its literal name (at synth)', () => {
@@ -648,7 +663,9 @@ describe('mappings written by hand are compared with the library\'s as the libra
     expect(withHandWritten((stack) => {
       new Apigatewayv2ApiMapping(stack, 'legacy', { apiId: petsHttpApi(stack, {}, 'legacy').api.id, domainName: 'api.example.com', stage: 'legacy', apiMappingKey: 'orders' });
     })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping.apiMappingKey' is \"orders\"; expected a key no other mapping of the domain "
-      + "\"api.example.com\" has: 'stack/legacy' (aws_apigatewayv2_api_mapping.legacy, written by hand) already maps the key \"orders\" of it (AWS answers ConflictException).");
+      + "\"api.example.com\" has: 'stack/legacy' (aws_apigatewayv2_api_mapping.legacy, written by hand) already maps the key \"orders\" of it (AWS answers ConflictException); "
+      + "adopting it, remove it from the program and call moveFromId('aws_apigatewayv2_api_mapping.legacy') on the mapping this call returns, so that "
+      + 'Terraform moves it there.');
   });
 
   test('a WebSocket API mapped by hand on the domain: refused', () => {
@@ -712,4 +729,15 @@ describe('a key or a stage name held by a local value is checked and compared as
   ])('%s: refused', (_case, make, message) => {
     expect(() => make(new TerraformStack(Testing.app(), 'stack'))).toThrow(message);
   });
+});
+
+test.each(['count', 'forEach'])("a domain resource made with %s, its name read whole: refused, pointing to one instance's name", (meta) => {
+  expect(() => synthesize((stack) => {
+    const domain = new Apigatewayv2DomainName(stack, 'domain', {
+      domainName: 'api.example.com',
+      domainNameConfiguration: { certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc', endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+      ...(meta === 'count' ? { count: 1 } : { forEach: TerraformIterator.fromList(['a']) }),
+    });
+    new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping(domain.domainName, { apiMappingKey: 'orders' });
+  })).toThrow(`expected a domain resource without count or for_each, or one instance's name ('stack/domain' has ${meta === 'count' ? 'count' : 'for_each'}`);
 });
