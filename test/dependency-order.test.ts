@@ -186,3 +186,37 @@ describe('a cycle through a local value or a data source', () => {
     })).toThrow(/reads aws_lambda_function.fn, which reads local.self_url, which reads aws_api_gateway_stage.deploy_Stage_\w+/);
   });
 });
+
+describe('a resource of the construct other than the deployment made to wait for what reads it (Terraform: Cycle)', () => {
+  const readingUrl = (stack: TerraformStack, url: string) => new LambdaFunction(stack, 'smoke', {
+    functionName: 'smoke',
+    role: 'arn:aws:iam::123456789012:role/r',
+    runtime: 'nodejs20.x',
+    handler: 'index.handler',
+    filename: 'smoke.zip',
+    environment: { variables: { URL: url } },
+  });
+
+  test('the main stage waiting for a function that holds its URL: refused at synth, naming the chain', () => {
+    expect(() => synthesizeApp((app) => {
+      const stack = new TerraformStack(app, 'stack');
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      deployment.deploymentStage.stage.dependsOn = [readingUrl(stack, deployment.invokeUrl).fqn];
+    })).toThrow(/property 'deploymentStage.stage.dependsOn' is \["aws_lambda_function.smoke"\]; expected dependencies that do not wait for what this construct makes: it waits for aws_lambda_function.smoke, which reads aws_api_gateway_stage.deploy_Stage_\w+, a resource of this construct that waits for the deploymentStage.stage/);
+  });
+
+  test("an added stage waiting for what reads its URL; the main stage waiting for what reads another stage's: the first refused, the second fine", () => {
+    expect(() => synthesizeApp((app) => {
+      const stack = new TerraformStack(app, 'stack');
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      const beta = deployment.addStage('beta');
+      beta.stage.dependsOn = [readingUrl(stack, beta.invokeUrl).fqn];
+    })).toThrow(/property 'addStage\(beta\).stage.dependsOn' is \["aws_lambda_function.smoke"\]; expected dependencies that do not wait for what this construct makes/);
+    expect(() => synthesizeApp((app) => {
+      const stack = new TerraformStack(app, 'stack');
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      const beta = deployment.addStage('beta');
+      deployment.deploymentStage.stage.dependsOn = [readingUrl(stack, beta.invokeUrl).fqn];
+    })).not.toThrow();
+  });
+});

@@ -401,8 +401,13 @@ export class RedeployTriggerEngine {
 
   private assertNoSelfReference(snapshot: ApiSnapshot, blocks: BlockSource): void {
     const user = new Map([...this.userTriggers.entries].map(([key, value]) => [key, resolveIn(this.owner, value, true)]));
-    const dependsOn = new Map(this.deployments.map((deployment) => [`dependsOn of ${deployment.terraformResourceType}.${deployment.friendlyUniqueId}`,
-      (deployment.dependsOn ?? []).filter((entry) => typeof entry === 'string' && /^[\w-]+\.[\w-]+$/.test(entry))]));
+    // Every resource of the construct that waits for something (its dependsOn): a deployment, a stage, method settings, a mapping.
+    const waiting = this.owner.node.findAll().filter((construct): construct is TerraformResource => TerraformResource.isTerraformResource(construct)
+      && ownerOfResource(construct) === this.owner && (construct.dependsOn ?? []).length > 0);
+    const dependsOn = new Map(waiting.map((resource) => [`dependsOn of ${resource.terraformResourceType}.${resource.friendlyUniqueId}`, {
+      of: `${resource.terraformResourceType}.${resource.friendlyUniqueId}`,
+      addresses: (resource.dependsOn ?? []).filter((entry) => typeof entry === 'string' && /^[\w-]+\.[\w-]+$/.test(entry)),
+    }]));
     const found = selfReference(this.owner, snapshot, blocks, user, dependsOn);
     if (found === undefined) {
       return;
@@ -410,10 +415,11 @@ export class RedeployTriggerEngine {
     const [first, ...rest] = found.chain;
     const hint = "Read the stage's name from 'stageName' (a literal) and build URLs from the API's own attributes (its endpoint, its execution ARN)";
     if (first.startsWith('dependsOn of ')) {
-      const deployment = this.deployments.find((candidate) => first === `dependsOn of ${candidate.terraformResourceType}.${candidate.friendlyUniqueId}`)!;
-      throw invalidProperty(this.owner, `${ownedPropertyOf(deployment) ?? 'deployment'}.dependsOn`, deployment.dependsOn,
+      const resource = waiting.find((candidate) => first === `dependsOn of ${candidate.terraformResourceType}.${candidate.friendlyUniqueId}`)!;
+      const property = ownedPropertyOf(resource) ?? first.slice('dependsOn of '.length);
+      throw invalidProperty(this.owner, `${property}.dependsOn`, resource.dependsOn,
         `dependencies that do not wait for what this construct makes: ${rest.length === 1 ? `it waits for ${rest[0]}` : `it waits for ${rest.join(', which reads ')}`}, `
-        + 'a resource of this construct that waits for the deployment (a cycle Terraform refuses)');
+        + `a resource of this construct that waits for the ${property} (a cycle Terraform refuses)`);
     }
     if (found.item === undefined) {
       const key = first.slice('triggers.'.length);

@@ -29,7 +29,7 @@ export function selfReference(
   snapshot: ApiSnapshot,
   blocks: BlockSource,
   userTriggers: ReadonlyMap<string, unknown>,
-  dependsOn: ReadonlyMap<string, readonly string[]> = new Map(),
+  dependsOn: ReadonlyMap<string, { readonly of: string; readonly addresses: readonly string[] }> = new Map(),
 ): SelfReference | undefined {
   const home = snapshot.home;
   const owned = new Set<string>();
@@ -40,15 +40,13 @@ export function selfReference(
   }
   const items = snapshot.resources.filter((item) => item.stack === home);
   const configs = new Map<string, unknown>(items.map((item) => [item.address, item.config]));
-  const starts: Array<{ readonly address: string; readonly item?: SnapshotResource }> = items.map((item) => ({ address: item.address, item }));
+  // What each start must not reach: any resource of the construct (they all wait for the deployment), or, from what one of
+  // them waits for, that resource and those of the construct that wait for it.
+  const starts: Array<{ readonly address: string; readonly item?: SnapshotResource; readonly targets?: ReadonlySet<string> }> =
+    items.map((item) => ({ address: item.address, item }));
   for (const [key, value] of userTriggers) {
     configs.set(`triggers.${key}`, value);
     starts.push({ address: `triggers.${key}` });
-  }
-  // What a deployment waits for (its depends_on, the user's), as a reference to each.
-  for (const [reader, addresses] of dependsOn) {
-    configs.set(reader, addresses.map((address) => `\${${address}}`));
-    starts.push({ address: reader });
   }
   const configOf = (address: string): unknown => {
     if (!configs.has(address)) {
@@ -56,15 +54,20 @@ export function selfReference(
     }
     return configs.get(address);
   };
+  // What a resource of the construct waits for (its depends_on, the user's), as a reference to each.
+  for (const [reader, { of, addresses }] of dependsOn) {
+    configs.set(reader, addresses.map((address) => `\${${address}}`));
+    starts.push({ address: reader, targets: waitingFor(of, owned, configOf) });
+  }
   const visited = new Set<string>();
-  for (const { address, item } of starts) {
+  for (const { address, item, targets } of starts) {
     const queue: Array<readonly string[]> = [[address]];
     visited.add(address);
     while (queue.length > 0) {
       const chain = queue.shift()!;
       for (const reference of findReferences(configOf(chain[chain.length - 1]))) {
         const read = referencedObject(reference);
-        if (owned.has(read)) {
+        if ((targets ?? owned).has(read)) {
           return { item, chain: [...chain, read] };
         }
         if (!visited.has(read) && configOf(read) !== undefined) {
@@ -76,6 +79,30 @@ export function selfReference(
   }
   return undefined;
 }
+
+/**
+ * `of` and the resources of the construct (`owned`) that read it, directly or through each other: what waits for it.
+ * Every one waits for a deployment; a deployment waits for none of them (its block, whose triggers are being computed, is not read).
+ */
+function waitingFor(of: string, owned: ReadonlySet<string>, configOf: (address: string) => unknown): ReadonlySet<string> {
+  if (DEPLOYMENT_TYPES.includes(of.split('.')[0])) {
+    return owned;
+  }
+  const waiting = new Set([of]);
+  const others = [...owned].filter((address) => !DEPLOYMENT_TYPES.includes(address.split('.')[0]));
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const address of others) {
+      if (!waiting.has(address) && findReferences(configOf(address)).some((reference) => waiting.has(referencedObject(reference)))) {
+        waiting.add(address);
+        grown = true;
+      }
+    }
+  }
+  return waiting;
+}
+
+const DEPLOYMENT_TYPES = ['aws_api_gateway_deployment', 'aws_apigatewayv2_deployment'];
 
 /**
  * What `address` holds in `stack`, for following references: a resource's or a data source's block,
