@@ -453,3 +453,20 @@ describe('a data source that looks the REST API up by its literal name', () => {
       /^The REST API is given by its id \('restApiId'\), and aws_api_gateway_\S+ \('stack\/[^']+'\), .* of this stack name the same API: without discovery/)]);
   });
 });
+
+test("an API made by a module, deployed by its output id: a warning that the module's inputs are not in the triggers; acknowledged, none", () => {
+  const warningsFor = (acknowledge: boolean) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const module = new TerraformHclModule(stack, 'api', { source: 'app.terraform.io/acme/rest-api/aws', version: '1.0.0', variables: { name: 'pets', binary_media_types: ['image/png'] } });
+    const id = module.getString('rest_api_id');
+    const resource = new ApiGatewayResource(stack, 'pets', { restApiId: id, parentId: module.getString('root_resource_id'), pathPart: 'pets' });
+    new ApiGatewayMethod(stack, 'get', { restApiId: id, resourceId: resource.id, httpMethod: 'GET', authorization: 'NONE' });
+    new RestApiDeployment(stack, 'deploy', { restApiId: id, autoDiscover: true, acknowledgedBlindSpots: acknowledge ? [module] : undefined });
+    return RestApiDeployment.warningsOf(stack).filter((warning) => warning.includes('made by module'));
+  };
+
+  expect(warningsFor(false)).toEqual(["The API is made by module.api ('stack/api'): the API id given is that module's output. What the module makes of the "
+    + 'API (its settings, a body: its inputs, its source and version) is not in the triggers, so a change there does not redeploy. Add a trigger over the '
+    + "module's inputs that shape the API (addTrigger), or list it in 'acknowledgedBlindSpots'."]);
+  expect(warningsFor(true)).toEqual([]);
+});

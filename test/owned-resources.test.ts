@@ -572,3 +572,31 @@ describe('under App.synth, the validation reads what the prepare pass rendered',
     expect(stageOf!().dependsOn).toEqual([expect.stringMatching(/^aws_api_gateway_account\./)]);
   });
 });
+
+describe('method settings written by hand beside the construct\'s for one method path of its stage', () => {
+  const withSettings = (adopt: boolean) => () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, throttlingBurstLimit: 100, throttlingRateLimit: 50 });
+    if (adopt) {
+      deployment.deploymentStage.methodSettings[0].moveFromId('aws_api_gateway_method_settings.all');
+    } else {
+      new ApiGatewayMethodSettings(stack, 'all', {
+        restApiId: deployment.restApiId, stageName: deployment.deploymentStage.stage.stageName, methodPath: '*/*', settings: { throttlingBurstLimit: 10, throttlingRateLimit: 5 },
+      });
+    }
+    return JSON.parse(Testing.synth(stack, true));
+  };
+
+  test('refused at synth: every apply would flip the two', () => {
+    expect(withSettings(false)).toThrow("RestApiDeployment at 'stack/deploy': property 'deploymentStage.methodSettings' is \"*/*\"; expected method settings no other method "
+      + "settings of the stage have: 'stack/all' (aws_api_gateway_method_settings.all, written by hand) sets the method path \"*/*\" of this stage too, and each "
+      + "apply flips the two; give the settings in the stage's options only, and, adopting it, remove it from the program and call "
+      + "moveFromId('aws_api_gateway_method_settings.all') on the construct's (deploymentStage.methodSettings).");
+  });
+
+  test("adopted: the construct's method settings, moved from the hand-written address", () => {
+    const json = withSettings(true)();
+    expect(json.moved).toEqual([{ from: 'aws_api_gateway_method_settings.all', to: expect.stringMatching(/^aws_api_gateway_method_settings\.deploy_Stage_MethodSettings_AllMethods_\w+$/) }]);
+  });
+});

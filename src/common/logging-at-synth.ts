@@ -96,8 +96,12 @@ const HAND_WRITTEN = Symbol('hand-written method settings by stage');
  * (`settledInOwnStack`): the stage's logging, which waits for the stage's account setting or gets its warning.
  */
 export function loggingWrittenFor(stage: TerraformResource): readonly TerraformResource[] {
-  const written = handWrittenMethodSettings(AppIndex.of(stage)).get(`${TerraformStack.of(stage).node.path}:${stage.terraformResourceType}.${stage.friendlyUniqueId}`);
-  return (written ?? []).filter((settings) => rendersLogging(settings) && !settledInOwnStack(settings));
+  return methodSettingsWrittenFor(stage).filter((settings) => rendersLogging(settings) && !settledInOwnStack(settings));
+}
+
+/** The `aws_api_gateway_method_settings` written by hand, in any stack, whose `stage_name` reads this stage resource's (listed once per app generation). */
+export function methodSettingsWrittenFor(stage: TerraformResource): readonly TerraformResource[] {
+  return handWrittenMethodSettings(AppIndex.of(stage)).get(`${TerraformStack.of(stage).node.path}:${stage.terraformResourceType}.${stage.friendlyUniqueId}`) ?? [];
 }
 
 /**

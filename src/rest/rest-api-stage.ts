@@ -1,10 +1,12 @@
 import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
+import type { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
 import type { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { CacheClusterSize } from './cache-cluster-size';
 import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-options';
 import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, methodKeyOf, MethodSettingsTarget, providerMethodPath } from './method-settings';
+import { checkBesideWrittenByHand } from './method-settings-twice';
 import { REST_API_STAGE_PROPS } from './rest-shapes';
 import { validateWebAclArn } from './web-acl';
 import { AccessLogFormat } from '../common/access-log';
@@ -128,6 +130,14 @@ export interface RestApiStageProps extends StageOptions {
 export class RestApiStage extends StageBase {
   /** The `aws_api_gateway_stage` resource. */
   public readonly stage: ApiGatewayStage;
+
+  /**
+   * The `aws_api_gateway_method_settings` resources its options make: the stage's own settings (for
+   * every method) first, then one per `methodOptions` entry, in their order (for `moveFromId` when
+   * adopting hand-written ones).
+   * @default - none, without method settings in its options
+   */
+  public readonly methodSettings: ApiGatewayMethodSettings[] = [];
 
   /** What its custom domain mappings name: the API, the stage through its resource, its provider and region. */
   private readonly mappingTarget: MappingTarget;
@@ -298,6 +308,7 @@ export class RestApiStage extends StageBase {
     };
     const container = new Construct(this, 'MethodSettings');
     const seen = new Map<string, string>();
+    const made = new Map<string, { readonly property: string; readonly path: string }>();
     for (const [index, [path, property, settings]] of entries.entries()) {
       const key = methodKeyOf(owner, property, path);
       if (seen.has(key)) {
@@ -305,8 +316,10 @@ export class RestApiStage extends StageBase {
       }
       seen.set(key, path);
       const id = key === '*/*' ? 'AllMethods' : Token.isUnresolved(key) ? `Path${index}` : key.replace(/\//g, '_');
-      addMethodSettings(container, id, target, property, providerMethodPath(key), settings);
+      this.methodSettings.push(addMethodSettings(container, id, target, property, providerMethodPath(key), settings));
+      made.set(providerMethodPath(key), { property, path });
     }
+    checkBesideWrittenByHand(owner, this.stage, made);
   }
 }
 

@@ -1,6 +1,7 @@
 import {
   IResolvable,
   IResolveContext,
+  TerraformModule,
   TerraformResource,
   TerraformStack,
   Token,
@@ -338,6 +339,12 @@ export class RedeployTriggerEngine {
     } else if (automatic.size === 0 && this.userTriggers.entries.size === 0 && snapshot.resources.length === 0) {
       warnings.push(noTriggersWarning(this.props.apiProperty));
     }
+    const maker = this.moduleMakingTheApi(blocks);
+    if (maker !== undefined && !isAcknowledged(maker.construct, this.acknowledged)) {
+      warnings.push(`The API is made by ${maker.address} ('${maker.construct.node.path}'): the API id given is that module's output. `
+        + 'What the module makes of the API (its settings, a body: its inputs, its source and version) is not in the triggers, so a change there '
+        + 'does not redeploy. Add a trigger over the module\'s inputs that shape the API (addTrigger), or list it in \'acknowledgedBlindSpots\'.');
+    }
     warnings.forEach((warning) => this.warn(warning));
   }
 
@@ -373,7 +380,6 @@ export class RedeployTriggerEngine {
     }
   }
 
-  /** Fails on an API resource that reads, directly or through other resources, what the construct made. */
   /**
    * The warning for the API's own resources (of its kind's types) made in another account or region than
    * the API (another provider, or a `region` of its own or of the API's): AWS finds no such API there
@@ -399,6 +405,7 @@ export class RedeployTriggerEngine {
       + `with ${describePlacement(api)}: AWS finds no such API there (NotFoundException). Make them with the API's provider and region.`;
   }
 
+  /** Fails on an API resource, a user trigger or a `dependsOn` that reads, directly or through other resources, what the construct made. */
   private assertNoSelfReference(snapshot: ApiSnapshot, blocks: BlockSource): void {
     const user = new Map([...this.userTriggers.entries].map(([key, value]) => [key, resolveIn(this.owner, value, true)]));
     // Every resource of the construct that waits for something (its dependsOn): a deployment, a stage, method settings, a mapping.
@@ -539,6 +546,18 @@ export class RedeployTriggerEngine {
   private apiOfAnotherStack(blocks: BlockSource): TerraformResource | undefined {
     const api = this.apiNamedById(blocks);
     return api === undefined || TerraformStack.of(api) === blocks.home ? undefined : api;
+  }
+
+  /** The module of the home stack whose output the construct's API id is (`restApiId: module.getString('rest_api_id')`); undefined for any other id. */
+  private moduleMakingTheApi(blocks: BlockSource): { readonly construct: TerraformModule; readonly address: string } | undefined {
+    if (this.props.api !== undefined || this.props.apiId === undefined) {
+      return undefined;
+    }
+    const expression = String(resolveIn(this.owner, apiIdBehind(this.owner, this.props.apiId), blocks.preparing));
+    const name = /^\$\{module\.([\w-]+)\.[\w-]+\}$/.exec(expression)?.[1];
+    const module = name === undefined ? undefined : blocks.elementsOf(blocks.home)
+      .find((element): element is TerraformModule => element instanceof TerraformModule && element.friendlyUniqueId === name);
+    return module === undefined ? undefined : { construct: module, address: `module.${name}` };
   }
 
   /** The API resource of the app whose `id` the construct's API id is (`httpApiId: api.id`); undefined for any other id. */
