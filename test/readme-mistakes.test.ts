@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-plan';
@@ -13,6 +14,7 @@ import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { DataAwsApiGatewayRestApi } from '@cdktf/provider-aws/lib/data-aws-api-gateway-rest-api';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { App, Fn, TerraformIterator, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
@@ -315,6 +317,28 @@ const PROGRAMS: Record<string, (app: App) => void> = {
   "`arnForExecuteApi('GET', '/pets', 'staging')` where no stage is named `staging`": (app) => {
     const s = stack(app);
     new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api }).arnForExecuteApi('GET', '/pets', 'staging');
+  },
+  "`deployment.deploymentStage.stage.dependsOn = [smoke.fqn]`, `smoke` a function whose environment holds the stage's URL": (app) => {
+    const s = stack(app);
+    const deployment = new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api });
+    const smoke = new LambdaFunction(s, 'smoke', {
+      functionName: 'smoke',
+      role: 'arn:aws:iam::123456789012:role/r',
+      runtime: 'nodejs20.x',
+      handler: 'index.handler',
+      filename: 'smoke.zip',
+      environment: { variables: { URL: deployment.invokeUrl } },
+    });
+    deployment.deploymentStage.stage.dependsOn = [smoke.fqn];
+    app.synth();
+  },
+  "an `aws_api_gateway_method_settings` of yours for `*/*` of the construct's stage beside `throttlingBurstLimit` on the construct": (app) => {
+    const s = stack(app);
+    const deployment = new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, throttlingBurstLimit: 100, throttlingRateLimit: 50 });
+    new ApiGatewayMethodSettings(s, 'all', {
+      restApiId: deployment.restApiId, stageName: deployment.deploymentStage.stage.stageName, methodPath: '*/*', settings: { throttlingBurstLimit: 10, throttlingRateLimit: 5 },
+    });
+    Testing.synth(s, true);
   },
   "`arnForExecuteApi('$Connect')` on a WebSocket API": (app) => {
     const s = stack(app);
