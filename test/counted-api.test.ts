@@ -4,12 +4,13 @@
  * validate; with for_each, a plan fails), so it fails at synth, at the call or, set later, when the
  * app is validated, naming the reference to one instance to give instead.
  */
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformIterator, TerraformResource, TerraformStack, Testing, Token } from 'cdktf';
-import { HttpApiDeployment, HttpApiStage, RestApiStage, WebSocketApiStage } from '../src';
+import { HttpApiDeployment, HttpApiStage, RestApiDeployment, RestApiStage, WebSocketApiStage } from '../src';
 import { API_PROPERTY, apiOfKind, CONSTRUCT, deployKind, ID_PROPERTY, Kind, KINDS } from './support/kinds';
 import { petsHttpApi } from './support/v2-api';
 
@@ -122,4 +123,18 @@ describe("one instance's id of a counted API, with discovery", () => {
     expect(Object.keys(after)).toEqual(['aws_apigatewayv2_api.api', 'aws_apigatewayv2_route.route', 'resource_ids']);
     expect(after['aws_apigatewayv2_api.api']).not.toEqual(before['aws_apigatewayv2_api.api']);
   });
+});
+
+test('an instance of a for_each API deployed as the error says, beside resources that name the instances through their own iterator: one warning naming them', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const tenants = TerraformIterator.fromList(['a', 'b']);
+  const apis = new ApiGatewayRestApi(stack, 'apis', { forEach: tenants, name: 'pets' });
+  const apiId = Token.asString(Fn.lookupNested(apis, [tenants.key, 'id']));
+  new ApiGatewayResource(stack, 'pets', { forEach: tenants, restApiId: apiId, parentId: Token.asString(Fn.lookupNested(apis, [tenants.key, 'root_resource_id'])), pathPart: 'pets' });
+  new RestApiDeployment(stack, 'a', { restApiId: Token.asString(Fn.lookupNested(apis, ['"a"', 'id'])), autoDiscover: true });
+
+  expect(RestApiDeployment.warningsOf(stack)).toContainEqual('The resources aws_api_gateway_resource.pets name the instances of aws_api_gateway_rest_api.apis '
+    + 'through their own iterator (their rest_api_id is "${aws_api_gateway_rest_api.apis[each.key].id}"): discovery cannot tell that one of them is '
+    + 'aws_api_gateway_rest_api.apis["a"].id, so they are not part of this deployment\'s triggers. Make the resources of each instance with the '
+    + "instance's id (as this construct is given), or give them in 'resources'; otherwise list them in 'acknowledgedBlindSpots'.");
 });

@@ -1,13 +1,13 @@
 import {
   IResolvable,
   IResolveContext,
-  TerraformModule,
   TerraformResource,
   TerraformStack,
   Token,
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ApiFamily } from './api-family';
+import { instancesNamedByIteratorWarnings, misplacedResourcesWarning, moduleMakingTheApiWarnings } from './api-id-warnings';
 import { lookedUpByNameWarnings } from './api-lookups';
 import { addressOf, ApiSnapshot, gatherSnapshot, SnapshotDepth, SnapshotResource, TriggerSources } from './api-snapshot';
 import { blindSpotWarnings, isAcknowledged } from './blind-spots';
@@ -30,7 +30,6 @@ import { invalidProperty } from '../core/errors';
 import { helperTargetsOf } from '../core/helper-targets';
 import { aliasesIn } from '../core/locals';
 import { ownedPropertyOf, ownerOfResource } from '../core/owned-resources';
-import { describePlacement, sameAccount } from '../core/placement';
 import { idReferenceOf, resolveIn } from '../core/resolve';
 import { stackDependsOn } from '../core/stack-dependencies';
 import { warnOnce } from '../core/warnings';
@@ -310,7 +309,7 @@ export class RedeployTriggerEngine {
     const blindSpots = snapshot.api !== undefined && this.props.autoDiscover && blindSpotWarnings(this.props.family, snapshot, []).length > 0;
     this.assertServed(snapshot, expressions, blindSpots);
     this.warnOfUnservedTargets(snapshot, expressions, blindSpots);
-    const misplaced = this.misplacedResourcesWarning(snapshot, blocks);
+    const misplaced = misplacedResourcesWarning(this.props.family, snapshot, blocks, snapshot.api?.construct ?? this.apiNamedById(blocks));
     // What the API's configuration calls for is said once, on the API, however many deployment constructs it has.
     const apiWarnings = snapshot.api && this.props.autoDiscover
       ? [...(blindSpots ? [] : this.props.family.deployWarnings(snapshot.api, snapshot.resources.filter((item) => item !== snapshot.api))),
@@ -339,11 +338,11 @@ export class RedeployTriggerEngine {
     } else if (automatic.size === 0 && this.userTriggers.entries.size === 0 && snapshot.resources.length === 0) {
       warnings.push(noTriggersWarning(this.props.apiProperty));
     }
-    const maker = this.moduleMakingTheApi(blocks);
-    if (maker !== undefined && !isAcknowledged(maker.construct, this.acknowledged)) {
-      warnings.push(`The API is made by ${maker.address} ('${maker.construct.node.path}'): the API id given is that module's output. `
-        + 'What the module makes of the API (its settings, a body: its inputs, its source and version) is not in the triggers, so a change there '
-        + 'does not redeploy. Add a trigger over the module\'s inputs that shape the API (addTrigger), or list it in \'acknowledgedBlindSpots\'.');
+    if (this.props.api === undefined && this.props.apiId !== undefined) {
+      // What the API's id tells of it when the API is not given as its construct.
+      const apiId = String(resolveIn(this.owner, apiIdBehind(this.owner, this.props.apiId), blocks.preparing));
+      warnings.push(...instancesNamedByIteratorWarnings(this.props.family, apiId, blocks, this.acknowledged),
+        ...moduleMakingTheApiWarnings(apiId, blocks, this.acknowledged));
     }
     warnings.forEach((warning) => this.warn(warning));
   }
@@ -378,31 +377,6 @@ export class RedeployTriggerEngine {
           + `undeclared resource); write it "$\${${found.kind}.…}", which Terraform writes as "\${…}" for API Gateway`);
       }
     }
-  }
-
-  /**
-   * The warning for the API's own resources (of its kind's types) made in another account or region than
-   * the API (another provider, or a `region` of its own or of the API's): AWS finds no such API there
-   * (NotFoundException). Compared only where the blocks differ in provider or region, or in stack.
-   * Other resources (a function, a role) may be anywhere.
-   */
-  private misplacedResourcesWarning(snapshot: ApiSnapshot, blocks: BlockSource): string | undefined {
-    const api = snapshot.api?.construct ?? this.apiNamedById(blocks);
-    if (api === undefined) {
-      return undefined;
-    }
-    const apiBlock = snapshot.api?.config ?? blocks.blockOf(api) ?? {};
-    const apiStack = TerraformStack.of(api);
-    const misplaced = snapshot.resources.filter((item) => item.construct !== api && this.props.family.redeployTypes.has(item.type)
-      && (item.stack !== apiStack || item.config.provider !== apiBlock.provider || item.config.region !== apiBlock.region)
-      && sameAccount(item.construct, api) === 'apart');
-    if (misplaced.length === 0) {
-      return undefined;
-    }
-    const [first] = misplaced;
-    return `${first.address} ('${first.construct.node.path}')${misplaced.length > 1 ? ` and ${misplaced.length - 1} more of the API's resources` : ''} `
-      + `${misplaced.length > 1 ? 'are' : 'is'} made with ${describePlacement(first.construct)}, and the API ${api.terraformResourceType}.${api.friendlyUniqueId} `
-      + `with ${describePlacement(api)}: AWS finds no such API there (NotFoundException). Make them with the API's provider and region.`;
   }
 
   /** Fails on an API resource, a user trigger or a `dependsOn` that reads, directly or through other resources, what the construct made. */
@@ -546,18 +520,6 @@ export class RedeployTriggerEngine {
   private apiOfAnotherStack(blocks: BlockSource): TerraformResource | undefined {
     const api = this.apiNamedById(blocks);
     return api === undefined || TerraformStack.of(api) === blocks.home ? undefined : api;
-  }
-
-  /** The module of the home stack whose output the construct's API id is (`restApiId: module.getString('rest_api_id')`); undefined for any other id. */
-  private moduleMakingTheApi(blocks: BlockSource): { readonly construct: TerraformModule; readonly address: string } | undefined {
-    if (this.props.api !== undefined || this.props.apiId === undefined) {
-      return undefined;
-    }
-    const expression = String(resolveIn(this.owner, apiIdBehind(this.owner, this.props.apiId), blocks.preparing));
-    const name = /^\$\{module\.([\w-]+)\.[\w-]+\}$/.exec(expression)?.[1];
-    const module = name === undefined ? undefined : blocks.elementsOf(blocks.home)
-      .find((element): element is TerraformModule => element instanceof TerraformModule && element.friendlyUniqueId === name);
-    return module === undefined ? undefined : { construct: module, address: `module.${name}` };
   }
 
   /** The API resource of the app whose `id` the construct's API id is (`httpApiId: api.id`); undefined for any other id. */
