@@ -144,6 +144,22 @@ describe('bad input fails at synth with the construct path, property, value and 
       expect(withUri('$$')).not.toThrow();
     });
 
+    test("an HTTP API's parameter mapping or a WebSocket route selection expression with ${request.…} written as a Terraform interpolation", () => {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+      const { api, integration } = petsHttpApi(stack);
+      integration.requestParameters = { 'overwrite:path': '/v2/${request.path.proxy}' };
+      new HttpApiDeployment(stack, 'deploy', { httpApi: api });
+      expect(() => Testing.synth(stack, true)).toThrow('has request_parameters.overwrite:path "/v2/${request.path.proxy}", where "${request.…}" is a Terraform '
+        + 'interpolation (terraform validate refuses it as a reference to an undeclared resource); write it "$${request.…}"');
+
+      const ws = new TerraformStack(Testing.app(), 'ws');
+      new AwsProvider(ws, 'aws', { region: 'eu-west-1' });
+      const chat = chatWebSocketApi(ws, { routeSelectionExpression: '${request.body.service}/${request.body.action}' });
+      new WebSocketApiDeployment(ws, 'deploy', { webSocketApi: chat.api });
+      expect(() => Testing.synth(ws, true)).toThrow('where "${request.…}" is a Terraform interpolation');
+    });
+
     test('with duplicate YAML keys', () => {
       expect(withBody('openapi: 3.0.1\nopenapi: 3.0.2\n')).toThrow(/property 'restApi.body \(of 'stack\/api'\)'.*parses as neither/);
     });

@@ -126,6 +126,7 @@ describe('never a redeploy', () => {
     ['version', { version: '2.0' }],
     ['tags', { tags: { team: 'pets' } }],
     ['fail_on_warnings (it only steers how the provider imports a body)', { failOnWarnings: true }],
+    ["ip_address_type (\"you don't need to redeploy your API\", AWS)", { ipAddressType: 'dualstack' }],
   ])("for the API's %s", (_name, change) => {
     expect(changedKeys((stack, changed) => httpWith(changed ? change : {})(stack))).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { ApiGatewayRestApiPolicy } from '@cdktf/provider-aws/lib/api-gateway-rest-api-policy';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment } from '../src';
@@ -223,4 +224,20 @@ test('warningsOf a stack with an API deployed from another stack gives the warni
   expect(RestApiDeployment.warningsOf(apiStack)).toEqual(expected);
   expect(RestApiDeployment.warningsOf(deployStack)).toEqual(expected);
   expect(HttpApiDeployment.warningsOf(apiStack)).toEqual([]);
+});
+
+test('a private REST API without a resource policy: a warning (AWS refuses to deploy it); with one, none', () => {
+  const warningsWith = (policy: boolean) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const pets = petsApi(stack, { endpointConfiguration: { types: ['PRIVATE'] } });
+    if (policy) {
+      new ApiGatewayRestApiPolicy(stack, 'policy', { restApiId: pets.api.id, policy: '{"Version":"2012-10-17","Statement":[]}' });
+    }
+    new RestApiDeployment(stack, 'deploy', { restApi: pets.api });
+    return RestApiDeployment.warningsOf(stack);
+  };
+  expect(warningsWith(false)).toEqual(['The REST API aws_api_gateway_rest_api.api is private (endpoint type PRIVATE) and has no resource policy: AWS '
+    + 'refuses to deploy it ("Private REST API doesn\'t have a resource policy attached to it"). Give it a policy (its policy, an '
+    + 'aws_api_gateway_rest_api_policy, or x-amazon-apigateway-policy in its body) that allows execute-api:Invoke from your VPC endpoints.']);
+  expect(warningsWith(true)).toEqual([]);
 });

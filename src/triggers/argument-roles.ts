@@ -83,9 +83,10 @@ export const ARGUMENT_ROLES: Readonly<Record<string, ArgumentRoles>> = {
   aws_apigatewayv2_api: {
     // credentials_arn, route_key and target are "quick create" arguments: they force a new API.
     deployed: ['protocol_type', 'api_key_selection_expression', 'cors_configuration', 'credentials_arn', 'disable_execute_api_endpoint',
-      'ip_address_type', 'route_key', 'route_selection_expression', 'target'],
+      'route_key', 'route_selection_expression', 'target'],
     ownEntry: ['body'],
-    notDeployed: ['name', 'description', 'version', 'tags', 'tags_all'],
+    // ip_address_type: "If you change the API's IP address type, you don't need to redeploy your API" (AWS, IP address types for HTTP APIs).
+    notDeployed: ['name', 'description', 'version', 'tags', 'tags_all', 'ip_address_type'],
     // fail_on_warnings only goes with a ReimportApi, which a changed body sends.
     provider: [...ROUTING, 'fail_on_warnings'],
   },

@@ -6,7 +6,8 @@ import { hasInterpolation } from './terraform-references';
  * An API Gateway variable written as a Terraform interpolation would be (`${stageVariables.host}`,
  * `${context.requestId}`), not escaped (`$${...}`).
  */
-const API_GATEWAY_VARIABLE = /(^|[^$])\$\{\s*(stageVariables|context)\./;
+// `request`: HTTP APIs' parameter mapping and WebSocket route selection write `${request.path.id}` (AWS, "Transform API requests and responses").
+const API_GATEWAY_VARIABLE = /(^|[^$])\$\{\s*(stageVariables|context|request)\./;
 
 /**
  * The first argument of a resource block (`uri`, `request_templates.application/json`) whose text has

@@ -68,6 +68,7 @@ function restApiDeployWarnings(api: ApiResourceBlock, resources: readonly ApiRes
       'Add an aws_api_gateway_method with its integration, or a body.',
     );
   }
+  warnings.push(...privateWithoutPolicyWarnings(api, resources));
   if ([...methods, ...integrations].some(isMultiInstance)) {
     return warnings; // which method each instance of a counted resource serves is only known at plan time
   }
@@ -88,6 +89,23 @@ function restApiDeployWarnings(api: ApiResourceBlock, resources: readonly ApiRes
     }
   }
   return warnings;
+}
+
+/**
+ * The warning for a private REST API (endpoint type PRIVATE) without a resource policy: no `policy`, no
+ * discovered `aws_api_gateway_rest_api_policy`, no `x-amazon-apigateway-policy` in its body. AWS refuses
+ * its deployment ("Private REST API doesn't have a resource policy attached to it", terraform-provider-aws #14290).
+ */
+function privateWithoutPolicyWarnings(api: ApiResourceBlock, resources: readonly ApiResourceBlock[]): string[] {
+  const endpoint = api.config.endpoint_configuration;
+  const types = (Array.isArray(endpoint) ? endpoint[0] : endpoint as { types?: unknown } | undefined)?.types;
+  const isPrivate = Array.isArray(types) && types.includes('PRIVATE');
+  const body = api.config.body;
+  const hasPolicy = api.config.policy !== undefined || resources.some((item) => item.type === 'aws_api_gateway_rest_api_policy')
+    || (typeof body === 'string' && body.includes('x-amazon-apigateway-policy')) || resources.some((item) => item.type === REST_API_PUT_TYPE);
+  return !isPrivate || hasPolicy ? [] : [`The REST API ${api.address} is private (endpoint type PRIVATE) and has no resource policy: AWS refuses to `
+    + 'deploy it ("Private REST API doesn\'t have a resource policy attached to it"). Give it a policy (its policy, an aws_api_gateway_rest_api_policy, '
+    + 'or x-amazon-apigateway-policy in its body) that allows execute-api:Invoke from your VPC endpoints.'];
 }
 
 /** Whether a resource has `count` or `for_each`. */
