@@ -459,6 +459,20 @@ describe('logging turned on past the props (the stage resource, method settings 
 });
 
 describe('method settings written by hand for a stage, elsewhere', () => {
+  test('full request logging turned on by a variable (a bool token): the warning too', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    new ApiGatewayMethodSettings(stack, 'settings', {
+      restApiId: deployment.restApiId,
+      stageName: deployment.deploymentStage.stage.stageName,
+      methodPath: '*/*',
+      settings: { dataTraceEnabled: new TerraformVariable(stack, 'trace', { type: 'bool' }).booleanValue },
+    });
+
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([ROLE_WARNING('prod')]);
+  });
+
   test("named through a local value holding the stage's name: the warning too", () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
     new AwsProvider(stack, 'aws', { region: 'eu-west-1' });

@@ -1,3 +1,4 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsApiGatewayRestApi } from '@cdktf/provider-aws/lib/data-aws-api-gateway-rest-api';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
@@ -203,6 +204,16 @@ describe('a resource of the construct other than the deployment made to wait for
       const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
       deployment.deploymentStage.stage.dependsOn = [readingUrl(stack, deployment.invokeUrl).fqn];
     })).toThrow(/property 'deploymentStage.stage.dependsOn' is \["aws_lambda_function.smoke"\]; expected dependencies that do not wait for what this construct makes: it waits for aws_lambda_function.smoke, which reads aws_api_gateway_stage.deploy_Stage_\w+, a resource of this construct that waits for the deploymentStage.stage/);
+  });
+
+  test('the stage waiting for what waits (depends_on) for what reads its URL: refused too', () => {
+    expect(() => synthesizeApp((app) => {
+      const stack = new TerraformStack(app, 'stack');
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+      const group = new CloudwatchLogGroup(stack, 'group', { name: 'smoke' });
+      group.dependsOn = [readingUrl(stack, deployment.invokeUrl).fqn];
+      deployment.deploymentStage.stage.dependsOn = [group.fqn];
+    })).toThrow(/it waits for aws_cloudwatch_log_group.group, which reads aws_lambda_function.smoke, which reads aws_api_gateway_stage.deploy_Stage_\w+/);
   });
 
   test("an added stage waiting for what reads its URL; the main stage waiting for what reads another stage's: the first refused, the second fine", () => {

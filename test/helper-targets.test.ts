@@ -7,6 +7,7 @@
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, HttpApiStage, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
@@ -215,4 +216,14 @@ test('a stage made on its own: a URL of the execute-api endpoint of an API that 
 
   expect(HttpApiDeployment.warningsOf(stack)).toEqual(["urlForPath('/pets') is a URL of the execute-api endpoint, which aws_apigatewayv2_api.http_api turns off "
     + '(disable_execute_api_endpoint): clients get 403 Forbidden. Give clients the URL on its custom domain.']);
+});
+
+test("HTTP: an API whose only route is $default: arnForExecuteApi() of every method and path matches none of its requests (invoked with '<api>/<stage>/$default')", () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const api = new Apigatewayv2Api(stack, 'api', { name: 'proxy', protocolType: 'HTTP' });
+  new Apigatewayv2Route(stack, 'default', { apiId: api.id, routeKey: '$default' });
+  const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: api });
+  deployment.arnForExecuteApi();
+  deployment.arnForExecuteApi('$default');
+  expect(HttpApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining("arnForExecuteApi('*', '/*') names the path \"/*\", which aws_apigatewayv2_api.api does not serve")]);
 });

@@ -29,6 +29,10 @@ describe('findReferences', () => {
     expect(findReferences({ value: text })).toEqual(expected);
   });
 
+  test('a key that is itself a template is no literal key: any instance, and what the key reads', () => {
+    expect(findReferences({ uri: '${var.backends["svc-${var.env}"]}' })).toEqual(['var.backends[*]', 'var.env']);
+  });
+
   test('finds the references in the keys of a map (Terraform reads a key as a template too)', () => {
     expect(findReferences({ request_parameters: { 'method.request.header.${var.tenant_header}': true } })).toEqual(['var.tenant_header']);
   });
@@ -70,6 +74,7 @@ describe('rewriteForEach', () => {
     ['an instance of a counted resource: the splat', 'aws_x.counted[*].arn', 'aws_x.counted[*].arn'],
     ['a variable or a local indexed by a value (it may be a map, where a splat fails the plan): the whole value', 'local.m[*].uri', 'local.m'],
     ['a variable indexed by a value', 'var.backends[*]', 'var.backends'],
+    ["another stack's output (cdktf's remote state) indexed by a value", 'data.terraform_remote_state.s.outputs.routes[*].uri', 'data.terraform_remote_state.s.outputs.routes'],
     ["a resource's attribute indexed by a value", 'aws_x.counted.tags[*]', 'aws_x.counted.tags'],
   ])('%s', (_case, reference, expected) => {
     expect(rewriteForEach([reference], () => new Set(['aws_x.fns']))).toEqual([expected]);

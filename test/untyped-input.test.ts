@@ -327,3 +327,14 @@ test('props and options given as instances of a class of the user\'s (a class th
   expect(Object.values<any>(json.resource.aws_api_gateway_method_settings).map((settings) => settings.settings.throttling_burst_limit).sort())
     .toEqual([10, undefined]);
 });
+
+test('props of a class whose accessors hold values (get loggingLevel()) are refused, saying accessors are not read: they would be dropped without a word', () => {
+  class WithAccessors {
+    constructor(public readonly restApi: ApiGatewayRestApi) {}
+    get loggingLevel(): string {
+      return 'INFO';
+    }
+  }
+  expect(() => synthesize((stack) => new RestApiDeployment(stack, 'deploy', new WithAccessors(petsApi(stack).api) as any)))
+    .toThrow('expected an object of RestApiDeploymentProps (a plain object, or an instance of a class of yours whose fields hold the values: accessors such as get stageName() are not read).');
+});

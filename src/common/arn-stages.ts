@@ -74,7 +74,8 @@ function stageNamesOf(scope: IConstruct, stageType: string): ReadonlySet<string>
 
 function nameOf(stage: TerraformResource): string | undefined {
   const fields = stage as unknown as { stageNameInput?: unknown; nameInput?: unknown; rawOverrides?: { stage_name?: unknown; name?: unknown } };
-  const overridden = stage.terraformResourceType === 'aws_api_gateway_stage' ? fields.rawOverrides?.stage_name : fields.rawOverrides?.name;
-  const name = overridden ?? (stage.terraformResourceType === 'aws_api_gateway_stage' ? fields.stageNameInput : fields.nameInput);
+  const restNamed = stage.terraformResourceType === 'aws_api_gateway_stage';
+  const overridden = restNamed ? fields.rawOverrides?.stage_name : fields.rawOverrides?.name;
+  const name = overridden ?? (restNamed ? fields.stageNameInput : fields.nameInput);
   return typeof name === 'string' ? literalOf(name) : undefined;
 }

@@ -32,8 +32,9 @@ function single(value: unknown): Block | undefined {
 function executionLogs(settings: Block | undefined): boolean {
   const level = settings?.logging_level;
   const trace = settings?.data_trace_enabled;
+  // A value known only at deploy time may turn logging on (a bool token is an object, a string token a string).
   return level === 'ERROR' || level === 'INFO' || trace === true || trace === 'true'
-    || (typeof level === 'string' && Token.isUnresolved(level)) || (typeof trace === 'string' && Token.isUnresolved(trace));
+    || (level !== undefined && level !== null && Token.isUnresolved(level)) || (trace !== undefined && trace !== null && Token.isUnresolved(trace));
 }
 
 /** Whether access log settings write to CloudWatch Logs: a destination that is no Firehose stream. */

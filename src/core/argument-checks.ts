@@ -105,7 +105,8 @@ function checkArguments(parameters: readonly Parameter[], args: readonly unknown
       return;
     }
     if (!hasKind(value, parameter.kind)) {
-      const hint = `${tokenOfAnotherKind(value, parameter.kind)}${dataSourceHint(value, parameter.kind)}`;
+      const accessors = parameter.kind.startsWith('struct:') && typeof value === 'object' && value !== null && !Array.isArray(value) ? STRUCT_HINT : '';
+      const hint = `${tokenOfAnotherKind(value, parameter.kind)}${dataSourceHint(value, parameter.kind)}${accessors}`;
       throw invalidArgument(names.where, names.scope, names.property(parameter.name), value, `${expectedOf(parameter)}${hint}`);
     }
     if (parameter.kind.startsWith('struct:')) {
@@ -196,6 +197,9 @@ function expectedOf({ name, kind }: Parameter): string {
       return kind.startsWith('struct:') ? `an object of ${kind.slice('struct:'.length)}` : withArticle(kind.slice('class:'.length));
   }
 }
+
+/** What a struct may be, for errors: a class instance whose accessors would go unread is not one. */
+const STRUCT_HINT = ' (a plain object, or an instance of a class of yours whose fields hold the values: accessors such as get stageName() are not read)';
 
 function withArticle(noun: string): string {
   return `${/^[AEIOU]/.test(noun) ? 'an' : 'a'} ${noun}`;

@@ -171,7 +171,21 @@ export function isStructLike(value: unknown): value is object {
     return true;
   }
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)
-    && !(value instanceof Date) && !(value instanceof RegExp) && !('node' in value);
+    && !(value instanceof Date) && !(value instanceof RegExp) && !('node' in value) && !hasAccessors(value);
+}
+
+/**
+ * Whether a class instance reads a property through an accessor of its class (`get stageName()`): what the
+ * library copies of a struct (its own fields) would leave it out without a word, so such an object is refused.
+ */
+function hasAccessors(value: object): boolean {
+  let prototype = Object.getPrototypeOf(value);
+  for (; prototype !== null && prototype !== Object.prototype; prototype = Object.getPrototypeOf(prototype)) {
+    if (Object.values(Object.getOwnPropertyDescriptors(prototype)).some((descriptor) => descriptor.get !== undefined)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** An object literal (or one without a prototype): not a list, a `Map`, a `Date` or another class's instance, whose entries would be lost. */

@@ -427,8 +427,8 @@ function endpointError(claim: RecordedClaim): Error | undefined {
 /** For a mapping written by hand that the library's would replace: how to adopt it instead of making a second one. */
 function adoptHint(handWritten: RecordedClaim): string {
   const { mapping } = handWritten;
-  return `; adopting it, remove it from the program and call moveFromId('${mapping.terraformResourceType}.${mapping.friendlyUniqueId}') on the mapping `
-    + 'this call returns, so that Terraform moves it there';
+  return `; if it is this very mapping written by hand, adopt it: remove it from the program and call moveFromId('${mapping.terraformResourceType}.`
+    + `${mapping.friendlyUniqueId}') on the mapping this call returns, so that Terraform moves it there`;
 }
 
 /** The error for `claim` against the first of `earlier` that AWS would refuse beside it, if any. */
@@ -439,7 +439,8 @@ function conflictAmong(claim: RecordedClaim, earlier: readonly RecordedClaim[]):
     if (keyOf(other) === keyOf(claim)) {
       return invalidProperty(owner, `${method}.${claim.keyProperty}`, claim.key === '' ? undefined : claim.key,
         `a key no other mapping of ${on} has: ${other.by} ${other.order < claim.order ? 'already maps' : 'maps'} ${describeKey(claim.key)} of it `
-        + `(AWS answers ConflictException)${apartHint(other, claim)}${other.order < 0 ? adoptHint(other) : ''}`);
+        + `(AWS answers ConflictException)${apartHint(other, claim)}`
+        + `${other.order < 0 && other.mapping.terraformResourceType === claim.mapping.terraformResourceType ? adoptHint(other) : ''}`);
     }
     if (!other.kindUnknown && (other.apiKind === 'WebSocket') !== (claim.apiKind === 'WebSocket')) {
       return invalidProperty(owner, `${method}(domainName)`, domain.given,

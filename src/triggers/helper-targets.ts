@@ -13,7 +13,10 @@ export function unservedTargetWarnings(apiAddress: string, served: ReadonlySet<s
   // A route key (WebSocket, `$default`) is matched exactly: the ARN has the key of the route that was invoked.
   const servesTarget = (target: HelperTarget) => routes.some(({ key, route }) =>
     (target.routeKey !== undefined ? key === target.routeKey : serves(route, target)));
-  return targets.filter((target) => judged(target) && !servesTarget(target)).map((target) =>
+  // An API whose only route is `$default` is invoked with `<api>/<stage>/$default`: an ARN of a method and path matches none of its requests, wildcards too.
+  const onlyDefault = routes.length > 0 && routes.every(({ route }) => route.catchAll);
+  const arnOfPath = (target: HelperTarget) => target.routeKey === undefined && target.call.startsWith('arnForExecuteApi');
+  return targets.filter((target) => (judged(target) || (onlyDefault && arnOfPath(target))) && !servesTarget(target)).map((target) =>
     `${target.call} names ${describe(target)}, which ${apiAddress} does not serve (it serves ${shown || 'nothing yet'}): `
     + `${target.call.startsWith('urlForPath') ? 'no route answers the URL (404)' : 'the ARN matches no request, so a permission with it lets none through'}. `
     + 'Name what the API serves, or add it to the API.');

@@ -387,7 +387,7 @@ export class RedeployTriggerEngine {
       && ownerOfResource(construct) === this.owner && (construct.dependsOn ?? []).length > 0);
     const dependsOn = new Map(waiting.map((resource) => [`dependsOn of ${resource.terraformResourceType}.${resource.friendlyUniqueId}`, {
       of: `${resource.terraformResourceType}.${resource.friendlyUniqueId}`,
-      addresses: (resource.dependsOn ?? []).filter((entry) => typeof entry === 'string' && /^[\w-]+\.[\w-]+$/.test(entry)),
+      addresses: (resource.dependsOn ?? []).filter((entry) => typeof entry === 'string' && /^(data\.)?[\w-]+\.[\w-]+$/.test(entry)),
     }]));
     const found = selfReference(this.owner, snapshot, blocks, user, dependsOn);
     if (found === undefined) {

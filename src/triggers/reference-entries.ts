@@ -164,6 +164,7 @@ export function rewriteForEach(references: readonly string[], forEachAddresses: 
     if (forEachAddresses().has(address)) {
       return `values(${address})${reference.slice(wildcard)}`;
     }
-    return /^(var|local)\./.test(address) || address !== referencedObject(reference) ? address : reference;
+    // A variable, a local or another stack's output (cdktf's remote state) may hold a map: hashed whole.
+    return /^(var|local|data\.terraform_remote_state)\./.test(address) || address !== referencedObject(reference) ? address : reference;
   });
 }

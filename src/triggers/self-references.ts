@@ -65,7 +65,11 @@ export function selfReference(
     visited.add(address);
     while (queue.length > 0) {
       const chain = queue.shift()!;
-      for (const reference of findReferences(configOf(chain[chain.length - 1]))) {
+      const config = configOf(chain[chain.length - 1]);
+      // What a resource waits for (its depends_on, bare addresses) is read as well as what it references.
+      const waitsFor = (config as { depends_on?: unknown } | undefined)?.depends_on;
+      const dependencies = Array.isArray(waitsFor) ? waitsFor.filter((entry): entry is string => typeof entry === 'string') : [];
+      for (const reference of [...findReferences(config), ...dependencies]) {
         const read = referencedObject(reference);
         if ((targets ?? owned).has(read)) {
           return { item, chain: [...chain, read] };

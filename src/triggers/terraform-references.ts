@@ -346,13 +346,19 @@ function attributeSteps(code: string, start: number, indexes: string[]): { steps
   for (;;) {
     ATTRIBUTE_STEP.lastIndex = index;
     const step = ATTRIBUTE_STEP.exec(code);
-    if (step) {
+    // `[""]` is what is left of a key that is a template (`["svc-${var.env}"]`, its template taken out): no literal key.
+    if (step && step[0] !== '[""]') {
       steps += step[0];
       index += step[0].length;
       continue;
     }
     if (code[index] === '[') {
       const close = closingDelimiter(code, index + 1, '[', ']');
+      if (code.startsWith('[""]', index)) {
+        steps += ANY_INSTANCE;
+        index = close + 1;
+        continue;
+      }
       if (close < code.length) {
         indexes.push(code.slice(index + 1, close));
         steps += ANY_INSTANCE;

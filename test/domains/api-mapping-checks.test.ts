@@ -664,7 +664,7 @@ describe('mappings written by hand are compared with the library\'s as the libra
       new Apigatewayv2ApiMapping(stack, 'legacy', { apiId: petsHttpApi(stack, {}, 'legacy').api.id, domainName: 'api.example.com', stage: 'legacy', apiMappingKey: 'orders' });
     })).toThrow("HttpApiDeployment at 'stack/deploy': property 'addApiMapping.apiMappingKey' is \"orders\"; expected a key no other mapping of the domain "
       + "\"api.example.com\" has: 'stack/legacy' (aws_apigatewayv2_api_mapping.legacy, written by hand) already maps the key \"orders\" of it (AWS answers ConflictException); "
-      + "adopting it, remove it from the program and call moveFromId('aws_apigatewayv2_api_mapping.legacy') on the mapping this call returns, so that "
+      + "if it is this very mapping written by hand, adopt it: remove it from the program and call moveFromId('aws_apigatewayv2_api_mapping.legacy') on the mapping this call returns, so that "
       + 'Terraform moves it there.');
   });
 
