@@ -6,6 +6,7 @@ import { AppIndex } from '../core/app-index';
 import { literalOf } from '../core/locals';
 import { expressionIn, idReferenceOf } from '../core/resolve';
 import { warnOnce } from '../core/warnings';
+import { stageNameInput } from '../triggers/hand-written-stages';
 
 /**
  * The stage an `arnForExecuteApi` call names (`arnForExecuteApi('GET', '/pets', 'staging')`), checked at
@@ -72,10 +73,9 @@ function stageNamesOf(scope: IConstruct, stageType: string): ReadonlySet<string>
   });
 }
 
+/** A stage resource's literal name, an override of it included. */
 function nameOf(stage: TerraformResource): string | undefined {
-  const fields = stage as unknown as { stageNameInput?: unknown; nameInput?: unknown; rawOverrides?: { stage_name?: unknown; name?: unknown } };
-  const restNamed = stage.terraformResourceType === 'aws_api_gateway_stage';
-  const overridden = restNamed ? fields.rawOverrides?.stage_name : fields.rawOverrides?.name;
-  const name = overridden ?? (restNamed ? fields.stageNameInput : fields.nameInput);
+  const overrides = (stage as unknown as { rawOverrides?: { stage_name?: unknown; name?: unknown } }).rawOverrides;
+  const name = (stage.terraformResourceType === 'aws_api_gateway_stage' ? overrides?.stage_name : overrides?.name) ?? stageNameInput(stage);
   return typeof name === 'string' ? literalOf(name) : undefined;
 }

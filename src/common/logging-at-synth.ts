@@ -5,6 +5,7 @@ import { heldByLocal } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
 import { sameAccount } from '../core/placement';
 import { expressionIn, referenceOf } from '../core/resolve';
+import { addressOf } from '../triggers/api-snapshot';
 
 /**
  * Whether a stage logs to CloudWatch, decided at synth from what its resources render, not from the
@@ -117,11 +118,16 @@ function settledInOwnStack(settings: TerraformResource): boolean {
   if (account === undefined) {
     return false;
   }
-  const address = `${account.terraformResourceType}.${account.friendlyUniqueId}`;
-  if (!(settings.dependsOn ?? []).includes(address)) {
-    settings.dependsOn = [...settings.dependsOn ?? [], address];
-  }
+  waitFor(settings, account);
   return true;
+}
+
+/** Makes `resource` (one written by hand) wait for `account`, once. */
+export function waitFor(resource: TerraformResource, account: TerraformResource): void {
+  const address = addressOf(account);
+  if (!(resource.dependsOn ?? []).includes(address)) {
+    resource.dependsOn = [...resource.dependsOn ?? [], address];
+  }
 }
 
 /**

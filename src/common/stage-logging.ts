@@ -2,7 +2,7 @@ import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { awaitAccountSetting } from './account-settings';
 import type { ApiGatewayCloudWatchRole } from './cloudwatch-role';
-import { loggingWrittenFor, rendersLogging, settleLoggingWrittenByHand } from './logging-at-synth';
+import { loggingWrittenFor, rendersLogging, settleLoggingWrittenByHand, waitFor } from './logging-at-synth';
 import { logsToCloudWatchOf, StageBase } from './stage-base';
 import { dependOnOwned } from '../core/owned-resources';
 import { addressOf } from '../triggers/api-snapshot';
@@ -55,8 +55,7 @@ export function prepareStageLogging(
       depended.add(address);
       resources.forEach((waiting) => dependOnOwned(waiting, [address], CLOUD_WATCH_ROLE_WHY));
     }
-    handWritten().filter((written) => TerraformStack.of(written) === TerraformStack.of(account) && !(written.dependsOn ?? []).includes(address))
-      .forEach((written) => { written.dependsOn = [...written.dependsOn ?? [], address]; });
+    handWritten().filter((written) => TerraformStack.of(written) === TerraformStack.of(account)).forEach((written) => waitFor(written, account));
   };
   if (role) {
     depend(role.account);

@@ -22,10 +22,15 @@ export function stageTypeOf(family: ApiFamily): string {
   return family.apiType === 'aws_api_gateway_rest_api' ? 'aws_api_gateway_stage' : 'aws_apigatewayv2_stage';
 }
 
+/** The name a stage resource was given: `stage_name` of a REST stage, `name` of an HTTP or WebSocket one. */
+export function stageNameInput(stage: TerraformResource): unknown {
+  const fields = stage as unknown as { stageNameInput?: unknown; nameInput?: unknown };
+  return stage.terraformResourceType === 'aws_api_gateway_stage' ? fields.stageNameInput : fields.nameInput;
+}
+
 /** The literal name of a stage resource (through local values holding one); undefined for one known only at deploy time. */
 export function literalStageName(stage: TerraformResource): string | undefined {
-  const fields = stage as unknown as { stageNameInput?: unknown; nameInput?: unknown };
-  const name = stage.terraformResourceType === 'aws_api_gateway_stage' ? fields.stageNameInput : fields.nameInput;
+  const name = stageNameInput(stage);
   return typeof name === 'string' ? literalOf(name) : undefined;
 }
 

@@ -385,8 +385,8 @@ export class RedeployTriggerEngine {
     // Every resource of the construct that waits for something (its dependsOn): a deployment, a stage, method settings, a mapping.
     const waiting = this.owner.node.findAll().filter((construct): construct is TerraformResource => TerraformResource.isTerraformResource(construct)
       && ownerOfResource(construct) === this.owner && (construct.dependsOn ?? []).length > 0);
-    const dependsOn = new Map(waiting.map((resource) => [`dependsOn of ${resource.terraformResourceType}.${resource.friendlyUniqueId}`, {
-      of: `${resource.terraformResourceType}.${resource.friendlyUniqueId}`,
+    const dependsOn = new Map(waiting.map((resource) => [`dependsOn of ${addressOf(resource)}`, {
+      of: addressOf(resource),
       addresses: (resource.dependsOn ?? []).filter((entry) => typeof entry === 'string' && /^(data\.)?[\w-]+\.[\w-]+$/.test(entry)),
     }]));
     const found = selfReference(this.owner, snapshot, blocks, user, dependsOn);
@@ -396,7 +396,7 @@ export class RedeployTriggerEngine {
     const [first, ...rest] = found.chain;
     const hint = "Read the stage's name from 'stageName' (a literal) and build URLs from the API's own attributes (its endpoint, its execution ARN)";
     if (first.startsWith('dependsOn of ')) {
-      const resource = waiting.find((candidate) => first === `dependsOn of ${candidate.terraformResourceType}.${candidate.friendlyUniqueId}`)!;
+      const resource = waiting.find((candidate) => first === `dependsOn of ${addressOf(candidate)}`)!;
       const property = ownedPropertyOf(resource) ?? first.slice('dependsOn of '.length);
       throw invalidProperty(this.owner, `${property}.dependsOn`, resource.dependsOn,
         `dependencies that do not wait for what this construct makes: ${rest.length === 1 ? `it waits for ${rest[0]}` : `it waits for ${rest.join(', which reads ')}`}, `

@@ -1,6 +1,6 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { BlockSource } from './block-source';
-import { literalStageName } from './hand-written-stages';
+import { literalStageName, stageNameInput } from './hand-written-stages';
 import { Block } from './rendered-blocks';
 import { madeByLibraryConstruct } from '../core/deployment-marker';
 import { literalOf, localValue } from '../core/locals';
@@ -112,8 +112,7 @@ function expressionKey(stack: TerraformStack, expression: string): string {
 
 /** The expression of a stage resource's name (`${var.stage}`) in its stack; undefined where it has none. */
 function stageNameExpression(stage: TerraformResource): string | undefined {
-  const fields = stage as unknown as { stageNameInput?: unknown; nameInput?: unknown };
-  const name = stage.terraformResourceType === 'aws_api_gateway_stage' ? fields.stageNameInput : fields.nameInput;
+  const name = stageNameInput(stage);
   if (typeof name !== 'string') {
     return undefined;
   }
