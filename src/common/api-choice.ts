@@ -1,5 +1,6 @@
 import { TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { configuredArgument, repetitionOf } from '../core/configured';
 import { invalidProperty } from '../core/errors';
 import { warnOnceOn } from '../core/warnings';
 
@@ -62,9 +63,7 @@ export function validateApiChoice(owner: IConstruct, choice: ApiChoice): void {
  * @param idProperty the construct's property that takes one instance's id instead (`restApiId`)
  */
 export function countedApiError(owner: IConstruct, property: string, api: TerraformResource, given: unknown, idProperty: string): Error | undefined {
-  const overrides = (api as unknown as { rawOverrides?: { count?: unknown; for_each?: unknown } }).rawOverrides;
-  const meta = api.count !== undefined || overrides?.count !== undefined ? 'count'
-    : api.forEach !== undefined || overrides?.for_each !== undefined ? 'for_each' : undefined;
+  const meta = repetitionOf(api);
   if (meta === undefined) {
     return undefined;
   }
@@ -108,8 +107,7 @@ function validateApiConstruct(owner: IConstruct, choice: ApiChoice, api: Terrafo
 /** The error for an API Gateway v2 API of the other protocol type (its `protocol_type`, or an override of it); undefined for one of this type. */
 function protocolError(owner: IConstruct, choice: ApiChoice, api: TerraformResource): Error | undefined {
   const protocol = choice.protocol;
-  const given = (api as unknown as { rawOverrides?: { protocol_type?: unknown } }).rawOverrides?.protocol_type
-    ?? (api as unknown as { protocolTypeInput?: unknown }).protocolTypeInput;
+  const given = configuredArgument(api, 'protocol_type');
   if (protocol === undefined || typeof given !== 'string' || Token.isUnresolved(given) || given === protocol.type) {
     return undefined;
   }
@@ -119,8 +117,7 @@ function protocolError(owner: IConstruct, choice: ApiChoice, api: TerraformResou
 
 /** The error for an HTTP API made with quick create (its `target`, or an override of it); undefined for another API. */
 function quickCreateError(owner: IConstruct, choice: ApiChoice, api: TerraformResource): Error | undefined {
-  const target = (api as unknown as { targetInput?: unknown }).targetInput
-    ?? (api as unknown as { rawOverrides?: { target?: unknown } }).rawOverrides?.target;
+  const target = configuredArgument(api, 'target');
   if (choice.protocol === undefined || target === undefined) {
     return undefined;
   }

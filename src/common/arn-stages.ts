@@ -3,10 +3,10 @@ import { IConstruct } from 'constructs';
 import { StageBase } from './stage-base';
 import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
+import { configuredArgument } from '../core/configured';
 import { literalOf } from '../core/locals';
 import { expressionIn, idReferenceOf } from '../core/resolve';
 import { warnOnce } from '../core/warnings';
-import { stageNameInput } from '../triggers/hand-written-stages';
 
 /**
  * The stage an `arnForExecuteApi` call names (`arnForExecuteApi('GET', '/pets', 'staging')`), checked at
@@ -75,7 +75,6 @@ function stageNamesOf(scope: IConstruct, stageType: string): ReadonlySet<string>
 
 /** A stage resource's literal name, an override of it included. */
 function nameOf(stage: TerraformResource): string | undefined {
-  const overrides = (stage as unknown as { rawOverrides?: { stage_name?: unknown; name?: unknown } }).rawOverrides;
-  const name = (stage.terraformResourceType === 'aws_api_gateway_stage' ? overrides?.stage_name : overrides?.name) ?? stageNameInput(stage);
+  const name = configuredArgument(stage, stage.terraformResourceType === 'aws_api_gateway_stage' ? 'stage_name' : 'name');
   return typeof name === 'string' ? literalOf(name) : undefined;
 }

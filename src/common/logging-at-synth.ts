@@ -1,6 +1,7 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
+import { configuredArgument } from '../core/configured';
 import { heldByLocal } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
 import { sameAccount } from '../core/placement';
@@ -76,8 +77,7 @@ function handWrittenMethodSettings(index: AppIndex): ReadonlyMap<string, readonl
       if (ownerOfResource(settings) !== undefined) {
         continue;
       }
-      const overrides = (settings as unknown as { rawOverrides?: { stage_name?: unknown } }).rawOverrides;
-      const name = overrides?.stage_name ?? (settings as unknown as { stageNameInput?: unknown }).stageNameInput;
+      const name = configuredArgument(settings, 'stage_name');
       // Through a local value holding the stage's name, as given directly.
       const reference = typeof name === 'string' ? referenceOf(heldByLocal(name) ?? name) : undefined;
       const stage = reference === undefined ? null : /^(aws_api_gateway_stage\.[\w-]+)\.stage_name$/.exec(reference.identifier);

@@ -1,6 +1,7 @@
 import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
+import { rawOverridesOf } from '../core/configured';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { heldByLocal } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
@@ -42,7 +43,7 @@ function servedDeploymentWarning(deployment: TerraformResource, stageName: strin
       : undefined;
   }
   type Overrides = { lifecycle?: { create_before_destroy?: unknown }; triggers?: unknown };
-  const overrides = (deployment as unknown as { rawOverrides?: Overrides }).rawOverrides;
+  const overrides: Overrides | undefined = rawOverridesOf(deployment);
   const createBeforeDestroy = overrides?.lifecycle?.create_before_destroy ?? deployment.lifecycle?.createBeforeDestroy;
   if (createBeforeDestroy !== true) {
     return `The stage "${stageName}" serves ${address}, written by hand without create_before_destroy: its next replacement (a redeploy) fails at `

@@ -1,6 +1,7 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { AppIndex } from './app-index';
 import { snakeCase } from './case';
+import { rawOverridesOf } from './configured';
 import { describeValue, invalidProperty } from './errors';
 import { RequiredLifecycle } from './owned-kinds';
 import { coveredBy, dependenciesOf, dependenciesText, refusedLifecycle } from './owned-lifecycle';
@@ -16,7 +17,7 @@ import { warnOnce } from './warnings';
  * (an override of one, or else its value): the errors they throw.
  */
 function failedChecks(resource: TerraformResource, kept: Kept): string[] {
-  const overrides = (resource as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides;
+  const overrides = rawOverridesOf(resource);
   return Object.entries(kept.checked ?? {}).flatMap(([name, check]) => {
     const overridden = overrides?.[snakeCase(name)];
     const value = overridden ?? (resource as any)[`${name}Input`];
@@ -122,7 +123,7 @@ function warnOfWatched(resource: TerraformResource, kept: Kept, required: Requir
  * construct keeps. Looked up directly at the resource's address (no walk of the overrides).
  */
 function warnOfStackOverride(resource: TerraformResource, kept: Kept): void {
-  const overrides = (TerraformStack.of(resource) as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides;
+  const overrides = rawOverridesOf(TerraformStack.of(resource));
   if (overrides === undefined || !Object.prototype.hasOwnProperty.call(overrides, 'resource')) {
     return;
   }

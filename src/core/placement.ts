@@ -1,6 +1,7 @@
 import { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { AppIndex } from './app-index';
 import { camelCase } from './case';
+import { configuredArgument } from './configured';
 import { resolveIn } from './resolve';
 
 /**
@@ -156,8 +157,7 @@ export function hasAwsProvider(resource: TerraformResource): boolean {
 
 /** A resource's own region (provider v6's per-resource `region`): its `region` argument, or an override of it; undefined when unset. */
 export function ownRegionOf(resource: TerraformResource): string | undefined {
-  const overridden = (resource as unknown as { rawOverrides?: { region?: unknown } }).rawOverrides?.region;
-  const region = overridden ?? (resource as { regionInput?: unknown }).regionInput;
+  const region = configuredArgument(resource, 'region');
   return typeof region === 'string' ? region : undefined;
 }
 

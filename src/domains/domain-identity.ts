@@ -2,6 +2,7 @@ import { TerraformDataSource, TerraformElement, TerraformResource, TerraformStac
 import { IConstruct } from 'constructs';
 import { AppIndex } from '../core/app-index';
 import { ARGUMENT_HINTS } from '../core/argument-checks';
+import { repetitionOf } from '../core/configured';
 import { invalidProperty } from '../core/errors';
 import { heldByLocal, literalOf } from '../core/locals';
 import { expressionIn, referenceOf } from '../core/resolve';
@@ -124,9 +125,7 @@ const WHOLE_DOMAIN_REFERENCE = /^\$\{(aws_apigatewayv2_domain_name|aws_api_gatew
 function refuseCountedDomain(owner: IConstruct, property: string, stack: TerraformStack, expression: string): void {
   const reference = WHOLE_DOMAIN_REFERENCE.exec(expression);
   const resource = reference === null ? undefined : domainResourceIn(stack, reference[1], reference[2]);
-  const overrides = (resource as unknown as { rawOverrides?: { count?: unknown; for_each?: unknown } } | undefined)?.rawOverrides;
-  const meta = resource === undefined ? undefined : resource.count !== undefined || overrides?.count !== undefined ? 'count'
-    : resource.forEach !== undefined || overrides?.for_each !== undefined ? 'for_each' : undefined;
+  const meta = resource === undefined ? undefined : repetitionOf(resource);
   if (meta !== undefined) {
     const instance = meta === 'count' ? "['0', 'domain_name']" : "['\"<key>\"', 'domain_name']";
     throw invalidProperty(owner, property, expression, `a domain resource without count or for_each, or one instance's name ('${resource!.node.path}' has `

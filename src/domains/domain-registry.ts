@@ -4,6 +4,7 @@ import { checkDomainEndpoint, MappedApiKind } from './domain-endpoint';
 import { DomainIdentity, domainResourceNamed, privateDomainResourceNamed, resourceNameIdentity } from './domain-identity';
 import { handWrittenMappings } from './hand-written-mappings';
 import { AppIndex } from '../core/app-index';
+import { configuredArgument, rawOverridesOf } from '../core/configured';
 import { describeValue, invalidProperty } from '../core/errors';
 import { listIn } from '../core/list-in';
 import { literalOf } from '../core/locals';
@@ -285,11 +286,9 @@ function renamedError({ owner, method, domain }: RecordedClaim): Error | undefin
   }
   const stack = TerraformStack.of(resource);
   // An override on the stack is merged last (past the resource's own): looked up at the resource's address.
-  const stackOverride = (stack as unknown as { rawOverrides?: { resource?: any } }).rawOverrides?.resource
-    ?.[resource.terraformResourceType]?.[resource.friendlyUniqueId]?.domain_name;
-  const ownOverride = (resource as unknown as { rawOverrides?: { domain_name?: unknown } }).rawOverrides?.domain_name;
-  const overridden = stackOverride ?? ownOverride;
-  const name = overridden ?? (resource as { domainNameInput?: unknown }).domainNameInput;
+  const stackOverride = rawOverridesOf(stack)?.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId]?.domain_name;
+  const overridden = stackOverride ?? rawOverridesOf(resource)?.domain_name;
+  const name = configuredArgument(resource, 'domain_name');
   if (typeof name !== 'string') {
     return undefined;
   }

@@ -3,6 +3,7 @@ import { MappedApiKind } from './domain-endpoint';
 import { domainIdentity } from './domain-identity';
 import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
+import { configuredArgument } from '../core/configured';
 import { literalOf } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
 import { idReferenceOf } from '../core/resolve';
@@ -21,17 +22,16 @@ export interface HandWrittenMapping {
   readonly emptyKeyExclusive: boolean;
 }
 
-/** Each type of mapping: its key's input field and argument, the key's property in errors, and whether it maps REST APIs only. */
+/** Each type of mapping: its key's argument, the key's property in errors, and whether it maps REST APIs only. */
 interface MappingShape {
-  readonly key: string;
   readonly argument: string;
   readonly keyProperty: string;
   readonly rest: boolean;
 }
 
 const MAPPING_TYPES: Readonly<Record<string, MappingShape>> = {
-  aws_api_gateway_base_path_mapping: { key: 'basePathInput', argument: 'base_path', keyProperty: 'basePath', rest: true },
-  aws_apigatewayv2_api_mapping: { key: 'apiMappingKeyInput', argument: 'api_mapping_key', keyProperty: 'apiMappingKey', rest: false },
+  aws_api_gateway_base_path_mapping: { argument: 'base_path', keyProperty: 'basePath', rest: true },
+  aws_apigatewayv2_api_mapping: { argument: 'api_mapping_key', keyProperty: 'apiMappingKey', rest: false },
 };
 
 /**
@@ -47,9 +47,8 @@ export function handWrittenMappings(scope: TerraformResource, comparableKey: (ow
       for (const mapping of index.resourcesOfType(type).filter((resource) => ownerOfResource(resource) === undefined)) {
         const fields = mapping as unknown as Record<string, unknown>;
         // An override of an argument is what Terraform gets; a local value holding a literal key is that key.
-        const overrides = (mapping as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides;
-        const domainName = overrides?.domain_name ?? fields.domainNameInput;
-        const given = overrides?.[shape.argument] ?? fields[shape.key];
+        const domainName = configuredArgument(mapping, 'domain_name');
+        const given = configuredArgument(mapping, shape.argument);
         const key = typeof given === 'string' ? literalOf(given) ?? given : given;
         if (typeof domainName !== 'string' || (key !== undefined && typeof key !== 'string') || fields.domainNameIdInput !== undefined) {
           continue; // not a mapping the library can compare (a private custom domain, a value of another kind)

@@ -1,6 +1,7 @@
 import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { methodSettingsWrittenFor } from '../common/logging-at-synth';
+import { configuredArgument } from '../core/configured';
 import { invalidProperty } from '../core/errors';
 import { literalOf } from '../core/locals';
 
@@ -15,8 +16,7 @@ export function checkBesideWrittenByHand(
 ): void {
   owner.node.addValidation({
     validate: () => methodSettingsWrittenFor(stage).flatMap((written) => {
-      const overrides = (written as unknown as { rawOverrides?: { method_path?: unknown } }).rawOverrides;
-      const path = overrides?.method_path ?? (written as unknown as { methodPathInput?: unknown }).methodPathInput;
+      const path = configuredArgument(written, 'method_path');
       const ours = typeof path === 'string' ? made.get(literalOf(path) ?? path) : undefined;
       // The stage-wide settings are named by the stage's options (`addStage(beta)`), or, for the main stage, by the construct's resources.
       return ours === undefined ? [] : [invalidProperty(owner, ours.property || 'deploymentStage.methodSettings', ours.path,

@@ -1,5 +1,6 @@
 import { TerraformDataSource, TerraformElement, TerraformModule, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import { Block, BlockReader } from './rendered-blocks';
+import { rawOverridesOf } from '../core/configured';
 import { resolveIn } from '../core/resolve';
 
 /**
@@ -9,7 +10,7 @@ import { resolveIn } from '../core/resolve';
  * the stack overrides no block.
  */
 export function withStackOverrides(stack: TerraformStack, read: BlockReader, preparing: boolean): BlockReader {
-  const overrides = (stack as unknown as { rawOverrides?: Record<string, any> }).rawOverrides;
+  const overrides = rawOverridesOf(stack);
   if (overrides === undefined || !['resource', 'data', 'module'].some((kind) => isObject(overrides[kind]))) {
     return read;
   }

@@ -5,6 +5,7 @@ import { IndirectReferences } from './indirect-references';
 import { BlockReader } from './rendered-blocks';
 import { findReferences } from './terraform-references';
 import { camelCase } from '../core/case';
+import { rawOverridesOf } from '../core/configured';
 import { madeByLibraryConstruct } from '../core/deployment-marker';
 import { listIn } from '../core/list-in';
 import { ownerOfResource } from '../core/owned-resources';
@@ -87,7 +88,7 @@ export class StackScan {
    * where no resource construct has that address, sorted.
    */
   public addedByStackOverride(): readonly string[] {
-    const overridden = (this.stack as unknown as { rawOverrides?: { resource?: unknown } }).rawOverrides?.resource;
+    const overridden: unknown = rawOverridesOf(this.stack)?.resource;
     if (overridden === null || typeof overridden !== 'object') {
       return [];
     }
@@ -284,7 +285,7 @@ export class StackScan {
       if (type === undefined || !family.redeployTypes.has(type)) {
         return;
       }
-      if ((element as unknown as { rawOverrides?: Record<string, unknown> }).rawOverrides?.[family.apiIdArgument] !== undefined) {
+      if (rawOverridesOf(element)?.[family.apiIdArgument] !== undefined) {
         index.overridden.push(element);
       }
       const block = this.blocks.blockOf(element, this.stack);

@@ -674,7 +674,7 @@ describe('mappings written by hand are compared with the library\'s as the libra
     })).toThrow("expected a domain no WebSocket API is mapped on: 'stack/chat' (aws_apigatewayv2_api_mapping.chat, written by hand) maps a WebSocket API");
   });
 
-  test("the WebSocket API named through a route's apiId or a data source, the same key set by an override or through a local: refused too", () => {
+  test("the WebSocket API named through a route's apiId or a data source, the same key set by an override (of the mapping or of its stack) or through a local: refused too", () => {
     const cases: Array<[(stack: TerraformStack) => void, string]> = [
       [(stack) => {
         new Apigatewayv2ApiMapping(stack, 'chat', { apiId: chatWebSocketApi(stack).connect.apiId, domainName: 'api.example.com', stage: 'prod', apiMappingKey: 'chat' });
@@ -686,6 +686,10 @@ describe('mappings written by hand are compared with the library\'s as the libra
       [(stack) => {
         new Apigatewayv2ApiMapping(stack, 'legacy', { apiId: 'a1b2c3', domainName: 'api.example.com', stage: 'legacy', apiMappingKey: 'other' })
           .addOverride('api_mapping_key', 'orders');
+      }, "'stack/legacy' (aws_apigatewayv2_api_mapping.legacy, written by hand) already maps the key \"orders\""],
+      [(stack) => {
+        new Apigatewayv2ApiMapping(stack, 'legacy', { apiId: 'a1b2c3', domainName: 'api.example.com', stage: 'legacy', apiMappingKey: 'other' });
+        stack.addOverride('resource.aws_apigatewayv2_api_mapping.legacy.api_mapping_key', 'orders');
       }, "'stack/legacy' (aws_apigatewayv2_api_mapping.legacy, written by hand) already maps the key \"orders\""],
       [(stack) => {
         new Apigatewayv2ApiMapping(stack, 'legacy', {
