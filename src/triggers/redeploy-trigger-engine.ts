@@ -14,6 +14,7 @@ import { blindSpotWarnings, isAcknowledged } from './blind-spots';
 import { BlockSource, HomeStackBlocks } from './block-source';
 import { changingCallWarnings } from './changing-calls';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
+import { namedByIdWarning, noTriggersWarning, undiscoveredWarning, unhashedFileWarning } from './engine-warnings';
 import { endpointDisabledWarning, unservedTargetWarnings } from './helper-targets';
 import { apiGatewayVariableIn } from './openapi-body';
 import { assertNoStageWrittenByHand, stagesNamedLiterally, stagesOfOwner } from './owner-stages';
@@ -582,43 +583,6 @@ function entriesReadOneByOne(map: { [key: string]: string }, error: () => Error)
 
 /** The key of the placeholder entry the triggers token renders until the stack hook completes it. */
 const PENDING_TRIGGERS_KEY = '__triggers_pending__';
-
-/** Resources named in a warning: the first three by address and path, and how many more. */
-function listed(resources: readonly TerraformResource[]): string {
-  const named = resources.map((resource) => `${addressOf(resource)} ('${resource.node.path}')`);
-  return (named.length > 3 ? [...named.slice(0, 3), `and ${named.length - 3} more`] : named).join(', ');
-}
-
-function namedByIdWarning(family: ApiFamily, apiProperty: string, resources: readonly TerraformResource[], home: TerraformStack): string {
-  const stacks = new Set(resources.map((resource) => TerraformStack.of(resource)));
-  const only = stacks.size === 1 ? [...stacks][0] : undefined;
-  const where = only === undefined ? '' : only === home ? ' of this stack' : ` of the stack '${only.node.path}'`;
-  return `The ${family.apiKind} is given by its id ('${apiProperty}Id'), and ${listed(resources)}${where} name the same API: ` +
-    'without discovery, changing them does not redeploy the API. Give the API construct instead of its id, or set ' +
-    "'autoDiscover: true' (the resources that name the API are then discovered), or list them in 'resources'; " +
-    "otherwise list them in 'acknowledgedBlindSpots'.";
-}
-
-/** For an API given as the construct with discovery off: the resources that name it and are not in `resources`. */
-function undiscoveredWarning(family: ApiFamily, resources: readonly TerraformResource[]): string {
-  return `Discovery is off ('autoDiscover: false'), and ${listed(resources)} name the ${family.apiKind}: they are not in 'resources', so changing them `
-    + "does not redeploy the API. Leave discovery on (the default), or list them in 'resources'; otherwise list them in 'acknowledgedBlindSpots'.";
-}
-
-function unhashedFileWarning(item: SnapshotResource, calls: readonly string[], elsewhere: boolean): string {
-  const shown = calls.length > 2 ? [...calls.slice(0, 2), `and ${calls.length - 2} more`] : calls;
-  const why = elsewhere ? "it is in another stack, whose files the deployment's stack cannot read"
-    : "the calls use names only the resource itself can evaluate: 'each', 'count', 'self', or the iterator of a for expression or of a dynamic block";
-  return `The resource ${item.address} ('${item.construct.node.path}') reads files when Terraform plans (${shown.join(', ')}): ` +
-    `their content is not in its configuration, and the deployment cannot hash them (${why}), so changing such a file does not redeploy the API. ` +
-    'Read the file in the program (its content then is configuration), or give the deployment a trigger entry that changes with it ' +
-    "('triggers', e.g. Fn.filesha1 of the path), then list the resource in 'acknowledgedBlindSpots'.";
-}
-
-function noTriggersWarning(apiProperty: string): string {
-  return 'This deployment has no redeploy triggers: it is created once and never redeployed. ' +
-    `Give '${apiProperty}' (with discovery on), 'resources' or 'triggers'.`;
-}
 
 /** The API types of both families: an API id argument that is the id of one names that API. */
 const API_TYPES: ReadonlySet<string> = new Set(['aws_api_gateway_rest_api', 'aws_apigatewayv2_api']);
