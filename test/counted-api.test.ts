@@ -138,3 +138,15 @@ test('an instance of a for_each API deployed as the error says, beside resources
     + 'aws_api_gateway_rest_api.apis["a"].id, so they are not part of this deployment\'s triggers. Make the resources of each instance with the '
     + "instance's id (as this construct is given), or give them in 'resources'; otherwise list them in 'acknowledgedBlindSpots'.");
 });
+
+test("the instance given as Fn.lookupNested(apis, ['a', 'id']) renders it (apis.a.id), and resources over the API resource itself (each.value.id): warned too", () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const apis = new ApiGatewayRestApi(stack, 'apis', { forEach: TerraformIterator.fromList(['a', 'b']), name: 'pets' });
+  const each = TerraformIterator.fromResources(apis);
+  new ApiGatewayResource(stack, 'pets', { forEach: each, restApiId: each.getString('id'), parentId: each.getString('root_resource_id'), pathPart: 'pets' });
+  new RestApiDeployment(stack, 'a', { restApiId: Token.asString(Fn.lookupNested(apis, ['a', 'id'])), autoDiscover: true });
+
+  expect(RestApiDeployment.warningsOf(stack)).toContainEqual(expect.stringContaining('The resources aws_api_gateway_resource.pets name the instances of '
+    + 'aws_api_gateway_rest_api.apis through their own iterator (their rest_api_id is "${each.value.id}"): discovery cannot tell that one of them is '
+    + 'aws_api_gateway_rest_api.apis.a.id'));
+});

@@ -40,21 +40,24 @@ export function misplacedResourcesWarning(
 
 /**
  * For a construct given one instance of an API made with `count` or `for_each` (`apiId`, resolved:
- * `${aws_x.apis["a"].id}`, as the library's error for a counted API says to write): the warning for the
+ * `${aws_x.apis["a"].id}`, as the library's error for a counted API says to write, or `apis.a.id`): the warning for the
  * API's resources of the home stack that name its instances through their own iterator
- * (`apis[each.key].id`), which discovery cannot match with one instance, so they are not in the triggers.
+ * (`apis[each.key].id`, or `each.value.id` over the API resource itself), which discovery cannot match with one instance, so they are not in the triggers.
  */
 export function instancesNamedByIteratorWarnings(
   family: ApiFamily, apiId: string, blocks: BlockSource, acknowledged: readonly IConstruct[],
 ): string[] {
-  const instance = /^\$\{([\w-]+\.[\w-]+)\[(?:"[^"]*"|\d+)\]\.id\}$/.exec(apiId);
+  // One instance: apis["a"], apis[0], or apis.a (Fn.lookupNested's rendering).
+  const instance = /^\$\{([\w-]+\.[\w-]+)(?:\[(?:"[^"]*"|\d+)\]|\.[A-Za-z_][\w-]*)\.id\}$/.exec(apiId);
   if (instance === null || !instance[1].startsWith(`${family.apiType}.`)) {
     return [];
   }
   const byIterator = new RegExp(`^\\$\\{${instance[1].replace('.', '\\.')}\\[(each\\.key|count\\.index|each\\.value[^\\]]*)\\]\\.id\\}$`);
+  // Or each instance through a for_each over the API resource itself (TerraformIterator.fromResources): each.value.id.
+  const overTheApi = (block: Record<string, unknown> | undefined) => block?.for_each === `\${${instance[1]}}` && block?.[family.apiIdArgument] === '${each.value.id}';
   const named = blocks.elementsOf(blocks.home).filter((element): element is TerraformResource => TerraformResource.isTerraformResource(element)
     && family.redeployTypes.has(element.terraformResourceType) && !isAcknowledged(element, acknowledged)
-    && byIterator.test(String(blocks.blockOf(element)?.[family.apiIdArgument])));
+    && (byIterator.test(String(blocks.blockOf(element)?.[family.apiIdArgument])) || overTheApi(blocks.blockOf(element))));
   if (named.length === 0) {
     return [];
   }
