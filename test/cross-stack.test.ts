@@ -317,3 +317,19 @@ test("an integration of the deployment's stack reading a function of another sta
     '${sha1(jsonencode([data.terraform_remote_state.cross-stack-reference-input-shared.outputs.cross-stack-output-aws_lambda_functionfninvoke_arn]))}');
   expect(Object.keys(triggers).filter((key) => key.startsWith('data.terraform_remote_state'))).toEqual([]);
 });
+
+test("a third stack's method on a shared API: the deployment's stack is made to depend on it (cdktf deploy applies it first), as on the API's stack", () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'third-stack-'));
+  const app = new App({ outdir, skipValidation: true });
+  const api = petsApi(new TerraformStack(app, 'shared'));
+  const prod = new TerraformStack(app, 'prod');
+  new ApiGatewayMethod(prod, 'post', { restApiId: api.api.id, resourceId: api.pets.id, httpMethod: 'POST', authorization: 'NONE' });
+  new RestApiDeployment(prod, 'deploy', { restApi: api.api, stageName: 'prod' });
+  new RestApiDeployment(new TerraformStack(app, 'staging'), 'deploy', { restApi: api.api, stageName: 'staging' });
+  app.synth();
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+  fs.rmSync(outdir, { recursive: true, force: true });
+
+  expect(manifest.stacks.staging.dependencies).toEqual(['shared', 'prod']);
+  expect(manifest.stacks.prod.dependencies).toEqual(['shared']);
+});

@@ -514,6 +514,7 @@ export class RedeployTriggerEngine {
     const expressions = new CrossStackExpressions(this.owner, preparing, this.crossStackTokens);
     const snapshot = gatherSnapshot(this.props.family, sources, blocks, expressions, depth);
     this.assertDeployedBefore(snapshot);
+    waitForStacksOf(snapshot);
     return { snapshot, expressions, blocks };
   }
 
@@ -579,6 +580,20 @@ function entriesReadOneByOne(map: { [key: string]: string }, error: () => Error)
       }));
     },
   });
+}
+
+/**
+ * Makes the deployment's stack depend on every stack holding resources of the API (a third stack's routes
+ * on a shared API): their configuration is hashed here as a literal, which orders nothing, and a deployment
+ * made before they exist would be taken without them, with no change left to redeploy on once they do.
+ * (A stack that deploys after the deployment's was refused before.)
+ */
+function waitForStacksOf(snapshot: ApiSnapshot): void {
+  for (const stack of new Set(snapshot.resources.map((item) => item.stack))) {
+    if (stack !== snapshot.home && !stackDependsOn(snapshot.home, stack)) {
+      snapshot.home.addDependency(stack);
+    }
+  }
 }
 
 /** The key of the placeholder entry the triggers token renders until the stack hook completes it. */
