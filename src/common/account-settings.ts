@@ -1,5 +1,6 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { isAbandoned } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 import { describePlacement, sameAccount } from '../core/placement';
@@ -26,6 +27,11 @@ interface AccountClaim {
 
 const CLAIMS = new WeakMap<IConstruct, AccountClaim[]>();
 
+/** The app's account settings made by the library, but those of a construct whose constructor failed (out of the tree). */
+function claimsOf(app: IConstruct): AccountClaim[] {
+  return (CLAIMS.get(app) ?? []).filter((claim) => !isAbandoned(claim.owner));
+}
+
 /**
  * Records the `aws_api_gateway_account` the library creates. Fails at once when the app already
  * has one of the library's certainly in the same account and region (`sameAccount`); the rest of
@@ -35,7 +41,7 @@ export function claimAccountSettings(claim: AccountClaim): void {
   const app = claim.owner.node.root;
   const claims = CLAIMS.get(app) ?? [];
   CLAIMS.set(app, claims);
-  const same = claims.find((other) => sameAccount(other.account, claim.account) === 'same');
+  const same = claimsOf(app).find((other) => sameAccount(other.account, claim.account) === 'same');
   if (same !== undefined) {
     throw sameAccountError(claim, same.account);
   }
@@ -110,7 +116,7 @@ export function awaitAccountSetting(stage: LoggingStage): void {
   }
   const waiting = { stage, found: false };
   stages.push(waiting);
-  settle(waiting, CLAIMS.get(app) ?? [], TerraformStack.of(stage.resource));
+  settle(waiting, claimsOf(app), TerraformStack.of(stage.resource));
 }
 
 /**
@@ -170,7 +176,7 @@ function settingInAnotherStack(waiting: Waiting): string | undefined {
 
 /** The stages of `owner` that log: each depends on the account setting found by now, or gets its warning. */
 function checkLoggingStagesOf(owner: IConstruct): void {
-  const claims = CLAIMS.get(owner.node.root) ?? [];
+  const claims = claimsOf(owner.node.root);
   for (const waiting of WAITING.get(owner.node.root)?.get(owner) ?? []) {
     if (!waiting.stage.logs && !waiting.stage.logsAtSynth()) {
       continue;

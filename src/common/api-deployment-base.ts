@@ -5,6 +5,7 @@ import { checkAccountSettingsOf } from './account-settings';
 import { checkPlacementOf } from './api-placement';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { StageBase } from './stage-base';
+import { isAbandoned } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment, stageErrorOwner } from '../core/deployment-marker';
@@ -160,7 +161,7 @@ export function deploymentWarnings(
       return [...checked(construct).warningsAboutApi, ...warningsGivenElsewhere(construct), ...warningsOn(construct)];
     }
     // An API in scope deployed from outside it (another stack): the warnings its deployment constructs give on it.
-    const deployers = DEPLOYED_BY.get(construct)?.filter((deployment) => isKind(deployment) && !deployment.node.scopes.includes(scope));
+    const deployers = DEPLOYED_BY.get(construct)?.filter((deployment) => isKind(deployment) && !isAbandoned(deployment) && !deployment.node.scopes.includes(scope));
     if (deployers !== undefined && deployers.length > 0) {
       return deployers.flatMap((deployment) => checked(deployment).warningsAboutApi);
     }

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { claimAccountSettings } from './account-settings';
 import { CLOUD_WATCH_ROLE_PROPS } from './struct-shapes';
 import { validateProvider, validateRegion } from './validation';
+import { abandon } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment } from '../core/deployment-marker';
 import { newOwnedResource, OwnedResource } from '../core/owned-resources';
@@ -52,46 +53,51 @@ export class ApiGatewayCloudWatchRole extends Construct {
    */
   constructor(scope: Construct, id: string, props: ApiGatewayCloudWatchRoleProps = {}) {
     super(checkedScope('ApiGatewayCloudWatchRole', [scope, id, props]), id);
-    checkStruct(this, '', props, CLOUD_WATCH_ROLE_PROPS);
-    validateRegion(this, 'region', props?.region);
-    const { provider, region } = props ?? {};
-    validateProvider(this, 'provider', provider);
-    const deployment = this.node.scope && isLibraryDeployment(this.node.scope) ? this.node.scope : undefined;
-    // Made by a deployment construct (cloudWatchRole: true), its resources are the deployment's: removing the role construct is seen there.
-    const owned = (property: string, fixed: Record<string, string>): OwnedResource => ({ owner: deployment ?? this, property: deployment ? 'cloudWatchRole' : property, fixed });
-    const partition = new ProviderResources.DataAwsPartition(this, 'Partition', { provider });
-    this.role = newOwnedResource(ProviderResources.IamRole, this, 'Role', {
-      namePrefix: 'api-gateway-cloudwatch-',
-      description: 'Lets API Gateway write execution and access logs to CloudWatch Logs (the account setting cloudwatch_role_arn).',
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-      }),
-      provider,
-    }, owned('role', {
-      assumeRolePolicy: 'API Gateway assumes the role by it',
-      name: "the construct names the role by its name_prefix, and Terraform refuses both (for a naming policy, set the role's namePrefix)",
-      managedPolicyArns: 'the construct attaches AmazonAPIGatewayPushToCloudWatchLogs with a policy attachment, which managed_policy_arns '
-        + "(Terraform's exclusive management of the role's policies) would detach",
-    }));
-    const policy = newOwnedResource(ProviderResources.IamRolePolicyAttachment, this, 'PushToCloudWatchLogs', {
-      role: this.role.name,
-      policyArn: `arn:${partition.partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs`,
-      provider,
-    }, owned('role', { role: 'it gives the role the permission to write logs', policyArn: 'it is the permission API Gateway needs to write logs' }));
-    this.account = newOwnedResource(ProviderResources.ApiGatewayAccount, this, 'Account', {
-      cloudwatchRoleArn: this.role.arn,
-      // API Gateway checks the role's permissions when the setting is made.
-      dependsOn: [policy],
-      provider,
-      region,
-    }, owned('account', {
-      cloudwatchRoleArn: "it is the role API Gateway writes logs with (without it, every logging stage fails: 'CloudWatch Logs role ARN must be set')",
-      region: 'it is the region whose logging stages the setting serves',
-    }));
-    claimAccountSettings(deployment
-      ? { account: this.account, owner: deployment, property: 'cloudWatchRole', value: true }
-      : standaloneClaim(this, { provider, region }));
+    // A constructor that fails leaves nothing behind (core/abandoned.ts).
+    try {
+      checkStruct(this, '', props, CLOUD_WATCH_ROLE_PROPS);
+      validateRegion(this, 'region', props?.region);
+      const { provider, region } = props ?? {};
+      validateProvider(this, 'provider', provider);
+      const deployment = this.node.scope && isLibraryDeployment(this.node.scope) ? this.node.scope : undefined;
+      // Made by a deployment construct (cloudWatchRole: true), its resources are the deployment's: removing the role construct is seen there.
+      const owned = (property: string, fixed: Record<string, string>): OwnedResource => ({ owner: deployment ?? this, property: deployment ? 'cloudWatchRole' : property, fixed });
+      const partition = new ProviderResources.DataAwsPartition(this, 'Partition', { provider });
+      this.role = newOwnedResource(ProviderResources.IamRole, this, 'Role', {
+        namePrefix: 'api-gateway-cloudwatch-',
+        description: 'Lets API Gateway write execution and access logs to CloudWatch Logs (the account setting cloudwatch_role_arn).',
+        assumeRolePolicy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        }),
+        provider,
+      }, owned('role', {
+        assumeRolePolicy: 'API Gateway assumes the role by it',
+        name: "the construct names the role by its name_prefix, and Terraform refuses both (for a naming policy, set the role's namePrefix)",
+        managedPolicyArns: 'the construct attaches AmazonAPIGatewayPushToCloudWatchLogs with a policy attachment, which managed_policy_arns '
+          + "(Terraform's exclusive management of the role's policies) would detach",
+      }));
+      const policy = newOwnedResource(ProviderResources.IamRolePolicyAttachment, this, 'PushToCloudWatchLogs', {
+        role: this.role.name,
+        policyArn: `arn:${partition.partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs`,
+        provider,
+      }, owned('role', { role: 'it gives the role the permission to write logs', policyArn: 'it is the permission API Gateway needs to write logs' }));
+      this.account = newOwnedResource(ProviderResources.ApiGatewayAccount, this, 'Account', {
+        cloudwatchRoleArn: this.role.arn,
+        // API Gateway checks the role's permissions when the setting is made.
+        dependsOn: [policy],
+        provider,
+        region,
+      }, owned('account', {
+        cloudwatchRoleArn: "it is the role API Gateway writes logs with (without it, every logging stage fails: 'CloudWatch Logs role ARN must be set')",
+        region: 'it is the region whose logging stages the setting serves',
+      }));
+      claimAccountSettings(deployment
+        ? { account: this.account, owner: deployment, property: 'cloudWatchRole', value: true }
+        : standaloneClaim(this, { provider, region }));
+    } catch (error) {
+      throw abandon(this, error);
+    }
   }
 }
 

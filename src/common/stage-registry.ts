@@ -1,5 +1,6 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { isAbandoned, undoIfFailed } from '../core/abandoned';
 import { apiIdBehind } from '../core/api-id-behind';
 import { invalidProperty } from '../core/errors';
 import { literalOf } from '../core/locals';
@@ -9,7 +10,13 @@ import { expressionIn, idReferenceOf, resolveIn } from '../core/resolve';
  * The stages the library's deployment constructs create, per app (a stage name is one per API,
  * whichever stack deploys it): API and stage name -> the construct's path.
  */
-const CLAIMED = new WeakMap<IConstruct, Map<string, string>>();
+const CLAIMED = new WeakMap<IConstruct, Map<string, Claim>>();
+
+/** Who made a claim: a construct's path, and the construct whose constructor may have failed since (core/abandoned.ts). */
+interface Claim {
+  readonly path: string;
+  readonly owner: IConstruct;
+}
 
 /**
  * How a construct's API is told apart from others in the app: the API resource (given as the construct,
@@ -44,11 +51,12 @@ export function claimStage(owner: IConstruct, identity: string, stageName: strin
   const name = literal ?? `expression:${TerraformStack.of(owner).node.path}:${resolveQuietly(TerraformStack.of(owner), stageName)}`;
   const key = `${identity}\u0000${name}`;
   const other = claimed.get(key);
-  if (other !== undefined) {
+  if (other !== undefined && !isAbandoned(other.owner)) {
     throw invalidProperty(owner, property, stageName,
-      `a stage name not yet used for this ${apiKind}: '${other}' already creates the stage ${JSON.stringify(literal ?? expressionIn(owner, stageName))}`);
+      `a stage name not yet used for this ${apiKind}: '${other.path}' already creates the stage ${JSON.stringify(literal ?? expressionIn(owner, stageName))}`);
   }
-  claimed.set(key, owner.node.path);
+  claimed.set(key, { path: owner.node.path, owner });
+  undoIfFailed(() => claimed.delete(key));
 }
 
 function resolveQuietly(stack: TerraformStack, value: string): string {
@@ -60,7 +68,7 @@ function resolveQuietly(stack: TerraformStack, value: string): string {
 }
 
 /** The access log group names the library's stages create, per app: API and name -> the stage's construct path. */
-const LOG_GROUPS = new WeakMap<IConstruct, Map<string, string>>();
+const LOG_GROUPS = new WeakMap<IConstruct, Map<string, Claim>>();
 
 /**
  * Records that a stage of the API `identity` creates the access log group `logGroupName`; fails, naming
@@ -71,16 +79,18 @@ export function claimLogGroupName(owner: IConstruct, stagePath: string, identity
   const claimed = registryOf(LOG_GROUPS, owner);
   const key = `${identity}\u0000${logGroupName}`;
   const other = claimed.get(key);
-  if (other !== undefined && other !== stagePath) {
+  if (other !== undefined && other.path !== stagePath && !isAbandoned(other.owner)) {
     throw invalidProperty(owner, property, 'AccessLogDestination.newLogGroup()',
-      `a log group no other stage of the API creates: '${other}' creates the one of the same name (the $default stage's logs go to '.../default', `
+      `a log group no other stage of the API creates: '${other.path}' creates the one of the same name (the $default stage's logs go to '.../default', `
       + 'a log group name cannot hold $); give one of them AccessLogDestination.arn(...) of a log group of your own');
   }
-  claimed.set(key, stagePath);
+  const previous = claimed.get(key);
+  claimed.set(key, { path: stagePath, owner });
+  undoIfFailed(() => (previous === undefined ? claimed.delete(key) : claimed.set(key, previous)));
 }
 
 /** The app's map of `registries` (the app of `owner`), made when first asked. */
-function registryOf(registries: WeakMap<IConstruct, Map<string, string>>, owner: IConstruct): Map<string, string> {
+function registryOf(registries: WeakMap<IConstruct, Map<string, Claim>>, owner: IConstruct): Map<string, Claim> {
   const app = owner.node.root;
   let claimed = registries.get(app);
   if (claimed === undefined) {

@@ -1,5 +1,6 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { atomically } from './abandoned';
 import { ENTRY_POINTS, Parameter, REQUIRED_PROPERTIES } from './entry-points';
 import { invalidArgument } from './errors';
 import { dataSourceHint, isPlainObject, isStructLike, tokenOfAnotherKind } from './struct-check';
@@ -61,7 +62,7 @@ export function checkEntryPoints(declaring: Function): void {
         property: (parameter) => (owner !== undefined ? `${name}(${parameter})` : parameter),
         structPrefix: (parameter) => `${owner !== undefined ? name : `${declaring.name}.${name}`}(${parameter}).`,
       });
-      return original.apply(this, given);
+      return atomically(owner, () => original.apply(this, given));
     };
     Object.defineProperty(checked, 'name', { value: name });
     CHECKED.add(checked);

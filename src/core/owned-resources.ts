@@ -1,5 +1,6 @@
 import { TerraformResource, TerraformResourceLifecycle, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { abandon, isAbandoned } from './abandoned';
 import { snakeCase } from './case';
 import { invalidProperty } from './errors';
 import { brokenGuarantees } from './owned-check';
@@ -71,13 +72,11 @@ function ownedBy(owner: IConstruct): Array<{ readonly resource: TerraformResourc
 }
 
 function removedError(owner: IConstruct, resource: TerraformResource, property: string): string[] {
-  const removed = DISCARDED.has(resource) ? undefined : detached(resource, owner);
+  const removed = isAbandoned(resource) ? undefined : detached(resource, owner);
   return removed === undefined ? [] : [invalidProperty(owner, property,
     `removed ${removed === resource ? '' : `with '${removed.node.path}' `}('${resource.node.path}')`,
     'the resource the construct made: what it makes refers to it (make another construct instead of removing it)').message];
 }
-
-const DISCARDED = new WeakSet<TerraformResource>();
 
 /**
  * Takes a resource the construct made out of the tree again, when the call that made it is refused
@@ -85,8 +84,7 @@ const DISCARDED = new WeakSet<TerraformResource>();
  * resources passes over it.
  */
 export function discardOwned(resource: TerraformResource): void {
-  DISCARDED.add(resource);
-  resource.node.scope?.node.tryRemoveChild(resource.node.id);
+  abandon(resource, undefined);
 }
 
 /** The construct, from `resource` up to `owner` (or the root), that its scope no longer holds under its id. */

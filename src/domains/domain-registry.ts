@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { checkDomainEndpoint, MappedApiKind } from './domain-endpoint';
 import { DomainIdentity, domainResourceNamed, privateDomainResourceNamed, resourceNameIdentity } from './domain-identity';
 import { handWrittenMappings } from './hand-written-mappings';
+import { isAbandoned } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { configuredArgument, rawOverridesOf } from '../core/configured';
 import { describeValue, invalidProperty } from '../core/errors';
@@ -83,7 +84,7 @@ class DomainClaims {
     if (isWholeDomain(claim)) {
       others(this.all).forEach((other) => found.add(other));
     }
-    return [...found].sort((a, b) => a.order - b.order);
+    return [...found].filter((other) => !isAbandoned(other.owner) && !isAbandoned(other.mapping)).sort((a, b) => a.order - b.order);
   }
 }
 
@@ -372,7 +373,7 @@ function warnOfPlacementKnownLater(claim: RecordedClaim): void {
  * from a variable): if they are, AWS answers ConflictException.
  */
 function warnOfAccountKnownLater(claim: RecordedClaim, domainClaims: DomainClaims): void {
-  const others = (domainClaims.byKey.get(keyOf(claim)) ?? []).filter((other) => other !== claim && other.order < claim.order
+  const others = (domainClaims.byKey.get(keyOf(claim)) ?? []).filter((other) => other !== claim && !isAbandoned(other.owner) && !isAbandoned(other.mapping) && other.order < claim.order
     && sameAccount(other.mapping, claim.mapping) === 'unknown');
   if (others.length === 0) {
     return;

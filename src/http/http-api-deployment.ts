@@ -10,6 +10,7 @@ import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } f
 import { DeploymentOptions } from '../common/deployment-options';
 import { callText, executeApiArn, methodAndPath, recordArnTarget } from '../common/execute-api';
 import { validateV2Description } from '../common/validation';
+import { abandon } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
@@ -94,41 +95,46 @@ export class HttpApiDeployment extends ApiDeploymentBase {
 
   constructor(scope: Construct, id: string, props: HttpApiDeploymentProps) {
     super(checkedScope('HttpApiDeployment', [scope, id, props]), id);
-    this.start = startDeployment(this, {
-      kind: 'HttpApiDeployment',
-      props,
-      shape: HTTP_API_DEPLOYMENT_PROPS,
-      choice: {
-        apiProperty: 'httpApi',
-        api: props.httpApi,
-        idProperty: 'httpApiId',
-        apiId: props.httpApiId,
-        autoDiscover: props.autoDiscover,
-        apiKind: 'HTTP API',
-        apiClass: 'Apigatewayv2Api',
-        apiType: 'aws_apigatewayv2_api',
-        protocol: { type: 'HTTP', otherKind: 'WebSocket API', otherConstruct: 'WebSocketApiDeployment' },
-      },
-      family: HTTP_API_FAMILY,
-    });
-    this.httpApi = props.httpApi;
-    this.httpApiId = this.start.apiId;
-    validateV2Description(this, 'description', props.description);
-    this.deployment = newDeploymentResource(ProviderResources.Apigatewayv2Deployment, this, 'Deployment', {
-      apiId: this.httpApiId,
-      description: props.description,
-      triggers: this.start.engine.triggers,
-      lifecycle: { createBeforeDestroy: true },
-      provider: this.start.provider,
-      region: this.start.region,
-    }, { engine: this.start.engine, owner: this, property: 'deployment' });
-    this.deploymentStage = this.createStage('Stage', props.stageName ?? '$default', httpStageOptionsOf(props));
-    finishDeployment(this, this.start, props, {
-      deployment: this.deployment,
-      mainStage: this.deploymentStage,
-      stageResource: this.deploymentStage.stage,
-      servedKeys: { property: 'routeOptions', settings: props.routeOptions },
-    });
+    // A constructor that fails leaves nothing behind (core/abandoned.ts).
+    try {
+      this.start = startDeployment(this, {
+        kind: 'HttpApiDeployment',
+        props,
+        shape: HTTP_API_DEPLOYMENT_PROPS,
+        choice: {
+          apiProperty: 'httpApi',
+          api: props.httpApi,
+          idProperty: 'httpApiId',
+          apiId: props.httpApiId,
+          autoDiscover: props.autoDiscover,
+          apiKind: 'HTTP API',
+          apiClass: 'Apigatewayv2Api',
+          apiType: 'aws_apigatewayv2_api',
+          protocol: { type: 'HTTP', otherKind: 'WebSocket API', otherConstruct: 'WebSocketApiDeployment' },
+        },
+        family: HTTP_API_FAMILY,
+      });
+      this.httpApi = props.httpApi;
+      this.httpApiId = this.start.apiId;
+      validateV2Description(this, 'description', props.description);
+      this.deployment = newDeploymentResource(ProviderResources.Apigatewayv2Deployment, this, 'Deployment', {
+        apiId: this.httpApiId,
+        description: props.description,
+        triggers: this.start.engine.triggers,
+        lifecycle: { createBeforeDestroy: true },
+        provider: this.start.provider,
+        region: this.start.region,
+      }, { engine: this.start.engine, owner: this, property: 'deployment' });
+      this.deploymentStage = this.createStage('Stage', props.stageName ?? '$default', httpStageOptionsOf(props));
+      finishDeployment(this, this.start, props, {
+        deployment: this.deployment,
+        mainStage: this.deploymentStage,
+        stageResource: this.deploymentStage.stage,
+        servedKeys: { property: 'routeOptions', settings: props.routeOptions },
+      });
+    } catch (error) {
+      throw abandon(this, error);
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import { createV2Stage, stageUrlForPath } from '../common/api-gateway-v2-stage';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { HttpRouteOptions } from '../common/route-settings';
 import { StageBase } from '../common/stage-base';
+import { abandon } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 import { checkStruct } from '../core/struct-check';
@@ -64,15 +65,20 @@ export class HttpApiStage extends StageBase {
 
   constructor(scope: Construct, id: string, props: HttpApiStageProps) {
     super(checkedScope('HttpApiStage', [scope, id, props]), id);
-    const owner = stageErrorOwner(this);
-    const prefix = stagePropertyPrefix(this, props.stageName);
-    checkStruct(owner, prefix, props, HTTP_API_STAGE_PROPS);
-    this.stage = createV2Stage(this, owner, prefix, props, {
-      apiKind: 'HTTP',
-      allowsDefaultStage: true,
-      defaultAccessLogFormat: AccessLogFormat.jsonWithHttpApiFields(),
-      routeKeys: HTTP_ROUTE_KEYS,
-    });
+    // A constructor that fails leaves nothing behind (core/abandoned.ts).
+    try {
+      const owner = stageErrorOwner(this);
+      const prefix = stagePropertyPrefix(this, props.stageName);
+      checkStruct(owner, prefix, props, HTTP_API_STAGE_PROPS);
+      this.stage = createV2Stage(this, owner, prefix, props, {
+        apiKind: 'HTTP',
+        allowsDefaultStage: true,
+        defaultAccessLogFormat: AccessLogFormat.jsonWithHttpApiFields(),
+        routeKeys: HTTP_ROUTE_KEYS,
+      });
+    } catch (error) {
+      throw abandon(this, error);
+    }
   }
 
   /**

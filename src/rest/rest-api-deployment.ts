@@ -16,6 +16,7 @@ import { DeploymentOptions } from '../common/deployment-options';
 import { callText, executeApiArn, methodAndPath, recordArnTarget } from '../common/execute-api';
 import { prepareStageLogging, REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
 import { validateStageName } from '../common/validation';
+import { abandon } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { describeValue, invalidProperty } from '../core/errors';
@@ -150,65 +151,70 @@ export class RestApiDeployment extends ApiDeploymentBase {
 
   constructor(scope: Construct, id: string, props: RestApiDeploymentProps) {
     super(checkedScope('RestApiDeployment', [scope, id, props]), id);
-    this.start = startDeployment(this, {
-      kind: 'RestApiDeployment',
-      props,
-      shape: REST_API_DEPLOYMENT_PROPS,
-      choice: {
-        apiProperty: 'restApi',
-        api: props.restApi,
-        idProperty: 'restApiId',
-        apiId: props.restApiId,
-        autoDiscover: props.autoDiscover,
-        apiKind: 'REST API',
-        apiClass: 'ApiGatewayRestApi',
-        apiType: 'aws_api_gateway_rest_api',
-      },
-      family: REST_API_FAMILY,
-    });
-    validateCanary(this, props.canary);
-    this.restApi = props.restApi;
-    this.restApiId = this.start.apiId;
-    this.warnWhenLogging = props.cloudWatchRole === undefined;
-    if (props.cloudWatchRole === true) {
-      this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.start.provider, region: this.start.region });
-    }
-    refuseTemplateText(this, 'description', props.description);
-    const deploymentOf = (resourceId: string, property: string, lifecycle: TerraformResourceLifecycle) =>
-      newDeploymentResource(ProviderResources.ApiGatewayDeployment, this, resourceId, {
-        restApiId: this.restApiId,
-        description: props.description,
-        triggers: this.start.engine.triggers,
-        lifecycle,
-        dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
-        provider: this.start.provider,
-        region: this.start.region,
-      }, { engine: this.start.engine, owner: this, property });
-    // While a canary runs, the main deployment keeps the snapshot it was created with.
-    const mainLifecycle = props.canary ? { createBeforeDestroy: true, ignoreChanges: ['triggers'] } : { createBeforeDestroy: true };
-    this.deployment = deploymentOf('Deployment', 'deployment', mainLifecycle);
-    if (props.canary) {
-      this.canaryDeployment = deploymentOf('CanaryDeployment', 'canaryDeployment', { createBeforeDestroy: true });
-    }
+    // A constructor that fails leaves nothing behind (core/abandoned.ts).
+    try {
+      this.start = startDeployment(this, {
+        kind: 'RestApiDeployment',
+        props,
+        shape: REST_API_DEPLOYMENT_PROPS,
+        choice: {
+          apiProperty: 'restApi',
+          api: props.restApi,
+          idProperty: 'restApiId',
+          apiId: props.restApiId,
+          autoDiscover: props.autoDiscover,
+          apiKind: 'REST API',
+          apiClass: 'ApiGatewayRestApi',
+          apiType: 'aws_api_gateway_rest_api',
+        },
+        family: REST_API_FAMILY,
+      });
+      validateCanary(this, props.canary);
+      this.restApi = props.restApi;
+      this.restApiId = this.start.apiId;
+      this.warnWhenLogging = props.cloudWatchRole === undefined;
+      if (props.cloudWatchRole === true) {
+        this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.start.provider, region: this.start.region });
+      }
+      refuseTemplateText(this, 'description', props.description);
+      const deploymentOf = (resourceId: string, property: string, lifecycle: TerraformResourceLifecycle) =>
+        newDeploymentResource(ProviderResources.ApiGatewayDeployment, this, resourceId, {
+          restApiId: this.restApiId,
+          description: props.description,
+          triggers: this.start.engine.triggers,
+          lifecycle,
+          dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
+          provider: this.start.provider,
+          region: this.start.region,
+        }, { engine: this.start.engine, owner: this, property });
+      // While a canary runs, the main deployment keeps the snapshot it was created with.
+      const mainLifecycle = props.canary ? { createBeforeDestroy: true, ignoreChanges: ['triggers'] } : { createBeforeDestroy: true };
+      this.deployment = deploymentOf('Deployment', 'deployment', mainLifecycle);
+      if (props.canary) {
+        this.canaryDeployment = deploymentOf('CanaryDeployment', 'canaryDeployment', { createBeforeDestroy: true });
+      }
 
-    this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', stageOptionsOf(props));
-    if (props.canary && this.canaryDeployment) {
-      const canary = props.canary;
-      const canaryDeployment = this.canaryDeployment;
-      const stage = this.deploymentStage.stage;
-      changeOwned(stage, () => stage.putCanarySettings({
-        deploymentId: canaryDeployment.id,
-        percentTraffic: canary.percentTraffic,
-        stageVariableOverrides: canary.stageVariableOverrides,
-        useStageCache: canary.useStageCache,
-      }));
+      this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', stageOptionsOf(props));
+      if (props.canary && this.canaryDeployment) {
+        const canary = props.canary;
+        const canaryDeployment = this.canaryDeployment;
+        const stage = this.deploymentStage.stage;
+        changeOwned(stage, () => stage.putCanarySettings({
+          deploymentId: canaryDeployment.id,
+          percentTraffic: canary.percentTraffic,
+          stageVariableOverrides: canary.stageVariableOverrides,
+          useStageCache: canary.useStageCache,
+        }));
+      }
+      finishDeployment(this, this.start, props, {
+        deployment: this.deployment,
+        mainStage: this.deploymentStage,
+        stageResource: this.deploymentStage.stage,
+        servedKeys: { property: 'methodOptions', settings: props.methodOptions },
+      });
+    } catch (error) {
+      throw abandon(this, error);
     }
-    finishDeployment(this, this.start, props, {
-      deployment: this.deployment,
-      mainStage: this.deploymentStage,
-      stageResource: this.deploymentStage.stage,
-      servedKeys: { property: 'methodOptions', settings: props.methodOptions },
-    });
   }
 
   /**

@@ -23,6 +23,7 @@ import { initStage, StageBase } from '../common/stage-base';
 import { prepareStageLogging, REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
 import { apiIdentity, claimStage } from '../common/stage-registry';
 import { validateProvider, validateRegion, validateStageName, validateStageVariables, validateTags } from '../common/validation';
+import { abandon } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix, stageResourceProperty } from '../core/deployment-marker';
@@ -144,119 +145,124 @@ export class RestApiStage extends StageBase {
 
   constructor(scope: Construct, id: string, props: RestApiStageProps) {
     super(checkedScope('RestApiStage', [scope, id, props]), id);
-    // Errors name the construct the user created, and the properties as the user wrote them:
-    // a RestApiDeployment's main stage takes its props, addStage() its options.
-    const owner = stageErrorOwner(this);
-    const prefix = stagePropertyPrefix(this, props.stageName);
-    checkStruct(owner, prefix, props, REST_API_STAGE_PROPS);
-    validateStageName(owner, `${prefix}stageName`, props.stageName);
-    validateRegion(owner, 'region', props.region);
-    if (owner === this) {
-      validateProvider(owner, 'provider', props.provider);
-    }
-    const options = currentStageOptions(owner, prefix, props);
-    refuseTemplateText(owner, `${prefix}stageDescription`, options.stageDescription);
-    refuseTemplateText(owner, `${prefix}documentationVersion`, options.documentationVersion);
-    validateStageVariables(owner, `${prefix}variables`, options.variables);
-    validateTags(owner, `${prefix}tags`, options.tags);
+    // A constructor that fails leaves nothing behind (core/abandoned.ts).
+    try {
+      // Errors name the construct the user created, and the properties as the user wrote them:
+      // a RestApiDeployment's main stage takes its props, addStage() its options.
+      const owner = stageErrorOwner(this);
+      const prefix = stagePropertyPrefix(this, props.stageName);
+      checkStruct(owner, prefix, props, REST_API_STAGE_PROPS);
+      validateStageName(owner, `${prefix}stageName`, props.stageName);
+      validateRegion(owner, 'region', props.region);
+      if (owner === this) {
+        validateProvider(owner, 'provider', props.provider);
+      }
+      const options = currentStageOptions(owner, prefix, props);
+      refuseTemplateText(owner, `${prefix}stageDescription`, options.stageDescription);
+      refuseTemplateText(owner, `${prefix}documentationVersion`, options.documentationVersion);
+      validateStageVariables(owner, `${prefix}variables`, options.variables);
+      validateTags(owner, `${prefix}tags`, options.tags);
 
-    if (options.cacheClusterSize && !options.cacheClusterSize.isOffered) {
-      throw invalidProperty(owner, `${prefix}cacheClusterSize`, options.cacheClusterSize.size,
-        `one of ${CacheClusterSize.ALLOWED_SIZES.join(', ')} (GB)`);
-    }
-    if (options.cacheClusterSize && options.cacheClusterEnabled !== true && !Token.isUnresolved(options.cacheClusterEnabled)) {
-      throw invalidProperty(owner, `${prefix}cacheClusterSize`, options.cacheClusterSize.size,
-        "no size unless 'cacheClusterEnabled' is true");
-    }
+      if (options.cacheClusterSize && !options.cacheClusterSize.isOffered) {
+        throw invalidProperty(owner, `${prefix}cacheClusterSize`, options.cacheClusterSize.size,
+          `one of ${CacheClusterSize.ALLOWED_SIZES.join(', ')} (GB)`);
+      }
+      if (options.cacheClusterSize && options.cacheClusterEnabled !== true && !Token.isUnresolved(options.cacheClusterEnabled)) {
+        throw invalidProperty(owner, `${prefix}cacheClusterSize`, options.cacheClusterSize.size,
+          "no size unless 'cacheClusterEnabled' is true");
+      }
 
-    const accessLog = accessLogSettingsOf(this, owner, prefix, options, `API-Gateway-Access-Logs_${props.restApiId}/${props.stageName}`,
-      AccessLogFormat.jsonWithStandardFields(), props.provider, props.region);
+      const accessLog = accessLogSettingsOf(this, owner, prefix, options, `API-Gateway-Access-Logs_${props.restApiId}/${props.stageName}`,
+        AccessLogFormat.jsonWithStandardFields(), props.provider, props.region);
 
-    this.stage = newOwnedResource(ProviderResources.ApiGatewayStage, this, 'Default', {
-      restApiId: props.restApiId,
-      deploymentId: props.deploymentId,
-      stageName: props.stageName,
-      description: options.stageDescription,
-      variables: options.variables,
-      xrayTracingEnabled: options.tracingEnabled,
-      cacheClusterEnabled: options.cacheClusterEnabled,
-      cacheClusterSize: options.cacheClusterSize?.size,
-      clientCertificateId: options.clientCertificateId,
-      documentationVersion: options.documentationVersion,
-      tags: options.tags,
-      accessLogSettings: accessLog ? { destinationArn: accessLog.destinationArn, format: accessLog.format } : undefined,
-      provider: props.provider,
-      region: props.region,
-      lifecycle: { createBeforeDestroy: true },
-    }, ownedStage(owner, stageResourceProperty(this, props.stageName), { api: 'restApiId', deployment: 'deploymentId', name: 'stageName', canary: 'canarySettings' }, {
-      description: refuseTemplateText,
-      documentationVersion: refuseTemplateText,
-      variables: asArgumentCheck(validateStageVariables),
-      tags: asArgumentCheck(validateTags),
-      accessLogSettings: accessLogSettingsCheck(),
-      clientCertificateId: validateClientCertificateId,
-    }));
-    checkLogDestinationRegion(owner, prefix, options.accessLogDestination, this.stage);
-    checkClientCertificateId(owner, `${prefix}clientCertificateId`, options.clientCertificateId, this.stage);
-    if (owner === this) {
-      AppIndex.cover(owner);
-      checkIdKinds(owner, {
-        apiProperty: 'restApiId',
-        apiId: props.restApiId,
-        apiType: 'aws_api_gateway_rest_api',
-        apiKind: 'REST API',
-        deploymentProperty: 'deploymentId',
+      this.stage = newOwnedResource(ProviderResources.ApiGatewayStage, this, 'Default', {
+        restApiId: props.restApiId,
         deploymentId: props.deploymentId,
-      });
-      checkPlacementWithApiId(owner, 'restApiId', props.restApiId, 'aws_api_gateway_rest_api', this.stage);
-      checkServedByApi(owner, REST_API_FAMILY, props.restApiId, Object.keys(options.methodOptions ?? {})
-        .map((path) => ({ property: `${prefix}methodOptions.${path}`, key: path.replace(/^\//, '') })));
-      checkBesideHandWritten(owner, REST_API_FAMILY, props.restApiId, this.stage);
-      checkServedDeployment(owner, props.deploymentId, props.stageName);
-      // A stage made on its own claims its name for the API as a deployment construct's stages do.
-      claimStage(owner, apiIdentity(owner, undefined, props.restApiId, 'aws_api_gateway_rest_api'), props.stageName, 'stageName', 'REST API');
-    }
-    const stage = this.stage;
-    this.mappingTarget = {
-      apiId: props.restApiId,
-      // Read when a mapping is made: each reference token captures a whole stack trace.
-      get stageNameReference() {
-        return stage.stageName;
-      },
-      provider: props.provider,
-      region: props.region,
-      apiKind: 'REST',
-    };
-    initStage(this, {
-      resource: this.stage,
-      stageName: props.stageName,
-      accessLogGroup: accessLog?.group,
-      logsToCloudWatch: logsToCloudWatch(options),
-      mappingTarget: this.mappingTarget,
-    });
-
-    this.addMethodSettings(owner, prefix, props, options);
-    if (owner === this) {
-      // Made on its own, a stage that logs waits for the account's CloudWatch role of its stack, as a deployment's do.
-      prepareStageLogging(this, this, undefined, false, REST_STAGE_RESOURCE_TYPES);
-    }
-
-    if (options.webAclArn !== undefined) {
-      const association = newOwnedResource(ProviderResources.Wafv2WebAclAssociation, this, 'WebAcl', {
-        resourceArn: this.stage.arn,
-        webAclArn: options.webAclArn,
+        stageName: props.stageName,
+        description: options.stageDescription,
+        variables: options.variables,
+        xrayTracingEnabled: options.tracingEnabled,
+        cacheClusterEnabled: options.cacheClusterEnabled,
+        cacheClusterSize: options.cacheClusterSize?.size,
+        clientCertificateId: options.clientCertificateId,
+        documentationVersion: options.documentationVersion,
+        tags: options.tags,
+        accessLogSettings: accessLog ? { destinationArn: accessLog.destinationArn, format: accessLog.format } : undefined,
         provider: props.provider,
         region: props.region,
-      }, {
-        owner,
-        property: `${prefix}webAclArn`,
-        fixed: {
-          resourceArn: 'it is the stage the web ACL protects',
-          webAclArn: "it is the construct's webAclArn (give another there)",
-          region: "it is the API's region, where the stage is",
+        lifecycle: { createBeforeDestroy: true },
+      }, ownedStage(owner, stageResourceProperty(this, props.stageName), { api: 'restApiId', deployment: 'deploymentId', name: 'stageName', canary: 'canarySettings' }, {
+        description: refuseTemplateText,
+        documentationVersion: refuseTemplateText,
+        variables: asArgumentCheck(validateStageVariables),
+        tags: asArgumentCheck(validateTags),
+        accessLogSettings: accessLogSettingsCheck(),
+        clientCertificateId: validateClientCertificateId,
+      }));
+      checkLogDestinationRegion(owner, prefix, options.accessLogDestination, this.stage);
+      checkClientCertificateId(owner, `${prefix}clientCertificateId`, options.clientCertificateId, this.stage);
+      if (owner === this) {
+        AppIndex.cover(owner);
+        checkIdKinds(owner, {
+          apiProperty: 'restApiId',
+          apiId: props.restApiId,
+          apiType: 'aws_api_gateway_rest_api',
+          apiKind: 'REST API',
+          deploymentProperty: 'deploymentId',
+          deploymentId: props.deploymentId,
+        });
+        checkPlacementWithApiId(owner, 'restApiId', props.restApiId, 'aws_api_gateway_rest_api', this.stage);
+        checkServedByApi(owner, REST_API_FAMILY, props.restApiId, Object.keys(options.methodOptions ?? {})
+          .map((path) => ({ property: `${prefix}methodOptions.${path}`, key: path.replace(/^\//, '') })));
+        checkBesideHandWritten(owner, REST_API_FAMILY, props.restApiId, this.stage);
+        checkServedDeployment(owner, props.deploymentId, props.stageName);
+        // A stage made on its own claims its name for the API as a deployment construct's stages do.
+        claimStage(owner, apiIdentity(owner, undefined, props.restApiId, 'aws_api_gateway_rest_api'), props.stageName, 'stageName', 'REST API');
+      }
+      const stage = this.stage;
+      this.mappingTarget = {
+        apiId: props.restApiId,
+        // Read when a mapping is made: each reference token captures a whole stack trace.
+        get stageNameReference() {
+          return stage.stageName;
         },
+        provider: props.provider,
+        region: props.region,
+        apiKind: 'REST',
+      };
+      initStage(this, {
+        resource: this.stage,
+        stageName: props.stageName,
+        accessLogGroup: accessLog?.group,
+        logsToCloudWatch: logsToCloudWatch(options),
+        mappingTarget: this.mappingTarget,
       });
-      validateWebAclArn(owner, `${prefix}webAclArn`, options.webAclArn, association);
+
+      this.addMethodSettings(owner, prefix, props, options);
+      if (owner === this) {
+        // Made on its own, a stage that logs waits for the account's CloudWatch role of its stack, as a deployment's do.
+        prepareStageLogging(this, this, undefined, false, REST_STAGE_RESOURCE_TYPES);
+      }
+
+      if (options.webAclArn !== undefined) {
+        const association = newOwnedResource(ProviderResources.Wafv2WebAclAssociation, this, 'WebAcl', {
+          resourceArn: this.stage.arn,
+          webAclArn: options.webAclArn,
+          provider: props.provider,
+          region: props.region,
+        }, {
+          owner,
+          property: `${prefix}webAclArn`,
+          fixed: {
+            resourceArn: 'it is the stage the web ACL protects',
+            webAclArn: "it is the construct's webAclArn (give another there)",
+            region: "it is the API's region, where the stage is",
+          },
+        });
+        validateWebAclArn(owner, `${prefix}webAclArn`, options.webAclArn, association);
+      }
+    } catch (error) {
+      throw abandon(this, error);
     }
   }
 

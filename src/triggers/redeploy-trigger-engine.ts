@@ -25,6 +25,7 @@ import { stackBlocks } from './stack-blocks';
 import { StackRenderHook } from './stack-render-hook';
 import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } from './trigger-entries';
 import { UserTriggers } from './user-triggers';
+import { isAbandoned } from '../core/abandoned';
 import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
@@ -95,11 +96,14 @@ export class RedeployTriggerEngine {
     this.userTriggers = new UserTriggers(owner, PENDING_TRIGGERS_KEY);
     this.renderHook = StackRenderHook.of(TerraformStack.of(owner));
     this.renderHook.add({
+      // A construct whose constructor failed is out of the tree (core/abandoned.ts): nothing of it is checked or written.
       afterPrepare: (pass) => {
-        this.checkWith(pass);
-        this.checkedByPrepare = true;
+        if (!isAbandoned(owner)) {
+          this.checkWith(pass);
+          this.checkedByPrepare = true;
+        }
       },
-      afterRender: (pass) => this.complete(pass),
+      afterRender: (pass) => isAbandoned(owner) || this.complete(pass),
     });
     this.token = new ProducedTriggers((context) => this.produce(context, true));
     this.triggers = this.token as unknown as { [key: string]: string };

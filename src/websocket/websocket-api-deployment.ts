@@ -12,6 +12,7 @@ import { DeploymentOptions } from '../common/deployment-options';
 import { callText, executeApiArn, recordArnTarget, webSocketArnRouteKey } from '../common/execute-api';
 import { prepareStageLogging } from '../common/stage-logging';
 import { validateV2Description } from '../common/validation';
+import { abandon } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { ProviderResources } from '../core/provider-resources';
@@ -110,46 +111,51 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
 
   constructor(scope: Construct, id: string, props: WebSocketApiDeploymentProps) {
     super(checkedScope('WebSocketApiDeployment', [scope, id, props]), id);
-    this.start = startDeployment(this, {
-      kind: 'WebSocketApiDeployment',
-      props,
-      shape: WEBSOCKET_API_DEPLOYMENT_PROPS,
-      choice: {
-        apiProperty: 'webSocketApi',
-        api: props.webSocketApi,
-        idProperty: 'webSocketApiId',
-        apiId: props.webSocketApiId,
-        autoDiscover: props.autoDiscover,
-        apiKind: 'WebSocket API',
-        apiClass: 'Apigatewayv2Api',
-        apiType: 'aws_apigatewayv2_api',
-        protocol: { type: 'WEBSOCKET', otherKind: 'HTTP API', otherConstruct: 'HttpApiDeployment' },
-      },
-      family: WEBSOCKET_API_FAMILY,
-    });
-    this.webSocketApi = props.webSocketApi;
-    this.webSocketApiId = this.start.apiId;
-    this.warnWhenLogging = props.cloudWatchRole === undefined;
-    if (props.cloudWatchRole === true) {
-      this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.start.provider, region: this.start.region });
+    // A constructor that fails leaves nothing behind (core/abandoned.ts).
+    try {
+      this.start = startDeployment(this, {
+        kind: 'WebSocketApiDeployment',
+        props,
+        shape: WEBSOCKET_API_DEPLOYMENT_PROPS,
+        choice: {
+          apiProperty: 'webSocketApi',
+          api: props.webSocketApi,
+          idProperty: 'webSocketApiId',
+          apiId: props.webSocketApiId,
+          autoDiscover: props.autoDiscover,
+          apiKind: 'WebSocket API',
+          apiClass: 'Apigatewayv2Api',
+          apiType: 'aws_apigatewayv2_api',
+          protocol: { type: 'WEBSOCKET', otherKind: 'HTTP API', otherConstruct: 'HttpApiDeployment' },
+        },
+        family: WEBSOCKET_API_FAMILY,
+      });
+      this.webSocketApi = props.webSocketApi;
+      this.webSocketApiId = this.start.apiId;
+      this.warnWhenLogging = props.cloudWatchRole === undefined;
+      if (props.cloudWatchRole === true) {
+        this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.start.provider, region: this.start.region });
+      }
+      validateV2Description(this, 'description', props.description);
+      this.deployment = newDeploymentResource(ProviderResources.Apigatewayv2Deployment, this, 'Deployment', {
+        apiId: this.webSocketApiId,
+        description: props.description,
+        triggers: this.start.engine.triggers,
+        lifecycle: { createBeforeDestroy: true },
+        dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
+        provider: this.start.provider,
+        region: this.start.region,
+      }, { engine: this.start.engine, owner: this, property: 'deployment' });
+      this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', webSocketStageOptionsOf(props));
+      finishDeployment(this, this.start, props, {
+        deployment: this.deployment,
+        mainStage: this.deploymentStage,
+        stageResource: this.deploymentStage.stage,
+        servedKeys: { property: 'routeOptions', settings: props.routeOptions },
+      });
+    } catch (error) {
+      throw abandon(this, error);
     }
-    validateV2Description(this, 'description', props.description);
-    this.deployment = newDeploymentResource(ProviderResources.Apigatewayv2Deployment, this, 'Deployment', {
-      apiId: this.webSocketApiId,
-      description: props.description,
-      triggers: this.start.engine.triggers,
-      lifecycle: { createBeforeDestroy: true },
-      dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
-      provider: this.start.provider,
-      region: this.start.region,
-    }, { engine: this.start.engine, owner: this, property: 'deployment' });
-    this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', webSocketStageOptionsOf(props));
-    finishDeployment(this, this.start, props, {
-      deployment: this.deployment,
-      mainStage: this.deploymentStage,
-      stageResource: this.deploymentStage.stage,
-      servedKeys: { property: 'routeOptions', settings: props.routeOptions },
-    });
   }
 
   /**

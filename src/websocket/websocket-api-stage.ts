@@ -8,6 +8,7 @@ import { CommonStageOptions } from '../common/common-stage-options';
 import { WebSocketRouteOptions } from '../common/route-settings';
 import { StageBase } from '../common/stage-base';
 import { prepareStageLogging } from '../common/stage-logging';
+import { abandon } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 import { checkStruct } from '../core/struct-check';
@@ -65,17 +66,22 @@ export class WebSocketApiStage extends StageBase {
 
   constructor(scope: Construct, id: string, props: WebSocketApiStageProps) {
     super(checkedScope('WebSocketApiStage', [scope, id, props]), id);
-    const owner = stageErrorOwner(this);
-    const prefix = stagePropertyPrefix(this, props.stageName);
-    checkStruct(owner, prefix, props, WEBSOCKET_API_STAGE_PROPS);
-    this.stage = createV2Stage(this, owner, prefix, props, {
-      apiKind: 'WebSocket',
-      allowsDefaultStage: false,
-      defaultAccessLogFormat: AccessLogFormat.jsonWithWebSocketFields(),
-    });
-    if (owner === this) {
-      // Made on its own, a stage that logs waits for the account's CloudWatch role of its stack, as a deployment's do.
-      prepareStageLogging(this, this, undefined, false, ['aws_apigatewayv2_stage']);
+    // A constructor that fails leaves nothing behind (core/abandoned.ts).
+    try {
+      const owner = stageErrorOwner(this);
+      const prefix = stagePropertyPrefix(this, props.stageName);
+      checkStruct(owner, prefix, props, WEBSOCKET_API_STAGE_PROPS);
+      this.stage = createV2Stage(this, owner, prefix, props, {
+        apiKind: 'WebSocket',
+        allowsDefaultStage: false,
+        defaultAccessLogFormat: AccessLogFormat.jsonWithWebSocketFields(),
+      });
+      if (owner === this) {
+        // Made on its own, a stage that logs waits for the account's CloudWatch role of its stack, as a deployment's do.
+        prepareStageLogging(this, this, undefined, false, ['aws_apigatewayv2_stage']);
+      }
+    } catch (error) {
+      throw abandon(this, error);
     }
   }
 
