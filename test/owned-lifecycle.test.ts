@@ -571,3 +571,36 @@ test.each([
   const stack = new TerraformStack(Testing.app(), 'stack');
   expect(() => make(stack)).toThrow(message);
 });
+
+describe('an ignore_changes on an argument the construct sets and builds on (its name, API, key, method path): refused at synth, however set', () => {
+  test.each([
+    ["a REST stage's stage_name", (stack: TerraformStack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, stageName: 'live' }).deploymentStage.stage.lifecycle = { ignoreChanges: ['stage_name'] };
+    }, "property 'deploymentStage.stage.lifecycle.ignoreChanges' is [\"stage_name\"]; expected an ignore_changes without 'stage_name': the construct sets it, "
+      + 'and Terraform would keep what AWS has when the construct changes it (the construct claims the name for the API'],
+    ["an HTTP stage's api_id, by an override", (stack: TerraformStack) => {
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).deploymentStage.stage.addOverride('lifecycle.ignore_changes', ['api_id']);
+    }, "property 'deploymentStage.stage.lifecycle.ignoreChanges' is [\"api_id\"]; expected an ignore_changes without 'api_id'"],
+    ["a deployment's rest_api_id", (stack: TerraformStack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).deployment.lifecycle = { ignoreChanges: ['rest_api_id'] };
+    }, "property 'deployment.lifecycle.ignoreChanges' is [\"rest_api_id\"]; expected an ignore_changes without 'rest_api_id'"],
+    ["a mapping's api_mapping_key", (stack: TerraformStack) => {
+      new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).addApiMapping('api.example.com', { apiMappingKey: 'v2' })
+        .lifecycle = { ignoreChanges: ['api_mapping_key'] };
+    }, "expected an ignore_changes without 'api_mapping_key': the construct sets it"],
+    ["method settings' method_path", (stack: TerraformStack) => {
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, methodOptions: { '/pets/GET': { metricsEnabled: true } } })
+        .deploymentStage.methodSettings[0].lifecycle = { ignoreChanges: ['method_path'] };
+    }, "expected an ignore_changes without 'method_path': the construct sets it"],
+  ])('%s', (_case, build, message) => {
+    const stack = newStack();
+    build(stack);
+    expect(() => Testing.synth(stack, true)).toThrow(message);
+  });
+
+  test("the stage's deployment_id (the README's pin) and \"all\" on a stage stay warnings", () => {
+    const stack = newStack();
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).deploymentStage.stage.lifecycle = { ignoreChanges: ['deployment_id'] };
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+});

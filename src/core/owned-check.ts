@@ -89,6 +89,7 @@ export function brokenGuarantees(resource: TerraformResource): string[] {
   }
   warnOfStackOverride(resource, kept);
   errors.push(...failedChecks(resource, kept), ...movedFromDeclared(resource, kept));
+  errors.push(...ignoredFixedArgument(kept, lifecycle?.ignore_changes));
   const rendered = renderedOf(block, Object.keys(kept.fixed));
   for (const name of Object.keys(kept.fixed)) {
     const changed = [name, `dynamic.${name}`].find((key) => !sameRendering(rendered[key], kept.rendered[key]));
@@ -204,4 +205,27 @@ function sameRendering(a: unknown, b: unknown): boolean {
   const keys = Object.keys(left).filter((key) => left[key] !== undefined);
   return keys.length === Object.keys(right).filter((key) => right[key] !== undefined).length
     && keys.every((key) => sameRendering(left[key], right[key]));
+}
+
+/**
+ * Refuses an `ignore_changes` (however set: a lifecycle assigned, an override) covering an argument the
+ * construct sets and builds on (`fixed`: a stage's name, a mapping's key, an API id): Terraform would keep
+ * what AWS has when the construct changes it, and the construct's URLs, ARNs and checks would name what
+ * is not there. The arguments whose lifecycle says more (followed, watched, ignored by the construct itself) are judged there.
+ */
+function ignoredFixedArgument(kept: Kept, ignoreChanges: unknown): string[] {
+  const said = new Set([...Object.keys(kept.lifecycle?.followed ?? {}), ...Object.keys(kept.lifecycle?.watched ?? {}),
+    ...(kept.lifecycle?.ignoreChanges ?? []).map(snakeCase)]);
+  // Meta-arguments (provider) are no arguments an ignore_changes names.
+  const names = Object.keys(kept.fixed).filter((name) => name !== 'provider' && !said.has(snakeCase(name)));
+  // "all" on a resource that may be pinned on purpose (a stage: the README's rollback) is a pin, warned of with the watched arguments.
+  const pin = ignoreChanges === 'all' && Object.keys(kept.lifecycle?.watched ?? {}).length > 0;
+  const covered = pin ? undefined : coveredBy(ignoreChanges, names.map(snakeCase));
+  if (covered === undefined) {
+    return [];
+  }
+  const why = kept.fixed[names.find((name) => snakeCase(name) === covered)!];
+  return [invalidProperty(kept.owner, `${kept.property}.lifecycle.ignoreChanges`, ignoreChanges,
+    `an ignore_changes without '${covered}'${ignoreChanges === 'all' ? ' (nor "all")' : ''}: the construct sets it, and Terraform would keep what AWS has `
+    + `when the construct changes it (${why})`).message];
 }
