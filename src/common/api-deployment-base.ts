@@ -161,7 +161,8 @@ export function deploymentWarnings(
       return [...checked(construct).warningsAboutApi, ...warningsGivenElsewhere(construct), ...warningsOn(construct)];
     }
     // An API in scope deployed from outside it (another stack): the warnings its deployment constructs give on it.
-    const deployers = DEPLOYED_BY.get(construct)?.filter((deployment) => isKind(deployment) && !isAbandoned(deployment) && !deployment.node.scopes.includes(scope));
+    const deployers = DEPLOYED_BY.get(construct)
+      ?.filter((deployment) => isKind(deployment) && !isAbandoned(deployment) && !deployment.node.scopes.includes(scope));
     if (deployers !== undefined && deployers.length > 0) {
       return deployers.flatMap((deployment) => checked(deployment).warningsAboutApi);
     }

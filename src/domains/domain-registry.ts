@@ -373,7 +373,8 @@ function warnOfPlacementKnownLater(claim: RecordedClaim): void {
  * from a variable): if they are, AWS answers ConflictException.
  */
 function warnOfAccountKnownLater(claim: RecordedClaim, domainClaims: DomainClaims): void {
-  const others = (domainClaims.byKey.get(keyOf(claim)) ?? []).filter((other) => other !== claim && !isAbandoned(other.owner) && !isAbandoned(other.mapping) && other.order < claim.order
+  const others = (domainClaims.byKey.get(keyOf(claim)) ?? [])
+    .filter((other) => other !== claim && !isAbandoned(other.owner) && !isAbandoned(other.mapping) && other.order < claim.order
     && sameAccount(other.mapping, claim.mapping) === 'unknown');
   if (others.length === 0) {
     return;
