@@ -429,7 +429,7 @@ describe('more mistakes refused', () => {
     })), "property 'addResource(resource)' is the construct 'stack/manual' (aws_apigatewayv2_stage); expected a resource whose changes AWS serves only after a "
       + 'redeploy (a route, method, integration, ...): a change of a aws_apigatewayv2_stage takes effect without one, so hashing it would redeploy the API for nothing.'],
     ['a data source as a resource (plain JavaScript)', (d) => d.addResource(new DataAwsApigatewayv2Api(TerraformStack.of(d), 'looked_up', { apiId: 'a1b2c3' }) as any),
-      "property 'addResource(resource)' is the construct 'stack/looked_up' (aws_apigatewayv2_api); expected a Terraform resource (one of the provider's resource constructs); "
+      "property 'addResource(resource)' is the construct 'stack/looked_up' (data.aws_apigatewayv2_api); expected a Terraform resource (one of the provider's resource constructs); "
       + 'a data source is read, not made: give the attribute that should redeploy the API as a trigger (triggers: { name: source.attribute }).'],
     ['a query in an ARN path', (d) => d.arnForExecuteApi('GET', '/pets?x=1'), "property 'arnForExecuteApi(path)' is \"/pets?x=1\"; expected a resource path as API Gateway writes it"],
     ['an empty segment in an ARN path', (d) => d.arnForExecuteApi('GET', '//pets'), "property 'arnForExecuteApi(path)' is \"//pets\"; expected a resource path"],

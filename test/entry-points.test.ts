@@ -8,6 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { DataAwsLambdaFunction } from '@cdktf/provider-aws/lib/data-aws-lambda-function';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { TerraformStack, Testing } from 'cdktf';
@@ -198,10 +199,21 @@ test('the messages name the construct, the argument and what is expected', () =>
     "HttpApiDeployment.warningsOf: property 'scope' is undefined; expected a construct (a stack, or a construct in one) (it is required).");
 });
 
+test('the value in a message is shown as what it is: a list as a list, a data source as data.<type>', () => {
+  const x = fixture();
+  expect(() => new library.RestApiDeployment(x.stack, 'listed', [x.rest] as any)).toThrow(
+    "RestApiDeployment at 'stack/listed': property 'props' is [the construct 'stack/api' (aws_api_gateway_rest_api)]; expected an object of RestApiDeploymentProps.");
+  const deployment = new library.RestApiDeployment(x.stack, 'deploy', { restApi: x.rest });
+  const lambda = new DataAwsLambdaFunction(x.stack, 'fn', { functionName: 'pets' });
+  expect(() => deployment.addResource(lambda as any)).toThrow(
+    "RestApiDeployment at 'stack/deploy': property 'addResource(resource)' is the construct 'stack/fn' (data.aws_lambda_function); expected a Terraform resource "
+    + "(one of the provider's resource constructs); a data source is read, not made: give the attribute that should redeploy the API as a trigger (triggers: { name: source.attribute }).");
+});
+
 test('a scope outside any stack (the App, a construct made in it) is refused in the library\'s words, not cdktf\'s', () => {
   const app = Testing.app();
   expect(() => new library.RestApiDeployment(app, 'deploy', { restApiId: 'a1b2c3' })).toThrow(
-    "RestApiDeployment at 'deploy': property 'scope' is \"'the App'\"; expected a stack, or a construct in one (new TerraformStack(app, ...)): the resources it makes belong to a stack.");
+    "RestApiDeployment at 'deploy': property 'scope' is the App; expected a stack, or a construct in one (new TerraformStack(app, ...)): the resources it makes belong to a stack.");
   expect(() => new library.HttpApiStage(new Construct(app, 'group'), 'stage', { apiId: 'a1b2c3', deploymentId: 'd', stageName: 'beta' })).toThrow(
-    "HttpApiStage at 'group/stage': property 'scope' is \"'group'\"; expected a stack, or a construct in one");
+    "HttpApiStage at 'group/stage': property 'scope' is the construct 'group'; expected a stack, or a construct in one (new TerraformStack(app, ...)): the resources it makes belong to a stack.");
 });

@@ -55,10 +55,11 @@ describe('a value of the wrong type', () => {
   test.each<[string, Record<string, unknown>, string]>([
     ['a boolean as a string', { tracingEnabled: 'yes' }, "property 'tracingEnabled' is \"yes\"; expected true or false."],
     ['a number as a string', { cacheTtl: '60' }, "property 'cacheTtl' is \"60\"; expected a number."],
+    ['a number as a BigInt', { cacheTtl: BigInt(5) }, "property 'cacheTtl' is 5n; expected a number (a BigInt is not a number: write 5, not 5n)."],
     ['a map as a string', { variables: 'a=b' }, "property 'variables' is \"a=b\"; expected a map of strings written in the program, e.g. { name: \"value\" } (not a Map, a class instance or a map token)."],
-    ['a Map instead of an object', { variables: new Map([['backend', 'x']]) }, "property 'variables' is {}; expected a map of strings written in the program"],
-    ['a Map as tags', { tags: new Map([['team', 'pets']]) }, "property 'tags' is {}; expected a map of strings, e.g. { name: \"value\" } (not a Map or a class instance)."],
-    ['a Map as methodOptions', { methodOptions: new Map() }, "property 'methodOptions' is {}; expected an object of route or method keys to MethodDeploymentOptions."],
+    ['a Map instead of an object', { variables: new Map([['backend', 'x']]) }, "property 'variables' is a Map {\"backend\" => \"x\"}; expected a map of strings written in the program"],
+    ['a Map as tags', { tags: new Map([['team', 'pets']]) }, "property 'tags' is a Map {\"team\" => \"pets\"}; expected a map of strings, e.g. { name: \"value\" } (not a Map or a class instance)."],
+    ['a Map as methodOptions', { methodOptions: new Map() }, "property 'methodOptions' is a Map {}; expected an object of route or method keys to MethodDeploymentOptions."],
     ['a map of numbers', { tags: { team: 7 } }, "property 'tags.team' is 7; expected a string."],
     ...['tags', 'variables', 'triggers'].map((property): [string, Record<string, unknown>, string] => [`a "__proto__" key in ${property} (a JSON-parsed map)`,
       { [property]: JSON.parse('{"__proto__": "x"}') },
@@ -336,5 +337,17 @@ test('props of a class whose accessors hold values (get loggingLevel()) are refu
     }
   }
   expect(() => synthesize((stack) => new RestApiDeployment(stack, 'deploy', new WithAccessors(petsApi(stack).api) as any)))
-    .toThrow('expected an object of RestApiDeploymentProps (a plain object, or an instance of a class of yours whose fields hold the values: accessors such as get stageName() are not read).');
+    .toThrow("RestApiDeployment at 'stack/deploy': property 'props' is an instance of WithAccessors with the accessor loggingLevel; expected an object of RestApiDeploymentProps "
+      + '(a plain object, or an instance of a class of yours whose fields hold the values: accessors such as get loggingLevel() are not read).');
+});
+
+test('options of a class whose accessors hold values, nested in the props (methodOptions), are refused in the same words', () => {
+  class GetSettings {
+    get metricsEnabled(): boolean {
+      return true;
+    }
+  }
+  expect(() => synthesize((stack) => new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, methodOptions: { '/pets/GET': new GetSettings() as any } })))
+    .toThrow("RestApiDeployment at 'stack/deploy': property 'methodOptions./pets/GET' is an instance of GetSettings with the accessor metricsEnabled; "
+      + 'expected an object of MethodDeploymentOptions (a plain object, or an instance of a class of yours whose fields hold the values: accessors such as get metricsEnabled() are not read).');
 });

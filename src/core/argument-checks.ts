@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { atomically } from './abandoned';
 import { ENTRY_POINTS, Parameter, REQUIRED_PROPERTIES } from './entry-points';
 import { invalidArgument } from './errors';
-import { dataSourceHint, isPlainObject, isStructLike, tokenOfAnotherKind } from './struct-check';
+import { bigIntHint, dataSourceHint, isPlainObject, isStructLike, structHint, tokenOfAnotherKind } from './struct-check';
 
 /**
  * Checks the arguments of a construct's constructor against the assembly (src/core/entry-points.ts)
@@ -29,7 +29,7 @@ export function checkedScope(className: string, args: readonly unknown[]): Const
   }
   // Every construct of the library makes Terraform resources, which belong to a stack (the App itself is none).
   if (!(scope as Construct).node.scopes.some((each) => TerraformStack.isStack(each))) {
-    throw invalidArgument(where, undefined, 'scope', `'${(scope as Construct).node.path || 'the App'}'`,
+    throw invalidArgument(where, undefined, 'scope', scope,
       'a stack, or a construct in one (new TerraformStack(app, ...)): the resources it makes belong to a stack');
   }
   return scope as Construct;
@@ -106,8 +106,9 @@ function checkArguments(parameters: readonly Parameter[], args: readonly unknown
       return;
     }
     if (!hasKind(value, parameter.kind)) {
-      const accessors = parameter.kind.startsWith('struct:') && typeof value === 'object' && value !== null && !Array.isArray(value) ? STRUCT_HINT : '';
-      const hint = `${tokenOfAnotherKind(value, parameter.kind)}${dataSourceHint(value, parameter.kind)}${accessors}`;
+      const accessors = parameter.kind.startsWith('struct:') ? structHint(value) : '';
+      const bigInt = parameter.kind === 'number' ? bigIntHint(value) : '';
+      const hint = `${tokenOfAnotherKind(value, parameter.kind)}${dataSourceHint(value, parameter.kind)}${accessors}${bigInt}`;
       throw invalidArgument(names.where, names.scope, names.property(parameter.name), value, `${expectedOf(parameter)}${hint}`);
     }
     if (parameter.kind.startsWith('struct:')) {
@@ -198,9 +199,6 @@ function expectedOf({ name, kind }: Parameter): string {
       return kind.startsWith('struct:') ? `an object of ${kind.slice('struct:'.length)}` : withArticle(kind.slice('class:'.length));
   }
 }
-
-/** What a struct may be, for errors: a class instance whose accessors would go unread is not one. */
-const STRUCT_HINT = ' (a plain object, or an instance of a class of yours whose fields hold the values: accessors such as get stageName() are not read)';
 
 function withArticle(noun: string): string {
   return `${/^[AEIOU]/.test(noun) ? 'an' : 'a'} ${noun}`;

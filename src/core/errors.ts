@@ -1,27 +1,145 @@
-import { TerraformStack, Token } from 'cdktf';
+import { TerraformDataSource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { resolveIn } from './resolve';
 
+/** How long a described value may get: a 5 MB body never ends up in a terminal. */
+const LONGEST = 120;
+
 /**
- * Formats a value for an error message: strings quoted, everything else as JSON,
- * long values shortened so a 5 MB body never ends up in a terminal.
+ * Formats a value for an error message, the one place that does: strings quoted, plain objects and
+ * lists as JSON, and what JSON would drop or misreport in words: a construct by its path (the App,
+ * a data source as `data.<type>`), a BigInt as `5n`, a class instance by its class (and the accessors
+ * a struct check does not read), a `Map` or a `Set` with its entries. Long values are shortened.
  */
 export function describeValue(value: unknown): string {
-  const construct = (value as { node?: { path?: unknown } } | null)?.node;
-  if (typeof construct?.path === 'string') {
-    const type = (value as { terraformResourceType?: unknown }).terraformResourceType;
-    return `the construct '${construct.path}'${typeof type === 'string' ? ` (${type})` : ''}`;
+  const text = written(value, new Set());
+  return text.length > LONGEST ? `${text.slice(0, LONGEST - 3)}...` : text;
+}
+
+/** `value` in the words of {@link describeValue}, unshortened but for its parts past the length shown; `seen` holds the objects it is inside. */
+function written(value: unknown, seen: Set<object>): string {
+  const construct = constructWords(value);
+  if (construct !== undefined) {
+    return construct;
   }
-  if (typeof value === 'number' && !Number.isFinite(value)) {
-    return String(value); // JSON writes NaN and Infinity as null
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value.length > 2 * LONGEST ? value.slice(0, 2 * LONGEST) : value);
+    case 'bigint':
+      return `${value}n`;
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+    case 'symbol':
+      return String(value); // NaN and Infinity too, which JSON writes as null
+    case 'function':
+      return /^class\b/.test(Function.prototype.toString.call(value)) ? `the class ${value.name || '(anonymous)'}` : `the function ${value.name || '(anonymous)'}`;
   }
-  let text: string;
+  if (value === null) {
+    return 'null';
+  }
+  const object = value as object;
+  if (seen.has(object)) {
+    return '[Circular]';
+  }
+  seen.add(object);
   try {
-    text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
+    return writtenObject(object, seen);
+  } finally {
+    seen.delete(object);
   }
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** A construct by its path (`the App` for the root), with its Terraform type (`data.<type>` for a data source); undefined for what is no construct. */
+function constructWords(value: unknown): string | undefined {
+  const node = (value as { node?: { path?: unknown } } | null)?.node;
+  if (typeof node?.path !== 'string') {
+    return undefined;
+  }
+  if (node.path === '') {
+    return 'the App';
+  }
+  const type = (value as { terraformResourceType?: unknown }).terraformResourceType;
+  const kind = typeof type !== 'string' ? '' : ` (${TerraformDataSource.isTerraformDataSource(value) ? `data.${type}` : type})`;
+  return `the construct '${node.path}'${kind}`;
+}
+
+function writtenObject(object: object, seen: Set<object>): string {
+  if (Array.isArray(object)) {
+    return `[${joined(object, (item) => written(item, seen))}]`;
+  }
+  if (object instanceof Map) {
+    return `a Map {${joined([...object], ([key, item]) => `${written(key, seen)} => ${written(item, seen)}`)}}`;
+  }
+  if (object instanceof Set) {
+    return `a Set [${joined([...object], (item) => written(item, seen))}]`;
+  }
+  if (object instanceof RegExp) {
+    return String(object);
+  }
+  const toJSON = (object as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') {
+    try {
+      return written(toJSON.call(object), seen); // a Date
+    } catch {
+      // written below as the object it is
+    }
+  }
+  // Own enumerable properties, as JSON writes them (those holding undefined left out).
+  const fields = `{${joined(Object.entries(object).filter(([, item]) => item !== undefined), ([key, item]) => `${JSON.stringify(key)}:${written(item, seen)}`)}}`;
+  const prototype = Object.getPrototypeOf(object);
+  if (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) {
+    return fields;
+  }
+  const name = typeof prototype.constructor === 'function' && prototype.constructor.name ? prototype.constructor.name : 'an anonymous class';
+  const accessors = accessorsOf(object);
+  if (accessors.length > 0) {
+    return `an instance of ${name} with the accessor${accessors.length > 1 ? 's' : ''} ${accessors.join(', ')}`;
+  }
+  return fields === '{}' ? `an instance of ${name}` : `an instance of ${name} ${fields}`;
+}
+
+/** The items written and joined with commas, as JSON does, stopping once past the length shown. */
+function joined<T>(items: readonly T[], write: (item: T) => string): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (const item of items) {
+    if (length > LONGEST) {
+      parts.push('...');
+      break;
+    }
+    const part = write(item);
+    parts.push(part);
+    length += part.length + 1;
+  }
+  return parts.join(',');
+}
+
+/**
+ * The accessors (`get stageName()`) of the classes an object is an instance of, nearest class first:
+ * what a struct check, which reads an object's own fields, would leave out without a word.
+ */
+export function accessorsOf(value: object): string[] {
+  const names: string[] = [];
+  // Up to the root prototype (Object.prototype, or another realm's), whose `__proto__` accessor every object has.
+  let prototype = Object.getPrototypeOf(value);
+  for (; prototype !== null && Object.getPrototypeOf(prototype) !== null; prototype = Object.getPrototypeOf(prototype)) {
+    if (isBuiltIn(prototype)) {
+      continue; // a Map's size, a typed array's length: no accessor of the user's
+    }
+    for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(prototype))) {
+      if (descriptor.get !== undefined && !names.includes(name)) {
+        names.push(name);
+      }
+    }
+  }
+  return names;
+}
+
+/** Whether a prototype is that of one of JavaScript's own classes (`Map`, `Uint8Array`), whose constructor is native code. */
+function isBuiltIn(prototype: object): boolean {
+  const constructor = (prototype as { constructor?: unknown }).constructor;
+  return typeof constructor === 'function' && /\{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(constructor));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { TerraformDataSource, TerraformProvider, TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { invalidProperty } from './errors';
+import { accessorsOf, invalidProperty } from './errors';
 
 /**
  * What one property of a props struct holds, as its TypeScript type says. Python, Java, Go and
@@ -43,7 +43,7 @@ export function checkStruct(owner: IConstruct, prefix: string, value: unknown, s
     return;
   }
   if (!isStructLike(value) || Token.isUnresolved(value)) {
-    throw invalidProperty(owner, prefix.replace(/\.$/, '') || 'props', value, `an object of ${shape.name}`);
+    throw invalidProperty(owner, prefix.replace(/\.$/, '') || 'props', value, `an object of ${shape.name}${structHint(value)}`);
   }
   for (const [name, property] of Object.entries(value)) {
     const expected = shape.properties[name];
@@ -131,7 +131,7 @@ function mismatch(value: unknown, shape: PropertyShape): string | undefined {
     case 'string':
       return typeof value === 'string' ? undefined : `a string${tokenOfAnotherKind(value, 'string')}`;
     case 'number':
-      return typeof value === 'number' || token ? undefined : 'a number';
+      return typeof value === 'number' || token ? undefined : `a number${bigIntHint(value)}`;
     case 'boolean':
       return typeof value === 'boolean' || token ? undefined : 'true or false';
     case 'string-map':
@@ -156,7 +156,7 @@ function mismatch(value: unknown, shape: PropertyShape): string | undefined {
     return value instanceof shape.instanceOf ? undefined : shape.hint;
   }
   if ('struct' in shape) {
-    return isStructLike(value) && !token ? undefined : `an object of ${shape.struct.name}`;
+    return isStructLike(value) && !token ? undefined : `an object of ${shape.struct.name}${structHint(value)}`;
   }
   return isPlainObject(value) && !token ? undefined : `an object of route or method keys to ${shape.mapOf.name}`;
 }
@@ -186,6 +186,21 @@ function hasAccessors(value: object): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The hint for an instance of a class with accessors where a struct is expected, naming them
+ * (`get metricsEnabled()`): a struct is read by its own fields, so they are refused rather than dropped.
+ */
+export function structHint(value: unknown): string {
+  const accessors = typeof value === 'object' && value !== null && !Array.isArray(value) && !('node' in value) ? accessorsOf(value) : [];
+  return accessors.length === 0 ? ''
+    : ` (a plain object, or an instance of a class of yours whose fields hold the values: accessors such as ${accessors.map((name) => `get ${name}()`).join(' and ')} are not read)`;
+}
+
+/** The hint for a BigInt where a number is expected: a `5n` is no number to JavaScript, nor to Terraform's JSON. */
+export function bigIntHint(value: unknown): string {
+  return typeof value === 'bigint' ? ` (a BigInt is not a number: write ${value}, not ${value}n)` : '';
 }
 
 /** An object literal (or one without a prototype): not a list, a `Map`, a `Date` or another class's instance, whose entries would be lost. */
