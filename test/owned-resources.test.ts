@@ -25,8 +25,8 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
-import { App, TerraformIterator, TerraformResource, TerraformStack, Testing } from 'cdktf';
-import { AccessLogDestination, ApiGatewayCloudWatchRole, HttpApiDeployment, HttpApiStage, MethodLoggingLevel, RestApiDeployment, WebSocketApiDeployment } from '../src';
+import { App, TerraformIterator, TerraformLocal, TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { AccessLogDestination, ApiGatewayCloudWatchRole, HttpApiDeployment, HttpApiStage, MethodLoggingLevel, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
 
@@ -592,7 +592,36 @@ describe('method settings written by hand beside the construct\'s for one method
     expect(withSettings(false)).toThrow("RestApiDeployment at 'stack/deploy': property 'deploymentStage.methodSettings' is \"*/*\"; expected method settings no other method "
       + "settings of the stage have: 'stack/all' (aws_api_gateway_method_settings.all, written by hand) sets the method path \"*/*\" of this stage too, and each "
       + "apply flips the two; give the settings in the stage's options only, and, adopting it, remove it from the program and call "
-      + "moveFromId('aws_api_gateway_method_settings.all') on the construct's (deploymentStage.methodSettings).");
+      + "moveFromId('aws_api_gateway_method_settings.all') on deploymentStage.methodSettings[0].");
+  });
+
+  test("a stage addStage made, a stage made on its own, settings of another stack, a method path through a local: the advice names each's place", () => {
+    const build = (how: 'added' | 'own' | 'other stack' | 'local') => () => {
+      const app = Testing.app();
+      const stack = new TerraformStack(app, 'stack');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      const api = petsApi(stack).api;
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api });
+      const options = { methodOptions: { '/pets/GET': { metricsEnabled: true } } };
+      const stage = how === 'added' ? deployment.addStage('beta', { ...options, metricsEnabled: true }).stage
+        : how === 'own' ? new RestApiStage(stack, 'beta', { restApiId: api.id, deploymentId: deployment.deploymentId, stageName: 'beta', ...options }).stage
+          : deployment.addStage('beta', options).stage;
+      const where = how === 'other stack' ? new TerraformStack(app, 'other') : stack;
+      if (where !== stack) {
+        new AwsProvider(where, 'aws', { region: 'eu-west-2' });
+      }
+      const methodPath = how === 'local' ? new TerraformLocal(stack, 'path', 'pets/GET').asString : 'pets/GET';
+      new ApiGatewayMethodSettings(where, 'hand', { restApiId: api.id, stageName: stage.stageName, methodPath, settings: { metricsEnabled: true } });
+      Testing.synth(stack, true);
+      Testing.synth(where, true);
+    };
+    expect(build('added')).toThrow("moveFromId('aws_api_gateway_method_settings.hand') on addStage(beta).methodSettings[1].");
+    expect(build('own')).toThrow("RestApiStage at 'stack/beta': property 'methodOptions./pets/GET' is \"/pets/GET\"; expected method settings no other method settings "
+      + "of the stage have: 'stack/hand' (aws_api_gateway_method_settings.hand, written by hand) sets the method path \"pets/GET\" of this stage too, and each apply "
+      + "flips the two; give the settings in the stage's options only, and, adopting it, remove it from the program and call "
+      + "moveFromId('aws_api_gateway_method_settings.hand') on methodSettings[0].");
+    expect(build('other stack')).toThrow("and remove it from the program (it is in the stack 'other': its next apply destroys it, and the construct's settings take its place)");
+    expect(build('local')).toThrow('sets the method path "pets/GET" of this stage too');
   });
 
   test("adopted: the construct's method settings, moved from the hand-written address", () => {

@@ -1,29 +1,46 @@
-import { TerraformResource } from 'cdktf';
+import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { methodSettingsWrittenFor } from '../common/logging-at-synth';
 import { configuredArgument } from '../core/configured';
 import { invalidProperty } from '../core/errors';
 import { literalOf } from '../core/locals';
+import { expressionIn } from '../core/resolve';
+
+/** Method settings the construct made: the property errors name, the method path as given, and its index in the stage's `methodSettings`. */
+export interface MadeSettings {
+  readonly property: string;
+  readonly path: string;
+  readonly index: number;
+}
 
 /**
  * Fails, when the app is validated, on `aws_api_gateway_method_settings` written by hand for a stage of
  * the construct (`stage_name` read from its resource) with a method path the construct's own method
  * settings have (`made`, by the path as the provider takes it): both write that method's settings of the
  * stage, and every apply flips them.
+ *
+ * @param settingsProperty the stage's `methodSettings` as the user reaches it: `deploymentStage.methodSettings`,
+ * `addStage(beta).methodSettings` (on the stage addStage returned), `methodSettings`
  */
-export function checkBesideWrittenByHand(
-  owner: IConstruct, stage: TerraformResource, made: ReadonlyMap<string, { readonly property: string; readonly path: string }>,
-): void {
+export function checkBesideWrittenByHand(owner: IConstruct, stage: TerraformResource, made: ReadonlyMap<string, MadeSettings>, settingsProperty: string): void {
   owner.node.addValidation({
     validate: () => methodSettingsWrittenFor(stage).flatMap((written) => {
       const path = configuredArgument(written, 'method_path');
       const ours = typeof path === 'string' ? made.get(literalOf(path) ?? path) : undefined;
+      if (ours === undefined) {
+        return [];
+      }
+      const address = `${written.terraformResourceType}.${written.friendlyUniqueId}`;
+      // moveFromId moves state within one stack.
+      const adopt = TerraformStack.of(written) === TerraformStack.of(stage)
+        ? `and, adopting it, remove it from the program and call moveFromId('${address}') on ${settingsProperty}[${ours.index}]`
+        : `and remove it from the program (it is in the stack '${TerraformStack.of(written).node.path}': its next apply destroys it, and the construct's `
+          + 'settings take its place)';
       // The stage-wide settings are named by the stage's options (`addStage(beta)`), or, for the main stage, by the construct's resources.
-      return ours === undefined ? [] : [invalidProperty(owner, ours.property || 'deploymentStage.methodSettings', ours.path,
-        `method settings no other method settings of the stage have: '${written.node.path}' (${written.terraformResourceType}.${written.friendlyUniqueId}, `
-        + `written by hand) sets the method path ${JSON.stringify(path)} of this stage too, and each apply flips the two; give the settings in the stage's `
-        + `options only, and, adopting it, remove it from the program and call moveFromId('${written.terraformResourceType}.${written.friendlyUniqueId}') `
-        + 'on the construct\'s (deploymentStage.methodSettings)').message];
+      return [invalidProperty(owner, ours.property || 'deploymentStage.methodSettings', ours.path,
+        `method settings no other method settings of the stage have: '${written.node.path}' (${address}, written by hand) sets the method path `
+        + `${JSON.stringify(literalOf(path as string) ?? expressionIn(written, path as string))} of this stage too, and each apply flips the two; give the `
+        + `settings in the stage's options only, ${adopt}`).message];
     }),
   });
 }

@@ -6,7 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { CacheClusterSize } from './cache-cluster-size';
 import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-options';
 import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, methodKeyOf, MethodSettingsTarget, providerMethodPath } from './method-settings';
-import { checkBesideWrittenByHand } from './method-settings-twice';
+import { checkBesideWrittenByHand, MadeSettings } from './method-settings-twice';
 import { REST_API_STAGE_PROPS } from './rest-shapes';
 import { validateWebAclArn } from './web-acl';
 import { AccessLogFormat } from '../common/access-log';
@@ -314,7 +314,7 @@ export class RestApiStage extends StageBase {
     };
     const container = new Construct(this, 'MethodSettings');
     const seen = new Map<string, string>();
-    const made = new Map<string, { readonly property: string; readonly path: string }>();
+    const made = new Map<string, MadeSettings>();
     for (const [index, [path, property, settings]] of entries.entries()) {
       const key = methodKeyOf(owner, property, path);
       if (seen.has(key)) {
@@ -323,9 +323,9 @@ export class RestApiStage extends StageBase {
       seen.set(key, path);
       const id = key === '*/*' ? 'AllMethods' : Token.isUnresolved(key) ? `Path${index}` : key.replace(/\//g, '_');
       this.methodSettings.push(addMethodSettings(container, id, target, property, providerMethodPath(key), settings));
-      made.set(providerMethodPath(key), { property, path });
+      made.set(providerMethodPath(key), { property, path, index: this.methodSettings.length - 1 });
     }
-    checkBesideWrittenByHand(owner, this.stage, made);
+    checkBesideWrittenByHand(owner, this.stage, made, stageResourceProperty(this, props.stageName).replace(/stage$/, 'methodSettings'));
   }
 }
 
