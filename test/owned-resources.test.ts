@@ -596,7 +596,7 @@ describe('method settings written by hand beside the construct\'s for one method
   });
 
   test("a stage addStage made, a stage made on its own, settings of another stack, a method path through a local: the advice names each's place", () => {
-    const build = (how: 'added' | 'own' | 'other stack' | 'local') => () => {
+    const withSettingsIn = (how: 'added' | 'own' | 'other stack' | 'local') => () => {
       const app = Testing.app();
       const stack = new TerraformStack(app, 'stack');
       new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
@@ -615,13 +615,13 @@ describe('method settings written by hand beside the construct\'s for one method
       Testing.synth(stack, true);
       Testing.synth(where, true);
     };
-    expect(build('added')).toThrow("moveFromId('aws_api_gateway_method_settings.hand') on addStage(beta).methodSettings[1].");
-    expect(build('own')).toThrow("RestApiStage at 'stack/beta': property 'methodOptions./pets/GET' is \"/pets/GET\"; expected method settings no other method settings "
+    expect(withSettingsIn('added')).toThrow("moveFromId('aws_api_gateway_method_settings.hand') on addStage(beta).methodSettings[1].");
+    expect(withSettingsIn('own')).toThrow("RestApiStage at 'stack/beta': property 'methodOptions./pets/GET' is \"/pets/GET\"; expected method settings no other method settings "
       + "of the stage have: 'stack/hand' (aws_api_gateway_method_settings.hand, written by hand) sets the method path \"pets/GET\" of this stage too, and each apply "
       + "flips the two; give the settings in the stage's options only, and, adopting it, remove it from the program and call "
       + "moveFromId('aws_api_gateway_method_settings.hand') on methodSettings[0].");
-    expect(build('other stack')).toThrow("and remove it from the program (it is in the stack 'other': its next apply destroys it, and the construct's settings take its place)");
-    expect(build('local')).toThrow('sets the method path "pets/GET" of this stage too');
+    expect(withSettingsIn('other stack')).toThrow("and remove it from the program (it is in the stack 'other': its next apply destroys it, and the construct's settings take its place)");
+    expect(withSettingsIn('local')).toThrow('sets the method path "pets/GET" of this stage too');
   });
 
   test("adopted: the construct's method settings, moved from the hand-written address", () => {

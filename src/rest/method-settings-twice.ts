@@ -22,7 +22,9 @@ export interface MadeSettings {
  * @param settingsProperty the stage's `methodSettings` as the user reaches it: `deploymentStage.methodSettings`,
  * `addStage(beta).methodSettings` (on the stage addStage returned), `methodSettings`
  */
-export function checkBesideWrittenByHand(owner: IConstruct, stage: TerraformResource, made: ReadonlyMap<string, MadeSettings>, settingsProperty: string): void {
+export function checkBesideWrittenByHand(
+  owner: IConstruct, stage: TerraformResource, made: ReadonlyMap<string, MadeSettings>, settingsProperty: string,
+): void {
   owner.node.addValidation({
     validate: () => methodSettingsWrittenFor(stage).flatMap((written) => {
       const path = configuredArgument(written, 'method_path');
