@@ -4,6 +4,7 @@ import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { CloudfrontDistribution } from '@cdktf/provider-aws/lib/cloudfront-distribution';
@@ -102,6 +103,16 @@ describe('a resource a stack override adds', () => {
 });
 
 describe('a resource of a type the library does not know that names the API', () => {
+  test("an API Gateway v2 mapping written by hand for the REST API (multi-level keys, as the README's routing rules): known, no warning", () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = petsApi(stack);
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+    new Apigatewayv2ApiMapping(stack, 'orders_v1', {
+      apiId: api.api.id, domainName: 'api.example.com', stage: deployment.deploymentStage.stage.stageName, apiMappingKey: 'orders/v1',
+    });
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+  });
+
   const parameter = (stack: TerraformStack, api: PetsApi) =>
     new SnsTopic(stack, 'api_id', { name: 'pets-events', tags: { api: api.api.id } });
 

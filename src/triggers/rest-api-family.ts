@@ -41,6 +41,8 @@ export const REST_API_FAMILY: ApiFamily = {
     'aws_api_gateway_stage',
     'aws_api_gateway_method_settings',
     'aws_api_gateway_base_path_mapping',
+    // API Gateway v2's mapping maps REST APIs too (as addApiMapping does), multi-level keys included.
+    'aws_apigatewayv2_api_mapping',
     'aws_api_gateway_usage_plan',
     'aws_cloudwatch_log_group',
     'aws_lambda_permission',
