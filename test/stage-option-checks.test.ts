@@ -451,6 +451,17 @@ describe('a list, a set or a map given where Terraform takes one string (terrafo
       });
     })).not.toThrow(/string required/);
   });
+
+  test('an item of one (split(...)[0], {...}.key) is one string, and is taken', () => {
+    expect(deployWith((stack, api) => {
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      new RestApiDeployment(stack, 'deploy', {
+        restApi: api.api,
+        variables: { first: Token.asString(Fn.lookupNested(Fn.split(',', 'a,b'), [0])), owner: Token.asString(Fn.lookupNested({ owner: 'me' }, ['owner'])) },
+        triggers: { first: Token.asString(Fn.lookupNested(Fn.merge([{ a: '1' }]), ['a'])) },
+      });
+    })).not.toThrow();
+  });
 });
 
 describe('clientCertificateId', () => {

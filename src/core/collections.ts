@@ -1,6 +1,7 @@
 import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from './errors';
+import { callOf, closesAtEnd } from './hcl-scan';
 import { localValue, variableNamed } from './locals';
 import { resolveIn } from './resolve';
 
@@ -52,6 +53,11 @@ const COLLECTION_FUNCTIONS: Readonly<Record<string, string>> = {
   zipmap: 'a map',
 };
 
+/** What Terraform's function `name` gives when that is a list, a set or a map, always: `a list`; undefined for any other function. */
+export function collectionFunction(name: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(COLLECTION_FUNCTIONS, name) ? COLLECTION_FUNCTIONS[name] : undefined;
+}
+
 /**
  * What a token given where Terraform takes a string stands for, when that is a list, a set or a map
  * for certain (a function that gives one, such as `merge(...)` or `split(...)`, a list or map written
@@ -73,14 +79,16 @@ export function collectionGiven(scope: IConstruct, value: unknown, depth = 0): s
   if (expression === undefined) {
     return undefined;
   }
-  const call = /^([a-z][a-z0-9_]*)\(/.exec(expression);
-  if (call !== null && COLLECTION_FUNCTIONS[call[1]] !== undefined) {
-    return `${call[1]}(...), ${COLLECTION_FUNCTIONS[call[1]]}`;
+  // The call, the list or the map whole: `split(",", x)[0]` or `{a = 1}.a` is an item of one.
+  const call = callOf(expression)?.name;
+  if (call !== undefined && collectionFunction(call) !== undefined) {
+    return `${call}(...), ${collectionFunction(call)}`;
   }
-  if (expression.startsWith('[')) {
+  const whole = closesAtEnd(expression);
+  if (whole && expression.startsWith('[')) {
     return `${shortened(expression)}, a list`;
   }
-  if (expression.startsWith('{')) {
+  if (whole && expression.startsWith('{')) {
     return `${shortened(expression)}, a map`;
   }
   const stack = TerraformStack.of(scope);
@@ -106,7 +114,7 @@ export function collectionGiven(scope: IConstruct, value: unknown, depth = 0): s
 }
 
 /** The expression of a string that is one interpolation, whole (`${merge(a, b)}` -> `merge(a, b)`); undefined for a template. */
-function wholeInterpolation(text: string): string | undefined {
+export function wholeInterpolation(text: string): string | undefined {
   if (!text.startsWith('${') || !text.endsWith('}')) {
     return undefined;
   }
