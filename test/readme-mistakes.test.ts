@@ -296,6 +296,11 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     const hosts = new TerraformVariable(s, 'hosts', { type: 'string' }).stringValue;
     new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, variables: { hosts: Token.asString(Fn.split(',', hosts)) } });
   },
+  "`cacheTtl: Token.asNumber(Fn.split(',', ttls))` (or a map, or a string that is not a number, such as `Token.asNumber('abc')` or `Fn.upper(...)`, where a number or a bool belongs)": (app) => {
+    const s = stack(app);
+    const ttls = new TerraformVariable(s, 'ttls', { type: 'string' }).stringValue;
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, cacheTtl: Token.asNumber(Fn.split(',', ttls)) });
+  },
   "`new HttpApiStage(stack, 'stage', { ..., provider })` with an `AwsProvider` of another stack": (app) => {
     const s = stack(app);
     const other = new AwsProvider(stack(app, 'other'), 'london', { region: 'eu-west-2', alias: 'london' });

@@ -7,6 +7,7 @@ import { ACCESS_LOG_GROUP_OPTIONS } from './struct-shapes';
 import { invalidProperty } from '../core/errors';
 import { newOwnedResource } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
+import { refuseOtherKind } from '../core/scalar-tokens';
 import { checkStruct } from '../core/struct-check';
 
 /** The retention periods CloudWatch Logs offers, in days. */
@@ -68,6 +69,7 @@ export function newAccessLogGroup(
 
 /** Fails on a literal retention CloudWatch Logs does not take. */
 function checkRetention(owner: IConstruct, property: string, retention: unknown): void {
+  refuseOtherKind(owner, property, retention, 'number');
   if (retention !== undefined && !Token.isUnresolved(retention) && !LOG_RETENTION_DAYS.includes(retention as number)) {
     throw invalidProperty(owner, property, retention, `one of ${LOG_RETENTION_DAYS.join(', ')}`);
   }

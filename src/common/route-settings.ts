@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { MethodLoggingLevel } from './logging-level';
 import { invalidProperty } from '../core/errors';
+import { refuseOtherKind } from '../core/scalar-tokens';
 
 /**
  * Settings for the routes of an HTTP API stage: throttling and metrics (AWS CDK's names). The
@@ -76,6 +77,7 @@ export function routeSettingsOf(owner: IConstruct, property: string, options: We
   const at = (name: string) => (property === '' ? name : `${property}.${name}`);
   const inRange = (name: 'throttlingBurstLimit' | 'throttlingRateLimit', whole: boolean) => {
     const value = picked[name];
+    refuseOtherKind(owner, at(name), value, 'number');
     // A burst limit is a 32-bit integer for API Gateway (more cannot be sent).
     if (value !== undefined && !Token.isUnresolved(value)
       && (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (whole && (!Number.isInteger(value) || value > 2147483647)))) {
@@ -84,6 +86,9 @@ export function routeSettingsOf(owner: IConstruct, property: string, options: We
   };
   inRange('throttlingBurstLimit', true);
   inRange('throttlingRateLimit', false);
+  for (const name of ['detailedMetricsEnabled', 'dataTraceEnabled'] as const) {
+    refuseOtherKind(owner, at(name), picked[name], 'boolean');
+  }
   const level = picked.loggingLevel;
   if (level !== undefined && !Token.isUnresolved(level) && !(Object.values(MethodLoggingLevel) as string[]).includes(level)) {
     throw invalidProperty(owner, at('loggingLevel'), level, `one of ${Object.values(MethodLoggingLevel).join(', ')}`);

@@ -1,7 +1,7 @@
 import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProperty } from './errors';
-import { callOf, closesAtEnd } from './hcl-scan';
+import { callOf, closesAtEnd, scan } from './hcl-scan';
 import { localValue, variableNamed } from './locals';
 import { resolveIn } from './resolve';
 
@@ -115,28 +115,8 @@ export function collectionGiven(scope: IConstruct, value: unknown, depth = 0): s
 
 /** The expression of a string that is one interpolation, whole (`${merge(a, b)}` -> `merge(a, b)`); undefined for a template. */
 export function wholeInterpolation(text: string): string | undefined {
-  if (!text.startsWith('${') || !text.endsWith('}')) {
-    return undefined;
-  }
-  let depth = 0;
-  let quoted = false;
-  for (let index = 1; index < text.length; index++) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '\\') {
-        index++;
-      } else if (char === '"') {
-        quoted = false;
-      }
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === '{') {
-      depth++;
-    } else if (char === '}' && --depth === 0) {
-      return index === text.length - 1 ? text.slice(2, -1).trim() : undefined;
-    }
-  }
-  return undefined;
+  // The interpolation's brace closes at the end, past quoted strings and the interpolations in them (`${upper("a${b}")}`).
+  return text.startsWith('${') && scan(text, 1)?.end === text.length - 1 ? text.slice(2, -1).trim() : undefined;
 }
 
 function shortened(expression: string): string {

@@ -1,6 +1,7 @@
 import { TerraformDataSource, TerraformProvider, TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { accessorsOf, invalidProperty } from './errors';
+import { refuseOtherKind } from './scalar-tokens';
 
 /**
  * What one property of a props struct holds, as its TypeScript type says. Python, Java, Go and
@@ -34,7 +35,7 @@ export interface StructShape {
 /**
  * Fails, naming `prefix` + the property, unless `value` is an object whose every property is one
  * of the struct's and has its shape (unset properties aside; tokens pass where a string, a number
- * or a map is expected).
+ * or a map is expected, unless one stands for another kind for certain where a number or a bool is: `scalar-tokens.ts`).
  *
  * @param prefix how errors name the struct's properties: `''` for a construct's props, `addStage(beta).`
  */
@@ -61,6 +62,10 @@ function checkProperty(owner: IConstruct, property: string, value: unknown, shap
   const problem = mismatch(value, shape);
   if (problem !== undefined) {
     throw invalidProperty(owner, property, value, problem);
+  }
+  if (shape === 'number' || shape === 'boolean') {
+    // A token of another kind for certain (a list, a string that is not a number): Terraform refuses it.
+    refuseOtherKind(owner, property, value, shape);
   }
   if (value === null || Token.isUnresolved(value)) {
     return;

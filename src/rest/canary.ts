@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { validateStageVariables } from '../common/validation';
 import { invalidProperty } from '../core/errors';
+import { refuseOtherKind } from '../core/scalar-tokens';
 
 /**
  * A canary release on the main stage: a share of the traffic goes to a second
@@ -30,6 +31,7 @@ export function validateCanary(scope: IConstruct, canary: CanaryOptions | undefi
     return;
   }
   const percent = canary.percentTraffic;
+  refuseOtherKind(scope, 'canary.percentTraffic', percent, 'number');
   if (!Token.isUnresolved(percent) && (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0 || percent > 100)) {
     throw invalidProperty(scope, 'canary.percentTraffic', percent, 'a number from 0 to 100');
   }

@@ -6,6 +6,7 @@ import { snakeCase } from '../core/case';
 import { invalidProperty } from '../core/errors';
 import { newOwnedResource } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
+import { refuseOtherKind } from '../core/scalar-tokens';
 
 
 /** What API Gateway does with a `Cache-Control: max-age=0` header from an unauthorized caller. */
@@ -226,6 +227,7 @@ const INT32_MAX = 2147483647;
 function validateMethodSettings(target: MethodSettingsTarget, property: string, options: MethodDeploymentOptions): void {
   const { owner } = target;
   const inRange = (name: keyof MethodDeploymentOptions, value: number | undefined, min: number, max: number, whole: boolean) => {
+    refuseOtherKind(owner, propertyPath(property, name), value, 'number');
     if (value === undefined || Token.isUnresolved(value)) {
       return;
     }
@@ -239,6 +241,9 @@ function validateMethodSettings(target: MethodSettingsTarget, property: string, 
   inRange('throttlingBurstLimit', options.throttlingBurstLimit, 0, INT32_MAX, true);
   inRange('throttlingRateLimit', options.throttlingRateLimit, 0, Infinity, false);
   inRange('cacheTtl', options.cacheTtl, 0, 3600, true);
+  for (const name of ['metricsEnabled', 'dataTraceEnabled', 'cachingEnabled', 'cacheDataEncrypted', 'requireAuthorizationForCacheControl'] as const) {
+    refuseOtherKind(owner, propertyPath(property, name), options[name], 'boolean');
+  }
   const oneOf = (name: keyof MethodDeploymentOptions, value: string | undefined, allowed: string[]) => {
     if (value !== undefined && !Token.isUnresolved(value) && !allowed.includes(value)) {
       throw invalidProperty(owner, propertyPath(property, name), value, `one of ${allowed.join(', ')}`);
@@ -264,6 +269,8 @@ function optionsOfSettings(settings: unknown): MethodDeploymentOptions {
     throttlingRateLimit: read('throttlingRateLimit') as number | undefined,
     cachingEnabled: read('cachingEnabled') as boolean | undefined,
     cacheTtl: read('cacheTtlInSeconds') as number | undefined,
+    cacheDataEncrypted: read('cacheDataEncrypted') as boolean | undefined,
+    requireAuthorizationForCacheControl: read('requireAuthorizationForCacheControl') as boolean | undefined,
     unauthorizedCacheControlHeaderStrategy: read('unauthorizedCacheControlHeaderStrategy') as UnauthorizedCacheControlHeaderStrategy | undefined,
   };
 }
