@@ -9,7 +9,7 @@ import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
-import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { TerraformHclModule, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, HttpApiStage, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -151,6 +151,15 @@ describe('arnForExecuteApi naming a stage', () => {
   ])('%s: a stage no stage of the app has gets a warning naming the construct\'s stages', (_kind, make) => {
     const [warnings, expected] = make(new TerraformStack(Testing.app(), 'stack'));
     expect(warnings).toContainEqual(expected);
+  });
+
+  test('an app with a module (it may make stages of any name): not judged', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const pets = petsApi(stack);
+    const module = new TerraformHclModule(stack, 'staging', { source: 'acme/api-gateway-stage/aws', variables: { rest_api_id: pets.api.id, stage_name: 'staging' } });
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: pets.api, acknowledgedBlindSpots: [module] });
+    deployment.arnForExecuteApi('GET', '/pets', 'staging');
+    expect(RestApiDeployment.warningsOf(stack).filter((warning) => warning.includes('no stage of this app has'))).toEqual([]);
   });
 
   test("one of the construct's stages, '*', a stage of the app made elsewhere, or a stage name known only at deploy time pass", () => {

@@ -7,7 +7,7 @@ import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayRestApiPolicy } from '@cdktf/provider-aws/lib/api-gateway-rest-api-policy';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, Fn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { synthesizeStack, warningsOf } from './support/synth';
@@ -240,4 +240,28 @@ test('a private REST API without a resource policy: a warning (AWS refuses to de
     + 'refuses to deploy it ("Private REST API doesn\'t have a resource policy attached to it"). Give it a policy (its policy, an '
     + 'aws_api_gateway_rest_api_policy, or x-amazon-apigateway-policy in its body) that allows execute-api:Invoke from your VPC endpoints.']);
   expect(warningsWith(true)).toEqual([]);
+});
+
+test("a private REST API's body read from a file at plan time: the file is read when its path is absolute; a body of elsewhere is not judged", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'private-body-'));
+  const spec = (policy: boolean) => JSON.stringify({
+    openapi: '3.0.1',
+    info: { title: 'pets', version: '1' },
+    ...(policy ? { 'x-amazon-apigateway-policy': { Version: '2012-10-17', Statement: [] } } : {}),
+    paths: { '/pets': { get: { 'x-amazon-apigateway-integration': { type: 'mock' } } } },
+  });
+  fs.writeFileSync(path.join(dir, 'with.json'), spec(true));
+  fs.writeFileSync(path.join(dir, 'without.json'), spec(false));
+  const warningsWith = (body: (stack: TerraformStack) => string) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const api = new ApiGatewayRestApi(stack, 'api', { name: 'pets', endpointConfiguration: { types: ['PRIVATE'] }, body: body(stack) });
+    new RestApiDeployment(stack, 'deploy', { restApi: api });
+    return RestApiDeployment.warningsOf(stack).filter((warning) => warning.includes('is private'));
+  };
+  expect(warningsWith(() => Fn.file(path.join(dir, 'with.json')))).toEqual([]);
+  expect(warningsWith(() => Fn.file(path.join(dir, 'without.json')))).toHaveLength(1);
+  expect(warningsWith((stack) => new TerraformVariable(stack, 'spec', { type: 'string' }).stringValue)).toEqual([]);
+  expect(warningsWith(() => Fn.jsonencode(JSON.parse(spec(false))))).toHaveLength(1);
+  expect(warningsWith(() => Fn.jsonencode(JSON.parse(spec(true))))).toEqual([]);
+  fs.rmSync(dir, { recursive: true, force: true });
 });

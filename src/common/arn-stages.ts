@@ -1,4 +1,4 @@
-import { TerraformResource } from 'cdktf';
+import { TerraformModule, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { StageBase } from './stage-base';
 import { apiIdBehind } from '../core/api-id-behind';
@@ -12,8 +12,8 @@ import { warnOnce } from '../core/warnings';
  * The stage an `arnForExecuteApi` call names (`arnForExecuteApi('GET', '/pets', 'staging')`), checked at
  * synth: a stage no stage of the app has by that name gives an ARN that matches no request, so a
  * permission with it lets none through. Any stage of the API's kind in the app counts (the construct's,
- * a stage made on its own, one written by hand), and one whose name is known only at deploy time may be
- * any: then nothing is judged, as for an API defined elsewhere (given by an id that is no API resource's of the app).
+ * a stage made on its own, one written by hand), and one whose name is known only at deploy time (or a
+ * module of the app, which may make stages) may be any: then nothing is judged, as for an API defined elsewhere (given by an id that is no API resource's of the app).
  */
 
 interface NamedStage {
@@ -61,6 +61,10 @@ function warnOfUnknownStages(owner: IConstruct, named: readonly NamedStage[]): v
 function stageNamesOf(scope: IConstruct, stageType: string): ReadonlySet<string> | undefined {
   const index = AppIndex.of(scope);
   return index.appMemo(`stage names of ${stageType}`, () => {
+    // A module of the app may make stages of any name.
+    if (index.stacks().some((stack) => index.elementsOf(stack).some((element) => element instanceof TerraformModule))) {
+      return undefined;
+    }
     const names = new Set<string>();
     for (const stage of index.resourcesOfType(stageType)) {
       const name = nameOf(stage);

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'fs';
+import { isAbsolute } from 'path';
 import { ApiFamily, ApiResourceBlock, forTypes, isMultiInstance, NAMING_WITHOUT_SERVING } from './api-family';
 import { ARGUMENT_ROLES } from './argument-roles';
 import { EQUIVALENCES } from './equivalent-configuration';
@@ -102,12 +104,34 @@ function privateWithoutPolicyWarnings(api: ApiResourceBlock, resources: readonly
   const endpoint = api.config.endpoint_configuration;
   const types = (Array.isArray(endpoint) ? endpoint[0] : endpoint as { types?: unknown } | undefined)?.types;
   const isPrivate = Array.isArray(types) && types.includes('PRIVATE');
-  const body = api.config.body;
+  const body = bodyText(api.config.body);
   const hasPolicy = api.config.policy !== undefined || resources.some((item) => item.type === 'aws_api_gateway_rest_api_policy')
-    || (typeof body === 'string' && body.includes('x-amazon-apigateway-policy')) || resources.some((item) => item.type === REST_API_PUT_TYPE);
+    || body === undefined || body.includes('x-amazon-apigateway-policy') || resources.some((item) => item.type === REST_API_PUT_TYPE);
   return !isPrivate || hasPolicy ? [] : [`The REST API ${api.address} is private (endpoint type PRIVATE) and has no resource policy: AWS refuses to `
     + 'deploy it ("Private REST API doesn\'t have a resource policy attached to it"). Give it a policy (its policy, an aws_api_gateway_rest_api_policy, '
     + 'or x-amazon-apigateway-policy in its body) that allows execute-api:Invoke from your VPC endpoints.'];
+}
+
+/**
+ * The text of an API's body as far as synth knows it: '' for none, the body as written, or the file an absolute
+ * `file("...")` reads (it exists when the program runs); undefined for a body known only at plan (a variable,
+ * a relative path, templatefile), which may hold a policy.
+ */
+function bodyText(body: unknown): string | undefined {
+  if (body === undefined || body === null) {
+    return '';
+  }
+  if (typeof body !== 'string') {
+    return undefined;
+  }
+  const read = /^\$\{file\("((?:[^"\\]|\\.)*)"\)\}$/.exec(body);
+  if (read !== null) {
+    const path = JSON.parse(`"${read[1]}"`) as string;
+    return isAbsolute(path) && existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  }
+  // A body written in the program (jsonencode of a spec, references inside it) holds its keys as text; one that
+  // reads a file, or is a value of elsewhere (a variable, a local, merged in), may hold the policy unseen.
+  return /(?<![\w.])(?:file[a-z0-9]*|templatefile|merge)\s*\(/.test(body) || /^\$\{[\w.[\]"-]+\}$/.test(body) ? undefined : body;
 }
 
 /** Whether a resource has `count` or `for_each`. */
