@@ -284,6 +284,21 @@ test("methodOptions for a method the API does not serve, its resources in the de
     + 'aws_api_gateway_rest_api.api serves (one of "/orders/POST", "/pets/GET")');
 });
 
+test("methodOptions for a method of the deployment's stack on a resource of the API's stack (its id read across stacks): known; a method it does not serve refused", () => {
+  const withOptions = (key: string) => () => synthesizeApp((app) => {
+    const pets = petsApi(new TerraformStack(app, 'shared'));
+    const prod = new TerraformStack(app, 'prod');
+    const post = new ApiGatewayMethod(prod, 'pets_post', { restApiId: pets.api.id, resourceId: pets.pets.id, httpMethod: 'POST', authorization: 'NONE' });
+    new ApiGatewayIntegration(prod, 'pets_post_integration', { restApiId: pets.api.id, resourceId: pets.pets.id, httpMethod: post.httpMethod, type: 'MOCK' });
+    const deployment = new RestApiDeployment(prod, 'deploy', { restApi: pets.api, methodOptions: { [key]: { throttlingBurstLimit: 10, throttlingRateLimit: 5 } } });
+    expect(RestApiDeployment.warningsOf(prod)).toEqual([]);
+    expect(deployment).toBeDefined();
+  });
+  expect(withOptions('/pets/POST')).not.toThrow();
+  expect(withOptions('/pets/PUT')).toThrow("property 'methodOptions./pets/PUT' is \"/pets/PUT\"; expected a method path that aws_api_gateway_rest_api.api serves "
+    + '(one of "/pets/GET", "/pets/POST")');
+});
+
 test("a function of the API's stack reading the URL of a deployment construct of a stack that depends on it: the library's error, not cdktf's", () => {
   expect(() => synthesizeApp((app) => {
     const apiStack = new TerraformStack(app, 'api');

@@ -461,12 +461,19 @@ export class RedeployTriggerEngine {
     if (known !== undefined) {
       return known.served;
     }
-    // A resource of another stack reads the API's root resource id through that stack's cross-stack expression.
-    const roots = new Set(snapshot.stacks.filter(({ stack }) => stack !== api.stack).flatMap(({ stack }) => {
-      const root = expressions.existingIn(stack, `${api.address}.root_resource_id`, api.stack);
-      return root === undefined ? [] : [`\${${root}}`];
-    }));
-    const served = this.props.family.servedKeys(api, snapshot.resources.filter((item) => item !== api), roots);
+    // A resource of another stack reads the API's root resource id, or a resource's id, through that stack's cross-stack expression.
+    const ids = new Map<string, string>();
+    const read = [{ address: `${api.address}.root_resource_id`, stack: api.stack },
+      ...snapshot.resources.filter((item) => item.type === 'aws_api_gateway_resource').map((item) => ({ address: `${item.address}.id`, stack: item.stack }))];
+    for (const { stack } of snapshot.stacks) {
+      for (const { address, stack: origin } of read.filter((item) => item.stack !== stack)) {
+        const expression = expressions.existingIn(stack, address, origin);
+        if (expression !== undefined) {
+          ids.set(`\${${expression}}`, `\${${address}}`);
+        }
+      }
+    }
+    const served = this.props.family.servedKeys(api, snapshot.resources.filter((item) => item !== api), ids);
     this.servedBySnapshot.set(snapshot, { served });
     return served;
   }

@@ -27,9 +27,10 @@ export function servedRouteKeys(api: ApiResourceBlock, resources: readonly ApiRe
 /**
  * The method paths of a REST API, `{resource path}/{HTTP method}` without the leading `/`, as
  * `methodOptions` keys are written once the `/` is dropped; a resource with an `ANY` method serves
- * every method (`pets/*`). `rootsElsewhere`: the API's root resource id as other stacks read it (a remote state's output).
+ * every method (`pets/*`). `idsElsewhere`: the ids of the API's root resource and resources as other stacks read them (a remote
+ * state's output), each with the expression it stands for in the resource's own stack (`${aws_api_gateway_resource.pets.id}`).
  */
-export function servedMethodPaths(api: ApiResourceBlock, resources: readonly ApiResourceBlock[], rootsElsewhere?: ReadonlySet<string>): ServedKeys {
+export function servedMethodPaths(api: ApiResourceBlock, resources: readonly ApiResourceBlock[], idsElsewhere?: ReadonlyMap<string, string>): ServedKeys {
   const relevant = resources.filter((item) => item.type === 'aws_api_gateway_resource' || item.type === 'aws_api_gateway_method');
   if (relevant.some(isMultiInstance) || resources.some((item) => item.type === 'aws_api_gateway_rest_api_put')) {
     return undefined;
@@ -39,11 +40,12 @@ export function servedMethodPaths(api: ApiResourceBlock, resources: readonly Api
   for (const resource of relevant.filter((item) => item.type === 'aws_api_gateway_resource')) {
     parts.set(`\${${resource.address}.id}`, { parent: resource.config.parent_id, pathPart: resource.config.path_part });
   }
-  const pathOf = (id: unknown, depth = 0): string | undefined => {
-    if (id === root || rootsElsewhere?.has(String(id))) {
+  const pathOf = (given: unknown, depth = 0): string | undefined => {
+    const id = idsElsewhere?.get(String(given)) ?? String(given);
+    if (id === root) {
       return '';
     }
-    const part = parts.get(String(id));
+    const part = parts.get(id);
     const parent = part && depth < 64 ? pathOf(part.parent, depth + 1) : undefined;
     return parent !== undefined && isLiteral(part!.pathPart) ? `${parent}/${part!.pathPart}` : undefined;
   };
