@@ -56,7 +56,9 @@ export interface ApiFamily {
    * What the API serves, as a stage's per-route or per-method settings name it (route keys, method
    * paths); undefined when the library cannot know it all.
    */
-  servedKeys(api: ApiResourceBlock, resources: readonly ApiResourceBlock[], idsElsewhere?: ReadonlyMap<string, string>): ReadonlySet<string> | undefined;
+  servedKeys(
+    api: ApiResourceBlock, resources: readonly ApiResourceBlock[], idsElsewhere?: ReadonlyMap<string, string>,
+  ): ReadonlySet<string> | undefined;
 }
 
 /** Whether a resource has `count` or `for_each` (which of its instances does what is only known at plan time). */

@@ -30,7 +30,9 @@ export function servedRouteKeys(api: ApiResourceBlock, resources: readonly ApiRe
  * every method (`pets/*`). `idsElsewhere`: the ids of the API's root resource and resources as other stacks read them (a remote
  * state's output), each with the expression it stands for in the resource's own stack (`${aws_api_gateway_resource.pets.id}`).
  */
-export function servedMethodPaths(api: ApiResourceBlock, resources: readonly ApiResourceBlock[], idsElsewhere?: ReadonlyMap<string, string>): ServedKeys {
+export function servedMethodPaths(
+  api: ApiResourceBlock, resources: readonly ApiResourceBlock[], idsElsewhere?: ReadonlyMap<string, string>,
+): ServedKeys {
   const relevant = resources.filter((item) => item.type === 'aws_api_gateway_resource' || item.type === 'aws_api_gateway_method');
   if (relevant.some(isMultiInstance) || resources.some((item) => item.type === 'aws_api_gateway_rest_api_put')) {
     return undefined;
