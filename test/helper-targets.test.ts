@@ -127,6 +127,24 @@ test('a path with a value known only at deploy time is judged by its literal seg
     "urlForPath('/users/${var.id}') names the path \"/users/${var.id}\", which aws_api_gateway_rest_api.api does not serve")]);
 });
 
+test("an HTTP API with a $default route beside others: arnForExecuteApi() (every method and path) is warned to miss the $default route's requests, unless its ARN is asked for too", () => {
+  const warningsWith = (alsoDefault: boolean) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const pets = petsHttpApi(stack);
+    new Apigatewayv2Route(stack, 'fallback', { apiId: pets.api.id, routeKey: '$default', target: `integrations/${pets.integration.id}` });
+    const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: pets.api });
+    deployment.arnForExecuteApi();
+    if (alsoDefault) {
+      deployment.arnForExecuteApi('$default');
+    }
+    return HttpApiDeployment.warningsOf(stack);
+  };
+  expect(warningsWith(false)).toEqual(["arnForExecuteApi('*', '/*') matches every method and path, but not the requests aws_apigatewayv2_api.http_api's $default "
+    + "route serves: API Gateway invokes it with the ARN '<api>/<stage>/$default', which has no method and path, so a permission with this ARN lets none of "
+    + "them through (the caller gets 500). Give the $default route's function a permission with arnForExecuteApi('$default') too."]);
+  expect(warningsWith(true)).toEqual([]);
+});
+
 describe('arnForExecuteApi naming a stage', () => {
   const unknown = (call: string, stage: string, own: string) => `${call} names the stage "${stage}", which no stage of this app has (this construct's: ${own}): `
     + "the ARN matches no request, so a permission with it lets none through. Name one of the API's stages, or '*' for every stage.";
