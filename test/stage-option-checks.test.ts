@@ -1,3 +1,4 @@
+import { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';
 import { ApiGatewayClientCertificate } from '@cdktf/provider-aws/lib/api-gateway-client-certificate';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
@@ -483,6 +484,12 @@ describe('clientCertificateId', () => {
       deployment.deploymentStage.stage.clientCertificateId = new ApiGatewayClientCertificate(stack, 'cert', {}).arn;
       Testing.synth(stack, true);
     }, "expected a client certificate's id (an aws_api_gateway_client_certificate's id, such as 'a1b2c3'), not an ARN"],
+    ["an ACM certificate's id (its ARN)", (stack: TerraformStack) => new RestApiDeployment(stack, 'deploy', {
+      restApi: petsApi(stack).api, clientCertificateId: new AcmCertificate(stack, 'acm', { domainName: 'a.example.com', validationMethod: 'DNS' }).id,
+    }), "property 'clientCertificateId' is \"${aws_acm_certificate.acm.id}\"; expected a client certificate's id"],
+    ["the certificate's arn through a local value", (stack: TerraformStack) => new RestApiDeployment(stack, 'deploy', {
+      restApi: petsApi(stack).api, clientCertificateId: new TerraformLocal(stack, 'cert_ref', new ApiGatewayClientCertificate(stack, 'cert', {}).arn).asString,
+    }), "property 'clientCertificateId' is \"${local.cert_ref}\"; expected a client certificate's id"],
   ])('%s: refused', (_case, make, message) => {
     expect(() => make(newStack())).toThrow(message);
   });
@@ -491,6 +498,10 @@ describe('clientCertificateId', () => {
     ['REST, a certificate made with a provider of another region', (stack: TerraformStack) => {
       const east = new AwsProvider(stack, 'east', { region: 'us-east-1', alias: 'east' });
       new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, clientCertificateId: new ApiGatewayClientCertificate(stack, 'cert', { provider: east }).id });
+    }],
+    ['REST, a certificate of another region set on the stage resource afterwards', (stack: TerraformStack) => {
+      const east = new AwsProvider(stack, 'east', { region: 'us-east-1', alias: 'east' });
+      new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).deploymentStage.stage.clientCertificateId = new ApiGatewayClientCertificate(stack, 'cert', { provider: east }).id;
     }],
     ['WebSocket, a certificate with a region of its own', (stack: TerraformStack) => {
       new WebSocketApiDeployment(stack, 'deploy', {

@@ -6,7 +6,7 @@ import { accessLogSettingsCheck, accessLogSettingsOf, refuseFirehoseDestination 
 import { checkIdKinds } from './api-id-kind';
 import { checkPlacementWithApiId } from './api-placement';
 import { checkLogDestinationRegion } from './arn-region';
-import { checkClientCertificateId, validateClientCertificateId } from './client-certificate';
+import { checkClientCertificateId, clientCertificateCheck } from './client-certificate';
 import { CommonStageOptions } from './common-stage-options';
 import { recordUrlTarget, validateUrlPath } from './execute-api';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
@@ -106,7 +106,7 @@ export function createV2Stage(
     stageVariables: asArgumentCheck(validateStageVariables),
     tags: asArgumentCheck(validateTags),
     accessLogSettings: accessLogSettingsCheck(`${kind.apiKind} API`),
-    clientCertificateId: kind.apiKind === 'HTTP' ? refuseHttpClientCertificate : validateClientCertificateId,
+    clientCertificateId: kind.apiKind === 'HTTP' ? refuseHttpClientCertificate : clientCertificateCheck,
   }));
   checkLogDestinationRegion(owner, prefix, definition.accessLogDestination, stage);
   checkClientCertificateId(owner, `${prefix}clientCertificateId`, definition.clientCertificateId, stage);

@@ -23,8 +23,9 @@ export function regionOfArn(arn: string): string | undefined {
 
 /**
  * Fails, when the app is validated, on a literal ARN of another region than `resource` is made in
- * (when both are known): a stage writes logs, a log group is encrypted, a web ACL is found only in
- * the stage's own region.
+ * (when both are known), or the ARN or id of a resource or data source of the app made or read in another
+ * account or region (another provider, or its own `region`): a stage writes logs, a log group is encrypted,
+ * a web ACL or client certificate is found only in the stage's own region.
  *
  * @param what the expectation in the error: `a log group or Firehose stream`
  * @param failure what AWS does with one of another region, for the error
@@ -32,39 +33,31 @@ export function regionOfArn(arn: string): string | undefined {
 export function checkArnInRegionOf(
   owner: IConstruct, property: string, arn: string, resource: TerraformResource, what: string, failure: string,
 ): void {
-  const arnRegion = regionOfArn(arn);
-  if (arnRegion === undefined) {
-    checkResourceInRegionOf(owner, property, arn, resource, what, failure);
-    return;
-  }
-  owner.node.addValidation({
-    validate: () => {
-      const region = literalRegionOf(resource);
-      return region === undefined || region === arnRegion ? []
-        : [invalidProperty(owner, property, arn, `${what} of the stage's region, ${region} (this one is in ${arnRegion}: ${failure})`).message];
-    },
-  });
+  owner.node.addValidation({ validate: () => arnRegionErrors(owner, property, arn, resource, what, failure) });
 }
 
 /**
- * Fails, when the app is validated, on the ARN (or id) of a resource or data source of the app (`group.arn`) made or read in
- * another account or region than `resource` (another provider, or its own `region`).
+ * What `checkArnInRegionOf` says when the app is validated, said now: for a check that runs then already
+ * (an owned resource's argument set through an escape hatch).
  */
-function checkResourceInRegionOf(owner: IConstruct, property: string, arn: string, resource: TerraformResource, what: string, failure: string): void {
-  // Through a local value holding it, as given directly; a data source is looked for where its provider says too.
+export function arnRegionErrors(
+  owner: IConstruct, property: string, arn: string, resource: TerraformResource, what: string, failure: string,
+): string[] {
+  const arnRegion = regionOfArn(arn);
+  if (arnRegion !== undefined) {
+    const region = literalRegionOf(resource);
+    return region === undefined || region === arnRegion ? []
+      : [invalidProperty(owner, property, arn, `${what} of the stage's region, ${region} (this one is in ${arnRegion}: ${failure})`).message];
+  }
+  // A resource or data source of the app (`group.arn`), through a local value holding it as given directly; a data source is looked for where
+  // its provider says too.
   const reference = referenceOf(heldByLocal(arn) ?? arn);
   const parts = reference === undefined ? null : /^(data\.)?([\w-]+)\.([\w-]+)\.(arn|id|key_id)$/.exec(reference.identifier);
-  if (parts === null) {
-    return;
-  }
-  owner.node.addValidation({
-    validate: () => {
-      const other = AppIndex.of(owner).elementNamed(parts[1] !== undefined, parts[2], reference!.stack, parts[3]) as TerraformResource | undefined;
-      return other === undefined || sameAccount(other, resource) !== 'apart' ? []
-        : [invalidProperty(owner, property, arn, `${what} of the stage's account and region: '${other.node.path}' is made with `
-          + `${describePlacement(other)}, the stage with ${describePlacement(resource)} (${failure})`).message];
-    },
-  });
+  const other = parts === null ? undefined
+    : AppIndex.of(owner).elementNamed(parts[1] !== undefined, parts[2], reference!.stack, parts[3]) as TerraformResource | undefined;
+  return other === undefined || sameAccount(other, resource) !== 'apart' ? []
+    : [invalidProperty(owner, property, arn, `${what} of the stage's account and region: '${other.node.path}' is made with `
+      + `${describePlacement(other)}, the stage with ${describePlacement(resource)} (${failure})`).message];
 }
 
 /** Fails, when the app is validated, on a log group or Firehose stream given by a literal ARN of another region than the stage. */

@@ -14,7 +14,7 @@ import { accessLogSettingsCheck, accessLogSettingsOf } from '../common/access-lo
 import { checkIdKinds } from '../common/api-id-kind';
 import { checkPlacementWithApiId } from '../common/api-placement';
 import { checkLogDestinationRegion } from '../common/arn-region';
-import { checkClientCertificateId, validateClientCertificateId } from '../common/client-certificate';
+import { checkClientCertificateId, clientCertificateCheck } from '../common/client-certificate';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { recordUrlTarget, validateUrlPath } from '../common/execute-api';
 import { MethodLoggingLevel } from '../common/logging-level';
@@ -197,7 +197,7 @@ export class RestApiStage extends StageBase {
         variables: asArgumentCheck(validateStageVariables),
         tags: asArgumentCheck(validateTags),
         accessLogSettings: accessLogSettingsCheck(),
-        clientCertificateId: validateClientCertificateId,
+        clientCertificateId: clientCertificateCheck,
       }));
       checkLogDestinationRegion(owner, prefix, options.accessLogDestination, this.stage);
       checkClientCertificateId(owner, `${prefix}clientCertificateId`, options.clientCertificateId, this.stage);
