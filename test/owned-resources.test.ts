@@ -25,7 +25,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
-import { App, TerraformIterator, TerraformLocal, TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { App, Fn, TerraformIterator, TerraformLocal, TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { AccessLogDestination, ApiGatewayCloudWatchRole, HttpApiDeployment, HttpApiStage, MethodLoggingLevel, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -622,6 +622,18 @@ describe('method settings written by hand beside the construct\'s for one method
       + "moveFromId('aws_api_gateway_method_settings.hand') on methodSettings[0].");
     expect(withSettingsIn('other stack')).toThrow("and remove it from the program (it is in the stack 'other': its next apply destroys it, and the construct's settings take its place)");
     expect(withSettingsIn('local')).toThrow('sets the method path "pets/GET" of this stage too');
+  });
+
+  test('the stage named through a function of its name, or a raw "${...}" string naming it: found too', () => {
+    for (const name of [(stage: ApiGatewayStage) => Fn.trimspace(stage.stageName), (stage: ApiGatewayStage) => `\${aws_api_gateway_stage.${stage.friendlyUniqueId}.stage_name}`]) {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, throttlingBurstLimit: 100, throttlingRateLimit: 50 });
+      new ApiGatewayMethodSettings(stack, 'all', {
+        restApiId: deployment.restApiId, stageName: name(deployment.deploymentStage.stage), methodPath: '*/*', settings: { metricsEnabled: true },
+      });
+      expect(() => Testing.synth(stack, true)).toThrow("'stack/all' (aws_api_gateway_method_settings.all, written by hand) sets the method path \"*/*\" of this stage too");
+    }
   });
 
   test("adopted: the construct's method settings, moved from the hand-written address", () => {

@@ -78,11 +78,8 @@ function handWrittenMethodSettings(index: AppIndex): ReadonlyMap<string, readonl
         continue;
       }
       const name = configuredArgument(settings, 'stage_name');
-      // Through a local value holding the stage's name, as given directly.
-      const reference = typeof name === 'string' ? referenceOf(heldByLocal(name) ?? name) : undefined;
-      const stage = reference === undefined ? null : /^(aws_api_gateway_stage\.[\w-]+)\.stage_name$/.exec(reference.identifier);
-      if (stage !== null) {
-        const key = `${reference!.stack.node.path}:${stage[1]}`;
+      const key = typeof name === 'string' ? stageNamedBy(settings, name) : undefined;
+      if (key !== undefined) {
         byStage.set(key, [...byStage.get(key) ?? [], settings]);
       }
     }
@@ -91,6 +88,21 @@ function handWrittenMethodSettings(index: AppIndex): ReadonlyMap<string, readonl
 }
 
 const HAND_WRITTEN = Symbol('hand-written method settings by stage');
+
+/**
+ * The stage resource (`<stack path>:<address>`) whose name a `stage_name` reads: the stage's `stage_name` itself (through
+ * local values holding it, or across stacks), or an expression of the settings' stack made of it and no other stage's
+ * (`trimspace(aws_api_gateway_stage.s.stage_name)`, a raw "${...}" string).
+ */
+function stageNamedBy(settings: TerraformResource, name: string): string | undefined {
+  const reference = referenceOf(heldByLocal(name) ?? name);
+  const stage = reference === undefined ? null : /^(aws_api_gateway_stage\.[\w-]+)\.stage_name$/.exec(reference.identifier);
+  if (stage !== null) {
+    return `${reference!.stack.node.path}:${stage[1]}`;
+  }
+  const named = new Set([...expressionIn(settings, name).matchAll(/(?<![\w.-])aws_api_gateway_stage\.([\w-]+)\.stage_name(?![\w-])/g)].map((match) => match[1]));
+  return named.size === 1 ? `${TerraformStack.of(settings).node.path}:aws_api_gateway_stage.${[...named][0]}` : undefined;
+}
 
 /**
  * The `aws_api_gateway_method_settings` written by hand, in any stack, whose `stage_name` reads this stage
