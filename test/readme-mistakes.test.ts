@@ -4,6 +4,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';
+import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
 import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
@@ -11,8 +13,10 @@ import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-plan';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
+import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
+import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
 import { DataAwsApiGatewayRestApi } from '@cdktf/provider-aws/lib/data-aws-api-gateway-rest-api';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -344,6 +348,35 @@ const PROGRAMS: Record<string, (app: App) => void> = {
       restApiId: deployment.restApiId, stageName: deployment.deploymentStage.stage.stageName, methodPath: '*/*', settings: { throttlingBurstLimit: 10, throttlingRateLimit: 5 },
     });
     Testing.synth(s, true);
+  },
+  "`deploymentStage.stage.lifecycle = { ignoreChanges: ['stage_name'] }`": (app) => {
+    const s = stack(app);
+    new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, stageName: 'live' }).deploymentStage.stage.lifecycle = { ignoreChanges: ['stage_name'] };
+    Testing.synth(s, true);
+  },
+  'a base path mapping of yours naming a REST stage by `deploymentStage.stage.id`': (app) => {
+    const s = stack(app);
+    const deployment = new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api });
+    new ApiGatewayBasePathMapping(s, 'bpm', { apiId: deployment.restApiId, domainName: 'api.example.com', stageName: deployment.deploymentStage.stage.id });
+    Testing.synth(s, true);
+  },
+  "a mapping of yours of API `b` onto API `a`'s stage": (app) => {
+    const s = stack(app);
+    const a = new HttpApiDeployment(s, 'a', { httpApi: petsHttpApi(s, {}, 'a_').api });
+    new Apigatewayv2ApiMapping(s, 'm', { apiId: petsHttpApi(s, {}, 'b_').api.id, domainName: 'api.example.com', stage: a.deploymentStage.stage.name });
+    Testing.synth(s, true);
+  },
+  '`arnForExecuteApi()` on an HTTP API with a `$default` route beside others': (app) => {
+    const s = stack(app);
+    const pets = petsHttpApi(s);
+    new Apigatewayv2Route(s, 'fallback', { apiId: pets.api.id, routeKey: '$default', target: `integrations/${pets.integration.id}` });
+    new HttpApiDeployment(s, 'deploy', { httpApi: pets.api }).arnForExecuteApi();
+  },
+  '`clientCertificateId: acmCertificate.id`': (app) => {
+    const s = stack(app);
+    new RestApiDeployment(s, 'deploy', {
+      restApi: petsApi(s).api, clientCertificateId: new AcmCertificate(s, 'acm', { domainName: 'a.example.com', validationMethod: 'DNS' }).id,
+    });
   },
   "`arnForExecuteApi('$Connect')` on a WebSocket API": (app) => {
     const s = stack(app);

@@ -12,6 +12,7 @@ import { recordUrlTarget, validateUrlPath } from './execute-api';
 import { perRouteSettings, requireBothLimits, routeSettingsOf, WebSocketRouteOptions } from './route-settings';
 import { checkServedDeployment } from './served-deployment';
 import { initStage, StageBase } from './stage-base';
+import { checkStageReferences } from './stage-references';
 import { apiIdentity, claimLogGroupName, claimStage } from './stage-registry';
 import { validateProvider, validateRegion, validateStageName, validateStageVariables, validateTags, validateV2Description } from './validation';
 import { AppIndex } from '../core/app-index';
@@ -110,6 +111,7 @@ export function createV2Stage(
   }));
   checkLogDestinationRegion(owner, prefix, definition.accessLogDestination, stage);
   checkClientCertificateId(owner, `${prefix}clientCertificateId`, definition.clientCertificateId, stage);
+  checkStageReferences(owner, stageResourceProperty(scope, definition.stageName), stage, 'api_id');
   if (owner === scope) {
     AppIndex.cover(owner);
     checkIdKinds(owner, {

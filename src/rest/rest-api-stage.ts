@@ -21,6 +21,7 @@ import { MethodLoggingLevel } from '../common/logging-level';
 import { checkServedDeployment } from '../common/served-deployment';
 import { initStage, StageBase } from '../common/stage-base';
 import { prepareStageLogging, REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
+import { checkStageReferences } from '../common/stage-references';
 import { apiIdentity, claimStage } from '../common/stage-registry';
 import { validateProvider, validateRegion, validateStageName, validateStageVariables, validateTags } from '../common/validation';
 import { abandon } from '../core/abandoned';
@@ -201,6 +202,7 @@ export class RestApiStage extends StageBase {
       }));
       checkLogDestinationRegion(owner, prefix, options.accessLogDestination, this.stage);
       checkClientCertificateId(owner, `${prefix}clientCertificateId`, options.clientCertificateId, this.stage);
+      checkStageReferences(owner, stageResourceProperty(this, props.stageName), this.stage, 'rest_api_id');
       if (owner === this) {
         AppIndex.cover(owner);
         checkIdKinds(owner, {
