@@ -216,6 +216,13 @@ test('a route discovery cannot see (its API id through a local value) may be nam
   expect(HttpApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining("The resource aws_apigatewayv2_route.health ('stack/health') names the HTTP API")]);
 });
 
+test("a prop given as null (plain JavaScript's `cond ? {...} : null`): refused saying to leave it out", () => {
+  expect(() => synthesize((stack) => {
+    new RestApiDeployment(stack, 'deploy', untyped({ restApi: petsApi(stack).api, canary: null }));
+  })).toThrow("RestApiDeployment at 'stack/deploy': property 'canary' is null; expected an object of CanaryOptions, or the property left out (undefined): "
+    + 'null is not taken for left out here.');
+});
+
 describe('a map entry without a value (`{ [key]: config.missing }`)', () => {
   test.each<[string, (stack: TerraformStack) => unknown, string]>([
     ['an HTTP route option', (stack) => new HttpApiDeployment(stack, 'deploy', untyped({ httpApi: petsHttpApi(stack).api, routeOptions: { 'GET /pets': undefined } })),

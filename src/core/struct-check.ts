@@ -61,7 +61,8 @@ export function checkStruct(owner: IConstruct, prefix: string, value: unknown, s
 function checkProperty(owner: IConstruct, property: string, value: unknown, shape: PropertyShape): void {
   const problem = mismatch(value, shape);
   if (problem !== undefined) {
-    throw invalidProperty(owner, property, value, problem);
+    // In props, `null` is a value (a method's optional argument given as null is left out; a property is left out by leaving it out).
+    throw invalidProperty(owner, property, value, value === null ? `${problem}, or the property left out (undefined): null is not taken for left out here` : problem);
   }
   if (shape === 'number' || shape === 'boolean') {
     // A token of another kind for certain (a list, a string that is not a number): Terraform refuses it.
