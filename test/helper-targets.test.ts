@@ -146,7 +146,7 @@ test("an HTTP API with a $default route beside others: arnForExecuteApi() (every
 });
 
 describe('arnForExecuteApi naming a stage', () => {
-  const unknown = (call: string, stage: string, own: string) => `${call} names the stage "${stage}", which no stage of this app has (this construct's: ${own}): `
+  const unknown = (call: string, stage: string, own: string) => `${call} names the stage "${stage}", which no stage of this API has (this construct's: ${own}): `
     + "the ARN matches no request, so a permission with it lets none through. Name one of the API's stages, or '*' for every stage.";
 
   test.each([
@@ -180,12 +180,20 @@ describe('arnForExecuteApi naming a stage', () => {
     expect(RestApiDeployment.warningsOf(stack).filter((warning) => warning.includes('no stage of this app has'))).toEqual([]);
   });
 
-  test("one of the construct's stages, '*', a stage of the app made elsewhere, or a stage name known only at deploy time pass", () => {
+  test('a stage of that name of another API of the app: warned (the ARN names this API)', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    new RestApiDeployment(stack, 'other', { restApi: petsApi(stack, {}, 'other_').api, stageName: 'canary' });
+    deployment.arnForExecuteApi('GET', '/pets', 'canary');
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([unknown("arnForExecuteApi('GET', '/pets', 'canary')", 'canary', '"prod"')]);
+  });
+
+  test("one of the construct's stages, '*', a stage of the API made elsewhere, or a stage name known only at deploy time pass", () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
     const pets = petsApi(stack);
     const deployment = new RestApiDeployment(stack, 'deploy', { restApi: pets.api });
     deployment.addStage('beta');
-    new RestApiDeployment(stack, 'other', { restApi: petsApi(stack, {}, 'other_').api, stageName: 'canary' });
+    new RestApiStage(stack, 'canary', { restApiId: pets.api.id, deploymentId: deployment.deploymentId, stageName: 'canary' });
     deployment.arnForExecuteApi('GET', '/pets', 'beta');
     deployment.arnForExecuteApi('GET', '/pets', '*');
     deployment.arnForExecuteApi('GET', '/pets', 'canary');

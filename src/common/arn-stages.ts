@@ -10,8 +10,8 @@ import { warnOnce } from '../core/warnings';
 
 /**
  * The stage an `arnForExecuteApi` call names (`arnForExecuteApi('GET', '/pets', 'staging')`), checked at
- * synth: a stage no stage of the app has by that name gives an ARN that matches no request, so a
- * permission with it lets none through. Any stage of the API's kind in the app counts (the construct's,
+ * synth: a stage name no stage of the API has gives an ARN that matches no request, so a
+ * permission with it lets none through. Any stage of the API in the app counts (the construct's,
  * a stage made on its own, one written by hand), and one whose name is known only at deploy time (or a
  * module of the app, which may make stages) may be any: then nothing is judged, as for an API defined elsewhere (given by an id that is no API resource's of the app).
  */
@@ -44,36 +44,49 @@ export function recordArnStage(owner: IConstruct, call: string, stage: string | 
 
 function warnOfUnknownStages(owner: IConstruct, named: readonly NamedStage[]): void {
   for (const { call, stage, stageType, apiId } of named) {
-    if (idReferenceOf(apiIdBehind(owner, apiId)) === undefined) {
+    const api = apiKeyOf(owner, apiId);
+    if (api === undefined) {
       continue;
     }
     const names = stageNamesOf(owner, stageType);
-    if (names !== undefined && !names.has(stage)) {
+    if (names !== undefined && !names.get(api)?.has(stage) && !names.get(ANY_API)?.has(stage)) {
       const own = owner.node.children.filter((child): child is StageBase => child instanceof StageBase)
         .map((child) => JSON.stringify(literalOf(child.stageName) ?? expressionIn(owner, child.stageName)));
-      warnOnce(owner, `${call} names the stage ${JSON.stringify(stage)}, which no stage of this app has (this construct's: ${own.join(', ')}): `
+      warnOnce(owner, `${call} names the stage ${JSON.stringify(stage)}, which no stage of this API has (this construct's: ${own.join(', ')}): `
         + "the ARN matches no request, so a permission with it lets none through. Name one of the API's stages, or '*' for every stage.");
     }
   }
 }
 
-/** The literal names of the app's stages of a type, once per pass; undefined when one is known only at deploy time (it may be any). */
-function stageNamesOf(scope: IConstruct, stageType: string): ReadonlySet<string> | undefined {
+/** An API resource of the app, as `<stack path>:<type>.<name>`, that an API id names (through locals and other resources' API ids). */
+function apiKeyOf(scope: IConstruct, apiId: unknown): string | undefined {
+  const reference = typeof apiId === 'string' ? idReferenceOf(apiIdBehind(scope, apiId)) : undefined;
+  return reference === undefined ? undefined : `${reference.stack.node.path}:${reference.type}.${reference.name}`;
+}
+
+/** The key of the stages whose API the app cannot tell (an id from a variable): each may be any API's. */
+const ANY_API = '';
+
+/**
+ * The literal names of the app's stages of a type, by their API (`apiKeyOf`), once per pass; undefined when one is known
+ * only at deploy time (it may be any), or when a module of the app may make stages.
+ */
+function stageNamesOf(scope: IConstruct, stageType: string): ReadonlyMap<string, ReadonlySet<string>> | undefined {
   const index = AppIndex.of(scope);
   return index.appMemo(`stage names of ${stageType}`, () => {
-    // A module of the app may make stages of any name.
     if (index.stacks().some((stack) => index.elementsOf(stack).some((element) => element instanceof TerraformModule))) {
       return undefined;
     }
-    const names = new Set<string>();
+    const byApi = new Map<string, Set<string>>();
     for (const stage of index.resourcesOfType(stageType)) {
       const name = nameOf(stage);
       if (name === undefined) {
         return undefined;
       }
-      names.add(name);
+      const api = apiKeyOf(stage, configuredArgument(stage, stageType === 'aws_api_gateway_stage' ? 'rest_api_id' : 'api_id')) ?? ANY_API;
+      byApi.set(api, (byApi.get(api) ?? new Set()).add(name));
     }
-    return names;
+    return byApi;
   });
 }
 

@@ -170,7 +170,7 @@ export class HttpApiDeployment extends ApiDeploymentBase {
    * `$default` for the API's `$default` route (whose ARN has no method nor path). Default: `*`
    * @param path the route path, starting with `/` (path parameters such as `{id}` are written `*`,
    * as API Gateway matches them), or `/*` for every path. Default: `/*`
-   * @param stage the stage name (a name no stage of the app has gets a warning at synth), or `*` for every stage. Default: this construct's `stageName` (the main stage only, not the stages `addStage` adds)
+   * @param stage the stage name (a name no stage of the API has gets a warning at synth), or `*` for every stage. Default: this construct's `stageName` (the main stage only, not the stages `addStage` adds)
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
     if (method === '$default' && path !== '/*') {

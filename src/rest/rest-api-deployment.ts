@@ -297,7 +297,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
    * @param method the HTTP method (any case: written in capitals), or `*` or `ANY` for every method. Default: `*`
    * @param path the resource path, starting with `/` (path parameters such as `{id}` are written `*`,
    * as API Gateway matches them), or `/*` for every path. Default: `/*`
-   * @param stage the stage name (a name no stage of the app has gets a warning at synth), or `*` for every stage. Default: this construct's `stageName` (the main stage only, not the stages `addStage` adds)
+   * @param stage the stage name (a name no stage of the API has gets a warning at synth), or `*` for every stage. Default: this construct's `stageName` (the main stage only, not the stages `addStage` adds)
    */
   public arnForExecuteApi(method: string = '*', path: string = '/*', stage?: string): string {
     const target = methodAndPath(this, method, path);

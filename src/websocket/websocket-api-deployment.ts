@@ -184,7 +184,7 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
    * A path or route key the API does not serve (a route renamed since) gets a warning at synth.
    *
    * @param routeKey the route key, or `*` for every route. Default: `*`
-   * @param stage the stage name (a name no stage of the app has gets a warning at synth), or `*` for every stage. Default: this construct's `stageName` (the main stage only, not the stages `addStage` adds)
+   * @param stage the stage name (a name no stage of the API has gets a warning at synth), or `*` for every stage. Default: this construct's `stageName` (the main stage only, not the stages `addStage` adds)
    */
   public arnForExecuteApi(routeKey: string = '*', stage?: string): string {
     const target = webSocketArnRouteKey(this, routeKey);
