@@ -1,6 +1,7 @@
+import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformStack, Testing } from 'cdktf';
-import { HttpApiDeployment, HttpApiStage, RestApiDeployment } from '../src';
+import { AnnotationMetadataEntryType, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AccessLogDestination, HttpApiDeployment, HttpApiStage, RestApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { petsHttpApi } from './support/v2-api';
 
@@ -79,5 +80,37 @@ describe('a method that failed, its error caught, leaves nothing behind either',
 
     expect(Object.values(JSON.parse(Testing.synth(stack, true)).resource.aws_apigatewayv2_api_mapping).map((mapping: any) => mapping.api_mapping_key))
       .toEqual(['ab']);
+  });
+});
+
+describe('a call that failed says nothing and asks nothing of synth', () => {
+  test('addStage refused after its settings keys and checks were recorded: the retry synthesizes', () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    expect(() => deployment.addStage('beta', {
+      methodOptions: { '/nothere/GET': { metricsEnabled: true } },
+      accessLogDestination: AccessLogDestination.arn('arn:aws:logs:us-east-1:123456789012:log-group:x'),
+      variables: { 'bad name': 'x' },
+    })).toThrow("property 'addStage(beta).variables.bad name'");
+    deployment.addStage('beta');
+
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+  });
+
+  test('arnForExecuteApi refused for its stage: no warning about the path or stage it named', () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });
+    expect(() => deployment.arnForExecuteApi('GET', '/nothere', 'bad/stage')).toThrow("property 'arnForExecuteApi(stage)' is \"bad/stage\"");
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
+  });
+
+  test('a constructor refused after warning about its API: the warning is not given (the construct is not made)', () => {
+    const stack = newStack();
+    const api = new Apigatewayv2Api(stack, 'api', { name: 'pets', protocolType: new TerraformVariable(stack, 'protocol', { type: 'string' }).stringValue });
+    expect(() => new HttpApiDeployment(stack, 'deploy', { httpApi: api, stageName: 'bad name' })).toThrow("property 'stageName' is \"bad name\"");
+    expect(HttpApiDeployment.warningsOf(stack)).toEqual([]);
+    const metadata = stack.node.findAll().flatMap((construct) => construct.node.metadata);
+    expect(metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN)).toEqual([]);
   });
 });

@@ -144,6 +144,20 @@ describe('bad input fails at synth with the construct path, property, value and 
       expect(withUri('$$')).not.toThrow();
     });
 
+    test.each([
+      ['{"b": "${input.body}"}', 'input'],
+      ['Action=SendMessage&MessageBody=${util.urlEncode($input.body)}', 'util'],
+      ['{"id": "${method.request.path.id}"}', 'method'],
+    ])("a mapping template's VTL reference %s written as a Terraform interpolation: refused naming the escape", (template, root) => {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+      const api = petsApi(stack);
+      api.integration.requestTemplates = { 'application/json': template };
+      new RestApiDeployment(stack, 'deploy', { restApi: api.api });
+      expect(() => Testing.synth(stack, true)).toThrow(`where "\${${root}.…}" is a Terraform interpolation (terraform validate refuses it as a reference to an `
+        + `undeclared resource); write it "$\${${root}.…}"`);
+    });
+
     test("an HTTP API's parameter mapping or a WebSocket route selection expression with ${request.…} written as a Terraform interpolation", () => {
       const stack = new TerraformStack(Testing.app(), 'stack');
       new AwsProvider(stack, 'aws', { region: 'eu-west-1' });

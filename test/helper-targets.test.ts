@@ -9,7 +9,7 @@ import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
-import { TerraformHclModule, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Fn, TerraformHclModule, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, HttpApiStage, RestApiDeployment, RestApiStage, WebSocketApiDeployment } from '../src';
 import { petsApi } from './support/api';
 import { chatWebSocketApi, petsHttpApi } from './support/v2-api';
@@ -143,6 +143,15 @@ test("an HTTP API with a $default route beside others: arnForExecuteApi() (every
     + "route serves: API Gateway invokes it with the ARN '<api>/<stage>/$default', which has no method and path, so a permission with this ARN lets none of "
     + "them through (the caller gets 500). Give the $default route's function a permission with arnForExecuteApi('$default') too."]);
   expect(warningsWith(true)).toEqual([]);
+});
+
+test('the $default route beside others is judged when the other routes are not all known (one named indirectly)', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const pets = petsHttpApi(stack);
+  new Apigatewayv2Route(stack, 'fallback', { apiId: pets.api.id, routeKey: '$default', target: `integrations/${pets.integration.id}` });
+  new Apigatewayv2Route(stack, 'extra', { apiId: Fn.lower(pets.api.id), routeKey: 'GET /x' });
+  new HttpApiDeployment(stack, 'deploy', { httpApi: pets.api }).arnForExecuteApi();
+  expect(HttpApiDeployment.warningsOf(stack)).toContainEqual(expect.stringContaining("arnForExecuteApi('*', '/*') matches every method and path, but not the requests"));
 });
 
 describe('arnForExecuteApi naming a stage', () => {

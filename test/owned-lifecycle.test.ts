@@ -598,6 +598,18 @@ describe('an ignore_changes on an argument the construct sets and builds on (its
     expect(() => Testing.synth(stack, true)).toThrow(message);
   });
 
+  test("an argument the construct leaves unset (an HTTP stage's default_route_settings without throttling): its changes may be ignored", () => {
+    const stack = newStack();
+    new HttpApiDeployment(stack, 'deploy', { httpApi: petsHttpApi(stack).api }).deploymentStage.stage.lifecycle = { ignoreChanges: ['default_route_settings'] };
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('"all" on method settings names an argument the construct sets, not a meta-argument', () => {
+    const stack = newStack();
+    new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, metricsEnabled: true }).deploymentStage.methodSettings[0].lifecycle = { ignoreChanges: 'all' };
+    expect(() => Testing.synth(stack, true)).toThrow(/property 'methodSettings.lifecycle.ignoreChanges' is "all"; expected an ignore_changes without '(rest_api_id|stage_name|method_path)' \(nor "all"\)/);
+  });
+
   test("the stage's deployment_id (the README's pin) and \"all\" on a stage stay warnings", () => {
     const stack = newStack();
     new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api }).deploymentStage.stage.lifecycle = { ignoreChanges: ['deployment_id'] };

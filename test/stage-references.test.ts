@@ -54,6 +54,11 @@ test("a stage named beside another API (a mapping of API b onto API a's stage, a
     const a = new RestApiDeployment(stack, 'a', { restApi: petsApi(stack, {}, 'a_').api });
     new ApiGatewayUsagePlan(stack, 'plan', { name: 'plan', apiStages: [{ apiId: petsApi(stack, {}, 'b_').api.id, stage: a.deploymentStage.stage.stageName }] });
   })).toThrow('names the stage (api_stages[0].api_id): the stage belongs to aws_api_gateway_rest_api.a_api');
+
+  expect(synthWith((stack) => {
+    const a = new RestApiDeployment(stack, 'a', { restApi: petsApi(stack, {}, 'a_').api });
+    new ApiGatewayUsagePlan(stack, 'plan', { name: 'plan' }).addOverride('api_stages', [{ api_id: petsApi(stack, {}, 'b_').api.id, stage: a.deploymentStage.stage.stageName }]);
+  })).toThrow('names the stage (api_stages[0].api_id): the stage belongs to aws_api_gateway_rest_api.a_api');
 });
 
 test('named by its name beside its own API (as the README shows): accepted', () => {

@@ -5,6 +5,7 @@ import { AccessLogDestination, AccessLogFormat } from './access-log';
 import { newAccessLogGroup } from './access-log-group';
 import { regionOfArn } from './arn-region';
 import { CommonStageOptions } from './common-stage-options';
+import { addValidationWhenCommitted } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 import { ArgumentCheck } from '../core/owned-kinds';
@@ -86,7 +87,7 @@ function checkFirehoseStream(
 ): void {
   Object.defineProperty(destination, FIREHOSE_STREAM, { value: true, configurable: true });
   const stack = TerraformStack.of(owner);
-  scope.node.addValidation({
+  addValidationWhenCommitted(scope, {
     validate: () => {
       const stream = firehoseStreamOf(AppIndex.of(owner), reference, stack);
       const name: unknown = (stream as { nameInput?: unknown } | undefined)?.nameInput;

@@ -1,6 +1,6 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { isAbandoned } from '../core/abandoned';
+import { addValidationWhenCommitted, isAbandoned, undoIfFailed } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 import { describePlacement, sameAccount } from '../core/placement';
@@ -46,7 +46,7 @@ export function claimAccountSettings(claim: AccountClaim): void {
     throw sameAccountError(claim, same.account);
   }
   claims.push(claim);
-  claim.account.node.addValidation({ validate: () => checkAccountSettings(claim) });
+  addValidationWhenCommitted(claim.account, { validate: () => checkAccountSettings(claim) });
   // The stages of this stack, account and region made before it wait for it from now on.
   const stack = TerraformStack.of(claim.account);
   for (const waiting of WAITING.get(app)?.values() ?? []) {
@@ -116,6 +116,7 @@ export function awaitAccountSetting(stage: LoggingStage): void {
   }
   const waiting = { stage, found: false };
   stages.push(waiting);
+  undoIfFailed(() => stages!.splice(stages!.indexOf(waiting), 1));
   settle(waiting, claimsOf(app), TerraformStack.of(stage.resource));
 }
 

@@ -1,5 +1,6 @@
 import { TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { addValidationWhenCommitted } from '../core/abandoned';
 import { configuredArgument, repetitionOf } from '../core/configured';
 import { invalidProperty } from '../core/errors';
 import { warnOnceOn } from '../core/warnings';
@@ -44,7 +45,7 @@ export function validateApiChoice(owner: IConstruct, choice: ApiChoice): void {
   if (api !== undefined) {
     validateApiConstruct(owner, choice, api);
     // `count`, `for_each`, the protocol type or quick create's `target` set on the API after the construct was made.
-    owner.node.addValidation({
+    addValidationWhenCommitted(owner, {
       validate: () => {
         const error = countedApiError(owner, choice.apiProperty, api, api.node.path, choice.idProperty)
           ?? protocolError(owner, choice, api) ?? quickCreateError(owner, choice, api);

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { addValidationWhenCommitted } from '../core/abandoned';
 import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
@@ -52,7 +53,7 @@ export function checkIdKinds(owner: IConstruct, kind: IdKind): void {
         + "reference to a resource of another App names nothing in this app's Terraform configurations (give the id itself, or make the construct in that app)");
     }
   }
-  owner.node.addValidation({
+  addValidationWhenCommitted(owner, {
     validate: () => {
       // An id given through a local value is what the local holds.
       // An id given through a local value, or read from another resource's API id argument (`route.apiId`), is what that holds.

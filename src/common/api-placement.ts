@@ -1,6 +1,7 @@
 import { TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { countedApiError } from './api-choice';
+import { addValidationWhenCommitted } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { isLibraryDeployment } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
@@ -27,7 +28,7 @@ function addCheck(owner: IConstruct, check: () => string[]): void {
   const checks = CHECKS.get(owner) ?? [];
   CHECKS.set(owner, checks);
   checks.push(check);
-  owner.node.addValidation({ validate: check });
+  addValidationWhenCommitted(owner, { validate: check });
 }
 
 /** For `warningsOf`: runs the placement checks of `owner` now (recording their warnings), and throws the first error. */

@@ -1,6 +1,7 @@
 import { TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type { AccessLogDestination } from './access-log';
+import { addValidationWhenCommitted } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 import { heldByLocal } from '../core/locals';
@@ -33,7 +34,7 @@ export function regionOfArn(arn: string): string | undefined {
 export function checkArnInRegionOf(
   owner: IConstruct, property: string, arn: string, resource: TerraformResource, what: string, failure: string,
 ): void {
-  owner.node.addValidation({ validate: () => arnRegionErrors(owner, property, arn, resource, what, failure) });
+  addValidationWhenCommitted(owner, { validate: () => arnRegionErrors(owner, property, arn, resource, what, failure) });
 }
 
 /**

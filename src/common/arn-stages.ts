@@ -1,6 +1,7 @@
 import { TerraformModule, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { StageBase } from './stage-base';
+import { undoIfFailed } from '../core/abandoned';
 import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
 import { configuredArgument } from '../core/configured';
@@ -37,9 +38,12 @@ export function recordArnStage(owner: IConstruct, call: string, stage: string | 
   if (named === undefined) {
     named = [];
     NAMED.set(owner, named);
+    // Added at once: it reads the list, whose entries a call that fails takes back.
     owner.node.addValidation({ validate: () => { warnOfUnknownStages(owner, named!); return []; } });
   }
-  named.push({ call, stage: name, stageType, apiId });
+  const entry = { call, stage: name, stageType, apiId };
+  named.push(entry);
+  undoIfFailed(() => named!.splice(named!.indexOf(entry), 1));
 }
 
 function warnOfUnknownStages(owner: IConstruct, named: readonly NamedStage[]): void {

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { claimAccountSettings } from './account-settings';
 import { CLOUD_WATCH_ROLE_PROPS } from './struct-shapes';
 import { validateProvider, validateRegion } from './validation';
-import { abandon } from '../core/abandoned';
+import { abandon, closeCall, openCall } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isLibraryDeployment } from '../core/deployment-marker';
 import { newOwnedResource, OwnedResource } from '../core/owned-resources';
@@ -53,7 +53,8 @@ export class ApiGatewayCloudWatchRole extends Construct {
    */
   constructor(scope: Construct, id: string, props: ApiGatewayCloudWatchRoleProps = {}) {
     super(checkedScope('ApiGatewayCloudWatchRole', [scope, id, props]), id);
-    // A constructor that fails leaves nothing behind (core/abandoned.ts).
+    // A constructor that fails leaves nothing behind, and says nothing (core/abandoned.ts).
+    const call = openCall();
     try {
       checkStruct(this, '', props, CLOUD_WATCH_ROLE_PROPS);
       validateRegion(this, 'region', props?.region);
@@ -96,8 +97,9 @@ export class ApiGatewayCloudWatchRole extends Construct {
         ? { account: this.account, owner: deployment, property: 'cloudWatchRole', value: true }
         : standaloneClaim(this, { provider, region }));
     } catch (error) {
-      throw abandon(this, error);
+      throw abandon(this, error, call);
     }
+    closeCall(call);
   }
 }
 

@@ -7,6 +7,7 @@ import { apiPlacement, checkPlacementWithApiId, placedForApi } from './api-place
 import { DeploymentOptions } from './deployment-options';
 import { StageBase } from './stage-base';
 import { apiIdentity, claimStage } from './stage-registry';
+import { addValidationWhenCommitted } from '../core/abandoned';
 import { DeploymentKind, markDeployment } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { checkStruct, StructShape } from '../core/struct-check';
@@ -67,7 +68,7 @@ export function startDeployment(owner: ApiDeploymentBase, spec: DeploymentSpec):
   Object.entries(spec.props.triggers ?? {}).forEach(([key, value]) => engine.userTriggers.add(key, value));
   (spec.props.resources ?? []).forEach((resource, index) => engine.addResource(resource, `resources[${index}]`));
   engine.acknowledge(spec.props.acknowledgedBlindSpots ?? []);
-  owner.node.addValidation({
+  addValidationWhenCommitted(owner, {
     validate: () => {
       engine.checkOnValidation();
       return [];

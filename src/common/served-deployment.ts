@@ -1,5 +1,6 @@
 import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { addValidationWhenCommitted } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { rawOverridesOf } from '../core/configured';
 import { isDeploymentOfKind } from '../core/deployment-marker';
@@ -18,7 +19,7 @@ const DEPLOYMENT_TYPES = ['aws_api_gateway_deployment', 'aws_apigatewayv2_deploy
  * canary (kept as the API was when the canary started).
  */
 export function checkServedDeployment(owner: IConstruct, deploymentId: string, stageName: string): void {
-  owner.node.addValidation({
+  addValidationWhenCommitted(owner, {
     validate: () => {
       const named = idReferenceOf(heldByLocal(deploymentId) ?? deploymentId);
       const deployment = named === undefined || !DEPLOYMENT_TYPES.includes(named.type) ? undefined

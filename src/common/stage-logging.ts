@@ -4,6 +4,7 @@ import { awaitAccountSetting } from './account-settings';
 import type { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { loggingWrittenFor, rendersLogging, settleLoggingWrittenByHand, waitFor } from './logging-at-synth';
 import { logsToCloudWatchOf, StageBase } from './stage-base';
+import { addValidationWhenCommitted } from '../core/abandoned';
 import { dependOnOwned } from '../core/owned-resources';
 import { addressOf } from '../triggers/api-snapshot';
 
@@ -60,7 +61,7 @@ export function prepareStageLogging(
   if (role) {
     depend(role.account);
     // Method settings written by hand for the stage are known at synth.
-    stage.node.addValidation({ validate: () => { depend(role.account); return []; } });
+    addValidationWhenCommitted(stage, { validate: () => { depend(role.account); return []; } });
     return;
   }
   if (resource !== undefined) {

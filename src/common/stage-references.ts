@@ -1,5 +1,6 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { addValidationWhenCommitted } from '../core/abandoned';
 import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
 import { snakeCase } from '../core/case';
@@ -39,7 +40,7 @@ interface StageReference {
  * construct `owner` made, `property` in errors): by its name, beside its API.
  */
 export function checkStageReferences(owner: IConstruct, property: string, stage: TerraformResource, apiIdArgument: string): void {
-  owner.node.addValidation({
+  addValidationWhenCommitted(owner, {
     validate: () => {
       const key = `${TerraformStack.of(stage).node.path}:${stage.terraformResourceType}.${stage.friendlyUniqueId}`;
       return (referencesOf(AppIndex.of(stage)).get(key) ?? []).flatMap((reference) => errorsOf(owner, property, stage, apiIdArgument, reference));
@@ -73,7 +74,9 @@ function referencesOf(index: AppIndex): ReadonlyMap<string, readonly StageRefere
       for (const resource of index.resourcesOfType(shape.type).filter((candidate) => ownerOfResource(candidate) === undefined)) {
         const entries = shape.blocks === undefined
           ? [{ api: configuredArgument(resource, shape.api), stage: configuredArgument(resource, shape.stage) }]
-          : blocksOf(configuredArgument(resource, shape.blocks)).map((block) => ({ api: block[shape.api], stage: block[shape.stage] }));
+          // The provider class's blocks name the API apiId; an override (Terraform's names) api_id.
+          : blocksOf(configuredArgument(resource, shape.blocks))
+            .map((block) => ({ api: block[shape.api] ?? block[snakeCase(shape.api)], stage: block[shape.stage] }));
         for (const [position, entry] of entries.entries()) {
           const named = typeof entry.stage === 'string' ? stageNamedBy(resource, entry.stage) : undefined;
           if (named !== undefined) {

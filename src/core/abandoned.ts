@@ -1,4 +1,4 @@
-import { IConstruct } from 'constructs';
+import { IConstruct, IValidation } from 'constructs';
 
 /** The constructs of the library whose constructor failed, taken out of the tree. */
 const ABANDONED = new WeakSet<IConstruct>();
@@ -10,7 +10,10 @@ const ABANDONED = new WeakSet<IConstruct>();
  * elsewhere before failing (a stage name claimed, a participant of its stack's render) is ignored
  * through `isAbandoned`.
  */
-export function abandon(construct: IConstruct, error: unknown): unknown {
+export function abandon(construct: IConstruct, error: unknown, call?: Call): unknown {
+  if (call !== undefined) {
+    closeCall(call, false);
+  }
   ABANDONED.add(construct);
   construct.node.scope?.node.tryRemoveChild(construct.node.id);
   return error;
@@ -26,27 +29,62 @@ export function isAbandoned(construct: IConstruct): boolean {
   return false;
 }
 
-/** What each call in progress recorded outside the tree, to take back if it fails (innermost call last). */
-const UNDO: Array<Array<() => void>> = [];
+/**
+ * A call of the library in progress (a constructor's body, a public method): what it recorded outside the
+ * tree, to take back if it fails, and what it says or asks of synth (a warning, a validation), done once it
+ * succeeds, so that a call that fails leaves none of them.
+ */
+export interface Call {
+  readonly undo: Array<() => void>;
+  readonly committed: Array<() => void>;
+}
+
+/** The calls in progress, the innermost last. */
+const CALLS: Call[] = [];
+
+/** Opens a call: a constructor's body opens one (and `closeCall` or `abandon` closes it), `atomically` one per method. */
+export function openCall(): Call {
+  const call: Call = { undo: [], committed: [] };
+  CALLS.push(call);
+  return call;
+}
+
+/**
+ * Closes `call`: succeeded, what it recorded and committed goes with the call around it (taken back, or done,
+ * with that one), or is done now for the outermost; failed, what it recorded is taken back and nothing of it is done.
+ */
+export function closeCall(call: Call, succeeded = true): void {
+  const index = CALLS.lastIndexOf(call);
+  if (index < 0) {
+    return;
+  }
+  CALLS.splice(index);
+  const outer = CALLS[CALLS.length - 1];
+  if (!succeeded) {
+    call.undo.reverse().forEach((action) => action());
+  } else if (outer !== undefined) {
+    outer.undo.push(...call.undo);
+    outer.committed.push(...call.committed);
+  } else {
+    call.committed.forEach((action) => action());
+  }
+}
 
 /**
  * Runs a public method of the library (`checkEntryPoints` wraps each): when it fails, the constructs it
- * added under `construct` are abandoned and what it recorded elsewhere (`undoIfFailed`: a stage name
- * claimed) is taken back, so that a caller that catches the error may call it again. What a call that
- * succeeds recorded is taken back with the call around it, if that one fails.
+ * added under `construct` are abandoned, what it recorded elsewhere (`undoIfFailed`: a stage name
+ * claimed) is taken back, and what it would have said (`whenCommitted`: warnings, validations) is not,
+ * so that a caller that catches the error may call it again.
  */
-export function atomically<T>(construct: IConstruct | undefined, call: () => T): T {
+export function atomically<T>(construct: IConstruct | undefined, run: () => T): T {
   const before = construct === undefined ? undefined : new Set(construct.node.children);
-  const undo: Array<() => void> = [];
-  UNDO.push(undo);
+  const call = openCall();
   try {
-    const result = call();
-    UNDO.pop();
-    UNDO[UNDO.length - 1]?.push(...undo);
+    const result = run();
+    closeCall(call);
     return result;
   } catch (error) {
-    UNDO.pop();
-    undo.reverse().forEach((action) => action());
+    closeCall(call, false);
     construct?.node.children.filter((child) => !before!.has(child)).forEach((child) => abandon(child, error));
     throw error;
   }
@@ -54,5 +92,20 @@ export function atomically<T>(construct: IConstruct | undefined, call: () => T):
 
 /** Records how to take back what the call in progress recorded outside the tree, should it fail. */
 export function undoIfFailed(action: () => void): void {
-  UNDO[UNDO.length - 1]?.push(action);
+  CALLS[CALLS.length - 1]?.undo.push(action);
+}
+
+/** Does `action` (a warning, a validation added) once the calls in progress succeed; now, outside any. */
+export function whenCommitted(action: () => void): void {
+  const call = CALLS[CALLS.length - 1];
+  if (call === undefined) {
+    action();
+  } else {
+    call.committed.push(action);
+  }
+}
+
+/** `construct.node.addValidation(validation)`, once the calls in progress succeed (a call that fails asks nothing of synth). */
+export function addValidationWhenCommitted(construct: IConstruct, validation: IValidation): void {
+  whenCommitted(() => construct.node.addValidation(validation));
 }

@@ -62,7 +62,8 @@ export function checkEntryPoints(declaring: Function): void {
         property: (parameter) => (owner !== undefined ? `${name}(${parameter})` : parameter),
         structPrefix: (parameter) => `${owner !== undefined ? name : `${declaring.name}.${name}`}(${parameter}).`,
       });
-      return atomically(owner, () => original.apply(this, given));
+      // A method of a construct leaves nothing behind when it fails; a static one (warningsOf, the isX checks, ARN builders) makes nothing.
+      return owner === undefined ? original.apply(this, given) : atomically(owner, () => original.apply(this, given));
     };
     Object.defineProperty(checked, 'name', { value: name });
     CHECKED.add(checked);

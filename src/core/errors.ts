@@ -12,9 +12,18 @@ const LONGEST = 120;
  * a struct check does not read), a `Map` or a `Set` with its entries. Long values are shortened.
  */
 export function describeValue(value: unknown): string {
-  const text = written(value, new Set());
+  let text: string;
+  try {
+    text = written(value, new Set());
+  } catch {
+    // A value that cannot be read (a revoked Proxy, a getter that throws) is described by its kind, never by the error it throws.
+    text = `a value that cannot be read (${value === null ? 'null' : typeof value})`;
+  }
   return text.length > LONGEST ? `${text.slice(0, LONGEST - 3)}...` : text;
 }
+
+/** How deep values are described: nested past it, `...` (a value nested 10 000 deep would overflow the stack). */
+const DEEPEST = 32;
 
 /** `value` in the words of {@link describeValue}, unshortened but for its parts past the length shown; `seen` holds the objects it is inside. */
 function written(value: unknown, seen: Set<object>): string {
@@ -41,6 +50,9 @@ function written(value: unknown, seen: Set<object>): string {
   const object = value as object;
   if (seen.has(object)) {
     return '[Circular]';
+  }
+  if (seen.size >= DEEPEST) {
+    return '...';
   }
   seen.add(object);
   try {

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { undoIfFailed } from './abandoned';
 
 /**
  * What a helper that builds a string AWS matches exactly was asked for (`arnForExecuteApi('GET', '/pets')`,
@@ -26,6 +27,7 @@ export function recordHelperTarget(owner: IConstruct, target: HelperTarget): voi
   const targets = TARGETS.get(owner) ?? [];
   targets.push(target);
   TARGETS.set(owner, targets);
+  undoIfFailed(() => targets.splice(targets.indexOf(target), 1));
 }
 
 /** What the helpers of `owner` were asked for, in the order of the calls. */

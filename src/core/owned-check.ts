@@ -89,7 +89,7 @@ export function brokenGuarantees(resource: TerraformResource): string[] {
   }
   warnOfStackOverride(resource, kept);
   errors.push(...failedChecks(resource, kept), ...movedFromDeclared(resource, kept));
-  errors.push(...ignoredFixedArgument(kept, lifecycle?.ignore_changes));
+  errors.push(...ignoredFixedArgument(kept, lifecycle?.ignore_changes, block));
   const rendered = renderedOf(block, Object.keys(kept.fixed));
   for (const name of Object.keys(kept.fixed)) {
     const changed = [name, `dynamic.${name}`].find((key) => !sameRendering(rendered[key], kept.rendered[key]));
@@ -213,11 +213,12 @@ function sameRendering(a: unknown, b: unknown): boolean {
  * what AWS has when the construct changes it, and the construct's URLs, ARNs and checks would name what
  * is not there. The arguments whose lifecycle says more (followed, watched, ignored by the construct itself) are judged there.
  */
-function ignoredFixedArgument(kept: Kept, ignoreChanges: unknown): string[] {
+function ignoredFixedArgument(kept: Kept, ignoreChanges: unknown, block: Record<string, unknown>): string[] {
   const said = new Set([...Object.keys(kept.lifecycle?.followed ?? {}), ...Object.keys(kept.lifecycle?.watched ?? {}),
     ...(kept.lifecycle?.ignoreChanges ?? []).map(snakeCase)]);
-  // Meta-arguments (provider) are no arguments an ignore_changes names.
-  const names = Object.keys(kept.fixed).filter((name) => name !== 'provider' && !said.has(snakeCase(name)));
+  // Meta-arguments (provider, count) are no arguments an ignore_changes names; an argument the construct leaves unset changes nothing ignored.
+  const names = Object.keys(kept.fixed)
+    .filter((name) => !META_ARGUMENTS.has(name) && !said.has(snakeCase(name)) && block[snakeCase(name)] !== undefined);
   // "all" on a resource that may be pinned on purpose (a stage: the README's rollback) is a pin, warned of with the watched arguments.
   const pin = ignoreChanges === 'all' && Object.keys(kept.lifecycle?.watched ?? {}).length > 0;
   const covered = pin ? undefined : coveredBy(ignoreChanges, names.map(snakeCase));
@@ -229,3 +230,5 @@ function ignoredFixedArgument(kept: Kept, ignoreChanges: unknown): string[] {
     `an ignore_changes without '${covered}'${ignoreChanges === 'all' ? ' (nor "all")' : ''}: the construct sets it, and Terraform would keep what AWS has `
     + `when the construct changes it (${why})`).message];
 }
+
+const META_ARGUMENTS: ReadonlySet<string> = new Set(['provider', 'count', 'forEach', 'dependsOn', 'lifecycle']);

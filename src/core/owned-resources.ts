@@ -1,6 +1,6 @@
 import { TerraformResource, TerraformResourceLifecycle, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { abandon, isAbandoned } from './abandoned';
+import { abandon, addValidationWhenCommitted, isAbandoned } from './abandoned';
 import { snakeCase } from './case';
 import { invalidProperty } from './errors';
 import { brokenGuarantees } from './owned-check';
@@ -51,7 +51,7 @@ function keepOwned(resource: TerraformResource, owned: OwnedResource): void {
   keepCurrent(resource, kept);
   // The constructor stored the construct's own lifecycle; from here on every assignment is merged.
   (resource as any).lifecycle = (resource as any)[LIFECYCLE];
-  resource.node.addValidation({ validate: () => brokenGuarantees(resource) });
+  addValidationWhenCommitted(resource, { validate: () => brokenGuarantees(resource) });
   ownedBy(owned.owner).push({ resource, property: owned.property });
 }
 

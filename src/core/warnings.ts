@@ -1,5 +1,6 @@
 import { AnnotationMetadataEntryType, Annotations, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { whenCommitted } from './abandoned';
 import { readable } from './errors';
 
 /**
@@ -9,9 +10,12 @@ import { readable } from './errors';
  */
 export function warnOnce(construct: IConstruct, message: string): void {
   const text = shownText(construct, message);
-  if (!warningsOn(construct).includes(text)) {
-    Annotations.of(construct).addWarning(text);
-  }
+  // A call of the library that fails says nothing (core/abandoned.ts).
+  whenCommitted(() => {
+    if (!warningsOn(construct).includes(text)) {
+      Annotations.of(construct).addWarning(text);
+    }
+  });
 }
 
 /** The warnings recorded on `construct` itself, in the order they were recorded. */
@@ -31,11 +35,13 @@ const GIVEN_ELSEWHERE = new WeakMap<IConstruct, string[]>();
 export function warnOnceOn(construct: IConstruct, on: IConstruct, message: string): void {
   warnOnce(on, message);
   const text = shownText(on, message);
-  const given = GIVEN_ELSEWHERE.get(construct) ?? [];
-  if (!given.includes(text)) {
-    given.push(text);
-    GIVEN_ELSEWHERE.set(construct, given);
-  }
+  whenCommitted(() => {
+    const given = GIVEN_ELSEWHERE.get(construct) ?? [];
+    if (!given.includes(text)) {
+      given.push(text);
+      GIVEN_ELSEWHERE.set(construct, given);
+    }
+  });
 }
 
 /** The warnings `construct` recorded on other constructs (`warnOnceOn`), in the order it did. */

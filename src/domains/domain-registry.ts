@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { checkDomainEndpoint, MappedApiKind } from './domain-endpoint';
 import { DomainIdentity, domainResourceNamed, privateDomainResourceNamed, resourceNameIdentity } from './domain-identity';
 import { handWrittenMappings } from './hand-written-mappings';
-import { isAbandoned } from '../core/abandoned';
+import { addValidationWhenCommitted, isAbandoned } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { configuredArgument, rawOverridesOf } from '../core/configured';
 import { describeValue, invalidProperty } from '../core/errors';
@@ -157,7 +157,7 @@ export function claimDomainMapping(owner: IConstruct, method: string, domain: Do
   const appClaims = claims;
   AppIndex.coverStack(TerraformStack.of(claim.mapping));
   // At synth, against every other claim of the domain: each stack's own validation finds its conflicts.
-  claim.mapping.node.addValidation({
+  addValidationWhenCommitted(claim.mapping, {
     validate: () => {
       warnOfPrivateNamesake(recorded);
       warnOfKeyKnownLater(recorded, domainClaims);

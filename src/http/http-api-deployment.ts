@@ -10,7 +10,7 @@ import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } f
 import { DeploymentOptions } from '../common/deployment-options';
 import { callText, executeApiArn, methodAndPath, recordArnTarget } from '../common/execute-api';
 import { validateV2Description } from '../common/validation';
-import { abandon } from '../core/abandoned';
+import { abandon, closeCall, openCall } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
@@ -95,7 +95,8 @@ export class HttpApiDeployment extends ApiDeploymentBase {
 
   constructor(scope: Construct, id: string, props: HttpApiDeploymentProps) {
     super(checkedScope('HttpApiDeployment', [scope, id, props]), id);
-    // A constructor that fails leaves nothing behind (core/abandoned.ts).
+    // A constructor that fails leaves nothing behind, and says nothing (core/abandoned.ts).
+    const call = openCall();
     try {
       this.start = startDeployment(this, {
         kind: 'HttpApiDeployment',
@@ -133,8 +134,9 @@ export class HttpApiDeployment extends ApiDeploymentBase {
         servedKeys: { property: 'routeOptions', settings: props.routeOptions },
       });
     } catch (error) {
-      throw abandon(this, error);
+      throw abandon(this, error, call);
     }
+    closeCall(call);
   }
 
   /**

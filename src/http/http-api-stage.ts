@@ -7,7 +7,7 @@ import { createV2Stage, stageUrlForPath } from '../common/api-gateway-v2-stage';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { HttpRouteOptions } from '../common/route-settings';
 import { StageBase } from '../common/stage-base';
-import { abandon } from '../core/abandoned';
+import { abandon, closeCall, openCall } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 import { checkStruct } from '../core/struct-check';
@@ -65,7 +65,8 @@ export class HttpApiStage extends StageBase {
 
   constructor(scope: Construct, id: string, props: HttpApiStageProps) {
     super(checkedScope('HttpApiStage', [scope, id, props]), id);
-    // A constructor that fails leaves nothing behind (core/abandoned.ts).
+    // A constructor that fails leaves nothing behind, and says nothing (core/abandoned.ts).
+    const call = openCall();
     try {
       const owner = stageErrorOwner(this);
       const prefix = stagePropertyPrefix(this, props.stageName);
@@ -77,8 +78,9 @@ export class HttpApiStage extends StageBase {
         routeKeys: HTTP_ROUTE_KEYS,
       });
     } catch (error) {
-      throw abandon(this, error);
+      throw abandon(this, error, call);
     }
+    closeCall(call);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { methodSettingsWrittenFor } from '../common/logging-at-synth';
+import { addValidationWhenCommitted } from '../core/abandoned';
 import { configuredArgument } from '../core/configured';
 import { invalidProperty } from '../core/errors';
 import { literalOf } from '../core/locals';
@@ -25,7 +26,7 @@ export interface MadeSettings {
 export function checkBesideWrittenByHand(
   owner: IConstruct, stage: TerraformResource, made: ReadonlyMap<string, MadeSettings>, settingsProperty: string,
 ): void {
-  owner.node.addValidation({
+  addValidationWhenCommitted(owner, {
     validate: () => methodSettingsWrittenFor(stage).flatMap((written) => {
       const path = configuredArgument(written, 'method_path');
       const ours = typeof path === 'string' ? made.get(literalOf(path) ?? path) : undefined;

@@ -16,7 +16,7 @@ import { DeploymentOptions } from '../common/deployment-options';
 import { callText, executeApiArn, methodAndPath, recordArnTarget } from '../common/execute-api';
 import { prepareStageLogging, REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
 import { validateStageName } from '../common/validation';
-import { abandon } from '../core/abandoned';
+import { abandon, closeCall, openCall } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { describeValue, invalidProperty } from '../core/errors';
@@ -151,7 +151,8 @@ export class RestApiDeployment extends ApiDeploymentBase {
 
   constructor(scope: Construct, id: string, props: RestApiDeploymentProps) {
     super(checkedScope('RestApiDeployment', [scope, id, props]), id);
-    // A constructor that fails leaves nothing behind (core/abandoned.ts).
+    // A constructor that fails leaves nothing behind, and says nothing (core/abandoned.ts).
+    const call = openCall();
     try {
       this.start = startDeployment(this, {
         kind: 'RestApiDeployment',
@@ -213,8 +214,9 @@ export class RestApiDeployment extends ApiDeploymentBase {
         servedKeys: { property: 'methodOptions', settings: props.methodOptions },
       });
     } catch (error) {
-      throw abandon(this, error);
+      throw abandon(this, error, call);
     }
+    closeCall(call);
   }
 
   /**

@@ -24,7 +24,7 @@ import { prepareStageLogging, REST_STAGE_RESOURCE_TYPES } from '../common/stage-
 import { checkStageReferences } from '../common/stage-references';
 import { apiIdentity, claimStage } from '../common/stage-registry';
 import { validateProvider, validateRegion, validateStageName, validateStageVariables, validateTags } from '../common/validation';
-import { abandon } from '../core/abandoned';
+import { abandon, closeCall, openCall } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix, stageResourceProperty } from '../core/deployment-marker';
@@ -146,7 +146,8 @@ export class RestApiStage extends StageBase {
 
   constructor(scope: Construct, id: string, props: RestApiStageProps) {
     super(checkedScope('RestApiStage', [scope, id, props]), id);
-    // A constructor that fails leaves nothing behind (core/abandoned.ts).
+    // A constructor that fails leaves nothing behind, and says nothing (core/abandoned.ts).
+    const call = openCall();
     try {
       // Errors name the construct the user created, and the properties as the user wrote them:
       // a RestApiDeployment's main stage takes its props, addStage() its options.
@@ -264,8 +265,9 @@ export class RestApiStage extends StageBase {
         validateWebAclArn(owner, `${prefix}webAclArn`, options.webAclArn, association);
       }
     } catch (error) {
-      throw abandon(this, error);
+      throw abandon(this, error, call);
     }
+    closeCall(call);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkArnInRegionOf } from '../common/arn-region';
+import { addValidationWhenCommitted } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 import { heldByLocal } from '../core/locals';
@@ -42,7 +43,7 @@ function checkWebAclScope(owner: IConstruct, property: string, arn: string): voi
   if (parts === null) {
     return;
   }
-  owner.node.addValidation({
+  addValidationWhenCommitted(owner, {
     validate: () => {
       const acl = AppIndex.of(owner).elementNamed(parts[1] !== undefined, 'aws_wafv2_web_acl', reference!.stack, parts[2]);
       const scope = (acl as { scopeInput?: unknown } | undefined)?.scopeInput;

@@ -16,16 +16,25 @@ export function unservedTargetWarnings(apiAddress: string, served: ReadonlySet<s
   // An API whose only route is `$default` is invoked with `<api>/<stage>/$default`: an ARN of a method and path matches none of its requests, wildcards too.
   const onlyDefault = routes.length > 0 && routes.every(({ route }) => route.catchAll);
   const arnOfPath = (target: HelperTarget) => target.routeKey === undefined && target.call.startsWith('arnForExecuteApi');
-  const unserved = targets.filter((target) => (judged(target) || (onlyDefault && arnOfPath(target))) && !servesTarget(target)).map((target) =>
+  return targets.filter((target) => (judged(target) || (onlyDefault && arnOfPath(target))) && !servesTarget(target)).map((target) =>
     `${target.call} names ${describe(target)}, which ${apiAddress} does not serve (it serves ${shown || 'nothing yet'}): `
     + `${target.call.startsWith('urlForPath') ? 'no route answers the URL (404)' : 'the ARN matches no request, so a permission with it lets none through'}. `
     + 'Name what the API serves, or add it to the API.');
-  // Beside other routes, the `$default` route's requests escape an ARN of every method and path, unless its own ARN is asked for too.
-  const withDefault = !onlyDefault && routes.some(({ route }) => route.catchAll) && !targets.some((target) => target.routeKey === '$default');
-  const everyPath = targets.filter((target) => withDefault && arnOfPath(target) && target.method === '*' && target.path === '/*');
-  return [...unserved, ...everyPath.map((target) => `${target.call} matches every method and path, but not the requests ${apiAddress}'s $default route `
-    + "serves: API Gateway invokes it with the ARN '<api>/<stage>/$default', which has no method and path, so a permission with this ARN lets none "
-    + "of them through (the caller gets 500). Give the $default route's function a permission with arnForExecuteApi('$default') too.")];
+}
+
+/**
+ * Beside other routes, the `$default` route's requests escape an ARN of every method and path (`arnForExecuteApi()`), unless
+ * its own ARN is asked for too: the warnings for such ARNs. Judged where the API has a literal `$default` route beside others
+ * (`besideOthers`), even when the other routes are not all known (one named indirectly, one of a module).
+ */
+export function missedDefaultRouteWarnings(apiAddress: string, besideOthers: boolean, targets: readonly HelperTarget[]): string[] {
+  if (!besideOthers || targets.some((target) => target.routeKey === '$default')) {
+    return [];
+  }
+  return targets.filter((target) => target.routeKey === undefined && target.call.startsWith('arnForExecuteApi') && target.method === '*' && target.path === '/*')
+    .map((target) => `${target.call} matches every method and path, but not the requests ${apiAddress}'s $default route `
+      + "serves: API Gateway invokes it with the ARN '<api>/<stage>/$default', which has no method and path, so a permission with this ARN lets none "
+      + "of them through (the caller gets 500). Give the $default route's function a permission with arnForExecuteApi('$default') too.");
 }
 
 /** A route as served: `$default` (every request), or a method (`*` for any) and path segments. */

@@ -7,7 +7,9 @@ import { hasInterpolation } from './terraform-references';
  * `${context.requestId}`), not escaped (`$${...}`).
  */
 // `request`: HTTP APIs' parameter mapping and WebSocket route selection write `${request.path.id}` (AWS, "Transform API requests and responses").
-const API_GATEWAY_VARIABLE = /(^|[^$])\$\{\s*(stageVariables|context|request)\./;
+// The roots of API Gateway's and its templates' (VTL) variables: `$input`, `$util`, `$method.request...`, `$integration...`
+// too; no Terraform reference starts with one.
+const API_GATEWAY_VARIABLE = /(^|[^$])\$\{\s*(stageVariables|context|request|input|util|method|integration)\./;
 
 /**
  * The first argument of a resource block (`uri`, `request_templates.application/json`) whose text has

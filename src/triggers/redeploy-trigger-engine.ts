@@ -15,7 +15,7 @@ import { BlockSource, HomeStackBlocks } from './block-source';
 import { changingCallWarnings } from './changing-calls';
 import { CrossStackExpressions, CrossStackTokens } from './cross-stack-expressions';
 import { namedByIdWarning, noTriggersWarning, undiscoveredWarning, unhashedFileWarning } from './engine-warnings';
-import { endpointDisabledWarning, unservedTargetWarnings } from './helper-targets';
+import { endpointDisabledWarning, missedDefaultRouteWarnings, unservedTargetWarnings } from './helper-targets';
 import { apiGatewayVariableIn } from './openapi-body';
 import { assertNoStageWrittenByHand, stagesNamedLiterally, stagesOfOwner } from './owner-stages';
 import { Block, resolvedBlocks, StackPass } from './rendered-blocks';
@@ -25,7 +25,7 @@ import { stackBlocks } from './stack-blocks';
 import { StackRenderHook } from './stack-render-hook';
 import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } from './trigger-entries';
 import { UserTriggers } from './user-triggers';
-import { isAbandoned } from '../core/abandoned';
+import { isAbandoned, undoIfFailed } from '../core/abandoned';
 import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
@@ -197,7 +197,9 @@ export class RedeployTriggerEngine {
     if (warning !== undefined) {
       this.warn(warning);
     }
-    this.served.push({ property, key });
+    const entry = { property, key };
+    this.served.push(entry);
+    undoIfFailed(() => this.served.splice(this.served.indexOf(entry), 1));
   }
 
   /**
@@ -489,12 +491,18 @@ export class RedeployTriggerEngine {
       // The execute-api endpoint answers 403 Forbidden: a URL on it reaches nothing.
       targets.filter((target) => target.call.startsWith('urlForPath')).forEach((target) => this.warn(endpointDisabledWarning(target.call, api.address)));
     }
-    if (targets.length === 0 || api === undefined || !this.props.autoDiscover || blindSpots) {
+    if (targets.length === 0 || api === undefined || !this.props.autoDiscover) {
       return;
     }
-    const served = this.servedBy(api, snapshot, expressions);
+    const rest = this.props.family.apiType === 'aws_api_gateway_rest_api';
+    if (!rest) {
+      // Whether the other routes are all known or not (one named indirectly, one of a module), a literal $default route beside others is.
+      const keys = snapshot.resources.filter((item) => item.type === 'aws_apigatewayv2_route').map((item) => item.config.route_key);
+      missedDefaultRouteWarnings(api.address, keys.includes('$default') && keys.some((key) => key !== '$default'), targets)
+        .forEach((warning) => this.warn(warning));
+    }
+    const served = blindSpots ? undefined : this.servedBy(api, snapshot, expressions);
     if (served !== undefined) {
-      const rest = this.props.family.apiType === 'aws_api_gateway_rest_api';
       unservedTargetWarnings(api.address, served, rest, targets).forEach((warning) => this.warn(warning));
     }
   }

@@ -7,6 +7,7 @@ import { BlockSource } from './block-source';
 import { CrossStackExpressions } from './cross-stack-expressions';
 import { endpointDisabledWarning, unservedTargetWarnings } from './helper-targets';
 import { stackBlocks } from './stack-blocks';
+import { addValidationWhenCommitted } from '../core/abandoned';
 import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
@@ -80,7 +81,7 @@ export function checkServedByApi(owner: IConstruct, family: ApiFamily, apiId: st
     }
   }
   const judgedSettings = settings.filter(({ key }) => !Token.isUnresolved(key) && !key.includes('*'));
-  owner.node.addValidation({
+  addValidationWhenCommitted(owner, {
     validate: () => {
       const targets = helperTargetsOf(owner);
       if (judgedSettings.length === 0 && targets.length === 0) {

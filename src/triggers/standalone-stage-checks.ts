@@ -6,6 +6,7 @@ import { CrossStackExpressions } from './cross-stack-expressions';
 import { stageTypeOf, stageWrittenByHand, writtenByHandText } from './hand-written-stages';
 import { stackBlocks } from './stack-blocks';
 import { stagesNamedLiterallyWarnings } from './stages-named-literally';
+import { addValidationWhenCommitted } from '../core/abandoned';
 import { apiIdBehind } from '../core/api-id-behind';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
@@ -18,7 +19,7 @@ import { warnOnce } from '../core/warnings';
  * warns of resources written by hand that name it by its literal name (they do not wait for it).
  */
 export function checkBesideHandWritten(owner: IConstruct, family: ApiFamily, apiId: string, stage: TerraformResource): void {
-  owner.node.addValidation({
+  addValidationWhenCommitted(owner, {
     validate: () => AppIndex.during(owner, (index) => {
       const stack = TerraformStack.of(owner);
       const blocks = new BlockSource(owner, { blocks: stackBlocks(index, stack, true) }, true);

@@ -12,7 +12,7 @@ import { DeploymentOptions } from '../common/deployment-options';
 import { callText, executeApiArn, recordArnTarget, webSocketArnRouteKey } from '../common/execute-api';
 import { prepareStageLogging } from '../common/stage-logging';
 import { validateV2Description } from '../common/validation';
-import { abandon } from '../core/abandoned';
+import { abandon, closeCall, openCall } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { isDeploymentOfKind } from '../core/deployment-marker';
 import { ProviderResources } from '../core/provider-resources';
@@ -111,7 +111,8 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
 
   constructor(scope: Construct, id: string, props: WebSocketApiDeploymentProps) {
     super(checkedScope('WebSocketApiDeployment', [scope, id, props]), id);
-    // A constructor that fails leaves nothing behind (core/abandoned.ts).
+    // A constructor that fails leaves nothing behind, and says nothing (core/abandoned.ts).
+    const call = openCall();
     try {
       this.start = startDeployment(this, {
         kind: 'WebSocketApiDeployment',
@@ -154,8 +155,9 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
         servedKeys: { property: 'routeOptions', settings: props.routeOptions },
       });
     } catch (error) {
-      throw abandon(this, error);
+      throw abandon(this, error, call);
     }
+    closeCall(call);
   }
 
   /**

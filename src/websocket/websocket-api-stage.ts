@@ -8,7 +8,7 @@ import { CommonStageOptions } from '../common/common-stage-options';
 import { WebSocketRouteOptions } from '../common/route-settings';
 import { StageBase } from '../common/stage-base';
 import { prepareStageLogging } from '../common/stage-logging';
-import { abandon } from '../core/abandoned';
+import { abandon, closeCall, openCall } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 import { checkStruct } from '../core/struct-check';
@@ -66,7 +66,8 @@ export class WebSocketApiStage extends StageBase {
 
   constructor(scope: Construct, id: string, props: WebSocketApiStageProps) {
     super(checkedScope('WebSocketApiStage', [scope, id, props]), id);
-    // A constructor that fails leaves nothing behind (core/abandoned.ts).
+    // A constructor that fails leaves nothing behind, and says nothing (core/abandoned.ts).
+    const call = openCall();
     try {
       const owner = stageErrorOwner(this);
       const prefix = stagePropertyPrefix(this, props.stageName);
@@ -81,8 +82,9 @@ export class WebSocketApiStage extends StageBase {
         prepareStageLogging(this, this, undefined, false, ['aws_apigatewayv2_stage']);
       }
     } catch (error) {
-      throw abandon(this, error);
+      throw abandon(this, error, call);
     }
+    closeCall(call);
   }
 
   /**
