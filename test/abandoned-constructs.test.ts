@@ -98,6 +98,18 @@ describe('a call that failed says nothing and asks nothing of synth', () => {
     expect(RestApiDeployment.warningsOf(stack)).toEqual([]);
   });
 
+  test('a construct with cloudWatchRole: true refused after its role was made: the stages made before it do not wait for the role, and keep their warning', () => {
+    const stack = newStack();
+    new RestApiDeployment(stack, 'logging', { restApi: petsApi(stack, {}, 'a_').api, loggingLevel: 'INFO' });
+    expect(() => new RestApiDeployment(stack, 'bad', { restApi: petsApi(stack, {}, 'b_').api, stageName: 'bad name', cloudWatchRole: true }))
+      .toThrow("property 'stageName' is \"bad name\"");
+
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(json.resource.aws_api_gateway_account).toBeUndefined();
+    expect(Object.values(json.resource.aws_api_gateway_stage).map((stage: any) => stage.depends_on)).toEqual([undefined]);
+    expect(RestApiDeployment.warningsOf(stack)).toEqual([expect.stringContaining('The stage "prod" writes logs to CloudWatch')]);
+  });
+
   test('arnForExecuteApi refused for its stage: no warning about the path or stage it named', () => {
     const stack = newStack();
     const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api });

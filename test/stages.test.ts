@@ -233,6 +233,14 @@ test("an HTTP API's $default stage and a stage named default, both logging to a 
   expect(() => deployment.addStage('beta', { accessLogDestination: AccessLogDestination.newLogGroup() })).not.toThrow();
 });
 
+test("the same, with a stage made on its own given the API's id read again (a token of its own): refused too", () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const { api } = petsHttpApi(stack);
+  const deployment = new HttpApiDeployment(stack, 'deploy', { httpApi: api, accessLogDestination: AccessLogDestination.newLogGroup() });
+  expect(() => new HttpApiStage(stack, 'default', { apiId: api.id, deploymentId: deployment.deploymentId, stageName: 'default', accessLogDestination: AccessLogDestination.newLogGroup() }))
+    .toThrow("expected a log group no other stage of the API creates: 'stack/deploy/Stage' creates the one of the same name");
+});
+
 describe('a stage made on its own: its per-route and per-method settings name what the API serves', () => {
   test.each<[string, (stack: TerraformStack) => void, string]>([
     ['RestApiStage, methodOptions', (stack) => {

@@ -1,6 +1,6 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { addValidationWhenCommitted, isAbandoned, undoIfFailed } from '../core/abandoned';
+import { addValidationWhenCommitted, isAbandoned, undoIfFailed, whenCommitted } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { invalidProperty } from '../core/errors';
 import { describePlacement, sameAccount } from '../core/placement';
@@ -47,11 +47,14 @@ export function claimAccountSettings(claim: AccountClaim): void {
   }
   claims.push(claim);
   addValidationWhenCommitted(claim.account, { validate: () => checkAccountSettings(claim) });
-  // The stages of this stack, account and region made before it wait for it from now on.
+  // The stages of this stack, account and region made before it wait for it from now on: once the call that makes it succeeds
+  // (other constructs' stages must not wait for the account setting of a construct that failed, and is gone).
   const stack = TerraformStack.of(claim.account);
-  for (const waiting of WAITING.get(app)?.values() ?? []) {
-    waiting.forEach((stage) => settle(stage, [claim], stack));
-  }
+  whenCommitted(() => {
+    for (const waiting of WAITING.get(app)?.values() ?? []) {
+      waiting.forEach((stage) => settle(stage, [claim], stack));
+    }
+  });
 }
 
 /**

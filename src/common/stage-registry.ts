@@ -1,4 +1,4 @@
-import { TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { isAbandoned, undoIfFailed } from '../core/abandoned';
 import { apiIdBehind } from '../core/api-id-behind';
@@ -77,7 +77,8 @@ const LOG_GROUPS = new WeakMap<IConstruct, Map<string, Claim>>();
  */
 export function claimLogGroupName(owner: IConstruct, stagePath: string, identity: string, logGroupName: string, property: string): void {
   const claimed = registryOf(LOG_GROUPS, owner);
-  const key = `${identity}\u0000${logGroupName}`;
+  // As the expressions it is made of (each read of an API's id is a token of its own).
+  const key = `${identity}\u0000${Token.isUnresolved(logGroupName) ? expressionIn(TerraformStack.of(owner), logGroupName) : logGroupName}`;
   const other = claimed.get(key);
   if (other !== undefined && other.path !== stagePath && !isAbandoned(other.owner)) {
     throw invalidProperty(owner, property, 'AccessLogDestination.newLogGroup()',
