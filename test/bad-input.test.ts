@@ -462,3 +462,15 @@ describe('more mistakes refused', () => {
     expect(() => deployment.arnForExecuteApi('')).toThrow("property 'arnForExecuteApi(routeKey)' is \"\"; expected one of '$connect'");
   });
 });
+
+test('addStage with importExistingStage: refused naming how an added stage is adopted, which works as said', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  const pets = petsApi(stack);
+  const deployment = new RestApiDeployment(stack, 'deploy', { restApi: pets.api });
+  expect(() => deployment.addStage('staging', { importExistingStage: true } as any)).toThrow("property 'addStage(staging).importExistingStage' is true; expected no "
+    + "'importExistingStage': StageOptions has no such property ('importExistingStage' adopts the main stage; adopt a stage addStage makes on the stage it "
+    + "returns: stage.stage.importFrom('<api id>/<name>') for one made outside Terraform, or stage.stage.moveFromId('<address>') for one in the state).");
+  deployment.addStage('staging').stage.importFrom(`${pets.api.id}/staging`);
+  expect(JSON.parse(Testing.synth(stack, true)).import).toEqual([{ id: '${aws_api_gateway_rest_api.api.id}/staging', to: expect.stringMatching(/^aws_api_gateway_stage\.deploy_Stage_staging_\w+$/) }]);
+});

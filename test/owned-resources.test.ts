@@ -624,6 +624,16 @@ describe('method settings written by hand beside the construct\'s for one method
     expect(withSettingsIn('local')).toThrow('sets the method path "pets/GET" of this stage too');
   });
 
+  test.each(['/pets/GET', '~1pets/GET'])('a method path written with the resource path\'s leading slash (%s): the same method, refused too', (methodPath) => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, methodOptions: { '/pets/GET': { metricsEnabled: true } } });
+    new ApiGatewayMethodSettings(stack, 'hand', {
+      restApiId: deployment.restApiId, stageName: deployment.deploymentStage.stage.stageName, methodPath, settings: { metricsEnabled: true },
+    });
+    expect(() => Testing.synth(stack, true)).toThrow(`'stack/hand' (aws_api_gateway_method_settings.hand, written by hand) sets the method path "${methodPath}" of this stage too`);
+  });
+
   test('the stage named through a function of its name, or a raw "${...}" string naming it: found too', () => {
     for (const name of [(stage: ApiGatewayStage) => Fn.trimspace(stage.stageName), (stage: ApiGatewayStage) => `\${aws_api_gateway_stage.${stage.friendlyUniqueId}.stage_name}`]) {
       const stack = new TerraformStack(Testing.app(), 'stack');

@@ -91,6 +91,8 @@ export function addStageOptions(shape: StructShape, apiProperties: readonly stri
       region: given,
       provider: given,
       stageName: "addStage's first argument names the stage: addStage('<name>', options)",
+      importExistingStage: "'importExistingStage' adopts the main stage; adopt a stage addStage makes on the stage it returns: "
+        + "stage.stage.importFrom('<api id>/<name>') for one made outside Terraform, or stage.stage.moveFromId('<address>') for one in the state",
       // HTTP APIs' say why they have none.
       cloudWatchRole: shape.elsewhere?.cloudWatchRole
         ?? "'cloudWatchRole' is a prop of the deployment construct, for all its stages: the account's role is one per account and region",

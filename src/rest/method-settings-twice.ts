@@ -1,5 +1,6 @@
-import { TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { providerMethodPath } from './method-settings';
 import { methodSettingsWrittenFor } from '../common/logging-at-synth';
 import { addValidationWhenCommitted } from '../core/abandoned';
 import { configuredArgument } from '../core/configured';
@@ -29,7 +30,7 @@ export function checkBesideWrittenByHand(
   addValidationWhenCommitted(owner, {
     validate: () => methodSettingsWrittenFor(stage).flatMap((written) => {
       const path = configuredArgument(written, 'method_path');
-      const ours = typeof path === 'string' ? made.get(literalOf(path) ?? path) : undefined;
+      const ours = typeof path === 'string' ? made.get(comparablePath(literalOf(path) ?? path)) : undefined;
       if (ours === undefined) {
         return [];
       }
@@ -46,4 +47,15 @@ export function checkBesideWrittenByHand(
         + `settings in the stage's options only, ${adopt}`).message];
     }),
   });
+}
+
+/**
+ * A method path written by hand as the construct writes it (`providerMethodPath`): one that begins with the
+ * resource path's own '/', written or escaped (`/pets/GET`, `~1pets/GET`), is the same method's as `pets/GET`.
+ */
+function comparablePath(path: string): string {
+  if (Token.isUnresolved(path) || !/^(\/|~1)/.test(path)) {
+    return path;
+  }
+  return providerMethodPath(path.replace(/~1/g, '/').replace(/^\/+/, ''));
 }
