@@ -651,3 +651,28 @@ describe('method settings written by hand beside the construct\'s for one method
     expect(json.moved).toEqual([{ from: 'aws_api_gateway_method_settings.all', to: expect.stringMatching(/^aws_api_gateway_method_settings\.deploy_Stage_MethodSettings_AllMethods_\w+$/) }]);
   });
 });
+
+describe("a web ACL association written by hand beside the construct's for its stage", () => {
+  const withAssociation = (adopt: boolean) => () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+    const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, webAclArn: 'arn:aws:wafv2:eu-west-2:123456789012:regional/webacl/pets/abc' });
+    if (adopt) {
+      deployment.deploymentStage.webAclAssociation!.moveFromId('aws_wafv2_web_acl_association.waf');
+    } else {
+      new Wafv2WebAclAssociation(stack, 'waf', { resourceArn: deployment.deploymentStage.stage.arn, webAclArn: 'arn:aws:wafv2:eu-west-2:123456789012:regional/webacl/legacy/def' });
+    }
+    return JSON.parse(Testing.synth(stack, true));
+  };
+
+  test('refused at synth: each apply would flip the two', () => {
+    expect(withAssociation(false)).toThrow("RestApiDeployment at 'stack/deploy': property 'webAclArn' is \"'stack/waf' (aws_wafv2_web_acl_association.waf, "
+      + 'written by hand)"; expected one web ACL association for the stage: a stage has one web ACL, and each apply would flip the two; give the web ACL in '
+      + "webAclArn only, and remove it from the program and call moveFromId('aws_wafv2_web_acl_association.waf') on deploymentStage.webAclAssociation, so that "
+      + 'Terraform moves it there.');
+  });
+
+  test("adopted: the construct's association, moved from the hand-written address", () => {
+    expect(withAssociation(true)().moved).toEqual([{ from: 'aws_wafv2_web_acl_association.waf', to: expect.stringMatching(/^aws_wafv2_web_acl_association\.deploy_Stage_WebAcl_\w+$/) }]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import type { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
 import type { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
+import type { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { CacheClusterSize } from './cache-cluster-size';
@@ -8,7 +9,7 @@ import { currentStageOptions, DeprecatedStageOptions } from './deprecated-stage-
 import { addMethodSettings, MethodDeploymentOptions, methodDeploymentOptionsOf, methodKeyOf, MethodSettingsTarget, providerMethodPath } from './method-settings';
 import { checkBesideWrittenByHand, MadeSettings } from './method-settings-twice';
 import { REST_API_STAGE_PROPS } from './rest-shapes';
-import { validateWebAclArn } from './web-acl';
+import { checkAssociationsWrittenByHand, validateWebAclArn } from './web-acl';
 import { AccessLogFormat } from '../common/access-log';
 import { accessLogSettingsCheck, accessLogSettingsOf } from '../common/access-log-settings';
 import { checkIdKinds } from '../common/api-id-kind';
@@ -141,6 +142,12 @@ export class RestApiStage extends StageBase {
    */
   public readonly methodSettings: ApiGatewayMethodSettings[] = [];
 
+  /**
+   * The `aws_wafv2_web_acl_association` its `webAclArn` makes (for `moveFromId` when adopting a hand-written one).
+   * @default - none, without `webAclArn`
+   */
+  public readonly webAclAssociation?: Wafv2WebAclAssociation;
+
   /** What its custom domain mappings name: the API, the stage through its resource, its provider and region. */
   private readonly mappingTarget: MappingTarget;
 
@@ -263,6 +270,8 @@ export class RestApiStage extends StageBase {
           },
         });
         validateWebAclArn(owner, `${prefix}webAclArn`, options.webAclArn, association);
+        checkAssociationsWrittenByHand(owner, this.stage, `${prefix}webAclArn`, stageResourceProperty(this, props.stageName).replace(/stage$/, 'webAclAssociation'));
+        this.webAclAssociation = association;
       }
     } catch (error) {
       throw abandon(this, error, call);

@@ -1,10 +1,12 @@
-import { TerraformResource, Token } from 'cdktf';
+import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkArnInRegionOf } from '../common/arn-region';
 import { addValidationWhenCommitted } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
+import { configuredArgument } from '../core/configured';
 import { invalidProperty } from '../core/errors';
 import { heldByLocal } from '../core/locals';
+import { ownerOfResource } from '../core/owned-resources';
 import { referenceOf } from '../core/resolve';
 
 /** An AWS WAF (wafv2) web ACL's ARN: its region, account, scope (`regional`, or `global` for CloudFront), name and id. */
@@ -52,3 +54,44 @@ function checkWebAclScope(owner: IConstruct, property: string, arn: string): voi
     },
   });
 }
+
+/**
+ * Fails, when the app is validated, on `aws_wafv2_web_acl_association` written by hand for `stage` (its
+ * `resource_arn` reads the stage's `arn`) beside the one the construct makes: a stage has one web ACL, and
+ * each apply would flip the two. `property`: the prop that made it; `accessor`: the construct's association as the user reaches it, for `moveFromId`.
+ */
+export function checkAssociationsWrittenByHand(owner: IConstruct, stage: TerraformResource, property: string, accessor: string): void {
+  addValidationWhenCommitted(owner, {
+    validate: () => {
+      const key = `${TerraformStack.of(stage).node.path}:${stage.friendlyUniqueId}`;
+      return (associationsByStage(AppIndex.of(stage)).get(key) ?? []).map((written) => {
+        const address = `${written.terraformResourceType}.${written.friendlyUniqueId}`;
+        const adopt = TerraformStack.of(written) === TerraformStack.of(stage)
+          ? `remove it from the program and call moveFromId('${address}') on ${accessor}, so that Terraform moves it there`
+          : `remove it from the program (it is in the stack '${TerraformStack.of(written).node.path}')`;
+        return invalidProperty(owner, property, `'${written.node.path}' (${address}, written by hand)`,
+          'one web ACL association for the stage: a stage has one web ACL, and each apply would flip the two; give the web ACL in webAclArn only, and '
+          + `${adopt}`).message;
+      });
+    },
+  });
+}
+
+/** The app's web ACL associations written by hand whose `resource_arn` reads a REST stage's `arn`, by the stage (`<stack path>:<name>`). */
+function associationsByStage(index: AppIndex): ReadonlyMap<string, readonly TerraformResource[]> {
+  return index.appMemo(ASSOCIATIONS, () => {
+    const byStage = new Map<string, TerraformResource[]>();
+    for (const association of index.resourcesOfType('aws_wafv2_web_acl_association').filter((resource) => ownerOfResource(resource) === undefined)) {
+      const arn = configuredArgument(association, 'resource_arn');
+      const reference = typeof arn === 'string' ? referenceOf(heldByLocal(arn) ?? arn) : undefined;
+      const stage = reference === undefined ? null : /^aws_api_gateway_stage\.([\w-]+)\.arn$/.exec(reference.identifier);
+      if (stage !== null) {
+        const key = `${reference!.stack.node.path}:${stage[1]}`;
+        byStage.set(key, [...byStage.get(key) ?? [], association]);
+      }
+    }
+    return byStage;
+  });
+}
+
+const ASSOCIATIONS = Symbol('web ACL associations written by hand, by stage');
