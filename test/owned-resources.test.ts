@@ -14,7 +14,10 @@ import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
 import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
 import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
+import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
@@ -622,6 +625,29 @@ describe('method settings written by hand beside the construct\'s for one method
       + "moveFromId('aws_api_gateway_method_settings.hand') on methodSettings[0].");
     expect(withSettingsIn('other stack')).toThrow("and remove it from the program (it is in the stack 'other': its next apply destroys it, and the construct's settings take its place)");
     expect(withSettingsIn('local')).toThrow('sets the method path "pets/GET" of this stage too');
+  });
+
+  test('for a method the API does not serve, or a nested path written with plain slashes: warned', () => {
+    const warningsWith = (methodPath: string) => {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      const pets = petsApi(stack);
+      const byId = new ApiGatewayResource(stack, 'by_id', { restApiId: pets.api.id, parentId: pets.pets.id, pathPart: '{id}' });
+      const get = new ApiGatewayMethod(stack, 'get_by_id', { restApiId: pets.api.id, resourceId: byId.id, httpMethod: 'GET', authorization: 'NONE' });
+      new ApiGatewayIntegration(stack, 'get_by_id_integration', { restApiId: pets.api.id, resourceId: byId.id, httpMethod: get.httpMethod, type: 'MOCK' });
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: pets.api, cloudWatchRole: false });
+      new ApiGatewayMethodSettings(stack, 'hand', {
+        restApiId: deployment.restApiId, stageName: deployment.deploymentStage.stage.stageName, methodPath, settings: { metricsEnabled: true },
+      });
+      return RestApiDeployment.warningsOf(stack);
+    };
+    expect(warningsWith('pets/PATCH')).toEqual(["The method settings 'stack/hand' (aws_api_gateway_method_settings.hand, written by hand) name the method path "
+      + '"pets/PATCH" of the stage "prod", which aws_api_gateway_rest_api.api does not serve: AWS refuses settings for a method that does not exist. Name one '
+      + 'of its methods, or add the method to the API.']);
+    expect(warningsWith('pets/{id}/GET')).toEqual([expect.stringContaining('name the method path "pets/{id}/GET", whose resource path has several levels: '
+      + 'API Gateway does not read it as the method\'s')]);
+    expect(warningsWith('~1pets~1{id}/GET')).toEqual([]);
+    expect(warningsWith('pets/GET')).toEqual([]);
   });
 
   test.each(['/pets/GET', '~1pets/GET'])('a method path written with the resource path\'s leading slash (%s): the same method, refused too', (methodPath) => {

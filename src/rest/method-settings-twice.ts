@@ -7,6 +7,9 @@ import { configuredArgument } from '../core/configured';
 import { invalidProperty } from '../core/errors';
 import { literalOf } from '../core/locals';
 import { expressionIn } from '../core/resolve';
+import { warnOnce } from '../core/warnings';
+import { REST_API_FAMILY } from '../triggers/rest-api-family';
+import { servedByApiOf } from '../triggers/served-by-api';
 
 /** Method settings the construct made: the property errors name, the method path as given, and its index in the stage's `methodSettings`. */
 export interface MadeSettings {
@@ -32,6 +35,7 @@ export function checkBesideWrittenByHand(
       const path = configuredArgument(written, 'method_path');
       const ours = typeof path === 'string' ? made.get(comparablePath(literalOf(path) ?? path)) : undefined;
       if (ours === undefined) {
+        unservedWarning(owner, stage, written, typeof path === 'string' ? literalOf(path) ?? path : undefined);
         return [];
       }
       const address = `${written.terraformResourceType}.${written.friendlyUniqueId}`;
@@ -58,4 +62,32 @@ function comparablePath(path: string): string {
     return path;
   }
   return providerMethodPath(path.replace(/~1/g, '/').replace(/^\/+/, ''));
+}
+
+/**
+ * Warns of method settings written by hand for a method path the stage's API does not serve (when the API is a
+ * resource of the stage's stack whose methods are all known): AWS refuses settings for a method that does not
+ * exist. A nested resource path written with plain slashes (`pets/{id}/GET`) gets the escaped form it needs.
+ */
+function unservedWarning(owner: IConstruct, stage: TerraformResource, written: TerraformResource, path: string | undefined): void {
+  const slash = path === undefined || Token.isUnresolved(path) ? -1 : path.lastIndexOf('/');
+  if (path === undefined || slash < 0 || path === '*/*' || path.endsWith('/*')) {
+    return;
+  }
+  const resource = path.slice(0, slash).replace(/~1/g, '/').replace(/^\/+/, '');
+  const apiId = configuredArgument(stage, 'rest_api_id');
+  const served = typeof apiId === 'string' ? servedByApiOf(owner, REST_API_FAMILY, apiId) : undefined;
+  if (served === undefined) {
+    return;
+  }
+  const key = `${resource === '' ? '' : `${resource}/`}${path.slice(slash + 1).toUpperCase()}`;
+  const what = `'${written.node.path}' (${written.terraformResourceType}.${written.friendlyUniqueId}, written by hand)`;
+  if (!served.keys.has(key) && !served.keys.has(`${resource === '' ? '' : `${resource}/`}*`)) {
+    warnOnce(owner, `The method settings ${what} name the method path ${JSON.stringify(path)} of the stage ${JSON.stringify(literalOf(String(configuredArgument(stage, 'stage_name'))) ?? '')}, `
+      + `which ${served.address} does not serve: AWS refuses settings for a method that does not exist. Name one of its methods, or add the method to the API.`);
+  } else if (resource.includes('/') && !path.startsWith('~1')) {
+    warnOnce(owner, `The method settings ${what} name the method path ${JSON.stringify(path)}, whose resource path has several levels: API Gateway `
+      + 'does not read it as the method\'s (written so, its settings are refused or never apply: terraform-provider-aws #9738); it reads the method\'s as '
+      + `${JSON.stringify(providerMethodPath(key))} (each '/' of the resource path written ~1). Write that.`);
+  }
 }

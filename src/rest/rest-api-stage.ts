@@ -313,7 +313,10 @@ export class RestApiStage extends StageBase {
       ...Object.entries(options.methodOptions ?? {}).map(([path, methodOptions]) =>
         [path, `${prefix}methodOptions.${path}`, { ...stageWide, ...withoutUndefined(methodOptions) }] as [string, string, MethodDeploymentOptions]),
     ];
+    const settingsProperty = stageResourceProperty(this, props.stageName).replace(/stage$/, 'methodSettings');
     if (entries.length === 0) {
+      // Method settings written by hand for the stage are judged all the same (the method they name).
+      checkBesideWrittenByHand(owner, this.stage, new Map(), settingsProperty);
       return;
     }
     const target: MethodSettingsTarget = {
@@ -338,7 +341,7 @@ export class RestApiStage extends StageBase {
       this.methodSettings.push(addMethodSettings(container, id, target, property, providerMethodPath(key), settings));
       made.set(providerMethodPath(key), { property, path, index: this.methodSettings.length - 1 });
     }
-    checkBesideWrittenByHand(owner, this.stage, made, stageResourceProperty(this, props.stageName).replace(/stage$/, 'methodSettings'));
+    checkBesideWrittenByHand(owner, this.stage, made, settingsProperty);
   }
 }
 

@@ -103,7 +103,7 @@ export function checkServedByApi(owner: IConstruct, family: ApiFamily, apiId: st
 }
 
 /** What the API named by `apiId` serves, when it is a resource of the stack of `owner` without blind spots; undefined else. */
-function servedByApiOf(
+export function servedByApiOf(
   owner: IConstruct, family: ApiFamily, apiId: string,
 ): { readonly address: string; readonly keys: ReadonlySet<string>; readonly endpointDisabled: boolean } | undefined {
   const named = idReferenceOf(apiIdBehind(owner, apiId));
