@@ -21,6 +21,7 @@ import { DataAwsApiGatewayRestApi } from '@cdktf/provider-aws/lib/data-aws-api-g
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { App, Fn, TerraformIterator, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { AccessLogDestination, HttpApiDeployment, HttpApiStage, RestApiDeployment, WebSocketApiDeployment } from '../src';
 import { invokeFunctionWith, petsApi } from './support/api';
@@ -376,6 +377,19 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     const s = stack(app);
     new RestApiDeployment(s, 'deploy', {
       restApi: petsApi(s).api, clientCertificateId: new AcmCertificate(s, 'acm', { domainName: 'a.example.com', validationMethod: 'DNS' }).id,
+    });
+  },
+  'a web ACL association of yours for a stage the construct gives `webAclArn`': (app) => {
+    const s = stack(app);
+    const deployment = new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, webAclArn: 'arn:aws:wafv2:eu-west-2:123456789012:regional/webacl/pets/abc' });
+    new Wafv2WebAclAssociation(s, 'waf', { resourceArn: deployment.deploymentStage.stage.arn, webAclArn: 'arn:aws:wafv2:eu-west-2:123456789012:regional/webacl/old/def' });
+    Testing.synth(s, true);
+  },
+  'an `aws_api_gateway_method_settings` of yours for a method the API does not have': (app) => {
+    const s = stack(app);
+    const deployment = new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api, cloudWatchRole: false });
+    new ApiGatewayMethodSettings(s, 'hand', {
+      restApiId: deployment.restApiId, stageName: deployment.deploymentStage.stage.stageName, methodPath: 'pets/PATCH', settings: { metricsEnabled: true },
     });
   },
   "`arnForExecuteApi('$Connect')` on a WebSocket API": (app) => {
