@@ -648,6 +648,12 @@ describe('method settings written by hand beside the construct\'s for one method
       + 'API Gateway does not read it as the method\'s')]);
     expect(warningsWith('~1pets~1{id}/GET')).toEqual([]);
     expect(warningsWith('pets/GET')).toEqual([]);
+    expect(warningsWith('*/GET')).toEqual([]);
+    for (const path of ['pets/get', 'GET']) {
+      expect(warningsWith(path)).toEqual([`The method settings 'stack/hand' (aws_api_gateway_method_settings.hand, written by hand) name the method path "${path}", `
+        + "which API Gateway does not read as a method's: write '{resource path}/{HTTP METHOD}', the method in upper case ('pets/GET', '~1/GET' for the root "
+        + "resource, '*/*' for every method)."]);
+    }
   });
 
   test.each(['/pets/GET', '~1pets/GET'])('a method path written with the resource path\'s leading slash (%s): the same method, refused too', (methodPath) => {
@@ -696,6 +702,18 @@ describe("a web ACL association written by hand beside the construct's for its s
       + 'written by hand)"; expected one web ACL association for the stage: a stage has one web ACL, and each apply would flip the two; give the web ACL in '
       + "webAclArn only, and remove it from the program and call moveFromId('aws_wafv2_web_acl_association.waf') on deploymentStage.webAclAssociation, so that "
       + 'Terraform moves it there.');
+  });
+
+  test('named by a raw "${...}" string of the stage\'s arn: refused too', () => {
+    expect(() => {
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-2' });
+      const deployment = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, webAclArn: 'arn:aws:wafv2:eu-west-2:123456789012:regional/webacl/pets/abc' });
+      new Wafv2WebAclAssociation(stack, 'waf', {
+        resourceArn: `\${aws_api_gateway_stage.${deployment.deploymentStage.stage.friendlyUniqueId}.arn}`, webAclArn: 'arn:aws:wafv2:eu-west-2:123456789012:regional/webacl/legacy/def',
+      });
+      Testing.synth(stack, true);
+    }).toThrow('expected one web ACL association for the stage');
   });
 
   test("adopted: the construct's association, moved from the hand-written address", () => {

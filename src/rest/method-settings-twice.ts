@@ -70,18 +70,28 @@ function comparablePath(path: string): string {
  * exist. A nested resource path written with plain slashes (`pets/{id}/GET`) gets the escaped form it needs.
  */
 function unservedWarning(owner: IConstruct, stage: TerraformResource, written: TerraformResource, path: string | undefined): void {
-  const slash = path === undefined || Token.isUnresolved(path) ? -1 : path.lastIndexOf('/');
-  if (path === undefined || slash < 0 || path === '*/*' || path.endsWith('/*')) {
+  if (path === undefined || Token.isUnresolved(path)) {
+    return;
+  }
+  const what = `'${written.node.path}' (${written.terraformResourceType}.${written.friendlyUniqueId}, written by hand)`;
+  const slash = path.lastIndexOf('/');
+  const method = path.slice(slash + 1);
+  if (slash < 0 || method !== method.toUpperCase()) {
+    // AWS reads '{resource path}/{HTTP METHOD}' (the method in upper case), as methodOptions keys are checked.
+    warnOnce(owner, `The method settings ${what} name the method path ${JSON.stringify(path)}, which API Gateway does not read as a method's: `
+      + "write '{resource path}/{HTTP METHOD}', the method in upper case ('pets/GET', '~1/GET' for the root resource, '*/*' for every method).");
     return;
   }
   const resource = path.slice(0, slash).replace(/~1/g, '/').replace(/^\/+/, '');
+  if (method === '*' || resource === '*') {
+    return; // every method of a resource, or a method of every resource
+  }
   const apiId = configuredArgument(stage, 'rest_api_id');
   const served = typeof apiId === 'string' ? servedByApiOf(owner, REST_API_FAMILY, apiId) : undefined;
   if (served === undefined) {
     return;
   }
-  const key = `${resource === '' ? '' : `${resource}/`}${path.slice(slash + 1).toUpperCase()}`;
-  const what = `'${written.node.path}' (${written.terraformResourceType}.${written.friendlyUniqueId}, written by hand)`;
+  const key = `${resource === '' ? '' : `${resource}/`}${method}`;
   if (!served.keys.has(key) && !served.keys.has(`${resource === '' ? '' : `${resource}/`}*`)) {
     warnOnce(owner, `The method settings ${what} name the method path ${JSON.stringify(path)} of the stage ${JSON.stringify(literalOf(String(configuredArgument(stage, 'stage_name'))) ?? '')}, `
       + `which ${served.address} does not serve: AWS refuses settings for a method that does not exist. Name one of its methods, or add the method to the API.`);

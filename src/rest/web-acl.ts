@@ -7,7 +7,7 @@ import { configuredArgument } from '../core/configured';
 import { invalidProperty } from '../core/errors';
 import { heldByLocal } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
-import { referenceOf } from '../core/resolve';
+import { expressionIn, referenceOf } from '../core/resolve';
 
 /** An AWS WAF (wafv2) web ACL's ARN: its region, account, scope (`regional`, or `global` for CloudFront), name and id. */
 const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:([a-z0-9-]+):(\d{12}):(regional|global)\/webacl\/[^/]+\/[^/]+$/;
@@ -84,9 +84,12 @@ function associationsByStage(index: AppIndex): ReadonlyMap<string, readonly Terr
     for (const association of index.resourcesOfType('aws_wafv2_web_acl_association').filter((resource) => ownerOfResource(resource) === undefined)) {
       const arn = configuredArgument(association, 'resource_arn');
       const reference = typeof arn === 'string' ? referenceOf(heldByLocal(arn) ?? arn) : undefined;
-      const stage = reference === undefined ? null : /^aws_api_gateway_stage\.([\w-]+)\.arn$/.exec(reference.identifier);
+      // A reference to the stage's arn (through locals, across stacks), or the same written as raw text in the association's stack.
+      const named = reference !== undefined ? { stack: reference.stack, text: reference.identifier }
+        : typeof arn === 'string' ? { stack: TerraformStack.of(association), text: /^\$\{([\w.-]+)\}$/.exec(expressionIn(association, arn))?.[1] ?? '' } : undefined;
+      const stage = named === undefined ? null : /^aws_api_gateway_stage\.([\w-]+)\.arn$/.exec(named.text);
       if (stage !== null) {
-        const key = `${reference!.stack.node.path}:${stage[1]}`;
+        const key = `${named!.stack.node.path}:${stage[1]}`;
         byStage.set(key, [...byStage.get(key) ?? [], association]);
       }
     }
