@@ -1,4 +1,4 @@
-import { TerraformModule, TerraformResource } from 'cdktf';
+import { TerraformModule } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { StageBase } from './stage-base';
 import { undoIfFailed } from '../core/abandoned';
@@ -8,6 +8,7 @@ import { configuredArgument } from '../core/configured';
 import { literalOf } from '../core/locals';
 import { expressionIn, idReferenceOf } from '../core/resolve';
 import { warnOnce } from '../core/warnings';
+import { configuredStageName } from '../triggers/hand-written-stages';
 
 /**
  * The stage an `arnForExecuteApi` call names (`arnForExecuteApi('GET', '/pets', 'staging')`), checked at
@@ -83,7 +84,7 @@ function stageNamesOf(scope: IConstruct, stageType: string): ReadonlyMap<string,
     }
     const byApi = new Map<string, Set<string>>();
     for (const stage of index.resourcesOfType(stageType)) {
-      const name = nameOf(stage);
+      const name = configuredStageName(stage);
       if (name === undefined) {
         return undefined;
       }
@@ -94,8 +95,3 @@ function stageNamesOf(scope: IConstruct, stageType: string): ReadonlyMap<string,
   });
 }
 
-/** A stage resource's literal name, an override of it included. */
-function nameOf(stage: TerraformResource): string | undefined {
-  const name = configuredArgument(stage, stage.terraformResourceType === 'aws_api_gateway_stage' ? 'stage_name' : 'name');
-  return typeof name === 'string' ? literalOf(name) : undefined;
-}

@@ -1,11 +1,11 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { stageReadsOf } from './stage-references';
 import { AppIndex } from '../core/app-index';
 import { configuredArgument } from '../core/configured';
-import { heldByLocal } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
 import { sameAccount } from '../core/placement';
-import { expressionIn, referenceOf } from '../core/resolve';
+import { expressionIn } from '../core/resolve';
 import { addressOf } from '../triggers/api-snapshot';
 
 /**
@@ -95,13 +95,9 @@ const HAND_WRITTEN = Symbol('hand-written method settings by stage');
  * (`trimspace(aws_api_gateway_stage.s.stage_name)`, a raw "${...}" string).
  */
 function stageNamedBy(settings: TerraformResource, name: string): string | undefined {
-  const reference = referenceOf(heldByLocal(name) ?? name);
-  const stage = reference === undefined ? null : /^(aws_api_gateway_stage\.[\w-]+)\.stage_name$/.exec(reference.identifier);
-  if (stage !== null) {
-    return `${reference!.stack.node.path}:${stage[1]}`;
-  }
-  const named = new Set([...expressionIn(settings, name).matchAll(/(?<![\w.-])aws_api_gateway_stage\.([\w-]+)\.stage_name(?![\w-])/g)].map((match) => match[1]));
-  return named.size === 1 ? `${TerraformStack.of(settings).node.path}:aws_api_gateway_stage.${[...named][0]}` : undefined;
+  const named = new Set(stageReadsOf(settings, name, false)
+    .filter((read) => read.attribute === 'stage_name' && read.key.includes(':aws_api_gateway_stage.')).map((read) => read.key));
+  return named.size === 1 ? [...named][0] : undefined;
 }
 
 /**

@@ -26,10 +26,11 @@ const NAMING_TYPES: ReadonlyArray<{ readonly type: string; readonly api: string;
   { type: 'aws_api_gateway_usage_plan', api: 'apiId', stage: 'stage', blocks: 'api_stages' },
 ];
 
-/** A stage named by a resource written by hand: the attribute read, and the API given beside it. */
+/** A stage named by a resource written by hand: the arguments naming the stage and its API, the attribute read, and the API given. */
 interface StageReference {
   readonly resource: TerraformResource;
   readonly argument: string;
+  readonly apiArgument: string;
   readonly given: string;
   readonly attribute: string;
   readonly api: unknown;
@@ -60,9 +61,8 @@ function errorsOf(owner: IConstruct, property: string, stage: TerraformResource,
   if (ours === undefined || theirs === undefined || (ours.type === theirs.type && ours.name === theirs.name && ours.stack === theirs.stack)) {
     return [];
   }
-  const apiArgument = reference.argument.replace(/[a-z_]+$/, (name) => snakeCase(NAMING_TYPES.find((shape) => shape.stage === name)?.api ?? name));
   return [invalidProperty(owner, property, expressionIn(reference.resource, reference.api as string),
-    `the stage's own API beside it where ${written} names the stage (${apiArgument}): the stage belongs to ${ours.type}.${ours.name}, and AWS finds `
+    `the stage's own API beside it where ${written} names the stage (${reference.apiArgument}): the stage belongs to ${ours.type}.${ours.name}, and AWS finds `
     + 'no stage of its name in another API (NotFoundException)').message];
 }
 
@@ -78,10 +78,12 @@ function referencesOf(index: AppIndex): ReadonlyMap<string, readonly StageRefere
           : blocksOf(configuredArgument(resource, shape.blocks))
             .map((block) => ({ api: block[shape.api] ?? block[snakeCase(shape.api)], stage: block[shape.stage] }));
         for (const [position, entry] of entries.entries()) {
-          const named = typeof entry.stage === 'string' ? stageNamedBy(resource, entry.stage) : undefined;
+          const [named] = typeof entry.stage === 'string' ? stageReadsOf(resource, entry.stage, true) : [];
           if (named !== undefined) {
-            const argument = shape.blocks === undefined ? shape.stage : `${shape.blocks}[${position}].${shape.stage}`;
-            const reference = { resource, argument, given: entry.stage as string, attribute: named.attribute, api: entry.api };
+            const at = shape.blocks === undefined ? '' : `${shape.blocks}[${position}].`;
+            const reference = {
+              resource, argument: `${at}${shape.stage}`, apiArgument: `${at}${snakeCase(shape.api)}`, given: entry.stage as string, attribute: named.attribute, api: entry.api,
+            };
             byStage.set(named.key, [...byStage.get(named.key) ?? [], reference]);
           }
         }
@@ -99,19 +101,32 @@ function blocksOf(value: unknown): Array<Record<string, unknown>> {
   return list.filter((block): block is Record<string, unknown> => block !== null && typeof block === 'object');
 }
 
-/** The stage resource (`<stack path>:<address>`) a value reads an attribute of, directly, through locals or across stacks. */
-function stageNamedBy(resource: TerraformResource, value: string): { readonly key: string; readonly attribute: string } | undefined {
+/** A stage resource's attribute that a value reads: the stage as `<stack path>:<type>.<name>`, and the attribute. */
+export interface StageRead {
+  readonly key: string;
+  readonly attribute: string;
+}
+
+/**
+ * The attributes of stage resources (`aws_api_gateway_stage`, `aws_apigatewayv2_stage`) that `value`, an argument of
+ * `resource`, reads: the one a reference reads (through local values holding it, or across stacks); else, in the
+ * expression it is in `resource`'s stack, each one written in it (`trimspace(aws_api_gateway_stage.s.stage_name)`, a raw
+ * "${...}" string) or, with `whole`, the one the value is.
+ */
+export function stageReadsOf(resource: TerraformResource, value: string, whole: boolean): StageRead[] {
   if (!Token.isUnresolved(value) && !value.includes('${')) {
-    return undefined;
+    return [];
   }
   const reference = referenceOf(heldByLocal(value) ?? value);
   const parts = reference === undefined ? null : STAGE_ATTRIBUTE.exec(reference.identifier);
   if (parts !== null) {
-    return { key: `${reference!.stack.node.path}:${parts[1]}`, attribute: parts[2] };
+    return [{ key: `${reference!.stack.node.path}:${parts[1]}`, attribute: parts[2] }];
   }
-  const whole = /^\$\{([\w.-]+)\}$/.exec(expressionIn(resource, value));
-  const written = whole === null ? null : STAGE_ATTRIBUTE.exec(whole[1]);
-  return written === null ? undefined : { key: `${TerraformStack.of(resource).node.path}:${written[1]}`, attribute: written[2] };
+  const expression = expressionIn(resource, value);
+  const stack = TerraformStack.of(resource).node.path;
+  const written = whole ? [/^\$\{([\w.-]+)\}$/.exec(expression)?.[1] ?? ''] : [...expression.matchAll(STAGE_ATTRIBUTES_WRITTEN)].map((match) => match[0]);
+  return written.map((text) => STAGE_ATTRIBUTE.exec(text)).filter((read) => read !== null).map((read) => ({ key: `${stack}:${read![1]}`, attribute: read![2] }));
 }
 
 const STAGE_ATTRIBUTE = /^((?:aws_api_gateway_stage|aws_apigatewayv2_stage)\.[\w-]+)\.([a-z_]+)$/;
+const STAGE_ATTRIBUTES_WRITTEN = /(?<![\w.-])(?:aws_api_gateway_stage|aws_apigatewayv2_stage)\.[\w-]+\.[a-z_]+(?![\w-])/g;

@@ -31,26 +31,45 @@ export function checkBesideWrittenByHand(
   owner: IConstruct, stage: TerraformResource, made: ReadonlyMap<string, MadeSettings>, settingsProperty: string,
 ): void {
   addValidationWhenCommitted(owner, {
-    validate: () => methodSettingsWrittenFor(stage).flatMap((written) => {
-      const path = configuredArgument(written, 'method_path');
-      const ours = typeof path === 'string' ? made.get(comparablePath(literalOf(path) ?? path)) : undefined;
-      if (ours === undefined) {
-        unservedWarning(owner, stage, written, typeof path === 'string' ? literalOf(path) ?? path : undefined);
-        return [];
-      }
-      const address = `${written.terraformResourceType}.${written.friendlyUniqueId}`;
-      // moveFromId moves state within one stack.
-      const adopt = TerraformStack.of(written) === TerraformStack.of(stage)
-        ? `and, adopting it, remove it from the program and call moveFromId('${address}') on ${settingsProperty}[${ours.index}]`
-        : `and remove it from the program (it is in the stack '${TerraformStack.of(written).node.path}': its next apply destroys it, and the construct's `
-          + 'settings take its place)';
-      // The stage-wide settings are named by the stage's options (`addStage(beta)`), or, for the main stage, by the construct's resources.
-      return [invalidProperty(owner, ours.property || 'deploymentStage.methodSettings', ours.path,
-        `method settings no other method settings of the stage have: '${written.node.path}' (${address}, written by hand) sets the method path `
-        + `${JSON.stringify(literalOf(path as string) ?? expressionIn(written, path as string))} of this stage too, and each apply flips the two; give the `
-        + `settings in the stage's options only, ${adopt}`).message];
-    }),
+    validate: () => {
+      // What the stage's API serves, looked up once, for the first settings that need it.
+      let served: ServedApi | null = null;
+      const servedApi = () => (served === null ? (served = servedApiOf(owner, stage)) : served);
+      return methodSettingsWrittenFor(stage).flatMap((written) => besideWrittenByHand(owner, stage, made, settingsProperty, written, servedApi));
+    },
   });
+}
+
+type ServedApi = ReturnType<typeof servedByApiOf>;
+
+/** What the API of a stage serves, when the library can know it all (`servedByApiOf`). */
+function servedApiOf(owner: IConstruct, stage: TerraformResource): ServedApi {
+  const apiId = configuredArgument(stage, 'rest_api_id');
+  return typeof apiId === 'string' ? servedByApiOf(owner, REST_API_FAMILY, apiId) : undefined;
+}
+
+/** The error for one of the method settings written by hand for the stage, when the construct's own have its path; a warning of its path otherwise. */
+function besideWrittenByHand(
+  owner: IConstruct, stage: TerraformResource, made: ReadonlyMap<string, MadeSettings>, settingsProperty: string,
+  written: TerraformResource, servedApi: () => ServedApi,
+): string[] {
+  const path = configuredArgument(written, 'method_path');
+  const ours = typeof path === 'string' ? made.get(comparablePath(literalOf(path) ?? path)) : undefined;
+  if (ours === undefined) {
+    unservedWarning(owner, stage, written, typeof path === 'string' ? literalOf(path) ?? path : undefined, servedApi);
+    return [];
+  }
+  const address = `${written.terraformResourceType}.${written.friendlyUniqueId}`;
+  // moveFromId moves state within one stack.
+  const adopt = TerraformStack.of(written) === TerraformStack.of(stage)
+    ? `and, adopting it, remove it from the program and call moveFromId('${address}') on ${settingsProperty}[${ours.index}]`
+    : `and remove it from the program (it is in the stack '${TerraformStack.of(written).node.path}': its next apply destroys it, and the construct's `
+      + 'settings take its place)';
+  // The stage-wide settings are named by the stage's options (`addStage(beta)`), or, for the main stage, by the construct's resources.
+  return [invalidProperty(owner, ours.property || 'deploymentStage.methodSettings', ours.path,
+    `method settings no other method settings of the stage have: '${written.node.path}' (${address}, written by hand) sets the method path `
+    + `${JSON.stringify(literalOf(path as string) ?? expressionIn(written, path as string))} of this stage too, and each apply flips the two; give the `
+    + `settings in the stage's options only, ${adopt}`).message];
 }
 
 /**
@@ -61,7 +80,12 @@ function comparablePath(path: string): string {
   if (Token.isUnresolved(path) || !/^(\/|~1)/.test(path)) {
     return path;
   }
-  return providerMethodPath(path.replace(/~1/g, '/').replace(/^\/+/, ''));
+  return providerMethodPath(readablePath(path));
+}
+
+/** A method path (or its resource path) as written in `methodOptions`, without the leading '/': `~1pets~1{id}/GET` -> `pets/{id}/GET`. */
+function readablePath(path: string): string {
+  return path.replace(/~1/g, '/').replace(/^\/+/, '');
 }
 
 /**
@@ -69,7 +93,9 @@ function comparablePath(path: string): string {
  * resource of the stage's stack whose methods are all known): AWS refuses settings for a method that does not
  * exist. A nested resource path written with plain slashes (`pets/{id}/GET`) gets the escaped form it needs.
  */
-function unservedWarning(owner: IConstruct, stage: TerraformResource, written: TerraformResource, path: string | undefined): void {
+function unservedWarning(
+  owner: IConstruct, stage: TerraformResource, written: TerraformResource, path: string | undefined, servedApi: () => ServedApi,
+): void {
   if (path === undefined || Token.isUnresolved(path)) {
     return;
   }
@@ -82,12 +108,11 @@ function unservedWarning(owner: IConstruct, stage: TerraformResource, written: T
       + "write '{resource path}/{HTTP METHOD}', the method in upper case ('pets/GET', '~1/GET' for the root resource, '*/*' for every method).");
     return;
   }
-  const resource = path.slice(0, slash).replace(/~1/g, '/').replace(/^\/+/, '');
+  const resource = readablePath(path.slice(0, slash));
   if (method === '*' || resource === '*') {
     return; // every method of a resource, or a method of every resource
   }
-  const apiId = configuredArgument(stage, 'rest_api_id');
-  const served = typeof apiId === 'string' ? servedByApiOf(owner, REST_API_FAMILY, apiId) : undefined;
+  const served = servedApi();
   if (served === undefined) {
     return;
   }

@@ -1,13 +1,14 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkArnInRegionOf } from '../common/arn-region';
+import { stageReadsOf } from '../common/stage-references';
 import { addValidationWhenCommitted } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { configuredArgument } from '../core/configured';
 import { invalidProperty } from '../core/errors';
 import { heldByLocal } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
-import { expressionIn, referenceOf } from '../core/resolve';
+import { referenceOf } from '../core/resolve';
 
 /** An AWS WAF (wafv2) web ACL's ARN: its region, account, scope (`regional`, or `global` for CloudFront), name and id. */
 const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:([a-z0-9-]+):(\d{12}):(regional|global)\/webacl\/[^/]+\/[^/]+$/;
@@ -63,7 +64,7 @@ function checkWebAclScope(owner: IConstruct, property: string, arn: string): voi
 export function checkAssociationsWrittenByHand(owner: IConstruct, stage: TerraformResource, property: string, accessor: string): void {
   addValidationWhenCommitted(owner, {
     validate: () => {
-      const key = `${TerraformStack.of(stage).node.path}:${stage.friendlyUniqueId}`;
+      const key = `${TerraformStack.of(stage).node.path}:${stage.terraformResourceType}.${stage.friendlyUniqueId}`;
       return (associationsByStage(AppIndex.of(stage)).get(key) ?? []).map((written) => {
         const address = `${written.terraformResourceType}.${written.friendlyUniqueId}`;
         const adopt = TerraformStack.of(written) === TerraformStack.of(stage)
@@ -77,20 +78,17 @@ export function checkAssociationsWrittenByHand(owner: IConstruct, stage: Terrafo
   });
 }
 
-/** The app's web ACL associations written by hand whose `resource_arn` reads a REST stage's `arn`, by the stage (`<stack path>:<name>`). */
+/** The app's web ACL associations written by hand whose `resource_arn` reads a REST stage's `arn`, by the stage (`<stack path>:<address>`). */
 function associationsByStage(index: AppIndex): ReadonlyMap<string, readonly TerraformResource[]> {
   return index.appMemo(ASSOCIATIONS, () => {
     const byStage = new Map<string, TerraformResource[]>();
     for (const association of index.resourcesOfType('aws_wafv2_web_acl_association').filter((resource) => ownerOfResource(resource) === undefined)) {
       const arn = configuredArgument(association, 'resource_arn');
-      const reference = typeof arn === 'string' ? referenceOf(heldByLocal(arn) ?? arn) : undefined;
-      // A reference to the stage's arn (through locals, across stacks), or the same written as raw text in the association's stack.
-      const named = reference !== undefined ? { stack: reference.stack, text: reference.identifier }
-        : typeof arn === 'string' ? { stack: TerraformStack.of(association), text: /^\$\{([\w.-]+)\}$/.exec(expressionIn(association, arn))?.[1] ?? '' } : undefined;
-      const stage = named === undefined ? null : /^aws_api_gateway_stage\.([\w-]+)\.arn$/.exec(named.text);
-      if (stage !== null) {
-        const key = `${named!.stack.node.path}:${stage[1]}`;
-        byStage.set(key, [...byStage.get(key) ?? [], association]);
+      // The stage's arn read (through locals, across stacks), or written as raw text in the association's stack.
+      const stage = (typeof arn === 'string' ? stageReadsOf(association, arn, true) : [])
+        .find((read) => read.attribute === 'arn' && read.key.includes(':aws_api_gateway_stage.'));
+      if (stage !== undefined) {
+        byStage.set(stage.key, [...byStage.get(stage.key) ?? [], association]);
       }
     }
     return byStage;

@@ -4,6 +4,7 @@ import { BlockSource } from './block-source';
 import { StackScan } from './stack-scan';
 import { apiIdBehind } from '../core/api-id-behind';
 import { camelCase } from '../core/case';
+import { configuredArgument } from '../core/configured';
 import { literalOf } from '../core/locals';
 import { ownerOfResource } from '../core/owned-resources';
 import { idReferenceOf } from '../core/resolve';
@@ -31,6 +32,12 @@ export function stageNameInput(stage: TerraformResource): unknown {
 /** The literal name of a stage resource (through local values holding one); undefined for one known only at deploy time. */
 export function literalStageName(stage: TerraformResource): string | undefined {
   const name = stageNameInput(stage);
+  return typeof name === 'string' ? literalOf(name) : undefined;
+}
+
+/** As `literalStageName`, with what Terraform gets: an override of the name (on the stage, or on its stack) included. */
+export function configuredStageName(stage: TerraformResource): string | undefined {
+  const name = configuredArgument(stage, stage.terraformResourceType === 'aws_api_gateway_stage' ? 'stage_name' : 'name');
   return typeof name === 'string' ? literalOf(name) : undefined;
 }
 
