@@ -8,6 +8,9 @@ export * from './common/cloudwatch-role';
 export { MethodLoggingLevel } from './common/logging-level';
 export type { ApiMappingOptions } from './domains/api-mapping';
 export type { HttpRouteOptions, WebSocketRouteOptions } from './common/route-settings';
+export type { StageMetric, StageMetricOptions } from './metrics/stage-metric';
+export type { StageAlarmBaseOptions, StageAlarmOptions, ErrorRateAlarmOptions, DefaultAlarmsOptions } from './metrics/alarm-options';
+export type { StageDashboardOptions } from './metrics/stage-dashboard';
 
 // REST APIs.
 export * from './rest/rest-api-deployment';

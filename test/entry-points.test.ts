@@ -63,6 +63,7 @@ const STRINGS: Record<string, string> = {
   format: '$context.requestId',
   destinationArn: 'arn:aws:logs:eu-west-1:123456789012:log-group:api',
   size: '0.5',
+  metricName: 'IntegrationLatency',
 };
 
 /** A valid props struct for each class's constructor, and valid options for the rest. */

@@ -6,6 +6,7 @@ import { PropertyShape, StructShape } from '../src/core/struct-check';
 import { API_MAPPING_OPTIONS } from '../src/domains/api-mapping';
 import { BASE_PATH_MAPPING_OPTIONS } from '../src/domains/base-path-mapping';
 import * as httpShapes from '../src/http/http-shapes';
+import * as metricShapes from '../src/metrics/metric-shapes';
 import * as restShapes from '../src/rest/rest-shapes';
 import * as webSocketShapes from '../src/websocket/websocket-shapes';
 
@@ -79,7 +80,7 @@ function describeShape(shape: PropertyShape): string {
   return `instanceOf ${shape.instanceOf.name}`;
 }
 
-const kindShapes = [restShapes, httpShapes, webSocketShapes].flatMap((shapes) => Object.values(shapes) as StructShape[]);
+const kindShapes = [restShapes, httpShapes, webSocketShapes, metricShapes].flatMap((shapes) => Object.values(shapes) as StructShape[]);
 const everyShape = [ACCESS_LOG_GROUP_OPTIONS, API_MAPPING_OPTIONS, BASE_PATH_MAPPING_OPTIONS, CLOUD_WATCH_ROLE_PROPS, ...kindShapes];
 
 test.each(everyShape.map((shape) => [shape.name, shape]))('%s has the properties of its jsii struct, each of its type', (name, shape) => {

@@ -1,4 +1,6 @@
 import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
+import type { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
+import type { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { checkAccountSettingsOf } from './account-settings';
@@ -13,6 +15,9 @@ import { notOneOfTheLibrarys } from '../core/errors';
 import { expressionIn } from '../core/resolve';
 import { warningsGivenElsewhere, warningsOn } from '../core/warnings';
 import { ApiMappingOptions } from '../domains/api-mapping';
+import { DefaultAlarmsOptions, ErrorRateAlarmOptions, StageAlarmOptions } from '../metrics/alarm-options';
+import { addStageDashboard, StageDashboardOptions } from '../metrics/stage-dashboard';
+import { StageMetric, StageMetricOptions } from '../metrics/stage-metric';
 import { sha256Hex } from '../triggers/canonical-json';
 import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
 
@@ -85,6 +90,65 @@ export abstract class ApiDeploymentBase extends Construct {
    */
   public addApiMapping(domainName: string, options: ApiMappingOptions = {}): Apigatewayv2ApiMapping {
     return partsOf(this).mainStage.addApiMapping(domainName, options);
+  }
+
+  /**
+   * The URL of the main stage on the custom domain mapped to it, as the stage's `domainUrl`.
+   * @default - undefined while no custom domain is mapped to the main stage
+   */
+  public get domainUrl(): string | undefined {
+    return partsOf(this).mainStage.domainUrl;
+  }
+
+  /**
+   * A CloudWatch metric the main stage publishes, as the stage's `metric` (`deploymentStage` has a
+   * named method for each: `metricServerError()`, ...).
+   *
+   * @param metricName the metric's name, as the API's kind publishes it (`5XXError`, `5xx`, `IntegrationError`, ...)
+   * @param options the statistic, the period, one method or route, the canary. Default: the stage's metric, `Sum` or `Average` over 5 minutes
+   */
+  public metric(metricName: string, options: StageMetricOptions = {}): StageMetric {
+    return partsOf(this).mainStage.metric(metricName, options);
+  }
+
+  /**
+   * Adds an alarm on one of the main stage's metrics, as the stage's `addAlarm`.
+   *
+   * @param id the alarm's construct id, in the main stage
+   * @param options the metric, the threshold and how it is compared, the actions
+   */
+  public addAlarm(id: string, options: StageAlarmOptions): CloudwatchMetricAlarm {
+    return partsOf(this).mainStage.addAlarm(id, options);
+  }
+
+  /**
+   * Adds an alarm on the share of the main stage's requests that failed, as the stage's `addErrorRateAlarm`.
+   *
+   * @param id the alarm's construct id, in the main stage
+   * @param options the threshold in percent, server or client errors, the actions
+   */
+  public addErrorRateAlarm(id: string, options: ErrorRateAlarmOptions): CloudwatchMetricAlarm {
+    return partsOf(this).mainStage.addErrorRateAlarm(id, options);
+  }
+
+  /**
+   * Adds the main stage's default alarms, as the stage's `addDefaultAlarms`.
+   *
+   * @param options the actions and thresholds. Default: the defaults, no actions
+   */
+  public addDefaultAlarms(options: DefaultAlarmsOptions = {}): CloudwatchMetricAlarm[] {
+    return partsOf(this).mainStage.addDefaultAlarms(options);
+  }
+
+  /**
+   * Adds an `aws_cloudwatch_dashboard` of the main stage, once per construct, with the stage's provider.
+   * It graphs requests, 4xx and 5xx errors, p50/p99 latency and p99 integration latency (REST, HTTP), or
+   * connections, messages, errors and integration latency (WebSocket), and a running canary's lines beside the stage's.
+   *
+   * @param options the dashboard's name and period. Default: a name from the construct's path, 5-minute periods
+   */
+  public addDashboard(options: StageDashboardOptions = {}): CloudwatchDashboard {
+    return addStageDashboard(this, partsOf(this).mainStage, options ?? {});
   }
 
   /**

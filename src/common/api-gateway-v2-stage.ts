@@ -20,6 +20,8 @@ import { stageResourceProperty } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { asArgumentCheck, newOwnedResource, ownedStage } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
+import { routeDetailedMetrics } from '../metrics/detailed-metrics';
+import { initMetricSource } from '../metrics/metric-source';
 import { HTTP_API_FAMILY, WEBSOCKET_API_FAMILY } from '../triggers/api-gateway-v2-family';
 import { checkServedByApi } from '../triggers/served-by-api';
 import { checkBesideHandWritten } from '../triggers/standalone-stage-checks';
@@ -149,6 +151,15 @@ export function createV2Stage(
       region: definition.region,
       apiKind: kind.apiKind,
     },
+  });
+  initMetricSource(scope, {
+    kind: kind.apiKind,
+    apiId: definition.apiId,
+    stageName: definition.stageName,
+    stageResource: stage,
+    provider: definition.provider,
+    region: definition.region,
+    detailedMetrics: routeDetailedMetrics(definition.detailedMetricsEnabled, definition.routeOptions),
   });
   return stage;
 }

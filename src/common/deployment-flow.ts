@@ -11,6 +11,7 @@ import { addValidationWhenCommitted } from '../core/abandoned';
 import { DeploymentKind, markDeployment } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
 import { checkStruct, StructShape } from '../core/struct-check';
+import { setRestApiName, setServedRequirement } from '../metrics/metric-source';
 import { ApiFamily } from '../triggers/api-family';
 import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
 
@@ -68,6 +69,11 @@ export function startDeployment(owner: ApiDeploymentBase, spec: DeploymentSpec):
   Object.entries(spec.props.triggers ?? {}).forEach(([key, value]) => engine.userTriggers.add(key, value));
   (spec.props.resources ?? []).forEach((resource, index) => engine.addResource(resource, `resources[${index}]`));
   engine.acknowledge(spec.props.acknowledgedBlindSpots ?? []);
+  // The stages' per-method and per-route metrics name what the API must serve, as their settings do.
+  setServedRequirement(owner, (property, key) => engine.requireServed(property, key));
+  if (api !== undefined && spec.choice.apiType === 'aws_api_gateway_rest_api') {
+    setRestApiName(owner, () => api.getStringAttribute('name'));
+  }
   addValidationWhenCommitted(owner, {
     validate: () => {
       engine.checkOnValidation();

@@ -1,10 +1,17 @@
 import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import type { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Construct, IConstruct } from 'constructs';
+import { undoIfFailed } from '../core/abandoned';
 import { checkEntryPoints } from '../core/argument-checks';
 import { markStage, stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
-import { notOneOfTheLibrarys } from '../core/errors';
+import { invalidProperty, notOneOfTheLibrarys } from '../core/errors';
 import { addApiMapping, ApiMappingOptions, MappingTarget } from '../domains/api-mapping';
+import { DefaultAlarmsOptions, ErrorRateAlarmOptions, StageAlarmOptions } from '../metrics/alarm-options';
+import { addDefaultAlarms } from '../metrics/default-alarms';
+import { addErrorRateAlarm, addStageAlarm } from '../metrics/stage-alarms';
+import { StageMetric, StageMetricOptions } from '../metrics/stage-metric';
+import { stageMetric } from '../metrics/stage-metrics';
 
 /** What a stage construct hands its base once it has made its resources. */
 export interface StageParts {
@@ -19,6 +26,8 @@ export interface StageParts {
 }
 
 const PARTS = new WeakMap<IConstruct, StageParts>();
+/** The URLs of a stage on the custom domains mapped to it, in the order they were mapped. */
+const DOMAIN_URLS = new WeakMap<IConstruct, string[]>();
 
 /**
  * What every stage construct is (`RestApiStage`, `HttpApiStage`, `WebSocketApiStage`): a stage of
@@ -80,8 +89,79 @@ export abstract class StageBase extends Construct {
   public addApiMapping(domainName: string, options: ApiMappingOptions = {}): Apigatewayv2ApiMapping {
     const parts = partsOf(this);
     const owner = stageErrorOwner(this);
-    return addApiMapping(owner, owner, `${stagePropertyPrefix(this, parts.stageName)}addApiMapping`,
+    const mapping = addApiMapping(owner, owner, `${stagePropertyPrefix(this, parts.stageName)}addApiMapping`,
       parts.mappingTarget, domainName, options ?? {});
+    recordDomainUrl(this, mapping.domainName, options?.apiMappingKey);
+    return mapping;
+  }
+
+  /**
+   * The URL of the stage on the custom domain mapped to it (`addApiMapping`, a REST stage's
+   * `addBasePathMapping`): `https://<domain>/<key>` (`wss://` for a WebSocket API), which waits for the
+   * mapping. Mapped twice, it fails: build each URL from its mapping.
+   * @default - undefined while no custom domain is mapped to the stage
+   */
+  public get domainUrl(): string | undefined {
+    const urls = DOMAIN_URLS.get(this) ?? [];
+    if (urls.length > 1) {
+      throw invalidProperty(stageErrorOwner(this), `${stagePropertyPrefix(this, this.stageName)}domainUrl`, urls,
+        "a stage mapped to one custom domain path: this one has several, so say which (each mapping's domainName and key: 'https://<domainName>/<key>')");
+    }
+    return urls[0];
+  }
+
+  /**
+   * A CloudWatch metric the stage publishes, by the name its kind publishes it under.
+   *
+   * REST `4XXError`, `5XXError`, `Count`, `Latency`, `IntegrationLatency`, `CacheHitCount`,
+   * `CacheMissCount`; HTTP `4xx`, `5xx`, `Count`, `Latency`, `IntegrationLatency`, `DataProcessed`;
+   * WebSocket `ConnectCount`, `MessageCount`, `IntegrationError`, `ClientError`, `ExecutionError`,
+   * `IntegrationLatency` (AWS's pages "Amazon API Gateway dimensions and metrics", "Monitor CloudWatch
+   * metrics for HTTP APIs", "Monitor WebSocket API execution with CloudWatch metrics"). A name another
+   * kind publishes, a method or route without detailed metrics or that the API does not serve, and a
+   * percentile of a count fail at synth: an alarm on them would never fire.
+   *
+   * @param metricName the metric's name
+   * @param options the statistic, the period, one method or route, the canary. Default: the stage's metric, `Sum` or `Average` over 5 minutes
+   */
+  public metric(metricName: string, options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, metricName, options ?? {}, `metric(${metricName})`);
+  }
+
+  /**
+   * Adds an `aws_cloudwatch_metric_alarm` on one of the stage's metrics, with the stage's provider and
+   * region. Fails at synth where it could never fire: a metric, dimension or statistic the stage does not
+   * publish, a method or route without detailed metrics, a threshold its statistic cannot reach (an
+   * Average of errors is a share, at most 1; no metric is below 0).
+   *
+   * @param id the alarm's construct id, in the stage
+   * @param options the metric, the threshold and how it is compared, the actions
+   */
+  public addAlarm(id: string, options: StageAlarmOptions): CloudwatchMetricAlarm {
+    return addStageAlarm(this, id, options);
+  }
+
+  /**
+   * Adds an `aws_cloudwatch_metric_alarm` on the share of the stage's requests that failed, in percent
+   * (metric math: `100 * errors / requests`): REST and HTTP stages.
+   *
+   * @param id the alarm's construct id, in the stage
+   * @param options the threshold in percent, server or client errors, the actions
+   */
+  public addErrorRateAlarm(id: string, options: ErrorRateAlarmOptions): CloudwatchMetricAlarm {
+    return addErrorRateAlarm(this, id, options);
+  }
+
+  /**
+   * Adds the stage's default alarms, each threshold changeable in the options.
+   *
+   * REST and HTTP stages get the server error rate (5% in 3 of 5 minutes) and the p99 latency (3 s for
+   * 15 minutes), WebSocket stages the integration errors (5 in 5 minutes).
+   *
+   * @param options the actions and thresholds. Default: the defaults, no actions
+   */
+  public addDefaultAlarms(options: DefaultAlarmsOptions = {}): CloudwatchMetricAlarm[] {
+    return addDefaultAlarms(this, options ?? {});
   }
 }
 
@@ -91,6 +171,16 @@ checkEntryPoints(StageBase);
 export function initStage(stage: StageBase, parts: StageParts): void {
   PARTS.set(stage, parts);
   markStage(stage);
+}
+
+/** Records the URL of a stage on a custom domain it was mapped to (`domainUrl`). */
+export function recordDomainUrl(stage: StageBase, domainName: string, key: string | undefined): void {
+  const scheme = partsOf(stage).mappingTarget.apiKind === 'WebSocket' ? 'wss' : 'https';
+  const urls = DOMAIN_URLS.get(stage) ?? [];
+  const url = `${scheme}://${domainName}/${key ?? ''}`;
+  urls.push(url);
+  DOMAIN_URLS.set(stage, urls);
+  undoIfFailed(() => urls.splice(urls.indexOf(url), 1));
 }
 
 /** Whether API Gateway writes the logs of a stage construct to CloudWatch Logs. */

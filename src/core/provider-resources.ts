@@ -7,7 +7,9 @@ import type * as apiGatewayStage from '@cdktf/provider-aws/lib/api-gateway-stage
 import type * as apigatewayv2ApiMapping from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import type * as apigatewayv2Deployment from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
 import type * as apigatewayv2Stage from '@cdktf/provider-aws/lib/apigatewayv2-stage';
+import type * as cloudwatchDashboard from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import type * as cloudwatchLogGroup from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import type * as cloudwatchMetricAlarm from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import type * as dataAwsPartition from '@cdktf/provider-aws/lib/data-aws-partition';
 import type * as iamRole from '@cdktf/provider-aws/lib/iam-role';
 import type * as iamRolePolicyAttachment from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
@@ -45,6 +47,12 @@ export const ProviderResources = {
   },
   get Apigatewayv2Stage(): typeof apigatewayv2Stage.Apigatewayv2Stage {
     return loaded('Apigatewayv2Stage', () => (require('@cdktf/provider-aws/lib/apigatewayv2-stage') as typeof apigatewayv2Stage).Apigatewayv2Stage);
+  },
+  get CloudwatchDashboard(): typeof cloudwatchDashboard.CloudwatchDashboard {
+    return loaded('CloudwatchDashboard', () => (require('@cdktf/provider-aws/lib/cloudwatch-dashboard') as typeof cloudwatchDashboard).CloudwatchDashboard);
+  },
+  get CloudwatchMetricAlarm(): typeof cloudwatchMetricAlarm.CloudwatchMetricAlarm {
+    return loaded('CloudwatchMetricAlarm', () => (require('@cdktf/provider-aws/lib/cloudwatch-metric-alarm') as typeof cloudwatchMetricAlarm).CloudwatchMetricAlarm);
   },
   get CloudwatchLogGroup(): typeof cloudwatchLogGroup.CloudwatchLogGroup {
     return loaded('CloudwatchLogGroup', () => (require('@cdktf/provider-aws/lib/cloudwatch-log-group') as typeof cloudwatchLogGroup).CloudwatchLogGroup);

@@ -11,6 +11,8 @@ import { abandon, closeCall, openCall } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 import { checkStruct } from '../core/struct-check';
+import { StageMetric, StageMetricOptions } from '../metrics/stage-metric';
+import { stageMetric } from '../metrics/stage-metrics';
 
 /**
  * The options of an HTTP API stage: everything `aws_apigatewayv2_stage` offers an HTTP API. The
@@ -90,6 +92,64 @@ export class HttpApiStage extends StageBase {
    */
   public urlForPath(path: string = '/'): string {
     return stageUrlForPath(stageErrorOwner(this), this.invokeUrl, path);
+  }
+
+  /**
+   * The stage's client errors, `4xx`: requests answered with a 4xx status.
+   *
+   * `Sum` says how many, `Average` their share of the requests (0 to 1). AWS's "Monitor CloudWatch metrics for HTTP APIs in API Gateway".
+   *
+   * @param options the statistic, the period, one route. Default: `Sum` over 5 minutes
+   */
+  public metricClientError(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, '4xx', options ?? {}, 'metricClientError');
+  }
+
+  /**
+   * The stage's server errors, `5xx`: requests answered with a 5xx status.
+   *
+   * `Sum` says how many, `Average` their share of the requests (0 to 1).
+   *
+   * @param options the statistic, the period, one route. Default: `Sum` over 5 minutes
+   */
+  public metricServerError(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, '5xx', options ?? {}, 'metricServerError');
+  }
+
+  /**
+   * The stage's requests, `Count`.
+   *
+   * @param options the statistic, the period, one route. Default: `Sum` over 5 minutes
+   */
+  public metricCount(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'Count', options ?? {}, 'metricCount');
+  }
+
+  /**
+   * The stage's `Latency`: milliseconds from receiving a request to answering it.
+   *
+   * @param options the statistic (a percentile such as `p99`), the period, one route. Default: `Average` over 5 minutes
+   */
+  public metricLatency(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'Latency', options ?? {}, 'metricLatency');
+  }
+
+  /**
+   * The stage's `IntegrationLatency`: milliseconds from relaying a request to the backend to its answer.
+   *
+   * @param options the statistic (a percentile such as `p99`), the period, one route. Default: `Average` over 5 minutes
+   */
+  public metricIntegrationLatency(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'IntegrationLatency', options ?? {}, 'metricIntegrationLatency');
+  }
+
+  /**
+   * The stage's `DataProcessed`: bytes processed.
+   *
+   * @param options the statistic, the period, one route. Default: `Sum` over 5 minutes
+   */
+  public metricDataProcessed(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'DataProcessed', options ?? {}, 'metricDataProcessed');
   }
 }
 

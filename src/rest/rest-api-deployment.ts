@@ -27,6 +27,7 @@ import { checkStruct } from '../core/struct-check';
 import { refuseTemplateText } from '../core/template-text';
 import { warnOnce } from '../core/warnings';
 import { BasePathMappingOptions } from '../domains/base-path-mapping';
+import { markCanary } from '../metrics/metric-source';
 import { REST_API_FAMILY } from '../triggers/rest-api-family';
 
 /**
@@ -206,6 +207,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
           stageVariableOverrides: canary.stageVariableOverrides,
           useStageCache: canary.useStageCache,
         }));
+        markCanary(this.deploymentStage);
       }
       finishDeployment(this, this.start, props, {
         deployment: this.deployment,

@@ -20,7 +20,7 @@ import { CommonStageOptions } from '../common/common-stage-options';
 import { recordUrlTarget, validateUrlPath } from '../common/execute-api';
 import { MethodLoggingLevel } from '../common/logging-level';
 import { checkServedDeployment } from '../common/served-deployment';
-import { initStage, StageBase } from '../common/stage-base';
+import { initStage, recordDomainUrl, StageBase } from '../common/stage-base';
 import { prepareStageLogging, REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
 import { checkStageReferences } from '../common/stage-references';
 import { apiIdentity, claimStage } from '../common/stage-registry';
@@ -36,6 +36,10 @@ import { checkStruct } from '../core/struct-check';
 import { refuseTemplateText } from '../core/template-text';
 import type { MappingTarget } from '../domains/api-mapping';
 import { addBasePathMapping, BasePathMappingOptions } from '../domains/base-path-mapping';
+import { restDetailedMetrics } from '../metrics/detailed-metrics';
+import { initMetricSource } from '../metrics/metric-source';
+import { StageMetric, StageMetricOptions } from '../metrics/stage-metric';
+import { stageMetric } from '../metrics/stage-metrics';
 import { REST_API_FAMILY } from '../triggers/rest-api-family';
 import { checkServedByApi } from '../triggers/served-by-api';
 import { checkBesideHandWritten } from '../triggers/standalone-stage-checks';
@@ -247,6 +251,18 @@ export class RestApiStage extends StageBase {
         logsToCloudWatch: logsToCloudWatch(options),
         mappingTarget: this.mappingTarget,
       });
+      initMetricSource(this, {
+        kind: 'REST',
+        apiId: props.restApiId,
+        stageName: props.stageName,
+        stageResource: this.stage,
+        provider: props.provider,
+        region: props.region,
+        detailedMetrics: restDetailedMetrics(options.metricsEnabled,
+          Object.entries(options.methodOptions ?? {}).map(([path, method]) => [path, method?.metricsEnabled] as const)),
+        notPublished: (metricName) => (metricName.startsWith('Cache') && options.cacheClusterEnabled !== true && !Token.isUnresolved(options.cacheClusterEnabled)
+          ? 'the stage has no cache cluster (cacheClusterEnabled), and only a stage with one publishes its cache hits and misses' : undefined),
+      });
 
       this.addMethodSettings(owner, prefix, props, options);
       if (owner === this) {
@@ -289,8 +305,77 @@ export class RestApiStage extends StageBase {
    */
   public addBasePathMapping(domainName: string, options: BasePathMappingOptions = {}): ApiGatewayBasePathMapping {
     const owner = stageErrorOwner(this);
-    return addBasePathMapping(owner, owner, `${stagePropertyPrefix(this, this.stageName)}addBasePathMapping`, this.mappingTarget,
+    const mapping = addBasePathMapping(owner, owner, `${stagePropertyPrefix(this, this.stageName)}addBasePathMapping`, this.mappingTarget,
       domainName, options ?? {});
+    recordDomainUrl(this, mapping.domainName, options?.basePath);
+    return mapping;
+  }
+
+  /**
+   * The stage's client errors, `4XXError`: requests answered with a 4XX status.
+   *
+   * `Sum` says how many, `Average` their share of the requests (0 to 1). AWS's "Amazon API Gateway dimensions and metrics".
+   *
+   * @param options the statistic, the period, one method, the canary. Default: `Sum` over 5 minutes
+   */
+  public metricClientError(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, '4XXError', options ?? {}, 'metricClientError');
+  }
+
+  /**
+   * The stage's server errors, `5XXError`: requests answered with a 5XX status.
+   *
+   * `Sum` says how many, `Average` their share of the requests (0 to 1).
+   *
+   * @param options the statistic, the period, one method, the canary. Default: `Sum` over 5 minutes
+   */
+  public metricServerError(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, '5XXError', options ?? {}, 'metricServerError');
+  }
+
+  /**
+   * The stage's requests, `Count`.
+   *
+   * @param options the statistic, the period, one method, the canary. Default: `Sum` over 5 minutes
+   */
+  public metricCount(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'Count', options ?? {}, 'metricCount');
+  }
+
+  /**
+   * The stage's `Latency`: milliseconds from receiving a request to answering it.
+   *
+   * @param options the statistic (a percentile such as `p99`), the period, one method, the canary. Default: `Average` over 5 minutes
+   */
+  public metricLatency(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'Latency', options ?? {}, 'metricLatency');
+  }
+
+  /**
+   * The stage's `IntegrationLatency`: milliseconds from relaying a request to the backend to its answer.
+   *
+   * @param options the statistic (a percentile such as `p99`), the period, one method, the canary. Default: `Average` over 5 minutes
+   */
+  public metricIntegrationLatency(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'IntegrationLatency', options ?? {}, 'metricIntegrationLatency');
+  }
+
+  /**
+   * The stage's `CacheHitCount`: requests served from the stage cache.
+   *
+   * @param options the statistic, the period, one method, the canary. Default: `Sum` over 5 minutes
+   */
+  public metricCacheHitCount(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'CacheHitCount', options ?? {}, 'metricCacheHitCount');
+  }
+
+  /**
+   * The stage's `CacheMissCount`: requests served from the backend while the stage cache is on.
+   *
+   * @param options the statistic, the period, one method, the canary. Default: `Sum` over 5 minutes
+   */
+  public metricCacheMissCount(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'CacheMissCount', options ?? {}, 'metricCacheMissCount');
   }
 
   /**

@@ -20,7 +20,7 @@ import { apiGatewayVariableIn } from './openapi-body';
 import { assertNoStageWrittenByHand, stagesNamedLiterally, stagesOfOwner } from './owner-stages';
 import { Block, resolvedBlocks, StackPass } from './rendered-blocks';
 import { selfReference } from './self-references';
-import { deployTimeKeyWarning, unservedSettingError } from './served-by-api';
+import { deployTimeKeyWarning, isMetricProperty, unservedSettingError } from './served-by-api';
 import { stackBlocks } from './stack-blocks';
 import { StackRenderHook } from './stack-render-hook';
 import { assertNoCollision, automaticEntries, triggerMap, unhashedFileReads } from './trigger-entries';
@@ -432,7 +432,7 @@ export class RedeployTriggerEngine {
       return;
     }
     const keys = pending.map(({ key }) => JSON.stringify(family.servedKeyAsWritten(key))).join(', ');
-    const options = pending[0].property.includes('methodOptions') ? 'methodOptions' : 'routeOptions';
+    const options = isMetricProperty(pending[0].property) ? 'metrics' : pending[0].property.includes('methodOptions') ? 'methodOptions' : 'routeOptions';
     const refused = 'AWS refuses settings for a route or method that does not exist, when it applies.';
     if (api === undefined || !this.props.autoDiscover) {
       this.warn(`The construct cannot check that the API serves ${keys} (${options}): without discovery it does not know the API's routes and methods `

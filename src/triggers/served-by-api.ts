@@ -63,7 +63,13 @@ export function unservedSettingError(
   const known = [...served].sort().map((item) => JSON.stringify(family.servedKeyAsWritten(item)));
   return invalidProperty(owner, missing.property, family.servedKeyAsWritten(missing.key),
     `${family.servedKeyNoun} that ${apiAddress} serves (${known.length > 0 ? `one of ${known.join(', ')}` : 'it serves none yet'}): `
-    + 'AWS refuses settings for a route or method that does not exist. Fix the key, or add what it names to the API');
+    + (isMetricProperty(missing.property) ? 'nothing publishes the metrics of a route or method that does not exist, so an alarm on them never fires. '
+      + 'Fix the route or method, or add it to the API' : 'AWS refuses settings for a route or method that does not exist. Fix the key, or add what it names to the API'));
+}
+
+/** Whether a served key was named by a metric (`metricServerError.method`, `addAlarm(x).metric.dimensions.Method`), not by a setting. */
+export function isMetricProperty(property: string): boolean {
+  return !/(^|\.)(methodOptions|routeOptions)\./.test(property);
 }
 
 /**

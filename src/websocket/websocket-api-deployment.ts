@@ -180,6 +180,14 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
   }
 
   /**
+   * The ARN of the main stage's `@connections` API, for the IAM policy of a backend that sends to,
+   * reads or disconnects clients (`execute-api:ManageConnections`), as the stage's `connectionsArn`.
+   */
+  public get connectionsArn(): string {
+    return this.deploymentStage.connectionsArn;
+  }
+
+  /**
    * The execute-api ARN for a route and stage, for the `source_arn` of an `aws_lambda_permission`
    * (`$connect`, `$default`, ...). With `webSocketApi` it is built from the API's execution ARN,
    * so the permission does not depend on the deployment and no dependency cycle can form.

@@ -12,6 +12,8 @@ import { abandon, closeCall, openCall } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
 import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
 import { checkStruct } from '../core/struct-check';
+import { StageMetric, StageMetricOptions } from '../metrics/stage-metric';
+import { stageMetric } from '../metrics/stage-metrics';
 
 /**
  * The options of a WebSocket API stage: everything `aws_apigatewayv2_stage` offers a WebSocket
@@ -93,6 +95,72 @@ export class WebSocketApiStage extends StageBase {
    */
   public get callbackUrl(): string {
     return Fn.replace(this.invokeUrl, 'wss://', 'https://');
+  }
+
+  /**
+   * The ARN of the stage's `@connections` API, for the IAM policy of a backend that manages its clients.
+   *
+   * A backend that sends to, reads or disconnects clients needs `execute-api:ManageConnections` on it
+   * (AWS CDK's `grantManagementApiAccess`). It is the stage's execution ARN, then any method (POST
+   * sends, GET reads, DELETE disconnects) and `/@connections/*`.
+   */
+  public get connectionsArn(): string {
+    return `${this.executionArn}/*/@connections/*`;
+  }
+
+  /**
+   * The stage's `ConnectCount`: messages sent to the `$connect` route integration.
+   * AWS's "Monitor WebSocket API execution with CloudWatch metrics".
+   *
+   * @param options the statistic, the period. Default: `Sum` over 5 minutes
+   */
+  public metricConnectCount(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'ConnectCount', options ?? {}, 'metricConnectCount');
+  }
+
+  /**
+   * The stage's `MessageCount`: messages sent to the API, from or to clients.
+   *
+   * @param options the statistic, the period. Default: `Sum` over 5 minutes
+   */
+  public metricMessageCount(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'MessageCount', options ?? {}, 'metricMessageCount');
+  }
+
+  /**
+   * The stage's `IntegrationError`: requests the integration answered with a 4XX/5XX status.
+   *
+   * @param options the statistic, the period. Default: `Sum` over 5 minutes
+   */
+  public metricIntegrationError(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'IntegrationError', options ?? {}, 'metricIntegrationError');
+  }
+
+  /**
+   * The stage's `ClientError`: requests API Gateway answered with a 4XX status before calling the integration.
+   *
+   * @param options the statistic, the period. Default: `Sum` over 5 minutes
+   */
+  public metricClientError(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'ClientError', options ?? {}, 'metricClientError');
+  }
+
+  /**
+   * The stage's `ExecutionError`: errors that occurred when calling the integration.
+   *
+   * @param options the statistic, the period. Default: `Sum` over 5 minutes
+   */
+  public metricExecutionError(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'ExecutionError', options ?? {}, 'metricExecutionError');
+  }
+
+  /**
+   * The stage's `IntegrationLatency`: milliseconds from sending a request to the integration to its answer.
+   *
+   * @param options the statistic (a percentile such as `p99`), the period. Default: `Average` over 5 minutes
+   */
+  public metricIntegrationLatency(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'IntegrationLatency', options ?? {}, 'metricIntegrationLatency');
   }
 }
 

@@ -18,7 +18,7 @@ export const VENV_PYTHON = path.join(REPOSITORY_ROOT, '.venv', 'bin', 'python');
 export const EMULATED_REGION = 'eu-west-2';
 
 /** The services the provider is pointed at; every other endpoint stays unreachable. */
-const EMULATED_SERVICES = ['apigateway', 'apigatewayv2', 'cloudwatchlogs', 'iam', 'kms', 'lambda', 'sts', 'wafv2'];
+const EMULATED_SERVICES = ['apigateway', 'apigatewayv2', 'cloudwatch', 'cloudwatchlogs', 'iam', 'kms', 'lambda', 'sts', 'wafv2'];
 
 /** The API Gateway operations a scenario can make fail once (moto_faults.py, FAULTABLE_OPERATIONS). */
 export type FaultableOperation = 'update_stage' | 'put_integration' | 'create_deployment';

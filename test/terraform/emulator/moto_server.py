@@ -26,6 +26,10 @@ Patches (each one is an API Gateway behaviour the real service has; docs/interna
   them, and UpdateStage applies "/canarySettings/deploymentId" to the stage's own deploymentId
   (its path contains "/deploymentId"), which would move the whole stage to the canary.
 
+CloudWatch over the Smithy RPC v2 CBOR protocol (moto_cloudwatch_cbor.py): the provider's SDK
+(service/cloudwatch v1.57.2) speaks only rpc-v2-cbor, which moto does not serve (every call would
+404); the shim re-issues each call to moto as JSON 1.0 and answers in CBOR.
+
 Strict where moto is lenient: moto_strict.py (each refusal is AWS's, with its message).
 Faults a scenario injects (an operation that fails once): moto_faults.py.
 """
@@ -308,10 +312,12 @@ models.Account.apply_patch_operations = _account_apply_patch_operations
 
 
 import moto_apigatewayv2  # noqa: E402 (beside this file: the API Gateway v2 patches)
+import moto_cloudwatch_cbor  # noqa: E402 (beside this file: CloudWatch over rpc-v2-cbor)
 import moto_strict  # noqa: E402 (beside this file: AWS's refusals)
 import moto_faults  # noqa: E402 (beside this file: faults a scenario injects)
 
 moto_apigatewayv2.apply()
+moto_cloudwatch_cbor.apply()
 moto_strict.apply()
 moto_faults.apply()
 

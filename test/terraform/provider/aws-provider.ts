@@ -27,11 +27,11 @@ export const PROVIDER_SOURCE_VERSION = 'v1.60.1-0.20260602190131-5f2286d6d836';
 
 /**
  * The service packages compiled in: what the examples and the test stacks create or read
- * (apigateway and apigatewayv2, lambda, iam, logs, wafv2, kms; `meta` has `aws_region` and friends, `sts`
+ * (apigateway and apigatewayv2, lambda, iam, logs, wafv2, kms, cloudwatch's alarms and dashboards; `meta` has `aws_region` and friends, `sts`
  * `aws_caller_identity`), and what those packages reference (organizations, ec2, cloudfront).
  */
 export const PROVIDER_SERVICES = [
-  'apigateway', 'apigatewayv2', 'cloudfront', 'ec2', 'iam', 'kms', 'lambda', 'logs', 'meta', 'organizations', 'sts', 'wafv2',
+  'apigateway', 'apigatewayv2', 'cloudfront', 'cloudwatch', 'ec2', 'iam', 'kms', 'lambda', 'logs', 'meta', 'organizations', 'sts', 'wafv2',
 ];
 
 /**
