@@ -26,6 +26,7 @@ import datetime
 import gzip
 import io
 import json
+import traceback
 
 import botocore.session
 import cbor2
@@ -120,11 +121,16 @@ def _serve_cbor(app, environ, start_response):
         answer["status"], answer["headers"] = status, headers
         return chunks.append
 
-    result = _original_call(app, inner, capture)
     try:
-        chunks.extend(result)
-    finally:
-        getattr(result, "close", lambda: None)()
+        result = _original_call(app, inner, capture)
+        try:
+            chunks.extend(result)
+        finally:
+            getattr(result, "close", lambda: None)()
+    except Exception as error:  # e.g. NotImplementedError for an operation moto lacks
+        traceback.print_exc()
+        answer["status"], answer["headers"] = "500 Internal Server Error", []
+        chunks[:] = [json.dumps({"__type": "InternalFailure", "Message": f"moto: {error!r}"}).encode()]
     text = b"".join(chunks)
     status = answer["status"]
     try:
