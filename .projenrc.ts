@@ -29,7 +29,7 @@ const project = new cdk.JsiiProject({
   peerDeps: [`constructs@^${CONSTRUCTS}`, `cdktf@^${CDKTF}`, `@cdktf/provider-aws@${PROVIDER_AWS_RANGE}`],
   // projen pins each peer at its lowest version as a dev dependency: we build and test
   // against the oldest release we claim to support.
-  devDeps: ['ts-node', 'fast-check@^4', '@aws-sdk/client-api-gateway@^3', '@aws-sdk/client-apigatewayv2@^3'],
+  devDeps: ['ts-node', 'fast-check@^4', '@aws-sdk/client-api-gateway@^3', '@aws-sdk/client-apigatewayv2@^3', '@aws-sdk/client-cloudwatch@^3'],
   // Non-jsii runtime dependencies are bundled into the package.
   bundledDeps: ['yaml@^2.8.0'],
   keywords: ['cdk', 'cdktf', 'terraform', 'constructs', 'aws', 'apigateway', 'api-gateway', 'apigatewayv2', 'rest-api', 'http-api', 'websocket', 'deployment', 'canary'],
@@ -203,11 +203,12 @@ project.addTask('test:terraform', {
 // that CI stays within its budget. Each kind's first deploy, an integration change that replaces the
 // deployment and moves the stage, and destroy (redeploy, http-api, websocket-api); the canary's whole
 // flow; the strict emulator refusing the hand-written pattern and passing the construct's; the
-// README's CLI flow. (`npm run test:opentofu -- -t .` runs every test of these files.)
-const OPENTOFU_FILES = ['redeploy', 'http-api', 'websocket-api', 'canary', 'strict-emulator', 'cli-cdktf'];
+// README's CLI flow; a stage of each kind watched (alarms, dashboards, a threshold changed in place).
+// (`npm run test:opentofu -- -t .` runs every test of these files.)
+const OPENTOFU_FILES = ['redeploy', 'http-api', 'websocket-api', 'canary', 'strict-emulator', 'cli-cdktf', 'watching'];
 const OPENTOFU_TESTS = [
   'the example as shipped deploys', 'request template changes', 'the app deploys', 'integration.s setting changes', 'destroy leaves no',
-  'canary goes on', 'under a live stage',
+  'canary goes on', 'under a live stage', 'watched stages deploy', 'threshold changes in place',
   'README.s install commands', 'synth writes the stack', 'diff with nothing changed', 'the integration.s template changes', 'deploy again',
 ];
 project.addTask('test:opentofu', {

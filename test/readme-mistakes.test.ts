@@ -396,6 +396,29 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     const s = stack(app);
     new WebSocketApiDeployment(s, 'deploy', { webSocketApi: chatWebSocketApi(s).api }).arnForExecuteApi('$Connect');
   },
+  "an alarm on `metric('5xx')` of a REST stage (an HTTP API's name)": (app) => {
+    const s = stack(app);
+    const deployment = new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api });
+    deployment.addAlarm('Errors', { metric: deployment.metric('5xx'), threshold: 1 });
+  },
+  'a metric written by hand for a REST stage with the `ApiId` dimension': (app) => {
+    const s = stack(app);
+    const deployment = new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api });
+    deployment.addAlarm('Errors', {
+      metric: { namespace: 'AWS/ApiGateway', metricName: '5XXError', dimensions: { ApiId: deployment.restApiId, Stage: 'prod' }, period: 300, statistic: 'Sum' },
+      threshold: 1,
+    });
+  },
+  "`addAlarm` on `metricServerError({ statistic: 'Average' })` with `threshold: 5` meant as 5 %": (app) => {
+    const s = stack(app);
+    const deployment = new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api });
+    deployment.addAlarm('Errors', { metric: deployment.deploymentStage.metricServerError({ statistic: 'Average' }), threshold: 5 });
+  },
+  "a metric of one method (`method: '/pets/GET'`) without detailed metrics for it": (app) => {
+    const s = stack(app);
+    const deployment = new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api });
+    deployment.addAlarm('Errors', { metric: deployment.deploymentStage.metricServerError({ method: '/pets/GET' }), threshold: 1 });
+  },
 };
 
 /** The table's rows: the first cell, whether it says error or warning, and the quoted message. */

@@ -182,3 +182,22 @@ describe("the README's complete HTTP and WebSocket stacks", () => {
     expect(Object.values<any>(json.resource.aws_lambda_permission)[0].source_arn).toBe(sourceArn);
   });
 });
+
+describe("the README's watched stack", () => {
+  test('watch-stage-stack: the default alarms, a method\'s errors and the client error rate of the main stage, told to the topics variable, and a dashboard', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-stack-'));
+    README_SNIPPET_APPS['watch-stage-stack'](outdir);
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'watch-stage-stack', 'cdk.tf.json'), 'utf8'));
+    fs.rmSync(outdir, { recursive: true, force: true });
+
+    const alarms = Object.values<any>(json.resource.aws_cloudwatch_metric_alarm);
+    expect(alarms.map((alarm) => [alarm.alarm_name, alarm.threshold, alarm.alarm_actions ?? null])).toEqual([
+      ['watch-stage-stack-deployment-Stage-ClientErrorRate', 25, null],
+      ['watch-stage-stack-deployment-Stage-LatencyP99', 1500, '${var.alarm_topic_arns}'],
+      ['watch-stage-stack-deployment-Stage-OrdersServerErrors', 1, '${var.alarm_topic_arns}'],
+      ['watch-stage-stack-deployment-Stage-ServerErrorRate', 5, '${var.alarm_topic_arns}'],
+    ]);
+    expect(alarms[2].dimensions).toEqual({ ApiName: '${aws_api_gateway_rest_api.orders.name}', Stage: 'prod', Method: 'GET', Resource: '/orders' });
+    expect(json.output.dashboard.value).toMatch(/^\$\{aws_cloudwatch_dashboard\.deployment_Dashboard_\w+\.dashboard_name\}$/);
+  });
+});

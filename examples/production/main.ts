@@ -2,8 +2,9 @@
  * A production stage: access logs to a KMS-encrypted log group the construct creates,
  * X-Ray tracing, execution logging and metrics for every method, throttling for one
  * method, a cache cluster with encrypted cache data, a client certificate for the
- * backend, and a second stage ("staging") on the same deployment. `npm run scan` checks
- * it with checkov (docs/security-scan.md).
+ * backend, a second stage ("staging") on the same deployment, and the production stage
+ * watched: its default alarms (5XX rate, p99 latency), an alarm on the orders method's server
+ * errors, and a dashboard. `npm run scan` checks it with checkov (docs/security-scan.md).
  *
  * Run with `cdktf synth` in this folder, or `npm run example` at the repository root.
  */
@@ -17,7 +18,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, TerraformOutput, TerraformStack } from 'cdktf';
+import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 // In your own project: import { ... } from 'cdktf-api-gateway-deployment';
 import { AccessLogDestination, AccessLogFormat, CacheClusterSize, MethodLoggingLevel, RestApiDeployment } from '../../src';
@@ -113,6 +114,25 @@ export class ProductionExampleStack extends TerraformStack {
       cacheDataEncrypted: true,
     });
 
+    // Watching the production stage: who is told (SNS topics; none until given), the default alarms
+    // (5XX rate at 5% in 3 of 5 minutes, p99 latency at 3 s for 15 minutes), one on the orders method's
+    // server errors (per-method metrics exist because metricsEnabled is on), and a dashboard.
+    const alarmTopics = new TerraformVariable(this, 'alarm_topic_arns', {
+      type: 'list(string)',
+      default: [],
+      description: 'The SNS topics told when an alarm of the production stage fires or recovers',
+    });
+    deployment.addDefaultAlarms({ alarmActions: alarmTopics.listValue, okActions: alarmTopics.listValue });
+    deployment.addAlarm('OrdersServerErrors', {
+      metric: deployment.deploymentStage.metricServerError({ method: '/orders/GET', period: 60 }),
+      threshold: 1,
+      evaluationPeriods: 5,
+      datapointsToAlarm: 2,
+      alarmActions: alarmTopics.listValue,
+    });
+    const dashboard = deployment.addDashboard();
+
+    new TerraformOutput(this, 'dashboard', { value: dashboard.dashboardName });
     new TerraformOutput(this, 'prod_url', { value: deployment.urlForPath('/orders') });
     new TerraformOutput(this, 'staging_url', { value: staging.urlForPath('/orders') });
   }

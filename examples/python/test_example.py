@@ -115,3 +115,27 @@ def test_api_mappings_from_python_share_a_domain_and_a_repeated_key_raises_the_l
         again.add_api_mapping(domain.domain_name, api_mapping_key="orders/v1")
     assert "HttpApiDeployment at 'stack/again': property 'addApiMapping.apiMappingKey'" in str(raised.value)
     assert "'stack/rest' (addApiMapping) already maps the key \"orders/v1\"" in str(raised.value)
+
+
+def test_alarms_from_python_watch_the_stage_by_its_kinds_names_and_a_never_firing_one_raises_the_library_message():
+    # addAlarm and addDefaultAlarms through jsii: StageMetric is a struct Python passes back as it got it.
+    app = CdkTesting.app()
+    stack = TerraformStack(app, "stack")
+    AwsProvider(stack, "aws", region="eu-west-2")
+    api = ApiGatewayRestApi(stack, "api", name="orders", body=json.dumps({"openapi": "3.0.1", "info": {"title": "orders", "version": "1"}, "paths": {}}))
+    deployment = RestApiDeployment(stack, "deploy", rest_api=api, stage_name="live")
+    deployment.add_alarm("Errors", metric=deployment.deployment_stage.metric_server_error(period=60), threshold=1)
+    deployment.add_default_alarms(server_error_rate_percent=2)
+
+    alarms = json.loads(CdkTesting.synth(stack))["resource"]["aws_cloudwatch_metric_alarm"]
+    errors = next(alarm for alarm in alarms.values() if alarm["alarm_name"] == "stack-deploy-Stage-Errors")
+    assert (errors["namespace"], errors["metric_name"], errors["dimensions"], errors["period"]) == (
+        "AWS/ApiGateway", "5XXError", {"ApiName": "${aws_api_gateway_rest_api.api.name}", "Stage": "live"}, 60,
+    )
+    assert sorted(alarm["alarm_name"] for alarm in alarms.values()) == [
+        "stack-deploy-Stage-Errors", "stack-deploy-Stage-LatencyP99", "stack-deploy-Stage-ServerErrorRate",
+    ]
+
+    with pytest.raises(RuntimeError) as raised:
+        deployment.add_alarm("Share", metric=deployment.deployment_stage.metric_server_error(statistic="Average"), threshold=5)
+    assert "RestApiDeployment at 'stack/deploy': property 'addAlarm(Share).threshold' is 5; expected a threshold the statistic can reach" in str(raised.value)

@@ -17,7 +17,8 @@ export type PropertyShape =
   | 'string-map-or-token'
   /** A construct (`IConstruct`), a Terraform resource, a provider. */
   | 'construct' | 'resource' | 'provider'
-  | { readonly list: PropertyShape }
+  /** A list written in the program (its items checked), or with `tokenTaken` a list token too (a variable of a list type). */
+  | { readonly list: PropertyShape; readonly tokenTaken?: boolean }
   | { readonly mapOf: StructShape }
   | { readonly struct: StructShape }
   | { readonly oneOf: readonly string[] }
@@ -153,7 +154,8 @@ function mismatch(value: unknown, shape: PropertyShape): string | undefined {
       return value instanceof TerraformProvider ? undefined : 'a TerraformProvider (an AwsProvider)';
   }
   if ('list' in shape) {
-    return Array.isArray(value) && !token ? undefined : 'a list written in the program (a list token cannot be checked item by item)';
+    return Array.isArray(value) && (!token || shape.tokenTaken === true) ? undefined
+      : shape.tokenTaken === true ? 'a list of strings' : 'a list written in the program (a list token cannot be checked item by item)';
   }
   if ('oneOf' in shape) {
     return token || shape.oneOf.includes(value as string) ? undefined : `one of ${shape.oneOf.join(', ')}`;

@@ -17,15 +17,18 @@ export const STAGE_METRIC: StructShape = {
   properties: { namespace: 'string', metricName: 'string', dimensions: 'string-map', period: 'number', statistic: 'string', extendedStatistic: 'string' },
 };
 
+/** Alarm actions: ARNs written in the program, or a list token (a variable of SNS topic ARNs). */
+const ACTIONS = { list: 'string', tokenTaken: true } as const;
+
 const ALARM_BASE = {
   evaluationPeriods: 'number',
   datapointsToAlarm: 'number',
   treatMissingData: 'string',
   alarmName: 'string',
   alarmDescription: 'string',
-  alarmActions: { list: 'string' },
-  okActions: { list: 'string' },
-  insufficientDataActions: { list: 'string' },
+  alarmActions: ACTIONS,
+  okActions: ACTIONS,
+  insufficientDataActions: ACTIONS,
 } as const;
 
 /** `StageAlarmOptions`. */
@@ -44,8 +47,8 @@ export const ERROR_RATE_ALARM_OPTIONS: StructShape = {
 export const DEFAULT_ALARMS_OPTIONS: StructShape = {
   name: 'DefaultAlarmsOptions',
   properties: {
-    alarmActions: { list: 'string' },
-    okActions: { list: 'string' },
+    alarmActions: ACTIONS,
+    okActions: ACTIONS,
     serverErrorRatePercent: 'number',
     latencyP99Milliseconds: 'number',
     integrationErrors: 'number',

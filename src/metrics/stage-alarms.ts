@@ -133,7 +133,9 @@ function newAlarm(
     throw invalidProperty(owner, `${property}.alarmName`, alarmName, 'a name of 1 to 255 characters, without control characters');
   }
   for (const actions of ['alarmActions', 'okActions', 'insufficientDataActions'] as const) {
-    (options[actions] ?? []).forEach((arn, index) => {
+    const list = options[actions] ?? [];
+    // A list token (a variable) is known at deploy time only.
+    (Token.isUnresolved(list) ? [] : list).forEach((arn, index) => {
       if (!Token.isUnresolved(arn) && !/^arn:[\w-]+:/.test(arn)) {
         throw invalidProperty(owner, `${property}.${actions}[${index}]`, arn, 'the ARN of what to notify (an SNS topic, an Auto Scaling policy, ...)');
       }

@@ -120,4 +120,5 @@ export const README_SNIPPET_APPS: Record<string, (outdir: string) => void> = {
   'adopt-v5': inPetsStack('adopt-v5'),
   'http-api-stack': stackModule('http-api-stack', 'PetsHttpStack'),
   'websocket-api-stack': stackModule('websocket-api-stack', 'ChatStack'),
+  'watch-stage-stack': stackModule('watch-stage-stack', 'WatchedOrdersStack'),
 };

@@ -30,7 +30,7 @@ function requiredProviderVersion(): string {
 }
 
 function installEmulator(log: (line: string) => void): void {
-  commandOnPath('python3', 'The AWS emulator (moto) runs on Python 3.9 or later: install python3 and put it on PATH.');
+  commandOnPath('python3', 'The AWS emulator (moto 5.2.5) runs on Python 3.10 or later: install python3 and put it on PATH.');
   if (!fs.existsSync(VENV_PYTHON)) {
     run('python3', ['-m', 'venv', path.join(REPOSITORY_ROOT, '.venv')], { what: 'creating the Python environment .venv' });
   }

@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { HarnessError } from '../support/commands';
 
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -49,6 +50,7 @@ export class Emulator {
   /** The emulator's base URL. */
   readonly endpoint: string;
   private client?: APIGatewayClient;
+  private cloudWatchClient?: CloudWatchClient;
   private v2Client?: ApiGatewayV2Client;
 
   private constructor(
@@ -96,6 +98,16 @@ export class Emulator {
     return this.v2Client;
   }
 
+  /** An AWS SDK client for reading the emulated CloudWatch alarms and dashboards back. */
+  cloudWatch(): CloudWatchClient {
+    this.cloudWatchClient ??= new CloudWatchClient({
+      region: EMULATED_REGION,
+      endpoint: this.endpoint,
+      credentials: { accessKeyId: 'emulated', secretAccessKey: 'emulated' },
+    });
+    return this.cloudWatchClient;
+  }
+
   /**
    * Makes the next call of an API Gateway operation fail with a 400 the provider does not retry
    * (moto_faults.py), once; the calls after it work.
@@ -114,6 +126,7 @@ export class Emulator {
   /** Stops the server (also when a test failed). */
   async stop(): Promise<void> {
     this.client?.destroy();
+    this.cloudWatchClient?.destroy();
     this.v2Client?.destroy();
     fs.rmSync(this.faultsFile, { force: true });
     if (this.server.exitCode !== null) {
