@@ -4,6 +4,7 @@ import { DefaultAlarmsOptions } from './alarm-options';
 import { DEFAULT_ALARMS_OPTIONS } from './metric-shapes';
 import { addErrorRateAlarm, addStageAlarm } from './stage-alarms';
 import { metricContextOf, stageMetric } from './stage-metrics';
+import { invalidProperty } from '../core/errors';
 import { checkStruct } from '../core/struct-check';
 
 /** The defaults of `addDefaultAlarms`, as its options' doc comments state them. */
@@ -19,8 +20,23 @@ export function addDefaultAlarms(stage: IConstruct, options: DefaultAlarmsOption
   const call = 'addDefaultAlarms';
   checkStruct(context.owner, `${context.prefix}${call}.`, options, DEFAULT_ALARMS_OPTIONS);
   const given = options ?? {};
+  const { owner, source, prefix } = context;
+  const ids = source.kind === 'WebSocket' ? ['IntegrationErrors'] : ['ServerErrorRate', 'LatencyP99'];
+  const made = ids.find((id) => stage.node.tryFindChild(id) !== undefined);
+  if (made !== undefined) {
+    throw invalidProperty(owner, `${prefix}${call}`, options, `one call per stage: the stage has its default alarms already (${ids.join(', ')}); change `
+      + 'their thresholds in the options of that call, or add other alarms with addAlarm');
+  }
+  const otherKinds = source.kind === 'WebSocket' ? ['serverErrorRatePercent', 'latencyP99Milliseconds', 'restApiName']
+    : source.kind === 'HTTP' ? ['integrationErrors', 'restApiName'] : ['integrationErrors'];
+  const misplaced = otherKinds.find((option) => (given as Record<string, unknown>)[option] !== undefined);
+  if (misplaced !== undefined) {
+    throw invalidProperty(owner, `${prefix}${call}.${misplaced}`, (given as Record<string, unknown>)[misplaced], `no ${misplaced} on a ${source.kind} stage: `
+      + `its default alarms are ${source.kind === 'WebSocket' ? 'on integration errors (integrationErrors)'
+        : 'the server error rate (serverErrorRatePercent) and the p99 latency (latencyP99Milliseconds)'}${misplaced === 'restApiName' ? ', and its metrics name the API by its id' : ''}`);
+  }
   const actions = { alarmActions: given.alarmActions, okActions: given.okActions };
-  if (context.source.kind === 'WebSocket') {
+  if (source.kind === 'WebSocket') {
     return [addStageAlarm(stage, 'IntegrationErrors', {
       ...actions,
       metric: stageMetric(stage, 'IntegrationError', { statistic: 'Sum', period: 300 }, call),

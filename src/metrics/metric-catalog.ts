@@ -75,11 +75,14 @@ export function kindsPublishing(name: string, except: MetricApiKind): MetricApiK
 export const SIMPLE_STATISTICS = ['SampleCount', 'Average', 'Sum', 'Minimum', 'Maximum'];
 
 /**
- * An extended statistic CloudWatch alarms take: a percentile `p99`, `p99.9`, or a trimmed mean, trimmed
- * count, trimmed sum or winsorized mean of a percentage (`tm90`) or of a range (`TM(10%:90%)` is not taken
- * by alarms on metrics of services in every form; the short forms are).
+ * An extended statistic CloudWatch alarms take (PutMetricAlarm's `ExtendedStatistic`): a percentile
+ * `p99`, `p99.9`; a trimmed mean, winsorized mean, trimmed count or trimmed sum of a percentage (`tm90`)
+ * or a range (`TM(10%:90%)`, `TM(:95%)`, `TC(0.005:0.030)`); the interquartile mean `IQM`; a percentile
+ * rank `PR(:300)`.
  */
-export const EXTENDED_STATISTIC = /^(p|tm|wm|tc|ts)(100|[1-9]?\d)(\.\d{1,2})?$/;
+export const EXTENDED_STATISTIC = new RegExp('^(?:IQM|(?:p|tm|wm|tc|ts)(?:100|[1-9]?\\d)(?:\\.\\d+)?'
+  + '|(?:TM|WM|TC|TS|PR)\\((?:\\d+(?:\\.\\d+)?%?)?:(?:\\d+(?:\\.\\d+)?%?)?\\))$');
 
 /** The statistics, for errors. */
-export const STATISTICS_EXPECTED = `one of ${SIMPLE_STATISTICS.join(', ')}, or a percentile such as 'p99' or 'p99.9' (also tm, wm, tc, ts: 'tm90')`;
+export const STATISTICS_EXPECTED = `one of ${SIMPLE_STATISTICS.join(', ')}, or an extended statistic such as 'p99' or 'p99.9' (also tm90, TM(10%:90%), `
+  + 'IQM, PR(:300))';

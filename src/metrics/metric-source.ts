@@ -24,6 +24,15 @@ export interface MetricSource {
   readonly notPublished?: (metricName: string) => string | undefined;
 }
 
+/** A stage's metrics as its errors name them: the construct errors name, the stage, its source, and the property prefix. */
+export interface MetricContext {
+  readonly owner: IConstruct;
+  readonly stage: IConstruct;
+  readonly source: MetricSource;
+  /** `''` for a main stage or a stage made on its own, `addStage(beta).` for an added one. */
+  readonly prefix: string;
+}
+
 const SOURCES = new WeakMap<IConstruct, MetricSource>();
 const CANARIES = new WeakSet<IConstruct>();
 const API_NAMES = new WeakMap<IConstruct, () => string>();

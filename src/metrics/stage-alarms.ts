@@ -15,6 +15,10 @@ import { sha256Hex } from '../triggers/canonical-json';
 
 const OPERATORS = ['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold'];
 const MISSING_DATA = ['notBreaching', 'breaching', 'ignore', 'missing'];
+const DEFAULT_MISSING_DATA = 'notBreaching';
+
+/** The metrics of which a minute with requests (or messages, or connections) has at least one: only a quiet minute, with no data point, has fewer. */
+const AT_LEAST_ONE_WITH_TRAFFIC = ['Count', 'ConnectCount', 'MessageCount'];
 
 /** The highest value a statistic of a metric can take, where there is one (an error rate: 100; an Average of 0-or-1 data points: 1). */
 type Ceiling = { readonly value: number; readonly why: string } | undefined;
@@ -35,7 +39,9 @@ export function addStageAlarm(stage: IConstruct, id: string, options: StageAlarm
   const definition = judgeStageMetric(context, `${property}.metric`, options.metric);
   const operator = options.comparisonOperator ?? 'GreaterThanOrEqualToThreshold';
   const statistic = options.metric.statistic ?? options.metric.extendedStatistic ?? '';
-  checkCondition(context, property, operator, options.threshold, ceilingOf(definition, statistic), `${context.prefix}${thresholdName.includes('.') ? thresholdName : `${call}.${thresholdName}`}`);
+  const thresholdProperty = `${context.prefix}${thresholdName.includes('.') ? thresholdName : `${call}.${thresholdName}`}`;
+  checkCondition(context, property, operator, options.threshold, ceilingOf(definition, statistic), thresholdProperty);
+  checkQuietMinutes(context, thresholdProperty, definition, statistic, operator, options.threshold, options.treatMissingData ?? DEFAULT_MISSING_DATA);
   const { metric } = options;
   return newAlarm(context, id, property, options, {
     namespace: metric.namespace,
@@ -117,6 +123,15 @@ function newAlarm(
   }
   const evaluationPeriods = options.evaluationPeriods ?? 1;
   checkWholeNumber(owner, `${property}.evaluationPeriods`, evaluationPeriods, 1);
+  const period = config.period ?? (config.metricQuery as Array<{ metric?: { period?: number } }> | undefined)?.[0]?.metric?.period;
+  if (typeof period === 'number' && !Token.isUnresolved(period) && !Token.isUnresolved(evaluationPeriods)) {
+    // CloudWatch: period x evaluation periods at most one day for periods under an hour, seven days for longer ones.
+    const longest = period < 3600 ? 86_400 : 604_800;
+    if (period * evaluationPeriods > longest) {
+      throw invalidProperty(owner, `${property}.evaluationPeriods`, evaluationPeriods, `at most ${Math.floor(longest / period)} periods of ${period} s: CloudWatch `
+        + `evaluates at most ${longest === 86_400 ? 'one day (periods under an hour)' : 'seven days'} of data, and refuses a longer alarm`);
+    }
+  }
   if (options.datapointsToAlarm !== undefined) {
     checkWholeNumber(owner, `${property}.datapointsToAlarm`, options.datapointsToAlarm, 1);
     if (!Token.isUnresolved(options.datapointsToAlarm) && !Token.isUnresolved(evaluationPeriods) && options.datapointsToAlarm > evaluationPeriods) {
@@ -124,7 +139,7 @@ function newAlarm(
         `at most evaluationPeriods (${evaluationPeriods}): the alarm cannot see more breaching periods than it looks at, so it would never fire`);
     }
   }
-  const treatMissingData = options.treatMissingData ?? 'notBreaching';
+  const treatMissingData = options.treatMissingData ?? DEFAULT_MISSING_DATA;
   if (!Token.isUnresolved(treatMissingData) && !MISSING_DATA.includes(treatMissingData)) {
     throw invalidProperty(owner, `${property}.treatMissingData`, treatMissingData, `one of ${MISSING_DATA.join(', ')}`);
   }
@@ -175,9 +190,32 @@ function checkCondition(
   if ((operator === 'LessThanThreshold' && threshold <= 0) || (operator === 'LessThanOrEqualToThreshold' && threshold < 0)) {
     throw never('API Gateway\'s metrics are never below 0');
   }
+  if ((operator === 'GreaterThanOrEqualToThreshold' && threshold <= 0) || (operator === 'GreaterThanThreshold' && threshold < 0)) {
+    throw invalidProperty(owner, thresholdProperty, threshold, `a threshold above 0 with ${operator}: API Gateway's metrics are never below 0, so the alarm `
+      + 'would be in ALARM whenever there is data (and for a rate, always): it says nothing');
+  }
   if (ceiling !== undefined && ((operator === 'GreaterThanThreshold' && threshold >= ceiling.value)
     || (operator === 'GreaterThanOrEqualToThreshold' && threshold > ceiling.value))) {
     throw never(`it is ${ceiling.why}, at most ${ceiling.value}`);
+  }
+}
+
+/**
+ * Fails on an alarm that watches for too little traffic (`Count < 1`) while quiet periods count as healthy:
+ * a period with requests has a `Count` of at least 1, and one without has no data point at all, which
+ * `notBreaching` (the default), `ignore` and `missing` never take for a breach.
+ */
+function checkQuietMinutes(
+  context: MetricContext, property: string, definition: MetricDefinition, statistic: string, operator: string, threshold: number, treatMissingData: string,
+): void {
+  if (!AT_LEAST_ONE_WITH_TRAFFIC.includes(definition.name) || Token.isUnresolved(threshold) || Token.isUnresolved(treatMissingData) || treatMissingData === 'breaching') {
+    return;
+  }
+  const oneAtLeast = ['Sum', 'SampleCount', 'Minimum', 'Maximum', 'Average'].includes(statistic);
+  if (oneAtLeast && ((operator === 'LessThanThreshold' && threshold <= 1) || (operator === 'LessThanOrEqualToThreshold' && threshold < 1))) {
+    throw invalidProperty(context.owner, property, threshold, `a threshold a period with data can reach, or treatMissingData: 'breaching': the ${statistic} `
+      + `of '${definition.name}' is at least 1 in a period with traffic, and a period without has no data point, which treatMissingData `
+      + `'${treatMissingData}' never takes for a breach, so the alarm would never fire`);
   }
 }
 

@@ -72,7 +72,7 @@ describe('addAlarm', () => {
       expect(() => deploy.addAlarm('B', { metric: metric({ ApiId: deploy.restApiId, Stage: 'prod' }), threshold: 1 })).toThrow('property '
         + "'addAlarm(B).metric.dimensions' is {\"ApiId\":\"${aws_api_gateway_rest_api.api.id}\",\"Stage\":\"prod\"}; expected the dimensions REST stages publish "
         + "their metrics with: ApiName and Stage, and for one method Method and Resource too (a REST API's metrics name the API by its name, not its id); "
-        + 'CloudWatch takes any dimensions, and an alarm on a combination nobody publishes sits in INSUFFICIENT_DATA and never fires.');
+        + 'CloudWatch takes any dimensions (their names are case-sensitive), and an alarm on a combination nobody publishes sits in INSUFFICIENT_DATA and never fires.');
       expect(() => deploy.addAlarm('C', { metric: metric({ ApiName: 'cats', Stage: 'prod' }), threshold: 1 })).toThrow('property '
         + "'addAlarm(C).metric.dimensions.ApiName' is \"cats\"; expected the name of the stage's REST API, 'pets'.");
     });

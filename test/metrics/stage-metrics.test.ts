@@ -112,9 +112,9 @@ describe('a REST stage publishes its metrics by API name and stage', () => {
     const stack = newStack();
     const deploy = new RestApiDeployment(stack, 'deploy', { restApi: petsApi(stack).api, metricsEnabled: true });
     const expected = 'one method, by its method path: "/pets/GET", "/pets/{id}/DELETE", "/GET" for the root resource (API Gateway publishes a method\'s '
-      + 'metrics under its resource path and HTTP method, in capitals; no "*").';
+      + 'metrics under its resource path and HTTP method, in capitals; no "*", and no ANY method: what it publishes for one is documented nowhere).';
 
-    for (const method of ['/pets/*', '/pets/get', '/pets', '*/*']) {
+    for (const method of ['/pets/*', '/pets/get', '/pets', '*/*', '/pets/ANY', '/pets//GET']) {
       expect(() => deploy.deploymentStage.metricLatency({ method })).toThrow(
         `RestApiDeployment at 'stack/deploy': property 'metricLatency.method' is ${JSON.stringify(method)}; expected ${expected}`);
     }
@@ -276,10 +276,10 @@ describe('a metric of another kind, or one nobody publishes, fails', () => {
     const stage = new RestApiDeployment(stack, 'rest', { restApi: petsApi(stack).api }).deploymentStage;
 
     expect(() => stage.metricServerError({ statistic: 'p99' })).toThrow("property 'metricServerError.statistic' is \"p99\"; expected one of SampleCount, "
-      + "Average, Sum, Minimum, Maximum for '5XXError', a count (server-side errors (5XX responses)): each request counts once, so a percentile of it is 0 "
-      + 'or 1 and an alarm on it says nothing; use Sum (how many) or Average (the share of requests).');
+      + "Average, Sum, Minimum, Maximum for '5XXError', a count (server-side errors (5XX responses)): each request counts once, so a percentile (or another "
+      + 'extended statistic) of it is 0 or 1 and an alarm on it says nothing; use Sum (how many) or Average (the share of requests).');
     expect(() => stage.metricLatency({ statistic: 'average' })).toThrow("property 'metricLatency.statistic' is \"average\"; expected one of SampleCount, "
-      + "Average, Sum, Minimum, Maximum, or a percentile such as 'p99' or 'p99.9' (also tm, wm, tc, ts: 'tm90') (statistics are case-sensitive: 'Average').");
+      + "Average, Sum, Minimum, Maximum, or an extended statistic such as 'p99' or 'p99.9' (also tm90, TM(10%:90%), IQM, PR(:300)) (statistics are case-sensitive: 'Average').");
     expect(() => stage.metricLatency({ statistic: 'p101' })).toThrow("property 'metricLatency.statistic' is \"p101\"");
     expect(() => stage.metricCount({ period: 30 })).toThrow("property 'metricCount.period' is 30; expected a period in seconds that is a multiple of 60, "
       + 'such as 60 or 300: API Gateway publishes one data point a minute, so a shorter period has no data most of the time.');
