@@ -127,7 +127,10 @@ function requireDetailed(context: MetricContext, property: string, given: string
   }
   // Method settings written by hand for the stage may turn them on: judged once the app is complete.
   addValidationWhenCommitted(owner, {
-    validate: () => (methodSettingsWrittenFor(source.stageResource as TerraformResource).some((settings) => mayEnableMetrics(settings, key)) ? [] : [error.message]),
+    validate: () => {
+      const written = methodSettingsWrittenFor(source.stageResource as TerraformResource);
+      return written.some((settings) => mayEnableMetrics(settings, key)) ? [] : [error.message];
+    },
   });
 }
 

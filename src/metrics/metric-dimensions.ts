@@ -95,7 +95,8 @@ function checkApiId(context: MetricContext, property: string, given: string): vo
     throw invalidProperty(owner, property, given, `the id of the stage's ${source.kind} API, ${describeValue(expressionIn(owner, source.apiId))}`);
   }
   const api = idReferenceOf(source.apiId);
-  const apiElement = api === undefined ? undefined : api.stack.node.tryFindChild(api.name) as { nameInput?: unknown; friendlyUniqueId?: unknown } | undefined;
+  const apiElement = api === undefined ? undefined
+    : api.stack.node.tryFindChild(api.name) as { nameInput?: unknown; friendlyUniqueId?: unknown } | undefined;
   if (!Token.isUnresolved(given) && apiElement?.friendlyUniqueId === api?.name && apiElement?.nameInput === given) {
     throw invalidProperty(owner, property, given, `the ${source.kind} API's id, not its name: ${source.kind} APIs' metrics name the API by its id `
       + `(${describeValue(expressionIn(owner, source.apiId))})`);

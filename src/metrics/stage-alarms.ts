@@ -206,7 +206,8 @@ function checkCondition(
  * `notBreaching` (the default), `ignore` and `missing` never take for a breach.
  */
 function checkQuietMinutes(
-  context: MetricContext, property: string, definition: MetricDefinition, statistic: string, operator: string, threshold: number, treatMissingData: string,
+  context: MetricContext, property: string, definition: MetricDefinition, statistic: string, operator: string, threshold: number,
+  treatMissingData: string,
 ): void {
   if (!AT_LEAST_ONE_WITH_TRAFFIC.includes(definition.name) || Token.isUnresolved(threshold) || Token.isUnresolved(treatMissingData) || treatMissingData === 'breaching') {
     return;
