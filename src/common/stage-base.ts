@@ -9,7 +9,8 @@ import { invalidProperty, notOneOfTheLibrarys } from '../core/errors';
 import { addApiMapping, ApiMappingOptions, MappingTarget } from '../domains/api-mapping';
 import { DefaultAlarmsOptions, ErrorRateAlarmOptions, StageAlarmOptions } from '../metrics/alarm-options';
 import { addDefaultAlarms } from '../metrics/default-alarms';
-import { addErrorRateAlarm, addStageAlarm } from '../metrics/stage-alarms';
+import { metricSourceOf } from '../metrics/metric-source';
+import { addErrorRateAlarm, addStageAlarm, clientErrorName } from '../metrics/stage-alarms';
 import { StageMetric, StageMetricOptions } from '../metrics/stage-metric';
 import { stageMetric } from '../metrics/stage-metrics';
 
@@ -126,6 +127,28 @@ export abstract class StageBase extends Construct {
    */
   public metric(metricName: string, options: StageMetricOptions = {}): StageMetric {
     return stageMetric(this, metricName, options ?? {}, `metric(${metricName})`);
+  }
+
+  /**
+   * The stage's client errors: `4XXError` (REST), `4xx` (HTTP), `ClientError` (WebSocket).
+   *
+   * REST and HTTP stages count requests answered with a 4XX status (`Sum` says how many, `Average`
+   * their share of the requests, 0 to 1); WebSocket stages the requests API Gateway answered with a 4XX
+   * status before calling the integration.
+   *
+   * @param options the statistic, the period, one method or route, the canary. Default: `Sum` over 5 minutes
+   */
+  public metricClientError(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, clientErrorName(metricSourceOf(this)?.kind ?? 'REST'), options ?? {}, 'metricClientError');
+  }
+
+  /**
+   * The stage's `IntegrationLatency`: milliseconds from relaying a request to the backend to its answer.
+   *
+   * @param options the statistic (a percentile such as `p99`), the period, one method or route, the canary. Default: `Average` over 5 minutes
+   */
+  public metricIntegrationLatency(options: StageMetricOptions = {}): StageMetric {
+    return stageMetric(this, 'IntegrationLatency', options ?? {}, 'metricIntegrationLatency');
   }
 
   /**

@@ -60,10 +60,8 @@ export const ENTRY_POINTS: EntryPointTable = {
   },
   HttpApiStage: {
     'constructor': [{ name: 'scope', optional: false, kind: 'construct' }, { name: 'id', optional: false, kind: 'string' }, { name: 'props', optional: false, kind: 'struct:HttpApiStageProps' }],
-    'metricClientError': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
     'metricCount': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
     'metricDataProcessed': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
-    'metricIntegrationLatency': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
     'metricLatency': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
     'metricServerError': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
     'urlForPath': [{ name: 'path', optional: true, kind: 'string' }],
@@ -82,9 +80,7 @@ export const ENTRY_POINTS: EntryPointTable = {
     'addBasePathMapping': [{ name: 'domainName', optional: false, kind: 'string' }, { name: 'options', optional: true, kind: 'struct:BasePathMappingOptions' }],
     'metricCacheHitCount': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
     'metricCacheMissCount': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
-    'metricClientError': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
     'metricCount': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
-    'metricIntegrationLatency': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
     'metricLatency': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
     'metricServerError': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
     'urlForPath': [{ name: 'path', optional: true, kind: 'string' }],
@@ -96,6 +92,8 @@ export const ENTRY_POINTS: EntryPointTable = {
     'addDefaultAlarms': [{ name: 'options', optional: true, kind: 'struct:DefaultAlarmsOptions' }],
     'addErrorRateAlarm': [{ name: 'id', optional: false, kind: 'string' }, { name: 'options', optional: false, kind: 'struct:ErrorRateAlarmOptions' }],
     'metric': [{ name: 'metricName', optional: false, kind: 'string' }, { name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
+    'metricClientError': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
+    'metricIntegrationLatency': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
   },
   WebSocketApiDeployment: {
     'constructor': [{ name: 'scope', optional: false, kind: 'construct' }, { name: 'id', optional: false, kind: 'string' }, { name: 'props', optional: false, kind: 'struct:WebSocketApiDeploymentProps' }],
@@ -106,11 +104,9 @@ export const ENTRY_POINTS: EntryPointTable = {
   },
   WebSocketApiStage: {
     'constructor': [{ name: 'scope', optional: false, kind: 'construct' }, { name: 'id', optional: false, kind: 'string' }, { name: 'props', optional: false, kind: 'struct:WebSocketApiStageProps' }],
-    'metricClientError': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
     'metricConnectCount': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
     'metricExecutionError': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
     'metricIntegrationError': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
-    'metricIntegrationLatency': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
     'metricMessageCount': [{ name: 'options', optional: true, kind: 'struct:StageMetricOptions' }],
   },
 };

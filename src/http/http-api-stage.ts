@@ -95,17 +95,6 @@ export class HttpApiStage extends StageBase {
   }
 
   /**
-   * The stage's client errors, `4xx`: requests answered with a 4xx status.
-   *
-   * `Sum` says how many, `Average` their share of the requests (0 to 1). AWS's "Monitor CloudWatch metrics for HTTP APIs in API Gateway".
-   *
-   * @param options the statistic, the period, one route. Default: `Sum` over 5 minutes
-   */
-  public metricClientError(options: StageMetricOptions = {}): StageMetric {
-    return stageMetric(this, '4xx', options ?? {}, 'metricClientError');
-  }
-
-  /**
    * The stage's server errors, `5xx`: requests answered with a 5xx status.
    *
    * `Sum` says how many, `Average` their share of the requests (0 to 1).
@@ -132,15 +121,6 @@ export class HttpApiStage extends StageBase {
    */
   public metricLatency(options: StageMetricOptions = {}): StageMetric {
     return stageMetric(this, 'Latency', options ?? {}, 'metricLatency');
-  }
-
-  /**
-   * The stage's `IntegrationLatency`: milliseconds from relaying a request to the backend to its answer.
-   *
-   * @param options the statistic (a percentile such as `p99`), the period, one route. Default: `Average` over 5 minutes
-   */
-  public metricIntegrationLatency(options: StageMetricOptions = {}): StageMetric {
-    return stageMetric(this, 'IntegrationLatency', options ?? {}, 'metricIntegrationLatency');
   }
 
   /**

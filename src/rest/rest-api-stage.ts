@@ -312,17 +312,6 @@ export class RestApiStage extends StageBase {
   }
 
   /**
-   * The stage's client errors, `4XXError`: requests answered with a 4XX status.
-   *
-   * `Sum` says how many, `Average` their share of the requests (0 to 1). AWS's "Amazon API Gateway dimensions and metrics".
-   *
-   * @param options the statistic, the period, one method, the canary. Default: `Sum` over 5 minutes
-   */
-  public metricClientError(options: StageMetricOptions = {}): StageMetric {
-    return stageMetric(this, '4XXError', options ?? {}, 'metricClientError');
-  }
-
-  /**
    * The stage's server errors, `5XXError`: requests answered with a 5XX status.
    *
    * `Sum` says how many, `Average` their share of the requests (0 to 1).
@@ -349,15 +338,6 @@ export class RestApiStage extends StageBase {
    */
   public metricLatency(options: StageMetricOptions = {}): StageMetric {
     return stageMetric(this, 'Latency', options ?? {}, 'metricLatency');
-  }
-
-  /**
-   * The stage's `IntegrationLatency`: milliseconds from relaying a request to the backend to its answer.
-   *
-   * @param options the statistic (a percentile such as `p99`), the period, one method, the canary. Default: `Average` over 5 minutes
-   */
-  public metricIntegrationLatency(options: StageMetricOptions = {}): StageMetric {
-    return stageMetric(this, 'IntegrationLatency', options ?? {}, 'metricIntegrationLatency');
   }
 
   /**

@@ -137,30 +137,12 @@ export class WebSocketApiStage extends StageBase {
   }
 
   /**
-   * The stage's `ClientError`: requests API Gateway answered with a 4XX status before calling the integration.
-   *
-   * @param options the statistic, the period. Default: `Sum` over 5 minutes
-   */
-  public metricClientError(options: StageMetricOptions = {}): StageMetric {
-    return stageMetric(this, 'ClientError', options ?? {}, 'metricClientError');
-  }
-
-  /**
    * The stage's `ExecutionError`: errors that occurred when calling the integration.
    *
    * @param options the statistic, the period. Default: `Sum` over 5 minutes
    */
   public metricExecutionError(options: StageMetricOptions = {}): StageMetric {
     return stageMetric(this, 'ExecutionError', options ?? {}, 'metricExecutionError');
-  }
-
-  /**
-   * The stage's `IntegrationLatency`: milliseconds from sending a request to the integration to its answer.
-   *
-   * @param options the statistic (a percentile such as `p99`), the period. Default: `Average` over 5 minutes
-   */
-  public metricIntegrationLatency(options: StageMetricOptions = {}): StageMetric {
-    return stageMetric(this, 'IntegrationLatency', options ?? {}, 'metricIntegrationLatency');
   }
 }
 
