@@ -17,6 +17,7 @@ import { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api
 import { Apigatewayv2DomainName } from '@cdktf/provider-aws/lib/apigatewayv2-domain-name';
 import { Apigatewayv2Integration } from '@cdktf/provider-aws/lib/apigatewayv2-integration';
 import { Apigatewayv2Route } from '@cdktf/provider-aws/lib/apigatewayv2-route';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { DataAwsApiGatewayRestApi } from '@cdktf/provider-aws/lib/data-aws-api-gateway-rest-api';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -413,6 +414,22 @@ const PROGRAMS: Record<string, (app: App) => void> = {
     const s = stack(app);
     const deployment = new RestApiDeployment(s, 'deploy', { restApi: petsApi(s).api });
     deployment.addAlarm('Errors', { metric: deployment.deploymentStage.metricServerError({ statistic: 'Average' }), threshold: 5 });
+  },
+  'an `aws_cloudwatch_metric_alarm` of yours with `dimensions: { ApiId: restApi.id, ... }`': (app) => {
+    const s = stack(app);
+    const { api } = petsApi(s);
+    new RestApiDeployment(s, 'deploy', { restApi: api });
+    new CloudwatchMetricAlarm(s, 'errors', {
+      alarmName: 'errors',
+      namespace: 'AWS/ApiGateway',
+      metricName: '5XXError',
+      dimensions: { ApiId: api.id, Stage: 'prod' },
+      statistic: 'Sum',
+      period: 300,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
   },
   "a metric of one method (`method: '/pets/GET'`) without detailed metrics for it": (app) => {
     const s = stack(app);

@@ -21,6 +21,7 @@ import { invalidProperty } from '../core/errors';
 import { asArgumentCheck, newOwnedResource, ownedStage } from '../core/owned-resources';
 import { ProviderResources } from '../core/provider-resources';
 import { routeDetailedMetrics } from '../metrics/detailed-metrics';
+import { checkHandWrittenAlarms } from '../metrics/hand-written-alarms';
 import { initMetricSource } from '../metrics/metric-source';
 import { HTTP_API_FAMILY, WEBSOCKET_API_FAMILY } from '../triggers/api-gateway-v2-family';
 import { checkServedByApi } from '../triggers/served-by-api';
@@ -161,6 +162,7 @@ export function createV2Stage(
     region: definition.region,
     detailedMetrics: routeDetailedMetrics(definition.detailedMetricsEnabled, definition.routeOptions),
   });
+  checkHandWrittenAlarms(owner, scope);
   return stage;
 }
 

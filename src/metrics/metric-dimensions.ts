@@ -17,7 +17,7 @@ interface AttributeReference {
 }
 
 /** The attribute `value` reads, when it is one whole reference to a resource's or data source's attribute. */
-function attributeOf(value: unknown): AttributeReference | undefined {
+export function attributeOf(value: unknown): AttributeReference | undefined {
   if (typeof value !== 'string') {
     return undefined;
   }

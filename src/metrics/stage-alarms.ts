@@ -2,6 +2,7 @@ import type { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig } from '@cdktf/
 import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ErrorRateAlarmOptions, StageAlarmBaseOptions, StageAlarmOptions } from './alarm-options';
+import { markLibraryAlarm } from './hand-written-alarms';
 import { MetricDefinition } from './metric-catalog';
 import { ERROR_RATE_ALARM_OPTIONS, STAGE_ALARM_OPTIONS } from './metric-shapes';
 import { StageMetric } from './stage-metric';
@@ -156,7 +157,7 @@ function newAlarm(
       }
     });
   }
-  return new ProviderResources.CloudwatchMetricAlarm(stage, id, {
+  const alarm = new ProviderResources.CloudwatchMetricAlarm(stage, id, {
     ...config,
     alarmName,
     evaluationPeriods,
@@ -168,6 +169,8 @@ function newAlarm(
     provider: source.provider,
     region: source.region,
   });
+  markLibraryAlarm(alarm);
+  return alarm;
 }
 
 /** Fails where the condition can never hold: a metric never below 0 compared "less than" 0 or less, a bounded statistic compared above its ceiling. */

@@ -37,6 +37,7 @@ import { refuseTemplateText } from '../core/template-text';
 import type { MappingTarget } from '../domains/api-mapping';
 import { addBasePathMapping, BasePathMappingOptions } from '../domains/base-path-mapping';
 import { restDetailedMetrics } from '../metrics/detailed-metrics';
+import { checkHandWrittenAlarms } from '../metrics/hand-written-alarms';
 import { initMetricSource } from '../metrics/metric-source';
 import { StageMetric, StageMetricOptions } from '../metrics/stage-metric';
 import { stageMetric } from '../metrics/stage-metrics';
@@ -263,6 +264,7 @@ export class RestApiStage extends StageBase {
         notPublished: (metricName) => (metricName.startsWith('Cache') && options.cacheClusterEnabled !== true && !Token.isUnresolved(options.cacheClusterEnabled)
           ? 'the stage has no cache cluster (cacheClusterEnabled), and only a stage with one publishes its cache hits and misses' : undefined),
       });
+      checkHandWrittenAlarms(owner, this);
 
       this.addMethodSettings(owner, prefix, props, options);
       if (owner === this) {
