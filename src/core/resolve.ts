@@ -35,4 +35,23 @@ export function idReferenceOf(value: string): { readonly type: string; readonly 
   return parts === null ? undefined : { type: parts[1], name: parts[2], stack: reference!.stack };
 }
 
+/** A whole reference to an attribute of a resource or data source: `aws_x.y.attr`, `data.aws_x.y.attr`, in its stack. */
+interface AttributeReference {
+  /** The resource type, `data.` before a data source's. */
+  readonly type: string;
+  readonly name: string;
+  readonly attribute: string;
+  readonly stack: TerraformStack;
+}
+
+/** The attribute `value` reads, when it is one whole reference to a resource's or data source's attribute. */
+export function attributeOf(value: unknown): AttributeReference | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const reference = referenceOf(value);
+  const parts = reference === undefined ? null : /^((?:data\.)?aws_[\w-]+)\.([\w-]+)\.(\w+)$/.exec(reference.identifier);
+  return parts === null ? undefined : { type: parts[1], name: parts[2], attribute: parts[3], stack: reference!.stack };
+}
+
 const RESOLVER = new DefaultTokenResolver(new StringConcat());

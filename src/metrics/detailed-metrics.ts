@@ -4,8 +4,9 @@ import { detailedSetting } from './metric-source';
 /**
  * Whether a REST stage's method settings turn detailed metrics on for a method (`pets/GET`, `GET` for
  * the root resource), as API Gateway applies them: the method's own settings, else its resource's
- * (`pets/*`), else the stage's (`* /*`); each `methodOptions` entry keeps the stage-wide settings it
- * does not name. Undefined when known only at deploy time (a setting or a key with a token).
+ * (`pets/*`), else every method's (`* /*`), else the stage's options (which each `methodOptions` entry
+ * keeps where it does not set them). Undefined when known only at deploy time (a setting or a key with a
+ * token), and where a broader entry turns them on for a method whose own entry leaves them unset.
  *
  * @param stageWide the stage's own `metricsEnabled`
  * @param methodOptions `methodOptions`: each key, the leading `/` optional, and its `metricsEnabled`
@@ -13,14 +14,18 @@ import { detailedSetting } from './metric-source';
 export function restDetailedMetrics(
   stageWide: boolean | undefined, methodOptions: ReadonlyArray<readonly [string, boolean | undefined]>,
 ): (key: string) => boolean | undefined {
-  const entries = new Map(methodOptions.map(([path, enabled]) => [path.replace(/^\//, ''), enabled ?? stageWide]));
+  const entries = new Map(methodOptions.map(([path, enabled]) => [path.replace(/^\//, ''), enabled]));
   const tokenKeys = [...entries.keys()].some((path) => Token.isUnresolved(path));
   return (key) => {
     const slash = key.lastIndexOf('/');
-    const resourceWide = slash < 0 ? '*' : `${key.slice(0, slash)}/*`;
-    for (const candidate of [key, resourceWide, '*/*']) {
-      if (entries.has(candidate)) {
-        return detailedSetting(entries.get(candidate));
+    const chain = [key, slash < 0 ? '*' : `${key.slice(0, slash)}/*`, '*/*'];
+    const nearest = chain.find((candidate) => entries.has(candidate));
+    for (const candidate of chain) {
+      const enabled = entries.get(candidate);
+      if (enabled !== undefined) {
+        const value = detailedSetting(enabled);
+        // A broader entry turning them on reaches a method with settings of its own only if API Gateway fills those from it: not known.
+        return candidate !== nearest && value === true ? undefined : value;
       }
     }
     return tokenKeys ? (detailedSetting(stageWide) === true ? true : undefined) : detailedSetting(stageWide);

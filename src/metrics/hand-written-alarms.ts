@@ -1,24 +1,16 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { kindsPublishing, METRIC_NAMESPACE, MetricApiKind, metricOfKind, METRICS } from './metric-catalog';
-import { attributeOf } from './metric-dimensions';
 import { addValidationWhenCommitted } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { configuredArgument } from '../core/configured';
 import { invalidProperty } from '../core/errors';
-
-/** The alarms the library makes (judged when made, so not again here). */
-const MADE = new WeakSet<IConstruct>();
-
-/** Marks an alarm the library made. */
-export function markLibraryAlarm(alarm: IConstruct): void {
-  MADE.add(alarm);
-}
+import { attributeOf, expressionIn } from '../core/resolve';
 
 const CHECKED = Symbol('hand-written alarms checked by');
 
 /**
- * Adds to a library stage the check of the app's `aws_cloudwatch_metric_alarm`s written by hand (once
+ * Adds to a library stage the check of the app's `aws_cloudwatch_metric_alarm`s, written by hand or changed by an override (once
  * per app: the first stage validated reports them). An alarm (or a metric query of one) in
  * `AWS/ApiGateway` whose `ApiId` or `ApiName` reads an API of the app fails when it could never fire:
  * a REST API named by its id (`ApiId`) or by another attribute than its name, an HTTP or WebSocket API
@@ -31,7 +23,8 @@ export function checkHandWrittenAlarms(owner: IConstruct, stage: IConstruct): vo
       if (index.appMemo(CHECKED, () => stage) !== stage) {
         return [];
       }
-      return index.resourcesOfType('aws_cloudwatch_metric_alarm').filter((alarm) => !MADE.has(alarm)).flatMap((alarm) => alarmErrors(alarm));
+      // The library's own alarms too: an override may have changed what they were made with.
+      return index.resourcesOfType('aws_cloudwatch_metric_alarm').flatMap((alarm) => alarmErrors(alarm));
     },
   });
 }
@@ -74,35 +67,44 @@ function metricError(alarm: TerraformResource, metric: WrittenMetric): Error | u
   for (const dimension of ['ApiId', 'ApiName']) {
     const value = (dimensions as Record<string, unknown>)[dimension];
     const read = attributeOf(value);
-    const kind = read === undefined ? undefined : apiKindOf(alarm, read.type, read.stack, read.name);
-    if (read === undefined || kind === undefined) {
+    const api = read === undefined ? undefined : apiOf(alarm, read.type, read.stack, read.name);
+    if (read === undefined || api === undefined) {
       continue;
     }
-    const wanted = kind === 'REST' ? { dimension: 'ApiName', attribute: 'name' } : { dimension: 'ApiId', attribute: 'id' };
+    // Shown as written in the API's stack (in another stack cdktf reads it through a remote state).
+    const shown = `${expressionIn(read.stack, value as string)}${read.stack !== TerraformStack.of(alarm) ? ` (of the stack '${read.stack.node.path}')` : ''}`;
+    const what = api.kind ?? 'HTTP or WebSocket';
+    const wanted = api.family === 'REST' ? { dimension: 'ApiName', attribute: 'name' } : { dimension: 'ApiId', attribute: 'id' };
     if (dimension !== wanted.dimension || read.attribute !== wanted.attribute) {
-      return invalidProperty(alarm, `${prefix}dimensions.${dimension}`, value, `the ${kind} API's ${wanted.attribute} as ${wanted.dimension}: `
-        + `${kind === 'REST' ? "a REST API's metrics name the API by its name (ApiName), not its id" : `${kind} APIs' metrics name the API by its id (ApiId)`}, `
+      return invalidProperty(alarm, `${prefix}dimensions.${dimension}`, shown, `the ${what} API's ${wanted.attribute} as ${wanted.dimension}: `
+        + `${api.family === 'REST' ? "a REST API's metrics name the API by its name (ApiName), not its id" : `${what} APIs' metrics name the API by its id (ApiId)`}, `
         + 'and CloudWatch takes an alarm on dimensions nobody publishes, which sits in INSUFFICIENT_DATA and never fires (the stage\'s metric...() methods '
         + 'give the right ones)');
     }
-    if (typeof metricName === 'string' && !Token.isUnresolved(metricName) && metricOfKind(kind, metricName) === undefined) {
-      const elsewhere = kindsPublishing(metricName, kind);
-      return invalidProperty(alarm, `${prefix}metricName`, metricName, `a metric ${kind} stages publish: one of ${METRICS[kind].map((known) => `'${known.name}'`).join(', ')}`
+    if (api.kind !== undefined && typeof metricName === 'string' && !Token.isUnresolved(metricName) && metricOfKind(api.kind, metricName) === undefined) {
+      const elsewhere = kindsPublishing(metricName, api.kind);
+      return invalidProperty(alarm, `${prefix}metricName`, metricName, `a metric ${api.kind} stages publish: one of ${METRICS[api.kind].map((known) => `'${known.name}'`).join(', ')}`
         + `${elsewhere.length > 0 ? ` ('${metricName}' is what ${elsewhere.join(' and ')} APIs publish)` : ''}: an alarm on a metric nobody publishes never fires`);
     }
   }
   return undefined;
 }
 
-/** The kind of the API resource (or data source) of the app that `type.name` in `stack` is, when it is one. */
-function apiKindOf(scope: IConstruct, type: string, stack: TerraformStack, name: string): MetricApiKind | undefined {
+/**
+ * The API of the app (a resource or data source) that `type.name` in `stack` is, when it is one: its
+ * family, and its kind where known (a v2 API's protocol is unknown for a data source or a variable).
+ */
+function apiOf(scope: IConstruct, type: string, stack: TerraformStack, name: string): { family: 'REST' | 'V2'; kind?: MetricApiKind } | undefined {
   if (type === 'aws_api_gateway_rest_api' || type === 'data.aws_api_gateway_rest_api') {
-    return 'REST';
+    return { family: 'REST', kind: 'REST' };
+  }
+  if (type === 'data.aws_apigatewayv2_api') {
+    return { family: 'V2' };
   }
   if (type !== 'aws_apigatewayv2_api') {
     return undefined;
   }
   const api = AppIndex.of(scope).resourceNamed(type, stack, name);
   const protocol = api === undefined ? undefined : configuredArgument(api, 'protocol_type');
-  return protocol === 'HTTP' ? 'HTTP' : protocol === 'WEBSOCKET' ? 'WebSocket' : undefined;
+  return { family: 'V2', kind: protocol === 'HTTP' ? 'HTTP' : protocol === 'WEBSOCKET' ? 'WebSocket' : undefined };
 }

@@ -1,10 +1,12 @@
-import { TerraformResource, Token } from 'cdktf';
-import { MetricContext, servedRequirementOf } from './metric-source';
-import { methodSettingsWrittenFor } from '../common/logging-at-synth';
+import { TerraformResource, TerraformStack, Token } from 'cdktf';
+import { MetricContext, MetricSource, servedRequirementOf } from './metric-source';
 import { addValidationWhenCommitted } from '../core/abandoned';
+import { AppIndex } from '../core/app-index';
 import { configuredArgument } from '../core/configured';
 import { invalidProperty } from '../core/errors';
 import { literalOf } from '../core/locals';
+import { attributeOf, expressionIn } from '../core/resolve';
+import { providerMethodPath } from '../rest/method-settings';
 import { HTTP_API_FAMILY, WEBSOCKET_API_FAMILY } from '../triggers/api-gateway-v2-family';
 import { REST_API_FAMILY } from '../triggers/rest-api-family';
 import { checkServedByApi } from '../triggers/served-by-api';
@@ -125,29 +127,78 @@ function requireDetailed(context: MetricContext, property: string, given: string
   if (source.kind !== 'REST') {
     throw error;
   }
-  // Method settings written by hand for the stage may turn them on: judged once the app is complete.
+  // Method settings of the app (written by hand, or the construct's own changed by an override) may turn them on: judged once the app is complete.
   addValidationWhenCommitted(owner, {
-    validate: () => {
-      const written = methodSettingsWrittenFor(source.stageResource as TerraformResource);
-      return written.some((settings) => mayEnableMetrics(settings, key)) ? [] : [error.message];
-    },
+    validate: () => (mayEnableMetrics(methodSettingsForStage(source), key) ? [] : [error.message]),
+  });
+}
+
+const METHOD_SETTINGS = Symbol('the method settings of the app');
+
+/**
+ * The app's `aws_api_gateway_method_settings` (the library's and those written by hand) that may be the
+ * stage's: a `stage_name` that reads this stage resource's, a literal equal to its name, or one known only
+ * at deploy time that reads no other stage; in the stage's stack, a `rest_api_id` that is its API's.
+ */
+function methodSettingsForStage(source: MetricSource): TerraformResource[] {
+  const index = AppIndex.of(source.stageResource);
+  const all = index.appMemo(METHOD_SETTINGS, () => index.resourcesOfType('aws_api_gateway_method_settings'));
+  const stack = TerraformStack.of(source.stageResource);
+  return all.filter((settings) => {
+    const name = configuredArgument(settings, 'stage_name');
+    if (typeof name !== 'string') {
+      return false;
+    }
+    const literal = literalOf(name);
+    if (literal !== undefined) {
+      if (!Token.isUnresolved(source.stageName) && literal !== source.stageName) {
+        return false;
+      }
+    } else {
+      const read = attributeOf(name);
+      if (read !== undefined && read.type === 'aws_api_gateway_stage'
+        && (read.name !== source.stageResource.friendlyUniqueId || read.stack !== stack)) {
+        return false;
+      }
+    }
+    const apiId = configuredArgument(settings, 'rest_api_id');
+    return TerraformStack.of(settings) !== stack || typeof apiId !== 'string' || expressionIn(stack, apiId) === expressionIn(stack, source.apiId)
+      || (Token.isUnresolved(apiId) && attributeOf(apiId)?.type !== 'aws_api_gateway_rest_api');
   });
 }
 
 /**
- * Whether method settings written by hand may turn detailed metrics on for the method `key` (`pets/GET`):
- * their method path is the method's, its resource's (`pets/*`), every method's (`* /*`) or known only at
- * deploy time, and their `metrics_enabled` is not false or unset.
+ * Whether the stage's method settings (`methodSettingsForStage`) may turn detailed metrics on for the
+ * method `key` (`pets/GET`), as API Gateway applies them: the settings of the method itself, else of its
+ * resource (`pets/*`), else of every method (`* /*`), the most specific that sets `metrics_enabled` deciding;
+ * method paths as API Gateway reads them (`~1pets~1{id}/GET`: a nested path with plain slashes never
+ * applies); a path or a setting known only at deploy time may.
  */
-function mayEnableMetrics(settings: TerraformResource, key: string): boolean {
-  const path = configuredArgument(settings, 'method_path');
-  const written = typeof path === 'string' ? literalOf(path) ?? path : undefined;
+function mayEnableMetrics(candidates: readonly TerraformResource[], key: string): boolean {
   const slash = key.lastIndexOf('/');
-  const covers = written === undefined || Token.isUnresolved(written)
-    || [key, slash < 0 ? '*' : `${key.slice(0, slash)}/*`, '*/*'].includes(written.replace(/~1/g, '/').replace(/^\/+/, ''));
-  const block = configuredArgument(settings, 'settings') as Record<string, unknown> | undefined;
-  const enabled = block?.metrics_enabled ?? block?.metricsEnabled;
-  return covers && (enabled === true || enabled === 'true' || Token.isUnresolved(enabled) || (Token.isUnresolved(block) && block !== undefined));
+  const levels = [providerMethodPath(key), providerMethodPath(slash < 0 ? '*' : `${key.slice(0, slash)}/*`), '*/*'];
+  // A leading '/' or '~1' read as the construct reads it.
+  const readable = (text: string) => (/^(\/|~1)/.test(text) ? providerMethodPath(text.replace(/~1/g, '/').replace(/^\/+/, '')) : text);
+  const written = candidates.map((settings) => {
+    const path = configuredArgument(settings, 'method_path');
+    const literal = typeof path === 'string' ? literalOf(path) : undefined;
+    const raw = configuredArgument(settings, 'settings');
+    const block = (Array.isArray(raw) ? raw[0] : raw) as Record<string, unknown> | undefined;
+    const enabled = Token.isUnresolved(block) ? 'unknown' : block?.metrics_enabled ?? block?.metricsEnabled;
+    // -1: a path known only at deploy time (it may be the method's); a literal of another method: not in levels (ignored below).
+    return { level: literal === undefined ? -1 : levels.indexOf(readable(literal)) === -1 ? 3 : levels.indexOf(readable(literal)), enabled: Token.isUnresolved(enabled) || enabled === 'unknown' ? 'unknown' : enabled };
+  });
+  const turnsOn = (enabled: unknown) => enabled === true || enabled === 'true' || enabled === 'unknown';
+  if (written.some(({ level, enabled }) => level === -1 && turnsOn(enabled))) {
+    return true;
+  }
+  for (const level of [0, 1, 2]) {
+    const here = written.filter((entry) => entry.level === level && entry.enabled !== undefined);
+    if (here.length > 0) {
+      return here.some(({ enabled }) => turnsOn(enabled));
+    }
+  }
+  return false;
 }
 
 /** Requires the stage's API to serve `key` (a method path without its `/`, a route key): the deployment construct's engine, or a stage's own check. */

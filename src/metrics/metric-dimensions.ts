@@ -1,30 +1,12 @@
-import { TerraformStack, Token } from 'cdktf';
+import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkMethodDimensions } from './method-and-route';
 import { hasCanary, knownRestApiName, MetricContext } from './metric-source';
 import { apiIdBehind } from '../core/api-id-behind';
+import { configuredArgument } from '../core/configured';
 import { describeValue, invalidProperty } from '../core/errors';
-import { expressionIn, idReferenceOf, referenceOf } from '../core/resolve';
+import { attributeOf, expressionIn, idReferenceOf } from '../core/resolve';
 import { warnOnce } from '../core/warnings';
-
-/** A whole reference to an attribute of a resource or data source: `aws_x.y.attr`, `data.aws_x.y.attr`, in its stack. */
-interface AttributeReference {
-  /** The resource type, `data.` before a data source's. */
-  readonly type: string;
-  readonly name: string;
-  readonly attribute: string;
-  readonly stack: TerraformStack;
-}
-
-/** The attribute `value` reads, when it is one whole reference to a resource's or data source's attribute. */
-export function attributeOf(value: unknown): AttributeReference | undefined {
-  if (typeof value !== 'string') {
-    return undefined;
-  }
-  const reference = referenceOf(value);
-  const parts = reference === undefined ? null : /^((?:data\.)?aws_[\w-]+)\.([\w-]+)\.(\w+)$/.exec(reference.identifier);
-  return parts === null ? undefined : { type: parts[1], name: parts[2], attribute: parts[3], stack: reference!.stack };
-}
 
 /** Fails unless `dimensions` are those the stage's kind publishes the metric with, naming this stage and what it has. */
 export function checkDimensions(context: MetricContext, property: string, dimensions: { [name: string]: string }): void {
@@ -95,9 +77,9 @@ function checkApiId(context: MetricContext, property: string, given: string): vo
     throw invalidProperty(owner, property, given, `the id of the stage's ${source.kind} API, ${describeValue(expressionIn(owner, source.apiId))}`);
   }
   const api = idReferenceOf(source.apiId);
-  const apiElement = api === undefined ? undefined
-    : api.stack.node.tryFindChild(api.name) as { nameInput?: unknown; friendlyUniqueId?: unknown } | undefined;
-  if (!Token.isUnresolved(given) && apiElement?.friendlyUniqueId === api?.name && apiElement?.nameInput === given) {
+  const apiElement = api === undefined ? undefined : api.stack.node.tryFindChild(api.name);
+  if (!Token.isUnresolved(given) && apiElement instanceof TerraformResource && apiElement.friendlyUniqueId === api?.name
+    && configuredArgument(apiElement, 'name') === given) {
     throw invalidProperty(owner, property, given, `the ${source.kind} API's id, not its name: ${source.kind} APIs' metrics name the API by its id `
       + `(${describeValue(expressionIn(owner, source.apiId))})`);
   }
@@ -117,8 +99,10 @@ function checkStage(context: MetricContext, property: string, given: string): vo
   if (read !== undefined && (read.type === 'aws_api_gateway_stage' || read.type === 'aws_apigatewayv2_stage')) {
     const nameAttribute = read.type === 'aws_api_gateway_stage' ? 'stage_name' : 'name';
     const own = read.name === source.stageResource.friendlyUniqueId && read.stack === TerraformStack.of(source.stageResource);
-    if (read.attribute !== nameAttribute || !own) {
-      throw invalidProperty(owner, property, given, `the stage's name, ${describeValue(expressionIn(owner, source.stageName))}${read.attribute !== nameAttribute
+    // An aws_apigatewayv2_stage's id is its name (the provider sets it so); a REST stage's is not ("ags-...").
+    const namesIt = read.attribute === nameAttribute || (read.type === 'aws_apigatewayv2_stage' && read.attribute === 'id');
+    if (!namesIt || !own) {
+      throw invalidProperty(owner, property, given, `the stage's name, ${describeValue(expressionIn(owner, source.stageName))}${!namesIt
         ? ` (a stage resource's ${nameAttribute}, not its ${read.attribute})` : ' (this is another stage\'s name)'}: the alarm is the stage's, and watches its metrics`);
     }
     return;
@@ -161,9 +145,10 @@ export function checkCanary(context: MetricContext, property: string, given: unk
 /** The literal name of the API resource whose `name` attribute `reference` reads, if the program gives it one. */
 function literalNameOf(reference: string): string | undefined {
   const read = attributeOf(reference);
-  const element = read?.type === 'aws_api_gateway_rest_api' && read.attribute === 'name'
-    ? read.stack.node.tryFindChild(read.name) as { nameInput?: unknown } | undefined : undefined;
-  return typeof element?.nameInput === 'string' && !Token.isUnresolved(element.nameInput) ? element.nameInput : undefined;
+  const element = read?.type === 'aws_api_gateway_rest_api' && read.attribute === 'name' ? read.stack.node.tryFindChild(read.name) : undefined;
+  // What Terraform gets: an override of the name (`addOverride('name', ...)`) wins over the input.
+  const name = element instanceof TerraformResource ? configuredArgument(element, 'name') : undefined;
+  return typeof name === 'string' && !Token.isUnresolved(name) ? name : undefined;
 }
 
 /**

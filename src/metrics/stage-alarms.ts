@@ -2,7 +2,6 @@ import type { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig } from '@cdktf/
 import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ErrorRateAlarmOptions, StageAlarmBaseOptions, StageAlarmOptions } from './alarm-options';
-import { markLibraryAlarm } from './hand-written-alarms';
 import { MetricDefinition } from './metric-catalog';
 import { ERROR_RATE_ALARM_OPTIONS, STAGE_ALARM_OPTIONS } from './metric-shapes';
 import { StageMetric } from './stage-metric';
@@ -169,7 +168,6 @@ function newAlarm(
     provider: source.provider,
     region: source.region,
   });
-  markLibraryAlarm(alarm);
   return alarm;
 }
 
@@ -225,7 +223,10 @@ function checkQuietMinutes(
 
 /** The ceiling of a statistic of a metric: an Average, Minimum or Maximum of data points that are 0 or 1 is at most 1. */
 function ceilingOf(definition: MetricDefinition, statistic: string): Ceiling {
-  if ((definition.zeroOrOne === true || definition.name === 'Count') && ['Average', 'Minimum', 'Maximum'].includes(statistic)) {
+  if (definition.name === 'Count' && ['Average', 'Minimum', 'Maximum'].includes(statistic)) {
+    return { value: 1, why: `the ${statistic} of 'Count', whose data points are 1 each (Sum gives the number of requests)` };
+  }
+  if (definition.zeroOrOne === true && ['Average', 'Minimum', 'Maximum'].includes(statistic)) {
     return { value: 1, why: `the ${statistic} of '${definition.name}', whose data points are 0 or 1 each (a share of requests, not a percentage: 0.05 for 5%)` };
   }
   return undefined;

@@ -1,4 +1,8 @@
+import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
+import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { DataAwsApigatewayv2Api } from '@cdktf/provider-aws/lib/data-aws-apigatewayv2-api';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { HttpApiDeployment, RestApiDeployment, StageMetric, WebSocketApiDeployment } from '../../src';
 import { petsApi } from '../support/api';
@@ -168,5 +172,87 @@ describe('the default alarms', () => {
       + 'errors (integrationErrors).');
     expect(() => http.addStage('beta').addDefaultAlarms({ integrationErrors: 5 })).toThrow("property 'addStage(beta).addDefaultAlarms.integrationErrors' is 5; "
       + 'expected no integrationErrors on a HTTP stage');
+  });
+});
+
+describe('the second review: what may be right is taken, what cannot is refused', () => {
+  test('method settings written by hand with the stage\'s literal name, or the construct\'s own changed by an override, turn metrics on', () => {
+    const stack = newStack();
+    const { api } = petsApi(stack);
+    const literal = new RestApiDeployment(stack, 'literal', { restApi: api, stageName: 'live' });
+    new ApiGatewayMethodSettings(stack, 'by_name', {
+      restApiId: api.id, stageName: 'live', methodPath: '*/*', settings: { metricsEnabled: true }, dependsOn: [literal.deploymentStage.stage],
+    });
+    literal.deploymentStage.metricServerError({ method: '/pets/GET' });
+    const overridden = new RestApiDeployment(stack, 'overridden', { restApi: api, stageName: 'beta', methodOptions: { '/pets/GET': { throttlingRateLimit: 5 } } });
+    overridden.deploymentStage.methodSettings[0].addOverride('settings.metrics_enabled', true);
+    overridden.deploymentStage.metricServerError({ method: '/pets/GET' });
+
+    expect(() => warningsOf(stack)).not.toThrow();
+  });
+
+  test('a nested method path written with plain slashes never applies, so it does not turn metrics on', () => {
+    const stack = newStack();
+    const { api, pets } = petsApi(stack);
+    const item = new ApiGatewayResource(stack, 'item', { restApiId: api.id, parentId: pets.id, pathPart: '{id}' });
+    new ApiGatewayMethod(stack, 'item_get', { restApiId: api.id, resourceId: item.id, httpMethod: 'GET', authorization: 'NONE' });
+    const deployment = new RestApiDeployment(stack, 'rest', { restApi: api });
+    const settings = new ApiGatewayMethodSettings(stack, 'plain', {
+      restApiId: api.id, stageName: deployment.deploymentStage.stage.stageName, methodPath: 'pets/{id}/GET', settings: { metricsEnabled: true },
+    });
+    deployment.deploymentStage.metricServerError({ method: '/pets/{id}/GET' });
+    expect(() => warningsOf(stack)).toThrow("property 'metricServerError.method' is \"/pets/{id}/GET\"; expected a method with detailed metrics on");
+
+    settings.methodPath = '~1pets~1{id}/GET';
+    expect(() => warningsOf(stack)).not.toThrow();
+  });
+
+  test("an HTTP stage resource's id is its name; a REST API renamed by an override is known by its new name", () => {
+    const stack = newStack();
+    const http = new HttpApiDeployment(stack, 'http', { httpApi: petsHttpApi(stack).api, stageName: 'prod' });
+    http.addAlarm('ById', { metric: restMetric({ ApiId: http.httpApiId, Stage: http.deploymentStage.stage.id }, '5xx'), threshold: 1 });
+
+    const { api } = petsApi(stack);
+    api.addOverride('name', 'renamed');
+    const rest = new RestApiDeployment(stack, 'rest', { restApi: api });
+    expect(() => rest.deploymentStage.metricServerError({ restApiName: 'pets' })).toThrow("property 'metricServerError.restApiName' is \"pets\"; expected the "
+      + "name of the stage's REST API, 'renamed'.");
+    rest.deploymentStage.metricServerError({ restApiName: 'renamed' });
+  });
+
+  test('a library alarm changed by an override is judged as one written by hand; an HTTP API read by a data source is never named by ApiName', () => {
+    const stack = newStack();
+    const { api } = petsApi(stack);
+    const deployment = new RestApiDeployment(stack, 'rest', { restApi: api });
+    const alarm = deployment.addAlarm('Errors', { metric: deployment.deploymentStage.metricServerError(), threshold: 1 });
+    alarm.addOverride('dimensions', { ApiId: api.id, Stage: 'prod' });
+
+    expect(() => warningsOf(stack)).toThrow("CloudwatchMetricAlarm at 'stack/rest/Stage/Errors': property 'dimensions.ApiId' is "
+      + "\"${aws_api_gateway_rest_api.api.id}\"; expected the REST API's name as ApiName");
+
+    const other = newStack();
+    new HttpApiDeployment(other, 'http', { httpApi: petsHttpApi(other).api });
+    const looked = new DataAwsApigatewayv2Api(other, 'looked', { apiId: 'abc123' });
+    new CloudwatchMetricAlarm(other, 'bad', {
+      alarmName: 'bad',
+      namespace: 'AWS/ApiGateway',
+      metricName: '5xx',
+      dimensions: { ApiName: looked.name, Stage: 'prod' },
+      statistic: 'Sum',
+      period: 300,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(() => HttpApiDeployment.warningsOf(other)).toThrow("CloudwatchMetricAlarm at 'stack/bad': property 'dimensions.ApiName' is "
+      + "\"${data.aws_apigatewayv2_api.looked.name}\"; expected the HTTP or WebSocket API's id as ApiId");
+  });
+
+  test('the Maximum of Count is 1: the message says to count with Sum', () => {
+    const stack = newStack();
+    const deployment = new RestApiDeployment(stack, 'rest', { restApi: petsApi(stack).api });
+
+    expect(() => deployment.addAlarm('A', { metric: deployment.deploymentStage.metricCount({ statistic: 'Maximum' }), threshold: 100 })).toThrow(
+      "it is the Maximum of 'Count', whose data points are 1 each (Sum gives the number of requests), at most 1, so the alarm would never fire.");
   });
 });
