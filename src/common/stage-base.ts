@@ -99,7 +99,8 @@ export abstract class StageBase extends Construct {
   /**
    * The URL of the stage on the custom domain mapped to it (`addApiMapping`, a REST stage's
    * `addBasePathMapping`): `https://<domain>/<key>` (`wss://` for a WebSocket API), which waits for the
-   * mapping. Mapped twice, it fails: build each URL from its mapping.
+   * mapping. Read it after the mapping is added (before, it is undefined). Mapped twice, it fails: build
+   * each URL from its mapping's `domainName` and key.
    * @default - undefined while no custom domain is mapped to the stage
    */
   public get domainUrl(): string | undefined {
@@ -157,7 +158,8 @@ export abstract class StageBase extends Construct {
    * publish, a method or route without detailed metrics, a threshold its statistic cannot reach (an
    * Average of errors is a share, at most 1; no metric is below 0).
    *
-   * @param id the alarm's construct id, in the stage
+   * @param id the alarm's construct id, in the stage; its default name is the stack's name and the alarm's
+   * construct path joined with '-' (`<stack>-<deployment>-Stage-<id>` for a main stage, `...-Stage_<name>-<id>` for an added one)
    * @param options the metric, the threshold and how it is compared, the actions
    */
   public addAlarm(id: string, options: StageAlarmOptions): CloudwatchMetricAlarm {
@@ -178,8 +180,10 @@ export abstract class StageBase extends Construct {
   /**
    * Adds the stage's default alarms, each threshold changeable in the options.
    *
-   * REST and HTTP stages get the server error rate (5% in 3 of 5 minutes) and the p99 latency (3 s for
-   * 15 minutes), WebSocket stages the integration errors (5 in 5 minutes).
+   * REST and HTTP stages get the server error rate (5% in 3 of 5 minutes; construct id `ServerErrorRate`)
+   * and the p99 latency (3 s for 15 minutes; `LatencyP99`), WebSocket stages the integration errors (5 in
+   * 5 minutes; `IntegrationErrors`); named as `addAlarm` names alarms. They watch the stage's own
+   * requests: a REST canary's are not in them (add an alarm on a `canary: true` metric).
    *
    * @param options the actions and thresholds. Default: the defaults, no actions
    */

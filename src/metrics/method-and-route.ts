@@ -1,6 +1,6 @@
 import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { MetricContext, MetricSource, servedRequirementOf } from './metric-source';
-import { addValidationWhenCommitted } from '../core/abandoned';
+import { addValidationWhenCommitted, undoIfFailed } from '../core/abandoned';
 import { AppIndex } from '../core/app-index';
 import { configuredArgument } from '../core/configured';
 import { invalidProperty } from '../core/errors';
@@ -31,7 +31,7 @@ export interface MethodDimensions {
  * Fails unless `method` (a method path: `/pets/GET`) names one method of a REST stage with detailed
  * metrics on for it, and requires the API to serve it. Returns the method's `Resource` and `Method` dimensions.
  */
-export function checkMethod(context: MetricContext, property: string, method: string): MethodDimensions {
+export function checkMethod(context: MetricContext, property: string, method: string, shown: unknown = method): MethodDimensions {
   const { owner, source } = context;
   if (source.kind !== 'REST') {
     throw invalidProperty(owner, property, method, `no method: ${source.kind} stages publish per-route metrics, by route key ('route')`);
@@ -48,7 +48,7 @@ export function checkMethod(context: MetricContext, property: string, method: st
       + 'publishes a method\'s metrics under its resource path and HTTP method, in capitals; no "*", and no ANY method: what it publishes for one is '
       + 'documented nowhere)');
   }
-  requireDetailed(context, property, method, key, 'method');
+  requireDetailed(context, property, shown, key, 'method');
   requireServed(context, property, key);
   return { resource, method: httpMethod };
 }
@@ -61,7 +61,7 @@ export function checkMethod(context: MetricContext, property: string, method: st
  * under a `Route` dimension. What AWS publishes for `$default` and `ANY` routes is documented nowhere,
  * nor are WebSocket routes' values: those are refused rather than guessed.
  */
-export function checkRoute(context: MetricContext, property: string, route: string): MethodDimensions {
+export function checkRoute(context: MetricContext, property: string, route: string, shown: unknown = route): MethodDimensions {
   const { owner, source } = context;
   if (source.kind === 'REST') {
     throw invalidProperty(owner, property, route, "no route: REST stages publish per-method metrics, by method path ('method', such as \"/pets/GET\")");
@@ -72,12 +72,15 @@ export function checkRoute(context: MetricContext, property: string, route: stri
       + "on a guess may never fire); alarm on the stage's metrics");
   }
   const parts = typeof route === 'string' && !Token.isUnresolved(route) ? /^(\S+) (\S+)$/.exec(route) : null;
+  if (parts !== null && METHODS.test(parts[1].toUpperCase()) && parts[1] !== parts[1].toUpperCase()) {
+    throw invalidProperty(owner, property, route, `the route key as the API has it, its method in capitals ('${parts[1].toUpperCase()} ${parts[2]}')`);
+  }
   if (parts === null || !METHODS.test(parts[1]) || !RESOURCE_PATH.test(parts[2])) {
     throw invalidProperty(owner, property, route, "a route key with an HTTP method and a path, such as 'GET /pets': API Gateway publishes an HTTP "
       + "route's metrics under its method and path (Method, Resource); what it publishes for '$default' and ANY routes is documented nowhere, "
       + "so those are not offered (alarm on the stage's metrics)");
   }
-  requireDetailed(context, property, route, route, 'route');
+  requireDetailed(context, property, shown, route, 'route');
   requireServed(context, property, route);
   return { method: parts[1], resource: parts[2] };
 }
@@ -103,10 +106,11 @@ export function checkMethodDimensions(context: MetricContext, property: string, 
     throw invalidProperty(owner, `${property}.Resource`, resource, 'a resource path as API Gateway publishes it: "/" for the root resource, else "/pets" or '
       + '"/pets/{id}" (beginning with "/", without a trailing one)');
   }
+  const shown = { Method: method, Resource: resource };
   if (source.kind === 'REST') {
-    checkMethod(context, `${property}.Resource`, `${resource === '/' ? '' : resource}/${method}`);
+    checkMethod(context, property, `${resource === '/' ? '' : resource}/${method}`, shown);
   } else {
-    checkRoute(context, `${property}.Resource`, `${method} ${resource}`);
+    checkRoute(context, property, `${method} ${resource}`, shown);
   }
 }
 
@@ -114,24 +118,35 @@ export function checkMethodDimensions(context: MetricContext, property: string, 
  * Fails unless detailed metrics are on for `key` on the stage (where they are known only at deploy time
  * not judged; for REST, method settings written by hand that may turn them on for the method are waited for).
  */
-function requireDetailed(context: MetricContext, property: string, given: string, key: string, what: 'method' | 'route'): void {
+function requireDetailed(context: MetricContext, property: string, given: unknown, key: string, what: 'method' | 'route'): void {
   const { owner, source } = context;
   if (Token.isUnresolved(key) || source.detailedMetrics(key) !== false) {
     return;
   }
   const setting = what === 'method'
-    ? `metricsEnabled: true in the stage's options (all methods) or in its methodOptions entry ${JSON.stringify(given.startsWith('/') ? given : `/${given}`)}`
-    : `detailedMetricsEnabled: true in the stage's options (all routes) or in its routeOptions entry ${JSON.stringify(given)}`;
+    ? `metricsEnabled: true in the stage's options (all methods) or in its methodOptions entry ${JSON.stringify(`/${key}`)}`
+    : `detailedMetricsEnabled: true (with both throttling limits) in the stage's options (all routes) or in its routeOptions entry ${JSON.stringify(key)}`;
   const error = invalidProperty(owner, property, given, `a ${what} with detailed metrics on: API Gateway publishes per-${what} metrics only where they `
-    + `are (they are off for this one), so an alarm on it never fires; set ${setting} (billed per metric)`);
+    + `are (they are off for this one), so an alarm on it never fires; set ${setting} (billed per metric), or check the ${what} is the API's`);
   if (source.kind !== 'REST') {
     throw error;
   }
-  // Method settings of the app (written by hand, or the construct's own changed by an override) may turn them on: judged once the app is complete.
+  // Method settings of the app (written by hand, or the construct's own changed by an override) may turn them on: judged once the app
+  // is complete (app.synth(), Testing.synth(stack, true), warningsOf), once per stage and method however often the metric is asked for.
+  const pending = PENDING.get(context.stage) ?? new Set<string>();
+  if (pending.has(key)) {
+    return;
+  }
+  pending.add(key);
+  PENDING.set(context.stage, pending);
+  undoIfFailed(() => pending.delete(key));
   addValidationWhenCommitted(owner, {
     validate: () => (mayEnableMetrics(methodSettingsForStage(source), key) ? [] : [error.message]),
   });
 }
+
+/** The methods of each REST stage whose detailed metrics are judged when the app is validated. */
+const PENDING = new WeakMap<object, Set<string>>();
 
 const METHOD_SETTINGS = Symbol('the method settings of the app');
 

@@ -52,7 +52,8 @@ export function addStageAlarm(stage: IConstruct, id: string, options: StageAlarm
     extendedStatistic: metric.extendedStatistic,
     threshold: options.threshold,
     comparisonOperator: operator,
-    alarmDescription: options.alarmDescription ?? `${describeStage(context)}: ${metric.metricName} (${statistic} over ${metric.period} s) ${operatorText(operator)} ${options.threshold}`,
+    alarmDescription: options.alarmDescription ?? `${describeStage(context)}${isCanary(metric) ? " (the canary's requests)" : ''}: ${metric.metricName} `
+      + `(${statistic} over ${metric.period} s) ${operatorText(operator)} ${options.threshold}`,
   });
 }
 
@@ -244,6 +245,12 @@ function defaultAlarmName(stage: IConstruct, id: string): string {
   const stack = TerraformStack.of(stage);
   const path = [stack.node.id, ...stage.node.scopes.slice(stack.node.scopes.length).map((scope) => scope.node.id), id].join('-');
   return path.length <= 255 ? path : `${path.slice(0, 238)}-${sha256Hex(path).slice(0, 16)}`;
+}
+
+/** Whether a metric is a REST canary's (`Stage` `<stage>/Canary`). */
+function isCanary(metric: StageMetric): boolean {
+  const stage = metric.dimensions?.Stage;
+  return typeof stage === 'string' && !Token.isUnresolved(stage) && stage.endsWith('/Canary');
 }
 
 function describeStage(context: MetricContext): string {

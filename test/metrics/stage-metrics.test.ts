@@ -73,7 +73,7 @@ describe('a REST stage publishes its metrics by API name and stage', () => {
 
     expect(() => warningsOf(stack)).toThrow("RestApiDeployment at 'stack/deploy': property 'metricServerError.method' is \"/pets/GET\"; expected a method with "
       + 'detailed metrics on: API Gateway publishes per-method metrics only where they are (they are off for this one), so an alarm on it never fires; '
-      + 'set metricsEnabled: true in the stage\'s options (all methods) or in its methodOptions entry "/pets/GET" (billed per metric).');
+      + 'set metricsEnabled: true in the stage\'s options (all methods) or in its methodOptions entry "/pets/GET" (billed per metric), or check the method is the API\'s.');
   });
 
   test('a method whose detailed metrics are turned off by its own settings fails, though the stage has them on', () => {
@@ -194,8 +194,8 @@ describe('an HTTP stage publishes its metrics by API id and stage', () => {
 
     expect(() => deploy.deploymentStage.metricServerError({ route: 'GET /pets' })).toThrow("HttpApiDeployment at 'stack/deploy': property "
       + "'metricServerError.route' is \"GET /pets\"; expected a route with detailed metrics on: API Gateway publishes per-route metrics only where they "
-      + "are (they are off for this one), so an alarm on it never fires; set detailedMetricsEnabled: true in the stage's options (all routes) or in its "
-      + 'routeOptions entry "GET /pets" (billed per metric).');
+      + "are (they are off for this one), so an alarm on it never fires; set detailedMetricsEnabled: true (with both throttling limits) in the stage's "
+      + 'options (all routes) or in its routeOptions entry "GET /pets" (billed per metric), or check the route is the API\'s.');
   });
 
   test('a route the API does not serve fails when the app is validated', () => {
