@@ -158,7 +158,7 @@ export abstract class StageBase extends Construct {
    * publish, a method or route without detailed metrics, a threshold its statistic cannot reach (an
    * Average of errors is a share, at most 1; no metric is below 0).
    *
-   * @param id the alarm's construct id, in the stage; its default name is the stack's name and the alarm's
+   * @param id the alarm's construct id, in the stage. Its default name is the stack's name and the alarm's
    * construct path joined with '-' (`<stack>-<deployment>-Stage-<id>` for a main stage, `...-Stage_<name>-<id>` for an added one)
    * @param options the metric, the threshold and how it is compared, the actions
    */
