@@ -7,6 +7,7 @@ import { invalidProperty } from '../core/errors';
 import { literalOf } from '../core/locals';
 import { attributeOf, expressionIn } from '../core/resolve';
 import { providerMethodPath } from '../rest/method-settings';
+import { comparablePath } from '../rest/method-settings-twice';
 import { HTTP_API_FAMILY, WEBSOCKET_API_FAMILY } from '../triggers/api-gateway-v2-family';
 import { REST_API_FAMILY } from '../triggers/rest-api-family';
 import { checkServedByApi } from '../triggers/served-by-api';
@@ -192,8 +193,6 @@ function methodSettingsForStage(source: MetricSource): TerraformResource[] {
 function mayEnableMetrics(candidates: readonly TerraformResource[], key: string): boolean {
   const slash = key.lastIndexOf('/');
   const levels = [providerMethodPath(key), providerMethodPath(slash < 0 ? '*' : `${key.slice(0, slash)}/*`), '*/*'];
-  // A leading '/' or '~1' read as the construct reads it.
-  const readable = (text: string) => (/^(\/|~1)/.test(text) ? providerMethodPath(text.replace(/~1/g, '/').replace(/^\/+/, '')) : text);
   const written = candidates.map((settings) => {
     const path = configuredArgument(settings, 'method_path');
     const literal = typeof path === 'string' ? literalOf(path) : undefined;
@@ -201,7 +200,7 @@ function mayEnableMetrics(candidates: readonly TerraformResource[], key: string)
     const block = (Array.isArray(raw) ? raw[0] : raw) as Record<string, unknown> | undefined;
     const enabled = Token.isUnresolved(block) ? 'unknown' : block?.metrics_enabled ?? block?.metricsEnabled;
     // -1: a path known only at deploy time (it may be the method's); a literal of another method: not in levels (ignored below).
-    return { level: literal === undefined ? -1 : levels.indexOf(readable(literal)) === -1 ? 3 : levels.indexOf(readable(literal)), enabled: Token.isUnresolved(enabled) || enabled === 'unknown' ? 'unknown' : enabled };
+    return { level: literal === undefined ? -1 : levels.indexOf(comparablePath(literal)) === -1 ? 3 : levels.indexOf(comparablePath(literal)), enabled: Token.isUnresolved(enabled) || enabled === 'unknown' ? 'unknown' : enabled };
   });
   const turnsOn = (enabled: unknown) => enabled === true || enabled === 'true' || enabled === 'unknown';
   if (written.some(({ level, enabled }) => level === -1 && turnsOn(enabled))) {

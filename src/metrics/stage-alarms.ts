@@ -242,8 +242,17 @@ function checkWholeNumber(owner: IConstruct, property: string, value: number, le
 
 /** `<stack>-<the alarm's construct path in the stack>`, a name unique in the app; shortened with a digest past 255 characters. */
 function defaultAlarmName(stage: IConstruct, id: string): string {
-  const stack = TerraformStack.of(stage);
-  const path = [stack.node.id, ...stage.node.scopes.slice(stack.node.scopes.length).map((scope) => scope.node.id), id].join('-');
+  return nameFromPath(stage, [id]);
+}
+
+/**
+ * `<stack>-<the construct path of scope in its stack>[-<more>]`, with characters outside `allowed` written
+ * `_`, shortened with a digest past 255 characters: the default names of alarms and dashboards.
+ */
+export function nameFromPath(scope: IConstruct, more: readonly string[], allowed?: RegExp): string {
+  const stack = TerraformStack.of(scope);
+  const joined = [stack.node.id, ...scope.node.scopes.slice(stack.node.scopes.length).map((each) => each.node.id), ...more].join('-');
+  const path = allowed === undefined ? joined : joined.replace(allowed, '_');
   return path.length <= 255 ? path : `${path.slice(0, 238)}-${sha256Hex(path).slice(0, 16)}`;
 }
 

@@ -1,15 +1,14 @@
 import type { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
-import { Fn, TerraformStack, Token } from 'cdktf';
+import { Fn, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { STAGE_DASHBOARD_OPTIONS } from './metric-shapes';
 import { hasCanary } from './metric-source';
-import { clientErrorName, serverErrorName } from './stage-alarms';
+import { clientErrorName, nameFromPath, serverErrorName } from './stage-alarms';
 import { StageMetric } from './stage-metric';
 import { metricContextOf, stageMetric } from './stage-metrics';
 import { invalidProperty } from '../core/errors';
 import { ProviderResources } from '../core/provider-resources';
 import { checkStruct } from '../core/struct-check';
-import { sha256Hex } from '../triggers/canonical-json';
 
 /** A dashboard of a deployment construct's main stage. */
 export interface StageDashboardOptions {
@@ -101,7 +100,5 @@ export function addStageDashboard(scope: IConstruct, stage: IConstruct, options:
 
 /** `<stack>-<the construct's path in the stack>`, made of the characters CloudWatch takes; shortened with a digest past 255. */
 function defaultDashboardName(scope: IConstruct): string {
-  const stack = TerraformStack.of(scope);
-  const path = [stack.node.id, ...scope.node.scopes.slice(stack.node.scopes.length).map((each) => each.node.id)].join('-').replace(/[^A-Za-z0-9_-]/g, '_');
-  return path.length <= 255 ? path : `${path.slice(0, 238)}-${sha256Hex(path).slice(0, 16)}`;
+  return nameFromPath(scope, [], /[^A-Za-z0-9_-]/g);
 }

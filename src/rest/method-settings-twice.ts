@@ -76,7 +76,7 @@ function besideWrittenByHand(
  * A method path written by hand as the construct writes it (`providerMethodPath`): one that begins with the
  * resource path's own '/', written or escaped (`/pets/GET`, `~1pets/GET`), is the same method's as `pets/GET`.
  */
-function comparablePath(path: string): string {
+export function comparablePath(path: string): string {
   if (Token.isUnresolved(path) || !/^(\/|~1)/.test(path)) {
     return path;
   }
