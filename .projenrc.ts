@@ -23,13 +23,15 @@ const project = new cdk.JsiiProject({
   packageManager: javascript.NodePackageManager.NPM,
   github: false,
   release: false,
-  jsiiVersion: '~5.9.0',
-  typescriptVersion: '~5.9.0',
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.0',
   minNodeVersion: '20.0.0',
   peerDeps: [`constructs@^${CONSTRUCTS}`, `cdktf@^${CDKTF}`, `@cdktf/provider-aws@${PROVIDER_AWS_RANGE}`],
   // projen pins each peer at its lowest version as a dev dependency: we build and test
   // against the oldest release we claim to support.
-  devDeps: ['ts-node', 'fast-check@^4', '@aws-sdk/client-api-gateway@^3', '@aws-sdk/client-apigatewayv2@^3', '@aws-sdk/client-cloudwatch@^3'],
+  // typescript-5.9: the older of the two TypeScript versions the README promises its users
+  // (test/typescript-versions.test.ts type-checks the README's app with each).
+  devDeps: ['ts-node', 'fast-check@^4', 'typescript-5.9@npm:typescript@~5.9.0', '@aws-sdk/client-api-gateway@^3', '@aws-sdk/client-apigatewayv2@^3', '@aws-sdk/client-cloudwatch@^3'],
   // Non-jsii runtime dependencies are bundled into the package.
   bundledDeps: ['yaml@^2.8.0'],
   keywords: ['cdk', 'cdktf', 'terraform', 'constructs', 'aws', 'apigateway', 'api-gateway', 'apigatewayv2', 'rest-api', 'http-api', 'websocket', 'deployment', 'canary'],

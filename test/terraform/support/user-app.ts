@@ -111,11 +111,12 @@ export class UserApp {
     this.write('main.ts', inFlavour(readmeBlock('readme-app', 'main.ts'), this.flavour));
   }
 
-  /** Installs jest as the README's testing guide says and writes its config and test file. */
+  /** Installs jest as the README's testing guide says and writes its config, the tsconfig with jest's types and the test file. */
   addJestProject(): void {
     const install = readmeBlock('readme-app', 'test-install');
     run('sh', ['-c', install], { what: `the README's \`${install}\``, cwd: this.dir, env: this.env, timeoutMs: 10 * 60_000 });
     this.write('jest.config.js', readmeBlock('readme-app', 'jest.config.js'));
+    this.write('tsconfig.json', readmeBlock('readme-app', 'test-tsconfig.json'));
     this.write('pets-stack.test.ts', inFlavour(readmeBlock('readme-app', 'pets-stack.test.ts'), this.flavour));
   }
 
