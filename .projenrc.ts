@@ -1,9 +1,11 @@
-import { cdk, javascript, JsonFile } from 'projen';
+import { cdk, Component, github, javascript, JsonFile } from 'projen';
 
 const CDKTF = '0.21.0';
 const CONSTRUCTS = '10.4.2';
 // Provider v6 (the stage arguments moved off the deployment): @cdktf/provider-aws 21.x.
 const PROVIDER_AWS_RANGE = '>=21.0.0 <22.0.0';
+// publib, pinned: the release workflow and CI's rehearsal against local registries run this one.
+const PUBLIB_VERSION = '0.2.1061';
 
 // The project type: cdk.JsiiProject with cdktf's peers, rather than projen's cdktf.ConstructLibraryCdktf
 // (deprecated since HashiCorp archived CDKTF; it only adds these two peers and a keyword) or
@@ -21,8 +23,22 @@ const project = new cdk.JsiiProject({
   defaultReleaseBranch: 'main',
   projenrcTs: true,
   packageManager: javascript.NodePackageManager.NPM,
-  github: false,
-  release: false,
+  // A build workflow for pull requests and a release workflow on main (.github/workflows, generated):
+  // the version from the conventional commits since the last tag (projen's bump), one build, and
+  // every language published with publib (CONTRIBUTING.md, "Releasing"). Both are checked with
+  // actionlint, and their publish commands run against local registries, in CI (test/release).
+  github: true,
+  githubOptions: { mergify: false, pullRequestLintOptions: { semanticTitle: true } },
+  release: true,
+  jsiiReleaseVersion: PUBLIB_VERSION,
+  // CHANGELOG.md may name the next version (`## 0.2.0 - unreleased`); else the commits decide.
+  nextVersionCommand: 'bash scripts/next-version.sh',
+  npmProvenance: true,
+  workflowNodeVersion: '22.x',
+  // The peers are pinned at the oldest versions the library claims (devDeps below): upgrades are
+  // by hand, with the README's version table, not a weekly pull request.
+  depsUpgrade: false,
+  pullRequestTemplate: false,
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.0',
   minNodeVersion: '20.0.0',
@@ -35,7 +51,7 @@ const project = new cdk.JsiiProject({
   // Non-jsii runtime dependencies are bundled into the package.
   bundledDeps: ['yaml@^2.8.0'],
   keywords: ['cdk', 'cdktf', 'terraform', 'constructs', 'aws', 'apigateway', 'api-gateway', 'apigatewayv2', 'rest-api', 'http-api', 'websocket', 'deployment', 'canary'],
-  // jsii targets (README, "Other languages"). release: false, so these only build packages into dist/.
+  // jsii targets (README, "Other languages"), each published by the release workflow.
   publishToPypi: {
     distName: 'cdktf-api-gateway-deployment',
     module: 'cdktf_api_gateway_deployment',
@@ -77,8 +93,6 @@ const project = new cdk.JsiiProject({
   gitignore: ['cdktf.out/', 'examples/**/cdktf.out/', 'bench/.compiled/', '.venv/', '.venv-cdktn/', '.venv-scan/', '*.tsbuildinfo', '/build/', 'examples/java/target/', '__pycache__/'],
 });
 
-// The released version (CHANGELOG.md). release: false, so projen would write 0.0.0.
-project.package.addVersion('0.2.0');
 
 // Folders of TypeScript outside src/ and test/: each gets a tsconfig for ts-node and eslint's
 // project service. The examples are cdktf apps of their own (`cdktf synth` in their folder).
@@ -158,16 +172,47 @@ project.addTask('scan', {
 
 // The published Java and Go packages of cdktf and the AWS provider cannot be had from the
 // registries; these scripts build what the library needs locally (scripts/provider-aws-subset.ts).
-project.tasks.tryFind('package:java')!.reset('bash scripts/package-java.sh');
-project.tasks.tryFind('package:go')!.reset('bash scripts/package-go.sh');
-project.addTask('package:cdktn-js', {
+// Each language's package task builds both flavours, the cdktn one into dist/cdktn/<language>: the
+// release workflow's jobs run `projen package:<language>` and publish both (releaseTheCdktnFlavour).
+const CDKTN_FLAVOUR = 'ts-node --project scripts/tsconfig.json scripts/cdktn-flavour.ts --compile';
+const packageCdktnJs = project.addTask('package:cdktn-js', {
   description: "Build the cdktn flavour's npm tarball into dist/cdktn/js (the README's cdktn install)",
   steps: [
-    { exec: 'ts-node --project scripts/tsconfig.json scripts/cdktn-flavour.ts --compile' },
+    { exec: CDKTN_FLAVOUR },
     { exec: 'jsii-docgen -o API.md', cwd: 'build/cdktn' },
     { exec: 'jsii-pacmak --targets js -o dist/cdktn build/cdktn' },
   ],
 });
+project.tasks.tryFind('package:js')!.spawn(packageCdktnJs);
+project.tasks.tryFind('package:python')!.exec(CDKTN_FLAVOUR);
+project.tasks.tryFind('package:python')!.exec('jsii-pacmak -v --targets python -o dist/cdktn build/cdktn');
+project.tasks.tryFind('package:java')!.reset('bash scripts/package-java.sh');
+project.tasks.tryFind('package:java')!.exec('bash scripts/package-java.sh cdktn');
+project.tasks.tryFind('package:go')!.reset('bash scripts/package-go.sh');
+project.tasks.tryFind('package:go')!.exec('bash scripts/package-go.sh cdktn');
+/**
+ * The cdktn flavour is released by the same jobs as the cdktf one, one step after theirs: projen
+ * makes one publishing job per language for the project's own package, and has no option for a
+ * second package (a second `publishToNpm` replaces the first job), so this copies each job's
+ * `Release` step, the same publib command and secrets, with the cdktn packages' folder as publib's
+ * argument. A component, so that it runs after the release component has added its jobs.
+ */
+class ReleaseTheCdktnFlavour extends Component {
+  preSynthesize(): void {
+    const workflow = github.GitHub.of(this.project)!.tryFindWorkflow('release')!;
+    for (const [jobId, folder] of [['release_npm', 'js'], ['release_pypi', 'python'], ['release_maven', 'java'], ['release_golang', 'go']]) {
+      const job = workflow.getJob(jobId) as github.workflows.Job;
+      const release = job.steps.findIndex((step) => step.name === 'Release');
+      if (release < 0) {
+        throw new Error(`the release workflow's ${jobId} job has no step named Release`);
+      }
+      const cdktn = { ...job.steps[release], id: undefined, name: 'Release the cdktn flavour', run: `${job.steps[release].run} dist/cdktn/${folder}` };
+      workflow.updateJob(jobId, { ...job, steps: [...job.steps.slice(0, release + 1), cdktn, ...job.steps.slice(release + 1)] });
+    }
+  }
+}
+new ReleaseTheCdktnFlavour(project);
+
 project.addTask('test:java', {
   description: 'Build the Java packages of both flavours (cdktf, cdktn); compile, run and compare the README Java example (examples/java) with each',
   exec: 'bash examples/java/build.sh',
@@ -176,9 +221,9 @@ project.addTask('test:go', {
   description: 'Build the Go modules of both flavours (cdktf, cdktn); compile, run and compare the README Go example (examples/go) with each',
   exec: 'bash examples/go/build.sh',
 });
-project.addTask('release', {
-  description: 'Build every package (npm, Python, Java, Go; cdktn flavour in dist/cdktn) into a fresh dist/ in one run (scripts/release.sh)',
-  exec: 'bash scripts/release.sh',
+project.addTask('test:release', {
+  description: 'Rehearse the release here: actionlint, the bump step, npm and Go published to local registries with the workflow\'s commands and installed by name (test/release)',
+  exec: 'bash test/release/rehearse.sh',
 });
 project.addTask('test:python', {
   description: 'Build the Python packages of both flavours and run the Python end-to-end tests (examples/python) with each',

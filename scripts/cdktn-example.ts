@@ -55,7 +55,8 @@ const RENAMES: Record<string, readonly Rename[]> = {
     mavenDependency('com.hashicorp', 'cdktf', { groupId: 'io.cdktn', artifactId: 'cdktn', version: CDKTN }),
     mavenDependency('com.hashicorp', 'cdktf-provider-aws', { groupId: 'io.cdktn', artifactId: 'cdktn-provider-aws', version: PROVIDER }),
     // The packages `scripts/package-java.sh cdktn` builds, seen from build/cdktn/examples/java.
-    rename('${project.basedir}/../../dist/java', '${project.basedir}/../../../../dist/cdktn/java', /^pom\.xml$/),
+    rename('${project.basedir}/../../build/registries/maven', '${project.basedir}/../../../../build/registries/maven', /^pom\.xml$/),
+    rename('${project.basedir}/../../build/java-dependencies', '${project.basedir}/../../../../build/cdktn-java-dependencies', /^pom\.xml$/),
   ],
   go: [
     rename('github.com/cdktf-api-gateway-deployment/cdktf-api-gateway-deployment-go/cdktfapigatewaydeployment',

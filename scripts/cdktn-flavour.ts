@@ -70,7 +70,10 @@ export function cdktnPackageJson(root: Record<string, any>): Record<string, any>
     license: root.license,
     author: root.author,
     repository: root.repository,
+    // Construct Hub lists jsii packages with one of its keywords ('cdk' is one); 'cdktf' would file it under CDK for Terraform.
     keywords: [...new Set([...root.keywords.filter((keyword: string) => keyword !== 'cdktf'), 'cdktn', 'cdk-terrain'])].sort(),
+    // Published as the cdktf one is: public, with provenance from the release workflow.
+    publishConfig: root.publishConfig,
     main: root.main,
     types: root.types,
     // What the npm package holds (as the cdktf one: README, LICENSE, CHANGELOG, API.md):

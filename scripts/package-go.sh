@@ -48,3 +48,7 @@ done
 go mod tidy
 go build ./...
 echo "go build ./... passed in $module"
+# The module is published as it is (publib-golang): without the replaces, which name folders of this machine.
+for replace in "${replaces[@]}"; do
+  go mod edit -dropreplace "${replace%%=*}"
+done

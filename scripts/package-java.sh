@@ -5,13 +5,22 @@
 #
 # cdktf's and @cdktf/provider-aws's Java packages are not on Maven Central, so they are built
 # here with jsii-pacmak from their npm packages (the provider as the subset this library's API
-# uses, see provider-aws-subset.ts) into dist/java too, where the library's Maven build finds them.
+# uses, see provider-aws-subset.ts) into dist/java too, where the library's Maven build finds them,
+# then moved to build/java-dependencies (build/cdktn-java-dependencies), out of what the release publishes.
 # The Maven registry here serves neither io.cdktn:cdktn nor io.cdktn:cdktn-provider-aws, so the
 # cdktn flavour's are built the same way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 flavour=${1:-cdktf}
 pacmak_java() { npx jsii-pacmak --targets java "$@"; }
+# The release publishes every package of dist/java (publib-maven): the dependencies' packages built
+# here move to a repository of their own in build/, where the examples find them.
+keep_only_the_library() { # <dist/java> <dependencies folder> <library's group>
+  rm -rf "$2"
+  mv "$1" "$2"
+  mkdir -p "$1/io/github"
+  mv "$2/io/github/$3" "$1/io/github/"
+}
 
 case "$flavour" in
   cdktf)
@@ -19,6 +28,7 @@ case "$flavour" in
     pacmak_java -o dist node_modules/cdktf
     pacmak_java -o dist build/provider-aws-subset
     pacmak_java -v -o dist .
+    keep_only_the_library dist/java build/java-dependencies cdktf-api-gateway-deployment
     ls dist/java/io/github/cdktf-api-gateway-deployment/cdktf-api-gateway-deployment/*/cdktf-api-gateway-deployment-*.jar
     ;;
   cdktn)
@@ -28,6 +38,7 @@ case "$flavour" in
     pacmak_java -o dist/cdktn build/cdktn/node_modules/cdktn
     pacmak_java -o dist/cdktn build/cdktn-provider-aws-subset
     pacmak_java -v -o dist/cdktn build/cdktn
+    keep_only_the_library dist/cdktn/java build/cdktn-java-dependencies cdktn-api-gateway-deployment
     ls dist/cdktn/java/io/github/cdktn-api-gateway-deployment/cdktn-api-gateway-deployment/*/cdktn-api-gateway-deployment-*.jar
     ;;
   *) echo "package-java.sh: expected cdktf or cdktn, got \"$flavour\"" >&2; exit 2 ;;

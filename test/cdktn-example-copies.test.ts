@@ -53,14 +53,15 @@ test.each(CDKTN_EXAMPLE_LANGUAGES)('the cdktn copy of examples/%s names no cdktf
   }
 });
 
-test('the Java copy depends on the cdktn packages at the flavour versions and finds them in dist/cdktn/java', () => {
+test('the Java copy depends on the cdktn packages at the flavour versions and finds them where the release rehearsal and package:java put them', () => {
   const pom = fs.readFileSync(path.join(writeCdktnExample('java', path.join(workDir, 'examples', 'java')), 'pom.xml'), 'utf8');
   const main = filesOf(path.join(workDir, 'examples', 'java'))[path.join('src', 'main', 'java', 'example', 'Main.java')];
 
   expect(pom).toMatch(/<groupId>io\.cdktn<\/groupId>\s*<artifactId>cdktn<\/artifactId>\s*<version>0\.24\.0<\/version>/);
   expect(pom).toMatch(/<groupId>io\.cdktn<\/groupId>\s*<artifactId>cdktn-provider-aws<\/artifactId>\s*<version>25\.7\.0<\/version>/);
   expect(pom).toMatch(/<artifactId>cdktn-api-gateway-deployment<\/artifactId>\s*<version>\$\{library\.version\}<\/version>/);
-  expect(pom).toContain('<url>file://${project.basedir}/../../../../dist/cdktn/java</url>');
+  expect(pom).toContain('<url>file://${project.basedir}/../../../../build/registries/maven</url>');
+  expect(pom).toContain('<url>file://${project.basedir}/../../../../build/cdktn-java-dependencies</url>');
   expect(main).toContain('import io.cdktn.cdktn.App;');
   expect(main).toContain('import io.cdktn.providers.aws.api_gateway_rest_api.ApiGatewayRestApi;');
   expect(main).toContain('import io.github.cdktn_api_gateway_deployment.RestApiDeployment;');

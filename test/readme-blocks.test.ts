@@ -26,7 +26,7 @@ const TEST_SOURCES = filesUnder('test').filter((file) => file.endsWith('.ts')).m
 
 /** The kinds of marker, and how a block of each kind is checked. */
 const KINDS: Record<string, string> = {
-  'readme-app': 'a file or command of the README app: the CLI scenarios (test/terraform/scenarios/cli-*.terraform.ts) write or run it',
+  'readme-app': 'a file or command of the README app: the CLI scenarios (test/terraform/scenarios/cli-*.terraform.ts) or the release rehearsal (test/release) write or run it',
   'readme-shell': 'commands: the quick start is what .ci/run runs, the CLI commands are run by the CLI scenarios',
   'readme-snippet': 'TypeScript that test/support/readme-stacks.ts synthesizes (readme-validate.terraform.ts validates it) and a jest test checks',
   'readme-output': 'output a test produces (readmeBlock(\'readme-output\', NAME))',

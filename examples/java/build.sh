@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# npm run test:java: builds the Java packages, compiles examples/java against them, runs it, and
-# checks that it synthesizes the same stack as the TypeScript examples/openapi.
+# npm run test:java: builds the Java packages, publishes them to a local Maven repository with the
+# release workflow's command, compiles examples/java against them, runs it, and checks that it
+# synthesizes the same stack as the TypeScript examples/openapi.
 # Then the same for the CDK Terrain flavour (io.github.cdktn-api-gateway-deployment): its packages
-# built by `scripts/package-java.sh cdktn`, the example's copy with its imports and dependencies
+# built by `npm run package:java` too, the example's copy with its imports and dependencies
 # renamed (scripts/cdktn-example.ts), compared with the TypeScript example synthesized with cdktn.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -21,11 +22,14 @@ run_and_compare() { # <example dir> <output dir> [node -r hook]
 }
 
 # Maven keeps a release it has seen: drop the copies of the packages built here.
-rm -rf "$repo/com/hashicorp" "$repo/io/cdktn" "$repo/io/github/cdktf-api-gateway-deployment" "$repo/io/github/cdktn-api-gateway-deployment"
+rm -rf "$repo/com/hashicorp" "$repo/io/cdktn" "$repo/io/github/cdktf-api-gateway-deployment" "$repo/io/github/cdktn-api-gateway-deployment" build/registries/maven
 
+# Both flavours' packages, published as the release workflow does to a local Maven repository.
 npm run package:java
+mkdir -p build/registries/maven
+npx ts-node --transpile-only --project test/tsconfig.json test/release/publish-locally.ts maven cdktf
+npx ts-node --transpile-only --project test/tsconfig.json test/release/publish-locally.ts maven cdktn
 run_and_compare examples/java build/java-example-out
 
-bash scripts/package-java.sh cdktn
 npx ts-node --transpile-only --project scripts/tsconfig.json scripts/cdktn-example.ts java
 run_and_compare build/cdktn/examples/java build/cdktn-java-example-out "$PWD/test/flavours/cdktn-require.js"

@@ -68,6 +68,8 @@ async function main(): Promise<void> {
   const state: HarnessState = { provider, providerVersion: version, cdktnProviderVersion: cdktnVersion, opentofu };
   fs.mkdirSync(path.dirname(HARNESS_STATE_FILE), { recursive: true });
   fs.writeFileSync(HARNESS_STATE_FILE, JSON.stringify(state, null, 2));
+  // A lock the README apps' install left when an earlier run was stopped (support/user-app.ts).
+  fs.rmSync(path.join(REPOSITORY_ROOT, 'build', 'terraform', 'clone-commands.lock'), { recursive: true, force: true });
   log(`prepared in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 

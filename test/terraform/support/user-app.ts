@@ -33,6 +33,29 @@ function inFlavour(source: string, flavour: Flavour): string {
   return flavour === 'cdktf' ? source : rewriteSource(source).replace(/'cdktf-api-gateway-deployment'/g, "'cdktn-api-gateway-deployment'");
 }
 
+/** Runs `work` while no other jest worker runs commands in the clone (a lock folder in build/terraform). */
+function inTheCloneAlone(work: () => void): void {
+  const lock = path.join(WORK_ROOT, 'clone-commands.lock');
+  fs.mkdirSync(WORK_ROOT, { recursive: true });
+  const deadline = Date.now() + 20 * 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || Date.now() > deadline) {
+        throw error;
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    }
+  }
+  try {
+    work();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** One app folder, `build/terraform/cli-<flavour>-app` (its package name, from `npm init -y`, is the folder's). */
 export class UserApp {
   readonly dir: string;
@@ -70,7 +93,11 @@ export class UserApp {
     };
   }
 
-  /** Runs the README's install commands for the flavour, each in the folder its comment names. */
+  /**
+   * Runs the README's install commands for the flavour, each in the folder its comment names. The
+   * commands in the clone build into the same folders for both flavours (`package:js` builds the
+   * cdktn tarball too): the apps of two jest workers take turns there.
+   */
   install(): void {
     run('npm', ['init', '-y'], { what: 'npm init -y in an empty folder', cwd: this.dir, env: this.env });
     const block = this.flavour === 'cdktf' ? readmeBlock('readme-app', 'install') : readmeBlock('readme-app', 'install-cdktn');
@@ -85,7 +112,12 @@ export class UserApp {
           throw new Error(`the README's install block has a command before it says where to run it: ${line}`);
         }
         const command = line.split('<clone>').join(REPOSITORY_ROOT);
-        run('sh', ['-c', command], { what: `the README's install command \`${command}\``, cwd, env: this.env, timeoutMs: 15 * 60_000 });
+        const install = () => run('sh', ['-c', command], { what: `the README's install command \`${command}\``, cwd, env: this.env, timeoutMs: 15 * 60_000 });
+        if (cwd === REPOSITORY_ROOT) {
+          inTheCloneAlone(install);
+        } else {
+          install();
+        }
       }
     }
   }
