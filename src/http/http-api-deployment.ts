@@ -2,7 +2,7 @@ import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
 import { Construct, IConstruct } from 'constructs';
 import { HttpApiStage, HttpStageOptions } from './http-api-stage';
-import { ADD_HTTP_STAGE_OPTIONS, HTTP_API_DEPLOYMENT_PROPS } from './http-shapes';
+import { ADD_HTTP_STAGE_OPTIONS, HTTP_API_DEPLOYMENT_PROPS, HTTP_STAGE_OPTIONS } from './http-shapes';
 import { ApiDeploymentBase } from '../common/api-deployment-base';
 import { recordArnStage } from '../common/arn-stages';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
@@ -10,6 +10,7 @@ import { addedStageId } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
 import { deploymentWarnings } from '../common/deployment-warnings';
 import { callText, executeApiArn, methodAndPath, recordArnTarget } from '../common/execute-api';
+import { mainStageOptions } from '../common/struct-shapes';
 import { validateV2Description } from '../common/validation';
 import { abandon, closeCall, openCall } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
@@ -126,7 +127,7 @@ export class HttpApiDeployment extends ApiDeploymentBase {
         provider: this._start.provider,
         region: this._start.region,
       }, { engine: this._start.engine, owner: this, property: 'deployment' });
-      this.deploymentStage = this.createStage('Stage', props.stageName ?? '$default', httpStageOptionsOf(props));
+      this.deploymentStage = this.createStage('Stage', props.stageName ?? '$default', mainStageOptions(props, HTTP_STAGE_OPTIONS));
       this._finishDeployment(props, {
         deployment: this.deployment,
         mainStage: this.deploymentStage,
@@ -193,11 +194,3 @@ export class HttpApiDeployment extends ApiDeploymentBase {
 }
 
 checkEntryPoints(HttpApiDeployment);
-
-/** The props that configure the main stage: all but the deployment's own. */
-function httpStageOptionsOf(props: HttpApiDeploymentProps): HttpStageOptions {
-  const {
-    httpApi, httpApiId, stageName, description, triggers, resources, autoDiscover, importExistingStage, acknowledgedBlindSpots, ...stageOptions
-  } = props;
-  return stageOptions;
-}

@@ -6,7 +6,7 @@ import { TerraformResourceLifecycle } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { CanaryOptions, validateCanary } from './canary';
 import { RestApiStage, StageOptions } from './rest-api-stage';
-import { ADD_STAGE_OPTIONS, REST_API_DEPLOYMENT_PROPS } from './rest-shapes';
+import { ADD_STAGE_OPTIONS, REST_API_DEPLOYMENT_PROPS, STAGE_OPTIONS } from './rest-shapes';
 import { ApiDeploymentBase } from '../common/api-deployment-base';
 import { recordArnStage } from '../common/arn-stages';
 import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
@@ -16,6 +16,7 @@ import { DeploymentOptions } from '../common/deployment-options';
 import { deploymentWarnings } from '../common/deployment-warnings';
 import { callText, executeApiArn, methodAndPath, recordArnTarget } from '../common/execute-api';
 import { REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
+import { mainStageOptions } from '../common/struct-shapes';
 import { validateStageName } from '../common/validation';
 import { abandon, closeCall, openCall } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
@@ -191,7 +192,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
         this.canaryDeployment = deploymentOf('CanaryDeployment', 'canaryDeployment', { createBeforeDestroy: true });
       }
 
-      this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', stageOptionsOf(props));
+      this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', mainStageOptions(props, STAGE_OPTIONS));
       if (props.canary && this.canaryDeployment) {
         const canary = props.canary;
         const canaryDeployment = this.canaryDeployment;
@@ -316,14 +317,3 @@ export class RestApiDeployment extends ApiDeploymentBase {
 }
 
 checkEntryPoints(RestApiDeployment);
-
-/** The props that configure the main stage: all but the deployment's own. */
-function stageOptionsOf(props: RestApiDeploymentProps): StageOptions {
-  const {
-    restApi, restApiId, stageName, description, triggers, resources, autoDiscover, canary,
-    importExistingStage, cloudWatchRole, acknowledgedBlindSpots, ...stageOptions
-  } = props;
-  return stageOptions;
-}
-
-/** The resources of a stage that fail to deploy with logging on before the account's CloudWatch role is set. */

@@ -2,7 +2,7 @@ import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
 import { Construct, IConstruct } from 'constructs';
 import { WebSocketApiStage, WebSocketStageOptions } from './websocket-api-stage';
-import { ADD_WEBSOCKET_STAGE_OPTIONS, WEBSOCKET_API_DEPLOYMENT_PROPS } from './websocket-shapes';
+import { ADD_WEBSOCKET_STAGE_OPTIONS, WEBSOCKET_API_DEPLOYMENT_PROPS, WEBSOCKET_STAGE_OPTIONS } from './websocket-shapes';
 import { ApiDeploymentBase } from '../common/api-deployment-base';
 import { recordArnStage } from '../common/arn-stages';
 import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
@@ -11,6 +11,7 @@ import { addedStageId } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
 import { deploymentWarnings } from '../common/deployment-warnings';
 import { callText, executeApiArn, recordArnTarget, webSocketArnRouteKey } from '../common/execute-api';
+import { mainStageOptions } from '../common/struct-shapes';
 import { validateV2Description } from '../common/validation';
 import { abandon, closeCall, openCall } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
@@ -142,7 +143,7 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
         provider: this._start.provider,
         region: this._start.region,
       }, { engine: this._start.engine, owner: this, property: 'deployment' });
-      this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', webSocketStageOptionsOf(props));
+      this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', mainStageOptions(props, WEBSOCKET_STAGE_OPTIONS));
       this._finishDeployment(props, {
         deployment: this.deployment,
         mainStage: this.deploymentStage,
@@ -214,12 +215,3 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
 }
 
 checkEntryPoints(WebSocketApiDeployment);
-
-/** The props that configure the main stage: all but the deployment's own. */
-function webSocketStageOptionsOf(props: WebSocketApiDeploymentProps): WebSocketStageOptions {
-  const {
-    webSocketApi, webSocketApiId, stageName, description, triggers, resources, autoDiscover, importExistingStage, cloudWatchRole,
-    acknowledgedBlindSpots, ...stageOptions
-  } = props;
-  return stageOptions;
-}
