@@ -1,35 +1,48 @@
+import type { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
 import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import type { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import type { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { TerraformResource, TerraformStack, Token } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
-import { checkAccountSettingsOf } from './account-settings';
-import { checkPlacementOf } from './api-placement';
+import { TerraformResource } from 'cdktf';
+import { Construct } from 'constructs';
+import { validateApiChoice } from './api-choice';
+import { checkIdKinds } from './api-id-kind';
+import { apiPlacement, checkPlacementWithApiId, placedForApi } from './api-placement';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
+import { DeploymentMade, DeploymentSpec, DeploymentStart, refuseDecisionTokens, requireServedKeys, ServedKeys } from './deployment-flow';
+import { DeploymentOptions } from './deployment-options';
+import { recordDeployedApi } from './deployment-warnings';
 import { StageBase } from './stage-base';
-import { isAbandoned } from '../core/abandoned';
-import { AppIndex } from '../core/app-index';
+import { prepareStageLogging } from './stage-logging';
+import { apiIdentity, claimStage } from './stage-registry';
+import { addValidationWhenCommitted } from '../core/abandoned';
 import { checkEntryPoints } from '../core/argument-checks';
-import { isLibraryDeployment, stageErrorOwner } from '../core/deployment-marker';
+import { markDeployment } from '../core/deployment-marker';
 import { notOneOfTheLibrarys } from '../core/errors';
-import { expressionIn } from '../core/resolve';
-import { warningsGivenElsewhere, warningsOn } from '../core/warnings';
+import { checkStruct } from '../core/struct-check';
 import { ApiMappingOptions } from '../domains/api-mapping';
 import { DefaultAlarmsOptions, ErrorRateAlarmOptions, StageAlarmOptions } from '../metrics/alarm-options';
+import { setRestApiName, setServedRequirement } from '../metrics/metric-source';
 import { addStageDashboard, StageDashboardOptions } from '../metrics/stage-dashboard';
 import { StageMetric, StageMetricOptions } from '../metrics/stage-metric';
-import { sha256Hex } from '../triggers/canonical-json';
 import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
 
-/** What a deployment construct hands its base once it has made its resources. */
-export interface DeploymentParts {
+/** What a deployment construct has made once `_finishDeployment` keeps it: the resources its base's members read. */
+interface DeploymentParts {
   readonly engine: RedeployTriggerEngine;
   /** The deployment resource (`aws_api_gateway_deployment`, `aws_apigatewayv2_deployment`). */
   readonly deployment: TerraformResource;
   readonly mainStage: StageBase;
 }
 
-const PARTS = new WeakMap<IConstruct, DeploymentParts>();
+/** What `cloudWatchRole` made of a construct's stages' logging: the role it created, and whether a stage that logs gets a warning. */
+interface CloudWatchRoleChoice {
+  readonly role?: ApiGatewayCloudWatchRole;
+  /** `cloudWatchRole` left out: a stage that logs to CloudWatch gets a warning. */
+  readonly warnWhenLogging: boolean;
+}
+
+/** The classes that are an `ApiDeploymentBase`, for the error of one that is none of them. */
+const DEPLOYMENT_CLASSES = 'RestApiDeployment, HttpApiDeployment or WebSocketApiDeployment';
 
 /**
  * What every deployment construct is (`RestApiDeployment`, `HttpApiDeployment`,
@@ -38,6 +51,13 @@ const PARTS = new WeakMap<IConstruct, DeploymentParts>();
  * id, `addStage` and what only it has. A function that takes any of them takes an `ApiDeploymentBase`.
  */
 export abstract class ApiDeploymentBase extends Construct {
+  /** What `_startDeployment` made. */
+  private started?: DeploymentStart;
+  /** What `_finishDeployment` kept. */
+  private parts?: DeploymentParts;
+  /** What `_addCloudWatchRole` made. */
+  private cloudWatchRoleChoice?: CloudWatchRoleChoice;
+
   /**
    * @param scope the construct to create it in
    * @param id its construct id
@@ -45,7 +65,7 @@ export abstract class ApiDeploymentBase extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     if (new.target === ApiDeploymentBase) {
-      throw new Error(notOneOfTheLibrarys(this, 'ApiDeploymentBase', 'RestApiDeployment, HttpApiDeployment or WebSocketApiDeployment'));
+      throw new Error(notOneOfTheLibrarys(this, 'ApiDeploymentBase', DEPLOYMENT_CLASSES));
     }
   }
 
@@ -55,12 +75,12 @@ export abstract class ApiDeploymentBase extends Construct {
    * `deploymentStage.stage.name` of an HTTP or WebSocket API's).
    */
   public get stageName(): string {
-    return partsOf(this).mainStage.stageName;
+    return this.finished.mainStage.stageName;
   }
 
   /** The id of the current deployment. */
   public get deploymentId(): string {
-    return partsOf(this).deployment.getStringAttribute('id');
+    return this.finished.deployment.getStringAttribute('id');
   }
 
   /**
@@ -68,17 +88,17 @@ export abstract class ApiDeploymentBase extends Construct {
    * (`wss://...`, the URL clients connect to, for a WebSocket API).
    */
   public get invokeUrl(): string {
-    return partsOf(this).mainStage.invokeUrl;
+    return this.finished.mainStage.invokeUrl;
   }
 
   /** The execution ARN of the main stage: `arn:aws:execute-api:<region>:<account>:<api id>/<stage>`. */
   public get executionArn(): string {
-    return partsOf(this).mainStage.executionArn;
+    return this.finished.mainStage.executionArn;
   }
 
   /** The ARN of the main stage resource. */
   public get stageArn(): string {
-    return partsOf(this).mainStage.stageArn;
+    return this.finished.mainStage.stageArn;
   }
 
   /**
@@ -89,7 +109,7 @@ export abstract class ApiDeploymentBase extends Construct {
    * @param options the mapping key. Default: none, the stage serves the paths no other key of the domain begins
    */
   public addApiMapping(domainName: string, options: ApiMappingOptions = {}): Apigatewayv2ApiMapping {
-    return partsOf(this).mainStage.addApiMapping(domainName, options);
+    return this.finished.mainStage.addApiMapping(domainName, options);
   }
 
   /**
@@ -97,7 +117,7 @@ export abstract class ApiDeploymentBase extends Construct {
    * @default - undefined while no custom domain is mapped to the main stage
    */
   public get domainUrl(): string | undefined {
-    return partsOf(this).mainStage.domainUrl;
+    return this.finished.mainStage.domainUrl;
   }
 
   /**
@@ -108,7 +128,7 @@ export abstract class ApiDeploymentBase extends Construct {
    * @param options the statistic, the period, one method or route, the canary. Default: the stage's metric, `Sum` or `Average` over 5 minutes
    */
   public metric(metricName: string, options: StageMetricOptions = {}): StageMetric {
-    return partsOf(this).mainStage.metric(metricName, options);
+    return this.finished.mainStage.metric(metricName, options);
   }
 
   /**
@@ -118,7 +138,7 @@ export abstract class ApiDeploymentBase extends Construct {
    * @param options the metric, the threshold and how it is compared, the actions
    */
   public addAlarm(id: string, options: StageAlarmOptions): CloudwatchMetricAlarm {
-    return partsOf(this).mainStage.addAlarm(id, options);
+    return this.finished.mainStage.addAlarm(id, options);
   }
 
   /**
@@ -128,7 +148,7 @@ export abstract class ApiDeploymentBase extends Construct {
    * @param options the threshold in percent, server or client errors, the actions
    */
   public addErrorRateAlarm(id: string, options: ErrorRateAlarmOptions): CloudwatchMetricAlarm {
-    return partsOf(this).mainStage.addErrorRateAlarm(id, options);
+    return this.finished.mainStage.addErrorRateAlarm(id, options);
   }
 
   /**
@@ -137,7 +157,7 @@ export abstract class ApiDeploymentBase extends Construct {
    * @param options the actions and thresholds. Default: the defaults, no actions
    */
   public addDefaultAlarms(options: DefaultAlarmsOptions = {}): CloudwatchMetricAlarm[] {
-    return partsOf(this).mainStage.addDefaultAlarms(options);
+    return this.finished.mainStage.addDefaultAlarms(options);
   }
 
   /**
@@ -148,7 +168,7 @@ export abstract class ApiDeploymentBase extends Construct {
    * @param options the dashboard's name and period. Default: a name from the construct's path, 5-minute periods
    */
   public addDashboard(options: StageDashboardOptions = {}): CloudwatchDashboard {
-    return addStageDashboard(this, partsOf(this).mainStage, options ?? {});
+    return addStageDashboard(this, this.finished.mainStage, options ?? {});
   }
 
   /**
@@ -158,7 +178,7 @@ export abstract class ApiDeploymentBase extends Construct {
    * @param value any string, usually a digest or a Terraform reference (a token is written as its expression)
    */
   public addTrigger(key: string, value: string): void {
-    partsOf(this).engine.userTriggers.add(key, value);
+    this.finished.engine.userTriggers.add(key, value);
   }
 
   /**
@@ -168,93 +188,148 @@ export abstract class ApiDeploymentBase extends Construct {
    * @param resource the resource
    */
   public addResource(resource: TerraformResource): void {
-    partsOf(this).engine.addResource(resource, 'addResource(resource)');
+    this.finished.engine.addResource(resource, 'addResource(resource)');
+  }
+
+  /**
+   * The deployment's trigger engine, once the construct is made (for `warningsOf`, `deployment-warnings.ts`).
+   * @internal
+   */
+  public get _engine(): RedeployTriggerEngine {
+    return this.finished.engine;
+  }
+
+  /**
+   * The first step of a deployment construct's constructor: marks the construct, checks its props and
+   * API, and makes the trigger engine with the user's entries, resources and acknowledgements.
+   * @internal
+   */
+  protected _startDeployment(spec: DeploymentSpec): void {
+    markDeployment(this, spec.kind);
+    checkStruct(this, '', spec.props, spec.shape);
+    refuseDecisionTokens(this, spec.props as unknown as Record<string, unknown>);
+    validateApiChoice(this, spec.choice);
+    const { api, apiProperty, apiKind } = spec.choice;
+    const apiId = (api?.getStringAttribute('id') ?? spec.choice.apiId)!;
+    if (api === undefined) {
+      checkIdKinds(this, { apiProperty: spec.choice.idProperty, apiId, apiType: spec.choice.apiType, apiKind, protocol: spec.choice.protocol?.type });
+    }
+    const engine = new RedeployTriggerEngine(this, {
+      family: spec.family,
+      api,
+      apiProperty,
+      autoDiscover: spec.props.autoDiscover ?? api !== undefined,
+      apiId,
+    });
+    Object.entries(spec.props.triggers ?? {}).forEach(([key, value]) => engine.userTriggers.add(key, value));
+    (spec.props.resources ?? []).forEach((resource, index) => engine.addResource(resource, `resources[${index}]`));
+    engine.acknowledge(spec.props.acknowledgedBlindSpots ?? []);
+    // The stages' per-method and per-route metrics name what the API must serve, as their settings do.
+    setServedRequirement(this, (property, key) => engine.requireServed(property, key));
+    if (api !== undefined && spec.choice.apiType === 'aws_api_gateway_rest_api') {
+      setRestApiName(this, () => api.getStringAttribute('name'));
+    }
+    addValidationWhenCommitted(this, {
+      validate: () => {
+        engine.checkOnValidation();
+        return [];
+      },
+    });
+    const byId = api === undefined ? { property: spec.choice.idProperty, apiType: spec.choice.apiType } : undefined;
+    this.started = {
+      engine, apiId, ...apiPlacement(this, api, apiProperty), apiIdentity: apiIdentity(this, api, apiId, spec.choice.apiType), apiKind, byId,
+    };
+  }
+
+  /**
+   * What `_startDeployment` made: the engine, the API's id, the provider and region of every resource the construct creates.
+   * @internal
+   */
+  protected get _start(): DeploymentStart {
+    if (this.started === undefined) {
+      throw new Error(notOneOfTheLibrarys(this, 'ApiDeploymentBase', DEPLOYMENT_CLASSES));
+    }
+    return this.started;
+  }
+
+  /**
+   * Creates the account's CloudWatch role (an `ApiGatewayCloudWatchRole`, with the API's provider and
+   * region) when `cloudWatchRole` is true, and remembers whether a stage that logs to CloudWatch gets a
+   * warning: `cloudWatchRole` left out. For the kinds whose stages log to CloudWatch (REST, WebSocket).
+   * @internal
+   */
+  protected _addCloudWatchRole(cloudWatchRole: boolean | undefined): ApiGatewayCloudWatchRole | undefined {
+    const role = cloudWatchRole === true
+      ? new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this._start.provider, region: this._start.region })
+      : undefined;
+    this.cloudWatchRoleChoice = { role, warnWhenLogging: cloudWatchRole === undefined };
+    return role;
+  }
+
+  /**
+   * The `depends_on` of the deployment resources: the account setting of the role `_addCloudWatchRole` created.
+   * @internal
+   */
+  protected get _cloudWatchRoleDependency(): ApiGatewayAccount[] | undefined {
+    const role = this.cloudWatchRoleChoice?.role;
+    return role ? [role.account] : undefined;
+  }
+
+  /**
+   * Makes the resources of a stage of the construct (of `stageTypes`) wait for the account's CloudWatch
+   * role `_addCloudWatchRole` created, or, without one, for the one of the stage's stack, or warn (`prepareStageLogging`).
+   * @internal
+   */
+  protected _prepareStageLogging(stage: StageBase, stageTypes: readonly string[]): void {
+    const choice = this.cloudWatchRoleChoice;
+    prepareStageLogging(this, stage, choice?.role, choice?.warnWhenLogging ?? false, stageTypes);
+  }
+
+  /**
+   * The last step of a deployment construct's constructor: claims the main stage's name, requires what
+   * its settings name, adopts it when asked (`importExistingStage`), checks where the deployment is
+   * placed, and keeps what the construct made for the base's members.
+   * @internal
+   */
+  protected _finishDeployment(props: DeploymentOptions, made: DeploymentMade): void {
+    const start = this._start;
+    const stageName = made.mainStage.stageName;
+    claimStage(this, start.apiIdentity, stageName, 'stageName', start.apiKind);
+    requireServedKeys(start.engine, '', made.servedKeys);
+    if (props.importExistingStage) {
+      // A stage in the API's own region is imported by an id with `@<region>` (provider v6, "Enhanced Region Support").
+      made.stageResource.importFrom(`${start.apiId}/${stageName}${start.region === undefined ? '' : `@${start.region}`}`, start.provider);
+    }
+    if (start.byId !== undefined) {
+      // The API's id may be an API resource of the app with a region (or provider) of its own.
+      checkPlacementWithApiId(this, start.byId.property, start.apiId, start.byId.apiType, made.deployment);
+    } else {
+      // In another stack than the API, the API's provider is that stack's one of the same alias (or its default one).
+      placedForApi(this, made.deployment);
+    }
+    this.parts = { engine: start.engine, deployment: made.deployment, mainStage: made.mainStage };
+    if (start.engine.api !== undefined) {
+      recordDeployedApi(start.engine.api, this);
+    }
+  }
+
+  /**
+   * The first step of `addStage`: claims the added stage's name and requires what its settings name.
+   * @internal
+   */
+  protected _claimAddedStage(stageName: string, servedKeys: ServedKeys): void {
+    const start = this._start;
+    claimStage(this, start.apiIdentity, stageName, `addStage(${stageName})`, start.apiKind);
+    requireServedKeys(start.engine, `addStage(${stageName}).`, servedKeys);
+  }
+
+  /** What `_finishDeployment` kept; a class that extends this one but is none of the library's has nothing. */
+  private get finished(): DeploymentParts {
+    if (this.parts === undefined) {
+      throw new Error(notOneOfTheLibrarys(this, 'ApiDeploymentBase', DEPLOYMENT_CLASSES));
+    }
+    return this.parts;
   }
 }
 
 checkEntryPoints(ApiDeploymentBase);
-
-/** Hands a deployment construct's resources to its base (once, in the construct's constructor). */
-/**
- * The construct id of a stage `addStage` adds: `Stage_<name>`; for a name that is a Terraform
- * expression (a variable), that expression, readable and with a digest of it, so that its address
- * depends on nothing else in the program (a token's own text numbers the tokens made before it).
- */
-export function addedStageId(scope: IConstruct, stageName: string): string {
-  if (!Token.isUnresolved(stageName)) {
-    return `Stage_${stageName}`;
-  }
-  const expression = expressionIn(TerraformStack.of(scope), stageName);
-  const readable = expression.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
-  return `Stage_${readable}_${sha256Hex(expression).slice(0, 8)}`;
-}
-
-export function initDeployment(deployment: ApiDeploymentBase, parts: DeploymentParts): void {
-  PARTS.set(deployment, parts);
-  const api = parts.engine.api;
-  if (api !== undefined) {
-    DEPLOYED_BY.set(api, [...DEPLOYED_BY.get(api) ?? [], deployment]);
-  }
-}
-
-/** The deployment constructs given each API resource: `warningsOf` a scope with the API asks them for the warnings they give on it. */
-const DEPLOYED_BY = new WeakMap<IConstruct, ApiDeploymentBase[]>();
-
-/**
- * The synth warnings of the deployment constructs in `scope` for which `isKind` holds, of the stages
- * made on their own for which `isOwnStage` holds, and of the CloudWatch roles made on their own, in
- * construct-tree order. Each runs the checks of synth first (as cdktf's prepare pass and validation
- * do): its engine's, and every validation of the constructs inside it (resources it owns, mappings,
- * placements); the first error is thrown.
- */
-export function deploymentWarnings(
-  scope: IConstruct, isKind: (construct: IConstruct) => boolean, isOwnStage: (construct: IConstruct) => boolean,
-): string[] {
-  // A warning shared by several constructs (an account setting) is given once.
-  const checked = (deployment: IConstruct) => {
-    const engine = partsOf(deployment as ApiDeploymentBase).engine;
-    engine.check();
-    checkAccountSettingsOf(deployment);
-    checkPlacementOf(deployment);
-    validateWithin(deployment);
-    return engine;
-  };
-  return [...new Set(scope.node.findAll().flatMap((construct) => {
-    if (isLibraryDeployment(construct) && isKind(construct)) {
-      // The warnings about the API's configuration are on the API, once for all its deployment constructs.
-      return [...checked(construct).warningsAboutApi, ...warningsGivenElsewhere(construct), ...warningsOn(construct)];
-    }
-    // An API in scope deployed from outside it (another stack): the warnings its deployment constructs give on it.
-    const deployers = DEPLOYED_BY.get(construct)
-      ?.filter((deployment) => isKind(deployment) && !isAbandoned(deployment) && !deployment.node.scopes.includes(scope));
-    if (deployers !== undefined && deployers.length > 0) {
-      return deployers.flatMap((deployment) => checked(deployment).warningsAboutApi);
-    }
-    const standaloneRole = construct instanceof ApiGatewayCloudWatchRole && !(construct.node.scope && isLibraryDeployment(construct.node.scope));
-    if (standaloneRole || (isOwnStage(construct) && stageErrorOwner(construct) === construct)) {
-      validateWithin(construct);
-      return [...warningsGivenElsewhere(construct), ...warningsOn(construct)];
-    }
-    return [];
-  }))];
-}
-
-/** Runs the validations of `construct` and of every construct inside it, as synth does; throws the first error. */
-function validateWithin(construct: IConstruct): void {
-  AppIndex.during(construct, () => {
-    for (const each of construct.node.findAll()) {
-      const [first] = each.node.validate();
-      if (first !== undefined) {
-        throw new Error(first);
-      }
-    }
-  });
-}
-
-function partsOf(deployment: IConstruct): DeploymentParts {
-  const parts = PARTS.get(deployment);
-  if (parts === undefined) {
-    throw new Error(notOneOfTheLibrarys(deployment, 'ApiDeploymentBase', 'RestApiDeployment, HttpApiDeployment or WebSocketApiDeployment'));
-  }
-  return parts;
-}

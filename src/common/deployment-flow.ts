@@ -1,25 +1,22 @@
-import { TerraformProvider, TerraformResource, Token } from 'cdktf';
+import { TerraformProvider, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { ApiChoice, validateApiChoice } from './api-choice';
-import { ApiDeploymentBase, initDeployment } from './api-deployment-base';
-import { checkIdKinds } from './api-id-kind';
-import { apiPlacement, checkPlacementWithApiId, placedForApi } from './api-placement';
+import { ApiChoice } from './api-choice';
 import { DeploymentOptions } from './deployment-options';
 import { StageBase } from './stage-base';
-import { apiIdentity, claimStage } from './stage-registry';
-import { addValidationWhenCommitted } from '../core/abandoned';
-import { DeploymentKind, markDeployment } from '../core/deployment-marker';
+import { DeploymentKind } from '../core/deployment-marker';
 import { invalidProperty } from '../core/errors';
-import { checkStruct, StructShape } from '../core/struct-check';
-import { setRestApiName, setServedRequirement } from '../metrics/metric-source';
+import { expressionIn } from '../core/resolve';
+import { StructShape } from '../core/struct-check';
 import { ApiFamily } from '../triggers/api-family';
+import { sha256Hex } from '../triggers/canonical-json';
 import { RedeployTriggerEngine } from '../triggers/redeploy-trigger-engine';
 
 /**
- * How every deployment construct is made, in the order each does it: `startDeployment` checks the
- * props and makes the trigger engine with the user's entries; the construct creates its deployment
- * resource and main stage; `finishDeployment` claims the stage name, requires the API to serve the
- * stage's per-route or per-method settings, adopts the stage when asked, and hands it all to the base.
+ * What the steps every deployment construct takes hand each other, in the order it takes them
+ * (`ApiDeploymentBase`'s internal members): `_startDeployment` checks the props and makes the
+ * trigger engine with the user's entries; the construct creates its deployment resource and main
+ * stage; `_finishDeployment` claims the stage name, requires the API to serve the stage's
+ * per-route or per-method settings, adopts the stage when asked, and keeps it all in the base.
  */
 
 /** What a deployment construct says of itself. */
@@ -31,7 +28,7 @@ export interface DeploymentSpec {
   readonly family: ApiFamily;
 }
 
-/** What `startDeployment` made. */
+/** What `_startDeployment` made. */
 export interface DeploymentStart {
   readonly engine: RedeployTriggerEngine;
   /** The API's id: the API construct's `id`, or the given id. */
@@ -46,42 +43,6 @@ export interface DeploymentStart {
   readonly apiKind: string;
   /** For an API given by its id: the property that gives it and the API's type, to check the deployment's placement against an API resource of the app. */
   readonly byId?: { readonly property: string; readonly apiType: string };
-}
-
-/** Marks the construct, checks its props and API, and makes the trigger engine with the user's entries, resources and acknowledgements. */
-export function startDeployment(owner: ApiDeploymentBase, spec: DeploymentSpec): DeploymentStart {
-  markDeployment(owner, spec.kind);
-  checkStruct(owner, '', spec.props, spec.shape);
-  refuseDecisionTokens(owner, spec.props as unknown as Record<string, unknown>);
-  validateApiChoice(owner, spec.choice);
-  const { api, apiProperty, apiKind } = spec.choice;
-  const apiId = (api?.getStringAttribute('id') ?? spec.choice.apiId)!;
-  if (api === undefined) {
-    checkIdKinds(owner, { apiProperty: spec.choice.idProperty, apiId, apiType: spec.choice.apiType, apiKind, protocol: spec.choice.protocol?.type });
-  }
-  const engine = new RedeployTriggerEngine(owner, {
-    family: spec.family,
-    api,
-    apiProperty,
-    autoDiscover: spec.props.autoDiscover ?? api !== undefined,
-    apiId,
-  });
-  Object.entries(spec.props.triggers ?? {}).forEach(([key, value]) => engine.userTriggers.add(key, value));
-  (spec.props.resources ?? []).forEach((resource, index) => engine.addResource(resource, `resources[${index}]`));
-  engine.acknowledge(spec.props.acknowledgedBlindSpots ?? []);
-  // The stages' per-method and per-route metrics name what the API must serve, as their settings do.
-  setServedRequirement(owner, (property, key) => engine.requireServed(property, key));
-  if (api !== undefined && spec.choice.apiType === 'aws_api_gateway_rest_api') {
-    setRestApiName(owner, () => api.getStringAttribute('name'));
-  }
-  addValidationWhenCommitted(owner, {
-    validate: () => {
-      engine.checkOnValidation();
-      return [];
-    },
-  });
-  const byId = api === undefined ? { property: spec.choice.idProperty, apiType: spec.choice.apiType } : undefined;
-  return { engine, apiId, ...apiPlacement(owner, api, apiProperty), apiIdentity: apiIdentity(owner, api, apiId, spec.choice.apiType), apiKind, byId };
 }
 
 /** What the construct made between start and finish. */
@@ -100,38 +61,13 @@ export interface ServedKeys {
   readonly settings?: { [key: string]: unknown };
 }
 
-/** Claims the main stage's name, requires what its settings name, adopts it when asked, and hands everything to the base. */
-export function finishDeployment(owner: ApiDeploymentBase, start: DeploymentStart, props: DeploymentOptions, made: DeploymentMade): void {
-  const stageName = made.mainStage.stageName;
-  claimStage(owner, start.apiIdentity, stageName, 'stageName', start.apiKind);
-  requireServedKeys(start.engine, '', made.servedKeys);
-  if (props.importExistingStage) {
-    // A stage in the API's own region is imported by an id with `@<region>` (provider v6, "Enhanced Region Support").
-    made.stageResource.importFrom(`${start.apiId}/${stageName}${start.region === undefined ? '' : `@${start.region}`}`, start.provider);
-  }
-  if (start.byId !== undefined) {
-    // The API's id may be an API resource of the app with a region (or provider) of its own.
-    checkPlacementWithApiId(owner, start.byId.property, start.apiId, start.byId.apiType, made.deployment);
-  } else {
-    // In another stack than the API, the API's provider is that stack's one of the same alias (or its default one).
-    placedForApi(owner, made.deployment);
-  }
-  initDeployment(owner, { engine: start.engine, deployment: made.deployment, mainStage: made.mainStage });
-}
-
-/** For `addStage`: claims the added stage's name and requires what its settings name. */
-export function claimAddedStage(owner: ApiDeploymentBase, start: DeploymentStart, stageName: string, servedKeys: ServedKeys): void {
-  claimStage(owner, start.apiIdentity, stageName, `addStage(${stageName})`, start.apiKind);
-  requireServedKeys(start.engine, `addStage(${stageName}).`, servedKeys);
-}
-
 /**
  * Requires the API to serve each key of a stage's per-route or per-method settings (`routeOptions`
  * keys as they are, `methodOptions` keys without their leading `/`), checked with the stacks.
  *
  * @param prefix how errors name the stage's options: `''`, `addStage(beta).`
  */
-function requireServedKeys(engine: RedeployTriggerEngine, prefix: string, { property, settings }: ServedKeys): void {
+export function requireServedKeys(engine: RedeployTriggerEngine, prefix: string, { property, settings }: ServedKeys): void {
   for (const key of Object.keys(settings ?? {})) {
     engine.requireServed(`${prefix}${property}.${key}`, property === 'methodOptions' ? key.replace(/^\//, '') : key);
   }
@@ -143,11 +79,26 @@ function requireServedKeys(engine: RedeployTriggerEngine, prefix: string, { prop
  */
 const DECIDED_AT_SYNTH = ['cloudWatchRole', 'importExistingStage', 'autoDiscover'];
 
-function refuseDecisionTokens(owner: IConstruct, props: Record<string, unknown>): void {
+/** Fails on a token given for a prop the construct decides on at synth (`DECIDED_AT_SYNTH`). */
+export function refuseDecisionTokens(owner: IConstruct, props: Record<string, unknown>): void {
   for (const name of DECIDED_AT_SYNTH) {
     if (props[name] !== undefined && Token.isUnresolved(props[name])) {
       throw invalidProperty(owner, name, props[name], 'true or false, known when the program runs: the construct decides at synth what it makes '
         + '(a value from a variable would be taken for one of them without a word); choose in the program, e.g. per environment');
     }
   }
+}
+
+/**
+ * The construct id of a stage `addStage` adds: `Stage_<name>`; for a name that is a Terraform
+ * expression (a variable), that expression, readable and with a digest of it, so that its address
+ * depends on nothing else in the program (a token's own text numbers the tokens made before it).
+ */
+export function addedStageId(scope: IConstruct, stageName: string): string {
+  if (!Token.isUnresolved(stageName)) {
+    return `Stage_${stageName}`;
+  }
+  const expression = expressionIn(TerraformStack.of(scope), stageName);
+  const readable = expression.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
+  return `Stage_${readable}_${sha256Hex(expression).slice(0, 8)}`;
 }

@@ -1,7 +1,7 @@
 import type { Apigatewayv2ApiMapping } from '@cdktf/provider-aws/lib/apigatewayv2-api-mapping';
 import type { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import type { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { undoIfFailed } from '../core/abandoned';
 import { checkEntryPoints } from '../core/argument-checks';
 import { markStage, stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
@@ -26,9 +26,8 @@ export interface StageParts {
   readonly mappingTarget: MappingTarget;
 }
 
-const PARTS = new WeakMap<IConstruct, StageParts>();
-/** The URLs of a stage on the custom domains mapped to it, in the order they were mapped. */
-const DOMAIN_URLS = new WeakMap<IConstruct, string[]>();
+/** The classes that are a `StageBase`, for the error of one that is none of them. */
+const STAGE_CLASSES = 'RestApiStage, HttpApiStage or WebSocketApiStage (or a deployment construct, which makes its stages)';
 
 /**
  * What every stage construct is (`RestApiStage`, `HttpApiStage`, `WebSocketApiStage`): a stage of
@@ -36,6 +35,11 @@ const DOMAIN_URLS = new WeakMap<IConstruct, string[]>();
  * own stage resource (`stage`) and what only it has (base path mappings, a callback URL).
  */
 export abstract class StageBase extends Construct {
+  /** What `_initStage` kept. */
+  private parts?: StageParts;
+  /** The URLs of the stage on the custom domains mapped to it, in the order they were mapped. */
+  private readonly domainUrls: string[] = [];
+
   /**
    * @param scope the construct to create it in
    * @param id its construct id
@@ -43,13 +47,13 @@ export abstract class StageBase extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     if (new.target === StageBase) {
-      throw new Error(notOneOfTheLibrarys(this, 'StageBase', 'RestApiStage, HttpApiStage or WebSocketApiStage (or a deployment construct, which makes its stages)'));
+      throw new Error(notOneOfTheLibrarys(this, 'StageBase', STAGE_CLASSES));
     }
   }
 
   /** The name of the stage. */
   public get stageName(): string {
-    return partsOf(this).stageName;
+    return this.made.stageName;
   }
 
   /**
@@ -57,22 +61,22 @@ export abstract class StageBase extends Construct {
    * (`wss://...` for a WebSocket API).
    */
   public get invokeUrl(): string {
-    return partsOf(this).resource.invokeUrl;
+    return this.made.resource.invokeUrl;
   }
 
   /** The execution ARN of the stage: `arn:aws:execute-api:<region>:<account>:<api id>/<stage>`. */
   public get executionArn(): string {
-    return partsOf(this).resource.executionArn;
+    return this.made.resource.executionArn;
   }
 
   /** The ARN of the stage resource. */
   public get stageArn(): string {
-    return partsOf(this).resource.arn;
+    return this.made.resource.arn;
   }
 
   /** The log group created for the access logs, with `AccessLogDestination.newLogGroup()`. */
   public get accessLogGroup(): CloudwatchLogGroup | undefined {
-    return partsOf(this).accessLogGroup;
+    return this.made.accessLogGroup;
   }
 
   /**
@@ -88,11 +92,11 @@ export abstract class StageBase extends Construct {
    * @param options the mapping key. Default: none, the stage serves the paths no other key of the domain begins
    */
   public addApiMapping(domainName: string, options: ApiMappingOptions = {}): Apigatewayv2ApiMapping {
-    const parts = partsOf(this);
+    const parts = this.made;
     const owner = stageErrorOwner(this);
     const mapping = addApiMapping(owner, owner, `${stagePropertyPrefix(this, parts.stageName)}addApiMapping`,
       parts.mappingTarget, domainName, options ?? {});
-    recordDomainUrl(this, mapping.domainName, options?.apiMappingKey);
+    this._recordDomainUrl(mapping.domainName, options?.apiMappingKey);
     return mapping;
   }
 
@@ -104,7 +108,7 @@ export abstract class StageBase extends Construct {
    * @default - undefined while no custom domain is mapped to the stage
    */
   public get domainUrl(): string | undefined {
-    const urls = DOMAIN_URLS.get(this) ?? [];
+    const urls = this.domainUrls;
     if (urls.length > 1) {
       throw invalidProperty(stageErrorOwner(this), `${stagePropertyPrefix(this, this.stageName)}domainUrl`, urls,
         "a stage mapped to one custom domain path: this one has several, so say which (each mapping's domainName and key: 'https://<domainName>/<key>')");
@@ -190,35 +194,43 @@ export abstract class StageBase extends Construct {
   public addDefaultAlarms(options: DefaultAlarmsOptions = {}): CloudwatchMetricAlarm[] {
     return addDefaultAlarms(this, options ?? {});
   }
+
+  /**
+   * Whether API Gateway writes the stage's logs to CloudWatch Logs (for `prepareStageLogging`).
+   * @internal
+   */
+  public get _logsToCloudWatch(): boolean {
+    return this.made.logsToCloudWatch;
+  }
+
+  /**
+   * The last step of a stage construct's constructor: keeps the resources it made for the base's members, and marks it as the library's.
+   * @internal
+   */
+  protected _initStage(parts: StageParts): void {
+    this.parts = parts;
+    markStage(this);
+  }
+
+  /**
+   * Records the URL of the stage on a custom domain it was mapped to (`domainUrl`).
+   * @internal
+   */
+  protected _recordDomainUrl(domainName: string, key: string | undefined): void {
+    const scheme = this.made.mappingTarget.apiKind === 'WebSocket' ? 'wss' : 'https';
+    const urls = this.domainUrls;
+    const url = `${scheme}://${domainName}/${key ?? ''}`;
+    urls.push(url);
+    undoIfFailed(() => urls.splice(urls.indexOf(url), 1));
+  }
+
+  /** What `_initStage` kept; a class that extends this one but is none of the library's has nothing. */
+  private get made(): StageParts {
+    if (this.parts === undefined) {
+      throw new Error(notOneOfTheLibrarys(this, 'StageBase', STAGE_CLASSES));
+    }
+    return this.parts;
+  }
 }
 
 checkEntryPoints(StageBase);
-
-/** Hands a stage construct's resources to its base (once, in the stage's constructor). */
-export function initStage(stage: StageBase, parts: StageParts): void {
-  PARTS.set(stage, parts);
-  markStage(stage);
-}
-
-/** Records the URL of a stage on a custom domain it was mapped to (`domainUrl`). */
-export function recordDomainUrl(stage: StageBase, domainName: string, key: string | undefined): void {
-  const scheme = partsOf(stage).mappingTarget.apiKind === 'WebSocket' ? 'wss' : 'https';
-  const urls = DOMAIN_URLS.get(stage) ?? [];
-  const url = `${scheme}://${domainName}/${key ?? ''}`;
-  urls.push(url);
-  DOMAIN_URLS.set(stage, urls);
-  undoIfFailed(() => urls.splice(urls.indexOf(url), 1));
-}
-
-/** Whether API Gateway writes the logs of a stage construct to CloudWatch Logs. */
-export function logsToCloudWatchOf(stage: StageBase): boolean {
-  return partsOf(stage).logsToCloudWatch;
-}
-
-function partsOf(stage: StageBase): StageParts {
-  const parts = PARTS.get(stage);
-  if (parts === undefined) {
-    throw new Error(notOneOfTheLibrarys(stage, 'StageBase', 'RestApiStage, HttpApiStage or WebSocketApiStage (or a deployment construct, which makes its stages)'));
-  }
-  return parts;
-}

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { awaitAccountSetting } from './account-settings';
 import type { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { loggingWrittenFor, rendersLogging, settleLoggingWrittenByHand, waitFor } from './logging-at-synth';
-import { logsToCloudWatchOf, StageBase } from './stage-base';
+import type { StageBase } from './stage-base';
 import { addValidationWhenCommitted } from '../core/abandoned';
 import { dependOnOwned } from '../core/owned-resources';
 import { addressOf } from '../triggers/api-snapshot';
@@ -68,7 +68,7 @@ export function prepareStageLogging(
     awaitAccountSetting({
       owner,
       resource,
-      logs: logsToCloudWatchOf(stage),
+      logs: stage._logsToCloudWatch,
       logsAtSynth: () => resources.some(rendersLogging) || handWritten().length > 0,
       warning: warn ? (fix) => cloudWatchRoleWarning(stage.stageName, fix) : undefined,
       depend,

@@ -26,7 +26,7 @@ export const COMMON_STAGE = {
   tags: 'string-map-or-token',
 } as const;
 
-/** `DeploymentOptions`. */
+/** `DeploymentOptions`: every deployment construct's props have them (`deploymentPropsShape`), its main stage none. */
 export const DEPLOYMENT = {
   description: 'string',
   triggers: 'string-map',
@@ -35,6 +35,25 @@ export const DEPLOYMENT = {
   importExistingStage: 'boolean',
   acknowledgedBlindSpots: { list: 'construct' },
 } as const;
+
+/**
+ * A deployment construct's props (`RestApiDeploymentProps`): its kind's stage options (`stageOptions`,
+ * the main stage's), `DeploymentOptions` and its own (`own`: the API, the stage's name, ...). The one
+ * table its props are checked against and split by: the main stage takes the stage options' keys
+ * (`mainStageOptions`), so a new `DeploymentOptions` key is added to `DEPLOYMENT` only.
+ *
+ * @param elsewhere the reasons for properties it lacks. Default: the stage options'
+ */
+export function deploymentPropsShape(
+  name: string, stageOptions: StructShape, own: Readonly<Record<string, PropertyShape>>, elsewhere?: Readonly<Record<string, string>>,
+): StructShape {
+  return { name, properties: { ...stageOptions.properties, ...DEPLOYMENT, ...own }, elsewhere: elsewhere ?? stageOptions.elsewhere };
+}
+
+/** The props of a deployment construct that configure its main stage: those of its kind's stage options (`stageOptions`). */
+export function mainStageOptions<T>(props: object, stageOptions: StructShape): T {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => Object.prototype.hasOwnProperty.call(stageOptions.properties, key))) as T;
+}
 
 /** `AccessLogGroupOptions`' properties. */
 export const ACCESS_LOG_GROUP = { retentionInDays: 'number', kmsKeyId: 'string' } as const;

@@ -2,13 +2,15 @@ import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
 import { Construct, IConstruct } from 'constructs';
 import { HttpApiStage, HttpStageOptions } from './http-api-stage';
-import { ADD_HTTP_STAGE_OPTIONS, HTTP_API_DEPLOYMENT_PROPS } from './http-shapes';
-import { addedStageId, ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
+import { ADD_HTTP_STAGE_OPTIONS, HTTP_API_DEPLOYMENT_PROPS, HTTP_STAGE_OPTIONS } from './http-shapes';
+import { ApiDeploymentBase } from '../common/api-deployment-base';
 import { recordArnStage } from '../common/arn-stages';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
-import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
+import { addedStageId } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
+import { deploymentWarnings } from '../common/deployment-warnings';
 import { callText, executeApiArn, methodAndPath, recordArnTarget } from '../common/execute-api';
+import { mainStageOptions } from '../common/struct-shapes';
 import { validateV2Description } from '../common/validation';
 import { abandon, closeCall, openCall } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
@@ -91,14 +93,13 @@ export class HttpApiDeployment extends ApiDeploymentBase {
   public readonly httpApiId: string;
 
   private readonly httpApi?: Apigatewayv2Api;
-  private readonly start: DeploymentStart;
 
   constructor(scope: Construct, id: string, props: HttpApiDeploymentProps) {
     super(checkedScope('HttpApiDeployment', [scope, id, props]), id);
     // A constructor that fails leaves nothing behind, and says nothing (core/abandoned.ts).
     const call = openCall();
     try {
-      this.start = startDeployment(this, {
+      this._startDeployment({
         kind: 'HttpApiDeployment',
         props,
         shape: HTTP_API_DEPLOYMENT_PROPS,
@@ -116,18 +117,18 @@ export class HttpApiDeployment extends ApiDeploymentBase {
         family: HTTP_API_FAMILY,
       });
       this.httpApi = props.httpApi;
-      this.httpApiId = this.start.apiId;
+      this.httpApiId = this._start.apiId;
       validateV2Description(this, 'description', props.description);
       this.deployment = newDeploymentResource(ProviderResources.Apigatewayv2Deployment, this, 'Deployment', {
         apiId: this.httpApiId,
         description: props.description,
-        triggers: this.start.engine.triggers,
+        triggers: this._start.engine.triggers,
         lifecycle: { createBeforeDestroy: true },
-        provider: this.start.provider,
-        region: this.start.region,
-      }, { engine: this.start.engine, owner: this, property: 'deployment' });
-      this.deploymentStage = this.createStage('Stage', props.stageName ?? '$default', httpStageOptionsOf(props));
-      finishDeployment(this, this.start, props, {
+        provider: this._start.provider,
+        region: this._start.region,
+      }, { engine: this._start.engine, owner: this, property: 'deployment' });
+      this.deploymentStage = this.createStage('Stage', props.stageName ?? '$default', mainStageOptions(props, HTTP_STAGE_OPTIONS));
+      this._finishDeployment(props, {
         deployment: this.deployment,
         mainStage: this.deploymentStage,
         stageResource: this.deploymentStage.stage,
@@ -149,7 +150,7 @@ export class HttpApiDeployment extends ApiDeploymentBase {
     // Checked against the options, not the stage's props: the stage's name, API, deployment, provider
     // and region are the construct's to give, and would be overwritten without a word.
     checkStruct(this, `addStage(${stageName}).`, options, ADD_HTTP_STAGE_OPTIONS);
-    claimAddedStage(this, this.start, stageName, { property: 'routeOptions', settings: options.routeOptions });
+    this._claimAddedStage(stageName, { property: 'routeOptions', settings: options.routeOptions });
     return this.createStage(addedStageId(this, stageName), stageName, options);
   }
 
@@ -187,17 +188,9 @@ export class HttpApiDeployment extends ApiDeploymentBase {
 
   private createStage(id: string, stageName: string, options: HttpStageOptions): HttpApiStage {
     return new HttpApiStage(this, id, {
-      ...options, apiId: this.httpApiId, deploymentId: this.deployment.id, stageName, provider: this.start.provider, region: this.start.region,
+      ...options, apiId: this.httpApiId, deploymentId: this.deployment.id, stageName, provider: this._start.provider, region: this._start.region,
     });
   }
 }
 
 checkEntryPoints(HttpApiDeployment);
-
-/** The props that configure the main stage: all but the deployment's own. */
-function httpStageOptionsOf(props: HttpApiDeploymentProps): HttpStageOptions {
-  const {
-    httpApi, httpApiId, stageName, description, triggers, resources, autoDiscover, importExistingStage, acknowledgedBlindSpots, ...stageOptions
-  } = props;
-  return stageOptions;
-}

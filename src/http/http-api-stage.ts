@@ -1,16 +1,12 @@
-import type { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { HTTP_API_STAGE_PROPS } from './http-shapes';
 import { AccessLogFormat } from '../common/access-log';
-import { createV2Stage, stageUrlForPath } from '../common/api-gateway-v2-stage';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { HttpRouteOptions } from '../common/route-settings';
-import { StageBase } from '../common/stage-base';
-import { abandon, closeCall, openCall } from '../core/abandoned';
+import { stageUrlForPath, V2StageBase, V2StageKind } from '../common/v2-stage-base';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
-import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
-import { checkStruct } from '../core/struct-check';
+import { stageErrorOwner } from '../core/deployment-marker';
 import { StageMetric, StageMetricOptions } from '../metrics/stage-metric';
 import { stageMetric } from '../metrics/stage-metrics';
 
@@ -30,10 +26,17 @@ export interface HttpStageOptions extends CommonStageOptions, HttpRouteOptions {
   readonly routeOptions?: { [routeKey: string]: HttpRouteOptions };
 }
 
-/** An HTTP API's route keys: `$default`, or an HTTP method (or `ANY`) and a path. */
-const HTTP_ROUTE_KEYS = {
-  pattern: /^(\$default|(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) \/\S*)$/,
-  expected: "a route key: '$default', or an HTTP method (or ANY) and a path, such as 'GET /pets' or 'ANY /pets/{proxy+}'",
+/** An HTTP API's stages: `$default` a stage name, HTTP route keys, access logs only (no account-wide CloudWatch role). */
+const HTTP_STAGE: V2StageKind = {
+  apiKind: 'HTTP',
+  allowsDefaultStage: true,
+  defaultAccessLogFormat: AccessLogFormat.jsonWithHttpApiFields(),
+  routeKeys: {
+    pattern: /^(\$default|(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY) \/\S*)$/,
+    expected: "a route key: '$default', or an HTTP method (or ANY) and a path, such as 'GET /pets' or 'ANY /pets/{proxy+}'",
+  },
+  propsShape: HTTP_API_STAGE_PROPS,
+  logsNeedCloudWatchRole: false,
 };
 
 /** Properties of an `HttpApiStage`. */
@@ -61,28 +64,9 @@ export interface HttpApiStageProps extends HttpStageOptions {
 }
 
 /** A stage of an HTTP API: the `aws_apigatewayv2_stage`, and the access log group its options ask for. */
-export class HttpApiStage extends StageBase {
-  /** The `aws_apigatewayv2_stage` resource. */
-  public readonly stage: Apigatewayv2Stage;
-
+export class HttpApiStage extends V2StageBase {
   constructor(scope: Construct, id: string, props: HttpApiStageProps) {
-    super(checkedScope('HttpApiStage', [scope, id, props]), id);
-    // A constructor that fails leaves nothing behind, and says nothing (core/abandoned.ts).
-    const call = openCall();
-    try {
-      const owner = stageErrorOwner(this);
-      const prefix = stagePropertyPrefix(this, props.stageName);
-      checkStruct(owner, prefix, props, HTTP_API_STAGE_PROPS);
-      this.stage = createV2Stage(this, owner, prefix, props, {
-        apiKind: 'HTTP',
-        allowsDefaultStage: true,
-        defaultAccessLogFormat: AccessLogFormat.jsonWithHttpApiFields(),
-        routeKeys: HTTP_ROUTE_KEYS,
-      });
-    } catch (error) {
-      throw abandon(this, error, call);
-    }
-    closeCall(call);
+    super(checkedScope('HttpApiStage', [scope, id, props]), id, props, HTTP_STAGE);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { addStageOptions, COMMON_STAGE, DEPLOYMENT, NOT_FOR_V2_STAGES, stageOf, V2_ROUTE } from '../common/struct-shapes';
+import { addStageOptions, COMMON_STAGE, deploymentPropsShape, NOT_FOR_V2_STAGES, stageOf, V2_ROUTE } from '../common/struct-shapes';
 import { StructShape } from '../core/struct-check';
 
 /** The shapes of the HTTP API constructs' props structs (`common/struct-shapes.ts`). */
@@ -21,11 +21,9 @@ export const HTTP_STAGE_OPTIONS: StructShape = {
 };
 
 /** `HttpApiDeploymentProps`. */
-export const HTTP_API_DEPLOYMENT_PROPS: StructShape = {
-  name: 'HttpApiDeploymentProps',
-  properties: { ...HTTP_STAGE_OPTIONS.properties, ...DEPLOYMENT, httpApi: 'resource', httpApiId: 'string', stageName: 'string' },
-  elsewhere: { ...HTTP_STAGE_OPTIONS.elsewhere, webSocketApi: 'a WebSocket API is deployed by WebSocketApiDeployment' },
-};
+export const HTTP_API_DEPLOYMENT_PROPS: StructShape = deploymentPropsShape('HttpApiDeploymentProps', HTTP_STAGE_OPTIONS,
+  { httpApi: 'resource', httpApiId: 'string', stageName: 'string' },
+  { ...HTTP_STAGE_OPTIONS.elsewhere, webSocketApi: 'a WebSocket API is deployed by WebSocketApiDeployment' });
 
 /** `HttpApiStageProps`. */
 export const HTTP_API_STAGE_PROPS: StructShape = {

@@ -6,15 +6,17 @@ import { TerraformResourceLifecycle } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { CanaryOptions, validateCanary } from './canary';
 import { RestApiStage, StageOptions } from './rest-api-stage';
-import { ADD_STAGE_OPTIONS, REST_API_DEPLOYMENT_PROPS } from './rest-shapes';
-import { addedStageId, ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
+import { ADD_STAGE_OPTIONS, REST_API_DEPLOYMENT_PROPS, STAGE_OPTIONS } from './rest-shapes';
+import { ApiDeploymentBase } from '../common/api-deployment-base';
 import { recordArnStage } from '../common/arn-stages';
 import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
-import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
+import { addedStageId } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
+import { deploymentWarnings } from '../common/deployment-warnings';
 import { callText, executeApiArn, methodAndPath, recordArnTarget } from '../common/execute-api';
-import { prepareStageLogging, REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
+import { REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
+import { mainStageOptions } from '../common/struct-shapes';
 import { validateStageName } from '../common/validation';
 import { abandon, closeCall, openCall } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
@@ -146,16 +148,13 @@ export class RestApiDeployment extends ApiDeploymentBase {
   public readonly cloudWatchRole?: ApiGatewayCloudWatchRole;
 
   private readonly restApi?: ApiGatewayRestApi;
-  private readonly start: DeploymentStart;
-  /** Whether a stage that logs to CloudWatch gets a warning: `cloudWatchRole` left out. */
-  private readonly warnWhenLogging: boolean;
 
   constructor(scope: Construct, id: string, props: RestApiDeploymentProps) {
     super(checkedScope('RestApiDeployment', [scope, id, props]), id);
     // A constructor that fails leaves nothing behind, and says nothing (core/abandoned.ts).
     const call = openCall();
     try {
-      this.start = startDeployment(this, {
+      this._startDeployment({
         kind: 'RestApiDeployment',
         props,
         shape: REST_API_DEPLOYMENT_PROPS,
@@ -173,22 +172,19 @@ export class RestApiDeployment extends ApiDeploymentBase {
       });
       validateCanary(this, props.canary);
       this.restApi = props.restApi;
-      this.restApiId = this.start.apiId;
-      this.warnWhenLogging = props.cloudWatchRole === undefined;
-      if (props.cloudWatchRole === true) {
-        this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.start.provider, region: this.start.region });
-      }
+      this.restApiId = this._start.apiId;
+      this.cloudWatchRole = this._addCloudWatchRole(props.cloudWatchRole);
       refuseTemplateText(this, 'description', props.description);
       const deploymentOf = (resourceId: string, property: string, lifecycle: TerraformResourceLifecycle) =>
         newDeploymentResource(ProviderResources.ApiGatewayDeployment, this, resourceId, {
           restApiId: this.restApiId,
           description: props.description,
-          triggers: this.start.engine.triggers,
+          triggers: this._start.engine.triggers,
           lifecycle,
-          dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
-          provider: this.start.provider,
-          region: this.start.region,
-        }, { engine: this.start.engine, owner: this, property });
+          dependsOn: this._cloudWatchRoleDependency,
+          provider: this._start.provider,
+          region: this._start.region,
+        }, { engine: this._start.engine, owner: this, property });
       // While a canary runs, the main deployment keeps the snapshot it was created with.
       const mainLifecycle = props.canary ? { createBeforeDestroy: true, ignoreChanges: ['triggers'] } : { createBeforeDestroy: true };
       this.deployment = deploymentOf('Deployment', 'deployment', mainLifecycle);
@@ -196,7 +192,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
         this.canaryDeployment = deploymentOf('CanaryDeployment', 'canaryDeployment', { createBeforeDestroy: true });
       }
 
-      this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', stageOptionsOf(props));
+      this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', mainStageOptions(props, STAGE_OPTIONS));
       if (props.canary && this.canaryDeployment) {
         const canary = props.canary;
         const canaryDeployment = this.canaryDeployment;
@@ -209,7 +205,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
         }));
         markCanary(this.deploymentStage);
       }
-      finishDeployment(this, this.start, props, {
+      this._finishDeployment(props, {
         deployment: this.deployment,
         mainStage: this.deploymentStage,
         stageResource: this.deploymentStage.stage,
@@ -239,7 +235,7 @@ export class RestApiDeployment extends ApiDeploymentBase {
     // Checked against the options, not the stage's props: the stage's name, API, deployment, provider
     // and region are the construct's to give, and would be overwritten without a word.
     checkStruct(this, `addStage(${stageName}).`, options, ADD_STAGE_OPTIONS);
-    claimAddedStage(this, this.start, stageName, { property: 'methodOptions', settings: options.methodOptions });
+    this._claimAddedStage(stageName, { property: 'methodOptions', settings: options.methodOptions });
     const stage = this.createStage(addedStageId(this, stageName), stageName, options);
     if (this.canaryDeployment !== undefined) {
       warnOnce(this, `The stage ${describeValue(expressionIn(this, stageName))} (addStage) serves the main deployment, which the canary keeps as the API was when it `
@@ -313,22 +309,11 @@ export class RestApiDeployment extends ApiDeploymentBase {
 
   private createStage(id: string, stageName: string, options: StageOptions): RestApiStage {
     const stage = new RestApiStage(this, id, {
-      ...options, restApiId: this.restApiId, deploymentId: this.deployment.id, stageName, provider: this.start.provider, region: this.start.region,
+      ...options, restApiId: this.restApiId, deploymentId: this.deployment.id, stageName, provider: this._start.provider, region: this._start.region,
     });
-    prepareStageLogging(this, stage, this.cloudWatchRole, this.warnWhenLogging, REST_STAGE_RESOURCE_TYPES);
+    this._prepareStageLogging(stage, REST_STAGE_RESOURCE_TYPES);
     return stage;
   }
 }
 
 checkEntryPoints(RestApiDeployment);
-
-/** The props that configure the main stage: all but the deployment's own. */
-function stageOptionsOf(props: RestApiDeploymentProps): StageOptions {
-  const {
-    restApi, restApiId, stageName, description, triggers, resources, autoDiscover, canary,
-    importExistingStage, cloudWatchRole, acknowledgedBlindSpots, ...stageOptions
-  } = props;
-  return stageOptions;
-}
-
-/** The resources of a stage that fail to deploy with logging on before the account's CloudWatch role is set. */

@@ -20,7 +20,7 @@ import { CommonStageOptions } from '../common/common-stage-options';
 import { recordUrlTarget, validateUrlPath } from '../common/execute-api';
 import { MethodLoggingLevel } from '../common/logging-level';
 import { checkServedDeployment } from '../common/served-deployment';
-import { initStage, recordDomainUrl, StageBase } from '../common/stage-base';
+import { StageBase } from '../common/stage-base';
 import { prepareStageLogging, REST_STAGE_RESOURCE_TYPES } from '../common/stage-logging';
 import { checkStageReferences } from '../common/stage-references';
 import { apiIdentity, claimStage } from '../common/stage-registry';
@@ -245,7 +245,7 @@ export class RestApiStage extends StageBase {
         region: props.region,
         apiKind: 'REST',
       };
-      initStage(this, {
+      this._initStage({
         resource: this.stage,
         stageName: props.stageName,
         accessLogGroup: accessLog?.group,
@@ -309,7 +309,7 @@ export class RestApiStage extends StageBase {
     const owner = stageErrorOwner(this);
     const mapping = addBasePathMapping(owner, owner, `${stagePropertyPrefix(this, this.stageName)}addBasePathMapping`, this.mappingTarget,
       domainName, options ?? {});
-    recordDomainUrl(this, mapping.domainName, options?.basePath);
+    this._recordDomainUrl(mapping.domainName, options?.basePath);
     return mapping;
   }
 

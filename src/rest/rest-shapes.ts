@@ -1,6 +1,6 @@
 import { CacheClusterSize } from './cache-cluster-size';
 import { UnauthorizedCacheControlHeaderStrategy } from './method-settings';
-import { addStageOptions, COMMON_STAGE, DEPLOYMENT, DEPRECATED_ACCESS_LOGS, LOGGING_LEVEL, stageOf } from '../common/struct-shapes';
+import { addStageOptions, COMMON_STAGE, deploymentPropsShape, DEPRECATED_ACCESS_LOGS, LOGGING_LEVEL, stageOf } from '../common/struct-shapes';
 import { StructShape } from '../core/struct-check';
 
 /** The shapes of the REST API constructs' props structs (`common/struct-shapes.ts`). */
@@ -51,19 +51,13 @@ export const STAGE_OPTIONS: StructShape = {
 };
 
 /** `RestApiDeploymentProps`. */
-export const REST_API_DEPLOYMENT_PROPS: StructShape = {
-  name: 'RestApiDeploymentProps',
-  properties: {
-    ...STAGE_OPTIONS.properties,
-    ...DEPLOYMENT,
-    restApi: 'resource',
-    restApiId: 'string',
-    stageName: 'string',
-    cloudWatchRole: 'boolean',
-    canary: { struct: { name: 'CanaryOptions', properties: { percentTraffic: 'number', stageVariableOverrides: 'string-map', useStageCache: 'boolean' } } },
-  },
-  elsewhere: STAGE_OPTIONS.elsewhere,
-};
+export const REST_API_DEPLOYMENT_PROPS: StructShape = deploymentPropsShape('RestApiDeploymentProps', STAGE_OPTIONS, {
+  restApi: 'resource',
+  restApiId: 'string',
+  stageName: 'string',
+  cloudWatchRole: 'boolean',
+  canary: { struct: { name: 'CanaryOptions', properties: { percentTraffic: 'number', stageVariableOverrides: 'string-map', useStageCache: 'boolean' } } },
+});
 
 /** `RestApiStageProps`. */
 export const REST_API_STAGE_PROPS: StructShape = {

@@ -2,15 +2,16 @@ import type { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import type { Apigatewayv2Deployment } from '@cdktf/provider-aws/lib/apigatewayv2-deployment';
 import { Construct, IConstruct } from 'constructs';
 import { WebSocketApiStage, WebSocketStageOptions } from './websocket-api-stage';
-import { ADD_WEBSOCKET_STAGE_OPTIONS, WEBSOCKET_API_DEPLOYMENT_PROPS } from './websocket-shapes';
-import { addedStageId, ApiDeploymentBase, deploymentWarnings } from '../common/api-deployment-base';
+import { ADD_WEBSOCKET_STAGE_OPTIONS, WEBSOCKET_API_DEPLOYMENT_PROPS, WEBSOCKET_STAGE_OPTIONS } from './websocket-shapes';
+import { ApiDeploymentBase } from '../common/api-deployment-base';
 import { recordArnStage } from '../common/arn-stages';
 import { ApiGatewayCloudWatchRole } from '../common/cloudwatch-role';
 import { newDeploymentResource } from '../common/deployment-escape-hatches';
-import { claimAddedStage, DeploymentStart, finishDeployment, startDeployment } from '../common/deployment-flow';
+import { addedStageId } from '../common/deployment-flow';
 import { DeploymentOptions } from '../common/deployment-options';
+import { deploymentWarnings } from '../common/deployment-warnings';
 import { callText, executeApiArn, recordArnTarget, webSocketArnRouteKey } from '../common/execute-api';
-import { prepareStageLogging } from '../common/stage-logging';
+import { mainStageOptions } from '../common/struct-shapes';
 import { validateV2Description } from '../common/validation';
 import { abandon, closeCall, openCall } from '../core/abandoned';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
@@ -106,15 +107,13 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
   public readonly cloudWatchRole?: ApiGatewayCloudWatchRole;
 
   private readonly webSocketApi?: Apigatewayv2Api;
-  private readonly start: DeploymentStart;
-  private readonly warnWhenLogging: boolean;
 
   constructor(scope: Construct, id: string, props: WebSocketApiDeploymentProps) {
     super(checkedScope('WebSocketApiDeployment', [scope, id, props]), id);
     // A constructor that fails leaves nothing behind, and says nothing (core/abandoned.ts).
     const call = openCall();
     try {
-      this.start = startDeployment(this, {
+      this._startDeployment({
         kind: 'WebSocketApiDeployment',
         props,
         shape: WEBSOCKET_API_DEPLOYMENT_PROPS,
@@ -132,23 +131,20 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
         family: WEBSOCKET_API_FAMILY,
       });
       this.webSocketApi = props.webSocketApi;
-      this.webSocketApiId = this.start.apiId;
-      this.warnWhenLogging = props.cloudWatchRole === undefined;
-      if (props.cloudWatchRole === true) {
-        this.cloudWatchRole = new ApiGatewayCloudWatchRole(this, 'CloudWatchRole', { provider: this.start.provider, region: this.start.region });
-      }
+      this.webSocketApiId = this._start.apiId;
+      this.cloudWatchRole = this._addCloudWatchRole(props.cloudWatchRole);
       validateV2Description(this, 'description', props.description);
       this.deployment = newDeploymentResource(ProviderResources.Apigatewayv2Deployment, this, 'Deployment', {
         apiId: this.webSocketApiId,
         description: props.description,
-        triggers: this.start.engine.triggers,
+        triggers: this._start.engine.triggers,
         lifecycle: { createBeforeDestroy: true },
-        dependsOn: this.cloudWatchRole ? [this.cloudWatchRole.account] : undefined,
-        provider: this.start.provider,
-        region: this.start.region,
-      }, { engine: this.start.engine, owner: this, property: 'deployment' });
-      this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', webSocketStageOptionsOf(props));
-      finishDeployment(this, this.start, props, {
+        dependsOn: this._cloudWatchRoleDependency,
+        provider: this._start.provider,
+        region: this._start.region,
+      }, { engine: this._start.engine, owner: this, property: 'deployment' });
+      this.deploymentStage = this.createStage('Stage', props.stageName ?? 'prod', mainStageOptions(props, WEBSOCKET_STAGE_OPTIONS));
+      this._finishDeployment(props, {
         deployment: this.deployment,
         mainStage: this.deploymentStage,
         stageResource: this.deploymentStage.stage,
@@ -170,7 +166,7 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
     // Checked against the options, not the stage's props: the stage's name, API, deployment, provider
     // and region are the construct's to give, and would be overwritten without a word.
     checkStruct(this, `addStage(${stageName}).`, options, ADD_WEBSOCKET_STAGE_OPTIONS);
-    claimAddedStage(this, this.start, stageName, { property: 'routeOptions', settings: options.routeOptions });
+    this._claimAddedStage(stageName, { property: 'routeOptions', settings: options.routeOptions });
     return this.createStage(addedStageId(this, stageName), stageName, options);
   }
 
@@ -210,21 +206,12 @@ export class WebSocketApiDeployment extends ApiDeploymentBase {
       apiId: this.webSocketApiId,
       deploymentId: this.deployment.id,
       stageName,
-      provider: this.start.provider,
-      region: this.start.region,
+      provider: this._start.provider,
+      region: this._start.region,
     });
-    prepareStageLogging(this, stage, this.cloudWatchRole, this.warnWhenLogging, ['aws_apigatewayv2_stage']);
+    this._prepareStageLogging(stage, ['aws_apigatewayv2_stage']);
     return stage;
   }
 }
 
 checkEntryPoints(WebSocketApiDeployment);
-
-/** The props that configure the main stage: all but the deployment's own. */
-function webSocketStageOptionsOf(props: WebSocketApiDeploymentProps): WebSocketStageOptions {
-  const {
-    webSocketApi, webSocketApiId, stageName, description, triggers, resources, autoDiscover, importExistingStage, cloudWatchRole,
-    acknowledgedBlindSpots, ...stageOptions
-  } = props;
-  return stageOptions;
-}

@@ -1,17 +1,11 @@
-import type { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
 import { Fn, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { WEBSOCKET_API_STAGE_PROPS } from './websocket-shapes';
 import { AccessLogFormat } from '../common/access-log';
-import { createV2Stage } from '../common/api-gateway-v2-stage';
 import { CommonStageOptions } from '../common/common-stage-options';
 import { WebSocketRouteOptions } from '../common/route-settings';
-import { StageBase } from '../common/stage-base';
-import { prepareStageLogging } from '../common/stage-logging';
-import { abandon, closeCall, openCall } from '../core/abandoned';
+import { V2StageBase, V2StageKind } from '../common/v2-stage-base';
 import { checkedScope, checkEntryPoints } from '../core/argument-checks';
-import { stageErrorOwner, stagePropertyPrefix } from '../core/deployment-marker';
-import { checkStruct } from '../core/struct-check';
 import { StageMetric, StageMetricOptions } from '../metrics/stage-metric';
 import { stageMetric } from '../metrics/stage-metrics';
 
@@ -61,32 +55,19 @@ export interface WebSocketApiStageProps extends WebSocketStageOptions {
   readonly region?: string;
 }
 
-/** A stage of a WebSocket API: the `aws_apigatewayv2_stage`, and the access log group its options ask for. */
-export class WebSocketApiStage extends StageBase {
-  /** The `aws_apigatewayv2_stage` resource. */
-  public readonly stage: Apigatewayv2Stage;
+/** A WebSocket API's stages: any route key, execution logs (which need the account's CloudWatch role). */
+const WEBSOCKET_STAGE: V2StageKind = {
+  apiKind: 'WebSocket',
+  allowsDefaultStage: false,
+  defaultAccessLogFormat: AccessLogFormat.jsonWithWebSocketFields(),
+  propsShape: WEBSOCKET_API_STAGE_PROPS,
+  logsNeedCloudWatchRole: true,
+};
 
+/** A stage of a WebSocket API: the `aws_apigatewayv2_stage`, and the access log group its options ask for. */
+export class WebSocketApiStage extends V2StageBase {
   constructor(scope: Construct, id: string, props: WebSocketApiStageProps) {
-    super(checkedScope('WebSocketApiStage', [scope, id, props]), id);
-    // A constructor that fails leaves nothing behind, and says nothing (core/abandoned.ts).
-    const call = openCall();
-    try {
-      const owner = stageErrorOwner(this);
-      const prefix = stagePropertyPrefix(this, props.stageName);
-      checkStruct(owner, prefix, props, WEBSOCKET_API_STAGE_PROPS);
-      this.stage = createV2Stage(this, owner, prefix, props, {
-        apiKind: 'WebSocket',
-        allowsDefaultStage: false,
-        defaultAccessLogFormat: AccessLogFormat.jsonWithWebSocketFields(),
-      });
-      if (owner === this) {
-        // Made on its own, a stage that logs waits for the account's CloudWatch role of its stack, as a deployment's do.
-        prepareStageLogging(this, this, undefined, false, ['aws_apigatewayv2_stage']);
-      }
-    } catch (error) {
-      throw abandon(this, error, call);
-    }
-    closeCall(call);
+    super(checkedScope('WebSocketApiStage', [scope, id, props]), id, props, WEBSOCKET_STAGE);
   }
 
   /**

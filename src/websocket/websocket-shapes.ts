@@ -1,4 +1,4 @@
-import { addStageOptions, COMMON_STAGE, DEPLOYMENT, LOGGING_LEVEL, NOT_FOR_V2_STAGES, stageOf, V2_ROUTE } from '../common/struct-shapes';
+import { addStageOptions, COMMON_STAGE, deploymentPropsShape, LOGGING_LEVEL, NOT_FOR_V2_STAGES, stageOf, V2_ROUTE } from '../common/struct-shapes';
 import { StructShape } from '../core/struct-check';
 
 /** The shapes of the WebSocket API constructs' props structs (`common/struct-shapes.ts`). */
@@ -17,13 +17,9 @@ export const WEBSOCKET_STAGE_OPTIONS: StructShape = {
 };
 
 /** `WebSocketApiDeploymentProps`. */
-export const WEBSOCKET_API_DEPLOYMENT_PROPS: StructShape = {
-  name: 'WebSocketApiDeploymentProps',
-  properties: {
-    ...WEBSOCKET_STAGE_OPTIONS.properties, ...DEPLOYMENT, webSocketApi: 'resource', webSocketApiId: 'string', stageName: 'string', cloudWatchRole: 'boolean',
-  },
-  elsewhere: { ...NOT_FOR_V2_STAGES, httpApi: 'an HTTP API is deployed by HttpApiDeployment' },
-};
+export const WEBSOCKET_API_DEPLOYMENT_PROPS: StructShape = deploymentPropsShape('WebSocketApiDeploymentProps', WEBSOCKET_STAGE_OPTIONS,
+  { webSocketApi: 'resource', webSocketApiId: 'string', stageName: 'string', cloudWatchRole: 'boolean' },
+  { ...WEBSOCKET_STAGE_OPTIONS.elsewhere, httpApi: 'an HTTP API is deployed by HttpApiDeployment' });
 
 /** `WebSocketApiStageProps`. */
 export const WEBSOCKET_API_STAGE_PROPS: StructShape = {
