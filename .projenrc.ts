@@ -213,6 +213,43 @@ class ReleaseTheCdktnFlavour extends Component {
 }
 new ReleaseTheCdktnFlavour(project);
 
+// CHANGELOG.md gets each release (scripts/changelog-release.sh) through a pull request: the release job
+// must leave the repository as it found it (projen checks), and main may take changes by pull request only.
+// Its title starts with `chore(release):`, which the bump of the next push skips.
+project.release!.addJobs({
+  release_changelog: {
+    name: 'CHANGELOG.md gets the release',
+    needs: ['release', 'release_github'],
+    runsOn: ['ubuntu-latest'],
+    permissions: { contents: github.workflows.JobPermission.WRITE, pullRequests: github.workflows.JobPermission.WRITE },
+    if: "needs.release.outputs.tag_exists != 'true' && needs.release.outputs.latest_commit == github.sha",
+    steps: [
+      { name: 'Checkout', uses: github.ActionRefs.ACTIONS_CHECKOUT },
+      {
+        name: 'Download build artifacts',
+        uses: github.ActionRefs.ACTIONS_DOWNLOAD_ARTIFACT,
+        with: { 'artifact-ids': '${{ needs.release.outputs.artifact_id }}', 'path': 'dist' },
+      },
+      {
+        name: 'Write the release into CHANGELOG.md',
+        id: 'changelog',
+        run: 'bash scripts/changelog-release.sh "$(cat dist/version.txt)" dist/changelog.md\necho "version=$(cat dist/version.txt)" >> "$GITHUB_OUTPUT"\nrm -rf dist',
+      },
+      {
+        name: 'Propose it',
+        uses: github.ActionRefs.PETER_EVANS_CREATE_PULL_REQUEST,
+        with: {
+          'branch': 'release/changelog-v${{ steps.changelog.outputs.version }}',
+          'title': 'chore(release): v${{ steps.changelog.outputs.version }} in CHANGELOG.md',
+          'commit-message': 'chore(release): v${{ steps.changelog.outputs.version }} in CHANGELOG.md',
+          'body': 'The release v${{ steps.changelog.outputs.version }} in CHANGELOG.md (scripts/changelog-release.sh).',
+          'delete-branch': true,
+        },
+      },
+    ],
+  },
+});
+
 project.addTask('test:java', {
   description: 'Build the Java packages of both flavours (cdktf, cdktn); compile, run and compare the README Java example (examples/java) with each',
   exec: 'bash examples/java/build.sh',

@@ -59,3 +59,13 @@ test('each language job builds both flavours before publishing them (package:<la
     expect(stepsOf(job).map((step) => step.run)).toContain(`cd .repo && npx projen package:${language}`);
   }
 });
+
+test('after publishing, a pull request titled chore(release) writes the release into CHANGELOG.md (the next bump skips such a commit)', () => {
+  const job = release.jobs.release_changelog;
+  const propose = job.steps.find((step: { uses?: string }) => step.uses?.startsWith('peter-evans/create-pull-request'));
+
+  expect(job.needs).toEqual(['release', 'release_github']);
+  expect(job.steps.map((step: Step) => step.run).join('\n')).toContain('bash scripts/changelog-release.sh "$(cat dist/version.txt)" dist/changelog.md');
+  expect(propose.with.title).toMatch(/^chore\(release\): /);
+  expect(fs.readFileSync(path.join(__dirname, '..', '.projen', 'tasks.json'), 'utf8')).toContain('chore(release):');
+});

@@ -6,7 +6,7 @@
 # and makes the targets of the other two languages empty:
 #   build/registries/maven              a Maven repository publib-maven deploys to (file://)
 #   build/registries/go/<repo>.git      bare git repositories publib-golang pushes to
-# `registries.sh stop` stops the servers. The servers are installed once into the cache outside the
+# `registries.sh stop` stops the servers (and drops verdaccio's storage). The servers are installed once into the cache outside the
 # repository ($CDKTF_AGD_CACHE or ~/.cache/cdktf-api-gateway-deployment), at the versions below.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,6 +23,8 @@ stop() {
       rm -f "$root/$server.pid"
     fi
   done
+  # The npm packages' package.json files would be modules of the same names as the project's to jest's haste map.
+  rm -rf "$root/npm-storage"
 }
 
 await() { # <name> <url>
