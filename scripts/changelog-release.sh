@@ -20,8 +20,9 @@ section=$(mktemp)
   echo "## $version - $today"
   echo
   echo "Written from the commits since the last release."
+  echo
   # The notes' own heading (a compare link and the date) gives way to the one above.
-  tail -n +2 "$notes" | sed '/./,$!d'
+  sed '0,/^## /{/^## /d}' "$notes" | sed '/./,$!d'
   echo
 } > "$section"
 first=$(grep -n -m1 '^## ' CHANGELOG.md | cut -d: -f1 || true)
