@@ -24,8 +24,8 @@ const project = new cdk.JsiiProject({
   projenrcTs: true,
   packageManager: javascript.NodePackageManager.NPM,
   // A build workflow for pull requests and a release workflow on main (.github/workflows, generated):
-  // the version from the conventional commits since the last tag (projen's bump), one build, and
-  // every language published with publib (CONTRIBUTING.md, "Releasing"). Both are checked with
+  // the version from the conventional commits since the last tag (projen's bump), the build and tests
+  // at that version, and every language published with publib (CONTRIBUTING.md, "Releasing"). Both are checked with
   // actionlint, and their publish commands run against local registries, in CI (test/release).
   github: true,
   githubOptions: { mergify: false, pullRequestLintOptions: { semanticTitle: true } },
@@ -212,17 +212,24 @@ class ReleaseTheCdktnFlavour extends Component {
   }
 }
 new ReleaseTheCdktnFlavour(project);
+// A push of the CHANGELOG pull request's commit (`chore(release): ...` squashed, or a merge of its branch) is
+// no release: projen's bump skips the first and writes no release tag, so the release job would fail reading
+// it (or, made tolerant, publish 0.0.0); the second would release the CHANGELOG change, and so on.
+github.GitHub.of(project)!.tryFindWorkflow('release')!.file!.addOverride('jobs.release.if',
+  "${{ !startsWith(github.event.head_commit.message, 'chore(release):') && !contains(github.event.head_commit.message, '/release/changelog-v') }}");
 
 // CHANGELOG.md gets each release (scripts/changelog-release.sh) through a pull request: the release job
 // must leave the repository as it found it (projen checks), and main may take changes by pull request only.
-// Its title starts with `chore(release):`, which the bump of the next push skips.
+// Its title starts with `chore(release):`; its squashed commit on main starts no release (below). Made with
+// PROJEN_GITHUB_TOKEN: a pull request made with GITHUB_TOKEN starts no workflow, so no check would run on it.
 project.release!.addJobs({
   release_changelog: {
     name: 'CHANGELOG.md gets the release',
     needs: ['release', 'release_github'],
     runsOn: ['ubuntu-latest'],
     permissions: { contents: github.workflows.JobPermission.WRITE, pullRequests: github.workflows.JobPermission.WRITE },
-    if: "needs.release.outputs.tag_exists != 'true' && needs.release.outputs.latest_commit == github.sha",
+    // Not on a dry run: it would date a version that was never published.
+    if: "needs.release.outputs.tag_exists != 'true' && needs.release.outputs.latest_commit == github.sha && !inputs.dry_run",
     steps: [
       { name: 'Checkout', uses: github.ActionRefs.ACTIONS_CHECKOUT },
       {
@@ -244,6 +251,7 @@ project.release!.addJobs({
           'commit-message': 'chore(release): v${{ steps.changelog.outputs.version }} in CHANGELOG.md',
           'body': 'The release v${{ steps.changelog.outputs.version }} in CHANGELOG.md (scripts/changelog-release.sh).',
           'delete-branch': true,
+          'token': '${{ secrets.PROJEN_GITHUB_TOKEN }}',
         },
       },
     ],

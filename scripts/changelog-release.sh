@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # The release workflow's last job (release_changelog, .projenrc.ts): CHANGELOG.md gets the release.
 #   scripts/changelog-release.sh <version> <release notes: dist/changelog.md>
-# When its first heading is the version planned (`## <version> - unreleased`), that heading gets the
-# day's date; else a section `## <version> - <date>` with the release notes written from the commits
-# goes on top. The job proposes the change as a pull request titled `chore(release): ...`, which the
+# When its first heading is the version planned (`## <version> - unreleased`) or `## Unreleased`, that
+# heading becomes `## <version> - <date>`; else a section `## <version> - <date>` with the release notes
+# written from the commits goes on top. The job proposes the change as a pull request titled `chore(release): ...`, which the
 # next release's bump skips.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=$1
 notes=$2
 today=$(date -u +%F)
-if grep -q -m1 -x "## $version - unreleased" CHANGELOG.md && [ "$(grep -m1 '^## ' CHANGELOG.md)" = "## $version - unreleased" ]; then
-  sed -i "0,/^## $version - unreleased\$/s//## $version - $today/" CHANGELOG.md
-  echo "CHANGELOG.md: the planned $version dated $today"
+first_heading=$(grep -m1 '^## ' CHANGELOG.md || true)
+if [ "$first_heading" = "## $version - unreleased" ] || [[ $first_heading =~ ^##\ \[?[Uu]nreleased\]?$ ]]; then
+  line=$(grep -n -m1 '^## ' CHANGELOG.md | cut -d: -f1)
+  sed -i "${line}s/.*/## $version - $today/" CHANGELOG.md
+  echo "CHANGELOG.md: \"${first_heading#\#\# }\" is $version, dated $today"
   exit 0
 fi
 section=$(mktemp)

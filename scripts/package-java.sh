@@ -25,6 +25,7 @@ keep_only_the_library() { # <dist/java> <dependencies folder> <library's group>
 case "$flavour" in
   cdktf)
     npx ts-node --transpile-only --project test/tsconfig.json scripts/provider-aws-subset.ts
+    rm -rf dist/java
     pacmak_java -o dist node_modules/cdktf
     pacmak_java -o dist build/provider-aws-subset
     pacmak_java -v -o dist .

@@ -175,11 +175,13 @@ describe('versions', () => {
     expect(Object.entries(tested).filter(([, version]) => !install.includes(` ${version}`)).map(([name]) => name)).toEqual([]);
   });
 
-  test('the install commands install the package version of package.json and the tested peers', () => {
+  test('the install commands install the version a clone builds (0.0.0) and the tested peers', () => {
     const commands = `${readmeBlock('readme-app', 'install')}\n${readmeBlock('readme-app', 'install-cdktn')}`;
     const tarballs = [...commands.matchAll(/-api-gateway-deployment@([\d.]+)\.jsii\.tgz/g)].map((match) => match[1]);
 
-    expect(new Set(tarballs)).toEqual(new Set([packageJson.version]));
+    // A clone builds 0.0.0; the release job runs the tests with package.json at the version it bumped to.
+    expect(new Set(tarballs)).toEqual(new Set(['0.0.0']));
+    expect(packageJson.version === '0.0.0' || process.env.RELEASE === 'true').toBe(true);
     for (const [name, version] of [['cdktf', tested.cdktf], ['@cdktf/provider-aws', tested['@cdktf/provider-aws']], ...Object.entries(CDKTN_VERSIONS)]) {
       expect(commands).toContain(`${name}@${version}`);
     }

@@ -65,7 +65,16 @@ test('after publishing, a pull request titled chore(release) writes the release 
   const propose = job.steps.find((step: { uses?: string }) => step.uses?.startsWith('peter-evans/create-pull-request'));
 
   expect(job.needs).toEqual(['release', 'release_github']);
+  expect(job.if).toContain('!inputs.dry_run');
+  expect(propose.with.token).toBe('${{ secrets.PROJEN_GITHUB_TOKEN }}');
   expect(job.steps.map((step: Step) => step.run).join('\n')).toContain('bash scripts/changelog-release.sh "$(cat dist/version.txt)" dist/changelog.md');
   expect(propose.with.title).toMatch(/^chore\(release\): /);
   expect(fs.readFileSync(path.join(__dirname, '..', '.projen', 'tasks.json'), 'utf8')).toContain('chore(release):');
+});
+
+test("the CHANGELOG pull request's commit, squashed or merged, starts no release", () => {
+  expect(release.jobs.release.if).toBe("${{ !startsWith(github.event.head_commit.message, 'chore(release):') && "
+    + "!contains(github.event.head_commit.message, '/release/changelog-v') }}");
+  expect(release.jobs.release_changelog.steps.find((step: { uses?: string }) => step.uses?.startsWith('peter-evans/')).with.branch)
+    .toMatch(/^release\/changelog-v/);
 });

@@ -14,18 +14,33 @@ publish_locally() { npx ts-node --transpile-only --project test/tsconfig.json te
 
 # Both flavours' wheels, published as the release workflow does to a local PyPI server (pypiserver,
 # test/release/registries.sh), from which each virtual environment installs the library by name.
-bash test/release/registries.sh start
 trap 'bash test/release/registries.sh stop' EXIT
+bash test/release/registries.sh start
 npx projen compile
+# jsii-pacmak adds to its folder: only this build's wheels are published.
+rm -rf dist/python dist/cdktn/python
 npx projen package:python
 publish_locally pypi cdktf
 publish_locally pypi cdktn
 version=$(node -p "require('./package.json').version")
 by_name=(--extra-index-url http://127.0.0.1:8080/simple/)
+# pip's report of what it installed says where the library came from: the local server, by name.
+from_local_server() { # <venv> <distribution>
+  "$1"/bin/python - "$1/install-report.json" "$2" <<'PY'
+import json, sys
+report, name = sys.argv[1], sys.argv[2]
+urls = [item["download_info"]["url"] for item in json.load(open(report))["install"] if item["metadata"]["name"] == name]
+print(f"{name}: installed from {urls}")
+assert len(urls) == 1 and urls[0].startswith("http://127.0.0.1:8080/"), urls
+PY
+}
+# Not this machine's folder of wheels either (PIP_FIND_LINKS).
+unset PIP_FIND_LINKS
 
 python3 -m venv .venv
 "$root/.venv/bin/pip" uninstall --quiet --yes cdktf-api-gateway-deployment 2>/dev/null || true
-pip_install .venv "cdktf==0.21.0" "cdktf-cdktf-provider-aws==21.0.0" "constructs==10.4.2" "pytest==8.3.5" "${by_name[@]}" "cdktf-api-gateway-deployment==$version"
+pip_install .venv --report .venv/install-report.json "cdktf==0.21.0" "cdktf-cdktf-provider-aws==21.0.0" "constructs==10.4.2" "pytest==8.3.5" "${by_name[@]}" "cdktf-api-gateway-deployment==$version"
+from_local_server .venv cdktf-api-gateway-deployment
 .venv/bin/python -m pytest -v -p no:cacheprovider examples/python/test_example.py
 
 # The cdktn flavour.
@@ -33,5 +48,6 @@ npx ts-node --transpile-only --project scripts/tsconfig.json scripts/cdktn-examp
 example=build/cdktn/examples/python
 python3 -m venv .venv-cdktn
 "$root/.venv-cdktn/bin/pip" uninstall --quiet --yes cdktn-api-gateway-deployment 2>/dev/null || true
-pip_install .venv-cdktn "cdktn==0.24.0" "cdktn-provider-aws==25.7.0" "constructs==10.6.0" "pytest==8.3.5" "${by_name[@]}" "cdktn-api-gateway-deployment==$version"
+pip_install .venv-cdktn --report .venv-cdktn/install-report.json "cdktn==0.24.0" "cdktn-provider-aws==25.7.0" "constructs==10.6.0" "pytest==8.3.5" "${by_name[@]}" "cdktn-api-gateway-deployment==$version"
+from_local_server .venv-cdktn cdktn-api-gateway-deployment
 CDKTF_AGD_FLAVOUR=cdktn REPOSITORY_ROOT="$root" .venv-cdktn/bin/python -m pytest -v -p no:cacheprovider "$example/test_example.py"

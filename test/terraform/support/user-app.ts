@@ -96,7 +96,7 @@ export class UserApp {
   /**
    * Runs the README's install commands for the flavour, each in the folder its comment names. The
    * commands in the clone build into the same folders for both flavours (`package:js` builds the
-   * cdktn tarball too): the apps of two jest workers take turns there.
+   * cdktn tarball too): the apps of two jest workers take turns there, and at installing what they built.
    */
   install(): void {
     run('npm', ['init', '-y'], { what: 'npm init -y in an empty folder', cwd: this.dir, env: this.env });
@@ -113,7 +113,7 @@ export class UserApp {
         }
         const command = line.split('<clone>').join(REPOSITORY_ROOT);
         const install = () => run('sh', ['-c', command], { what: `the README's install command \`${command}\``, cwd, env: this.env, timeoutMs: 15 * 60_000 });
-        if (cwd === REPOSITORY_ROOT) {
+        if (cwd === REPOSITORY_ROOT || line.includes('<clone>')) {
           inTheCloneAlone(install);
         } else {
           install();
