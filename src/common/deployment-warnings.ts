@@ -1,6 +1,5 @@
 import { IConstruct } from 'constructs';
 import { checkAccountSettingsOf } from './account-settings';
-import type { ApiDeploymentBase } from './api-deployment-base';
 import { checkPlacementOf } from './api-placement';
 import { ApiGatewayCloudWatchRole } from './cloudwatch-role';
 import { isAbandoned } from '../core/abandoned';
@@ -8,11 +7,17 @@ import { AppIndex } from '../core/app-index';
 import { isLibraryDeployment, stageErrorOwner } from '../core/deployment-marker';
 import { warningsGivenElsewhere, warningsOn } from '../core/warnings';
 
+/** What the warnings read of a deployment construct (an `ApiDeploymentBase`): its trigger engine's checks and warnings. */
+export interface WarnedDeployment extends IConstruct {
+  /** The deployment's trigger engine. */
+  readonly _engine: { readonly warningsAboutApi: readonly string[]; check(): void };
+}
+
 /** The deployment constructs given each API resource: `warningsOf` a scope with the API asks them for the warnings they give on it. */
-const DEPLOYED_BY = new WeakMap<IConstruct, ApiDeploymentBase[]>();
+const DEPLOYED_BY = new WeakMap<IConstruct, WarnedDeployment[]>();
 
 /** Records that `deployment` deploys the API resource `api`, for the warnings of a scope with the API (`deploymentWarnings`). */
-export function recordDeployedApi(api: IConstruct, deployment: ApiDeploymentBase): void {
+export function recordDeployedApi(api: IConstruct, deployment: WarnedDeployment): void {
   DEPLOYED_BY.set(api, [...DEPLOYED_BY.get(api) ?? [], deployment]);
 }
 
@@ -28,7 +33,7 @@ export function deploymentWarnings(
 ): string[] {
   // A warning shared by several constructs (an account setting) is given once.
   const checked = (deployment: IConstruct) => {
-    const engine = (deployment as ApiDeploymentBase)._engine;
+    const engine = (deployment as WarnedDeployment)._engine;
     engine.check();
     checkAccountSettingsOf(deployment);
     checkPlacementOf(deployment);
