@@ -10,10 +10,10 @@ cd "$(dirname "$0")/.."
 version=$1
 notes=$2
 today=$(date -u +%F)
-first_heading=$(grep -m1 '^## ' CHANGELOG.md || true)
+first=$(grep -n -m1 '^## ' CHANGELOG.md | cut -d: -f1 || true)
+first_heading=${first:+$(sed -n "${first}p" CHANGELOG.md)}
 if [ "$first_heading" = "## $version - unreleased" ] || [[ $first_heading =~ ^##\ \[?[Uu]nreleased\]?$ ]]; then
-  line=$(grep -n -m1 '^## ' CHANGELOG.md | cut -d: -f1)
-  sed -i "${line}s/.*/## $version - $today/" CHANGELOG.md
+  sed -i "${first}s/.*/## $version - $today/" CHANGELOG.md
   echo "CHANGELOG.md: \"${first_heading#\#\# }\" is $version, dated $today"
   exit 0
 fi
@@ -27,7 +27,6 @@ section=$(mktemp)
   sed '0,/^## /{/^## /d}' "$notes" | sed '/./,$!d'
   echo
 } > "$section"
-first=$(grep -n -m1 '^## ' CHANGELOG.md | cut -d: -f1 || true)
 if [ -z "$first" ]; then
   cat "$section" >> CHANGELOG.md
 else

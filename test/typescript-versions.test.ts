@@ -56,7 +56,8 @@ describe('the TypeScript versions of the README', () => {
     const commands = `${readmeBlock('readme-app', 'install')}\n${readmeBlock('readme-app', 'install-cdktn')}`;
 
     expect(commands.match(/typescript@\S+/g)).toEqual([`typescript@${packageJson.devDependencies.typescript}`, `typescript@${packageJson.devDependencies.typescript}`]);
-    expect(Object.entries(COMPILERS).map(([name, compiler]) => [name, compiler.versionMajorMinor.startsWith(name === '6' ? '6.' : name)])).toEqual([['6', true], ['5.9', true]]);
+    expect(COMPILERS['6'].versionMajorMinor).toMatch(/^6\./);
+    expect(COMPILERS['5.9'].versionMajorMinor).toBe('5.9');
   });
 
   test("the README's tsconfig names the Node types, and its testing guide's adds jest's", () => {

@@ -27,8 +27,7 @@ rm -rf "$repo/com/hashicorp" "$repo/io/cdktn" "$repo/io/github/cdktf-api-gateway
 # Both flavours' packages, published as the release workflow does to a local Maven repository.
 npm run package:java
 mkdir -p build/registries/maven
-npx ts-node --transpile-only --project test/tsconfig.json test/release/publish-locally.ts maven cdktf
-npx ts-node --transpile-only --project test/tsconfig.json test/release/publish-locally.ts maven cdktn
+npx ts-node --transpile-only --project test/tsconfig.json test/release/publish-locally.ts maven cdktf cdktn
 run_and_compare examples/java build/java-example-out
 
 npx ts-node --transpile-only --project scripts/tsconfig.json scripts/cdktn-example.ts java

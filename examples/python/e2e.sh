@@ -20,12 +20,17 @@ npx projen compile
 # jsii-pacmak adds to its folder: only this build's wheels are published.
 rm -rf dist/python dist/cdktn/python
 npx projen package:python
-publish_locally pypi cdktf
-publish_locally pypi cdktn
+publish_locally pypi cdktf cdktn
 version=$(node -p "require('./package.json').version")
-by_name=(--extra-index-url http://127.0.0.1:8080/simple/)
-# pip's report of what it installed says where the library came from: the local server, by name.
-from_local_server() { # <venv> <distribution>
+# Not this machine's folder of wheels either (PIP_FIND_LINKS).
+unset PIP_FIND_LINKS
+
+# A virtual environment with the library installed by name from the local server beside its peers
+# from PyPI; pip's report of what it installed says where the library came from.
+install_by_name() { # <venv> <distribution> <peers...>
+  python3 -m venv "$1"
+  "$root/$1/bin/pip" uninstall --quiet --yes "$2" 2>/dev/null || true
+  pip_install "$1" --report "$1/install-report.json" "${@:3}" --extra-index-url http://127.0.0.1:8080/simple/ "$2==$version"
   "$1"/bin/python - "$1/install-report.json" "$2" <<'PY'
 import json, sys
 report, name = sys.argv[1], sys.argv[2]
@@ -34,20 +39,12 @@ print(f"{name}: installed from {urls}")
 assert len(urls) == 1 and urls[0].startswith("http://127.0.0.1:8080/"), urls
 PY
 }
-# Not this machine's folder of wheels either (PIP_FIND_LINKS).
-unset PIP_FIND_LINKS
 
-python3 -m venv .venv
-"$root/.venv/bin/pip" uninstall --quiet --yes cdktf-api-gateway-deployment 2>/dev/null || true
-pip_install .venv --report .venv/install-report.json "cdktf==0.21.0" "cdktf-cdktf-provider-aws==21.0.0" "constructs==10.4.2" "pytest==8.3.5" "${by_name[@]}" "cdktf-api-gateway-deployment==$version"
-from_local_server .venv cdktf-api-gateway-deployment
+install_by_name .venv cdktf-api-gateway-deployment "cdktf==0.21.0" "cdktf-cdktf-provider-aws==21.0.0" "constructs==10.4.2" "pytest==8.3.5"
 .venv/bin/python -m pytest -v -p no:cacheprovider examples/python/test_example.py
 
 # The cdktn flavour.
 npx ts-node --transpile-only --project scripts/tsconfig.json scripts/cdktn-example.ts python
 example=build/cdktn/examples/python
-python3 -m venv .venv-cdktn
-"$root/.venv-cdktn/bin/pip" uninstall --quiet --yes cdktn-api-gateway-deployment 2>/dev/null || true
-pip_install .venv-cdktn --report .venv-cdktn/install-report.json "cdktn==0.24.0" "cdktn-provider-aws==25.7.0" "constructs==10.6.0" "pytest==8.3.5" "${by_name[@]}" "cdktn-api-gateway-deployment==$version"
-from_local_server .venv-cdktn cdktn-api-gateway-deployment
+install_by_name .venv-cdktn cdktn-api-gateway-deployment "cdktn==0.24.0" "cdktn-provider-aws==25.7.0" "constructs==10.6.0" "pytest==8.3.5"
 CDKTF_AGD_FLAVOUR=cdktn REPOSITORY_ROOT="$root" .venv-cdktn/bin/python -m pytest -v -p no:cacheprovider "$example/test_example.py"

@@ -8,8 +8,8 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { rewriteSource } from '../../scripts/cdktn-flavour';
 import { readmeBlock } from '../support/readme';
+import { Flavour, writeReadmeApp } from '../support/readme-app';
 
 const ROOT = path.join(__dirname, '..', '..');
 const REGISTRY = 'http://127.0.0.1:4873';
@@ -28,7 +28,7 @@ function installCommands(flavour: string): string[][] {
   return [byName, ...fromClone].map((line) => line.split(/\s+/).slice(2).filter((word) => !/^cdkt[fn]-cli@/.test(word)));
 }
 
-function main(flavour: string): void {
+function main(flavour: Flavour): void {
   if (!['cdktf', 'cdktn'].includes(flavour)) {
     throw new Error(`install-by-name.ts: expected cdktf or cdktn, got "${flavour}"`);
   }
@@ -47,11 +47,7 @@ function main(flavour: string): void {
   if (installed.version !== version) {
     throw new Error(`install-by-name: installed ${installed.name}@${installed.version}, expected ${version}`);
   }
-  const inFlavour = (source: string) => (flavour === 'cdktf' ? source
-    : rewriteSource(source).replace(/'cdktf-api-gateway-deployment'/g, "'cdktn-api-gateway-deployment'"));
-  fs.writeFileSync(path.join(app, 'tsconfig.json'), readmeBlock('readme-app', 'tsconfig.json'));
-  fs.writeFileSync(path.join(app, 'pets-stack.ts'), inFlavour(readmeBlock('readme-app', 'pets-stack.ts')));
-  fs.writeFileSync(path.join(app, 'main.ts'), inFlavour(readmeBlock('readme-app', 'main.ts')));
+  writeReadmeApp(app, flavour);
 
   run('npx', ['ts-node', 'main.ts']);
   const stack = JSON.parse(fs.readFileSync(path.join(app, 'cdktf.out', 'stacks', 'pets', 'cdk.tf.json'), 'utf8'));
@@ -64,4 +60,4 @@ function main(flavour: string): void {
     + `a deployment with ${triggers.length} triggers and the stage ${Object.values(stack.resource.aws_api_gateway_stage as Record<string, { stage_name: string }>)[0].stage_name}`);
 }
 
-main(process.argv[2]);
+main(process.argv[2] as Flavour);

@@ -6,13 +6,14 @@
  * rehearsed here is dropped and said: npm's provenance (it needs GitHub's OIDC token), Maven
  * Central's signing (publib-maven signs only for Sonatype; a local repository takes no signature).
  *
- *   ts-node test/release/publish-locally.ts npm|pypi|maven|golang cdktf|cdktn
+ *   ts-node test/release/publish-locally.ts npm|pypi|maven|golang cdktf|cdktn [cdktn]
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
+import { cacheRoot } from '../terraform/provider/aws-provider';
 
 const ROOT = path.join(__dirname, '..', '..');
 const REGISTRIES = path.join(ROOT, 'build', 'registries');
@@ -20,7 +21,7 @@ const REGISTRIES = path.join(ROOT, 'build', 'registries');
 interface WorkflowStep { readonly name?: string; readonly run?: string; readonly env?: Record<string, string> }
 
 /** The step of the release workflow that publishes `flavour`'s package of one registry's job. */
-export function publishingStep(registry: string, flavour: string): { run: string; env: Record<string, string> } {
+function publishingStep(registry: string, flavour: string): { run: string; env: Record<string, string> } {
   const workflow = parse(fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'release.yml'), 'utf8'));
   const jobId = `release_${registry}`;
   const stepName = flavour === 'cdktf' ? 'Release' : 'Release the cdktn flavour';
@@ -34,7 +35,7 @@ export function publishingStep(registry: string, flavour: string): { run: string
 }
 
 /** The GitHub repositories of the Go modules (jsii's go.moduleName of each flavour, up to the repository). */
-export const GO_REPOSITORIES = ['cdktf-api-gateway-deployment/cdktf-api-gateway-deployment-go', 'cdktn-api-gateway-deployment/cdktn-api-gateway-deployment-go'];
+const GO_REPOSITORIES = ['cdktf-api-gateway-deployment/cdktf-api-gateway-deployment-go', 'cdktn-api-gateway-deployment/cdktn-api-gateway-deployment-go'];
 
 /** The registry's address and credentials, in place of the workflow's. */
 function localSettings(registry: string, home: string): Record<string, string> {
@@ -57,7 +58,7 @@ function localSettings(registry: string, home: string): Record<string, string> {
         TWINE_REPOSITORY_URL: 'http://127.0.0.1:8080/',
         TWINE_USERNAME: 'local',
         TWINE_PASSWORD: 'local',
-        PYTHONUSERBASE: path.join(process.env.CDKTF_AGD_CACHE ?? path.join(os.homedir(), '.cache', 'cdktf-api-gateway-deployment'), 'publib-python'),
+        PYTHONUSERBASE: path.join(cacheRoot(), 'publib-python'),
       };
     case 'maven':
       return { MAVEN_SERVER_ID: 'local', MAVEN_REPOSITORY_URL: `file://${path.join(REGISTRIES, 'maven')}`, MAVEN_USERNAME: 'local', MAVEN_PASSWORD: 'local' };
@@ -92,16 +93,20 @@ export function gitHubToLocalRepositories(token = 'local'): Record<string, strin
 }
 
 if (require.main === module) {
-  const [registry, flavour] = process.argv.slice(2);
-  if (!['cdktf', 'cdktn'].includes(flavour)) {
-    throw new Error(`publish-locally.ts: expected the flavour cdktf or cdktn, got "${flavour}"`);
+  const [registry, ...flavours] = process.argv.slice(2);
+  const unknown = flavours.find((flavour) => !['cdktf', 'cdktn'].includes(flavour));
+  if (flavours.length === 0 || unknown !== undefined) {
+    throw new Error(`publish-locally.ts: expected the flavours cdktf and/or cdktn, got "${unknown ?? ''}"`);
   }
-  const step = publishingStep(registry, flavour);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'publish-locally-'));
-  // The runner's npx installs publib without asking; here too.
-  const env = { ...process.env, NPM_CONFIG_YES: 'true', ...step.env, ...localSettings(registry, home) };
-  console.log(`publish-locally: ${step.run} (the release workflow's job release_${registry}, its registry here: ${
-    Object.entries(localSettings(registry, home)).filter(([name]) => !name.startsWith('GIT_CONFIG')).map(([name, value]) => `${name}=${value}`).join(' ')})`);
-  execFileSync('sh', ['-c', step.run], { cwd: ROOT, env, stdio: 'inherit' });
+  const local = localSettings(registry, home);
+  const shown = Object.entries(local).filter(([name]) => !name.startsWith('GIT_CONFIG')).map(([name, value]) => `${name}=${value}`).join(' ');
+  for (const flavour of flavours) {
+    const step = publishingStep(registry, flavour);
+    // The runner's npx installs publib without asking; here too.
+    const env = { ...process.env, NPM_CONFIG_YES: 'true', ...step.env, ...local };
+    console.log(`publish-locally: ${step.run} (the release workflow's job release_${registry}, its registry here: ${shown})`);
+    execFileSync('sh', ['-c', step.run], { cwd: ROOT, env, stdio: 'inherit' });
+  }
   fs.rmSync(home, { recursive: true, force: true });
 }

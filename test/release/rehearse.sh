@@ -41,7 +41,7 @@ git clone --quiet "$root" "$work/bump"
   last=$(git describe --tags --abbrev=0 --match 'v*' 2>/dev/null || { git tag v0.1.0 && echo v0.1.0; })
   git commit --quiet --allow-empty -m "feat(stage): a sample feature since $last"
   git commit --quiet --allow-empty -m "fix: a sample fix since $last"
-  bump() { # <what decides>
+  bump() { # <what decides> [a command to run at the bumped version]
     rm -rf dist
     npx projen bump > bump.log 2>&1 || { cat bump.log; exit 1; }
     echo "bump ($1): from $last to $(cat dist/releasetag.txt); the release notes (dist/changelog.md):"
@@ -49,6 +49,7 @@ git clone --quiet "$root" "$work/bump"
     grep -q "a sample feature since $last" dist/changelog.md
     grep -q "a sample fix since $last" dist/changelog.md
     [ "v$(cat dist/version.txt)" != "$last" ]
+    "${@:2}"
     npx projen unbump > /dev/null 2>&1
     # The release_changelog job's script: CHANGELOG.md's first section is now this release's.
     bash scripts/changelog-release.sh "$(cat dist/version.txt)" dist/changelog.md
@@ -59,14 +60,14 @@ git clone --quiet "$root" "$work/bump"
     fi
     git checkout --quiet CHANGELOG.md
   }
-  planned=$(bash scripts/next-version.sh)
-  bump "CHANGELOG.md's first heading: ${planned:-no version newer than the tag}"
-  [ -z "$planned" ] || [ "$(cat dist/version.txt)" = "$planned" ]
   # The release job runs the tests with package.json at the bumped version (RELEASE=true keeps it there):
-  # those that read package.json's version, so run here.
-  npx projen bump > /dev/null 2>&1
-  RELEASE=true npx jest --ci --coverage=false --silent test/readme-blocks.test.ts test/cdktn-package.test.ts test/typescript-versions.test.ts test/release-workflow.test.ts
-  npx projen unbump > /dev/null 2>&1
+  # those that read package.json's version run here at it.
+  version_tests() {
+    RELEASE=true npx jest --ci --coverage=false --silent test/readme-blocks.test.ts test/cdktn-package.test.ts test/typescript-versions.test.ts test/release-workflow.test.ts
+  }
+  planned=$(bash scripts/next-version.sh)
+  bump "CHANGELOG.md's first heading: ${planned:-no version newer than the tag}" version_tests
+  [ -z "$planned" ] || [ "$(cat dist/version.txt)" = "$planned" ]
   # A CHANGELOG.md whose first heading is a released version: the commits decide.
   sed -i '0,/^## .*/s//## 9.9.9-sample - released/' CHANGELOG.md
   git commit --quiet -am "docs: a released version at the top of CHANGELOG.md"
@@ -84,16 +85,14 @@ for module in dist/go/cdktfapigatewaydeployment dist/cdktn/go/cdktnapigatewaydep
     break
   fi
 done
-ts test/release/publish-locally.ts golang cdktf
-ts test/release/publish-locally.ts golang cdktn
+ts test/release/publish-locally.ts golang cdktf cdktn
 ts test/release/go-by-name.ts
 
 step "npm: both flavours published to verdaccio, then installed by name"
 rm -rf dist/js dist/cdktn/js
 npx projen compile
 npx projen package:js
-ts test/release/publish-locally.ts npm cdktf
-ts test/release/publish-locally.ts npm cdktn
+ts test/release/publish-locally.ts npm cdktf cdktn
 ts test/release/install-by-name.ts cdktf
 ts test/release/install-by-name.ts cdktn
 

@@ -13,6 +13,7 @@ import { obtainAwsProvider } from './provider/aws-provider';
 import { obtainOpenTofu } from './provider/opentofu';
 import { commandOnPath, run } from './support/commands';
 import { HARNESS_STATE_FILE, HarnessState } from './support/harness-state';
+import { CLONE_COMMANDS_LOCK } from './support/user-app';
 import { CDKTN_DIR, generate as generateCdktnFlavour } from '../../scripts/cdktn-flavour';
 
 /** The `hashicorp/aws` version the synthesized JSON of this checkout requires. */
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(HARNESS_STATE_FILE), { recursive: true });
   fs.writeFileSync(HARNESS_STATE_FILE, JSON.stringify(state, null, 2));
   // A lock the README apps' install left when an earlier run was stopped (support/user-app.ts).
-  fs.rmSync(path.join(REPOSITORY_ROOT, 'build', 'terraform', 'clone-commands.lock'), { recursive: true, force: true });
+  fs.rmSync(CLONE_COMMANDS_LOCK, { recursive: true, force: true });
   log(`prepared in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 

@@ -8,9 +8,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { GetDeploymentsCommand, GetRestApisCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
 import { readmeBlock } from '../../support/readme';
+import { Flavour } from '../../support/readme-app';
 import type { Emulator } from '../emulator/emulator';
 import { run } from '../support/commands';
-import { Flavour, UserApp } from '../support/user-app';
+import { UserApp } from '../support/user-app';
 
 const DEPLOYMENT = 'aws_api_gateway_deployment.deployment_Deployment_E18B84BC';
 const INTEGRATION_KEY = 'aws_api_gateway_integration.pets_get_integration';

@@ -9,12 +9,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { run, runWithStatus } from './commands';
 import { GO_GC_SETTINGS, harnessState, terraformCommand } from './harness-state';
-import { rewriteSource } from '../../../scripts/cdktn-flavour';
 import { readmeBlock } from '../../support/readme';
+import { Flavour, inFlavour, writeReadmeApp } from '../../support/readme-app';
 import { REPOSITORY_ROOT } from '../emulator/emulator';
 import type { Emulator } from '../emulator/emulator';
-
-export type Flavour = 'cdktf' | 'cdktn';
 
 const WORK_ROOT = path.join(REPOSITORY_ROOT, 'build', 'terraform');
 
@@ -28,14 +26,12 @@ export function withoutColours(text: string): string {
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
-/** A README TypeScript file as the given flavour's user writes it: the cdktn flavour renames the imports. */
-function inFlavour(source: string, flavour: Flavour): string {
-  return flavour === 'cdktf' ? source : rewriteSource(source).replace(/'cdktf-api-gateway-deployment'/g, "'cdktn-api-gateway-deployment'");
-}
+/** The lock folder of the README apps' commands in the clone (test/terraform/prepare.ts removes one a stopped run left). */
+export const CLONE_COMMANDS_LOCK = path.join(WORK_ROOT, 'clone-commands.lock');
 
-/** Runs `work` while no other jest worker runs commands in the clone (a lock folder in build/terraform). */
+/** Runs `work` while no other jest worker runs commands in the clone (CLONE_COMMANDS_LOCK). */
 function inTheCloneAlone(work: () => void): void {
-  const lock = path.join(WORK_ROOT, 'clone-commands.lock');
+  const lock = CLONE_COMMANDS_LOCK;
   fs.mkdirSync(WORK_ROOT, { recursive: true });
   const deadline = Date.now() + 20 * 60_000;
   for (;;) {
@@ -137,10 +133,7 @@ export class UserApp {
 
   /** Writes the README's app files: cdktf.json, tsconfig.json, pets-stack.ts, main.ts. */
   writeAppFiles(): void {
-    this.write('cdktf.json', readmeBlock('readme-app', 'cdktf.json'));
-    this.write('tsconfig.json', readmeBlock('readme-app', 'tsconfig.json'));
-    this.write('pets-stack.ts', inFlavour(readmeBlock('readme-app', 'pets-stack.ts'), this.flavour));
-    this.write('main.ts', inFlavour(readmeBlock('readme-app', 'main.ts'), this.flavour));
+    writeReadmeApp(this.dir, this.flavour);
   }
 
   /** Installs jest as the README's testing guide says and writes its config, the tsconfig with jest's types and the test file. */
